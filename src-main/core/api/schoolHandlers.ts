@@ -1,0 +1,8 @@
+import type { schoolContract } from '../../../src-shared/contract/school';
+import { getSchoolCard, saveSchoolCard } from '../school/schoolService';
+import type { Handlers } from './types';
+
+export const schoolHandlers: Handlers<typeof schoolContract> = {
+  'school.card.get': async (_input, ctx) => getSchoolCard(ctx),
+  'school.card.save': async ({ card, version }, ctx) => saveSchoolCard(ctx, card, version),
+};

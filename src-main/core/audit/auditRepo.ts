@@ -1,0 +1,49 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema';
+import { newId } from '../../../src-shared/domain/ids';
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface AuditEntry {
+  userId: string | null;
+  userName: string | null;
+  transport: string;
+  method: string;
+  entity: string;
+  recordId: string | null;
+  action: 'create' | 'update' | 'delete' | 'export' | 'call' | 'signin' | 'signout' | 'lock' | string;
+  changes?: unknown;
+  cause?: string | null;
+}
+
+export async function insertAudit(db: Executor, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('auditLog')
+    .values({
+      id: newId(),
+      at: new Date().toISOString(),
+      userId: entry.userId,
+      userName: entry.userName,
+      transport: entry.transport,
+      method: entry.method,
+      entity: entry.entity,
+      recordId: entry.recordId,
+      action: entry.action,
+      changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
+      cause: entry.cause ?? null,
+    })
+    .execute();
+}
+
+/** Field-level difference `{ field: [old, new] }`; only fields whose value changed. */
+export function diffFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Record<string, [unknown, unknown]> {
+  const out: Record<string, [unknown, unknown]> = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const k of keys) {
+    if (k === 'version' || k === 'updatedAt' || k === 'updatedBy') continue;
+    const a = before?.[k] ?? null;
+    const b = after?.[k] ?? null;
+    if (JSON.stringify(a) !== JSON.stringify(b)) out[k] = [a, b];
+  }
+  return out;
+}

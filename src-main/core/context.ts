@@ -1,0 +1,91 @@
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { AppDb, DbConfig } from './db/createDb';
+import { createDb } from './db/createDb';
+import { migrateToLatest, type MigrateOutcome } from './db/migrate';
+import type { Database } from './db/schema';
+import { createEventBus, type EventBus } from './events';
+import { createJobRegistry, type JobRegistry } from './jobs';
+import { createLogger, type Logger } from './logger';
+import type { AuditEntry, Executor } from './audit/auditRepo';
+
+export const APP_VERSION = '0.1.0';
+
+export interface CoreConfig {
+  appVersion: string;
+  /** Folder with the SQLite file, backups and logs. */
+  dataDir: string;
+  backupDir: string;
+}
+
+/** Everything a handler may use; passed explicitly, never a module-level singleton. */
+export interface Core {
+  appDb: AppDb;
+  db: Kysely<Database>;
+  events: EventBus;
+  jobs: JobRegistry;
+  logger: Logger;
+  config: CoreConfig;
+  migration: MigrateOutcome;
+}
+
+export type TransportKind = 'in-process' | 'ipc' | 'http';
+
+export interface CallerUser {
+  id: string;
+  name: string;
+  roles: string[];
+}
+
+export interface Caller {
+  transport: TransportKind;
+  /** Null until the access layer signs the caller in. */
+  user: CallerUser | null;
+  sessionId?: string;
+}
+
+export interface AuditRecorder {
+  /** Writes an audit row inside the handler's own transaction so data and log commit together. */
+  record(db: Executor, entry: Pick<AuditEntry, 'recordId' | 'action' | 'changes' | 'cause'> & { entity?: string }): Promise<void>;
+  readonly count: number;
+}
+
+export interface HandlerContext {
+  core: Core;
+  caller: Caller;
+  method: string;
+  audit: AuditRecorder;
+}
+
+export interface OpenCoreOptions {
+  db: DbConfig;
+  dataDir: string;
+  logger?: Logger;
+}
+
+export async function openCore(opts: OpenCoreOptions): Promise<Core> {
+  const logger = opts.logger ?? createLogger();
+  const appDb = createDb(opts.db);
+  const backupDir = path.join(opts.dataDir, 'backups');
+  try {
+    const migration = await migrateToLatest(appDb, { backupDir });
+    if (migration.applied.length > 0) logger.info('database migrated', { applied: migration.applied, backup: migration.backupFile });
+    const events = createEventBus();
+    return {
+      appDb,
+      db: appDb.db,
+      events,
+      jobs: createJobRegistry(events),
+      logger,
+      config: { appVersion: APP_VERSION, dataDir: opts.dataDir, backupDir },
+      migration,
+    };
+  } catch (err) {
+    await appDb.close();
+    throw err;
+  }
+}
+
+export async function closeCore(core: Core): Promise<void> {
+  await core.appDb.close();
+}

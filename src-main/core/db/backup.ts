@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { AppError } from '../../../src-shared/errors';
+
+export interface BackupResult {
+  file: string;
+  size: number;
+  createdAt: string;
+  verified: boolean;
+}
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
+}
+
+/**
+ * Online backup of a live SQLite database (the page-level backup API, safe while the app writes),
+ * then verified by opening the copy read-only and running an integrity check.
+ */
+export async function backupSqlite(
+  sqlite: BetterSqlite3.Database,
+  dir: string,
+  reason: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<BackupResult> {
+  fs.mkdirSync(dir, { recursive: true });
+  const createdAt = new Date();
+  const file = path.join(dir, `school-office_${stamp(createdAt)}_${reason}.sqlite3`);
+  await sqlite.backup(file, {
+    progress: ({ totalPages, remainingPages }) => {
+      onProgress?.(totalPages - remainingPages, totalPages);
+      return 100;
+    },
+  });
+  const verified = verifySqliteFile(file);
+  if (!verified) throw new AppError('INTERNAL', `Резервная копия ${file} не прошла проверку целостности`);
+  return { file, size: fs.statSync(file).size, createdAt: createdAt.toISOString(), verified };
+}
+
+export function verifySqliteFile(file: string): boolean {
+  const copy = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = copy.prepare('pragma integrity_check').get() as { integrity_check: string };
+    return row.integrity_check === 'ok';
+  } finally {
+    copy.close();
+  }
+}
+
+export function listBackups(dir: string): BackupResult[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sqlite3'))
+    .map((f) => {
+      const st = fs.statSync(path.join(dir, f));
+      return { file: path.join(dir, f), size: st.size, createdAt: st.mtime.toISOString(), verified: true };
+    })
+    .sort((a, b) => b.file.localeCompare(a.file));
+}
+
+/** Keeps the newest `keep` automatic backups made for one reason. */
+export function pruneBackups(dir: string, reason: string, keep: number): void {
+  const mine = listBackups(dir).filter((b) => b.file.endsWith(`_${reason}.sqlite3`));
+  for (const old of mine.slice(keep)) fs.rmSync(old.file, { force: true });
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+import type { DbKind } from './dialect';
+
+export type DbConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface AppDb {
+  db: Kysely<Database>;
+  kind: DbKind;
+  /** File path for SQLite, `host:port/database` for PostgreSQL (no password). */
+  location: string;
+  /** The raw SQLite handle, for online backups; absent on PostgreSQL. */
+  sqlite?: BetterSqlite3.Database;
+  close(): Promise<void>;
+}
+
+const PG_DATE_OID = 1082;
+const PG_INT8_OID = 20;
+const PG_NUMERIC_OID = 1700;
+
+/** Reads `DATABASE_URL` (postgres://…) or falls back to a SQLite file. */
+export function configFromEnv(defaultSqliteFile: string, env: NodeJS.ProcessEnv = process.env): DbConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  if (url && url.startsWith('sqlite:')) return { kind: 'sqlite', file: url.slice('sqlite:'.length) };
+  return { kind: 'sqlite', file: defaultSqliteFile };
+}
+
+export function createDb(config: DbConfig): AppDb {
+  return config.kind === 'sqlite' ? createSqlite(config.file) : createPostgres(config.url);
+}
+
+function createSqlite(file: string): AppDb {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // Several processes (desktop + CLI) may touch one file; wait instead of failing at once.
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  return {
+    db,
+    kind: 'sqlite',
+    location: file === ':memory:' ? ':memory:' : path.resolve(file),
+    sqlite,
+    close: () => db.destroy(),
+  };
+}
+
+function createPostgres(url: string): AppDb {
+  const parsers: Record<number, (v: string) => unknown> = {
+    // Dates stay `YYYY-MM-DD` strings: a JS Date at local midnight shifts days across time zones.
+    [PG_DATE_OID]: (v) => v,
+    [PG_INT8_OID]: (v) => Number(v),
+    [PG_NUMERIC_OID]: (v) => Number(v),
+  };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const u = new URL(url);
+  return {
+    db,
+    kind: 'postgres',
+    location: `${u.hostname}:${u.port || '5432'}${u.pathname}`,
+    close: () => db.destroy(),
+  };
+}

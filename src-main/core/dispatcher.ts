@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import { contract as fullContract, type Contract, type MethodName } from '../../src-shared/contract/index';
+import type { MethodDef } from '../../src-shared/contract/define';
+import { AppError, type Envelope, type ErrorIssue } from '../../src-shared/errors';
+import type { Handlers } from './api/types';
+import { insertAudit, type Executor } from './audit/auditRepo';
+import type { AuditRecorder, Caller, Core, HandlerContext } from './context';
+
+export interface DispatcherHooks {
+  /**
+   * Rights check before the input is parsed; throws FORBIDDEN or UNAUTHENTICATED. The access layer
+   * supplies it; without it every method is allowed (only in-process tests and the CLI).
+   */
+  authorize?(caller: Caller, method: MethodName, def: MethodDef): void | Promise<void>;
+}
+
+export interface Dispatcher {
+  call(caller: Caller, method: string, input: unknown): Promise<Envelope<unknown>>;
+  readonly contract: Contract;
+  readonly core: Core;
+}
+
+function pathOf(issuePath: readonly PropertyKey[]): string {
+  return issuePath.map(String).join('.');
+}
+
+/** Turns zod issues into Russian messages that name the record and the field. */
+export function validationError(def: MethodDef, error: z.ZodError, mutating: boolean): AppError {
+  const issues: ErrorIssue[] = error.issues.map((issue) => {
+    const p = pathOf(issue.path);
+    const label = def.labels?.[p] ?? (p || 'данные');
+    return { path: p, message: `поле «${label}»: ${issue.message}` };
+  });
+  const first = issues[0]?.message ?? 'данные не прошли проверку';
+  const more = issues.length > 1 ? ` (и ещё ошибок: ${issues.length - 1})` : '';
+  const prefix = def.record ? `${def.record}, ` : '';
+  const tail = mutating ? ' Ничего не сохранено.' : '';
+  return new AppError('VALIDATION', `${prefix}${first}${more}.${tail}`, { issues });
+}
+
+function toAppError(err: unknown, core: Core, method: string): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as { code?: string; message?: string };
+  // Lost connection to PostgreSQL or a locked SQLite file: the user can retry, nothing was written.
+  if (e?.code === 'SQLITE_BUSY' || e?.code === 'ECONNREFUSED' || e?.code === '57P01') {
+    return new AppError('DB_UNAVAILABLE', 'База данных недоступна или занята. Повторите через минуту; ничего не изменено.');
+  }
+  core.logger.error('unexpected error in handler', { method, error: String(e?.message ?? err), stack: (err as Error)?.stack });
+  return new AppError('INTERNAL', `Внутренняя ошибка при выполнении «${method}». Данные не изменены. Подробности записаны в журнал программы.`);
+}
+
+/**
+ * The only door into the core: unknown method → rights → input parsing → handler → output check
+ * → audit → envelope. Every transport calls this and nothing else.
+ */
+export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks: DispatcherHooks = {}): Dispatcher {
+  const contract: Contract = fullContract;
+  const table = handlers as unknown as Record<string, (input: unknown, ctx: HandlerContext) => Promise<unknown>>;
+
+  async function call(caller: Caller, method: string, rawInput: unknown): Promise<Envelope<unknown>> {
+    const def = Object.prototype.hasOwnProperty.call(contract, method) ? (contract[method as MethodName] as MethodDef) : undefined;
+    const handler = def ? table[method] : undefined;
+    if (!def || !handler) {
+      return { ok: false, error: new AppError('UNKNOWN_METHOD', `Неизвестная операция «${String(method).slice(0, 100)}»`).toBody() };
+    }
+    try {
+      await hooks.authorize?.(caller, method as MethodName, def);
+      const parsed = def.input.safeParse(rawInput);
+      if (!parsed.success) throw validationError(def, parsed.error, def.kind === 'mutation');
+
+      let recorded = 0;
+      const audit: AuditRecorder = {
+        async record(db: Executor, entry) {
+          await insertAudit(db, {
+            userId: caller.user?.id ?? null,
+            userName: caller.user?.name ?? null,
+            transport: caller.transport,
+            method,
+            entity: entry.entity ?? def.entity ?? method,
+            recordId: entry.recordId,
+            action: entry.action,
+            changes: entry.changes,
+            cause: entry.cause ?? null,
+          });
+          recorded++;
+        },
+        get count() {
+          return recorded;
+        },
+      };
+      const result = await handler(parsed.data, { core, caller, method, audit });
+      // A mutation whose handler wrote no audit row of its own still leaves a trace.
+      if (def.kind === 'mutation' && recorded === 0) {
+        await audit.record(core.db, { recordId: null, action: 'call', changes: summariseInput(parsed.data) });
+      }
+      const out = def.output.safeParse(result);
+      if (!out.success) {
+        core.logger.error('handler output violates contract', { method, issues: out.error.issues.slice(0, 5) });
+        throw new AppError('INTERNAL', `Внутренняя ошибка: ответ операции «${method}» не соответствует контракту`);
+      }
+      return { ok: true, value: out.data };
+    } catch (err) {
+      return { ok: false, error: toAppError(err, core, method).toBody() };
+    }
+  }
+
+  return { call, contract, core };
+}
+
+function summariseInput(input: unknown): unknown {
+  const text = JSON.stringify(input ?? null);
+  return text.length > 2000 ? { truncated: text.slice(0, 2000) } : input;
+}

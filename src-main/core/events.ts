@@ -1,0 +1,19 @@
+import type { PushEvent, PushListener } from '../../src-shared/events';
+
+export interface EventBus {
+  emit(event: PushEvent): void;
+  subscribe(listener: PushListener): () => void;
+}
+
+export function createEventBus(): EventBus {
+  const listeners = new Set<PushListener>();
+  return {
+    emit(event) {
+      for (const l of [...listeners]) l(event);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

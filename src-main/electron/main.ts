@@ -1,0 +1,106 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import log from 'electron-log/main';
+import { handlers } from '../core/api/index';
+import { configFromEnv } from '../core/db/createDb';
+import { closeCore, openCore, type Core } from '../core/context';
+import { createDispatcher } from '../core/dispatcher';
+import { createLogger } from '../core/logger';
+import { defaultDataDir, sqliteFileIn } from '../core/paths';
+import { forwardEvents, registerIpc } from './ipcBridge';
+import { buildMenu } from './menu';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  ELECTRON_CSP,
+  isAllowedNavigation,
+  isSafeExternalUrl,
+  mainWindowOptions,
+  resolveAppFile,
+} from './security';
+import { createUpdater } from './updater';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  log.initialize();
+  const logger = createLogger((level, message, data) => log[level](message, data ?? ''));
+  await app.whenReady();
+
+  const dataDir = defaultDataDir();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const rendererDir = path.join(__dirname, '..', '..', 'dist', 'renderer');
+
+  let core: Core;
+  try {
+    core = await openCore({ db: configFromEnv(sqliteFileIn(dataDir)), dataDir, logger });
+  } catch (err) {
+    const { dialog } = await import('electron');
+    dialog.showErrorBox('Школьный офис', String((err as Error).message ?? err));
+    app.quit();
+    return;
+  }
+  const dispatcher = createDispatcher(core, handlers);
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(request.url, rendererDir, path.sep);
+    if (!file) return new Response('Not found', { status: 404 });
+    const target = fs.existsSync(file) ? file : path.join(rendererDir, 'index.html');
+    const res = await net.fetch(pathToFileURL(target).toString());
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', ELECTRON_CSP);
+    return new Response(res.body, { status: res.status, headers });
+  });
+
+  // No camera, microphone, geolocation, notifications: the app needs none of them.
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  registerIpc(ipcMain, dispatcher, () => ({ transport: 'ipc', user: null }));
+
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+
+  const createWindow = () => {
+    const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
+    win.setMenu(buildMenu(win, dataDir));
+    forwardEvents(dispatcher, win.webContents);
+    win.once('ready-to-show', () => win.show());
+    void win.loadURL(`${APP_ORIGIN}/index.html`);
+    return win;
+  };
+  let mainWindow = createWindow();
+
+  app.on('second-instance', () => {
+    if (mainWindow.isDestroyed()) mainWindow = createWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => void closeCore(core));
+
+  const updater = await createUpdater({
+    feedUrl: process.env.SCHOOL_OFFICE_UPDATE_URL ?? null,
+    isPackaged: app.isPackaged,
+    disabledByEnv: process.env.SCHOOL_OFFICE_NO_UPDATES === '1',
+  });
+  if (updater.enabled) void updater.check().then((r) => logger.info('update check', r));
+}

@@ -1,0 +1,41 @@
+import type { Envelope } from '../../src-shared/errors';
+import type { PushEvent, PushListener } from '../../src-shared/events';
+import type { Transport } from '../../src-shared/transport';
+
+/** Browser shape: POST /api/<method> for calls, one EventSource for push events. */
+export function createHttpTransport(base = ''): Transport {
+  const listeners = new Set<PushListener>();
+  let source: EventSource | null = null;
+
+  const ensureSource = () => {
+    if (source || typeof EventSource === 'undefined') return;
+    source = new EventSource(`${base}/api/events`);
+    source.onmessage = (msg) => {
+      const event = JSON.parse(msg.data as string) as PushEvent;
+      for (const l of [...listeners]) l(event);
+    };
+  };
+
+  return {
+    async call(method, input) {
+      const res = await fetch(`${base}/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        credentials: 'same-origin',
+        body: input === undefined ? '' : JSON.stringify(input),
+      });
+      return (await res.json()) as Envelope<unknown>;
+    },
+    on(listener) {
+      listeners.add(listener);
+      ensureSource();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = null;
+        }
+      };
+    },
+  };
+}

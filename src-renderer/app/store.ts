@@ -1,0 +1,34 @@
+import { configureStore, createListenerMiddleware, isFulfilled, isRejectedWithValue } from '@reduxjs/toolkit';
+import type { ErrorBody } from '../../src-shared/errors';
+import { baseApi } from '../api/baseApi';
+import { connectionRestored, errorRaised, uiSlice } from './uiSlice';
+
+/** Errors a form shows next to its fields; every other rejected call becomes a global notice. */
+const HANDLED_IN_PLACE = new Set(['VALIDATION', 'CONFLICT']);
+
+const errorListener = createListenerMiddleware();
+errorListener.startListening({
+  matcher: isRejectedWithValue,
+  effect: (action, api) => {
+    const error = action.payload as ErrorBody | undefined;
+    const endpoint = (action.meta as { arg?: { endpointName?: string } }).arg?.endpointName ?? '';
+    if (error && !HANDLED_IN_PLACE.has(error.code)) api.dispatch(errorRaised(error, endpoint));
+  },
+});
+errorListener.startListening({
+  matcher: isFulfilled,
+  effect: (_action, api) => {
+    if ((api.getState() as RootState).ui.connection === 'lost') api.dispatch(connectionRestored());
+  },
+});
+
+export function makeStore() {
+  return configureStore({
+    reducer: { [baseApi.reducerPath]: baseApi.reducer, ui: uiSlice.reducer },
+    middleware: (getDefault) => getDefault().prepend(errorListener.middleware).concat(baseApi.middleware),
+  });
+}
+
+export type AppStore = ReturnType<typeof makeStore>;
+export type RootState = ReturnType<AppStore['getState']>;
+export type AppDispatch = AppStore['dispatch'];

@@ -1,0 +1,187 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { SaveOutlined } from '@ant-design/icons';
+import { SCHOOL_CARD_LABELS as L, SCHOOL_KINDS, type SchoolCard, type SchoolCardInput } from '../../../src-shared/contract/school';
+import type { ErrorBody } from '../../../src-shared/errors';
+import { DateField } from '../../components/DateField';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
+import { changedFields, EMPTY_CARD, serverIssuesToFields, validateCard, type FieldErrors } from './schoolForm';
+import { useSaveSchoolCardMutation, useSchoolCardQuery, type SchoolCardState } from './schoolApi';
+
+interface ConflictInfo {
+  message: string;
+  current: SchoolCardState;
+}
+
+export function SchoolCardPage() {
+  const { message } = App.useApp();
+  const { data, isLoading } = useSchoolCardQuery();
+  const [save, { isLoading: saving }] = useSaveSchoolCardMutation();
+  const [form] = Form.useForm<SchoolCardInput>();
+  const [version, setVersion] = useState(0);
+  const [dirty, setDirty] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<ConflictInfo | null>(null);
+  useUnsavedGuard(dirty);
+
+  // Load the server's card into the form only when the user has nothing unsaved.
+  useEffect(() => {
+    if (!data || dirty) return;
+    form.setFieldsValue({ ...EMPTY_CARD, ...(data.card ?? {}) });
+    setVersion(data.version);
+  }, [data, dirty, form]);
+
+  const showFieldErrors = useCallback(
+    (errors: FieldErrors) => {
+      form.setFields(Object.entries(errors).map(([name, err]) => ({ name: name as keyof SchoolCard, errors: [err as string] })));
+    },
+    [form],
+  );
+
+  const doSave = useCallback(
+    async (againstVersion: number) => {
+      const values = { ...EMPTY_CARD, ...form.getFieldsValue(true) } as SchoolCardInput;
+      const { card, errors } = validateCard(values);
+      setFormError(null);
+      if (!card) {
+        showFieldErrors(errors);
+        const [field, text] = Object.entries(errors)[0] ?? [];
+        setFormError(`Карточка ОО, поле «${L[field as keyof SchoolCard] ?? field}»: ${text}. Ничего не сохранено.`);
+        return;
+      }
+      const r = await save({ card: values, version: againstVersion });
+      if ('data' in r && r.data) {
+        setConflict(null);
+        setDirty(false);
+        setVersion(r.data.version);
+        form.setFieldsValue({ ...EMPTY_CARD, ...(r.data.card ?? {}) });
+        message.success('Карточка ОО сохранена');
+        return;
+      }
+      const err = (r as { error?: ErrorBody }).error;
+      if (err?.code === 'CONFLICT' && err.details?.current) {
+        setConflict({ message: err.message, current: err.details.current as SchoolCardState });
+      } else if (err?.code === 'VALIDATION') {
+        showFieldErrors(serverIssuesToFields(err.details?.issues));
+        setFormError(err.message);
+      }
+    },
+    [form, save, message, showFieldErrors],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void doSave(version);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [doSave, version]);
+
+  if (isLoading) return <Skeleton active />;
+
+  const text = (name: keyof SchoolCard, props: { span?: number; placeholder?: string; required?: boolean } = {}) => (
+    <Col xs={24} md={props.span ?? 12}>
+      <Form.Item name={name} label={L[name]} required={props.required}>
+        <Input placeholder={props.placeholder} allowClear={!props.required} />
+      </Form.Item>
+    </Col>
+  );
+  const date = (name: keyof SchoolCard) => (
+    <Col xs={24} md={8}>
+      <Form.Item name={name} label={L[name]}>
+        <DateField />
+      </Form.Item>
+    </Col>
+  );
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 1100 }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        Карточка образовательной организации
+      </Typography.Title>
+      {!data?.card && <Alert type="info" showIcon message="Карточка ещё не заполнена. Начните с полного и краткого наименования." />}
+      {formError && <Alert type="error" showIcon message={formError} data-testid="form-error" />}
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="conflict"
+          message={conflict.message}
+          description={
+            <Space direction="vertical">
+              <span>
+                Отличаются поля: {changedFields(form.getFieldsValue(true), conflict.current.card).join(', ') || 'нет отличий'}
+              </span>
+              <Space>
+                <Button type="primary" onClick={() => void doSave(conflict.current.version)}>
+                  Сохранить мои изменения поверх
+                </Button>
+                <Button
+                  onClick={() => {
+                    form.setFieldsValue({ ...EMPTY_CARD, ...(conflict.current.card ?? {}) });
+                    setVersion(conflict.current.version);
+                    setConflict(null);
+                    setDirty(false);
+                  }}
+                >
+                  Взять сохранённую версию
+                </Button>
+              </Space>
+            </Space>
+          }
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onValuesChange={() => setDirty(true)}
+        onFinish={() => void doSave(version)}
+        aria-label="Карточка ОО"
+      >
+        <Card title="Наименование и реквизиты">
+          <Row gutter={16}>
+            {text('fullName', { span: 24, required: true, placeholder: 'Муниципальное бюджетное общеобразовательное учреждение «…»' })}
+            {text('shortName', { required: true, placeholder: 'МБОУ «СОШ № 1»' })}
+            <Col xs={24} md={12}>
+              <Form.Item name="kind" label={L.kind} required>
+                <Select options={SCHOOL_KINDS.map((k) => ({ value: k, label: k }))} />
+              </Form.Item>
+            </Col>
+            {text('inn', { span: 8, placeholder: '10 цифр' })}
+            {text('kpp', { span: 8, placeholder: '9 символов' })}
+            {text('ogrn', { span: 8, placeholder: '13 цифр' })}
+          </Row>
+        </Card>
+        <Card title="Адреса и контакты" style={{ marginTop: 16 }}>
+          <Row gutter={16}>
+            {text('legalAddress', { span: 24 })}
+            {text('actualAddress', { span: 24 })}
+            {text('phone', { span: 8, placeholder: '+7 (3852) 12-34-56' })}
+            {text('email', { span: 8 })}
+            {text('website', { span: 8 })}
+            {text('directorName', { span: 12, placeholder: 'Фамилия Имя Отчество' })}
+          </Row>
+        </Card>
+        <Card title="Лицензия и аккредитация" style={{ marginTop: 16 }}>
+          <Row gutter={16}>
+            {text('licenseNumber', { span: 8 })}
+            {date('licenseDate')}
+            {text('licenseIssuer', { span: 8 })}
+            {text('accreditationNumber', { span: 8 })}
+            {date('accreditationDate')}
+            {date('accreditationValidUntil')}
+          </Row>
+        </Card>
+        <Space style={{ marginTop: 16 }}>
+          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
+            Сохранить
+          </Button>
+          <Typography.Text type="secondary">Ctrl+S — сохранить{dirty ? ' · есть несохранённые изменения' : ''}</Typography.Text>
+        </Space>
+      </Form>
+    </Space>
+  );
+}

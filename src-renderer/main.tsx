@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Provider } from 'react-redux';
+import { RouterProvider } from 'react-router';
+import { App as AntApp, ConfigProvider } from 'antd';
+import ruRU from 'antd/locale/ru_RU';
+import dayjs from 'dayjs';
+import 'dayjs/locale/ru';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { makeStore } from './app/store';
+import { router } from './app/routes';
+
+dayjs.extend(customParseFormat);
+dayjs.locale('ru');
+
+const store = makeStore();
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <Provider store={store}>
+      <ConfigProvider locale={ruRU} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 6 } }}>
+        <AntApp>
+          <RouterProvider router={router} />
+        </AntApp>
+      </ConfigProvider>
+    </Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { Right } from './rights';
+
+export type MethodKind = 'query' | 'mutation';
+
+export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  kind: MethodKind;
+  input: I;
+  output: O;
+  /** The right a caller needs; `null` means the method is open (status, sign-in). */
+  right: Right | null;
+  /** Audit entity name for mutations, e.g. `school`. */
+  entity?: string;
+  /** Russian name of the record a validation message should name, e.g. «Карточка ОО». */
+  record?: string;
+  /** Russian labels of input fields by dotted path, used in validation messages. */
+  labels?: Record<string, string>;
+  /** One line of documentation (TSDoc-like) shown in the generated method list. */
+  summary: string;
+}
+
+export function query<I extends z.ZodType, O extends z.ZodType>(
+  def: Omit<MethodDef<I, O>, 'kind'>,
+): MethodDef<I, O> & { kind: 'query' } {
+  return { ...def, kind: 'query' };
+}
+
+export function mutation<I extends z.ZodType, O extends z.ZodType>(
+  def: Omit<MethodDef<I, O>, 'kind'> & { entity: string },
+): MethodDef<I, O> & { kind: 'mutation' } {
+  return { ...def, kind: 'mutation' };
+}
+
+export type ContractShape = Record<string, MethodDef>;
+
+export type MethodInput<C extends ContractShape, K extends keyof C> = z.input<C[K]['input']>;
+export type MethodParsedInput<C extends ContractShape, K extends keyof C> = z.output<C[K]['input']>;
+export type MethodOutput<C extends ContractShape, K extends keyof C> = z.output<C[K]['output']>;

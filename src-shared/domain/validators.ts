@@ -1,0 +1,105 @@
+/**
+ * Checksums and formats of Russian identifiers. Pure functions shared by forms and the server
+ * so both say the same thing. Each returns `null` when valid, otherwise a short Russian message;
+ * the caller adds the field's name (a form shows it under the field, the server prefixes the label).
+ */
+
+const digitsOnly = (value: string): string => value.replace(/[\s-]/g, '');
+
+function weightedSum(digits: string, weights: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) sum += Number(digits[i]) * weights[i];
+  return sum;
+}
+
+const INN10_WEIGHTS = [2, 4, 10, 3, 5, 9, 4, 6, 8];
+const INN12_WEIGHTS_11 = [7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
+const INN12_WEIGHTS_12 = [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
+
+/** ИНН of an organisation (10 digits) or of a person (12 digits). */
+export function checkInn(raw: string, kind: 'any' | 'legal' | 'person' = 'any'): string | null {
+  const inn = digitsOnly(raw);
+  if (!/^\d+$/.test(inn)) return 'допустимы только цифры';
+  if (kind === 'legal' && inn.length !== 10) return 'ИНН организации содержит 10 цифр';
+  if (kind === 'person' && inn.length !== 12) return 'ИНН физического лица содержит 12 цифр';
+  if (inn.length === 10) {
+    const check = (weightedSum(inn, INN10_WEIGHTS) % 11) % 10;
+    return check === Number(inn[9]) ? null : 'неверная контрольная сумма — проверьте цифры';
+  }
+  if (inn.length === 12) {
+    const c11 = (weightedSum(inn, INN12_WEIGHTS_11) % 11) % 10;
+    const c12 = (weightedSum(inn, INN12_WEIGHTS_12) % 11) % 10;
+    return c11 === Number(inn[10]) && c12 === Number(inn[11]) ? null : 'неверная контрольная сумма — проверьте цифры';
+  }
+  return 'нужно 10 цифр (организация) или 12 цифр (физическое лицо)';
+}
+
+/** КПП: 4 digits (tax office), 2 digits or capital Latin letters (reason), 3 digits. */
+export function checkKpp(raw: string): string | null {
+  const kpp = raw.trim().toUpperCase();
+  return /^\d{4}[\dA-Z]{2}\d{3}$/.test(kpp) ? null : 'нужно 9 символов: 4 цифры, 2 цифры или латинские буквы, 3 цифры';
+}
+
+/** ОГРН (13 digits) or ОГРНИП (15 digits) with the check digit. */
+export function checkOgrn(raw: string): string | null {
+  const ogrn = digitsOnly(raw);
+  if (!/^\d+$/.test(ogrn)) return 'допустимы только цифры';
+  if (ogrn.length === 13) {
+    const check = (BigInt(ogrn.slice(0, 12)) % 11n) % 10n;
+    return check === BigInt(ogrn[12]) ? null : 'неверная контрольная цифра — проверьте цифры';
+  }
+  if (ogrn.length === 15) {
+    const check = (BigInt(ogrn.slice(0, 14)) % 13n) % 10n;
+    return check === BigInt(ogrn[14]) ? null : 'неверная контрольная цифра — проверьте цифры';
+  }
+  return 'нужно 13 цифр (ОГРНИП — 15)';
+}
+
+/**
+ * СНИЛС: 11 digits, `XXX-XXX-XXX YY`. Numbers up to 001-001-998 were issued before the checksum
+ * rule and are accepted without a check.
+ */
+export function checkSnils(raw: string): string | null {
+  const snils = digitsOnly(raw);
+  if (!/^\d{11}$/.test(snils)) return 'нужно 11 цифр (формат 123-456-789 01)';
+  const body = snils.slice(0, 9);
+  if (Number(body) <= 1001998) return null;
+  const sum = weightedSum(body, [9, 8, 7, 6, 5, 4, 3, 2, 1]);
+  let check: number;
+  if (sum < 100) check = sum;
+  else if (sum === 100 || sum === 101) check = 0;
+  else {
+    check = sum % 101;
+    if (check === 100) check = 0;
+  }
+  return check === Number(snils.slice(9)) ? null : 'неверная контрольная сумма — проверьте цифры';
+}
+
+/** Formats 11 digits as `123-456-789 01`. */
+export function formatSnils(raw: string): string {
+  const s = digitsOnly(raw);
+  return s.length === 11 ? `${s.slice(0, 3)}-${s.slice(3, 6)}-${s.slice(6, 9)} ${s.slice(9)}` : raw;
+}
+
+/** Computes the control number for 9 body digits; used by demo data. */
+export function snilsChecksum(body9: string): string {
+  const sum = weightedSum(body9, [9, 8, 7, 6, 5, 4, 3, 2, 1]);
+  let check = sum < 100 ? sum : sum === 100 || sum === 101 ? 0 : sum % 101;
+  if (check === 100) check = 0;
+  return String(check).padStart(2, '0');
+}
+
+export function checkEmail(raw: string): string | null {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(raw.trim()) ? null : 'адрес указан неверно (пример: school@mail.ru)';
+}
+
+/** Accepts Russian phone numbers in the usual spellings; 10 significant digits. */
+export function checkPhone(raw: string): string | null {
+  const d = raw.replace(/[^\d]/g, '');
+  const ok = (d.length === 11 && (d[0] === '7' || d[0] === '8')) || d.length === 10 || (d.length >= 5 && d.length <= 7);
+  return ok ? null : 'номер указан неверно (пример: +7 (3852) 12-34-56)';
+}
+
+export function checkUrl(raw: string): string | null {
+  return /^(https?:\/\/)?[\p{L}\d-]+(\.[\p{L}\d-]+)+(\/\S*)?$/u.test(raw.trim()) ? null : 'адрес сайта указан неверно (пример: school6.ru)';
+}

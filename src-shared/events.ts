@@ -1,0 +1,14 @@
+/** Push events sent from the core to every connected client. */
+export type PushEvent =
+  | {
+      type: 'progress';
+      jobId: string;
+      title: string;
+      done: number;
+      total: number;
+      message?: string;
+      finished?: boolean;
+    }
+  | { type: 'dataChanged'; entity: string; recordId?: string };
+
+export type PushListener = (event: PushEvent) => void;
