@@ -18,7 +18,7 @@ export function latestSchemaVersion(): string {
 }
 
 async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
-  const tables = await db.introspection.getTables();
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((t) => t.name === MIGRATION_TABLE)) return [];
   const rows = await db.selectFrom(MIGRATION_TABLE).select('name').execute();
   return rows.map((r) => r.name as string).sort();

@@ -53,8 +53,78 @@ export interface AppSettingTable {
   updatedAt: string;
 }
 
+export interface AcademicYearTable {
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  isCurrent: number;
+  isClosed: number;
+  version: number;
+  updatedAt: string;
+}
+
+/** Common columns of staff, pupil and parent cards. */
+export interface PersonColumns {
+  id: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  sex: 'М' | 'Ж';
+  birthDate: string | null;
+  snils: string | null;
+  /** Normalised ФИО: lower case, ё → е. */
+  searchKey: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StaffTable extends PersonColumns {
+  position: string | null;
+}
+
+export type PupilTable = PersonColumns;
+export type ParentTable = PersonColumns;
+
+export interface SchoolClassTable {
+  id: string;
+  academicYearId: string;
+  grade: number;
+  letter: string;
+  name: string;
+  classTeacherId: string | null;
+  shift: number;
+  previousClassId: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface PupilParentTable {
+  pupilId: string;
+  parentId: string;
+  relation: string;
+  isLegalRepresentative: number;
+}
+
+export interface ClassMembershipTable {
+  id: string;
+  pupilId: string;
+  classId: string;
+  startDate: string;
+  endDate: string | null;
+  cause: string | null;
+}
+
 export interface Database {
   schoolCard: SchoolCardTable;
   auditLog: AuditLogTable;
   appSetting: AppSettingTable;
+  academicYear: AcademicYearTable;
+  staff: StaffTable;
+  pupil: PupilTable;
+  parent: ParentTable;
+  schoolClass: SchoolClassTable;
+  pupilParent: PupilParentTable;
+  classMembership: ClassMembershipTable;
 }
