@@ -4,8 +4,9 @@ import { SaveOutlined } from '@ant-design/icons';
 import { SCHOOL_CARD_LABELS as L, SCHOOL_KINDS, type SchoolCard, type SchoolCardInput } from '../../../src-shared/contract/school';
 import type { ErrorBody } from '../../../src-shared/errors';
 import { DateField } from '../../components/DateField';
+import { enterMovesToNextField } from '../../components/keyboard';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
-import { changedFields, EMPTY_CARD, serverIssuesToFields, validateCard, type FieldErrors } from './schoolForm';
+import { EMPTY_CARD, mergeThreeWay, serverIssuesToFields, validateCard, type FieldErrors } from './schoolForm';
 import { useSaveSchoolCardMutation, useSchoolCardQuery, type SchoolCardState } from './schoolApi';
 
 interface ConflictInfo {
@@ -19,6 +20,8 @@ export function SchoolCardPage() {
   const [save, { isLoading: saving }] = useSaveSchoolCardMutation();
   const [form] = Form.useForm<SchoolCardInput>();
   const [version, setVersion] = useState(0);
+  // What this form loaded: the base of the three-way merge after a conflict.
+  const [base, setBase] = useState<SchoolCardInput>(EMPTY_CARD);
   const [dirty, setDirty] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ConflictInfo | null>(null);
@@ -27,7 +30,9 @@ export function SchoolCardPage() {
   // Load the server's card into the form only when the user has nothing unsaved.
   useEffect(() => {
     if (!data || dirty) return;
-    form.setFieldsValue({ ...EMPTY_CARD, ...(data.card ?? {}) });
+    const loaded = { ...EMPTY_CARD, ...(data.card ?? {}) };
+    form.setFieldsValue(loaded);
+    setBase(loaded);
     setVersion(data.version);
   }, [data, dirty, form]);
 
@@ -39,8 +44,8 @@ export function SchoolCardPage() {
   );
 
   const doSave = useCallback(
-    async (againstVersion: number) => {
-      const values = { ...EMPTY_CARD, ...form.getFieldsValue(true) } as SchoolCardInput;
+    async (againstVersion: number, override?: SchoolCardInput) => {
+      const values = override ?? ({ ...EMPTY_CARD, ...form.getFieldsValue(true) } as SchoolCardInput);
       const { card, errors } = validateCard(values);
       setFormError(null);
       if (!card) {
@@ -54,8 +59,10 @@ export function SchoolCardPage() {
         setConflict(null);
         setDirty(false);
         setVersion(r.data.version);
-        form.setFieldsValue({ ...EMPTY_CARD, ...(r.data.card ?? {}) });
-        message.success('Карточка ОО сохранена');
+        const saved = { ...EMPTY_CARD, ...(r.data.card ?? {}) };
+        form.setFieldsValue(saved);
+        setBase(saved);
+        message.success({ content: 'Карточка ОО сохранена', key: 'school-card-saved' });
         return;
       }
       const err = (r as { error?: ErrorBody }).error;
@@ -68,6 +75,11 @@ export function SchoolCardPage() {
     },
     [form, save, message, showFieldErrors],
   );
+
+  // A refusal or a conflict appears above the form: bring it into view.
+  useEffect(() => {
+    if (formError || conflict) window.scrollTo({ top: 0, behavior: 'smooth' });
+  }, [formError, conflict]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -98,44 +110,32 @@ export function SchoolCardPage() {
   );
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 1100 }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 1100 }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
         Карточка образовательной организации
       </Typography.Title>
-      {!data?.card && <Alert type="info" showIcon message="Карточка ещё не заполнена. Начните с полного и краткого наименования." />}
-      {formError && <Alert type="error" showIcon message={formError} data-testid="form-error" />}
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="conflict"
-          message={conflict.message}
-          description={
-            <Space direction="vertical">
-              <span>
-                Отличаются поля: {changedFields(form.getFieldsValue(true), conflict.current.card).join(', ') || 'нет отличий'}
-              </span>
-              <Space>
-                <Button type="primary" onClick={() => void doSave(conflict.current.version)}>
-                  Сохранить мои изменения поверх
-                </Button>
-                <Button
-                  onClick={() => {
-                    form.setFieldsValue({ ...EMPTY_CARD, ...(conflict.current.card ?? {}) });
-                    setVersion(conflict.current.version);
-                    setConflict(null);
-                    setDirty(false);
-                  }}
-                >
-                  Взять сохранённую версию
-                </Button>
-              </Space>
-            </Space>
-          }
-        />
+      {!data?.card && <Alert type="info" showIcon title="Карточка ещё не заполнена. Начните с полного и краткого наименования." />}
+      {formError && <Alert type="error" showIcon title={formError} data-testid="form-error" />}
+      {conflict && <ConflictPanel conflict={conflict} base={base} mine={{ ...EMPTY_CARD, ...form.getFieldsValue(true) }}
+        onMerge={(merged) => {
+          form.setFieldsValue(merged);
+          void doSave(conflict.current.version, merged);
+        }}
+        onTakeTheirs={() => {
+          const theirs = { ...EMPTY_CARD, ...(conflict.current.card ?? {}) };
+          form.setFieldsValue(theirs);
+          setBase(theirs);
+          setVersion(conflict.current.version);
+          setConflict(null);
+          setDirty(false);
+        }}
+      />}
+      {dirty && data && data.version > version && !conflict && (
+        <Alert type="info" showIcon title="Карточку только что сохранил другой пользователь. Ваши изменения не потеряются: при сохранении программа покажет, что изменил он, и объединит." />
       )}
       <Form
         form={form}
+        onKeyDown={enterMovesToNextField}
         layout="vertical"
         onValuesChange={() => setDirty(true)}
         onFinish={() => void doSave(version)}
@@ -183,5 +183,35 @@ export function SchoolCardPage() {
         </Space>
       </Form>
     </Space>
+  );
+}
+
+function ConflictPanel(props: {
+  conflict: ConflictInfo;
+  base: SchoolCardInput;
+  mine: SchoolCardInput;
+  onMerge: (merged: SchoolCardInput) => void;
+  onTakeTheirs: () => void;
+}) {
+  const { merged, bothChanged, takenFromTheirs } = mergeThreeWay(props.base, props.mine, props.conflict.current.card);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="conflict"
+      title={props.conflict.message}
+      description={
+        <Space orientation="vertical">
+          {takenFromTheirs.length > 0 && <span>Другой пользователь изменил: {takenFromTheirs.join(', ')} — эти значения будут взяты у него.</span>}
+          {bothChanged.length > 0 && <span>Вы оба изменили: {bothChanged.join(', ')} — останутся ваши значения.</span>}
+          <Space>
+            <Button type="primary" onClick={() => props.onMerge(merged)}>
+              Объединить и сохранить
+            </Button>
+            <Button onClick={props.onTakeTheirs}>Отказаться от моих изменений</Button>
+          </Space>
+        </Space>
+      }
+    />
   );
 }

@@ -9,7 +9,7 @@ export function BackupsPage() {
   const [create, { isLoading }] = useCreateBackupMutation();
   const sqlite = status?.database.kind === 'sqlite';
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
         Резервные копии
       </Typography.Title>

@@ -1,14 +1,18 @@
 import { useEffect } from 'react';
+import { createSelector } from '@reduxjs/toolkit';
+import type { RootState } from '../../app/store';
 import { Button, Card, Progress, Space, Typography } from 'antd';
 import { apiClient } from '../../api/client';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { jobDismissed, progressReceived } from '../../app/uiSlice';
 import { baseApi } from '../../api/baseApi';
 
+const selectJobs = createSelector([(s: RootState) => s.ui.jobs], (jobs) => Object.values(jobs));
+
 /** Progress of long operations, fed by push events from the core. */
 export function JobsProgress() {
   const dispatch = useAppDispatch();
-  const jobs = useAppSelector((s) => Object.values(s.ui.jobs));
+  const jobs = useAppSelector(selectJobs);
 
   useEffect(
     () =>
@@ -26,7 +30,7 @@ export function JobsProgress() {
   if (jobs.length === 0) return null;
   return (
     <div style={{ position: 'fixed', right: 24, bottom: 24, width: 340, zIndex: 1000 }} role="status" aria-live="polite">
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         {jobs.map((j) => (
           <Card key={j.jobId} size="small" title={j.title} extra={j.finished && <Button size="small" type="text" onClick={() => dispatch(jobDismissed(j.jobId))}>Скрыть</Button>}>
             <Progress percent={j.total > 0 ? Math.round((j.done / j.total) * 100) : j.finished ? 100 : 0} status={j.finished ? 'success' : 'active'} />

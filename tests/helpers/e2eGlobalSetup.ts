@@ -1,0 +1,27 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { chromiumPath } from './browserPath';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    chromium: string | null;
+  }
+}
+
+/** Builds the renderer once for all e2e files and finds Debian's Chromium (required under CI). */
+export default function setup(project: TestProject) {
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) throw new Error('renderer build produced no index.html');
+  const chromium = chromiumPath();
+  if (!chromium) {
+    if (process.env.CI === 'true') throw new Error('Chromium not found at /usr/bin/chromium — in CI the e2e suite must run');
+    process.stderr.write('\n*** SKIPPING e2e tests: Chromium not found (apt-get install chromium)\n\n');
+  }
+  project.provide('chromium', chromium);
+}
