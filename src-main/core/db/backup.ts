@@ -33,6 +33,10 @@ export async function backupSqlite(
       return 100;
     },
   });
+  // A copy of a WAL database is itself in WAL mode; make it one self-contained file.
+  const copy = new BetterSqlite3(file);
+  copy.pragma('journal_mode = DELETE');
+  copy.close();
   const verified = verifySqliteFile(file);
   if (!verified) throw new AppError('INTERNAL', `Резервная копия ${file} не прошла проверку целостности`);
   return { file, size: fs.statSync(file).size, createdAt: createdAt.toISOString(), verified };

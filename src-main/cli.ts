@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../src-shared/errors';
+import { plural } from '../src-shared/domain/plural';
+import { closeCore, openCore, type Core } from './core/context';
+import { configFromEnv, type DbConfig } from './core/db/createDb';
+import { backupSqlite, verifySqliteFile } from './core/db/backup';
+import { generateSchool } from './core/demo/generateSchool';
+import { writeDemo } from './core/demo/writeDemo';
+import { createLogger } from './core/logger';
+import { defaultDataDir, sqliteFileIn } from './core/paths';
+
+const HELP = `Школьный офис — командная строка
+
+Использование: school-office <команда> [параметры]
+
+Команды:
+  demo [--out ФАЙЛ] [--seed N] [--force]
+        создать демонстрационную школу (1–11 классы, ~33 класса, ~800 обучающихся с родителями,
+        ~70 сотрудников). По умолчанию — файл SQLite в папке данных; с DATABASE_URL=postgres://… —
+        в базе PostgreSQL (она должна быть пустой).
+  migrate [--data ПАПКА]
+        обновить схему базы данных (перед обновлением файл SQLite копируется в папку backups)
+  backup [--data ПАПКА]
+        сделать проверенную резервную копию файла SQLite в ПАПКА/backups
+  restore ФАЙЛ [--data ПАПКА]
+        восстановить базу из резервной копии (текущий файл сначала копируется в backups)
+  status [--data ПАПКА]
+        показать, какая база используется и версию схемы
+  help  эта справка
+
+Папка данных по умолчанию: ${defaultDataDir()}
+(задаётся параметром --data или переменной SCHOOL_OFFICE_DATA; PostgreSQL — переменной DATABASE_URL).
+`;
+
+interface Parsed {
+  command: string;
+  positional: string[];
+  flags: Record<string, string | true>;
+}
+
+export function parseArgs(argv: string[]): Parsed {
+  const flags: Record<string, string | true> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [key, inline] = a.slice(2).split('=', 2);
+      if (inline !== undefined) flags[key] = inline;
+      else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) flags[key] = argv[++i];
+      else flags[key] = true;
+    } else positional.push(a);
+  }
+  const command = positional.shift() ?? 'help';
+  return { command, positional, flags };
+}
+
+function out(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function dataDirOf(flags: Parsed['flags']): string {
+  return typeof flags.data === 'string' ? path.resolve(flags.data) : defaultDataDir();
+}
+
+async function withCore<T>(dbConfig: DbConfig, dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openCore({ db: dbConfig, dataDir, logger: createLogger(undefined, 'warn') });
+  try {
+    return await fn(core);
+  } finally {
+    await closeCore(core);
+  }
+}
+
+async function demo(flags: Parsed['flags']): Promise<void> {
+  const dataDir = dataDirOf(flags);
+  const env = process.env.DATABASE_URL;
+  let dbConfig: DbConfig;
+  if (typeof flags.out === 'string') dbConfig = { kind: 'sqlite', file: path.resolve(flags.out) };
+  else dbConfig = configFromEnv(sqliteFileIn(dataDir));
+  if (dbConfig.kind === 'sqlite' && fs.existsSync(dbConfig.file)) {
+    if (flags.force !== true) {
+      throw new AppError('VALIDATION', `Файл ${dbConfig.file} уже существует. Укажите другой --out или добавьте --force, чтобы заменить его.`);
+    }
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbConfig.file + suffix, { force: true });
+  }
+  const seed = typeof flags.seed === 'string' ? Number(flags.seed) : undefined;
+  if (seed !== undefined && !Number.isInteger(seed)) throw new AppError('VALIDATION', '--seed должен быть целым числом');
+  await withCore(dbConfig, dataDir, async (core) => {
+    const existing = await core.db.selectFrom('pupil').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (Number(existing.n) > 0) throw new AppError('VALIDATION', `В базе ${core.appDb.location} уже есть обучающиеся; демонстрационная школа создаётся только в пустой базе.`);
+    const started = Date.now();
+    const counts = await writeDemo(core.db, generateSchool({ seed }));
+    out(
+      `Демонстрационная школа создана за ${((Date.now() - started) / 1000).toFixed(1)} с: ${plural(counts.classes, ['класс', 'класса', 'классов'])}, ` +
+        `${plural(counts.pupils, ['обучающийся', 'обучающихся', 'обучающихся'])}, ${plural(counts.parents, ['родитель', 'родителя', 'родителей'])}, ` +
+        `${plural(counts.staff, ['сотрудник', 'сотрудника', 'сотрудников'])}.\nБаза: ${core.appDb.kind === 'sqlite' ? core.appDb.location : `PostgreSQL ${core.appDb.location}`}`,
+    );
+    if (core.appDb.kind === 'sqlite' && typeof flags.out === 'string') {
+      out(`Открыть в браузере: DATABASE_URL=sqlite:${core.appDb.location} npm run serve`);
+    }
+  });
+}
+
+async function backup(flags: Parsed['flags']): Promise<void> {
+  const dataDir = dataDirOf(flags);
+  await withCore(configFromEnv(sqliteFileIn(dataDir)), dataDir, async (core) => {
+    if (!core.appDb.sqlite) throw new AppError('VALIDATION', 'Для PostgreSQL используйте pg_dump на сервере базы данных.');
+    const r = await backupSqlite(core.appDb.sqlite, core.config.backupDir, 'manual');
+    out(`Резервная копия создана и проверена: ${r.file} (${Math.round(r.size / 1024)} КБ)`);
+  });
+}
+
+async function restore(file: string | undefined, flags: Parsed['flags']): Promise<void> {
+  if (!file) throw new AppError('VALIDATION', 'Укажите файл резервной копии: school-office restore ФАЙЛ');
+  const source = path.resolve(file);
+  if (!fs.existsSync(source)) throw new AppError('NOT_FOUND', `Файл ${source} не найден`);
+  if (!verifySqliteFile(source)) throw new AppError('VALIDATION', `Файл ${source} повреждён или не является базой SQLite; ничего не изменено.`);
+  const dataDir = dataDirOf(flags);
+  const target = sqliteFileIn(dataDir);
+  if (fs.existsSync(target)) {
+    await withCore({ kind: 'sqlite', file: target }, dataDir, async (core) => {
+      const r = await backupSqlite(core.appDb.sqlite!, core.config.backupDir, 'before-restore');
+      out(`Текущая база сохранена: ${r.file}`);
+    });
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.copyFileSync(source, target);
+  await withCore({ kind: 'sqlite', file: target }, dataDir, async (core) => {
+    out(`База восстановлена из ${source}; схема ${core.migration.schemaVersion}.`);
+  });
+}
+
+async function status(flags: Parsed['flags']): Promise<void> {
+  const dataDir = dataDirOf(flags);
+  await withCore(configFromEnv(sqliteFileIn(dataDir)), dataDir, async (core) => {
+    out(`База: ${core.appDb.kind === 'sqlite' ? `SQLite ${core.appDb.location}` : `PostgreSQL ${core.appDb.location}`}`);
+    out(`Схема: ${core.migration.schemaVersion}; версия программы ${core.config.appVersion}`);
+  });
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const { command, positional, flags } = parseArgs(argv);
+  try {
+    switch (command) {
+      case 'help':
+      case '--help':
+      case '-h':
+        out(HELP);
+        return 0;
+      case 'demo':
+        await demo(flags);
+        return 0;
+      case 'migrate': {
+        const dataDir = dataDirOf(flags);
+        await withCore(configFromEnv(sqliteFileIn(dataDir)), dataDir, async (core) => {
+          out(core.migration.applied.length ? `Применены изменения схемы: ${core.migration.applied.join(', ')}` : 'Схема базы данных актуальна.');
+          if (core.migration.backupFile) out(`Резервная копия до обновления: ${core.migration.backupFile}`);
+        });
+        return 0;
+      }
+      case 'backup':
+        await backup(flags);
+        return 0;
+      case 'restore':
+        await restore(positional[0], flags);
+        return 0;
+      case 'status':
+        await status(flags);
+        return 0;
+      default:
+        process.stderr.write(`Неизвестная команда «${command}». Справка: school-office --help\n`);
+        return 2;
+    }
+  } catch (err) {
+    process.stderr.write(`Ошибка: ${err instanceof AppError ? err.message : String((err as Error)?.stack ?? err)}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  void runCli(args[0] === '--help' || args.length === 0 ? ['help'] : args).then((code) => process.exit(code));
+}

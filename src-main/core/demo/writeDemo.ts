@@ -1,0 +1,98 @@
+import type { Kysely, Transaction } from 'kysely';
+import { searchKey } from '../../../src-shared/domain/names';
+import type { Database } from '../db/schema';
+import type { DemoPerson, DemoSchool } from './generateSchool';
+
+const CHUNK = 200;
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+function personRow(p: DemoPerson, at: string) {
+  return {
+    id: p.id,
+    lastName: p.lastName,
+    firstName: p.firstName,
+    middleName: p.middleName,
+    sex: p.sex,
+    birthDate: p.birthDate,
+    snils: p.snils,
+    searchKey: searchKey(p.lastName, p.firstName, p.middleName),
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+function directorName(school: DemoSchool): string | null {
+  const d = school.staff.find((s) => s.position === 'Директор');
+  return d ? `${d.lastName} ${d.firstName} ${d.middleName}` : null;
+}
+
+export interface DemoCounts {
+  staff: number;
+  classes: number;
+  pupils: number;
+  parents: number;
+}
+
+/** Writes the generated school in one transaction: a failure leaves the database as it was. */
+export async function writeDemo(db: Kysely<Database>, school: DemoSchool, at = '2026-08-25T09:00:00.000Z'): Promise<DemoCounts> {
+  await db.transaction().execute(async (trx: Transaction<Database>) => {
+    await trx
+      .insertInto('schoolCard')
+      .values({
+        id: 'main',
+        fullName: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 6»',
+        shortName: 'МБОУ «СОШ № 6»',
+        kind: 'Средняя общеобразовательная школа',
+        inn: '2224011531',
+        kpp: '222401001',
+        ogrn: '1022201534574',
+        legalAddress: '656056, Алтайский край, г. Барнаул, ул. Школьная, д. 6',
+        actualAddress: '656056, Алтайский край, г. Барнаул, ул. Школьная, д. 6',
+        phone: '+7 (3852) 63-12-06',
+        email: 'school6@barnaul-obr.ru',
+        website: 'school6-barnaul.ru',
+        directorName: directorName(school),
+        licenseNumber: 'Л035-01262-22/00245108',
+        licenseDate: '2015-03-12',
+        licenseIssuer: 'Министерство образования и науки Алтайского края',
+        accreditationNumber: 'А007-01262-22/01105694',
+        accreditationDate: '2015-05-20',
+        accreditationValidUntil: null,
+        version: 1,
+        updatedAt: at,
+        updatedBy: null,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await trx
+      .insertInto('academicYear')
+      .values({ ...school.year, isCurrent: 1, isClosed: 0, version: 1, updatedAt: at })
+      .execute();
+    await insertChunked(school.staff, (c) => trx.insertInto('staff').values(c.map((s) => ({ ...personRow(s, at), position: s.position }))).execute());
+    await insertChunked(school.classes, (c) =>
+      trx
+        .insertInto('schoolClass')
+        .values(c.map((k) => ({ ...k, academicYearId: school.year.id, previousClassId: null, version: 1, updatedAt: at })))
+        .execute(),
+    );
+    await insertChunked(school.pupils, (c) => trx.insertInto('pupil').values(c.map((p) => personRow(p, at))).execute());
+    await insertChunked(school.parents, (c) => trx.insertInto('parent').values(c.map((p) => personRow(p, at))).execute());
+    await insertChunked(school.links, (c) =>
+      trx
+        .insertInto('pupilParent')
+        .values(c.map((l) => ({ ...l, isLegalRepresentative: 1 })))
+        .execute(),
+    );
+    await insertChunked(school.pupils, (c) =>
+      trx
+        .insertInto('classMembership')
+        .values(c.map((p) => ({ id: `${p.id}-m1`, pupilId: p.id, classId: p.classId, startDate: school.year.startDate, endDate: null, cause: 'Демонстрационные данные' })))
+        .execute(),
+    );
+  });
+  return { staff: school.staff.length, classes: school.classes.length, pupils: school.pupils.length, parents: school.parents.length };
+}
