@@ -75,7 +75,6 @@ async function withCore<T>(dbConfig: DbConfig, dataDir: string, fn: (core: Core)
 
 async function demo(flags: Parsed['flags']): Promise<void> {
   const dataDir = dataDirOf(flags);
-  const env = process.env.DATABASE_URL;
   let dbConfig: DbConfig;
   if (typeof flags.out === 'string') dbConfig = { kind: 'sqlite', file: path.resolve(flags.out) };
   else dbConfig = configFromEnv(sqliteFileIn(dataDir));
