@@ -36,7 +36,10 @@ export function createDb(config: DbConfig): AppDb {
 
 function createSqlite(file: string): AppDb {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new BetterSqlite3(file);
+  // The desktop shell runs under Electron's ABI and points at a binding built for it; Node (tests,
+  // serve, CLI) uses the package's own build.
+  const nativeBinding = process.env.SCHOOL_OFFICE_SQLITE_BINDING || undefined;
+  const sqlite = new BetterSqlite3(file, nativeBinding ? { nativeBinding } : {});
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   // Several processes (desktop + CLI) may touch one file; wait instead of failing at once.
