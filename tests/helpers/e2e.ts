@@ -75,7 +75,7 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
 /** Skips (visibly) only outside CI when Chromium is missing; the global setup fails CI instead. */
 export function describeE2E(name: string, suite: () => void): void {
   const missing = !inject('chromium');
-  describe.skipIf(missing)(missing ? `${name} [ПРОПУЩЕНО: нет Chromium]` : name, suite);
+  describe.skipIf(missing)(missing ? `${name} [ПРОПУЩЕНО: нет Chromium]` : `${name} [Chromium]`, suite);
 }
 
 export function screenshotPath(name: string): string {

@@ -23,5 +23,6 @@ export default function setup(project: TestProject) {
     if (process.env.CI === 'true') throw new Error('Chromium not found at /usr/bin/chromium — in CI the e2e suite must run');
     process.stderr.write('\n*** SKIPPING e2e tests: Chromium not found (apt-get install chromium)\n\n');
   }
+  else process.stdout.write(`e2e: ${execFileSync(chromium, ['--version']).toString().trim()} (${chromium})\n`);
   project.provide('chromium', chromium);
 }
