@@ -37,6 +37,7 @@ fi
 
 step "PostgreSQL (throwaway cluster on 127.0.0.1)"
 PG_STATE="$(mktemp -d)"
+chmod 755 "$PG_STATE"  # initdb runs as the postgres user and must reach its folder
 TEST_DATABASE_URL="$(node -e "
   import('./scripts/pg-cluster.mjs').then(({ startCluster }) => {
     const c = startCluster({ dir: '$PG_STATE/pg' });
