@@ -1,0 +1,130 @@
+/**
+ * Timetable benchmark: our solver against fet-cl (FET 6.8.5) with the same wall-clock budget.
+ * Each pair runs concurrently — our solver in its worker thread, FET as a child process — so on
+ * the 2-core machine each gets one core. FET's timetables are scored by our evaluator.
+ *
+ *   npm run bench:timetable -- --quick        (a few minutes)
+ *   npm run bench:timetable                   (full, under 30 minutes)
+ *   options: --only=S,M,Lom  --seeds=N
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { evaluate } from '../src-main/core/timetable/evaluator';
+import { importFetActivities } from '../src-main/core/timetable/fet/result';
+import { fetAvailable, readFetOutput, runFet } from '../src-main/core/timetable/fet/runFet';
+import { generateSchool } from '../src-main/core/timetable/generator/generator';
+import { repair } from '../src-main/core/timetable/repair';
+import { solve } from '../src-main/core/timetable/solver';
+import { compile } from '../src-main/core/timetable/compile';
+import { createRng } from '../src-main/core/timetable/rng';
+import { runSolver } from '../src-main/core/timetable/worker';
+import { benchInstances, type BenchInstance, type Budgets } from './timetable/instances';
+import { summarise, table, median, type RunRecord } from './timetable/stats';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const arg = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const seeds = Number(arg('seeds') ?? (quick ? 2 : 5));
+const only = arg('only')?.split(',') ?? null;
+
+const budgets: Budgets = quick
+  ? { generated: { S: 3, M: 4, L: 6, XL: 12 }, fet: { Lom: 5, Medgidia: 8, Bethlen: 8, Ancona: 8, Pireus: 8 } }
+  : { generated: { S: 8, M: 10, L: 15, XL: 30 }, fet: { Lom: 10, Medgidia: 40, Bethlen: 20, Ancona: 40, Pireus: 40 } };
+
+const work = mkdtempSync(join(tmpdir(), 'bench-timetable-'));
+
+async function runPair(bi: BenchInstance, seed: number, fetFile: string): Promise<{ ours: RunRecord; fet: RunRecord }> {
+  const budgetMs = bi.budget * 1000;
+  const oursP = runSolver(bi.instance, { seed, timeLimitMs: budgetMs }).result.then(
+    (r): RunRecord => ({ valid: r.evaluation.valid, firstValidMs: r.firstValidMs, figures: r.evaluation.figures }),
+  );
+  const outDir = join(work, `${bi.name.replace(/\W+/g, '_')}-${seed}`);
+  const fetP = runFet({
+    inputFile: fetFile,
+    outputDir: outDir,
+    timeLimitSeconds: bi.budget,
+    seeds: [seed, seed + 1, seed + 2, seed + 3, seed + 4, seed + 5],
+    minimalOutput: true,
+  }).then((run): RunRecord => {
+    if (!run.success) return { valid: false, firstValidMs: null, figures: null };
+    const xml = readFetOutput(run, 'activities.xml');
+    if (!xml) return { valid: false, firstValidMs: null, figures: null, note: 'нет activities.xml' };
+    const imp = importFetActivities(xml, bi.instance, bi.unitOf);
+    const ev = evaluate(bi.instance, imp.timetable);
+    const note = ev.valid ? undefined : `FET success, our evaluator: ${JSON.stringify(ev.hardByKind)}`;
+    return { valid: true, strictValid: ev.valid, firstValidMs: run.wallMs, figures: ev.figures, note };
+  });
+  const [ours, fet] = await Promise.all([oursP, fetP]);
+  return { ours, fet };
+}
+
+function repairBench(): string {
+  const inst = generateSchool({ size: 'L', seed: 1 });
+  const base = solve(inst, { seed: 1, timeLimitMs: (quick ? 6 : 15) * 1000 });
+  const c = compile(inst);
+  const rng = createRng(7);
+  const times: number[] = [];
+  const changed: number[] = [];
+  let valid = 0;
+  const n = quick ? 5 : 10;
+  for (let i = 0; i < n; i++) {
+    // A typical drag in the grid: a lesson dropped onto another lesson of its class on another day.
+    const p = base.timetable.placements[rng.int(base.timetable.placements.length)];
+    const cls = c.unitClasses[c.lessonFirstUnit[c.lessonIdx.get(p.lessonId) ?? 0]][0];
+    const targets = base.timetable.placements.filter((q) => {
+      const v = c.lessonFirstUnit[c.lessonIdx.get(q.lessonId) ?? 0] + q.index;
+      return q.day !== p.day && c.unitClasses[v][0] === cls && c.blockDomain[c.unitBlock[v]].length > 1;
+    });
+    if (!targets.length) continue;
+    const t = targets[rng.int(targets.length)];
+    const move = { lessonId: p.lessonId, index: p.index, day: t.day, period: t.period };
+    const r = repair(inst, { timetable: base.timetable, move, seed: i + 1 });
+    times.push(r.elapsedMs);
+    changed.push(r.changed);
+    if (r.evaluation.valid) valid++;
+  }
+  return [
+    `Repair on L (${n} single-lesson drags onto another lesson of the same class on another day; base valid: ${base.evaluation.valid}):`,
+    `  time ms median ${Math.round(median(times))}, max ${Math.round(Math.max(...times))}; other lessons changed median ${median(changed)}, max ${Math.max(...changed)}; valid after repair ${valid}/${n}`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  if (!fetAvailable()) {
+    console.error('fet-cl не найден (/usr/bin/fet-cl): установите пакет fet (apt-get install fet fet-data).');
+    process.exit(1);
+  }
+  const list = benchInstances(budgets, only);
+  console.log(`Timetable benchmark (${quick ? 'quick' : 'full'}): ${list.length} instances × ${seeds} seeds, FET 6.8.5 fet-cl vs our solver, one core each.`);
+  const rows: Parameters<typeof table>[0] = [];
+  const notes: string[] = [];
+  for (const bi of list) {
+    const fetFile = join(work, `${bi.name.replace(/\W+/g, '_')}.fet`);
+    writeFileSync(fetFile, bi.fetXml);
+    const ours: RunRecord[] = [];
+    const fet: RunRecord[] = [];
+    for (let s = 1; s <= seeds; s++) {
+      const r = await runPair(bi, s, fetFile);
+      ours.push(r.ours);
+      fet.push(r.fet);
+      if (r.fet.note) notes.push(`${bi.name} seed ${s}: ${r.fet.note}`);
+      process.stderr.write(`  ${bi.name} seed ${s}: ours ${r.ours.valid ? `valid ${Math.round(r.ours.firstValidMs ?? 0)} ms` : 'invalid'}, FET ${r.fet.valid ? `valid ${Math.round(r.fet.firstValidMs ?? 0)} ms` : 'failed'}\n`);
+    }
+    rows.push({ name: bi.name, budget: bi.budget, ours: summarise(ours, bi.budget), fet: summarise(fet, bi.budget), mark: bi.unsupportedHard ? ' *' : '' });
+  }
+  console.log('');
+  console.log(table(rows));
+  console.log('');
+  console.log('Time to first valid: ours = inside the solver (compile + construction + search); FET = fet-cl process wall time (it stops at the first complete timetable).');
+  console.log('Quality columns are medians over valid runs; ours after the whole budget, FET at its first complete timetable (FET does not optimise).');
+  if (rows.some((r) => r.mark)) console.log('* the file has hard FET constraints we do not support; our validity is measured without them.');
+  for (const n of notes) console.log(`note: ${n}`);
+  if (!only || only.some((o) => o.toUpperCase().startsWith('L'))) {
+    console.log('');
+    console.log(repairBench());
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+
+void main();

@@ -1,0 +1,15 @@
+/** Public surface of the timetable engine (pure Node; no electron, no other src-main folders). */
+export type * from './model';
+export { parseInstance, parseTimetable, instanceSchema, timetableSchema } from './schema';
+export { compile, type Compiled } from './compile';
+export { evaluate, type Evaluation, type Violation } from './evaluator';
+export type { Figures } from './figures';
+export { solve, type SolveOptions, type SolveProgress, type SolveResult } from './solver';
+export { runSolver, type SolverHandle, type RunOptions } from './worker';
+export { repair, type RepairRequest, type RepairResult } from './repair';
+export { precheck, explainResult, type Explanation } from './explain';
+export { generateSchool, type GeneratorOptions, type SchoolSize } from './generator/generator';
+export { exportFet, type FetExport, type FetExportOptions } from './fet/export';
+export { importFet, type FetImport, type FetImportReport, type UnsupportedConstraint } from './fet/import';
+export { importFetActivities, exportedUnitOf, fetTeacherGapsTotal } from './fet/result';
+export { runFet, fetAvailable, readFetOutput, type FetRun } from './fet/runFet';

@@ -1,0 +1,178 @@
+import type { Compiled } from './compile';
+import type { Rng } from './rng';
+import { beginMove, blockStart, finishMove, setBlockStart, undoMove, type State } from './state';
+
+/** Static lookup tables the moves need, built once per solve. */
+export interface Moves {
+  movable: Int32Array;
+  /** nB × S: 1 if the block may start there. */
+  allowed: Uint8Array;
+  /** Blocks sharing a class or a teacher with block b (swap partners). */
+  resourceBlocks: Int32Array[];
+  blockResources: Int32Array[];
+  /** nB × nB: 1 if two blocks share a teacher or a student cell (the conflict graph). */
+  conflict: Uint8Array;
+  nB: number;
+}
+
+export function buildMoves(c: Compiled): Moves {
+  const allowed = new Uint8Array(c.nB * c.S);
+  const movable: number[] = [];
+  for (let b = 0; b < c.nB; b++) {
+    for (const s of c.blockDomain[b]) allowed[b * c.S + s] = 1;
+    if (c.blockDomain[b].length > 1) movable.push(b);
+  }
+  // Resources: classes first (index k), then teachers (nK + t).
+  const lists: Set<number>[] = Array.from({ length: c.nK + c.nT }, () => new Set());
+  const blockRes: Set<number>[] = Array.from({ length: c.nB }, () => new Set());
+  for (let u = 0; u < c.nU; u++) {
+    const b = c.unitBlock[u];
+    if (c.blockDomain[b].length <= 1) continue;
+    for (const k of c.unitClasses[u]) {
+      lists[k].add(b);
+      blockRes[b].add(k);
+    }
+    for (const t of c.unitTeachers[u]) {
+      lists[c.nK + t].add(b);
+      blockRes[b].add(c.nK + t);
+    }
+  }
+  const conflict = new Uint8Array(c.nB * c.nB);
+  const byRes: number[][] = Array.from({ length: c.nT + c.nC }, () => []);
+  for (let u = 0; u < c.nU; u++) {
+    const b = c.unitBlock[u];
+    for (const t of c.unitTeachers[u]) byRes[t].push(b);
+    for (const x of c.unitCells[u]) byRes[c.nT + x].push(b);
+  }
+  for (const list of byRes)
+    for (const a of list) for (const b of list) conflict[a * c.nB + b] = 1;
+  return {
+    conflict,
+    nB: c.nB,
+    movable: Int32Array.from(movable),
+    allowed,
+    resourceBlocks: lists.map((s) => Int32Array.from(s)),
+    blockResources: blockRes.map((s) => Int32Array.from(s)),
+  };
+}
+
+/** Relocates block b to a random allowed start; returns false if nothing changed. */
+export function relocate(st: State, rng: Rng, b: number): boolean {
+  const dom = st.c.blockDomain[b];
+  const s = dom[rng.int(dom.length)];
+  if (s === blockStart(st, b)) return false;
+  beginMove(st);
+  setBlockStart(st, b, s);
+  finishMove(st);
+  return true;
+}
+
+/**
+ * Swaps block b with a random block of one of its classes (or teachers): a class day stays
+ * compact when two of its lessons trade places, which plain relocation cannot do in one step.
+ */
+export function swap(st: State, mv: Moves, rng: Rng, b: number, preferClass: boolean): boolean {
+  const c = st.c;
+  const res = mv.blockResources[b];
+  if (!res.length) return false;
+  let r = res[rng.int(res.length)];
+  if (preferClass && r >= c.nK) {
+    for (let i = 0; i < res.length; i++) if (res[i] < c.nK) r = res[i];
+  }
+  const partners = mv.resourceBlocks[r];
+  const b2 = partners[rng.int(partners.length)];
+  if (b2 === b) return false;
+  const s1 = blockStart(st, b);
+  const s2 = blockStart(st, b2);
+  if (s1 === s2 || s1 < 0 || s2 < 0) return false;
+  if (!mv.allowed[b * c.S + s2] || !mv.allowed[b2 * c.S + s1]) return false;
+  beginMove(st);
+  setBlockStart(st, b, s2);
+  setBlockStart(st, b2, s1);
+  finishMove(st);
+  return true;
+}
+
+const MAX_CHAIN = 16;
+const chain: number[] = [];
+const chainTarget: number[] = [];
+const inChain = new Set<number>();
+
+/**
+ * Kempe-chain move: b shifts by delta = s2 − start(b); every block sharing a teacher or a student
+ * cell with a moved block's new periods shifts by −delta, their conflicts by +delta, and so on
+ * until the chain closes. With single periods this is the classic two-slot Kempe swap; with
+ * double lessons it trades whole windows. Chains are capped so a move stays cheap.
+ */
+export function kempe(st: State, mv: Moves, rng: Rng, b: number, maxDur: number): boolean {
+  const c = st.c;
+  const s1 = blockStart(st, b);
+  if (s1 < 0) return false;
+  const dom = c.blockDomain[b];
+  const s2 = dom[rng.int(dom.length)];
+  const delta = s2 - s1;
+  if (delta === 0) return false;
+  chain.length = 0;
+  chainTarget.length = 0;
+  inChain.clear();
+  const add = (x: number, to: number): boolean => {
+    if (to < 0 || to >= c.S || !mv.allowed[x * c.S + to]) return false;
+    inChain.add(x);
+    chain.push(x);
+    chainTarget.push(to);
+    return true;
+  };
+  add(b, s2);
+  for (let i = 0; i < chain.length; i++) {
+    if (chain.length > MAX_CHAIN) return false;
+    const x = chain[i];
+    const to = chainTarget[i];
+    const dir = to - blockStart(st, x);
+    let len = 0;
+    for (const u of c.blockUnits[x]) len = Math.max(len, c.unitDur[u]);
+    for (let q = to; q < to + len; q++) {
+      for (let back = 0; back < maxDur && q - back >= 0; back++) {
+        const list = st.atSlot[q - back];
+        for (let j = 0; j < list.length; j++) {
+          const v = list[j];
+          if (c.unitDur[v] <= back) continue;
+          const y = c.unitBlock[v];
+          if (y === x || !mv.conflict[x * mv.nB + y] || inChain.has(y)) continue;
+          if (!add(y, st.start[v] - dir)) return false;
+        }
+      }
+    }
+  }
+  beginMove(st);
+  for (let i = 0; i < chain.length; i++) setBlockStart(st, chain[i], chainTarget[i]);
+  finishMove(st);
+  return true;
+}
+
+/** Moves block b to its best start (full evaluation of the domain); the caller accepts or undoes. */
+export function bestRelocate(st: State, b: number, hw: number, sw: number, rng: Rng): boolean {
+  const dom = st.c.blockDomain[b];
+  const cur = blockStart(st, b);
+  let best = Infinity;
+  let bestS = -1;
+  let ties = 0;
+  for (let i = 0; i < dom.length; i++) {
+    const s = dom[i];
+    if (s === cur) continue;
+    beginMove(st);
+    setBlockStart(st, b, s);
+    finishMove(st);
+    const cost = st.hard * hw + st.soft * sw;
+    undoMove(st);
+    if (cost < best - 1e-9) {
+      best = cost;
+      bestS = s;
+      ties = 1;
+    } else if (Math.abs(cost - best) <= 1e-9 && rng.int(++ties) === 0) bestS = s;
+  }
+  if (bestS < 0) return false;
+  beginMove(st);
+  setBlockStart(st, b, bestS);
+  finishMove(st);
+  return true;
+}

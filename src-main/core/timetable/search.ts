@@ -1,0 +1,194 @@
+import { bestRelocate, buildMoves, kempe, relocate, swap } from './neighbourhood';
+import type { Rng } from './rng';
+import { undoMove, type State } from './state';
+
+export interface SearchControl {
+  hardWeight: number;
+  maxIterations: number;
+  /** Iterations per annealing cycle; each cycle cools from t0 to tEnd, then reheats. */
+  cycle: number;
+  shouldStop: () => boolean;
+  feasibilitySoft?: number;
+  temperatureFactor?: number;
+  /** Stop once valid and the best has not improved for this many iterations. */
+  stallIterations?: number;
+  onIteration?: (iteration: number, st: State, best: { hard: number; soft: number }) => void;
+  /** Called whenever the best solution improves. */
+  onBest?: (iteration: number, hard: number, soft: number) => void;
+}
+
+export interface SearchResult {
+  iterations: number;
+  bestHard: number;
+  bestSoft: number;
+  bestStart: Int32Array;
+  bestRoom: Int32Array;
+}
+
+/** Blocks that take part in a hard violation; refreshed periodically, used to focus moves. */
+function conflictBlocks(st: State, out: number[]): void {
+  const c = st.c;
+  const o = st.off;
+  const seen = new Uint8Array(c.nB);
+  out.length = 0;
+  const addUnit = (u: number): void => {
+    const b = c.unitBlock[u];
+    if (!seen[b] && c.blockDomain[b].length > 1) {
+      seen[b] = 1;
+      out.push(b);
+    }
+  };
+  for (let term = 0; term < o.N; term++) {
+    if (st.termHard[term] === 0) continue;
+    if (term < o.C) {
+      for (let u = 0; u < c.nU; u++) if (c.unitTeachers[u].includes(term)) addUnit(u);
+    } else if (term < o.R) {
+      const k = c.cellClass[term - o.C];
+      for (const u of c.classUnits[k]) addUnit(u);
+    } else if (term < o.K) {
+      const r = term - o.R;
+      for (let u = 0; u < c.nU; u++) if (st.room[u] === r || c.unitRooms[u].includes(r)) addUnit(u);
+    } else if (term < o.U) {
+      continue;
+    } else if (term < o.B) addUnit(term - o.U);
+    else if (term < o.M) for (const u of c.blockUnits[term - o.B]) addUnit(u);
+    else if (term < o.SS) for (const u of c.minDays[term - o.M].units) addUnit(u);
+    else for (const u of c.sameStart[term - o.SS].units) addUnit(u);
+  }
+  // Unroomed units compete for rooms: also move the units holding their candidate rooms.
+  for (const u of st.unroomed) {
+    addUnit(u);
+    const s = st.start[u];
+    for (const r of c.unitRooms[u]) {
+      const v = st.roomOcc[r * c.S + s];
+      if (v >= 0) addUnit(v);
+    }
+  }
+}
+
+function temperatureScale(st: State, rng: Rng, hardWeight: number, movable: Int32Array): number {
+  // Mean uphill soft delta of random relocations, measured and undone.
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < 300 && movable.length; i++) {
+    const before = st.hard * hardWeight + st.soft;
+    const b = movable[rng.int(movable.length)];
+    if (!relocate(st, rng, b)) continue;
+    const d = st.hard * hardWeight + st.soft - before;
+    undoMove(st);
+    if (d > 0 && d < hardWeight) {
+      sum += d;
+      n++;
+    }
+  }
+  return n ? sum / n : 10;
+}
+
+/**
+ * Simulated annealing over relocation, swap and Kempe-chain moves with cyclic reheating, on
+ * cost = hard × hardWeight + soft. Conflict-directed: while hard violations remain, half of the
+ * moves start from a block involved in one.
+ */
+export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
+  const c = st.c;
+  const mv = buildMoves(c);
+  const bestStart = st.start.slice();
+  const bestRoom = st.room.slice();
+  let bestHard = st.hard;
+  let bestSoft = st.soft;
+  if (!mv.movable.length) return { iterations: 0, bestHard, bestSoft, bestStart, bestRoom };
+  // Phase 1 (feasibility): soft figures only break ties, temperature in units of one violation.
+  // Phase 2 (quality): hard violations cost hardWeight, temperature from the soft landscape.
+  let feasibility = st.hard > 0;
+  let hw = feasibility ? 1 : ctl.hardWeight;
+  const fsw = ctl.feasibilitySoft ?? FEASIBILITY_SOFT;
+  const tf = ctl.temperatureFactor ?? 1;
+  let sw = feasibility ? fsw : 1;
+  let t0 = feasibility ? 0.2 * tf : 0;
+  let tEnd = feasibility ? 0.03 * tf : 0;
+  const calibrate = (): void => {
+    const scale = temperatureScale(st, rng, ctl.hardWeight, mv.movable) * tf;
+    t0 = scale * 0.6;
+    tEnd = Math.max(0.05, scale * 0.01);
+  };
+  if (!feasibility) calibrate();
+  const conflicts: number[] = [];
+  let maxDur = 1;
+  for (let u = 0; u < c.nU; u++) maxDur = Math.max(maxDur, c.unitDur[u]);
+  let cur = st.hard * hw + st.soft * sw;
+  let iter = 0;
+  let sinceBest = 0;
+  let cycleStart = 0;
+  let cycleT0 = t0;
+  const cycle = feasibility ? Math.max(5_000, ctl.cycle / 4) : ctl.cycle;
+  let cycleLen = cycle;
+  while (iter < ctl.maxIterations) {
+    if ((iter & 127) === 0) {
+      if (ctl.shouldStop()) break;
+      if (ctl.stallIterations !== undefined && bestHard === 0 && sinceBest > ctl.stallIterations) break;
+      if ((iter & 4095) === 0) {
+        if (st.hard > 0) conflictBlocks(st, conflicts);
+        else conflicts.length = 0;
+        ctl.onIteration?.(iter, st, { hard: bestHard, soft: bestSoft });
+      }
+    }
+    iter++;
+    if (feasibility && st.hard === 0) {
+      feasibility = false;
+      hw = ctl.hardWeight;
+      sw = 1;
+      calibrate();
+      // Start the quality phase cool so the fresh feasible timetable is not thrown away.
+      cycleT0 = t0 * 0.3;
+      cycleStart = iter;
+      cycleLen = ctl.cycle;
+      cur = st.hard * hw + st.soft * sw;
+      conflicts.length = 0;
+    }
+    const pos = (iter - cycleStart) / cycleLen;
+    if (pos >= 1) {
+      cycleStart = iter;
+      if (feasibility && ctl.feasibilitySoft === undefined) {
+        // Alternate between soft-guided and pure-feasibility cycles: soft guidance helps the
+        // Russian instances, pure feasibility the tightly packed FET files.
+        sw = sw === fsw ? FEASIBILITY_SOFT_LOW : fsw;
+        t0 = (sw === fsw ? 0.2 : 0.5) * tf;
+        cur = st.hard * hw + st.soft * sw;
+      }
+      // Reheat less when the search keeps finding improvements, more when it is stuck.
+      cycleT0 = sinceBest > cycleLen ? t0 : t0 * 0.5;
+    }
+    const temp = cycleT0 * Math.pow(tEnd / cycleT0, Math.min(1, pos));
+    const b =
+      conflicts.length && rng.next() < (feasibility ? 0.7 : 0.5)
+        ? conflicts[rng.int(conflicts.length)]
+        : mv.movable[rng.int(mv.movable.length)];
+    const r = rng.next();
+    let moved: boolean;
+    if (feasibility && r < 0.05) moved = bestRelocate(st, b, hw, sw, rng);
+    else if (r < 0.3) moved = relocate(st, rng, b);
+    else if (r < 0.65) moved = swap(st, mv, rng, b, r < 0.55);
+    else moved = kempe(st, mv, rng, b, maxDur);
+    if (!moved) continue;
+    const next = st.hard * hw + st.soft * sw;
+    const delta = next - cur;
+    if (delta <= 0 || rng.next() < Math.exp(-delta / temp)) {
+      cur = next;
+      if (st.hard < bestHard || (st.hard === bestHard && st.soft < bestSoft - 1e-9)) {
+        bestHard = st.hard;
+        bestSoft = st.soft;
+        bestStart.set(st.start);
+        bestRoom.set(st.room);
+        sinceBest = 0;
+        ctl.onBest?.(iter, bestHard, bestSoft);
+      } else sinceBest++;
+    } else {
+      undoMove(st);
+      sinceBest++;
+    }
+  }
+  return { iterations: iter, bestHard, bestSoft, bestStart, bestRoom };
+}
+
+const FEASIBILITY_SOFT = 0.01;
+const FEASIBILITY_SOFT_LOW = 1e-4;

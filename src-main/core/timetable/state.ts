@@ -1,0 +1,366 @@
+import type { Compiled } from './compile';
+import { termCost as importedTermCost, termResult as importedTermResult, type Recorder } from './terms';
+
+// Local bindings: hot-loop calls through module namespace getters (tsx/vitest transforms) cost ~5 %.
+const termCost = importedTermCost;
+const termResult = importedTermResult;
+
+/**
+ * Incremental evaluation state. Occupancy is kept per teacher/cell/room as per-slot counts and
+ * per-day bitmasks; every cost "term" (one per teacher, cell, room, class, unit, block and
+ * cross-unit rule) caches its hard count and soft penalty. A move marks the terms it touches and
+ * only those are recomputed, so a delta costs O(lessons of the touched entities).
+ */
+export interface State {
+  c: Compiled;
+  start: Int32Array;
+  room: Int32Array;
+  tCnt: Uint8Array;
+  cCnt: Uint8Array;
+  rCnt: Uint8Array;
+  tMask: Uint32Array;
+  cMask: Uint32Array;
+  rMask: Uint32Array;
+  tClash: Int32Array;
+  cClash: Int32Array;
+  rClash: Int32Array;
+  roomOcc: Int32Array;
+  /** Repair: preferred start per unit (-1 = none); leaving it costs weights.change. */
+  anchor: Int32Array | null;
+  /** Solver mode picks rooms itself; evaluation mode keeps the rooms it is given. */
+  autoRooms: boolean;
+  termHard: Int32Array;
+  termSoft: Float64Array;
+  hard: number;
+  soft: number;
+  off: { T: number; C: number; R: number; K: number; U: number; B: number; M: number; SS: number; N: number };
+  stamp: Int32Array;
+  stampId: number;
+  touched: number[];
+  savedHard: number[];
+  savedSoft: number[];
+  /** Undo journal: triples (kind 0 = start / 1 = room, unit, old value). */
+  journal: number[];
+  unroomed: number[];
+  unroomedPos: Int32Array;
+  /** Units starting at each slot (for Kempe chains). */
+  atSlot: number[][];
+  atPos: Int32Array;
+}
+
+export function createState(c: Compiled, autoRooms = true): State {
+  const off = { T: 0, C: c.nT, R: 0, K: 0, U: 0, B: 0, M: 0, SS: 0, N: 0 };
+  off.R = off.C + c.nC;
+  off.K = off.R + c.nR;
+  off.U = off.K + c.nK;
+  off.B = off.U + c.nU;
+  off.M = off.B + c.nB;
+  off.SS = off.M + c.minDays.length;
+  off.N = off.SS + c.sameStart.length;
+  const st: State = {
+    c,
+    start: new Int32Array(c.nU).fill(-1),
+    room: new Int32Array(c.nU).fill(-1),
+    tCnt: new Uint8Array(c.nT * c.S),
+    cCnt: new Uint8Array(c.nC * c.S),
+    rCnt: new Uint8Array(c.nR * c.S),
+    tMask: new Uint32Array(c.nT * c.D),
+    cMask: new Uint32Array(c.nC * c.D),
+    rMask: new Uint32Array(c.nR * c.D),
+    tClash: new Int32Array(c.nT),
+    cClash: new Int32Array(c.nC),
+    rClash: new Int32Array(c.nR),
+    roomOcc: new Int32Array(c.nR * c.S).fill(-1),
+    anchor: null,
+    autoRooms,
+    termHard: new Int32Array(off.N),
+    termSoft: new Float64Array(off.N),
+    hard: 0,
+    soft: 0,
+    off,
+    stamp: new Int32Array(off.N),
+    stampId: 1,
+    touched: [],
+    savedHard: [],
+    savedSoft: [],
+    journal: [],
+    unroomed: [],
+    unroomedPos: new Int32Array(c.nU).fill(-1),
+    atSlot: Array.from({ length: c.S }, () => []),
+    atPos: new Int32Array(c.nU).fill(-1),
+  };
+  recomputeAll(st);
+  return st;
+}
+
+export function recomputeAll(st: State, rec?: Recorder): void {
+  st.hard = 0;
+  st.soft = 0;
+  for (let i = 0; i < st.off.N; i++) {
+    termCost(st, i, rec);
+    st.termHard[i] = termResult.hard;
+    st.termSoft[i] = termResult.soft;
+    st.hard += termResult.hard;
+    st.soft += termResult.soft;
+  }
+}
+
+
+function touch(st: State, term: number): void {
+  if (st.stamp[term] === st.stampId) return;
+  st.stamp[term] = st.stampId;
+  st.touched.push(term);
+}
+
+function touchUnit(st: State, u: number): void {
+  const c = st.c;
+  const o = st.off;
+  for (const t of c.unitTeachers[u]) touch(st, o.T + t);
+  for (const x of c.unitCells[u]) touch(st, o.C + x);
+  for (const k of c.unitClasses[u]) touch(st, o.K + k);
+  touch(st, o.U + u);
+  touch(st, o.B + c.unitBlock[u]);
+  for (const m of c.unitMinDays[u]) touch(st, o.M + m);
+  for (const m of c.unitSameStart[u]) touch(st, o.SS + m);
+}
+
+function occupy(st: State, u: number, s: number, delta: 1 | -1): void {
+  const c = st.c;
+  const list = st.atSlot[s];
+  if (delta > 0) {
+    st.atPos[u] = list.length;
+    list.push(u);
+  } else {
+    const pos = st.atPos[u];
+    const last = list.pop() as number;
+    if (last !== u) {
+      list[pos] = last;
+      st.atPos[last] = pos;
+    }
+    st.atPos[u] = -1;
+  }
+  const S = c.S;
+  const P = c.P;
+  for (let q = 0; q < c.unitDur[u]; q++) {
+    const slot = s + q;
+    const day = (slot / P) | 0;
+    const bit = 1 << (slot - day * P);
+    for (const t of c.unitTeachers[u]) {
+      const i = t * S + slot;
+      if (delta > 0) {
+        if (st.tCnt[i]++ > 0) st.tClash[t]++;
+        st.tMask[t * c.D + day] |= bit;
+      } else {
+        if (--st.tCnt[i] > 0) st.tClash[t]--;
+        else st.tMask[t * c.D + day] &= ~bit;
+      }
+    }
+    for (const x of c.unitCells[u]) {
+      const i = x * S + slot;
+      if (delta > 0) {
+        if (st.cCnt[i]++ > 0) st.cClash[x]++;
+        st.cMask[x * c.D + day] |= bit;
+      } else {
+        if (--st.cCnt[i] > 0) st.cClash[x]--;
+        else st.cMask[x * c.D + day] &= ~bit;
+      }
+    }
+  }
+}
+
+function occupyRoom(st: State, u: number, r: number, delta: 1 | -1): void {
+  const c = st.c;
+  const s0 = st.start[u];
+  if (r < 0 || s0 < 0) return;
+  for (let q = 0; q < c.unitDur[u]; q++) {
+    const slot = s0 + q;
+    const day = (slot / c.P) | 0;
+    const i = r * c.S + slot;
+    if (delta > 0) {
+      if (st.rCnt[i]++ > 0) st.rClash[r]++;
+      st.roomOcc[i] = u;
+      st.rMask[r * c.D + day] |= 1 << (slot - day * c.P);
+    } else {
+      if (--st.rCnt[i] > 0) st.rClash[r]--;
+      else {
+        st.rMask[r * c.D + day] &= ~(1 << (slot - day * c.P));
+        st.roomOcc[i] = -1;
+      }
+      if (st.roomOcc[i] === u) st.roomOcc[i] = -1;
+    }
+  }
+  touch(st, st.off.R + r);
+}
+
+/** Moves one room assignment and journals it. */
+export function setRoom(st: State, u: number, r: number): void {
+  const old = st.room[u];
+  if (old === r) return;
+  st.journal.push(1, u, old);
+  occupyRoom(st, u, old, -1);
+  st.room[u] = r;
+  occupyRoom(st, u, r, 1);
+  touch(st, st.off.U + u);
+  updateUnroomed(st, u);
+}
+
+function updateUnroomed(st: State, u: number): void {
+  const needs = st.autoRooms && st.start[u] >= 0 && st.room[u] < 0 && st.c.unitRooms[u].length > 0;
+  const pos = st.unroomedPos[u];
+  if (needs && pos < 0) {
+    st.unroomedPos[u] = st.unroomed.length;
+    st.unroomed.push(u);
+  } else if (!needs && pos >= 0) {
+    const last = st.unroomed.pop() as number;
+    if (last !== u) {
+      st.unroomed[pos] = last;
+      st.unroomedPos[last] = pos;
+    }
+    st.unroomedPos[u] = -1;
+  }
+}
+
+function roomFree(st: State, r: number, s: number, dur: number, self: number): boolean {
+  const c = st.c;
+  for (let q = 0; q < dur; q++) {
+    const i = r * c.S + s + q;
+    if (c.roomUnavail[i]) return false;
+    if (st.rCnt[i] > 0 && st.roomOcc[i] !== self) return false;
+  }
+  return true;
+}
+
+/** Single occupant of room r over [s, s+dur) or -1 if free / several. */
+function soleOccupant(st: State, r: number, s: number, dur: number): number {
+  const c = st.c;
+  let occ = -1;
+  for (let q = 0; q < dur; q++) {
+    const i = r * c.S + s + q;
+    if (c.roomUnavail[i] || st.rCnt[i] > 1) return -2;
+    if (st.rCnt[i] === 1) {
+      if (occ >= 0 && st.roomOcc[i] !== occ) return -2;
+      occ = st.roomOcc[i];
+    }
+  }
+  return occ;
+}
+
+/** Picks a free candidate room, evicting one occupant to another free room if needed. */
+export function assignRoom(st: State, u: number): void {
+  const c = st.c;
+  const cands = c.unitRooms[u];
+  const s = st.start[u];
+  if (!cands.length || s < 0) return;
+  const dur = c.unitDur[u];
+  const lockRoom = c.unitLockRoom[u];
+  if (lockRoom >= 0 && roomFree(st, lockRoom, s, dur, u)) return setRoom(st, u, lockRoom);
+  for (const r of cands) if (roomFree(st, r, s, dur, u)) return setRoom(st, u, r);
+  for (const r of cands) {
+    const v = soleOccupant(st, r, s, dur);
+    if (v < 0 || c.unitLockRoom[v] === r) continue;
+    const vs = st.start[v];
+    for (const r2 of c.unitRooms[v]) {
+      if (r2 === r || !roomFree(st, r2, vs, c.unitDur[v], v)) continue;
+      setRoom(st, v, r2);
+      return setRoom(st, u, r);
+    }
+  }
+  setRoom(st, u, -1);
+}
+
+/** Sets a unit's start (-1 = unplace), journaled; rooms follow in solver mode. */
+export function setStart(st: State, u: number, s: number): void {
+  const old = st.start[u];
+  if (old === s) return;
+  st.journal.push(0, u, old);
+  touchUnit(st, u);
+  const r = st.room[u];
+  if (old >= 0) {
+    occupyRoom(st, u, r, -1);
+    occupy(st, u, old, -1);
+  }
+  st.start[u] = s;
+  if (s >= 0) {
+    occupy(st, u, s, 1);
+    if (st.autoRooms) {
+      st.room[u] = -1;
+      if (r >= 0) st.journal.push(1, u, r);
+      assignRoom(st, u);
+    } else occupyRoom(st, u, r, 1);
+  } else if (st.autoRooms && r >= 0) {
+    st.room[u] = -1;
+    st.journal.push(1, u, r);
+  }
+  updateUnroomed(st, u);
+}
+
+export function beginMove(st: State): void {
+  st.stampId++;
+  st.touched.length = 0;
+  st.savedHard.length = 0;
+  st.savedSoft.length = 0;
+  st.journal.length = 0;
+}
+
+/** Recomputes touched terms; returns nothing, st.hard/st.soft are updated. */
+export function finishMove(st: State): void {
+  if (st.autoRooms && st.unroomed.length) {
+    for (const u of st.unroomed.slice()) assignRoom(st, u);
+  }
+  for (const term of st.touched) {
+    st.savedHard.push(st.termHard[term]);
+    st.savedSoft.push(st.termSoft[term]);
+    termCost(st, term);
+    st.hard += termResult.hard - st.termHard[term];
+    st.soft += termResult.soft - st.termSoft[term];
+    st.termHard[term] = termResult.hard;
+    st.termSoft[term] = termResult.soft;
+  }
+}
+
+export function undoMove(st: State): void {
+  const j = st.journal;
+  const auto = st.autoRooms;
+  st.autoRooms = false;
+  for (let i = j.length - 3; i >= 0; i -= 3) {
+    const u = j[i + 1];
+    const v = j[i + 2];
+    if (j[i] === 0) {
+      const r = st.room[u];
+      if (st.start[u] >= 0) {
+        occupyRoom(st, u, r, -1);
+        occupy(st, u, st.start[u], -1);
+      }
+      st.start[u] = v;
+      if (v >= 0) {
+        occupy(st, u, v, 1);
+        occupyRoom(st, u, r, 1);
+      }
+    } else {
+      occupyRoom(st, u, st.room[u], -1);
+      st.room[u] = v;
+      occupyRoom(st, u, v, 1);
+    }
+  }
+  st.autoRooms = auto;
+  for (let i = j.length - 3; i >= 0; i -= 3) updateUnroomed(st, j[i + 1]);
+  const t = st.touched;
+  for (let i = 0; i < t.length; i++) {
+    const term = t[i];
+    st.hard += st.savedHard[i] - st.termHard[term];
+    st.soft += st.savedSoft[i] - st.termSoft[term];
+    st.termHard[term] = st.savedHard[i];
+    st.termSoft[term] = st.savedSoft[i];
+  }
+  j.length = 0;
+  t.length = 0;
+}
+
+/** Moves every unit of a block to start s as one journaled move (not finished). */
+export function setBlockStart(st: State, b: number, s: number): void {
+  for (const u of st.c.blockUnits[b]) setStart(st, u, s);
+}
+
+export function blockStart(st: State, b: number): number {
+  return st.start[st.c.blockUnits[b][0]];
+}

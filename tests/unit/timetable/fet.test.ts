@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compile } from '../../../src-main/core/timetable/compile';
+import { evaluate } from '../../../src-main/core/timetable/evaluator';
+import { exportFet } from '../../../src-main/core/timetable/fet/export';
+import { importFet } from '../../../src-main/core/timetable/fet/import';
+import { exportedUnitOf, fetTeacherGapsTotal, importFetActivities } from '../../../src-main/core/timetable/fet/result';
+import { fetAvailable, readFetOutput, runFet } from '../../../src-main/core/timetable/fet/runFet';
+import { generateSchool } from '../../../src-main/core/timetable/generator/generator';
+
+const EXAMPLES = '/usr/share/doc/fet-data/examples/FET-5-official';
+const LOM = `${EXAMPLES}/Bulgaria/Lom_high_school_2007-2008.fet`;
+const HAS_FET = fetAvailable();
+const NO_FET = 'fet-cl is not installed (apt-get install fet fet-data); skipped outside CI';
+const work = mkdtempSync(join(tmpdir(), 'tt-fet-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('FET exchange', () => {
+  it('has fet-cl in CI', () => {
+    if (process.env.CI === 'true') expect(HAS_FET, 'CI must install the Debian package fet').toBe(true);
+  });
+
+  it.skipIf(!HAS_FET)(`counts the same teacher gaps as FET's own statistics on Lom (${HAS_FET ? 'fet-cl' : NO_FET})`, async () => {
+    const run = await runFet({ inputFile: LOM, outputDir: join(work, 'lom'), timeLimitSeconds: 120, seeds: [1, 2, 3, 4, 5, 6] });
+    expect(run.success).toBe(true);
+    const imp = importFet(readFileSync(LOM, 'utf8'), 'Lom');
+    const acts = importFetActivities(readFetOutput(run, 'activities.xml') ?? '', imp.instance, imp.unitOf);
+    expect(acts.problems).toEqual([]);
+    const ev = evaluate(imp.instance, acts.timetable);
+    // FET's complete timetable satisfies every 100 % constraint, and our evaluator agrees.
+    expect(ev.hardByKind).toEqual({});
+    expect(ev.figures.placed).toBe(ev.figures.units);
+    const fetGaps = fetTeacherGapsTotal(readFetOutput(run, 'teachers_statistics.html') ?? '');
+    expect(fetGaps).not.toBeNull();
+    expect(ev.figures.teacherGaps).toBe(fetGaps);
+  }, 150_000);
+
+  it.skipIf(!HAS_FET)(`round trip: generated school → .fet → fet-cl → import → evaluator (${HAS_FET ? 'fet-cl' : NO_FET})`, async () => {
+    const inst = generateSchool({ size: 'S', seed: 5 });
+    const { xml } = exportFet(inst);
+    const file = join(work, 'school-s.fet');
+    writeFileSync(file, xml);
+    const run = await runFet({ inputFile: file, outputDir: join(work, 'school-s'), timeLimitSeconds: 120, seeds: [7, 7, 7, 7, 7, 7] });
+    expect(run.success).toBe(true);
+    const acts = importFetActivities(readFetOutput(run, 'activities.xml') ?? '', inst, exportedUnitOf(inst));
+    expect(acts.problems).toEqual([]);
+    const ev = evaluate(inst, acts.timetable);
+    // Everything the export gave FET is enforced: no clashes, no class gaps, rooms and parallels right.
+    expect(ev.hardByKind).toEqual({});
+    expect(ev.figures.placed).toBe(compile(inst).nU);
+    expect(ev.figures.classGaps).toBe(0);
+    // FET does not know the SanPiN scale: the figures exist and are numbers we can compare.
+    expect(ev.figures.profiledClasses).toBe(inst.classes.length);
+  }, 150_000);
+
+  it('exports every checklist item FET can express', () => {
+    const inst = generateSchool({ size: 'S', seed: 2, hard: true });
+    const { xml, notes } = exportFet(inst);
+    for (const tag of [
+      'ConstraintBasicCompulsoryTime', 'ConstraintBasicCompulsorySpace', 'ConstraintMinDaysBetweenActivities',
+      'ConstraintActivitiesSameStartingTime', 'ConstraintTeacherNotAvailableTimes', 'ConstraintStudentsSetMaxGapsPerWeek',
+      'ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour', 'ConstraintStudentsSetMaxHoursDaily',
+      'ConstraintActivityPreferredRoom', 'ConstraintActivityPreferredRooms', 'ConstraintActivityPreferredStartingTimes',
+      'ConstraintActivitiesPreferredTimeSlots', '<Subgroup>', '<Activity_Group_Id>',
+    ])
+      expect(xml, tag).toContain(tag);
+    expect(notes.some((n) => n.includes('вторник'))).toBe(true);
+    // Reading our own export back gives the same activities and their hard constraints.
+    const back = importFet(xml, 'back');
+    expect(back.report.unsupported).toEqual([]);
+    expect(back.instance.lessons.length).toBe(compile(inst).nU);
+    const c = compile(back.instance);
+    const sameStart = (back.instance.sameStartRules ?? []).filter((r) => r.weight === 100).length;
+    expect(c.nB).toBe(c.nU - (back.instance.sameStartRules ?? []).reduce((a, r) => a + (r.weight === 100 ? r.units.length - 1 : 0), 0));
+    expect(sameStart).toBeGreaterThan(0);
+  });
+
+  it('imports the real example files and reports what it does not support', () => {
+    const files = [
+      LOM,
+      `${EXAMPLES}/Romania/Constantin-Brancusi-School-Medgidia/2019-2020/Orar_4_6.fet`,
+      `${EXAMPLES}/Hungary/Bethlen/2008-2009/2-newer/Bethlen-2008-2009.fet`,
+      `${EXAMPLES}/Italy/2007/difficult/highschool-Ancona.fet`,
+      `${EXAMPLES}/Greece/Pireus-difficult/8th-highschool.fet`,
+      `${EXAMPLES}/Germany/DGS-Pro/dgspro200809.fet`,
+    ];
+    const present = files.filter((f) => {
+      try {
+        readFileSync(f);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (present.length === 0) return; // fet-data not installed: covered by the fixture test below
+    const reports: Record<string, ReturnType<typeof importFet>> = Object.fromEntries(
+      present.map((f) => [f.split('/').pop() ?? f, importFet(readFileSync(f, 'utf8'), f)]),
+    );
+    const lom = reports['Lom_high_school_2007-2008.fet'];
+    if (lom) {
+      expect(lom.report.unsupported).toEqual([]);
+      expect(lom.instance.lessons.length).toBe(448);
+      expect(lom.instance.classes.length).toBe(5);
+      expect(lom.instance.minDaysRules?.length).toBe(173);
+    }
+    const dgs = reports['dgspro200809.fet'];
+    if (dgs) expect(dgs.report.unsupported).toContainEqual({ type: 'ConstraintActivitiesNotOverlapping', count: 1, hard: 1 });
+    const pireus = reports['8th-highschool.fet'];
+    if (pireus) {
+      expect(pireus.report.unsupported).toContainEqual({ type: 'ConstraintTeacherHomeRoom', count: 24, hard: 0 });
+      expect(pireus.report.notes.join(' ')).toContain('Неактивные занятия');
+      expect(pireus.instance.tagMaxPerDayRules?.length).toBe(17);
+    }
+    for (const r of Object.values(reports)) expect(() => compile(r.instance)).not.toThrow();
+  });
+
+  it('reports unsupported constraints from a small fixture', () => {
+    const xml = readFileSync(join(__dirname, '../../fixtures/timetable/unsupported.fet'), 'utf8');
+    const r = importFet(xml, 'fixture');
+    expect(r.report.unsupported).toEqual([
+      { type: 'ConstraintTwoActivitiesConsecutive', count: 2, hard: 1 },
+      { type: 'ConstraintSubjectPreferredRoom', count: 1, hard: 0 },
+    ]);
+    expect(r.instance.lessons.map((l) => l.id)).toEqual(['1', '2', '3']);
+    expect(r.instance.lessons[2].students).toEqual([{ classId: 'y:7', division: 0, groups: [1] }]);
+    expect(r.instance.teachers[0].unavailable).toEqual([{ day: 0, period: 0 }]);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../../src-main/core/timetable/compile';
+import { evaluate } from '../../../src-main/core/timetable/evaluator';
+import { generateSchool } from '../../../src-main/core/timetable/generator/generator';
+import { solve } from '../../../src-main/core/timetable/solver';
+
+describe('solver', () => {
+  it.each(['S', 'M'] as const)('finds a valid timetable for a generated %s school', (size) => {
+    const inst = generateSchool({ size, seed: 11 });
+    const res = solve(inst, { seed: 5, maxIterations: 1_500_000, stopWhenValid: true });
+    expect(res.evaluation.hardByKind).toEqual({});
+    expect(res.evaluation.valid).toBe(true);
+    expect(res.stopReason).toBe('valid');
+    // An independent evaluation of the returned timetable agrees: all placed, no class gaps.
+    const ev = evaluate(inst, res.timetable);
+    expect(ev.valid).toBe(true);
+    expect(ev.figures.placed).toBe(ev.figures.units);
+    expect(ev.figures.classGaps).toBe(0);
+    expect(ev.figures.lateStarts).toBe(0);
+  });
+
+  it('optimises soft figures after the first valid timetable', () => {
+    const c = compile(generateSchool({ size: 'S', seed: 4 }));
+    const first = solve(c, { seed: 2, maxIterations: 2_000_000, stopWhenValid: true });
+    const longer = solve(c, { seed: 2, maxIterations: (first.iterations ?? 0) + 150_000 });
+    expect(longer.evaluation.valid).toBe(true);
+    expect(longer.evaluation.soft).toBeLessThan(first.evaluation.soft);
+  });
+
+  it('is deterministic for a seed under an iteration limit', () => {
+    const c = compile(generateSchool({ size: 'S', seed: 7 }));
+    const a = solve(c, { seed: 99, maxIterations: 40_000 });
+    const b = solve(c, { seed: 99, maxIterations: 40_000 });
+    const other = solve(c, { seed: 100, maxIterations: 40_000 });
+    expect(b.timetable).toEqual(a.timetable);
+    expect(b.evaluation.soft).toBe(a.evaluation.soft);
+    expect(b.iterations).toBe(a.iterations);
+    expect(other.timetable).not.toEqual(a.timetable);
+  });
+
+  it('reports unplaceable lessons instead of failing', () => {
+    const inst = generateSchool({ size: 'S', seed: 1 });
+    // A teacher who is never available cannot teach anything.
+    const t = inst.teachers[0];
+    t.unavailable = inst.days.flatMap((_, day) => inst.periods.map((__, period) => ({ day, period })));
+    const res = solve(inst, { seed: 1, maxIterations: 5_000 });
+    expect(res.evaluation.valid).toBe(false);
+    expect(res.evaluation.hardByKind.unplaced).toBeGreaterThan(0);
+  });
+});
