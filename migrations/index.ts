@@ -2,6 +2,19 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_create_school_card';
 import * as m0002 from './0002_create_audit_log';
 import * as m0003 from './0003_create_people_and_classes';
+import * as m0010 from './0010_create_app_users';
+import * as m0020 from './0020_create_rooms_and_subjects';
+import * as m0021 from './0021_create_study_periods';
+import * as m0022 from './0022_create_school_calendar';
+import * as m0023 from './0023_create_bell_schedules';
+import * as m0024 from './0024_extend_classes_add_subgroups';
+import * as m0030 from './0030_extend_person_cards';
+import * as m0031 from './0031_create_person_details';
+import * as m0032 from './0032_create_staff_positions';
+import * as m0033 from './0033_create_portal_accounts';
+import * as m0040 from './0040_create_movement_orders';
+import * as m0041 from './0041_create_document_templates';
+import * as m0050 from './0050_create_curriculum_and_load';
 
 /**
  * Static registry: bundlers and the packaged app cannot list a folder at run time. Names sort in
@@ -11,4 +24,17 @@ export const migrations: Record<string, Migration> = {
   '0001_create_school_card': m0001,
   '0002_create_audit_log': m0002,
   '0003_create_people_and_classes': m0003,
+  '0010_create_app_users': m0010,
+  '0020_create_rooms_and_subjects': m0020,
+  '0021_create_study_periods': m0021,
+  '0022_create_school_calendar': m0022,
+  '0023_create_bell_schedules': m0023,
+  '0024_extend_classes_add_subgroups': m0024,
+  '0030_extend_person_cards': m0030,
+  '0031_create_person_details': m0031,
+  '0032_create_staff_positions': m0032,
+  '0033_create_portal_accounts': m0033,
+  '0040_create_movement_orders': m0040,
+  '0041_create_document_templates': m0041,
+  '0050_create_curriculum_and_load': m0050,
 };

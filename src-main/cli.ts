@@ -9,6 +9,7 @@ import { backupSqlite, verifySqliteFile } from './core/db/backup';
 import { generateSchool } from './core/demo/generateSchool';
 import { writeDemo } from './core/demo/writeDemo';
 import { createLogger } from './core/logger';
+import { resetPasswordFromConsole } from './core/access/consoleReset';
 import { defaultDataDir, sqliteFileIn } from './core/paths';
 
 const HELP = `Школьный офис — командная строка
@@ -28,6 +29,9 @@ const HELP = `Школьный офис — командная строка
         восстановить базу из резервной копии (текущий файл сначала копируется в backups)
   status [--data ПАПКА]
         показать, какая база используется и версию схемы
+  reset-password ЛОГИН [--data ПАПКА]
+        задать пользователю (например, единственному администратору, забывшему пароль) случайный
+        временный пароль; он будет показан один раз, при входе его нужно сменить
   help  эта справка
 
 Папка данных по умолчанию: ${defaultDataDir()}
@@ -169,6 +173,15 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'status':
         await status(flags);
         return 0;
+      case 'reset-password': {
+        if (!positional[0]) throw new AppError('VALIDATION', 'Укажите логин: school-office reset-password ЛОГИН');
+        const dataDir = dataDirOf(flags);
+        await withCore(configFromEnv(sqliteFileIn(dataDir)), dataDir, async (core) => {
+          const r = await resetPasswordFromConsole(core, positional[0]);
+          out(`Временный пароль для «${r.login}»: ${r.password}\nПри входе программа попросит сменить его. Все сеансы этого пользователя завершены.`);
+        });
+        return 0;
+      }
       default:
         process.stderr.write(`Неизвестная команда «${command}». Справка: school-office --help\n`);
         return 2;

@@ -9,6 +9,7 @@ import 'dayjs/locale/ru';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { makeStore } from './app/store';
 import { router } from './app/routes';
+import { AuthGate } from './features/access/AuthGate';
 
 dayjs.extend(customParseFormat);
 dayjs.locale('ru');
@@ -20,7 +21,9 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     <Provider store={store}>
       <ConfigProvider locale={ruRU} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 6 } }}>
         <AntApp>
-          <RouterProvider router={router} />
+          <AuthGate>
+            <RouterProvider router={router} />
+          </AuthGate>
         </AntApp>
       </ConfigProvider>
     </Provider>

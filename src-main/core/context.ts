@@ -35,6 +35,12 @@ export interface CallerUser {
   id: string;
   name: string;
   roles: string[];
+  /** Effective rights, resolved by the access layer from the session (src-main/core/access). */
+  rights: readonly string[];
+  /** The staff card of this user; row scoping ("own classes") follows it. */
+  staffId?: string | null;
+  /** After an administrator reset only the open methods (change password, sign out) are allowed. */
+  mustChangePassword?: boolean;
 }
 
 export interface Caller {
@@ -46,7 +52,14 @@ export interface Caller {
 
 export interface AuditRecorder {
   /** Writes an audit row inside the handler's own transaction so data and log commit together. */
-  record(db: Executor, entry: Pick<AuditEntry, 'recordId' | 'action' | 'changes' | 'cause'> & { entity?: string }): Promise<void>;
+  record(
+    db: Executor,
+    entry: Pick<AuditEntry, 'recordId' | 'action' | 'changes' | 'cause'> & {
+      entity?: string;
+      /** Who the row is about when the caller is not signed in yet (sign-in, lock). */
+      actor?: { id: string | null; name: string | null };
+    },
+  ): Promise<void>;
   readonly count: number;
 }
 
@@ -65,7 +78,7 @@ export interface OpenCoreOptions {
 
 export async function openCore(opts: OpenCoreOptions): Promise<Core> {
   const logger = opts.logger ?? createLogger();
-  const appDb = createDb(opts.db);
+  const appDb = createDb(opts.db, (err) => logger.warn('idle database connection lost', { message: err.message }));
   const backupDir = path.join(opts.dataDir, 'backups');
   try {
     const migration = await migrateToLatest(appDb, { backupDir });

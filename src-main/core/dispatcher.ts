@@ -8,8 +8,8 @@ import type { AuditRecorder, Caller, Core, HandlerContext } from './context';
 
 export interface DispatcherHooks {
   /**
-   * Rights check before the input is parsed; throws FORBIDDEN or UNAUTHENTICATED. The access layer
-   * supplies it; without it every method is allowed (only in-process tests and the CLI).
+   * Rights check before the input is parsed; throws FORBIDDEN or UNAUTHENTICATED. Every entry point
+   * passes `accessHooks()` from src-main/core/access/authorize.ts; without it every method is allowed.
    */
   authorize?(caller: Caller, method: MethodName, def: MethodDef): void | Promise<void>;
 }
@@ -69,11 +69,12 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
       if (!parsed.success) throw validationError(def, parsed.error, def.kind === 'mutation');
 
       let recorded = 0;
+      let exported = 0;
       const audit: AuditRecorder = {
         async record(db: Executor, entry) {
           await insertAudit(db, {
-            userId: caller.user?.id ?? null,
-            userName: caller.user?.name ?? null,
+            userId: entry.actor ? entry.actor.id : (caller.user?.id ?? null),
+            userName: entry.actor ? entry.actor.name : (caller.user?.name ?? null),
             transport: caller.transport,
             method,
             entity: entry.entity ?? def.entity ?? method,
@@ -83,6 +84,7 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
             cause: entry.cause ?? null,
           });
           recorded++;
+          if (entry.action === 'export') exported++;
         },
         get count() {
           return recorded;
@@ -92,6 +94,10 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
       // A mutation whose handler wrote no audit row of its own still leaves a trace.
       if (def.kind === 'mutation' && recorded === 0) {
         await audit.record(core.db, { recordId: null, action: 'call', changes: summariseInput(parsed.data) });
+      }
+      // Personal data leaving the app is logged even when the handler forgot to say so (152-ФЗ).
+      if (def.exportsPersonalData && exported === 0) {
+        await audit.record(core.db, { recordId: null, action: 'export', changes: { input: summariseInput(parsed.data) } });
       }
       const out = def.output.safeParse(result);
       if (!out.success) {
@@ -107,7 +113,10 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
   return { call, contract, core };
 }
 
+const SECRET_KEY = /password|token|secret/i;
+
+/** The input as it goes into the log: passwords and tokens never do. */
 function summariseInput(input: unknown): unknown {
-  const text = JSON.stringify(input ?? null);
-  return text.length > 2000 ? { truncated: text.slice(0, 2000) } : input;
+  const text = JSON.stringify(input ?? null, (key, value) => (key && SECRET_KEY.test(key) ? '***' : value));
+  return text.length > 2000 ? { truncated: text.slice(0, 2000) } : JSON.parse(text);
 }

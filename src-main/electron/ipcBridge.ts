@@ -29,7 +29,9 @@ export interface WebContentsLike {
 export function registerIpc(
   ipcMain: IpcMainLike,
   dispatcher: Dispatcher,
-  callerFor: (senderId: number) => Caller,
+  callerFor: (senderId: number, method: string) => Caller | Promise<Caller>,
+  /** Sessions (src-main/core/access/ipcSessions.ts) keep a sign-in's token per window. */
+  afterCall: (senderId: number, method: string, env: Envelope<unknown>) => Envelope<unknown> = (_id, _m, env) => env,
 ): () => void {
   ipcMain.handle(IPC_CALL, async (event, method, input): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event.senderFrame?.url)) {
@@ -38,7 +40,9 @@ export function registerIpc(
     if (typeof method !== 'string') {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Неизвестная операция' } };
     }
-    return dispatcher.call(callerFor(event.sender.id), method, input);
+    const senderId = event.sender.id;
+    const env = await dispatcher.call(await callerFor(senderId, method), method, input);
+    return afterCall(senderId, method, env);
   });
   return () => ipcMain.removeHandler(IPC_CALL);
 }

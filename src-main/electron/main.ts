@@ -7,6 +7,8 @@ import { handlers } from '../core/api/index';
 import { configFromEnv } from '../core/db/createDb';
 import { closeCore, openCore, type Core } from '../core/context';
 import { createDispatcher } from '../core/dispatcher';
+import { accessHooks } from '../core/access/authorize';
+import { createIpcSessions } from '../core/access/ipcSessions';
 import { createLogger } from '../core/logger';
 import { defaultDataDir, sqliteFileIn } from '../core/paths';
 import { forwardEvents, registerIpc } from './ipcBridge';
@@ -50,7 +52,8 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  const dispatcher = createDispatcher(core, handlers);
+  const dispatcher = createDispatcher(core, handlers, accessHooks());
+  const ipcSessions = createIpcSessions(core);
 
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(request.url, rendererDir, path.sep);
@@ -66,7 +69,8 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
-  registerIpc(ipcMain, dispatcher, () => ({ transport: 'ipc', user: null }));
+  // Each window signs in on its own; the token stays here, keyed by the window's webContents.
+  registerIpc(ipcMain, dispatcher, (senderId, method) => ipcSessions.callerFor(senderId, method), ipcSessions.afterCall);
 
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (event, url) => {
@@ -83,6 +87,8 @@ async function start(): Promise<void> {
     const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
     win.setMenu(buildMenu(win, dataDir));
     forwardEvents(dispatcher, win.webContents);
+    const contentsId = win.webContents.id;
+    win.on('closed', () => void ipcSessions.forget(contentsId));
     win.once('ready-to-show', () => win.show());
     void win.loadURL(`${APP_ORIGIN}/index.html`);
     return win;

@@ -4,6 +4,8 @@ import { handlers } from '../core/api/index';
 import { closeCore, openCore } from '../core/context';
 import { configFromEnv } from '../core/db/createDb';
 import { createDispatcher } from '../core/dispatcher';
+import { accessHooks } from '../core/access/authorize';
+import { decideLanMode } from '../core/access/lanMode';
 import { createLogger } from '../core/logger';
 import { defaultDataDir, sqliteFileIn } from '../core/paths';
 import { startHttpServer } from './server';
@@ -36,17 +38,19 @@ export function isLoopback(host: string): boolean {
 async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2));
   const logger = createLogger();
-  if (!isLoopback(args.host)) {
-    // Serving personal data to the network needs sign-in; until the access layer is on, refuse.
-    process.stderr.write(
-      `Отказ: адрес ${args.host} открывает персональные данные в локальной сети. Это возможно только после настройки входа по паролю ` +
-        '(администратор программы). Запустите без --host или с --host 127.0.0.1.\n',
-    );
-    process.exit(2);
-  }
   const db = configFromEnv(sqliteFileIn(args.dataDir));
   const core = await openCore({ db, dataDir: args.dataDir, logger });
-  const dispatcher = createDispatcher(core, handlers);
+  if (!isLoopback(args.host)) {
+    const lan = await decideLanMode(core.db, args.host, args.port);
+    if (!lan.allowed) {
+      process.stderr.write(`${lan.reason}\n`);
+      await closeCore(core);
+      process.exit(2);
+    }
+    process.stderr.write(`${lan.warning}\n`);
+    logger.warn('serving on the network', { host: args.host, port: args.port });
+  }
+  const dispatcher = createDispatcher(core, handlers, accessHooks());
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, '..', '..', 'dist', 'renderer');
   const running = await startHttpServer({ dispatcher, staticDir, host: args.host, port: args.port });

@@ -4,6 +4,7 @@ import type { ErrorCode, Envelope } from '../../src-shared/errors';
 import type { PushEvent } from '../../src-shared/events';
 import type { Caller } from '../core/context';
 import type { Dispatcher } from '../core/dispatcher';
+import { createHttpSessions, type HttpSessionBinding } from '../core/access/httpSessions';
 import { serveStatic } from './staticFiles';
 
 export interface HttpServerOptions {
@@ -12,8 +13,10 @@ export interface HttpServerOptions {
   staticDir?: string;
   host?: string;
   port?: number;
-  /** Resolves the caller of a request (sessions come from the access layer). */
+  /** Overrides who the caller is (tests only); by default the session of `sessions` decides. */
   resolveCaller?: (req: http.IncomingMessage) => Caller | Promise<Caller>;
+  /** Sign-in sessions (cookie or bearer token); defaults to the access layer's over this core's database. */
+  sessions?: HttpSessionBinding;
   maxBodyBytes?: number;
 }
 
@@ -37,12 +40,13 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   INTERNAL: 500,
 };
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+function sendJson(res: http.ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    ...extraHeaders,
   });
   res.end(text);
 }
@@ -87,12 +91,16 @@ function errorEnvelope(code: ErrorCode, message: string): Envelope<never> {
 export function createHttpServer(opts: HttpServerOptions): http.Server {
   const { dispatcher } = opts;
   const limit = opts.maxBodyBytes ?? 50 * 1024 * 1024;
-  const resolveCaller = opts.resolveCaller ?? (() => ({ transport: 'http' as const, user: null }));
+  const sessions = opts.sessions ?? createHttpSessions(dispatcher.core);
+  const resolveCaller = opts.resolveCaller ?? ((req: http.IncomingMessage) => sessions.resolveCaller(req));
 
   return http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       if (url.pathname === '/api/events' && req.method === 'GET') {
+        if (!opts.resolveCaller && !(await sessions.canSubscribe(req))) {
+          return sendJson(res, 401, errorEnvelope('UNAUTHENTICATED', 'Войдите в программу, чтобы получать уведомления'));
+        }
         res.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',
           'cache-control': 'no-store',
@@ -126,7 +134,8 @@ export function createHttpServer(opts: HttpServerOptions): http.Server {
         }
         const caller = await resolveCaller(req);
         const env = await dispatcher.call(caller, method, input);
-        return sendJson(res, env.ok ? 200 : (STATUS[env.error.code] ?? 400), env);
+        const { envelope, headers } = sessions.afterCall(req, method, env);
+        return sendJson(res, envelope.ok ? 200 : (STATUS[envelope.error.code] ?? 400), envelope, headers);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, errorEnvelope('UNKNOWN_METHOD', 'Метод не поддерживается'));
       if (!opts.staticDir) return sendJson(res, 404, errorEnvelope('NOT_FOUND', 'Не найдено'));

@@ -10,12 +10,15 @@ import {
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import type { Right } from '../../src-shared/contract/rights';
 
 export interface NavItem {
   path: string;
   label: string;
   /** Shown on the placeholder page until the feature lands. */
   planned?: string;
+  /** The menu shows the item only to users with this right; wrap the route in `RequireRight` too. */
+  right?: Right;
 }
 
 export interface NavSection {
@@ -33,25 +36,30 @@ export const NAVIGATION: NavSection[] = [
     label: 'Секретарь',
     icon: <IdcardOutlined />,
     items: [
-      { path: '/pupils', label: 'Обучающиеся', planned: 'Личные карточки обучающихся' },
-      { path: '/parents', label: 'Родители', planned: 'Карточки родителей и законных представителей' },
-      { path: '/movement', label: 'Книга движения', planned: 'Книга движения и приказы' },
+      { path: '/pupils', label: 'Обучающиеся', right: 'pupils.read' },
+      { path: '/parents', label: 'Родители', right: 'parents.read' },
+      { path: '/movement', label: 'Книга движения', right: 'movement.read' },
     ],
   },
   {
     key: 'hr',
     label: 'Кадры',
     icon: <TeamOutlined />,
-    items: [{ path: '/staff', label: 'Сотрудники', planned: 'Личные карточки сотрудников' }],
+    items: [{ path: '/staff', label: 'Сотрудники', right: 'staff.read' }],
   },
   {
     key: 'study',
     label: 'Учебная часть',
     icon: <ReadOutlined />,
     items: [
-      { path: '/year', label: 'Учебный год и календарь', planned: 'Учебный год, периоды, каникулы, переносы' },
-      { path: '/classes', label: 'Классы', planned: 'Классы и подгруппы' },
-      { path: '/curriculum', label: 'Учебный план', planned: 'Учебный план и нагрузка' },
+      { path: '/year', label: 'Учебный год и календарь', right: 'setup.read' },
+      { path: '/classes', label: 'Классы', right: 'setup.read' },
+      { path: '/subjects', label: 'Предметы', right: 'setup.read' },
+      { path: '/rooms', label: 'Кабинеты', right: 'setup.read' },
+      { path: '/bells', label: 'Звонки', right: 'setup.read' },
+      { path: '/curriculum', label: 'Учебный план', right: 'curriculum.read' },
+      { path: '/load', label: 'Нагрузка', right: 'curriculum.read' },
+      { path: '/vacancies', label: 'Вакансии', right: 'curriculum.read' },
     ],
   },
   {
@@ -64,26 +72,44 @@ export const NAVIGATION: NavSection[] = [
     key: 'reports',
     label: 'Отчёты',
     icon: <FileExcelOutlined />,
-    items: [{ path: '/reports', label: 'Отчёты', planned: 'Отчёты в Excel и сроки' }],
+    items: [
+      { path: '/reports/occupancy', label: 'Наполняемость классов', right: 'movement.reports' },
+      { path: '/reports/movement', label: 'Движение учащихся', right: 'movement.reports' },
+      { path: '/reports/movement-book', label: 'Книга движения учащихся', right: 'movement.read' },
+      { path: '/reports', label: 'Отчёты', planned: 'Отчёты в Excel и сроки' },
+    ],
   },
   {
     key: 'portal',
     label: 'Обмен с порталом',
     icon: <CloudSyncOutlined />,
-    items: [{ path: '/portal', label: 'Обмен с порталом', planned: 'Загрузка из «Сетевого города» и выгрузка в него' }],
+    items: [
+      { path: '/accounts', label: 'Учётные записи портала', right: 'accounts.read' },
+      { path: '/portal', label: 'Обмен с порталом', planned: 'Загрузка из «Сетевого города» и выгрузка в него' },
+    ],
   },
   {
     key: 'admin',
     label: 'Администрирование',
     icon: <SettingOutlined />,
     items: [
-      { path: '/admin/school', label: 'Карточка ОО' },
-      { path: '/admin/backups', label: 'Резервные копии' },
+      { path: '/admin/school', label: 'Карточка ОО', right: 'school.read' },
+      { path: '/admin/production-calendar', label: 'Производственный календарь', right: 'setup.read' },
+      { path: '/admin/backups', label: 'Резервные копии', right: 'system.read' },
+      { path: '/admin/rollover', label: 'Переход на новый год', right: 'movement.rollover' },
+      { path: '/admin/users', label: 'Пользователи', right: 'users.read' },
+      { path: '/admin/rights', label: 'Права ролей', right: 'users.read' },
+      { path: '/admin/audit', label: 'Журнал изменений', right: 'audit.read' },
     ],
   },
 ];
 
 export const SCHOOL_ICON = <BankOutlined />;
+
+/** The menu as this user sees it: items they have no right to are not shown, empty sections neither. */
+export function navigationFor(rights: readonly string[]): NavSection[] {
+  return NAVIGATION.map((s) => ({ ...s, items: s.items.filter((i) => !i.right || rights.includes(i.right)) })).filter((s) => s.items.length > 0);
+}
 
 export function findNavItem(path: string): NavItem | undefined {
   for (const s of NAVIGATION) for (const i of s.items) if (i.path === path) return i;

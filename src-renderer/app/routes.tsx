@@ -5,6 +5,32 @@ import { HomePage } from '../features/home/HomePage';
 import { PlannedPage } from '../features/home/PlannedPage';
 import { SchoolCardPage } from '../features/school/SchoolCardPage';
 import { BackupsPage } from '../features/system/BackupsPage';
+import { RequireRight } from '../features/access/RequireRight';
+import { UsersPage } from '../features/access/UsersPage';
+import { RightsMatrixPage } from '../features/access/RightsMatrixPage';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { YearPage } from '../features/year/YearPage';
+import { BellsPage } from '../features/year/BellsPage';
+import { ClassesPage } from '../features/classes/ClassesPage';
+import { SubjectsPage } from '../features/subjects/SubjectsPage';
+import { RoomsPage } from '../features/rooms/RoomsPage';
+import { ProductionCalendarPage } from '../features/calendar/ProductionCalendarPage';
+import { MovementPage } from '../features/movement/MovementPage';
+import { OrderEditorPage } from '../features/movement/OrderEditorPage';
+import { MovementBookPage } from '../features/movement/reports/MovementBookPage';
+import { OccupancyReportPage } from '../features/movement/reports/OccupancyReportPage';
+import { MovementReportPage } from '../features/movement/reports/MovementReportPage';
+import { RolloverPage } from '../features/movement/rollover/RolloverPage';
+import { CurriculumPage } from '../features/curriculum/CurriculumPage';
+import { LoadPage } from '../features/load/LoadPage';
+import { VacanciesPage } from '../features/load/VacanciesPage';
+import { PupilsPage } from '../features/pupils/PupilsPage';
+import { PupilCardPage } from '../features/pupils/PupilCardPage';
+import { ParentsPage } from '../features/parents/ParentsPage';
+import { ParentCardPage } from '../features/parents/ParentCardPage';
+import { StaffPage } from '../features/staff/StaffPage';
+import { StaffCardPage } from '../features/staff/StaffCardPage';
+import { AccountsPage } from '../features/accounts/AccountsPage';
 
 const planned = NAVIGATION.flatMap((s) => s.items).filter((i) => i.planned);
 
@@ -15,8 +41,33 @@ export const router = createHashRouter([
     element: <AppLayout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'admin/school', element: <SchoolCardPage /> },
-      { path: 'admin/backups', element: <BackupsPage /> },
+      { path: 'admin/school', element: <RequireRight right="school.read"><SchoolCardPage /></RequireRight> },
+      { path: 'admin/backups', element: <RequireRight right="system.read"><BackupsPage /></RequireRight> },
+      { path: 'admin/users', element: <RequireRight right="users.read"><UsersPage /></RequireRight> },
+      { path: 'admin/rights', element: <RequireRight right="users.read"><RightsMatrixPage /></RequireRight> },
+      { path: 'admin/audit', element: <RequireRight right="audit.read"><AuditLogPage /></RequireRight> },
+      { path: 'year', element: <RequireRight right="setup.read"><YearPage /></RequireRight> },
+      { path: 'classes', element: <RequireRight right="setup.read"><ClassesPage /></RequireRight> },
+      { path: 'subjects', element: <RequireRight right="setup.read"><SubjectsPage /></RequireRight> },
+      { path: 'rooms', element: <RequireRight right="setup.read"><RoomsPage /></RequireRight> },
+      { path: 'bells', element: <RequireRight right="setup.read"><BellsPage /></RequireRight> },
+      { path: 'admin/production-calendar', element: <RequireRight right="setup.read"><ProductionCalendarPage /></RequireRight> },
+      { path: 'movement', element: <RequireRight right="movement.read"><MovementPage /></RequireRight> },
+      { path: 'movement/orders/:id', element: <RequireRight right="movement.read"><OrderEditorPage /></RequireRight> },
+      { path: 'reports/occupancy', element: <RequireRight right="movement.reports"><OccupancyReportPage /></RequireRight> },
+      { path: 'reports/movement', element: <RequireRight right="movement.reports"><MovementReportPage /></RequireRight> },
+      { path: 'reports/movement-book', element: <RequireRight right="movement.read"><MovementBookPage /></RequireRight> },
+      { path: 'admin/rollover', element: <RequireRight right="movement.rollover"><RolloverPage /></RequireRight> },
+      { path: 'curriculum', element: <RequireRight right="curriculum.read"><CurriculumPage /></RequireRight> },
+      { path: 'load', element: <RequireRight right="curriculum.read"><LoadPage /></RequireRight> },
+      { path: 'vacancies', element: <RequireRight right="curriculum.read"><VacanciesPage /></RequireRight> },
+      { path: 'pupils', element: <RequireRight right="pupils.read"><PupilsPage /></RequireRight> },
+      { path: 'pupils/:id', element: <RequireRight right="pupils.read"><PupilCardPage /></RequireRight> },
+      { path: 'parents', element: <RequireRight right="parents.read"><ParentsPage /></RequireRight> },
+      { path: 'parents/:id', element: <RequireRight right="parents.read"><ParentCardPage /></RequireRight> },
+      { path: 'staff', element: <RequireRight right="staff.read"><StaffPage /></RequireRight> },
+      { path: 'staff/:id', element: <RequireRight right="staff.read"><StaffCardPage /></RequireRight> },
+      { path: 'accounts', element: <RequireRight right="accounts.read"><AccountsPage /></RequireRight> },
       ...planned.map((i) => ({ path: i.path.slice(1), element: <PlannedPage /> })),
       { path: '*', element: <PlannedPage /> },
     ],

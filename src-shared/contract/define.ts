@@ -17,6 +17,12 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   labels?: Record<string, string>;
   /** One line of documentation (TSDoc-like) shown in the generated method list. */
   summary: string;
+  /**
+   * Set on every method that hands out people's data as a file or a list meant to leave the app
+   * (Excel, CSV, DOCX, PDF): the dispatcher then writes an `export` audit row for each successful
+   * call even if the handler wrote none (152-ФЗ: every export of personal data is recorded).
+   */
+  exportsPersonalData?: true;
 }
 
 export function query<I extends z.ZodType, O extends z.ZodType>(

@@ -1,11 +1,45 @@
 import type { ContractShape } from './define';
 import { schoolContract } from './school';
 import { systemContract } from './system';
+import { accessContract } from './access';
+import { auditContract } from './audit';
+import { peopleContract } from './people';
+import { staffContract } from './staff';
+import { accountsContract } from './accounts';
+import { yearsContract } from './years';
+import { calendarContract } from './calendar';
+import { productionCalendarContract } from './productionCalendar';
+import { bellsContract } from './bells';
+import { subjectsContract } from './subjects';
+import { roomsContract } from './rooms';
+import { classesContract } from './classes';
+import { movementContract } from './movement';
+import { movementReportsContract } from './movementReports';
+import { movementRolloverContract } from './movementRollover';
+import { curriculumContract } from './curriculum';
+import { curriculumLoadContract } from './curriculumLoad';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
 export const contract = {
   ...systemContract,
   ...schoolContract,
+  ...accessContract,
+  ...auditContract,
+  ...peopleContract,
+  ...staffContract,
+  ...accountsContract,
+  ...yearsContract,
+  ...calendarContract,
+  ...productionCalendarContract,
+  ...bellsContract,
+  ...subjectsContract,
+  ...roomsContract,
+  ...classesContract,
+  ...movementContract,
+  ...movementReportsContract,
+  ...movementRolloverContract,
+  ...curriculumContract,
+  ...curriculumLoadContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

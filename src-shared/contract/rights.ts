@@ -1,12 +1,40 @@
 /**
- * Rights a contract method can require. The access issue attaches them to roles; the dispatcher
- * checks them, never only the UI.
+ * Rights a contract method can require. The dispatcher checks them, never only the UI. Adding a right
+ * here also needs one row in `src-main/core/access/defaultRights.ts` (which built-in roles get it by
+ * default); typecheck and the access tests fail until that row exists.
  */
 export const RIGHTS = {
   'school.read': 'Просмотр карточки ОО',
   'school.edit': 'Редактирование карточки ОО',
   'system.read': 'Просмотр состояния системы',
   'jobs.run': 'Запуск длительных операций',
+  'users.read': 'Просмотр пользователей программы и их прав',
+  'users.edit': 'Управление пользователями, ролями и правами',
+  'audit.read': 'Просмотр и выгрузка журнала изменений',
+  'classes.all': 'Доступ ко всем классам (без этого права — только к своим классам)',
+  'pupils.read': 'Просмотр карточек обучающихся',
+  'pupils.edit': 'Редактирование карточек обучающихся',
+  'pupils.create': 'Создание карточек обучающихся',
+  'parents.read': 'Просмотр карточек родителей',
+  'parents.edit': 'Редактирование карточек родителей и их связей с детьми',
+  'staff.read': 'Просмотр карточек сотрудников',
+  'staff.edit': 'Редактирование карточек сотрудников',
+  'people.merge': 'Объединение двух карточек одного человека',
+  'accounts.read': 'Просмотр учётных записей портала и сроков их выдачи',
+  'accounts.edit': 'Ведение учётных записей портала (передача в портал, логины и начальные пароли)',
+  'accounts.handOver': 'Печать писем с учётными записями и отметка о выдаче',
+  'setup.read': 'Просмотр учебного года, календаря, звонков, предметов, кабинетов и классов',
+  'years.edit': 'Учебные годы и учебные периоды',
+  'calendar.edit': 'Каникулы, выходные, переносы учебных дней, мероприятия и звонки',
+  'setup.edit': 'Предметы, кабинеты, классы и подгруппы',
+  'productionCalendar.edit': 'Загрузка и исправление производственного календаря',
+  'movement.read': 'Просмотр книги движения, приказов и алфавитной книги; печать приказов',
+  'movement.edit': 'Подготовка приказов о движении (черновики), нумерация и шаблон приказа',
+  'movement.sign': 'Проведение (подписание) и отмена приказов о движении',
+  'movement.reports': 'Отчёты «Наполняемость классов» и «Движение учащихся»',
+  'movement.rollover': 'Переход на новый учебный год (классы и годовые приказы)',
+  'curriculum.read': 'Просмотр учебного плана, нагрузки учителей (тарификации) и вакансий',
+  'curriculum.edit': 'Учебный план, нагрузка учителей и подгруппы по учебному плану',
 } as const;
 
 export type Right = keyof typeof RIGHTS;

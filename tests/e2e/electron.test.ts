@@ -31,6 +31,14 @@ describe.skipIf(reason !== null)(`desktop shell smoke${reason ? ` [ПРОПУЩ�
       expect(win.url()).toMatch(/^app:\/\/school-office\//);
       expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await win.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api).sort())).toEqual(['call', 'on']);
+      // An empty database: the window opens on the first-run screen; the administrator signs in over IPC.
+      await win.getByRole('heading', { name: 'Первый запуск: администратор программы' }).waitFor();
+      await win.getByLabel('ФИО').fill('Админова Анна Петровна');
+      await win.getByLabel('Логин').fill('admin');
+      await win.getByLabel('Пароль', { exact: true }).fill('Admin-2026-pass');
+      await win.getByLabel('Пароль ещё раз').fill('Admin-2026-pass');
+      await win.getByRole('button', { name: 'Создать администратора и войти' }).click();
+      await win.getByTestId('user-menu').waitFor();
       await win.goto('app://school-office/index.html#/admin/school');
       await win.getByRole('heading', { name: 'Карточка образовательной организации' }).waitFor();
     } finally {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeE2E, launchBrowser, newPage, screenshotPath, startServe, type ServeHandle } from '../helpers/e2e';
+import { apiCall, apiSignIn, bootstrapAdmin, describeE2E, launchBrowser, newSignedInPage, screenshotPath, startServe, type ServeHandle } from '../helpers/e2e';
 
 async function apiGetCard(url: string) {
-  const res = await fetch(`${url}/api/school.card.get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  return ((await res.json()) as { value: { card: Record<string, string | null> | null; version: number } }).value;
+  const env = await apiCall<{ card: Record<string, string | null> | null; version: number }>(url, await apiSignIn(url), 'school.card.get');
+  return env.value as { card: Record<string, string | null> | null; version: number };
 }
 
 async function openCard(page: Page, url: string) {
@@ -26,6 +26,7 @@ describeE2E('Карточка ОО in the browser', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     serve = await startServe();
+    await bootstrapAdmin(serve.url);
   });
   afterAll(async () => {
     await serve?.stop();
@@ -33,7 +34,7 @@ describeE2E('Карточка ОО in the browser', () => {
   });
 
   it('edits the card, survives a server restart, and shows it again', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newSignedInPage(browser, serve.url);
     await openCard(page, serve.url);
     await page.getByLabel('Полное наименование').fill('Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 6»');
     await page.getByLabel('Краткое наименование').fill('МБОУ «СОШ № 6»');
@@ -48,7 +49,7 @@ describeE2E('Карточка ОО in the browser', () => {
     await serve.stop();
     serve = await startServe({ dataDir: serve.dataDir });
 
-    const second = await newPage(browser);
+    const second = await newSignedInPage(browser, serve.url);
     await openCard(second.page, serve.url);
     await expect.poll(() => second.page.getByLabel('Краткое наименование').inputValue()).toBe('МБОУ «СОШ № 6»');
     expect(await second.page.getByLabel('ИНН').inputValue()).toBe('2224011531');
@@ -61,7 +62,7 @@ describeE2E('Карточка ОО in the browser', () => {
 
   it('refuses an invalid ИНН with a Russian message and saves nothing', async () => {
     const before = await apiGetCard(serve.url);
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newSignedInPage(browser, serve.url);
     await openCard(page, serve.url);
     await expect.poll(() => page.getByLabel('ИНН').inputValue()).toBe('2224011531');
     await page.getByLabel('ИНН').fill('2224011532');
@@ -78,8 +79,8 @@ describeE2E('Карточка ОО in the browser', () => {
   });
 
   it('merges a stale edit from a second browser instead of losing either', async () => {
-    const a = await newPage(browser);
-    const b = await newPage(browser);
+    const a = await newSignedInPage(browser, serve.url);
+    const b = await newSignedInPage(browser, serve.url);
     await openCard(a.page, serve.url);
     await openCard(b.page, serve.url);
     await expect.poll(() => b.page.getByLabel('ИНН').inputValue()).toBe('2224011531');

@@ -83,3 +83,71 @@ export function screenshotPath(name: string): string {
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);
 }
+
+/** The administrator the e2e tests create on first run (there is no built-in default password). */
+export const E2E_ADMIN = { login: 'admin', fullName: 'Админова Анна Петровна', password: 'Admin-2026-pass' };
+
+/**
+ * First run over the API (for tests that are not about access): creates the administrator on the
+ * empty database of `serve` and returns a bearer token for `fetch` calls.
+ */
+export async function bootstrapAdmin(url: string, admin = E2E_ADMIN): Promise<string> {
+  const res = await fetch(`${url}/api/access.setup.createAdmin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-auth-mode': 'bearer' },
+    body: JSON.stringify(admin),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: { token?: string } };
+  if (!body.ok || !body.value?.token) throw new Error(`first-run setup failed: ${JSON.stringify(body)}`);
+  return body.value.token;
+}
+
+/** A bearer token for API checks from a test (`Authorization: Bearer …`). */
+export async function apiSignIn(url: string, login = E2E_ADMIN.login, password = E2E_ADMIN.password): Promise<string> {
+  const res = await fetch(`${url}/api/access.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-auth-mode': 'bearer' },
+    body: JSON.stringify({ login, password }),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: { token?: string } };
+  if (!body.ok || !body.value?.token) throw new Error(`sign-in of ${login} failed: ${JSON.stringify(body)}`);
+  return body.value.token;
+}
+
+/** Calls a contract method over HTTP as the holder of `token`; returns the envelope. */
+export async function apiCall<T = unknown>(url: string, token: string, method: string, input: unknown = {}): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }> {
+  const res = await fetch(`${url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  return (await res.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
+}
+
+/** Signs in through the sign-in screen the way a person does; waits for the app to open. */
+export async function signInUi(page: Page, url: string, login = E2E_ADMIN.login, password = E2E_ADMIN.password, hash = '/'): Promise<void> {
+  await page.goto(`${url}/#${hash}`);
+  await page.getByLabel('Логин').fill(login);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** First run through the UI: the «create administrator» screen, then the app opens signed in. */
+export async function createAdminAndSignIn(page: Page, url: string, admin = E2E_ADMIN): Promise<void> {
+  await page.goto(`${url}/#/`);
+  await page.getByRole('heading', { name: 'Первый запуск: администратор программы' }).waitFor();
+  await page.getByLabel('ФИО').fill(admin.fullName);
+  await page.getByLabel('Логин').fill(admin.login);
+  await page.getByLabel('Пароль', { exact: true }).fill(admin.password);
+  await page.getByLabel('Пароль ещё раз').fill(admin.password);
+  await page.getByRole('button', { name: 'Создать администратора и войти' }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** A new browser context signed in as the given user, for tests that start on an inner page. */
+export async function newSignedInPage(browser: Browser, url: string, login = E2E_ADMIN.login, password = E2E_ADMIN.password) {
+  const opened = await newPage(browser);
+  await signInUi(opened.page, url, login, password);
+  return opened;
+}

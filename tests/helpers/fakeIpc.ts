@@ -8,10 +8,10 @@ type RendererListener = (event: unknown, payload: unknown) => void;
  * A pair that behaves like Electron's ipcMain/ipcRenderer: arguments and results cross a
  * structured-clone boundary, the handler sees the sender frame's URL, events go to one window.
  */
-export function createFakeIpcPair(frameUrl = 'app://school-office/index.html') {
+export function createFakeIpcPair(frameUrl = 'app://school-office/index.html', senderId = 1) {
   const handlers = new Map<string, Handler>();
   const rendererListeners = new Map<string, Set<RendererListener>>();
-  const sender = { id: 1 };
+  const sender = { id: senderId };
 
   const ipcMain: IpcMainLike = {
     handle(channel, listener) {

@@ -7,6 +7,7 @@ import { handlers } from '../../src-main/core/api/index';
 import { closeCore, openCore, type Caller, type Core } from '../../src-main/core/context';
 import type { DbConfig } from '../../src-main/core/db/createDb';
 import { createDispatcher, type Dispatcher, type DispatcherHooks } from '../../src-main/core/dispatcher';
+import { accessHooks, systemCaller } from '../../src-main/core/access/authorize';
 import { createInProcessTransport } from '../../src-main/core/inProcessTransport';
 import { createLogger, silentSink } from '../../src-main/core/logger';
 import { createApiClient, type ApiClient } from '../../src-shared/transport';
@@ -49,14 +50,19 @@ async function createPgDatabase(baseUrl: string): Promise<{ url: string; drop: (
 }
 
 export interface TestCoreOptions {
+  /** Defaults to the real rights check (`accessHooks()`), as in every entry point. */
   hooks?: DispatcherHooks;
+  /**
+   * Who `client` calls as. Defaults to the full-rights system caller, so tests that are not about
+   * access need no sign-in. Access tests sign real users in (tests/helpers/accessHelpers.ts).
+   */
   caller?: Caller;
 }
 
 async function build(kind: TestDbKind, dbConfig: DbConfig, dataDir: string, opts: TestCoreOptions, dropDb: () => Promise<void>): Promise<TestCore> {
   const core = await openCore({ db: dbConfig, dataDir, logger: createLogger(silentSink) });
-  const dispatcher = createDispatcher(core, handlers, opts.hooks);
-  const client = createApiClient(createInProcessTransport(dispatcher, opts.caller));
+  const dispatcher = createDispatcher(core, handlers, opts.hooks ?? accessHooks());
+  const client = createApiClient(createInProcessTransport(dispatcher, opts.caller ?? systemCaller('in-process')));
   return {
     kind,
     core,

@@ -1,10 +1,40 @@
 import type { Contract } from '../../../src-shared/contract/index';
 import { schoolHandlers } from './schoolHandlers';
 import { systemHandlers } from './systemHandlers';
+import { accessHandlers } from './accessHandlers';
+import { auditHandlers } from './auditHandlers';
+import { peopleHandlers } from './peopleHandlers';
+import { staffHandlers } from './staffHandlers';
+import { accountsHandlers } from './accountsHandlers';
+import { yearsHandlers } from './yearsHandlers';
+import { calendarHandlers } from './calendarHandlers';
+import { productionCalendarHandlers } from './productionCalendarHandlers';
+import { bellsHandlers } from './bellsHandlers';
+import { subjectsHandlers } from './subjectsHandlers';
+import { roomsHandlers } from './roomsHandlers';
+import { classesHandlers } from './classesHandlers';
+import { movementHandlers } from './movementHandlers';
+import { movementReportsHandlers } from './movementReportsHandlers';
+import { curriculumHandlers } from './curriculumHandlers';
 import type { Handlers } from './types';
 
 /** The handler map; `satisfies` makes a missing or mistyped handler a compile error. */
 export const handlers = {
   ...systemHandlers,
   ...schoolHandlers,
+  ...accessHandlers,
+  ...auditHandlers,
+  ...peopleHandlers,
+  ...staffHandlers,
+  ...accountsHandlers,
+  ...yearsHandlers,
+  ...calendarHandlers,
+  ...productionCalendarHandlers,
+  ...bellsHandlers,
+  ...subjectsHandlers,
+  ...roomsHandlers,
+  ...classesHandlers,
+  ...movementHandlers,
+  ...movementReportsHandlers,
+  ...curriculumHandlers,
 } satisfies Handlers<Contract>;

@@ -30,8 +30,13 @@ export function configFromEnv(defaultSqliteFile: string, env: NodeJS.ProcessEnv 
   return { kind: 'sqlite', file: defaultSqliteFile };
 }
 
-export function createDb(config: DbConfig): AppDb {
-  return config.kind === 'sqlite' ? createSqlite(config.file) : createPostgres(config.url);
+/**
+ * `onIdleError` receives errors of idle pooled PostgreSQL connections (server restart, connection
+ * terminated by an administrator). The pool drops such a connection and opens a new one on the next
+ * query; without a listener node-postgres would raise the error as an uncaught exception.
+ */
+export function createDb(config: DbConfig, onIdleError: (err: Error) => void = () => undefined): AppDb {
+  return config.kind === 'sqlite' ? createSqlite(config.file) : createPostgres(config.url, onIdleError);
 }
 
 function createSqlite(file: string): AppDb {
@@ -55,7 +60,7 @@ function createSqlite(file: string): AppDb {
   };
 }
 
-function createPostgres(url: string): AppDb {
+function createPostgres(url: string, onIdleError: (err: Error) => void): AppDb {
   const parsers: Record<number, (v: string) => unknown> = {
     // Dates stay `YYYY-MM-DD` strings: a JS Date at local midnight shifts days across time zones.
     [PG_DATE_OID]: (v) => v,
@@ -70,6 +75,7 @@ function createPostgres(url: string): AppDb {
         parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  pool.on('error', onIdleError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   const u = new URL(url);
   return {

@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { ParentCardColumns, PeopleTables, PupilCardColumns, StaffCardColumns } from './schemaPeople';
+import type { CurriculumTables } from './schemaCurriculum';
 
 /**
  * The Kysely view of the database. Column names are camelCase here and snake_case in SQL
@@ -62,6 +64,10 @@ export interface AcademicYearTable {
   isClosed: number;
   version: number;
   updatedAt: string;
+  /** 5 or 6 (migration 0024; defaults to 5). */
+  weekLength: Generated<number>;
+  /** JSON `{ "10": 6 }`: grades whose week differs from `weekLength` (defaults to `{}`). */
+  weekLengthByGrade: Generated<string>;
 }
 
 /** Common columns of staff, pupil and parent cards. */
@@ -80,12 +86,13 @@ export interface PersonColumns {
   updatedAt: string;
 }
 
-export interface StaffTable extends PersonColumns {
+export interface StaffTable extends PersonColumns, StaffCardColumns {
   position: string | null;
 }
 
-export type PupilTable = PersonColumns;
-export type ParentTable = PersonColumns;
+/** The card columns are in schemaPeople.ts (migrations 0030–0033). */
+export type PupilTable = PersonColumns & PupilCardColumns;
+export type ParentTable = PersonColumns & ParentCardColumns;
 
 export interface SchoolClassTable {
   id: string;
@@ -98,6 +105,12 @@ export interface SchoolClassTable {
   previousClassId: string | null;
   version: number;
   updatedAt: string;
+  /** 'ООП' | 'АООП' (migration 0024; defaults to 'ООП'). */
+  programme: Generated<string>;
+  programmeVariant: string | null;
+  homeRoomId: string | null;
+  /** Own week length; null = the grade's week of the academic year. */
+  weekLength: number | null;
 }
 
 export interface PupilParentTable {
@@ -114,9 +127,330 @@ export interface ClassMembershipTable {
   startDate: string;
   endDate: string | null;
   cause: string | null;
+  /** The signed order item that started this membership (migration 0040); null for data entered before. */
+  orderItemId: string | null;
+  /** The signed order item that ended it. */
+  endOrderItemId: string | null;
 }
 
-export interface Database {
+/** A user of the app (migration 0010); booleans are 0/1. */
+export interface AppUserTable {
+  id: string;
+  login: string;
+  loginKey: string;
+  fullName: string;
+  staffId: string | null;
+  passwordHash: string;
+  isActive: number;
+  mustChangePassword: number;
+  failedAttempts: number;
+  lockCount: number;
+  lockedUntil: string | null;
+  lastSignInAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AppUserRoleTable {
+  userId: string;
+  role: string;
+}
+
+/** The administrator's change to a role's default right: granted 1 or withdrawn 0. */
+export interface AppRoleRightTable {
+  role: string;
+  rightKey: string;
+  granted: number;
+  updatedAt: string;
+}
+
+export interface AppUserRightTable {
+  userId: string;
+  rightKey: string;
+  granted: number;
+  updatedAt: string;
+}
+
+export interface AppSessionTable {
+  /** SHA-256 of the session token. */
+  id: string;
+  userId: string;
+  transport: string;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+/** School set-up (issue 4, migrations 0020–0024). */
+export interface RoomTypeTable {
+  id: string;
+  /** Built-in types have a code (regular, gym, lab, computer, workshop, hall); the school's own do not. */
+  code: string | null;
+  name: string;
+  sortOrder: number;
+  version: number;
+  updatedAt: string;
+}
+
+export interface RoomTable {
+  id: string;
+  number: string;
+  name: string | null;
+  floor: number | null;
+  capacity: number | null;
+  roomTypeId: string;
+  note: string | null;
+  isActive: number;
+  version: number;
+  updatedAt: string;
+}
+
+export interface SubjectAreaTable {
+  id: string;
+  name: string;
+  sortOrder: number;
+  version: number;
+  updatedAt: string;
+}
+
+export interface SubjectTable {
+  id: string;
+  name: string;
+  shortName: string;
+  subjectAreaId: string | null;
+  isSplit: number;
+  /** Row of the shipped SanPiN table (src-shared/domain/schoolSetup/sanpinDifficulty.ts). */
+  sanpinKey: string | null;
+  sortOrder: number;
+  isArchived: number;
+  version: number;
+  updatedAt: string;
+}
+
+export interface SubjectSanpinPointsTable {
+  subjectId: string;
+  grade: number;
+  points: number;
+}
+
+export interface SubjectRoomTypeTable {
+  subjectId: string;
+  roomTypeId: string;
+}
+
+export interface StudyPeriodSchemeTable {
+  id: string;
+  academicYearId: string;
+  name: string;
+  /** quarters | trimesters | halfYears | year */
+  kind: string;
+  version: number;
+  updatedAt: string;
+}
+
+export interface StudyPeriodSchemeGradeTable {
+  schemeId: string;
+  academicYearId: string;
+  grade: number;
+}
+
+export interface StudyPeriodTable {
+  id: string;
+  schemeId: string;
+  ordinal: number;
+  name: string;
+  startDate: string;
+  endDate: string;
+}
+
+export interface CalendarEntryTable {
+  id: string;
+  academicYearId: string;
+  /** holiday | dayOff */
+  kind: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  /** null = all grades; otherwise "1,2". */
+  grades: string | null;
+  note: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface DayTransferTable {
+  id: string;
+  academicYearId: string;
+  date: string;
+  /** ISO weekday whose timetable runs on `date`. */
+  worksAs: number;
+  dayOffDate: string | null;
+  grades: string | null;
+  reason: string | null;
+  orderRef: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface SchoolEventTable {
+  id: string;
+  academicYearId: string;
+  title: string;
+  date: string;
+  startTime: string | null;
+  endTime: string | null;
+  place: string | null;
+  classId: string | null;
+  responsibleStaffId: string | null;
+  description: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface ProductionCalendarYearTable {
+  year: number;
+  status: string;
+  source: string;
+  /** JSON of the year in the shipped file's format. */
+  data: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface BellScheduleTable {
+  id: string;
+  academicYearId: string;
+  name: string;
+  shift: number;
+  /** "1,2,3,4,5" */
+  weekdays: string;
+  version: number;
+  updatedAt: string;
+}
+
+export interface BellLessonTable {
+  scheduleId: string;
+  lessonNumber: number;
+  startTime: string;
+  endTime: string;
+}
+
+export interface SubgroupTable {
+  id: string;
+  classId: string;
+  subjectId: string;
+  name: string;
+  ordinal: number;
+  version: number;
+  updatedAt: string;
+}
+
+/** Dated: a member from `startDate` until the day before `endDate` (null = still there). */
+export interface SubgroupMemberTable {
+  id: string;
+  subgroupId: string;
+  pupilId: string;
+  startDate: string;
+  endDate: string | null;
+}
+
+/** Movement book (issue 6, migrations 0040–0041). */
+export interface MovementOrderSeriesTable {
+  orderType: string;
+  suffix: string;
+  version: number;
+  updatedAt: string;
+}
+
+export interface MovementCounterTable {
+  key: string;
+  lastNumber: number;
+}
+
+export interface MovementOrderTable {
+  id: string;
+  academicYearId: string;
+  orderType: string;
+  number: number | null;
+  numberText: string | null;
+  orderDate: string;
+  title: string;
+  basis: string | null;
+  signatoryPosition: string | null;
+  signatoryName: string | null;
+  /** draft | signed | cancelled */
+  status: string;
+  signedAt: string | null;
+  signedBy: string | null;
+  cancelledAt: string | null;
+  cancelledBy: string | null;
+  cancelReason: string | null;
+  printedAt: string | null;
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+}
+
+export interface MovementOrderItemTable {
+  id: string;
+  orderId: string;
+  ordinal: number;
+  pupilId: string;
+  createdPupil: number;
+  fromClassId: string | null;
+  toClassId: string | null;
+  effectiveDate: string;
+  enrollKind: string | null;
+  originSchool: string | null;
+  originDocument: string | null;
+  destinationKind: string | null;
+  destinationSchool: string | null;
+  reason: string | null;
+  note: string | null;
+  /** JSON array of subgroup ids. */
+  subgroupIds: string;
+  nameGenitive: string;
+  nameDative: string;
+  nameAccusative: string;
+  namesEdited: number;
+}
+
+export interface MovementEffectTable {
+  id: string;
+  orderId: string;
+  itemId: string | null;
+  seq: number;
+  kind: string;
+  targetId: string;
+  data: string;
+  revertedAt: string | null;
+}
+
+export interface AlphabetBookEntryTable {
+  id: string;
+  number: number;
+  personalFileNumber: string;
+  pupilId: string;
+  assignedOn: string;
+  orderItemId: string | null;
+  /** active | annulled */
+  status: string;
+  annulledAt: string | null;
+  annulReason: string | null;
+}
+
+export interface DocumentTemplateTable {
+  key: string;
+  fileName: string;
+  contentBase64: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface Database extends PeopleTables, CurriculumTables {
   schoolCard: SchoolCardTable;
   auditLog: AuditLogTable;
   appSetting: AppSettingTable;
@@ -127,4 +461,33 @@ export interface Database {
   schoolClass: SchoolClassTable;
   pupilParent: PupilParentTable;
   classMembership: ClassMembershipTable;
+  movementOrderSeries: MovementOrderSeriesTable;
+  movementCounter: MovementCounterTable;
+  movementOrder: MovementOrderTable;
+  movementOrderItem: MovementOrderItemTable;
+  movementEffect: MovementEffectTable;
+  alphabetBookEntry: AlphabetBookEntryTable;
+  documentTemplate: DocumentTemplateTable;
+  roomType: RoomTypeTable;
+  room: RoomTable;
+  subjectArea: SubjectAreaTable;
+  subject: SubjectTable;
+  subjectSanpinPoints: SubjectSanpinPointsTable;
+  subjectRoomType: SubjectRoomTypeTable;
+  studyPeriodScheme: StudyPeriodSchemeTable;
+  studyPeriodSchemeGrade: StudyPeriodSchemeGradeTable;
+  studyPeriod: StudyPeriodTable;
+  calendarEntry: CalendarEntryTable;
+  dayTransfer: DayTransferTable;
+  schoolEvent: SchoolEventTable;
+  productionCalendarYear: ProductionCalendarYearTable;
+  bellSchedule: BellScheduleTable;
+  bellLesson: BellLessonTable;
+  subgroup: SubgroupTable;
+  subgroupMember: SubgroupMemberTable;
+  appUser: AppUserTable;
+  appUserRole: AppUserRoleTable;
+  appRoleRight: AppRoleRightTable;
+  appUserRight: AppUserRightTable;
+  appSession: AppSessionTable;
 }

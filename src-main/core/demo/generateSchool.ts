@@ -1,6 +1,7 @@
 import { snilsChecksum } from '../../../src-shared/domain/validators';
 import { BOY_NAMES, feminineSurname, GIRL_NAMES, MALE_NAMES, SURNAMES, WOMAN_NAMES } from './names';
 import { createRng, seededIdFactory, type Rng } from './rng';
+import { generateMovementYear, type DemoMovement } from './movementYear';
 
 export interface DemoPerson {
   id: string;
@@ -41,6 +42,8 @@ export interface DemoSchool {
   pupils: (DemoPerson & { classId: string })[];
   parents: DemoPerson[];
   links: DemoLink[];
+  /** The year's movement book: orders signed in date order (issue 6). */
+  movement: DemoMovement;
 }
 
 export interface DemoOptions {
@@ -232,5 +235,5 @@ export function generateSchool(opts: DemoOptions = {}): DemoSchool {
     }
   }
 
-  return { seed, year, staff, classes, pupils, parents, links };
+  return { seed, year, staff, classes, pupils, parents, links, movement: generateMovementYear(seed, year, classes, pupils) };
 }

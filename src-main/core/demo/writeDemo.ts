@@ -2,6 +2,11 @@ import type { Kysely, Transaction } from 'kysely';
 import { searchKey } from '../../../src-shared/domain/names';
 import type { Database } from '../db/schema';
 import type { DemoPerson, DemoSchool } from './generateSchool';
+import { writeDemoMovement } from './writeMovement';
+import { demoCardColumns, writeDemoPeople } from './writeDemoPeople';
+import { generatePeopleDetails } from './demoPeople';
+import { writeDemoCurriculum } from './writeDemoCurriculum';
+import { writeDemoSetup } from './writeDemoSetup';
 
 const CHUNK = 200;
 
@@ -35,10 +40,14 @@ export interface DemoCounts {
   classes: number;
   pupils: number;
   parents: number;
+  /** Signed orders of the movement book. */
+  orders: number;
 }
 
 /** Writes the generated school in one transaction: a failure leaves the database as it was. */
 export async function writeDemo(db: Kysely<Database>, school: DemoSchool, at = '2026-08-25T09:00:00.000Z'): Promise<DemoCounts> {
+  // The full cards of issue 5, generated from their own random stream (the base school stays as it was).
+  const cards = generatePeopleDetails(school);
   await db.transaction().execute(async (trx: Transaction<Database>) => {
     await trx
       .insertInto('schoolCard')
@@ -72,27 +81,35 @@ export async function writeDemo(db: Kysely<Database>, school: DemoSchool, at = '
       .insertInto('academicYear')
       .values({ ...school.year, isCurrent: 1, isClosed: 0, version: 1, updatedAt: at })
       .execute();
-    await insertChunked(school.staff, (c) => trx.insertInto('staff').values(c.map((s) => ({ ...personRow(s, at), position: s.position }))).execute());
+    await insertChunked(school.staff, (c) => trx.insertInto('staff').values(c.map((s) => ({ ...personRow(s, at), position: s.position, ...demoCardColumns(cards, 'staff', s.id) }))).execute());
     await insertChunked(school.classes, (c) =>
       trx
         .insertInto('schoolClass')
         .values(c.map((k) => ({ ...k, academicYearId: school.year.id, previousClassId: null, version: 1, updatedAt: at })))
         .execute(),
     );
-    await insertChunked(school.pupils, (c) => trx.insertInto('pupil').values(c.map((p) => personRow(p, at))).execute());
-    await insertChunked(school.parents, (c) => trx.insertInto('parent').values(c.map((p) => personRow(p, at))).execute());
+    // Periods, calendar, bells, starter subjects, rooms and home rooms (issue 4).
+    await writeDemoSetup(trx, school, at);
+    await insertChunked(school.pupils, (c) => trx.insertInto('pupil').values(c.map((p) => ({ ...personRow(p, at), ...demoCardColumns(cards, 'pupil', p.id) }))).execute());
+    await insertChunked(school.parents, (c) => trx.insertInto('parent').values(c.map((p) => ({ ...personRow(p, at), ...demoCardColumns(cards, 'parent', p.id) }))).execute());
     await insertChunked(school.links, (c) =>
       trx
         .insertInto('pupilParent')
         .values(c.map((l) => ({ ...l, isLegalRepresentative: 1 })))
         .execute(),
     );
-    await insertChunked(school.pupils, (c) =>
-      trx
-        .insertInto('classMembership')
-        .values(c.map((p) => ({ id: `${p.id}-m1`, pupilId: p.id, classId: p.classId, startDate: school.year.startDate, endDate: null, cause: 'Демонстрационные данные' })))
-        .execute(),
-    );
+    // Class membership comes from the signed orders of the movement book, as in real use.
+    await writeDemoMovement(trx, school.movement, directorName(school), at);
+    // Full cards (documents, addresses, health, HR data), search tokens and portal accounts (issue 5).
+    await writeDemoPeople(trx, school, at, cards, true);
+    // Curriculum, teaching load and subgroups by the plan (issue 7).
+    await writeDemoCurriculum(trx, school, at);
   });
-  return { staff: school.staff.length, classes: school.classes.length, pupils: school.pupils.length, parents: school.parents.length };
+  return {
+    staff: school.staff.length,
+    classes: school.classes.length,
+    pupils: school.pupils.length + school.movement.newPupils.length,
+    parents: school.parents.length + school.movement.newParents.length,
+    orders: school.movement.orders.length,
+  };
 }

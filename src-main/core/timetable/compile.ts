@@ -8,6 +8,7 @@ import {
 } from './model';
 import { compileRules, type CompiledRules } from './compileRules';
 import { audienceCells } from './audience';
+import { blockDomains, buildBlocks } from './compileBlocks';
 
 /**
  * Typed-array form of an instance. Every index space is dense: teachers, cells (atomic student
@@ -66,6 +67,8 @@ export interface Compiled extends CompiledRules {
   unitLockRoom: Int32Array;
   blockUnits: Int32Array[];
   blockDomain: Int32Array[];
+  /** Longest unit duration (periods). */
+  maxDur: number;
   /** Per class: one representative unit per block of that class (parallel groups count once). */
   classReps: Int32Array[];
   classUnits: Int32Array[];
@@ -240,60 +243,15 @@ export function compile(inst: TimetableInstance): Compiled {
     }
   });
 
-  // Blocks: union of parallel keys (occurrence k with k) and 100 % same-start rules.
-  const parent = Int32Array.from({ length: nU }, (_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
-  const union = (a: number, b: number): void => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
-  const byKey = new Map<string, number[]>();
-  inst.lessons.forEach((l, li) => {
-    if (!l.parallelKey) return;
-    const list = byKey.get(l.parallelKey) ?? [];
-    list.push(li);
-    byKey.set(l.parallelKey, list);
-  });
-  for (const list of byKey.values()) {
-    const first = list[0];
-    for (const li of list.slice(1)) {
-      const n = Math.min(inst.lessons[first].count, inst.lessons[li].count);
-      for (let k = 0; k < n; k++) union(lessonFirstUnit[first] + k, lessonFirstUnit[li] + k);
-    }
-  }
   const unitOf = (lessonId: string, index: number): number => {
     const li = lessonIdx.get(lessonId);
     if (li === undefined || index >= inst.lessons[li].count) return -1;
     return lessonFirstUnit[li] + index;
   };
-  for (const rule of inst.sameStartRules ?? []) {
-    if (rule.weight < 100) continue;
-    const us = rule.units.map((r) => unitOf(r.lessonId, r.index)).filter((u) => u >= 0);
-    for (const u of us.slice(1)) union(us[0], u);
-  }
-  const rootBlock = new Map<number, number>();
-  const unitBlock = new Int32Array(nU);
-  const blockUnitsArr: number[][] = [];
-  for (let u = 0; u < nU; u++) {
-    const r = find(u);
-    let b = rootBlock.get(r);
-    if (b === undefined) {
-      b = blockUnitsArr.length;
-      rootBlock.set(r, b);
-      blockUnitsArr.push([]);
-    }
-    unitBlock[u] = b;
-    blockUnitsArr[b].push(u);
-  }
-  const blockUnits = blockUnitsArr.map((a) => Int32Array.from(a));
+  const { unitBlock, blockUnits } = buildBlocks(inst, nU, lessonFirstUnit, unitOf);
   const nB = blockUnits.length;
+  let maxDur = 1;
+  for (let u = 0; u < nU; u++) maxDur = Math.max(maxDur, unitDur[u]);
 
   const dayMasks = (flags: Uint8Array, n: number): Uint32Array => {
     const out = new Uint32Array(n * D);
@@ -308,40 +266,7 @@ export function compile(inst: TimetableInstance): Compiled {
   const teacherUsable = usable(teacherUnavail, nT);
   const cellUsable = usable(cellUnavail, nC);
 
-  // Block domains: starts where every unit fits, every teacher/cell is available and a room can exist.
-  const blockDomain: Int32Array[] = [];
-  for (let b = 0; b < nB; b++) {
-    const dom: number[] = [];
-    let lock = -1;
-    for (const u of blockUnits[b]) if (unitLock[u] >= 0) lock = unitLock[u];
-    for (let s = 0; s < S; s++) {
-      if (lock >= 0 && s !== lock) continue;
-      let ok = true;
-      for (const u of blockUnits[b]) {
-        if (!unitAllowed[u * S + s]) {
-          ok = false;
-          break;
-        }
-        for (let q = 0; ok && q < unitDur[u]; q++) {
-          const t = s + q;
-          for (const te of unitTeachers[u]) if (teacherUnavail[te * S + t]) ok = false;
-          for (const c of unitCells[u]) if (cellUnavail[c * S + t]) ok = false;
-        }
-        if (ok && unitRooms[u].length) {
-          let any = false;
-          for (const r of unitRooms[u]) {
-            let free = true;
-            for (let q = 0; q < unitDur[u]; q++) if (roomUnavail[r * S + s + q]) free = false;
-            if (free) any = true;
-          }
-          ok = any;
-        }
-        if (!ok) break;
-      }
-      if (ok) dom.push(s);
-    }
-    blockDomain.push(Int32Array.from(dom));
-  }
+  const blockDomain = blockDomains({ S, nB, blockUnits, unitLock, unitAllowed, unitDur, unitTeachers, unitCells, unitRooms, teacherUnavail, cellUnavail, roomUnavail });
 
   const classUnitsArr: number[][] = Array.from({ length: nK }, () => []);
   const classRepsArr: number[][] = Array.from({ length: nK }, () => []);
@@ -406,6 +331,7 @@ export function compile(inst: TimetableInstance): Compiled {
     unitLockRoom,
     blockUnits,
     blockDomain,
+    maxDur,
     classReps: classRepsArr.map((a) => Int32Array.from(a)),
     classUnits: classUnitsArr.map((a) => Int32Array.from(a)),
   };

@@ -23,6 +23,49 @@ function onceAWeek(limits: Limits[]): number {
   return 0;
 }
 
+/**
+ * Slots in which teacher t can teach at all: a class whose days are gap-free from the first lesson
+ * and capped by a daily maximum only ever has lessons in the first (maximum, or the once-a-week
+ * maximum) usable periods of a day. E.g. a teacher of grades 5–6 only (6 lessons a day) has at
+ * most 30 usable slots in a 7-period, 5-day week, whatever the grid says.
+ */
+function teacherReach(c: Compiled, t: number): number {
+  const cells = new Set<number>();
+  for (let u = 0; u < c.nU; u++) if (c.unitTeachers[u].includes(t)) for (const x of c.unitCells[u]) cells.add(x);
+  let total = 0;
+  for (let d = 0; d < c.D; d++) {
+    let reach = cells.size ? 0 : c.teacherUsable[t * c.D + d];
+    for (const x of cells) {
+      const usable = c.cellUsable[x * c.D + d];
+      const limits = c.cellLimits[x];
+      const compact = limits.some((L) => {
+        const g = L.maxGapsPerWeek ?? L.maxGapsPerDay;
+        const late = L.maxSecondPeriodStarts;
+        return g && g.value === 0 && (g.weight ?? 100) >= 100 && late && late.value === 0 && (late.weight ?? 100) >= 100;
+      });
+      const max = hardMaxPerDay(limits) + onceAWeek(limits);
+      if (!compact || max === Infinity) {
+        reach |= usable;
+        continue;
+      }
+      let m = usable;
+      let kept = 0;
+      for (let n = 0; m !== 0 && n < max; n++) {
+        const low = m & -m;
+        kept |= low;
+        m &= ~low;
+      }
+      reach |= kept;
+    }
+    let both = (reach & c.teacherUsable[t * c.D + d]) >>> 0;
+    while (both) {
+      total += both & 1;
+      both >>>= 1;
+    }
+  }
+  return total;
+}
+
 /** Checks that need no search: capacities of teachers, classes, rooms and parallel blocks. */
 export function precheck(input: TimetableInstance | Compiled): Explanation[] {
   const c = asCompiled(input);
@@ -47,8 +90,11 @@ export function precheck(input: TimetableInstance | Compiled): Explanation[] {
       capped += Math.min(n, max);
     }
     const name = inst.teachers[t].name;
+    const reach = teacherReach(c, t);
     if (tLoad[t] > free) err(`Учитель ${name}: ${tLoad[t]} ч в неделю, а свободных уроков в сетке только ${free} (недоступность, методический день).`);
     else if (tLoad[t] > capped) err(`Учитель ${name}: ${tLoad[t]} ч в неделю не помещаются в дневной предел ${max} уроков.`);
+    else if (tLoad[t] > reach)
+      err(`Учитель ${name}: ${tLoad[t]} ч в неделю, а у его классов (дневной максимум по СанПиН, без окон, с первого урока) уроки бывают только в ${reach} слотах недели.`);
   }
   const reported = new Set<number>();
   for (let x = 0; x < c.nC; x++) {

@@ -1,4 +1,5 @@
 import { compile, type Compiled } from './compile';
+import { swapDisplaced } from './repairSwap';
 import type { Evaluation } from './evaluator';
 import type { Lesson, Placement, Timetable, TimetableInstance } from './model';
 import { solve } from './solver';
@@ -51,6 +52,7 @@ export function repair(inst: TimetableInstance, req: RepairRequest): RepairResul
   const initial: Timetable = {
     placements: req.timetable.placements.map((p) => locks.get(key(p.lessonId, p.index)) ?? p),
   };
+  if (req.move) swapDisplaced(c, initial, req.timetable, req.move, locks);
   const deadline = t0 + (req.timeLimitMs ?? 900);
   const attempt = (from: Timetable, temperatureFactor: number, seed: number): ReturnType<typeof solve> =>
     solve(c, {

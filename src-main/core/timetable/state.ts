@@ -45,6 +45,9 @@ export interface State {
   unroomedPos: Int32Array;
   /** Units starting at each slot (for Kempe chains). */
   atSlot: number[][];
+  /** stampId of the move that last freed a room at each slot (unroomed units retry only then). */
+  freedAt: Int32Array;
+  freedAny: number;
   atPos: Int32Array;
 }
 
@@ -88,6 +91,8 @@ export function createState(c: Compiled, autoRooms = true): State {
     unroomedPos: new Int32Array(c.nU).fill(-1),
     atSlot: Array.from({ length: c.S }, () => []),
     atPos: new Int32Array(c.nU).fill(-1),
+    freedAt: new Int32Array(c.S),
+    freedAny: 0,
   };
   recomputeAll(st);
   return st;
@@ -115,13 +120,20 @@ function touch(st: State, term: number): void {
 function touchUnit(st: State, u: number): void {
   const c = st.c;
   const o = st.off;
-  for (const t of c.unitTeachers[u]) touch(st, o.T + t);
-  for (const x of c.unitCells[u]) touch(st, o.C + x);
-  for (const k of c.unitClasses[u]) touch(st, o.K + k);
+  // Indexed loops: for-of over typed arrays allocates iterators until the code is optimised, and
+  // most runs are short enough that the cold phase matters.
+  const ts = c.unitTeachers[u];
+  for (let i = 0; i < ts.length; i++) touch(st, o.T + ts[i]);
+  const xs = c.unitCells[u];
+  for (let i = 0; i < xs.length; i++) touch(st, o.C + xs[i]);
+  const ks = c.unitClasses[u];
+  for (let i = 0; i < ks.length; i++) touch(st, o.K + ks[i]);
   touch(st, o.U + u);
   touch(st, o.B + c.unitBlock[u]);
-  for (const m of c.unitMinDays[u]) touch(st, o.M + m);
-  for (const m of c.unitSameStart[u]) touch(st, o.SS + m);
+  const md = c.unitMinDays[u];
+  for (let i = 0; i < md.length; i++) touch(st, o.M + md[i]);
+  const ss = c.unitSameStart[u];
+  for (let i = 0; i < ss.length; i++) touch(st, o.SS + ss[i]);
 }
 
 function occupy(st: State, u: number, s: number, delta: 1 | -1): void {
@@ -145,7 +157,9 @@ function occupy(st: State, u: number, s: number, delta: 1 | -1): void {
     const slot = s + q;
     const day = (slot / P) | 0;
     const bit = 1 << (slot - day * P);
-    for (const t of c.unitTeachers[u]) {
+    const ts = c.unitTeachers[u];
+    for (let j = 0; j < ts.length; j++) {
+      const t = ts[j];
       const i = t * S + slot;
       if (delta > 0) {
         if (st.tCnt[i]++ > 0) st.tClash[t]++;
@@ -155,7 +169,9 @@ function occupy(st: State, u: number, s: number, delta: 1 | -1): void {
         else st.tMask[t * c.D + day] &= ~bit;
       }
     }
-    for (const x of c.unitCells[u]) {
+    const xs = c.unitCells[u];
+    for (let j = 0; j < xs.length; j++) {
+      const x = xs[j];
       const i = x * S + slot;
       if (delta > 0) {
         if (st.cCnt[i]++ > 0) st.cClash[x]++;
@@ -181,6 +197,8 @@ function occupyRoom(st: State, u: number, r: number, delta: 1 | -1): void {
       st.roomOcc[i] = u;
       st.rMask[r * c.D + day] |= 1 << (slot - day * c.P);
     } else {
+      st.freedAt[slot] = st.stampId;
+      st.freedAny = st.stampId;
       if (--st.rCnt[i] > 0) st.rClash[r]--;
       else {
         st.rMask[r * c.D + day] &= ~(1 << (slot - day * c.P));
@@ -254,8 +272,9 @@ export function assignRoom(st: State, u: number): void {
   const dur = c.unitDur[u];
   const lockRoom = c.unitLockRoom[u];
   if (lockRoom >= 0 && roomFree(st, lockRoom, s, dur, u)) return setRoom(st, u, lockRoom);
-  for (const r of cands) if (roomFree(st, r, s, dur, u)) return setRoom(st, u, r);
-  for (const r of cands) {
+  for (let i = 0; i < cands.length; i++) if (roomFree(st, cands[i], s, dur, u)) return setRoom(st, u, cands[i]);
+  for (let i = 0; i < cands.length; i++) {
+    const r = cands[i];
     const v = soleOccupant(st, r, s, dur);
     if (v < 0 || c.unitLockRoom[v] === r) continue;
     const vs = st.start[v];
@@ -304,10 +323,25 @@ export function beginMove(st: State): void {
 
 /** Recomputes touched terms; returns nothing, st.hard/st.soft are updated. */
 export function finishMove(st: State): void {
-  if (st.autoRooms && st.unroomed.length) {
-    for (const u of st.unroomed.slice()) assignRoom(st, u);
+  // An unroomed unit can only get a room if this move freed one near its slots (directly, or for
+  // evicting an occupant that may be a double lesson); otherwise assignRoom would fail again.
+  if (st.autoRooms && st.unroomed.length && st.freedAny === st.stampId) {
+    const c = st.c;
+    for (const u of st.unroomed.slice()) {
+      const s0 = st.start[u];
+      const lo = Math.max(0, s0 - c.maxDur + 1);
+      const hi = Math.min(c.S, s0 + c.unitDur[u] + c.maxDur - 1);
+      for (let q = lo; q < hi; q++) {
+        if (st.freedAt[q] === st.stampId) {
+          assignRoom(st, u);
+          break;
+        }
+      }
+    }
   }
-  for (const term of st.touched) {
+  const touched = st.touched;
+  for (let i = 0; i < touched.length; i++) {
+    const term = touched[i];
     st.savedHard.push(st.termHard[term]);
     st.savedSoft.push(st.termSoft[term]);
     termCost(st, term);
@@ -358,7 +392,8 @@ export function undoMove(st: State): void {
 
 /** Moves every unit of a block to start s as one journaled move (not finished). */
 export function setBlockStart(st: State, b: number, s: number): void {
-  for (const u of st.c.blockUnits[b]) setStart(st, u, s);
+  const us = st.c.blockUnits[b];
+  for (let i = 0; i < us.length; i++) setStart(st, us[i], s);
 }
 
 export function blockStart(st: State, b: number): number {

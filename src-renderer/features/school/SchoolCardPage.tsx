@@ -8,6 +8,8 @@ import { enterMovesToNextField } from '../../components/keyboard';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { EMPTY_CARD, mergeThreeWay, serverIssuesToFields, validateCard, type FieldErrors } from './schoolForm';
 import { useSaveSchoolCardMutation, useSchoolCardQuery, type SchoolCardState } from './schoolApi';
+import { useHasRight } from '../access/useSession';
+import { RecordHistory } from '../audit/RecordHistory';
 
 interface ConflictInfo {
   message: string;
@@ -17,6 +19,8 @@ interface ConflictInfo {
 export function SchoolCardPage() {
   const { message } = App.useApp();
   const { data, isLoading } = useSchoolCardQuery();
+  // Without «Редактирование карточки ОО» the card is read-only; the core refuses a save anyway.
+  const canEdit = useHasRight('school.edit');
   const [save, { isLoading: saving }] = useSaveSchoolCardMutation();
   const [form] = Form.useForm<SchoolCardInput>();
   const [version, setVersion] = useState(0);
@@ -85,12 +89,12 @@ export function SchoolCardPage() {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
         e.preventDefault();
-        void doSave(version);
+        if (canEdit) void doSave(version);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [doSave, version]);
+  }, [doSave, version, canEdit]);
 
   if (isLoading) return <Skeleton active />;
 
@@ -114,6 +118,7 @@ export function SchoolCardPage() {
       <Typography.Title level={2} style={{ margin: 0 }}>
         Карточка образовательной организации
       </Typography.Title>
+      {!canEdit && <Alert type="info" showIcon title="Только просмотр: для изменения карточки нужно право «Редактирование карточки ОО»." data-testid="read-only" />}
       {!data?.card && <Alert type="info" showIcon title="Карточка ещё не заполнена. Начните с полного и краткого наименования." />}
       {formError && <Alert type="error" showIcon title={formError} data-testid="form-error" />}
       {conflict && <ConflictPanel conflict={conflict} base={base} mine={{ ...EMPTY_CARD, ...form.getFieldsValue(true) }}
@@ -140,6 +145,7 @@ export function SchoolCardPage() {
         onValuesChange={() => setDirty(true)}
         onFinish={() => void doSave(version)}
         aria-label="Карточка ОО"
+        disabled={!canEdit}
       >
         <Card title="Наименование и реквизиты">
           <Row gutter={16}>
@@ -175,13 +181,16 @@ export function SchoolCardPage() {
             {date('accreditationValidUntil')}
           </Row>
         </Card>
-        <Space style={{ marginTop: 16 }}>
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
-            Сохранить
-          </Button>
-          <Typography.Text type="secondary">Ctrl+S — сохранить{dirty ? ' · есть несохранённые изменения' : ''}</Typography.Text>
-        </Space>
+        {canEdit && (
+          <Space style={{ marginTop: 16 }}>
+            <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
+              Сохранить
+            </Button>
+            <Typography.Text type="secondary">Ctrl+S — сохранить{dirty ? ' · есть несохранённые изменения' : ''}</Typography.Text>
+          </Space>
+        )}
       </Form>
+      <RecordHistory entity="school" recordId="main" />
     </Space>
   );
 }

@@ -74,8 +74,15 @@ describeEachDb('demo school in the database', (kind) => {
     t = await createTestCore(kind);
     const counts = await writeDemo(t.core.db, generateSchool());
     expect(counts.classes).toBe(33);
-    const members = await t.core.db.selectFrom('classMembership').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(members.n)).toBe(counts.pupils);
+    // Rosters come from the signed enrolment orders of the movement book (issue 6): everybody is
+    // in a class on 1 September.
+    const members = await t.core.db
+      .selectFrom('classMembership')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('startDate', '<=', '2026-09-01')
+      .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', '2026-09-01')]))
+      .executeTakeFirstOrThrow();
+    expect(Number(members.n)).toBe(generateSchool().pupils.length);
     const card = await t.client.call('school.card.get');
     expect(card.card?.shortName).toBe('МБОУ «СОШ № 6»');
     const yelkin = await t.core.db.selectFrom('pupil').select('searchKey').where('lastName', 'like', 'Ёлкин%').execute();

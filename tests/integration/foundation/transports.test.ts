@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInProcessTransport } from '../../../src-main/core/inProcessTransport';
+import { createIpcSessions } from '../../../src-main/core/access/ipcSessions';
 import { registerIpc } from '../../../src-main/electron/ipcBridge';
 import { createPreloadApi } from '../../../src-main/electron/preloadApi';
 import { startHttpServer, type RunningHttpServer } from '../../../src-main/http/server';
@@ -10,17 +10,25 @@ import { createApiClient, type ApiClient } from '../../../src-shared/transport';
 import { createFakeIpcPair } from '../../helpers/fakeIpc';
 import { createNodeHttpTransport } from '../../helpers/nodeHttpTransport';
 import { createTestCore, type TestCore } from '../../helpers/testDb';
+import { ADMIN, httpSignIn, sessionTransport } from '../../helpers/accessHelpers';
 
 interface Harness {
   client: ApiClient;
   close(): Promise<void>;
 }
 
+// Each transport signs the administrator in its own way: a session token held in-process, a bearer
+// token over HTTP, a per-window session over IPC.
 const TRANSPORTS: Record<string, (t: TestCore) => Promise<Harness>> = {
-  'in-process': async (t) => ({ client: createApiClient(createInProcessTransport(t.dispatcher)), close: async () => undefined }),
+  'in-process': async (t) => {
+    const client = createApiClient(sessionTransport(t.dispatcher));
+    await client.call('access.signIn', { login: ADMIN.login, password: ADMIN.password });
+    return { client, close: async () => undefined };
+  },
   http: async (t) => {
     const server = await startHttpServer({ dispatcher: t.dispatcher });
-    const transport = createNodeHttpTransport(server.url);
+    const token = await httpSignIn(server.url, ADMIN.login, ADMIN.password);
+    const transport = createNodeHttpTransport(server.url, { authorization: `Bearer ${token}` });
     return {
       client: createApiClient(transport),
       close: async () => {
@@ -31,10 +39,13 @@ const TRANSPORTS: Record<string, (t: TestCore) => Promise<Harness>> = {
   },
   ipc: async (t) => {
     const pair = createFakeIpcPair();
-    const off = registerIpc(pair.ipcMain, t.dispatcher, () => ({ transport: 'ipc', user: null }));
+    const sessions = createIpcSessions(t.core);
+    const off = registerIpc(pair.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall);
     const unsubscribe = t.core.events.subscribe((e) => pair.webContents.send('school-office:event', e));
+    const client = createApiClient(createPreloadApi(pair.ipcRenderer));
+    await client.call('access.signIn', { login: ADMIN.login, password: ADMIN.password });
     return {
-      client: createApiClient(createPreloadApi(pair.ipcRenderer)),
+      client,
       close: async () => {
         unsubscribe();
         off();
@@ -51,6 +62,7 @@ for (const [name, open] of Object.entries(TRANSPORTS)) {
     let h: Harness;
     beforeAll(async () => {
       t = await createTestCore('sqlite');
+      await t.client.call('access.setup.createAdmin', ADMIN);
       h = await open(t);
     });
     afterAll(async () => {
@@ -115,12 +127,15 @@ describe('HTTP transport guards', () => {
   let t: TestCore;
   let server: RunningHttpServer;
   let staticDir: string;
+  let auth: Record<string, string>;
   beforeAll(async () => {
     t = await createTestCore('sqlite');
+    await t.client.call('access.setup.createAdmin', ADMIN);
     staticDir = path.join(t.dataDir, 'renderer');
     fs.mkdirSync(staticDir);
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Школьный офис</title>');
     server = await startHttpServer({ dispatcher: t.dispatcher, staticDir });
+    auth = { authorization: `Bearer ${await httpSignIn(server.url, ADMIN.login, ADMIN.password)}` };
   });
   afterAll(async () => {
     await server.close();
@@ -134,12 +149,14 @@ describe('HTTP transport guards', () => {
   it('refuses a state-changing call from a foreign page and changes nothing', async () => {
     const res = await fetch(`${server.url}/api/school.card.save`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example', ...auth },
       body: JSON.stringify({ card: CARD, version: 0 }),
     });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
-    const got = (await (await fetch(`${server.url}/api/school.card.get`, { method: "POST", headers: { "content-type": "application/json" } })).json()) as { value: { card: unknown } };
+    const got = (await (await fetch(`${server.url}/api/school.card.get`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth } })).json()) as {
+      value: { card: unknown };
+    };
     expect(got.value.card).toBeNull();
   });
 
@@ -147,7 +164,7 @@ describe('HTTP transport guards', () => {
     const u = new URL(server.url);
     const res = await fetch(`${server.url}/api/school.card.save`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: `http://${u.host}` },
+      headers: { 'content-type': 'application/json', origin: `http://${u.host}`, ...auth },
       body: JSON.stringify({ card: CARD, version: 0 }),
     });
     expect(res.status).toBe(200);
@@ -176,7 +193,8 @@ describe('IPC transport guards', () => {
     const t = await createTestCore('sqlite');
     try {
       const pair = createFakeIpcPair('https://evil.example/');
-      registerIpc(pair.ipcMain, t.dispatcher, () => ({ transport: 'ipc', user: null }));
+      const sessions = createIpcSessions(t.core);
+      registerIpc(pair.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall);
       const env = await createApiClient(createPreloadApi(pair.ipcRenderer)).raw('school.card.save', { card: CARD, version: 0 });
       expect(env).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect((await t.client.call('school.card.get')).card).toBeNull();

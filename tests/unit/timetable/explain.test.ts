@@ -67,6 +67,29 @@ describe('explaining infeasibility', () => {
     expect(blocked.some((m) => /Математика \(7А, Иванова А\.А\.\).*допустимых начал.*занят/.test(m))).toBe(true);
   });
 
+  it('counts only the periods a teacher\'s classes can reach (gap-free days from lesson 1, daily maximum)', () => {
+    // Two 5th classes, 6 lessons a day at most, 7 periods in the grid: 32 hours of one teacher fit
+    // the grid (35 slots) and each class (16 ≤ 30), but only periods 1–6 ever have lessons.
+    const compact = [{ maxPerDay: { value: 6 }, maxGapsPerWeek: { value: 0 }, maxSecondPeriodStarts: { value: 0 } }];
+    const inst: TimetableInstance = {
+      name: 'reach',
+      days: ['Пн', 'Вт', 'Ср', 'Чт', 'Пт'],
+      periods: ['1', '2', '3', '4', '5', '6', '7'],
+      subjects: [{ id: 'm', name: 'Математика' }],
+      teachers: [{ id: 'T', name: 'Журавлёв Е.Я.' }],
+      rooms: [],
+      classes: [
+        { id: '5a', name: '5А', grade: 5, limits: compact },
+        { id: '5b', name: '5Б', grade: 5, limits: compact },
+      ],
+      lessons: ['5a', '5b'].map((k) => ({ id: `m${k}`, subjectId: 'm', teacherIds: ['T'], students: [{ classId: k }], duration: 1, count: 16 })),
+    };
+    const msgs = precheck(inst).map((e) => e.message);
+    expect(msgs).toEqual([expect.stringMatching(/^Учитель Журавлёв Е\.Я\.: 32 ч в неделю.*только в 30 слотах/)]);
+    inst.lessons[1].count = 14;
+    expect(precheck(inst)).toEqual([]);
+  });
+
   it('has nothing to say about a feasible instance', () => {
     const inst = crafted();
     inst.lessons = inst.lessons.filter((l) => l.id === 'x7a');

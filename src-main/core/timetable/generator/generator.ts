@@ -27,6 +27,8 @@ const SPECS: Record<SchoolSize, SizeSpec> = {
 
 const LETTERS = 'АБВГДЕ';
 const SHIFT_PERIODS = 7;
+/** Weekly load ceiling from subject chunks (a class teacher adds «Разговоры о важном»: ≤ 29). */
+const MAX_LOAD = 28;
 const DAYS = ['Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница'];
 
 interface Chunk {
@@ -146,8 +148,13 @@ export function generateSchool(opts: GeneratorOptions): TimetableInstance {
     for (const ch of list) {
       const sibling = (t: (typeof teachers)[number]): boolean =>
         ch.group !== null && t.chunks.some((o) => o.cls === ch.cls && o.group?.split === ch.group?.split);
-      let t = pool.find((x) => x.load + ch.hours <= cap && !sibling(x));
+      let t = pool.find((x) => x.load + ch.hours <= Math.min(cap, MAX_LOAD) && !sibling(x));
       if (!t) t = pool.filter((x) => !sibling(x)).sort((a, b) => a.load - b.load)[0];
+      // Never above MAX_LOAD: M-hard used to give the maths teacher of all six 5th/6th classes
+      // 30 h + «Разговоры о важном» = 31 h, but grades 5–6 have at most 6 lessons a day, gap-free
+      // from lesson 1, so only 30 slots a week exist for him — infeasible by construction (the
+      // precheck in explain.ts now reports it). Such a chunk goes to a new teacher instead.
+      if (t && t.load + ch.hours > MAX_LOAD) t = undefined;
       if (!t) {
         t = newTeacher(fam);
         pool.push(t);

@@ -1,0 +1,78 @@
+import type { Right } from '../../../src-shared/contract/rights';
+import { ROLE_IDS, type RoleId } from '../../../src-shared/contract/access';
+
+const ALL: readonly RoleId[] = ROLE_IDS;
+
+/**
+ * Who gets which right by default — the school's work order, section 2 (DESIGN.md §7). One row per
+ * right in RIGHTS (a missing row is a type error and fails tests/integration/access). Rules the tests
+ * hold you to: the administrator is in every row (they set the school up and close the year); the
+ * director is in every `*.read` row (read-all). The administrator changes these per role and per user
+ * in «Права ролей»; only the differences are stored.
+ *
+ * To add a right: put it in src-shared/contract/rights.ts, add a row here, name it as `right:` of
+ * your contract methods, and add a sample input in tests/integration/access/methodSamples.ts.
+ */
+export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
+  'school.read': ALL,
+  'school.edit': ['admin'],
+  'system.read': ['admin', 'director'],
+  'jobs.run': ['admin', 'deputy'],
+  'users.read': ['admin', 'director'],
+  'users.edit': ['admin'],
+  'audit.read': ['admin', 'director'],
+  // Without it a user sees only the classes they lead (and, once teaching load exists, teach).
+  'classes.all': ['admin', 'director', 'deputy', 'secretary'],
+  'pupils.read': ['admin', 'director', 'deputy', 'secretary', 'classTeacher', 'teacher'],
+  'pupils.edit': ['admin', 'secretary', 'classTeacher'],
+  'parents.read': ['admin', 'director', 'deputy', 'secretary', 'classTeacher'],
+  // People (issue 5): HR keeps staff cards and staff accounts, the secretary pupils, parents and
+  // their accounts; a class teacher keeps their class's cards and hands out its account letters
+  // (work order 2, 3.5–3.8). Scoping to own classes and to the kinds a role keeps is in the services.
+  // The secretary creates pupil cards; a class teacher keeps those of their class (work order 2).
+  'pupils.create': ['admin', 'secretary'],
+  'parents.edit': ['admin', 'secretary', 'classTeacher'],
+  'staff.read': ['admin', 'director', 'deputy', 'hr'],
+  'staff.edit': ['admin', 'hr'],
+  'people.merge': ['admin', 'secretary', 'hr'],
+  'accounts.read': ['admin', 'director', 'secretary', 'hr', 'classTeacher'],
+  'accounts.edit': ['admin', 'secretary', 'hr'],
+  'accounts.handOver': ['admin', 'secretary', 'hr', 'classTeacher'],
+  // School set-up (issue 4): everybody signed in reads; the administrator owns years and the production
+  // calendar; the завуч edits the calendar, bells, subjects, rooms, classes and subgroups (work order §2).
+  'setup.read': ALL,
+  'years.edit': ['admin'],
+  'calendar.edit': ['admin', 'deputy'],
+  'setup.edit': ['admin', 'deputy'],
+  'productionCalendar.edit': ['admin'],
+  // Movement book (issue 6): the secretary keeps the book (work order §2 «Секретарь») and registers
+  // orders the director signed on paper; the завуч prepares orders and reports (§3.9, §3.10); the
+  // administrator runs the year rollover (§2 «Администратор» 2).
+  'movement.read': ['admin', 'director', 'deputy', 'secretary'],
+  'movement.edit': ['admin', 'deputy', 'secretary'],
+  'movement.sign': ['admin', 'director', 'secretary'],
+  'movement.reports': ['admin', 'director', 'deputy', 'secretary'],
+  'movement.rollover': ['admin'],
+  // Curriculum and load (issue 7): the завуч forms the plan and the load (work order §2 «Завуч», §3.9);
+  // the director and HR (тарификация goes to payroll) read them.
+  'curriculum.read': ['admin', 'director', 'deputy', 'hr'],
+  'curriculum.edit': ['admin', 'deputy'],
+};
+
+/** Rights the administrator role keeps whatever is configured, so nobody can lock everyone out. */
+export const LOCKED_ROLE_RIGHTS: readonly { role: RoleId; right: Right }[] = [
+  { role: 'admin', right: 'users.read' },
+  { role: 'admin', right: 'users.edit' },
+];
+
+export function isLockedRoleRight(role: string, right: string): boolean {
+  return LOCKED_ROLE_RIGHTS.some((l) => l.role === role && l.right === right);
+}
+
+export function defaultRightsOfRole(role: string): Set<Right> {
+  const out = new Set<Right>();
+  for (const [right, roles] of Object.entries(DEFAULT_ROLE_RIGHTS) as [Right, readonly RoleId[]][]) {
+    if ((roles as readonly string[]).includes(role)) out.add(right);
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+import type { ExportedFile } from '../../../src-shared/contract/files';
+import { comparePersons, fullName } from '../../../src-shared/domain/names';
+import { ACCOUNT_STATUSES, type AccountStatus } from '../../../src-shared/domain/portalAccounts';
+import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
+import { AppError } from '../../../src-shared/errors';
+import { assertCanSeeClass, localToday } from '../access/scope';
+import type { HandlerContext } from '../context';
+import { accountScope, inScope } from './accountScope';
+import { readPortalUrl } from './accountsService';
+import { lettersDocx, lettersPdf, type Letter } from './letterDocuments';
+import { openVault } from './passwordVault';
+
+/**
+ * Account letters of a class for the class teacher to hand out (work order 3.7): each pupil's and
+ * each parent's login and initial password. Only accounts created in the portal and not yet handed
+ * over have a password to print; the rest are listed as skipped so nobody is forgotten silently.
+ */
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export async function accountLetters(ctx: HandlerContext, classId: string, format: 'pdf' | 'docx', includeParents = true): Promise<ExportedFile & { skipped: string[] }> {
+  const db = ctx.core.db;
+  const cls = await db.selectFrom('schoolClass').select(['id', 'name']).where('id', '=', classId).executeTakeFirst();
+  if (!cls) throw new AppError('NOT_FOUND', 'Класс не найден: обновите список классов.');
+  await assertCanSeeClass(ctx, classId);
+  const scope = await accountScope(ctx, 'handOver');
+  const today = localToday();
+  const pupils = await db
+    .selectFrom('classMembership as cm')
+    .innerJoin('pupil as p', 'p.id', 'cm.pupilId')
+    .select(['p.id', 'p.lastName', 'p.firstName', 'p.middleName'])
+    .where('cm.classId', '=', classId)
+    .where('cm.startDate', '<=', today)
+    .where((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)]))
+    .execute();
+  pupils.sort(comparePersons);
+  const pupilIds = pupils.map((p) => p.id);
+  const links = pupilIds.length
+    ? await db
+        .selectFrom('pupilParent as pp')
+        .innerJoin('parent as pa', 'pa.id', 'pp.parentId')
+        .select(['pp.pupilId', 'pp.relation', 'pa.id', 'pa.lastName', 'pa.firstName', 'pa.middleName'])
+        .where('pp.pupilId', 'in', pupilIds)
+        .execute()
+    : [];
+  const personIds = [...pupilIds, ...links.map((l) => l.id)];
+  const accounts = personIds.length ? await db.selectFrom('portalAccount').selectAll().where('personId', 'in', personIds).execute() : [];
+  const accountOf = (kind: string, id: string) => accounts.find((a) => a.personKind === kind && a.personId === id);
+
+  const vault = openVault(ctx.core.config.dataDir);
+  const letters: Letter[] = [];
+  const skipped: string[] = [];
+  const printed: string[] = [];
+  const add = (kind: 'pupil' | 'parent', id: string, name: string, role: string) => {
+    if (!inScope(scope, kind, id)) return;
+    const a = accountOf(kind, id);
+    if (!a) return void skipped.push(`${name} — задача на учётную запись не поставлена`);
+    if (a.status !== 'created' || !a.login) return void skipped.push(`${name} — ${ACCOUNT_STATUSES[a.status as AccountStatus].toLowerCase()}`);
+    if (!a.passwordEnc) return void skipped.push(`${name} — начальный пароль не записан`);
+    letters.push({ name, role, login: a.login, password: vault.open(a.passwordEnc) });
+    printed.push(a.id);
+  };
+  const seenParents = new Set<string>();
+  for (const p of pupils) {
+    const name = fullName(p);
+    add('pupil', p.id, name, `обучающийся, ${cls.name}`);
+    if (!includeParents) continue;
+    const mine = links.filter((l) => l.pupilId === p.id).sort((a, b) => RELATIONS.indexOf(a.relation as never) - RELATIONS.indexOf(b.relation as never));
+    for (const l of mine) {
+      if (seenParents.has(l.id)) continue;
+      seenParents.add(l.id);
+      add('parent', l.id, fullName(l), `${l.relation === 'мать' || l.relation === 'отец' ? `родитель (${l.relation})` : l.relation} обучающегося ${name}, ${cls.name}`);
+    }
+  }
+
+  const school = await db.selectFrom('schoolCard').select(['shortName']).where('id', '=', 'main').executeTakeFirst();
+  const set = { schoolName: school?.shortName ?? 'Школьный офис', className: cls.name, portalUrl: await readPortalUrl(db), letters };
+  const content = format === 'pdf' ? await lettersPdf(set) : lettersDocx(set);
+  // The log says who printed which letters, never the passwords themselves.
+  await ctx.audit.record(db, {
+    entity: 'portalAccount',
+    recordId: null,
+    action: 'export',
+    changes: { format, classId, className: cls.name, rows: letters.length, letters: letters.map((l) => l.name), accounts: printed, skipped: skipped.length },
+  });
+  return {
+    fileName: `Учётные записи портала ${cls.name}.${format}`,
+    mimeType: format === 'pdf' ? 'application/pdf' : DOCX_MIME,
+    contentBase64: content.toString('base64'),
+    rows: letters.length,
+    skipped,
+  };
+}

@@ -1,0 +1,80 @@
+import type { PersonKind } from '../../../src-shared/domain/personRules';
+import { AppError } from '../../../src-shared/errors';
+import { hasRight } from '../access/authorize';
+import { localToday, visibleClassIds } from '../access/scope';
+import type { Executor } from '../audit/auditRepo';
+import type { HandlerContext } from '../context';
+
+/**
+ * Whose portal accounts a caller looks after (work order 3.5–3.8): the secretary — pupils' and
+ * parents'; HR — staff; a class teacher — those of their classes' pupils and parents (to hand out
+ * letters). The dispatcher checks the `accounts.*` right; this narrows it to kinds and classes.
+ */
+export interface AccountScope {
+  kinds: Set<PersonKind>;
+  /** Pupils and parents the caller may see, or null for all of them. */
+  pupilIds: Set<string> | null;
+  parentIds: Set<string> | null;
+}
+
+export type AccountAction = 'read' | 'edit' | 'handOver';
+
+function kindsFor(ctx: HandlerContext, action: AccountAction): Set<PersonKind> {
+  const u = ctx.caller.user;
+  const out = new Set<PersonKind>();
+  const family = action === 'edit' ? hasRight(u, 'pupils.edit') && hasRight(u, 'classes.all') : hasRight(u, 'pupils.read');
+  if (family) {
+    out.add('pupil');
+    out.add('parent');
+  }
+  if (action === 'read' ? hasRight(u, 'staff.read') : hasRight(u, 'staff.edit')) out.add('staff');
+  return out;
+}
+
+async function scopedPeople(db: Executor, classIds: ReadonlySet<string>): Promise<{ pupils: Set<string>; parents: Set<string> }> {
+  const today = localToday();
+  const pupils = new Set<string>();
+  const parents = new Set<string>();
+  if (classIds.size === 0) return { pupils, parents };
+  const rows = await db
+    .selectFrom('classMembership')
+    .select('pupilId')
+    .where('classId', 'in', [...classIds])
+    .where('startDate', '<=', today)
+    .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', today)]))
+    .execute();
+  for (const r of rows) pupils.add(r.pupilId);
+  const list = [...pupils];
+  for (let i = 0; i < list.length; i += 500) {
+    for (const l of await db.selectFrom('pupilParent').select('parentId').where('pupilId', 'in', list.slice(i, i + 500)).execute()) parents.add(l.parentId);
+  }
+  return { pupils, parents };
+}
+
+export async function accountScope(ctx: HandlerContext, action: AccountAction): Promise<AccountScope> {
+  const kinds = kindsFor(ctx, action);
+  const visible = kinds.has('pupil') ? await visibleClassIds(ctx) : null;
+  if (!visible) return { kinds, pupilIds: null, parentIds: null };
+  const { pupils, parents } = await scopedPeople(ctx.core.db, visible);
+  return { kinds, pupilIds: pupils, parentIds: parents };
+}
+
+export function inScope(scope: AccountScope, kind: string, personId: string): boolean {
+  if (!scope.kinds.has(kind as PersonKind)) return false;
+  if (kind === 'pupil' && scope.pupilIds) return scope.pupilIds.has(personId);
+  if (kind === 'parent' && scope.parentIds) return scope.parentIds.has(personId);
+  return true;
+}
+
+const KIND_OWNER: Record<PersonKind, string> = {
+  pupil: 'секретарь и классный руководитель своего класса',
+  parent: 'секретарь и классный руководитель своего класса',
+  staff: 'специалист по кадрам',
+};
+
+export function outOfScope(kind: string, what: string): AppError {
+  return new AppError(
+    'FORBIDDEN',
+    `Недостаточно прав: ${what}. Учётными записями этого вида занимается ${KIND_OWNER[kind as PersonKind] ?? 'другой сотрудник'} (порядок работы, п. 3.5–3.8).`,
+  );
+}

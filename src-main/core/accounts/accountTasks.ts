@@ -1,0 +1,170 @@
+import type { Selectable } from 'kysely';
+import type { AccountRow } from '../../../src-shared/contract/accounts';
+import type { AccountBrief } from '../../../src-shared/contract/peopleViews';
+import type { ProductionCalendar } from '../../../src-shared/domain/calendar';
+import { fullName } from '../../../src-shared/domain/names';
+import { ACCOUNT_KIND_TITLES, ACCOUNT_STATUSES, accountDueDate, isOverdue, workingDaysLeft, type AccountStatus } from '../../../src-shared/domain/portalAccounts';
+import type { PersonKind } from '../../../src-shared/domain/personRules';
+import { newId } from '../../../src-shared/domain/ids';
+import { localToday } from '../access/scope';
+import type { Executor } from '../audit/auditRepo';
+import type { HandlerContext } from '../context';
+import type { PortalAccountTable } from '../db/schemaPeople';
+import { loadEffectiveProductionCalendar } from '../schoolSetup/calendar/productionCalendarStore';
+
+/**
+ * The portal-account task of a person: opened when the person is enrolled or hired, due 3 working
+ * days after the order (work order 3.6). The movement book calls `openAccountTasksForEnrolment`
+ * when it signs an enrolment order; the staff card opens the task when a hire date is recorded.
+ */
+export type AccountRecord = Selectable<PortalAccountTable>;
+
+export async function productionCalendar(ctx: Pick<HandlerContext, 'core'>, db: Executor = ctx.core.db): Promise<ProductionCalendar> {
+  return loadEffectiveProductionCalendar(db, ctx.core.logger);
+}
+
+export interface OpenTask {
+  personKind: PersonKind;
+  personId: string;
+  orderDate: string;
+  orderNumber: string | null;
+}
+
+/**
+ * Opens the task unless the person already has an account record (a parent of a second child, a
+ * re-hired teacher): returns the new record's id or null. Audited inside the caller's transaction.
+ */
+export async function openAccountTask(ctx: HandlerContext, trx: Executor, cal: ProductionCalendar, task: OpenTask, cause?: string): Promise<string | null> {
+  const existing = await trx
+    .selectFrom('portalAccount')
+    .select('id')
+    .where('personKind', '=', task.personKind)
+    .where('personId', '=', task.personId)
+    .executeTakeFirst();
+  if (existing) return null;
+  const id = newId();
+  const now = new Date().toISOString();
+  const dueDate = accountDueDate(cal, task.orderDate);
+  await trx
+    .insertInto('portalAccount')
+    .values({ id, personKind: task.personKind, personId: task.personId, status: 'toCreate', orderNumber: task.orderNumber, orderDate: task.orderDate, dueDate, version: 1, createdAt: now, updatedAt: now })
+    .execute();
+  await ctx.audit.record(trx, {
+    entity: 'portalAccount',
+    recordId: id,
+    action: 'create',
+    changes: { personKind: [null, ACCOUNT_KIND_TITLES[task.personKind]], personId: [null, task.personId], status: [null, ACCOUNT_STATUSES.toCreate], orderDate: [null, task.orderDate], orderNumber: [null, task.orderNumber], dueDate: [null, dueDate] },
+    cause: cause ?? (task.orderNumber ? `Приказ № ${task.orderNumber}` : null),
+  });
+  return id;
+}
+
+/**
+ * For the movement book: an enrolled pupil and every parent linked to them get their tasks, due
+ * 3 working days after the enrolment order. Call inside the signing transaction.
+ */
+export async function openAccountTasksForEnrolment(
+  ctx: HandlerContext,
+  trx: Executor,
+  enrolment: { pupilId: string; orderDate: string; orderNumber: string | null },
+): Promise<string[]> {
+  const cal = await productionCalendar(ctx, trx);
+  const cause = enrolment.orderNumber ? `Приказ о зачислении № ${enrolment.orderNumber}` : 'Зачисление';
+  const opened: string[] = [];
+  const pupil = await openAccountTask(ctx, trx, cal, { personKind: 'pupil', personId: enrolment.pupilId, orderDate: enrolment.orderDate, orderNumber: enrolment.orderNumber }, cause);
+  if (pupil) opened.push(pupil);
+  const parents = await trx.selectFrom('pupilParent').select('parentId').where('pupilId', '=', enrolment.pupilId).execute();
+  for (const p of parents) {
+    const id = await openAccountTask(ctx, trx, cal, { personKind: 'parent', personId: p.parentId, orderDate: enrolment.orderDate, orderNumber: enrolment.orderNumber }, cause);
+    if (id) opened.push(id);
+  }
+  return opened;
+}
+
+/** A parent linked to an already enrolled child gets a task from the day of linking. */
+export async function openParentTaskOnLink(ctx: HandlerContext, trx: Executor, parentId: string, pupilId: string): Promise<void> {
+  const pupilTask = await trx.selectFrom('portalAccount').select(['orderNumber']).where('personKind', '=', 'pupil').where('personId', '=', pupilId).executeTakeFirst();
+  if (!pupilTask) return;
+  const cal = await productionCalendar(ctx, trx);
+  await openAccountTask(ctx, trx, cal, { personKind: 'parent', personId: parentId, orderDate: localToday(), orderNumber: pupilTask.orderNumber }, 'Родитель связан с зачисленным обучающимся');
+}
+
+export function accountBrief(r: AccountRecord | undefined, today = localToday()): AccountBrief | null {
+  if (!r) return null;
+  const status = r.status as AccountStatus;
+  return { id: r.id, status, dueDate: r.dueDate, login: r.login, handedOverOn: r.handedOverOn, overdue: isOverdue(status, r.dueDate, today) };
+}
+
+export async function accountOf(db: Executor, kind: PersonKind, personId: string): Promise<AccountBrief | null> {
+  return accountBrief(await db.selectFrom('portalAccount').selectAll().where('personKind', '=', kind).where('personId', '=', personId).executeTakeFirst());
+}
+
+export interface PersonLabel {
+  name: string;
+  lastName: string;
+  className: string | null;
+}
+
+export function toAccountRow(r: AccountRecord, person: PersonLabel | undefined, cal: ProductionCalendar, today = localToday()): AccountRow {
+  const status = r.status as AccountStatus;
+  return {
+    id: r.id,
+    personKind: r.personKind as PersonKind,
+    personId: r.personId,
+    personName: person?.name ?? '(карточка удалена)',
+    className: person?.className ?? null,
+    status,
+    orderNumber: r.orderNumber,
+    orderDate: r.orderDate,
+    dueDate: r.dueDate,
+    overdue: isOverdue(status, r.dueDate, today),
+    daysLeft: status === 'handedOver' || !r.dueDate ? null : workingDaysLeft(cal, r.dueDate, today),
+    exportFile: r.exportFile,
+    sentOn: r.sentOn,
+    login: r.login,
+    hasPassword: r.passwordEnc !== null,
+    createdOn: r.createdOn,
+    handedOverOn: r.handedOverOn,
+    handedOverTo: r.handedOverTo,
+    handedOverBy: r.handedOverBy,
+    version: Number(r.version),
+  };
+}
+
+/** Names and classes of the people behind a set of account records. */
+export async function personLabels(db: Executor, records: readonly AccountRecord[], today = localToday()): Promise<Map<string, PersonLabel>> {
+  const out = new Map<string, PersonLabel>();
+  const ids = (kind: string) => [...new Set(records.filter((r) => r.personKind === kind).map((r) => r.personId))];
+  const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / 500) }, (_, i) => list.slice(i * 500, i * 500 + 500));
+  const classOf = new Map<string, string>();
+  const pupilIds = ids('pupil');
+  const parentIds = ids('parent');
+  const links: { pupilId: string; parentId: string }[] = [];
+  for (const c of chunks(parentIds)) links.push(...(await db.selectFrom('pupilParent').select(['pupilId', 'parentId']).where('parentId', 'in', c).execute()));
+  const allPupils = [...new Set([...pupilIds, ...links.map((l) => l.pupilId)])];
+  for (const c of chunks(allPupils)) {
+    const rows = await db
+      .selectFrom('classMembership as cm')
+      .innerJoin('schoolClass as sc', 'sc.id', 'cm.classId')
+      .select(['cm.pupilId', 'sc.name'])
+      .where('cm.pupilId', 'in', c)
+      .where('cm.startDate', '<=', today)
+      .where((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)]))
+      .execute();
+    for (const r of rows) classOf.set(r.pupilId, r.name);
+  }
+  for (const [kind, list] of [['pupil', pupilIds], ['parent', parentIds], ['staff', ids('staff')]] as const) {
+    for (const c of chunks(list)) {
+      for (const p of await db.selectFrom(kind).select(['id', 'lastName', 'firstName', 'middleName']).where('id', 'in', c).execute()) {
+        let className: string | null = null;
+        if (kind === 'pupil') className = classOf.get(p.id) ?? null;
+        if (kind === 'parent') {
+          const names = [...new Set(links.filter((l) => l.parentId === p.id).map((l) => classOf.get(l.pupilId)).filter((n): n is string => Boolean(n)))];
+          className = names.length ? names.join(', ') : null;
+        }
+        out.set(`${kind}:${p.id}`, { name: fullName(p), lastName: p.lastName, className });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+import type { accessContract } from '../../../src-shared/contract/access';
+import { AppError } from '../../../src-shared/errors';
+import { compareRu, fullName } from '../../../src-shared/domain/names';
+import { readAccessSettings } from '../access/accessSettings';
+import { requireUser, SYSTEM_USER_ID } from '../access/authorize';
+import { rightsMatrix } from '../access/rightsRepo';
+import { sessionUserOf } from '../access/sessions';
+import { signIn, signOut } from '../access/signIn';
+import { countUsers, findUserById, listUserRows } from '../access/usersRepo';
+import {
+  changeOwnPassword,
+  changeRoleRight,
+  changeUserRight,
+  createFirstAdmin,
+  createUser,
+  resetPassword,
+  saveAccessSettings,
+  unlockUser,
+  updateUser,
+} from '../access/usersService';
+import type { Handlers } from './types';
+
+export const accessHandlers: Handlers<typeof accessContract> = {
+  'access.session.state': async (_input, ctx) => {
+    const setupRequired = (await countUsers(ctx.core.db)) === 0;
+    const caller = ctx.caller.user;
+    if (!caller) return { setupRequired, user: null };
+    if (caller.id === SYSTEM_USER_ID) {
+      return { setupRequired, user: { id: caller.id, login: 'system', fullName: caller.name, staffId: null, roles: caller.roles, rights: [...caller.rights], mustChangePassword: false } };
+    }
+    const user = await findUserById(ctx.core.db, caller.id);
+    return { setupRequired, user: user ? await sessionUserOf(ctx.core.db, user) : null };
+  },
+  'access.setup.createAdmin': async (input, ctx) => createFirstAdmin(ctx, input),
+  'access.signIn': async ({ login, password }, ctx) => signIn(ctx, login, password),
+  'access.signOut': async (_input, ctx) => ({ signedOut: await signOut(ctx) }),
+  'access.password.change': async ({ currentPassword, newPassword }, ctx) => {
+    requireUser(ctx);
+    if (ctx.caller.user?.id === SYSTEM_USER_ID) throw new AppError('VALIDATION', 'У системного вызова нет пароля.');
+    return { user: await changeOwnPassword(ctx, currentPassword, newPassword) };
+  },
+  'access.users.list': async (_input, ctx) => listUserRows(ctx.core.db),
+  'access.users.staffOptions': async (_input, ctx) => {
+    const rows = await ctx.core.db.selectFrom('staff').select(['id', 'lastName', 'firstName', 'middleName', 'position']).execute();
+    return rows.map((s) => ({ id: s.id, fullName: fullName(s), position: s.position })).sort((a, b) => compareRu(a.fullName, b.fullName));
+  },
+  'access.users.create': async (input, ctx) => createUser(ctx, input),
+  'access.users.update': async (input, ctx) => updateUser(ctx, input),
+  'access.users.resetPassword': async ({ id, password }, ctx) => resetPassword(ctx, id, password),
+  'access.users.unlock': async ({ id }, ctx) => unlockUser(ctx, id),
+  'access.rights.matrix': async (_input, ctx) => rightsMatrix(ctx.core.db),
+  'access.rights.setRole': async ({ role, right, granted }, ctx) => changeRoleRight(ctx, role, right, granted),
+  'access.rights.setUser': async ({ userId, right, mode }, ctx) => changeUserRight(ctx, userId, right, mode),
+  'access.settings.get': async (_input, ctx) => readAccessSettings(ctx.core.db),
+  'access.settings.save': async (input, ctx) => saveAccessSettings(ctx, input),
+};

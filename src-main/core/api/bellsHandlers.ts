@@ -1,0 +1,9 @@
+import type { bellsContract } from '../../../src-shared/contract/bells';
+import { deleteBellSchedule, listBellSchedules, saveBellSchedule } from '../schoolSetup/bells/bellService';
+import type { Handlers } from './types';
+
+export const bellsHandlers: Handlers<typeof bellsContract> = {
+  'setup.bells.list': async ({ yearId }, ctx) => ({ schedules: await listBellSchedules(ctx.core.db, yearId) }),
+  'setup.bells.save': async ({ yearId, id, schedule, version }, ctx) => saveBellSchedule(ctx, yearId, id, schedule, version),
+  'setup.bells.delete': async ({ id, version }, ctx) => deleteBellSchedule(ctx, id, version),
+};

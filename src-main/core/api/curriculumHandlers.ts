@@ -1,0 +1,45 @@
+import type { curriculumContract } from '../../../src-shared/contract/curriculum';
+import type { curriculumLoadContract } from '../../../src-shared/contract/curriculumLoad';
+import type { Executor } from '../audit/auditRepo';
+import { copyFromYear } from '../curriculum/copyPlans';
+import { curriculumExcel } from '../curriculum/curriculumExcel';
+import { tarificationExcel, vacanciesExcel } from '../curriculum/loadExcel';
+import { assignTeachers, saveLoadSettings, saveQualifications } from '../curriculum/loadMutations';
+import { loadGrid, loadModel, teacherCard, vacanciesOf } from '../curriculum/loadView';
+import { deletePlan, savePlan } from '../curriculum/planService';
+import { overview, planDetail, yearProblems } from '../curriculum/planView';
+import { loadStarterPlans } from '../curriculum/starterPlans';
+import { createSubgroupsFromPlan, subgroupStatusOf } from '../curriculum/subgroupPlan';
+import { loadYearData } from '../curriculum/yearData';
+import '../curriculum/teachingScope';
+import { today } from '../schoolSetup/common';
+import type { Handlers } from './types';
+
+async function schoolName(db: Executor): Promise<string> {
+  return (await db.selectFrom('schoolCard').select('shortName').where('id', '=', 'main').executeTakeFirst())?.shortName ?? '';
+}
+
+/** Curriculum, teaching load, vacancies and subgroups by the plan (issue 7). */
+export const curriculumHandlers: Handlers<typeof curriculumContract & typeof curriculumLoadContract> = {
+  'curriculum.overview': async ({ yearId }, ctx) => overview(await loadYearData(ctx.core.db, yearId)),
+  'curriculum.plan.get': async ({ yearId, grade, classId }, ctx) => planDetail(await loadYearData(ctx.core.db, yearId), grade, classId),
+  'curriculum.plan.save': async (input, ctx) => savePlan(ctx, input),
+  'curriculum.plan.delete': async ({ id, version }, ctx) => deletePlan(ctx, id, version),
+  'curriculum.plan.loadStarter': async ({ yearId, grades, replace }, ctx) => loadStarterPlans(ctx, yearId, grades, replace),
+  'curriculum.plan.copy': async ({ fromYearId, toYearId, includeLoad, replace }, ctx) => copyFromYear(ctx, fromYearId, toYearId, includeLoad, replace),
+  'curriculum.checks': async ({ yearId }, ctx) => ({ problems: yearProblems(await loadYearData(ctx.core.db, yearId)) }),
+  'curriculum.export': async ({ yearId, by }, ctx) => curriculumExcel(await loadYearData(ctx.core.db, yearId), await schoolName(ctx.core.db), by),
+  'load.grid': async ({ yearId }, ctx) => loadGrid(ctx.core.db, yearId),
+  'load.assign': async ({ yearId, changes }, ctx) => assignTeachers(ctx, yearId, changes),
+  'load.teacher': async ({ yearId, staffId }, ctx) => teacherCard(ctx.core.db, yearId, staffId),
+  'load.qualifications.save': async ({ staffId, subjectIds }, ctx) => saveQualifications(ctx, staffId, subjectIds),
+  'load.settings.save': async (settings, ctx) => saveLoadSettings(ctx, settings),
+  'load.vacancies': async ({ yearId }, ctx) => vacanciesOf(ctx.core.db, yearId),
+  'load.export.tarification': async ({ yearId }, ctx) => tarificationExcel(await loadModel(ctx.core.db, yearId), await schoolName(ctx.core.db)),
+  'load.export.vacancies': async ({ yearId }, ctx) => vacanciesExcel(await loadModel(ctx.core.db, yearId), await schoolName(ctx.core.db)),
+  'curriculum.subgroups.status': async ({ yearId, date }, ctx) => {
+    const on = date ?? today();
+    return { date: on, items: await subgroupStatusOf(ctx, yearId, on) };
+  },
+  'curriculum.subgroups.create': async ({ yearId, classIds, date, distribute }, ctx) => createSubgroupsFromPlan(ctx, yearId, classIds, date, distribute),
+};

@@ -1,0 +1,16 @@
+import type { staffContract } from '../../../src-shared/contract/staff';
+import { visibleDuplicates } from '../people/duplicates';
+import { countStaff, exportStaff, listStaff } from '../staff/staffList';
+import { createStaff, getStaff, staffHistory, updateStaff } from '../staff/staffService';
+import type { Handlers } from './types';
+
+export const staffHandlers: Handlers<typeof staffContract> = {
+  'staff.list': async (input, ctx) => listStaff(ctx, input ?? {}),
+  'staff.count': async (input, ctx) => countStaff(ctx, input ?? {}),
+  'staff.get': async ({ id }, ctx) => getStaff(ctx, id),
+  'staff.create': async (input, ctx) => createStaff(ctx, input),
+  'staff.update': async (input, ctx) => updateStaff(ctx, input),
+  'staff.export': async (input, ctx) => exportStaff(ctx, input ?? {}),
+  'staff.history': async ({ id }, ctx) => staffHistory(ctx, id),
+  'staff.duplicates': async (input, ctx) => visibleDuplicates(ctx, 'staff', input),
+};

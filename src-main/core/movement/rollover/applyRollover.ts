@@ -1,0 +1,133 @@
+import type { RolloverPlan, RolloverPreview } from '../../../../src-shared/contract/movementRollover';
+import { newId } from '../../../../src-shared/domain/ids';
+import { fullName } from '../../../../src-shared/domain/names';
+import type { Executor } from '../../audit/auditRepo';
+import type { HandlerContext } from '../../context';
+import type { Job } from '../../jobs';
+import { callerName, emitMovementChanged, inChunks, nowIso, refuse } from '../common';
+import { insertDraft } from '../orderInsert';
+import { signWithin } from '../orderSigning';
+import { buildRollover, type BuiltRollover } from './buildRollover';
+
+/** A fault-injection seam for the atomicity test: called after each step inside the transaction. */
+export interface RolloverHooks {
+  afterStep?(step: string): void | Promise<void>;
+}
+
+async function teacherNames(db: Executor, ids: (string | null)[]): Promise<Map<string, string>> {
+  const rows = await inChunks(
+    ids.filter((x): x is string => Boolean(x)),
+    (chunk) => db.selectFrom('staff').select(['id', 'lastName', 'firstName', 'middleName']).where('id', 'in', chunk).execute(),
+  );
+  return new Map(rows.map((r) => [r.id, fullName(r)]));
+}
+
+export async function previewRollover(db: Executor, plan: RolloverPlan): Promise<RolloverPreview> {
+  const b = await buildRollover(db, plan);
+  const teachers = await teacherNames(db, b.classes.map((c) => c.classTeacherId));
+  const count = (name: string) => b.pupils.filter((p) => p.toClassName === name).length;
+  return {
+    fromYearName: b.fromYear.name,
+    targetYear: { name: b.target.name, startDate: b.target.startDate, endDate: b.target.endDate, exists: Boolean(b.target.existing) },
+    classes: b.classes
+      .map((c) => ({ name: c.name, grade: c.grade, fromClassName: c.fromClassName, classTeacherId: c.classTeacherId, classTeacherName: c.classTeacherId ? (teachers.get(c.classTeacherId) ?? null) : null, exists: Boolean(c.existingId), pupils: count(c.name) }))
+      .sort((a, b2) => a.grade - b2.grade || a.name.localeCompare(b2.name, 'ru')),
+    sourceClasses: b.sourceClasses.map(({ id, name, grade, pupils, successorName, classTeacherId }) => ({ id, name, grade, pupils, successorName, classTeacherId })),
+    orders: b.orders.map((o) => ({ type: o.type, title: o.title, orderDate: o.orderDate, effectiveDate: o.effectiveDate, items: o.items.length })),
+    pupils: b.pupils.map(({ pupilId, fullName: n, fromClassName, grade, action, toClassName }) => ({ pupilId, fullName: n, fromClassName, grade, action, toClassName })),
+    problems: b.problems,
+    warnings: b.warnings,
+  };
+}
+
+async function createYearAndClasses(trx: Executor, b: BuiltRollover, at: string): Promise<{ yearId: string; classIdOf: Map<string, string>; created: string[] }> {
+  let yearId = b.target.existing?.id;
+  if (!yearId) {
+    yearId = newId();
+    await trx.insertInto('academicYear').values({ id: yearId, name: b.target.name, startDate: b.target.startDate, endDate: b.target.endDate, isCurrent: 0, isClosed: 0, version: 1, updatedAt: at }).execute();
+  }
+  const classIdOf = new Map<string, string>();
+  const created: string[] = [];
+  for (const c of b.classes) {
+    if (c.existingId) {
+      classIdOf.set(c.name, c.existingId);
+      continue;
+    }
+    const prev = c.fromClassId ? await trx.selectFrom('schoolClass').select(['programme', 'programmeVariant', 'weekLength']).where('id', '=', c.fromClassId).executeTakeFirst() : undefined;
+    const id = newId();
+    await trx
+      .insertInto('schoolClass')
+      .values({
+        id,
+        academicYearId: yearId,
+        grade: c.grade,
+        letter: c.letter,
+        name: c.name,
+        classTeacherId: c.classTeacherId,
+        shift: c.shift,
+        previousClassId: c.fromClassId,
+        // An adapted programme (АООП) continues with its class.
+        programme: prev?.programme ?? 'ООП',
+        programmeVariant: prev?.programmeVariant ?? null,
+        homeRoomId: null,
+        weekLength: prev?.weekLength ?? null,
+        version: 1,
+        updatedAt: at,
+      })
+      .execute();
+    classIdOf.set(c.name, id);
+    created.push(c.name);
+  }
+  return { yearId, classIdOf, created };
+}
+
+/** The whole rollover in one transaction: a failure anywhere leaves no class, order or membership. */
+export async function applyRollover(ctx: HandlerContext, plan: RolloverPlan, hooks: RolloverHooks = {}) {
+  // Hundreds of pupils take seconds: the status bar shows progress, and «Отменить» rolls it all back.
+  const job = ctx.core.jobs.start('Переход на новый учебный год');
+  try {
+    const result = await applyInTransaction(ctx, plan, hooks, job);
+    job.finish(`Проведено: ${result.orders.length} приказов`);
+    return result;
+  } catch (err) {
+    job.finish('Не проведено — ничего не изменено');
+    throw err;
+  }
+}
+
+async function applyInTransaction(ctx: HandlerContext, plan: RolloverPlan, hooks: RolloverHooks, job: Job) {
+  const result = await ctx.core.db.transaction().execute(async (trx) => {
+    const b = await buildRollover(trx, plan);
+    if (b.problems.length) throw refuse(`Переход на новый учебный год: ${b.problems.slice(0, 3).join('; ')}${b.problems.length > 3 ? ` (и ещё ${b.problems.length - 3})` : ''}`, { problems: b.problems });
+    const total = b.orders.reduce((n, o) => n + o.items.length, 0);
+    let done = 0;
+    const onItem = () => {
+      done += 1;
+      if (done % 25 === 0 || done === total) {
+        job.throwIfCancelled();
+        job.progress(done, total, `${done} из ${total}`);
+      }
+    };
+    const at = nowIso();
+    const { yearId, classIdOf, created } = await createYearAndClasses(trx, b, at);
+    await hooks.afterStep?.('classes');
+    const orders = [];
+    for (const o of b.orders) {
+      const year = await trx.selectFrom('academicYear').select('id').where('startDate', '<=', o.orderDate).where('endDate', '>=', o.orderDate).executeTakeFirst();
+      const id = await insertDraft(
+        trx,
+        { yearId: year?.id ?? b.fromYear.id, type: o.type, orderDate: o.orderDate, title: o.title, basis: 'решение педагогического совета', signatoryPosition: plan.signatoryPosition, signatoryName: plan.signatoryName, createdBy: callerName(ctx) },
+        o.items.map((i) => ({ pupilId: i.pupilId, fromClassId: i.fromClassId, toClassId: i.toClassName ? (classIdOf.get(i.toClassName) ?? null) : null, effectiveDate: o.effectiveDate, enrollKind: i.enrollKind ?? null, reason: i.reason ?? null })),
+        at,
+      );
+      const signed = await signWithin(trx, id, { numberText: null, signedBy: callerName(ctx), audit: ctx.audit.record, onItem });
+      orders.push({ id, type: o.type, numberText: signed.numberText, items: o.items.length });
+      await hooks.afterStep?.(`order:${o.type}:${o.title}`);
+    }
+    await ctx.audit.record(trx, { entity: 'rollover', recordId: yearId, action: 'apply', changes: { from: b.fromYear.name, to: b.target.name, createdClasses: created, orders: orders.map((o) => `${o.numberText} (${o.items})`) } });
+    return { yearId, yearName: b.target.name, createdClasses: created, orders };
+  });
+  emitMovementChanged(ctx);
+  ctx.core.events.emit({ type: 'dataChanged', entity: 'schoolClass' });
+  return result;
+}

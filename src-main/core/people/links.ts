@@ -1,0 +1,139 @@
+import { fullName } from '../../../src-shared/domain/names';
+import { checkParentChildAges } from '../../../src-shared/domain/personRules';
+import { AppError } from '../../../src-shared/errors';
+import { assertCanSeePupil } from '../access/scope';
+import type { Executor } from '../audit/auditRepo';
+import type { HandlerContext } from '../context';
+import { openParentTaskOnLink } from '../accounts/accountTasks';
+
+/**
+ * Many-to-many links between pupils and their parents or legal representatives (relation and the
+ * legal-representative flag). A link change is written to the history of both cards.
+ */
+export interface LinkInput {
+  pupilId: string;
+  parentId: string;
+  relation: string;
+  isLegalRepresentative?: boolean;
+}
+
+export interface LinkRow {
+  pupilId: string;
+  parentId: string;
+  relation: string;
+  isLegalRepresentative: boolean;
+}
+
+async function person(db: Executor, table: 'pupil' | 'parent', id: string) {
+  const p = await db.selectFrom(table).select(['id', 'lastName', 'firstName', 'middleName', 'birthDate']).where('id', '=', id).executeTakeFirst();
+  if (!p) throw new AppError('NOT_FOUND', `${table === 'pupil' ? 'Карточка обучающегося' : 'Карточка родителя'} не найдена: обновите список.`);
+  return p;
+}
+
+function linkText(relation: string, isLegal: boolean, name: string): string {
+  return `${name} (${relation}${isLegal ? '' : ', не законный представитель'})`;
+}
+
+async function sideLists(db: Executor, pupilId: string, parentId: string) {
+  const parents = await db
+    .selectFrom('pupilParent as pp')
+    .innerJoin('parent as p', 'p.id', 'pp.parentId')
+    .select(['p.lastName', 'p.firstName', 'p.middleName', 'pp.relation', 'pp.isLegalRepresentative'])
+    .where('pp.pupilId', '=', pupilId)
+    .orderBy('p.searchKey')
+    .execute();
+  const children = await db
+    .selectFrom('pupilParent as pp')
+    .innerJoin('pupil as p', 'p.id', 'pp.pupilId')
+    .select(['p.lastName', 'p.firstName', 'p.middleName', 'pp.relation', 'pp.isLegalRepresentative'])
+    .where('pp.parentId', '=', parentId)
+    .orderBy('p.searchKey')
+    .execute();
+  return {
+    parents: parents.map((p) => linkText(p.relation, Number(p.isLegalRepresentative) === 1, fullName(p))),
+    children: children.map((c) => linkText(c.relation, Number(c.isLegalRepresentative) === 1, fullName(c))),
+  };
+}
+
+/** Runs a link change and writes the before → after lists to both cards' history. */
+async function withLinkAudit(ctx: HandlerContext, trx: Executor, pupilId: string, parentId: string, change: () => Promise<void>, cause?: string): Promise<void> {
+  const before = await sideLists(trx, pupilId, parentId);
+  await change();
+  const after = await sideLists(trx, pupilId, parentId);
+  await ctx.audit.record(trx, { entity: 'pupil', recordId: pupilId, action: 'update', changes: { parents: [before.parents, after.parents] }, cause: cause ?? null });
+  await ctx.audit.record(trx, { entity: 'parent', recordId: parentId, action: 'update', changes: { children: [before.children, after.children] }, cause: cause ?? null });
+}
+
+/** Adds a link inside the caller's transaction (create flows and `people.links.add`). */
+export async function insertLink(ctx: HandlerContext, trx: Executor, link: LinkInput, cause?: string): Promise<void> {
+  const pupil = await person(trx, 'pupil', link.pupilId);
+  const parent = await person(trx, 'parent', link.parentId);
+  const exists = await trx.selectFrom('pupilParent').select('relation').where('pupilId', '=', link.pupilId).where('parentId', '=', link.parentId).executeTakeFirst();
+  if (exists) {
+    throw new AppError('CONFLICT', `«${fullName(parent)}» уже связан(а) с обучающимся «${fullName(pupil)}» (${exists.relation}). Измените существующую связь.`);
+  }
+  const gap = checkParentChildAges(parent.birthDate, pupil.birthDate);
+  if (gap) {
+    throw new AppError('VALIDATION', `Связь родителя и обучающегося, «${fullName(parent)}» и «${fullName(pupil)}»: ${gap}. Ничего не сохранено.`, {
+      issues: [{ path: 'parentId', message: gap }],
+    });
+  }
+  await withLinkAudit(
+    ctx,
+    trx,
+    link.pupilId,
+    link.parentId,
+    async () => {
+      await trx
+        .insertInto('pupilParent')
+        .values({ pupilId: link.pupilId, parentId: link.parentId, relation: link.relation, isLegalRepresentative: link.isLegalRepresentative === false ? 0 : 1 })
+        .execute();
+    },
+    cause,
+  );
+  await openParentTaskOnLink(ctx, trx, link.parentId, link.pupilId);
+}
+
+export async function addLink(ctx: HandlerContext, link: LinkInput): Promise<LinkRow> {
+  await assertCanSeePupil(ctx, link.pupilId);
+  await ctx.core.db.transaction().execute((trx) => insertLink(ctx, trx, link));
+  emitLinkChange(ctx, link.pupilId, link.parentId);
+  return { pupilId: link.pupilId, parentId: link.parentId, relation: link.relation, isLegalRepresentative: link.isLegalRepresentative !== false };
+}
+
+export async function updateLink(ctx: HandlerContext, link: LinkInput & { isLegalRepresentative: boolean }): Promise<LinkRow> {
+  await assertCanSeePupil(ctx, link.pupilId);
+  await ctx.core.db.transaction().execute(async (trx) => {
+    const r = await trx.selectFrom('pupilParent').select('relation').where('pupilId', '=', link.pupilId).where('parentId', '=', link.parentId).executeTakeFirst();
+    if (!r) throw new AppError('NOT_FOUND', 'Связь родителя и обучающегося не найдена: её уже убрали. Обновите карточку.');
+    await withLinkAudit(ctx, trx, link.pupilId, link.parentId, async () => {
+      await trx
+        .updateTable('pupilParent')
+        .set({ relation: link.relation, isLegalRepresentative: link.isLegalRepresentative ? 1 : 0 })
+        .where('pupilId', '=', link.pupilId)
+        .where('parentId', '=', link.parentId)
+        .execute();
+    });
+  });
+  emitLinkChange(ctx, link.pupilId, link.parentId);
+  return link;
+}
+
+export async function removeLink(ctx: HandlerContext, pupilId: string, parentId: string): Promise<{ removed: boolean }> {
+  await assertCanSeePupil(ctx, pupilId);
+  const removed = await ctx.core.db.transaction().execute(async (trx) => {
+    const r = await trx.selectFrom('pupilParent').select('relation').where('pupilId', '=', pupilId).where('parentId', '=', parentId).executeTakeFirst();
+    if (!r) return false;
+    await withLinkAudit(ctx, trx, pupilId, parentId, async () => {
+      await trx.deleteFrom('pupilParent').where('pupilId', '=', pupilId).where('parentId', '=', parentId).execute();
+    });
+    return true;
+  });
+  emitLinkChange(ctx, pupilId, parentId);
+  return { removed };
+}
+
+function emitLinkChange(ctx: HandlerContext, pupilId: string, parentId: string): void {
+  ctx.core.events.emit({ type: 'dataChanged', entity: 'pupil', recordId: pupilId });
+  ctx.core.events.emit({ type: 'dataChanged', entity: 'parent', recordId: parentId });
+}

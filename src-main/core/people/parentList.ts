@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import type { ParentFilter } from '../../../src-shared/contract/peopleParents';
+import { PARENT_COLUMNS, pickColumns } from '../../../src-shared/contract/peopleColumns';
+import type { ExportedFile } from '../../../src-shared/contract/files';
+import type { ParentRow } from '../../../src-shared/contract/peopleViews';
+import { comparePersons, fullName } from '../../../src-shared/domain/names';
+import { parseSearchQuery } from '../../../src-shared/domain/personSearch';
+import { assertCanSeeClass, localToday, visibleClassIds } from '../access/scope';
+import type { Executor } from '../audit/auditRepo';
+import type { HandlerContext } from '../context';
+import { listWorkbook } from './peopleExcel';
+import { indexPendingCards, planSearch, searchCondition } from './searchIndex';
+
+/**
+ * The parent list: parents and legal representatives, scoped like pupils (a class teacher sees the
+ * parents of their classes' pupils, and only those children), searchable, paged, exportable.
+ */
+function withChildIn(classIds: readonly string[], today: string) {
+  return sql<boolean>`exists (select 1 from pupil_parent pp join class_membership cm on cm.pupil_id = pp.pupil_id
+    where pp.parent_id = ${sql.ref('parent.id')} and cm.start_date <= ${today} and (cm.end_date is null or cm.end_date > ${today})
+    and cm.class_id in (${sql.join(classIds.map((c) => sql`${c}`))}))`;
+}
+
+export async function parentQuery(ctx: HandlerContext, filter: ParentFilter = {}) {
+  const db = ctx.core.db;
+  const today = localToday();
+  if (filter.classId) await assertCanSeeClass(ctx, filter.classId);
+  const visible = await visibleClassIds(ctx);
+  if (visible && visible.size === 0) return { q: null, visible };
+  let q = db.selectFrom('parent');
+  if (filter.classId) q = q.where(withChildIn([filter.classId], today));
+  else if (visible) q = q.where(withChildIn([...visible], today));
+  const anyChild = sql<boolean>`exists (select 1 from pupil_parent pp where pp.parent_id = ${sql.ref('parent.id')})`;
+  if (filter.hasChildren === true) q = q.where(anyChild);
+  if (filter.hasChildren === false) q = q.where(sql<boolean>`not ${anyChild}`);
+  const words = parseSearchQuery(filter.search ?? '');
+  if (words.length > 0) {
+    await indexPendingCards(db, 'parent');
+    q = q.where(searchCondition(db, 'parent', 'parent', await planSearch(db, 'parent', words)));
+  }
+  return { q, visible };
+}
+
+async function childrenOf(db: Executor, parentIds: string[], visible: Set<string> | null) {
+  const today = localToday();
+  const out = new Map<string, ParentRow['children']>();
+  for (let i = 0; i < parentIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('pupilParent as pp')
+      .innerJoin('pupil as p', 'p.id', 'pp.pupilId')
+      .leftJoin('classMembership as cm', (j) =>
+        j.onRef('cm.pupilId', '=', 'p.id').on('cm.startDate', '<=', today).on((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)])),
+      )
+      .leftJoin('schoolClass as sc', 'sc.id', 'cm.classId')
+      .select(['pp.parentId', 'pp.pupilId', 'pp.relation', 'p.lastName', 'p.firstName', 'p.middleName', 'cm.classId', 'sc.name as className'])
+      .where('pp.parentId', 'in', parentIds.slice(i, i + 500))
+      .execute();
+    rows.sort(comparePersons);
+    for (const r of rows) {
+      if (visible && (!r.classId || !visible.has(r.classId))) continue;
+      const list = out.get(r.parentId) ?? [];
+      list.push({ pupilId: r.pupilId, pupilName: fullName(r), relation: r.relation, className: r.className ?? null });
+      out.set(r.parentId, list);
+    }
+  }
+  return out;
+}
+
+export async function listParents(ctx: HandlerContext, input: ParentFilter & { offset?: number; limit?: number } = {}): Promise<ParentRow[]> {
+  const { q, visible } = await parentQuery(ctx, input);
+  if (!q) return [];
+  // Two steps: the ids of the page in name order (narrow rows sort fast), then their columns.
+  let page = q.select('parent.id').orderBy('parent.searchKey').orderBy('parent.id');
+  if (input.limit !== undefined) page = page.limit(input.limit);
+  if (input.offset) page = input.limit === undefined ? page.limit(1_000_000_000).offset(input.offset) : page.offset(input.offset);
+  const ids = (await page.execute()).map((r) => r.id);
+  const cols = ['id', 'lastName', 'firstName', 'middleName', 'sex', 'birthDate', 'version', 'snils', 'phoneMobile', 'email', 'workplace'] as const;
+  const found = new Map<string, Awaited<ReturnType<typeof fetchRows>>[number]>();
+  const fetchRows = (chunk: string[]) => ctx.core.db.selectFrom('parent').select(cols).where('id', 'in', chunk).execute();
+  for (let i = 0; i < ids.length; i += 500) for (const r of await fetchRows(ids.slice(i, i + 500))) found.set(r.id, r);
+  const rows = ids.map((id) => found.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
+  const children = await childrenOf(ctx.core.db, rows.map((r) => r.id), visible);
+  return rows.map((r) => ({ ...r, version: Number(r.version), children: children.get(r.id) ?? [] }));
+}
+
+export async function countParents(ctx: HandlerContext, filter: ParentFilter = {}): Promise<{ total: number }> {
+  const { q } = await parentQuery(ctx, filter);
+  if (!q) return { total: 0 };
+  const r = await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+  return { total: Number(r?.n ?? 0) };
+}
+
+export async function exportParents(ctx: HandlerContext, input: ParentFilter & { columns?: string[] } = {}): Promise<ExportedFile> {
+  const { columns, ...filter } = input;
+  const rows = await listParents(ctx, filter);
+  const cols = pickColumns(PARENT_COLUMNS, columns);
+  const cls = filter.classId ? await ctx.core.db.selectFrom('schoolClass').select('name').where('id', '=', filter.classId).executeTakeFirst() : undefined;
+  const note = [cls ? `класс ${cls.name}` : null, filter.search ? `поиск «${filter.search}»` : null].filter(Boolean).join('; ') || null;
+  const file = await listWorkbook('Родители', `Родители${cls ? ` ${cls.name}` : ''}.xlsx`, cols, rows, note);
+  await ctx.audit.record(ctx.core.db, {
+    entity: 'parent',
+    recordId: null,
+    action: 'export',
+    changes: { format: 'xlsx', rows: rows.length, classId: filter.classId ?? null, search: filter.search ?? null, columns: cols.map((c) => c.key) },
+  });
+  return file;
+}

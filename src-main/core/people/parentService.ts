@@ -1,0 +1,103 @@
+import type { ParentCreateInput, ParentUpdateInput } from '../../../src-shared/contract/peopleParents';
+import { PARENT_LABELS } from '../../../src-shared/contract/peopleParents';
+import type { HistoryRow, ParentView } from '../../../src-shared/contract/peopleViews';
+import { comparePersons, fullName } from '../../../src-shared/domain/names';
+import { newId } from '../../../src-shared/domain/ids';
+import { AppError } from '../../../src-shared/errors';
+import { assertCanSeeParent, assertCanSeePupil, localToday, visibleClassIds } from '../access/scope';
+import { diffFields } from '../audit/auditRepo';
+import type { HandlerContext } from '../context';
+import { accountOf } from '../accounts/accountTasks';
+import { CARD_SPECS, assertNewCardValid, auditView, completeCard, insertCard, notFound, patchCard, patchPhoto, readCard } from './cardStore';
+import { assertNoDuplicate } from './duplicates';
+import { cardHistory, mergedIds } from './history';
+import { insertLink } from './links';
+import { readPhoto } from './personChildren';
+
+/** The parent's card: the view with children and account, create (with links) and update. */
+const spec = CARD_SPECS.parent;
+
+export async function getParent(ctx: HandlerContext, id: string): Promise<ParentView> {
+  const db = ctx.core.db;
+  const stored = await readCard(db, spec, id);
+  if (!stored) throw notFound(spec);
+  await assertCanSeeParent(ctx, id);
+  const today = localToday();
+  const rows = await db
+    .selectFrom('pupilParent as pp')
+    .innerJoin('pupil as p', 'p.id', 'pp.pupilId')
+    .leftJoin('classMembership as cm', (j) =>
+      j.onRef('cm.pupilId', '=', 'p.id').on('cm.startDate', '<=', today).on((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)])),
+    )
+    .leftJoin('schoolClass as sc', 'sc.id', 'cm.classId')
+    .select(['pp.pupilId', 'pp.relation', 'pp.isLegalRepresentative', 'p.lastName', 'p.firstName', 'p.middleName', 'p.birthDate', 'cm.classId', 'sc.name as className'])
+    .where('pp.parentId', '=', id)
+    .execute();
+  const visible = await visibleClassIds(ctx);
+  rows.sort(comparePersons);
+  return {
+    ...(stored.card as unknown as ParentView),
+    id,
+    version: stored.version,
+    createdAt: stored.createdAt,
+    updatedAt: stored.updatedAt,
+    photo: await readPhoto(db, 'parent', id),
+    account: await accountOf(db, 'parent', id),
+    mergedFrom: await mergedIds(db, 'parent', id),
+    children: rows
+      .filter((r) => !visible || (r.classId !== null && visible.has(r.classId)))
+      .map((r) => ({
+        pupilId: r.pupilId,
+        name: fullName(r),
+        birthDate: r.birthDate,
+        className: r.className ?? null,
+        relation: r.relation,
+        isLegalRepresentative: Number(r.isLegalRepresentative) === 1,
+      })),
+  };
+}
+
+export async function createParent(ctx: HandlerContext, input: ParentCreateInput & Record<string, unknown>): Promise<ParentView> {
+  const { photo, children, allowDuplicate, ...fields } = input;
+  const visible = await visibleClassIds(ctx);
+  if (visible && (!children || children.length === 0)) {
+    throw new AppError('FORBIDDEN', 'Недостаточно прав: классный руководитель добавляет родителя только к обучающемуся своего класса.');
+  }
+  for (const c of children ?? []) await assertCanSeePupil(ctx, c.pupilId);
+  const card = completeCard(spec, fields);
+  assertNewCardValid(spec, card, PARENT_LABELS);
+  if (!allowDuplicate) await assertNoDuplicate(ctx, 'parent', card);
+  const id = newId();
+  const now = new Date().toISOString();
+  await ctx.core.db.transaction().execute(async (trx) => {
+    await insertCard(trx, spec, id, card, now, photo ?? null);
+    await ctx.audit.record(trx, { entity: 'parent', recordId: id, action: 'create', changes: diffFields(null, { ...auditView(card), photo: photo ? 'есть' : null }) });
+    for (const link of children ?? []) await insertLink(ctx, trx, { ...link, parentId: id });
+  });
+  ctx.core.events.emit({ type: 'dataChanged', entity: 'parent', recordId: id });
+  return getParent(ctx, id);
+}
+
+export async function updateParent(ctx: HandlerContext, input: ParentUpdateInput & Record<string, unknown>): Promise<ParentView> {
+  const { id, version, photo, ...patch } = input;
+  if (!(await readCard(ctx.core.db, spec, id))) throw notFound(spec);
+  await assertCanSeeParent(ctx, id);
+  const now = new Date().toISOString();
+  await ctx.core.db.transaction().execute(async (trx) => {
+    const { changes } = await patchCard(trx, spec, id, version, patch, PARENT_LABELS, now);
+    const photoChange = await patchPhoto(trx, spec, id, photo, now);
+    if (Object.keys(changes).length === 0 && Object.keys(photoChange).length > 0) {
+      await trx.updateTable('parent').set({ version: version + 1, updatedAt: now }).where('id', '=', id).execute();
+    }
+    const all = { ...changes, ...photoChange };
+    if (Object.keys(all).length > 0) await ctx.audit.record(trx, { entity: 'parent', recordId: id, action: 'update', changes: all });
+  });
+  ctx.core.events.emit({ type: 'dataChanged', entity: 'parent', recordId: id });
+  return getParent(ctx, id);
+}
+
+export async function parentHistory(ctx: HandlerContext, id: string): Promise<HistoryRow[]> {
+  if (!(await readCard(ctx.core.db, spec, id))) throw notFound(spec);
+  await assertCanSeeParent(ctx, id);
+  return cardHistory(ctx.core.db, 'parent', id);
+}

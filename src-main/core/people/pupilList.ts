@@ -1,0 +1,172 @@
+import { sql } from 'kysely';
+import type { PupilFilter } from '../../../src-shared/contract/people';
+import { PUPIL_COLUMNS, pickColumns } from '../../../src-shared/contract/peopleColumns';
+import type { ExportedFile } from '../../../src-shared/contract/files';
+import type { PupilRow } from '../../../src-shared/contract/peopleViews';
+import { shortName } from '../../../src-shared/domain/names';
+import { parseSearchQuery } from '../../../src-shared/domain/personSearch';
+import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
+import { assertCanSeeClass, localToday, visibleClassIds } from '../access/scope';
+import type { Executor } from '../audit/auditRepo';
+import type { HandlerContext } from '../context';
+import { listWorkbook } from './peopleExcel';
+import { indexPendingCards, planSearch, searchCondition } from './searchIndex';
+
+/**
+ * The pupil list: filters, instant search and scoping in one query, sorted by name and paged for
+ * the virtual table; the same query feeds the count and the Excel export.
+ */
+const ROW_COLUMNS = [
+  'pupil.id',
+  'pupil.lastName',
+  'pupil.firstName',
+  'pupil.middleName',
+  'pupil.sex',
+  'pupil.birthDate',
+  'pupil.version',
+  'pupil.snils',
+  'pupil.personalFileNumber',
+  'pupil.alphabetBookNumber',
+  'pupil.phoneMobile',
+  'pupil.email',
+  'pupil.healthGroup',
+  'pupil.peGroup',
+  'pupil.disabilityGroup',
+  'pupil.hasOvz',
+  'pupil.boarding',
+  'pupil.homeSchooling',
+  'pupil.needsTransport',
+  'pupil.freeMeals',
+  'pupil.pdRefusal',
+] as const;
+
+/** "In one of these classes today" (any class when `classIds` is undefined). */
+function inClassToday(classIds: readonly string[] | undefined, today: string) {
+  const classes = classIds ? sql` and cm.class_id in (${sql.join(classIds.map((c) => sql`${c}`))})` : sql``;
+  return sql<boolean>`exists (select 1 from class_membership cm where cm.pupil_id = ${sql.ref('pupil.id')} and cm.start_date <= ${today} and (cm.end_date is null or cm.end_date > ${today})${classes})`;
+}
+
+/** The filtered, scoped query over `pupil`, or null when the caller may see nobody. */
+export async function pupilQuery(ctx: HandlerContext, filter: PupilFilter = {}) {
+  const db = ctx.core.db;
+  const today = localToday();
+  if (filter.classId) await assertCanSeeClass(ctx, filter.classId);
+  const visible = await visibleClassIds(ctx);
+  if (visible && visible.size === 0) return null;
+  let q = db.selectFrom('pupil');
+  if (filter.classId) q = q.where(inClassToday([filter.classId], today));
+  else if (visible) q = q.where(inClassToday([...visible], today));
+  if (filter.status === 'studying') q = q.where(inClassToday(undefined, today));
+  if (filter.status === 'notStudying') q = q.where(sql<boolean>`not ${inClassToday(undefined, today)}`);
+  for (const flag of filter.flags ?? []) {
+    q = flag === 'disability' ? q.where('pupil.disabilityGroup', 'is not', null) : q.where(`pupil.${flag}`, '=', 1);
+  }
+  const words = parseSearchQuery(filter.search ?? '');
+  if (words.length > 0) {
+    await indexPendingCards(db, 'pupil');
+    q = q.where(searchCondition(db, 'pupil', 'pupil', await planSearch(db, 'pupil', words)));
+  }
+  return q;
+}
+
+type RawRow = Omit<PupilRow, 'classId' | 'className' | 'parentsText' | 'hasOvz' | 'boarding' | 'homeSchooling' | 'needsTransport' | 'freeMeals' | 'pdRefusal'> &
+  Record<'hasOvz' | 'boarding' | 'homeSchooling' | 'needsTransport' | 'freeMeals' | 'pdRefusal', number>;
+
+function chunks<T>(list: readonly T[], size = 500): T[][] {
+  return Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
+}
+
+/** Current class and parents of listed pupils. */
+async function decorate(db: Executor, raw: RawRow[]): Promise<PupilRow[]> {
+  const today = localToday();
+  const classOf = new Map<string, { classId: string; className: string }>();
+  const parentsOf = new Map<string, { text: string; order: number }[]>();
+  for (const ids of chunks(raw.map((r) => r.id))) {
+    const classes = await db
+      .selectFrom('classMembership as cm')
+      .innerJoin('schoolClass as sc', 'sc.id', 'cm.classId')
+      .select(['cm.pupilId', 'cm.classId', 'sc.name'])
+      .where('cm.pupilId', 'in', ids)
+      .where('cm.startDate', '<=', today)
+      .where((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)]))
+      .execute();
+    for (const c of classes) classOf.set(c.pupilId, { classId: c.classId, className: c.name });
+    const links = await db
+      .selectFrom('pupilParent as pp')
+      .innerJoin('parent as pa', 'pa.id', 'pp.parentId')
+      .select(['pp.pupilId', 'pp.relation', 'pa.lastName', 'pa.firstName', 'pa.middleName'])
+      .where('pp.pupilId', 'in', ids)
+      .execute();
+    for (const l of links) {
+      const list = parentsOf.get(l.pupilId) ?? [];
+      list.push({ text: `${shortName(l)} (${l.relation})`, order: RELATIONS.indexOf(l.relation as never) });
+      parentsOf.set(l.pupilId, list);
+    }
+  }
+  return raw.map((r) => ({
+    ...r,
+    version: Number(r.version),
+    hasOvz: Number(r.hasOvz) === 1,
+    boarding: Number(r.boarding) === 1,
+    homeSchooling: Number(r.homeSchooling) === 1,
+    needsTransport: Number(r.needsTransport) === 1,
+    freeMeals: Number(r.freeMeals) === 1,
+    pdRefusal: Number(r.pdRefusal) === 1,
+    classId: classOf.get(r.id)?.classId ?? null,
+    className: classOf.get(r.id)?.className ?? null,
+    parentsText: (parentsOf.get(r.id) ?? [])
+      .sort((a, b) => a.order - b.order)
+      .map((p) => p.text)
+      .join('; '),
+  }));
+}
+
+export async function listPupils(ctx: HandlerContext, input: PupilFilter & { offset?: number; limit?: number } = {}): Promise<PupilRow[]> {
+  const q = await pupilQuery(ctx, input);
+  if (!q) return [];
+  // Two steps: the ids of the page in name order (narrow rows sort fast), then their columns.
+  let page = q.select('pupil.id').orderBy('pupil.searchKey').orderBy('pupil.id');
+  if (input.limit !== undefined) page = page.limit(input.limit);
+  if (input.offset) page = input.limit === undefined ? page.limit(1_000_000_000).offset(input.offset) : page.offset(input.offset);
+  const ids = (await page.execute()).map((r) => r.id);
+  const byId = new Map<string, RawRow>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const r of (await ctx.core.db.selectFrom('pupil').select(ROW_COLUMNS).where('pupil.id', 'in', ids.slice(i, i + 500)).execute()) as RawRow[]) byId.set(r.id, r);
+  }
+  return decorate(ctx.core.db, ids.map((id) => byId.get(id)).filter((r): r is RawRow => r !== undefined));
+}
+
+export async function countPupils(ctx: HandlerContext, filter: PupilFilter = {}): Promise<{ total: number }> {
+  const q = await pupilQuery(ctx, filter);
+  if (!q) return { total: 0 };
+  const r = await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+  return { total: Number(r?.n ?? 0) };
+}
+
+export async function filterNote(db: Executor, filter: PupilFilter): Promise<string | null> {
+  const parts: string[] = [];
+  if (filter.classId) {
+    const c = await db.selectFrom('schoolClass').select('name').where('id', '=', filter.classId).executeTakeFirst();
+    parts.push(`класс ${c?.name ?? '?'}`);
+  }
+  if (filter.search) parts.push(`поиск «${filter.search}»`);
+  if (filter.status === 'studying') parts.push('обучаются');
+  if (filter.status === 'notStudying') parts.push('без класса');
+  if (filter.flags?.length) parts.push(filter.flags.join(', '));
+  return parts.length ? parts.join('; ') : null;
+}
+
+export async function exportPupils(ctx: HandlerContext, input: PupilFilter & { columns?: string[] } = {}): Promise<ExportedFile> {
+  const { columns, ...filter } = input;
+  const rows = await listPupils(ctx, filter);
+  const cols = pickColumns(PUPIL_COLUMNS, columns);
+  const className = filter.classId ? (rows[0]?.className ?? (await ctx.core.db.selectFrom('schoolClass').select('name').where('id', '=', filter.classId).executeTakeFirst())?.name ?? null) : null;
+  const file = await listWorkbook('Обучающиеся', `Обучающиеся${className ? ` ${className}` : ''}.xlsx`, cols, rows, await filterNote(ctx.core.db, filter));
+  await ctx.audit.record(ctx.core.db, {
+    entity: 'pupil',
+    recordId: null,
+    action: 'export',
+    changes: { format: 'xlsx', rows: rows.length, classId: filter.classId ?? null, className, search: filter.search ?? null, columns: cols.map((c) => c.key) },
+  });
+  return file;
+}

@@ -1,0 +1,137 @@
+import type { PupilCreateInput, PupilUpdateInput } from '../../../src-shared/contract/people';
+import { PUPIL_LABELS } from '../../../src-shared/contract/people';
+import type { HistoryRow, PupilParentLink, PupilView } from '../../../src-shared/contract/peopleViews';
+import { fullName } from '../../../src-shared/domain/names';
+import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
+import { newId } from '../../../src-shared/domain/ids';
+import { assertCanSeePupil, localToday, visibleClassIds } from '../access/scope';
+import { diffFields, type Executor } from '../audit/auditRepo';
+import type { HandlerContext } from '../context';
+import { accountOf } from '../accounts/accountTasks';
+import { syncEnrolmentTasks } from '../accounts/enrolmentTasks';
+import { CARD_SPECS, assertNewCardValid, auditView, completeCard, insertCard, notFound, patchCard, patchPhoto, readCard } from './cardStore';
+import { assertNoDuplicate } from './duplicates';
+import { cardHistory, mergedIds } from './history';
+import { readPhoto } from './personChildren';
+import { insertLink } from './links';
+
+/** The pupil's card: the view with class, family and account, and its create/update flows. */
+const spec = CARD_SPECS.pupil;
+
+async function classHistory(db: Executor, pupilId: string) {
+  const rows = await db
+    .selectFrom('classMembership as cm')
+    .innerJoin('schoolClass as sc', 'sc.id', 'cm.classId')
+    .leftJoin('academicYear as y', 'y.id', 'sc.academicYearId')
+    .select(['cm.classId', 'sc.name as className', 'y.name as yearName', 'cm.startDate', 'cm.endDate', 'cm.cause'])
+    .where('cm.pupilId', '=', pupilId)
+    .orderBy('cm.startDate')
+    .execute();
+  return rows.map((r) => ({ ...r, yearName: r.yearName ?? null }));
+}
+
+async function parentsOf(db: Executor, pupilId: string): Promise<PupilParentLink[]> {
+  const rows = await db
+    .selectFrom('pupilParent as pp')
+    .innerJoin('parent as p', 'p.id', 'pp.parentId')
+    .select(['pp.parentId', 'p.lastName', 'p.firstName', 'p.middleName', 'p.birthDate', 'p.phoneMobile', 'pp.relation', 'pp.isLegalRepresentative'])
+    .where('pp.pupilId', '=', pupilId)
+    .execute();
+  return rows
+    .map((r) => ({ ...r, isLegalRepresentative: Number(r.isLegalRepresentative) === 1 }))
+    .sort((a, b) => RELATIONS.indexOf(a.relation as never) - RELATIONS.indexOf(b.relation as never));
+}
+
+async function siblingsOf(ctx: HandlerContext, pupilId: string, parentIds: string[]) {
+  if (parentIds.length === 0) return [];
+  const db = ctx.core.db;
+  const today = localToday();
+  const rows = await db
+    .selectFrom('pupilParent as pp')
+    .innerJoin('pupil as p', 'p.id', 'pp.pupilId')
+    .leftJoin('classMembership as cm', (j) =>
+      j.onRef('cm.pupilId', '=', 'p.id').on('cm.startDate', '<=', today).on((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)])),
+    )
+    .leftJoin('schoolClass as sc', 'sc.id', 'cm.classId')
+    .select(['p.id', 'p.lastName', 'p.firstName', 'p.middleName', 'sc.name as className', 'cm.classId'])
+    .where('pp.parentId', 'in', parentIds)
+    .where('p.id', '!=', pupilId)
+    .execute();
+  const visible = await visibleClassIds(ctx);
+  const seen = new Set<string>();
+  const out = [];
+  for (const r of rows) {
+    if (seen.has(r.id) || (visible && (!r.classId || !visible.has(r.classId)))) continue;
+    seen.add(r.id);
+    out.push({ pupilId: r.id, name: fullName(r), className: r.className ?? null });
+  }
+  return out;
+}
+
+export async function getPupil(ctx: HandlerContext, id: string): Promise<PupilView> {
+  const db = ctx.core.db;
+  await syncEnrolmentTasks(ctx, [id]);
+  const stored = await readCard(db, spec, id);
+  if (!stored) throw notFound(spec);
+  await assertCanSeePupil(ctx, id);
+  const history = await classHistory(db, id);
+  const today = localToday();
+  const current = history.find((h) => h.startDate <= today && (h.endDate === null || h.endDate > today));
+  const parents = await parentsOf(db, id);
+  return {
+    ...(stored.card as unknown as PupilView),
+    id,
+    version: stored.version,
+    createdAt: stored.createdAt,
+    updatedAt: stored.updatedAt,
+    photo: await readPhoto(db, 'pupil', id),
+    account: await accountOf(db, 'pupil', id),
+    mergedFrom: await mergedIds(db, 'pupil', id),
+    classId: current?.classId ?? null,
+    className: current?.className ?? null,
+    classHistory: history,
+    parents,
+    siblings: await siblingsOf(ctx, id, parents.map((p) => p.parentId)),
+  };
+}
+
+export async function createPupil(ctx: HandlerContext, input: PupilCreateInput & Record<string, unknown>): Promise<PupilView> {
+  const { photo, parents, allowDuplicate, ...fields } = input;
+  const card = completeCard(spec, fields);
+  assertNewCardValid(spec, card, PUPIL_LABELS);
+  if (!allowDuplicate) await assertNoDuplicate(ctx, 'pupil', card);
+  const id = newId();
+  const now = new Date().toISOString();
+  await ctx.core.db.transaction().execute(async (trx) => {
+    await insertCard(trx, spec, id, card, now, photo ?? null);
+    await ctx.audit.record(trx, { entity: 'pupil', recordId: id, action: 'create', changes: diffFields(null, { ...auditView(card), photo: photo ? 'есть' : null }) });
+    for (const link of parents ?? []) await insertLink(ctx, trx, { ...link, pupilId: id });
+  });
+  ctx.core.events.emit({ type: 'dataChanged', entity: 'pupil', recordId: id });
+  return getPupil(ctx, id);
+}
+
+export async function updatePupil(ctx: HandlerContext, input: PupilUpdateInput & Record<string, unknown>): Promise<PupilView> {
+  const { id, version, photo, ...patch } = input;
+  // Scope first: a refused call writes nothing, not even an audit row.
+  if (!(await readCard(ctx.core.db, spec, id))) throw notFound(spec);
+  await assertCanSeePupil(ctx, id);
+  const now = new Date().toISOString();
+  await ctx.core.db.transaction().execute(async (trx) => {
+    const { changes } = await patchCard(trx, spec, id, version, patch, PUPIL_LABELS, now);
+    const photoChange = await patchPhoto(trx, spec, id, photo, now);
+    if (Object.keys(changes).length === 0 && Object.keys(photoChange).length > 0) {
+      await trx.updateTable('pupil').set({ version: version + 1, updatedAt: now }).where('id', '=', id).execute();
+    }
+    const all = { ...changes, ...photoChange };
+    if (Object.keys(all).length > 0) await ctx.audit.record(trx, { entity: 'pupil', recordId: id, action: 'update', changes: all });
+  });
+  ctx.core.events.emit({ type: 'dataChanged', entity: 'pupil', recordId: id });
+  return getPupil(ctx, id);
+}
+
+export async function pupilHistory(ctx: HandlerContext, id: string): Promise<HistoryRow[]> {
+  if (!(await readCard(ctx.core.db, spec, id))) throw notFound(spec);
+  await assertCanSeePupil(ctx, id);
+  return cardHistory(ctx.core.db, 'pupil', id);
+}

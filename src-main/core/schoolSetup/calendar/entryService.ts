@@ -1,0 +1,96 @@
+import type { Selectable } from 'kysely';
+import type { CalendarEntry } from '../../../../src-shared/contract/calendar';
+import { newId } from '../../../../src-shared/domain/ids';
+import { entryOutsideYear, lateNoticeWarning, type CalendarEntryKind } from '../../../../src-shared/domain/schoolSetup/calendarRules';
+import { decodeGradeScope, encodeGradeScope, type GradeScope } from '../../../../src-shared/domain/schoolSetup/gradeScope';
+import { describeRange } from '../../../../src-shared/domain/schoolSetup/studyPeriods';
+import { diffFields, type Executor } from '../../audit/auditRepo';
+import type { HandlerContext } from '../../context';
+import type { CalendarEntryTable } from '../../db/schema';
+import { emitChanged, expectVersion, notFound, nowIso, refusal, today, writableYear, yearBounds } from '../common';
+import { loadEffectiveProductionCalendar } from './productionCalendarStore';
+
+const RECORD = 'Каникулы / выходной день';
+
+type ParsedEntry = { kind: CalendarEntryKind; name: string; startDate: string; endDate: string; grades: GradeScope; note: string | null };
+
+export function entryDto(r: Selectable<CalendarEntryTable>): CalendarEntry {
+  return {
+    id: r.id,
+    yearId: r.academicYearId,
+    kind: r.kind === 'dayOff' ? 'dayOff' : 'holiday',
+    name: r.name,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    grades: decodeGradeScope(r.grades),
+    note: r.note,
+    version: r.version,
+  };
+}
+
+export async function listEntries(db: Executor, yearId: string): Promise<CalendarEntry[]> {
+  const rows = await db.selectFrom('calendarEntry').selectAll().where('academicYearId', '=', yearId).orderBy('startDate').execute();
+  return rows.map(entryDto);
+}
+
+function overlaps(a: ParsedEntry, b: CalendarEntry): boolean {
+  const sharedGrades = a.grades === 'all' || b.grades === 'all' || a.grades.some((g) => (b.grades as number[]).includes(g));
+  return sharedGrades && a.startDate <= b.endDate && b.startDate <= a.endDate;
+}
+
+export async function saveEntry(
+  ctx: HandlerContext,
+  yearId: string,
+  id: string | null,
+  input: ParsedEntry,
+  version: number,
+): Promise<{ entry: CalendarEntry; warnings: string[] }> {
+  const e: ParsedEntry = { kind: input.kind, name: input.name, startDate: input.startDate, endDate: input.endDate, grades: input.grades, note: input.note };
+  const warnings: string[] = [];
+  const at = nowIso();
+  const savedId = await ctx.core.db.transaction().execute(async (trx) => {
+    const year = await writableYear(trx, yearId);
+    const outside = entryOutsideYear(e, yearBounds(year));
+    if (outside) throw refusal(outside);
+    const existing = await listEntries(trx, yearId);
+    for (const o of existing) {
+      if (o.id !== id && overlaps(e, o)) warnings.push(`Пересекается с записью «${o.name}» (${describeRange(o.startDate, o.endDate)})`);
+    }
+    if (e.kind === 'holiday') {
+      const late = lateNoticeWarning('holiday', e.startDate, today(), await loadEffectiveProductionCalendar(trx, ctx.core.logger));
+      if (late) warnings.push(late);
+    }
+    const values = { kind: e.kind, name: e.name, startDate: e.startDate, endDate: e.endDate, grades: encodeGradeScope(e.grades), note: e.note, updatedAt: at };
+    if (id === null) {
+      if (version !== 0) throw refusal(`${RECORD}: новая запись сохраняется с версией 0`);
+      const newEntryId = newId();
+      await trx.insertInto('calendarEntry').values({ id: newEntryId, academicYearId: yearId, ...values, version: 1 }).execute();
+      await ctx.audit.record(trx, { recordId: newEntryId, action: 'create', changes: diffFields(null, e) });
+      return newEntryId;
+    }
+    const before = existing.find((o) => o.id === id);
+    if (!before) throw notFound(RECORD);
+    expectVersion(before, version, `${RECORD} «${before.name}»`);
+    await trx.updateTable('calendarEntry').set({ ...values, version: before.version + 1 }).where('id', '=', id).where('version', '=', version).execute();
+    const { id: _i, yearId: _y, version: _v, ...plain } = before;
+    await ctx.audit.record(trx, { recordId: id, action: 'update', changes: diffFields(plain, e) });
+    return id;
+  });
+  emitChanged(ctx, 'calendarEntry', savedId);
+  const row = await ctx.core.db.selectFrom('calendarEntry').selectAll().where('id', '=', savedId).executeTakeFirstOrThrow();
+  return { entry: entryDto(row), warnings };
+}
+
+export async function deleteEntry(ctx: HandlerContext, id: string, version: number): Promise<{ deleted: boolean }> {
+  await ctx.core.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('calendarEntry').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound(RECORD);
+    await writableYear(trx, row.academicYearId);
+    expectVersion(row, version, `${RECORD} «${row.name}»`);
+    await trx.deleteFrom('calendarEntry').where('id', '=', id).execute();
+    const { id: _i, academicYearId: _y, version: _v, updatedAt: _u, ...plain } = row;
+    await ctx.audit.record(trx, { recordId: id, action: 'delete', changes: diffFields(plain, null) });
+  });
+  emitChanged(ctx, 'calendarEntry', id);
+  return { deleted: true };
+}

@@ -1,0 +1,219 @@
+import type { Subgroup } from '../../../../src-shared/contract/classes';
+import { formatRu } from '../../../../src-shared/domain/calendar/dates';
+import { newId } from '../../../../src-shared/domain/ids';
+import { compareRu, fullName } from '../../../../src-shared/domain/names';
+import type { Executor } from '../../audit/auditRepo';
+import type { HandlerContext } from '../../context';
+import { emitChanged, expectVersion, isUniqueViolation, notFound, nowIso, refusal, today, writableYear } from '../common';
+import { classPupils } from './classService';
+
+const RECORD = 'Подгруппа';
+
+/** Subgroups of a class with their members on `on` (membership is dated, end date exclusive). */
+export async function listSubgroups(db: Executor, classId: string, on = today()): Promise<Subgroup[]> {
+  const groups = await db
+    .selectFrom('subgroup')
+    .innerJoin('subject', 'subject.id', 'subgroup.subjectId')
+    .selectAll('subgroup')
+    .select(['subject.name as subjectName', 'subject.sortOrder'])
+    .where('subgroup.classId', '=', classId)
+    .execute();
+  if (groups.length === 0) return [];
+  const members = await db
+    .selectFrom('subgroupMember')
+    .innerJoin('pupil', 'pupil.id', 'subgroupMember.pupilId')
+    .select(['subgroupMember.subgroupId', 'subgroupMember.startDate', 'pupil.id', 'pupil.lastName', 'pupil.firstName', 'pupil.middleName'])
+    .where(
+      'subgroupMember.subgroupId',
+      'in',
+      groups.map((g) => g.id),
+    )
+    .where('subgroupMember.startDate', '<=', on)
+    .where((eb) => eb.or([eb('subgroupMember.endDate', 'is', null), eb('subgroupMember.endDate', '>', on)]))
+    .execute();
+  return groups
+    .sort((a, b) => a.sortOrder - b.sortOrder || compareRu(a.subjectName, b.subjectName) || a.ordinal - b.ordinal)
+    .map((g) => ({
+      id: g.id,
+      classId: g.classId,
+      subjectId: g.subjectId,
+      subjectName: g.subjectName,
+      name: g.name,
+      ordinal: g.ordinal,
+      members: members
+        .filter((m) => m.subgroupId === g.id)
+        .map((m) => ({ pupilId: m.id, fullName: fullName(m), since: m.startDate }))
+        .sort((a, b) => compareRu(a.fullName, b.fullName)),
+      version: g.version,
+    }));
+}
+
+async function classOf(db: Executor, classId: string) {
+  const cls = await db.selectFrom('schoolClass').select(['id', 'name', 'academicYearId']).where('id', '=', classId).executeTakeFirst();
+  if (!cls) throw notFound('Класс');
+  await writableYear(db, cls.academicYearId);
+  return cls;
+}
+
+async function subjectName(db: Executor, subjectId: string): Promise<string> {
+  const s = await db.selectFrom('subject').select('name').where('id', '=', subjectId).executeTakeFirst();
+  if (!s) throw refusal(`${RECORD}: предмет не найден`);
+  return s.name;
+}
+
+export async function saveSubgroup(
+  ctx: HandlerContext,
+  classId: string,
+  id: string | null,
+  input: { subjectId: string; name: string },
+  version: number,
+): Promise<Subgroup> {
+  const at = nowIso();
+  const savedId = await ctx.core.db
+    .transaction()
+    .execute(async (trx) => {
+      const cls = await classOf(trx, classId);
+      const subject = await subjectName(trx, input.subjectId);
+      const twin = await trx
+        .selectFrom('subgroup')
+        .select('id')
+        .where('classId', '=', classId)
+        .where('subjectId', '=', input.subjectId)
+        .where('name', '=', input.name)
+        .executeTakeFirst();
+      if (twin && twin.id !== id) throw refusal(`${RECORD} «${input.name}» по предмету «${subject}» уже есть в классе ${cls.name}`);
+      if (id === null) {
+        if (version !== 0) throw refusal(`${RECORD}: новая запись сохраняется с версией 0`);
+        const count = await trx.selectFrom('subgroup').select('id').where('classId', '=', classId).where('subjectId', '=', input.subjectId).execute();
+        const newGroupId = newId();
+        await trx.insertInto('subgroup').values({ id: newGroupId, classId, subjectId: input.subjectId, name: input.name, ordinal: count.length + 1, version: 1, updatedAt: at }).execute();
+        await ctx.audit.record(trx, { recordId: newGroupId, action: 'create', changes: { class: [null, cls.name], subject: [null, subject], name: [null, input.name] } });
+        return newGroupId;
+      }
+      const before = await trx.selectFrom('subgroup').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!before || before.classId !== classId) throw notFound(RECORD);
+      expectVersion(before, version, `${RECORD} «${before.name}»`);
+      if (before.subjectId !== input.subjectId) {
+        const hasMembers = await trx.selectFrom('subgroupMember').select('id').where('subgroupId', '=', id).executeTakeFirst();
+        if (hasMembers) throw refusal(`${RECORD} «${before.name}»: в ней есть ученики — предмет подгруппы сменить нельзя, создайте новую`);
+      }
+      await trx.updateTable('subgroup').set({ subjectId: input.subjectId, name: input.name, version: before.version + 1, updatedAt: at }).where('id', '=', id).execute();
+      await ctx.audit.record(trx, { recordId: id, action: 'update', changes: { name: [before.name, input.name], subjectId: [before.subjectId, input.subjectId] } });
+      return id;
+    })
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err)) throw refusal(`${RECORD} «${input.name}» уже есть`);
+      throw err;
+    });
+  emitChanged(ctx, 'subgroup', savedId);
+  return (await listSubgroups(ctx.core.db, classId)).find((g) => g.id === savedId) as Subgroup;
+}
+
+export async function splitClass(ctx: HandlerContext, classId: string, subjectId: string, count: number): Promise<{ subgroups: Subgroup[] }> {
+  const at = nowIso();
+  await ctx.core.db.transaction().execute(async (trx) => {
+    const cls = await classOf(trx, classId);
+    const subject = await subjectName(trx, subjectId);
+    const existing = await trx.selectFrom('subgroup').select(['name']).where('classId', '=', classId).where('subjectId', '=', subjectId).execute();
+    const names = new Set(existing.map((e) => e.name));
+    const created: string[] = [];
+    for (let n = 1; n <= count; n++) {
+      const name = `Группа ${n}`;
+      if (names.has(name)) continue;
+      await trx.insertInto('subgroup').values({ id: newId(), classId, subjectId, name, ordinal: n, version: 1, updatedAt: at }).execute();
+      created.push(name);
+    }
+    await ctx.audit.record(trx, { recordId: classId, action: 'create', changes: { class: cls.name, subject, created } });
+  });
+  emitChanged(ctx, 'subgroup');
+  return { subgroups: (await listSubgroups(ctx.core.db, classId)).filter((g) => g.subjectId === subjectId) };
+}
+
+export async function deleteSubgroup(ctx: HandlerContext, id: string, version: number): Promise<{ deleted: boolean }> {
+  await ctx.core.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('subgroup').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound(RECORD);
+    await classOf(trx, row.classId);
+    expectVersion(row, version, `${RECORD} «${row.name}»`);
+    const on = today();
+    const current = await trx
+      .selectFrom('subgroupMember')
+      .select('id')
+      .where('subgroupId', '=', id)
+      .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', on)]))
+      .executeTakeFirst();
+    if (current) throw refusal(`${RECORD} «${row.name}»: в ней есть ученики — сначала переведите их в другие подгруппы`);
+    await trx.deleteFrom('subgroupMember').where('subgroupId', '=', id).execute();
+    await trx.deleteFrom('subgroup').where('id', '=', id).execute();
+    await ctx.audit.record(trx, { recordId: id, action: 'delete', changes: { name: [row.name, null] } });
+  });
+  emitChanged(ctx, 'subgroup', id);
+  return { deleted: true };
+}
+
+/**
+ * Sets who is in each subgroup of one class × subject from `date` on. History is kept: a pupil who
+ * leaves gets `end_date = date`, a pupil who joins a row starting on `date`; a row opened and closed
+ * on the same date never existed and is removed.
+ */
+export async function setSubgroupMembers(
+  ctx: HandlerContext,
+  classId: string,
+  subjectId: string,
+  date: string,
+  groups: { subgroupId: string; version: number; pupilIds: string[] }[],
+): Promise<{ subgroups: Subgroup[] }> {
+  const at = nowIso();
+  await ctx.core.db.transaction().execute(async (trx) => {
+    const cls = await classOf(trx, classId);
+    const subject = await subjectName(trx, subjectId);
+    const rows = await trx.selectFrom('subgroup').selectAll().where('classId', '=', classId).where('subjectId', '=', subjectId).execute();
+    for (const g of groups) {
+      const row = rows.find((r) => r.id === g.subgroupId);
+      if (!row) throw refusal(`Состав подгрупп: подгруппа не относится к классу ${cls.name} и предмету «${subject}»`);
+      expectVersion(row, g.version, `${RECORD} «${row.name}»`);
+    }
+    const roster = new Map((await classPupils(trx, classId, date)).map((p) => [p.id, p.fullName]));
+    const seen = new Map<string, string>();
+    for (const g of groups) {
+      const groupName = rows.find((r) => r.id === g.subgroupId)?.name ?? '';
+      for (const pupilId of g.pupilIds) {
+        if (!roster.has(pupilId)) throw refusal(`Состав подгрупп ${cls.name}, «${subject}»: ученик не числится в классе на ${formatRu(date)}`);
+        const other = seen.get(pupilId);
+        if (other && other !== groupName) {
+          throw refusal(`Состав подгрупп ${cls.name}, «${subject}»: ${roster.get(pupilId)} указан(а) и в «${other}», и в «${groupName}»`);
+        }
+        seen.set(pupilId, groupName);
+      }
+    }
+    const changes: Record<string, { added: string[]; removed: string[] }> = {};
+    for (const g of groups) {
+      const current = await trx
+        .selectFrom('subgroupMember')
+        .selectAll()
+        .where('subgroupId', '=', g.subgroupId)
+        .where('startDate', '<=', date)
+        .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', date)]))
+        .execute();
+      // Rows starting after `date` are replaced by this decision.
+      await trx.deleteFrom('subgroupMember').where('subgroupId', '=', g.subgroupId).where('startDate', '>', date).execute();
+      const wanted = new Set(g.pupilIds);
+      const have = new Set(current.map((m) => m.pupilId));
+      const removed = current.filter((m) => !wanted.has(m.pupilId));
+      for (const m of removed) {
+        if (m.startDate === date) await trx.deleteFrom('subgroupMember').where('id', '=', m.id).execute();
+        else await trx.updateTable('subgroupMember').set({ endDate: date }).where('id', '=', m.id).execute();
+      }
+      const added = [...wanted].filter((p) => !have.has(p));
+      if (added.length) {
+        await trx.insertInto('subgroupMember').values(added.map((pupilId) => ({ id: newId(), subgroupId: g.subgroupId, pupilId, startDate: date, endDate: null }))).execute();
+      }
+      const row = rows.find((r) => r.id === g.subgroupId);
+      if (row) await trx.updateTable('subgroup').set({ version: row.version + 1, updatedAt: at }).where('id', '=', row.id).execute();
+      changes[row?.name ?? g.subgroupId] = { added: added.map((p) => roster.get(p) ?? p), removed: removed.map((m) => roster.get(m.pupilId) ?? m.pupilId) };
+    }
+    await ctx.audit.record(trx, { recordId: classId, action: 'update', changes: { class: cls.name, subject, date, groups: changes } });
+  });
+  emitChanged(ctx, 'subgroup');
+  return { subgroups: (await listSubgroups(ctx.core.db, classId, date)).filter((g) => g.subjectId === subjectId) };
+}

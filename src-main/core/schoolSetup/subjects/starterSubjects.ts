@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import starterFile from '../../../../assets/subjects-starter.json';
+import { newId } from '../../../../src-shared/domain/ids';
+import { builtinRoomTypeId, BUILTIN_ROOM_TYPES, type BuiltinRoomTypeCode } from '../../../../src-shared/domain/schoolSetup/roomTypes';
+import { sanpinGradePoints, sanpinRow } from '../../../../src-shared/domain/schoolSetup/sanpinDifficulty';
+import { searchKey } from '../../../../src-shared/domain/names';
+import type { Executor } from '../../audit/auditRepo';
+
+/**
+ * The shipped starter set of subjects (`assets/subjects-starter.json`): the federal programmes'
+ * subjects with their ФГОС subject areas, SanPiN points from the one SanPiN table, subgroup split
+ * and the room types they need. Loading it adds what is missing and never touches what the school
+ * already has (matched by name, ё = е, any case).
+ */
+
+const codes = BUILTIN_ROOM_TYPES.map((t) => t.code) as [BuiltinRoomTypeCode, ...BuiltinRoomTypeCode[]];
+
+const starterSchema = z.object({
+  areas: z.array(z.string().min(1)),
+  subjects: z.array(
+    z.object({
+      name: z.string().min(1),
+      shortName: z.string().min(1),
+      area: z.string().nullable(),
+      sanpin: z.string().nullable(),
+      split: z.boolean().optional(),
+      roomTypes: z.array(z.enum(codes)).optional(),
+    }),
+  ),
+});
+
+export type StarterSet = z.output<typeof starterSchema>;
+
+export function starterSet(): StarterSet {
+  const set = starterSchema.parse(starterFile);
+  for (const s of set.subjects) {
+    // A typo in the shipped file must fail the tests, not silently give a subject no points.
+    if (s.sanpin && !sanpinRow(s.sanpin)) throw new Error(`subjects-starter.json: unknown SanPiN key ${s.sanpin} for ${s.name}`);
+    if (s.area && !set.areas.includes(s.area)) throw new Error(`subjects-starter.json: unknown area ${s.area} for ${s.name}`);
+  }
+  return set;
+}
+
+export interface StarterResult {
+  added: string[];
+  kept: number;
+  areasAdded: number;
+}
+
+export async function addStarterSubjects(db: Executor, at: string): Promise<StarterResult> {
+  const set = starterSet();
+  const areas = await db.selectFrom('subjectArea').select(['id', 'name']).execute();
+  const areaIds = new Map(areas.map((a) => [searchKey(a.name), a.id]));
+  let areasAdded = 0;
+  for (const [i, name] of set.areas.entries()) {
+    if (areaIds.has(searchKey(name))) continue;
+    const id = newId();
+    await db.insertInto('subjectArea').values({ id, name, sortOrder: (i + 1) * 10, version: 1, updatedAt: at }).execute();
+    areaIds.set(searchKey(name), id);
+    areasAdded++;
+  }
+  const existing = new Set((await db.selectFrom('subject').select('name').execute()).map((s) => searchKey(s.name)));
+  const added: string[] = [];
+  for (const [i, s] of set.subjects.entries()) {
+    if (existing.has(searchKey(s.name))) continue;
+    const id = newId();
+    await db
+      .insertInto('subject')
+      .values({
+        id,
+        name: s.name,
+        shortName: s.shortName,
+        subjectAreaId: s.area ? (areaIds.get(searchKey(s.area)) ?? null) : null,
+        isSplit: s.split ? 1 : 0,
+        sanpinKey: s.sanpin,
+        sortOrder: (i + 1) * 10,
+        isArchived: 0,
+        version: 1,
+        updatedAt: at,
+      })
+      .execute();
+    const points = sanpinGradePoints(s.sanpin);
+    if (points.length) await db.insertInto('subjectSanpinPoints').values(points.map((p) => ({ subjectId: id, ...p }))).execute();
+    if (s.roomTypes?.length) {
+      await db.insertInto('subjectRoomType').values(s.roomTypes.map((code) => ({ subjectId: id, roomTypeId: builtinRoomTypeId(code) }))).execute();
+    }
+    added.push(s.name);
+  }
+  return { added, kept: set.subjects.length - added.length, areasAdded };
+}

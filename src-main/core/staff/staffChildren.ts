@@ -1,0 +1,88 @@
+import type { EducationInput, PositionInput } from '../../../src-shared/contract/peopleStaffCard';
+import { formatRu } from '../../../src-shared/domain/calendar/dates';
+import { POSITION_KINDS, type PositionKind } from '../../../src-shared/domain/peopleDictionaries';
+import { newId } from '../../../src-shared/domain/ids';
+import type { Executor } from '../audit/auditRepo';
+
+/**
+ * Dated positions and education records of a staff card. `staff.position` keeps the main position
+ * valid today for the modules that only need a name (classes, users, reports).
+ */
+export async function readPositions(db: Executor, staffIds: readonly string[]): Promise<Map<string, PositionInput[]>> {
+  const out = new Map<string, PositionInput[]>();
+  if (staffIds.length === 0) return out;
+  const rows = await db.selectFrom('staffPosition').selectAll().where('staffId', 'in', [...staffIds]).orderBy('staffId').orderBy('sortOrder').execute();
+  for (const r of rows) {
+    const list = out.get(r.staffId) ?? [];
+    list.push({
+      id: r.id,
+      position: r.position,
+      kind: r.kind as PositionKind,
+      rate: r.rate === null ? null : Number(r.rate),
+      startDate: r.startDate,
+      endDate: r.endDate,
+      orderNumber: r.orderNumber,
+    });
+    out.set(r.staffId, list);
+  }
+  return out;
+}
+
+export async function writePositions(db: Executor, staffId: string, positions: readonly PositionInput[]): Promise<void> {
+  await db.deleteFrom('staffPosition').where('staffId', '=', staffId).execute();
+  if (positions.length === 0) return;
+  await db
+    .insertInto('staffPosition')
+    .values(positions.map((p, i) => ({ id: p.id ?? newId(), staffId, sortOrder: i, position: p.position, kind: p.kind, rate: p.rate, startDate: p.startDate, endDate: p.endDate, orderNumber: p.orderNumber })))
+    .execute();
+}
+
+export async function readEducations(db: Executor, staffIds: readonly string[]): Promise<Map<string, EducationInput[]>> {
+  const out = new Map<string, EducationInput[]>();
+  if (staffIds.length === 0) return out;
+  const rows = await db.selectFrom('staffEducation').selectAll().where('staffId', 'in', [...staffIds]).orderBy('staffId').orderBy('sortOrder').execute();
+  for (const r of rows) {
+    const list = out.get(r.staffId) ?? [];
+    const { staffId: _s, sortOrder: _o, ...education } = r;
+    list.push(education);
+    out.set(r.staffId, list);
+  }
+  return out;
+}
+
+export async function writeEducations(db: Executor, staffId: string, educations: readonly EducationInput[]): Promise<void> {
+  await db.deleteFrom('staffEducation').where('staffId', '=', staffId).execute();
+  if (educations.length === 0) return;
+  await db
+    .insertInto('staffEducation')
+    .values(educations.map((e, i) => ({ ...e, id: e.id ?? newId(), staffId, sortOrder: i })))
+    .execute();
+}
+
+/** Whether a position record is in force on a day. */
+export function positionActiveOn(p: Pick<PositionInput, 'startDate' | 'endDate'>, day: string): boolean {
+  return (p.startDate === null || p.startDate <= day) && (p.endDate === null || p.endDate >= day);
+}
+
+/** The main position valid on a day (the latest started one), or null. */
+export function mainPositionOn(positions: readonly PositionInput[], day: string): string | null {
+  const active = positions.filter((p) => p.kind === 'main' && positionActiveOn(p, day));
+  active.sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''));
+  return active[0]?.position ?? null;
+}
+
+export function positionsForAudit(positions: readonly PositionInput[]): string[] {
+  return positions.map((p) => {
+    const period = `${p.startDate ? `с ${formatRu(p.startDate)}` : ''}${p.endDate ? ` по ${formatRu(p.endDate)}` : ''}`.trim();
+    const rate = p.rate !== null ? `, ${String(p.rate).replace('.', ',')} ст.` : '';
+    return [`${p.position} (${POSITION_KINDS[p.kind]}${rate})`, period, p.orderNumber ? `приказ ${p.orderNumber}` : null].filter(Boolean).join(', ');
+  });
+}
+
+export function educationsForAudit(educations: readonly EducationInput[]): string[] {
+  return educations.map((e) =>
+    [e.level, e.institution, e.diplomaDate ? `диплом ${e.diplomaNumber ?? ''} от ${formatRu(e.diplomaDate)}`.replace('  ', ' ') : e.diplomaNumber, e.specialty, e.qualification]
+      .filter(Boolean)
+      .join(', '),
+  );
+}

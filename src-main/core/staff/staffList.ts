@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import type { StaffFilter } from '../../../src-shared/contract/staff';
+import { STAFF_COLUMNS, pickColumns } from '../../../src-shared/contract/peopleColumns';
+import type { ExportedFile } from '../../../src-shared/contract/files';
+import type { StaffRow } from '../../../src-shared/contract/peopleViews';
+import { parseSearchQuery } from '../../../src-shared/domain/personSearch';
+import { localToday } from '../access/scope';
+import type { HandlerContext } from '../context';
+import { listWorkbook } from '../people/peopleExcel';
+import { indexPendingCards, planSearch, searchCondition } from '../people/searchIndex';
+import { positionActiveOn, readPositions } from './staffChildren';
+
+/** The staff list for HR: working or dismissed, by position or department, searchable, exportable. */
+export async function staffQuery(ctx: HandlerContext, filter: StaffFilter = {}) {
+  const db = ctx.core.db;
+  const today = localToday();
+  let q = db.selectFrom('staff');
+  if (filter.status === 'working') q = q.where((eb) => eb.or([eb('staff.dismissalDate', 'is', null), eb('staff.dismissalDate', '>', today)]));
+  if (filter.status === 'dismissed') q = q.where('staff.dismissalDate', '<=', today);
+  if (filter.department) q = q.where('staff.department', '=', filter.department);
+  if (filter.position) {
+    q = q.where(
+      sql<boolean>`exists (select 1 from staff_position sp where sp.staff_id = ${sql.ref('staff.id')} and sp.position = ${filter.position}
+        and (sp.start_date is null or sp.start_date <= ${today}) and (sp.end_date is null or sp.end_date >= ${today}))`,
+    );
+  }
+  const words = parseSearchQuery(filter.search ?? '');
+  if (words.length > 0) {
+    await indexPendingCards(db, 'staff');
+    q = q.where(searchCondition(db, 'staff', 'staff', await planSearch(db, 'staff', words)));
+  }
+  return q;
+}
+
+export async function listStaff(ctx: HandlerContext, input: StaffFilter & { offset?: number; limit?: number } = {}): Promise<StaffRow[]> {
+  let page = (await staffQuery(ctx, input))
+    .select([
+      'staff.id',
+      'staff.lastName',
+      'staff.firstName',
+      'staff.middleName',
+      'staff.sex',
+      'staff.birthDate',
+      'staff.version',
+      'staff.position',
+      'staff.department',
+      'staff.qualificationCategory',
+      'staff.nextAttestationDate',
+      'staff.hireDate',
+      'staff.dismissalDate',
+      'staff.personnelNumber',
+      'staff.snils',
+      'staff.phoneMobile',
+      'staff.email',
+    ])
+    .orderBy('staff.searchKey')
+    .orderBy('staff.id');
+  if (input.limit !== undefined) page = page.limit(input.limit);
+  if (input.offset) page = input.limit === undefined ? page.limit(1_000_000_000).offset(input.offset) : page.offset(input.offset);
+  const rows = await page.execute();
+  const positions = await readPositions(ctx.core.db, rows.map((r) => r.id));
+  const today = localToday();
+  return rows.map((r) => ({
+    ...r,
+    version: Number(r.version),
+    additionalPositions: (positions.get(r.id) ?? [])
+      .filter((p) => p.kind === 'additional' && positionActiveOn(p, today))
+      .map((p) => `${p.position}${p.rate !== null ? ` (${String(p.rate).replace('.', ',')} ст.)` : ''}`)
+      .join('; '),
+  }));
+}
+
+export async function countStaff(ctx: HandlerContext, filter: StaffFilter = {}): Promise<{ total: number }> {
+  const r = await (await staffQuery(ctx, filter)).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+  return { total: Number(r?.n ?? 0) };
+}
+
+export async function exportStaff(ctx: HandlerContext, input: StaffFilter & { columns?: string[] } = {}): Promise<ExportedFile> {
+  const { columns, ...filter } = input;
+  const rows = await listStaff(ctx, filter);
+  const cols = pickColumns(STAFF_COLUMNS, columns);
+  const note = [filter.status === 'working' ? 'работают' : filter.status === 'dismissed' ? 'уволены' : null, filter.position, filter.department, filter.search ? `поиск «${filter.search}»` : null]
+    .filter(Boolean)
+    .join('; ');
+  const file = await listWorkbook('Сотрудники', 'Сотрудники.xlsx', cols, rows, note || null);
+  await ctx.audit.record(ctx.core.db, {
+    entity: 'staff',
+    recordId: null,
+    action: 'export',
+    changes: { format: 'xlsx', rows: rows.length, search: filter.search ?? null, columns: cols.map((c) => c.key) },
+  });
+  return file;
+}

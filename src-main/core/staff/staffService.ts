@@ -1,0 +1,92 @@
+import type { StaffCreateInput, StaffUpdateInput } from '../../../src-shared/contract/staff';
+import { STAFF_LABELS } from '../../../src-shared/contract/staff';
+import type { HistoryRow, StaffView } from '../../../src-shared/contract/peopleViews';
+import { newId } from '../../../src-shared/domain/ids';
+import { diffFields, type Executor } from '../audit/auditRepo';
+import type { HandlerContext } from '../context';
+import { openAccountTask, accountOf, productionCalendar } from '../accounts/accountTasks';
+import { CARD_SPECS, assertNewCardValid, auditView, completeCard, insertCard, notFound, patchCard, patchPhoto, readCard } from '../people/cardStore';
+import { assertNoDuplicate } from '../people/duplicates';
+import { cardHistory, mergedIds } from '../people/history';
+import { readPhoto } from '../people/personChildren';
+
+/** The staff card kept by HR: view, create, update, history; hiring opens the portal-account task. */
+const spec = CARD_SPECS.staff;
+
+export async function getStaff(ctx: HandlerContext, id: string): Promise<StaffView> {
+  const db = ctx.core.db;
+  const stored = await readCard(db, spec, id);
+  if (!stored) throw notFound(spec);
+  const row = await db.selectFrom('staff').select('position').where('id', '=', id).executeTakeFirstOrThrow();
+  const classes = await db
+    .selectFrom('schoolClass as sc')
+    .leftJoin('academicYear as y', 'y.id', 'sc.academicYearId')
+    .select(['sc.id', 'sc.name'])
+    .where('sc.classTeacherId', '=', id)
+    .where('y.isCurrent', '=', 1)
+    .orderBy('sc.grade')
+    .orderBy('sc.letter')
+    .execute();
+  const user = await db.selectFrom('appUser').select('login').where('staffId', '=', id).executeTakeFirst();
+  return {
+    ...(stored.card as unknown as StaffView),
+    id,
+    version: stored.version,
+    createdAt: stored.createdAt,
+    updatedAt: stored.updatedAt,
+    position: row.position,
+    photo: await readPhoto(db, 'staff', id),
+    account: await accountOf(db, 'staff', id),
+    mergedFrom: await mergedIds(db, 'staff', id),
+    classesLed: classes.map((c) => ({ classId: c.id, name: c.name })),
+    appUserLogin: user?.login ?? null,
+  };
+}
+
+/** Work order 3.6: the account is due 3 working days after the hiring order. */
+async function openHireTask(ctx: HandlerContext, trx: Executor, staffId: string, hireDate: string, orderDate: string | null, orderNumber: string | null): Promise<void> {
+  const cal = await productionCalendar(ctx, trx);
+  await openAccountTask(ctx, trx, cal, { personKind: 'staff', personId: staffId, orderDate: orderDate ?? hireDate, orderNumber }, orderNumber ? `Приказ о приёме № ${orderNumber}` : 'Приём на работу');
+}
+
+export async function createStaff(ctx: HandlerContext, input: StaffCreateInput & Record<string, unknown>): Promise<StaffView> {
+  const { photo, hireOrder, allowDuplicate, ...fields } = input;
+  const card = completeCard(spec, fields);
+  assertNewCardValid(spec, card, STAFF_LABELS);
+  if (!allowDuplicate) await assertNoDuplicate(ctx, 'staff', card);
+  const id = newId();
+  const now = new Date().toISOString();
+  await ctx.core.db.transaction().execute(async (trx) => {
+    await insertCard(trx, spec, id, card, now, photo ?? null);
+    await ctx.audit.record(trx, { entity: 'staff', recordId: id, action: 'create', changes: diffFields(null, { ...auditView(card), photo: photo ? 'есть' : null }) });
+    const hireDate = card.hireDate as string | null;
+    if (hireDate && !card.dismissalDate) await openHireTask(ctx, trx, id, hireDate, hireOrder?.orderDate ?? null, card.hireOrderNumber as string | null);
+  });
+  ctx.core.events.emit({ type: 'dataChanged', entity: 'staff', recordId: id });
+  return getStaff(ctx, id);
+}
+
+export async function updateStaff(ctx: HandlerContext, input: StaffUpdateInput & Record<string, unknown>): Promise<StaffView> {
+  const { id, version, photo, ...patch } = input;
+  const now = new Date().toISOString();
+  await ctx.core.db.transaction().execute(async (trx) => {
+    const { changes, after } = await patchCard(trx, spec, id, version, patch, STAFF_LABELS, now);
+    const photoChange = await patchPhoto(trx, spec, id, photo, now);
+    if (Object.keys(changes).length === 0 && Object.keys(photoChange).length > 0) {
+      await trx.updateTable('staff').set({ version: version + 1, updatedAt: now }).where('id', '=', id).execute();
+    }
+    const all = { ...changes, ...photoChange };
+    if (Object.keys(all).length > 0) await ctx.audit.record(trx, { entity: 'staff', recordId: id, action: 'update', changes: all });
+    // A hire date recorded later (a card typed before the order) opens the task then.
+    if ('hireDate' in changes && after.hireDate && !after.dismissalDate) {
+      await openHireTask(ctx, trx, id, after.hireDate as string, null, after.hireOrderNumber as string | null);
+    }
+  });
+  ctx.core.events.emit({ type: 'dataChanged', entity: 'staff', recordId: id });
+  return getStaff(ctx, id);
+}
+
+export async function staffHistory(ctx: HandlerContext, id: string): Promise<HistoryRow[]> {
+  if (!(await readCard(ctx.core.db, spec, id))) throw notFound(spec);
+  return cardHistory(ctx.core.db, 'staff', id);
+}

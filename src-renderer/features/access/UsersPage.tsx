@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { App, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { KeyOutlined, SafetyOutlined, UnlockOutlined, UserAddOutlined, EditOutlined } from '@ant-design/icons';
+import { ROLES, type AppUserRow } from '../../../src-shared/contract/access';
+import { formatDateTimeRu } from '../../components/format';
+import { RecordHistory } from '../audit/RecordHistory';
+import { AccessSettingsCard } from './AccessSettingsCard';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { UserFormModal } from './UserFormModal';
+import { UserRightsDrawer } from './UserRightsDrawer';
+import { useUnlockUserMutation, useUsersQuery } from './accessApi';
+import { useHasRight } from './useSession';
+
+function status(u: AppUserRow) {
+  if (!u.isActive) return <Tag>отключён</Tag>;
+  if (u.lockedUntil) return <Tag color="red">заблокирован до {formatDateTimeRu(u.lockedUntil)}</Tag>;
+  if (u.mustChangePassword) return <Tag color="orange">должен сменить пароль</Tag>;
+  return <Tag color="green">активен</Tag>;
+}
+
+/** «Пользователи»: who may sign in, with which roles; temporary passwords, locks, personal rights. */
+export function UsersPage() {
+  const { message } = App.useApp();
+  const canEdit = useHasRight('users.edit');
+  const { data, isLoading } = useUsersQuery();
+  const [unlock] = useUnlockUserMutation();
+  const [editing, setEditing] = useState<AppUserRow | null | 'new'>(null);
+  const [resetting, setResetting] = useState<AppUserRow | null>(null);
+  const [rightsOf, setRightsOf] = useState<string | null>(null);
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const rightsUser = data?.find((u) => u.id === rightsOf) ?? null;
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          Пользователи программы
+        </Typography.Title>
+        {canEdit && (
+          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setEditing('new')}>
+            Создать пользователя
+          </Button>
+        )}
+      </Space>
+      <Table<AppUserRow>
+        rowKey="id"
+        loading={isLoading}
+        dataSource={data ?? []}
+        pagination={false}
+        aria-label="Пользователи"
+        expandable={{
+          expandedRowKeys: historyOf ? [historyOf] : [],
+          onExpand: (open, u) => setHistoryOf(open ? u.id : null),
+          expandedRowRender: (u) => <RecordHistory entity="appUser" recordId={u.id} title="История пользователя" />,
+        }}
+        columns={[
+          {
+            title: 'ФИО',
+            render: (_: unknown, u) => (
+              <Space orientation="vertical" size={0}>
+                <span>{u.fullName}</span>
+                <Typography.Text type="secondary">{u.login}</Typography.Text>
+              </Space>
+            ),
+          },
+          { title: 'Роли', render: (_: unknown, u) => u.roles.map((r) => <Tag key={r}>{ROLES[r as keyof typeof ROLES] ?? r}</Tag>) },
+          { title: 'Сотрудник', dataIndex: 'staffName', render: (v: string | null) => v ?? '—' },
+          { title: 'Состояние', render: (_: unknown, u) => status(u) },
+          { title: 'Последний вход', dataIndex: 'lastSignInAt', render: (v: string | null) => (v ? formatDateTimeRu(v) : 'не входил') },
+          {
+            title: '',
+            width: 200,
+            render: (_: unknown, u) =>
+              canEdit && (
+                <Space>
+                  <Tooltip title="Изменить">
+                    <Button size="small" icon={<EditOutlined />} aria-label={`Изменить ${u.login}`} onClick={() => setEditing(u)} />
+                  </Tooltip>
+                  <Tooltip title="Права пользователя">
+                    <Button size="small" icon={<SafetyOutlined />} aria-label={`Права ${u.login}`} onClick={() => setRightsOf(u.id)} />
+                  </Tooltip>
+                  <Tooltip title="Сбросить пароль">
+                    <Button size="small" icon={<KeyOutlined />} aria-label={`Сбросить пароль ${u.login}`} onClick={() => setResetting(u)} />
+                  </Tooltip>
+                  {u.lockedUntil && (
+                    <Tooltip title="Разблокировать">
+                      <Button
+                        size="small"
+                        icon={<UnlockOutlined />}
+                        aria-label={`Разблокировать ${u.login}`}
+                        onClick={async () => {
+                          const r = await unlock({ id: u.id });
+                          if ('data' in r) message.success(`Вход для «${u.login}» разблокирован`);
+                        }}
+                      />
+                    </Tooltip>
+                  )}
+                </Space>
+              ),
+          },
+        ]}
+      />
+      <AccessSettingsCard canEdit={canEdit} />
+      <UserFormModal open={editing !== null} user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <UserRightsDrawer user={rightsUser} canEdit={canEdit} onClose={() => setRightsOf(null)} />
+    </Space>
+  );
+}

@@ -1,0 +1,169 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import type { AccountRow } from '../../../src-shared/contract/accounts';
+import { ACCOUNT_KIND_TITLES, ACCOUNT_STATUSES, ACCOUNT_STATUS_IDS, type AccountStatus } from '../../../src-shared/domain/portalAccounts';
+import type { PersonKind } from '../../../src-shared/domain/personRules';
+import { plural } from '../../../src-shared/domain/plural';
+import type { ErrorBody } from '../../../src-shared/errors';
+import { downloadFile } from '../../components/downloadFile';
+import { formatDateRu } from '../../components/format';
+import { useHasRight } from '../access/useSession';
+import { useClassOptions } from '../people/useClassOptions';
+import { useDebounced, usePersisted } from '../people/usePersisted';
+import { HandOverDialog, MarkSentDialog, RecordCreatedDialog } from './AccountDialogs';
+import { useAccountSettingsQuery, useAccountsQuery, useLettersMutation, useSaveAccountSettingsMutation } from './accountsApi';
+
+/**
+ * «Учётные записи портала»: every account the user looks after with its state and 3-working-day
+ * deadline (work order 3.6), bulk steps, hand-over per person, and the class's account letters.
+ */
+const STATUS_COLORS: Record<AccountStatus, string> = { toCreate: 'orange', sentToPortal: 'gold', created: 'blue', handedOver: 'green' };
+
+interface Filters {
+  kind: PersonKind | null;
+  status: AccountStatus | null;
+  classId: string | null;
+  overdueOnly: boolean;
+  search: string;
+}
+
+function Deadline({ r }: { r: AccountRow }) {
+  if (r.status === 'handedOver' || !r.dueDate) return null;
+  const left = r.daysLeft ?? 0;
+  const text = r.overdue ? `просрочено на ${plural(-left, ['рабочий день', 'рабочих дня', 'рабочих дней'])}` : left === 0 ? 'сегодня последний день' : `осталось ${plural(left, ['рабочий день', 'рабочих дня', 'рабочих дней'])}`;
+  return (
+    <span data-testid="deadline">
+      до {formatDateRu(r.dueDate)} <Typography.Text type={r.overdue ? 'danger' : left <= 1 ? 'warning' : 'secondary'}>({text})</Typography.Text>
+    </span>
+  );
+}
+
+function LettersCard() {
+  const { message } = App.useApp();
+  const classes = useClassOptions();
+  const [classId, setClassId] = usePersisted<{ id: string | null }>('accounts.lettersClass', { id: null });
+  const [letters, { isLoading }] = useLettersMutation();
+  const [skipped, setSkipped] = useState<string[]>([]);
+  const print = async (format: 'pdf' | 'docx') => {
+    if (!classId.id) return;
+    const r = await letters({ classId: classId.id, format });
+    const file = 'data' in r ? r.data : undefined;
+    if (!file) return message.error(((r as { error?: ErrorBody }).error as ErrorBody).message);
+    downloadFile(file);
+    setSkipped(file.skipped);
+    message.success(`Писем: ${file.rows}`);
+  };
+  return (
+    <Card size="small" title="Письма с учётными записями класса (для классного руководителя)">
+      <Space wrap>
+        <Select placeholder="Класс" style={{ width: 120 }} value={classId.id} onChange={(id) => setClassId({ id })} options={classes} aria-label="Класс для писем" />
+        <Button icon={<FilePdfOutlined />} loading={isLoading} disabled={!classId.id} onClick={() => void print('pdf')}>
+          Письма PDF
+        </Button>
+        <Button icon={<FileWordOutlined />} loading={isLoading} disabled={!classId.id} onClick={() => void print('docx')}>
+          Письма DOCX
+        </Button>
+      </Space>
+      {skipped.length > 0 && (
+        <Alert style={{ marginTop: 12 }} type="info" showIcon title={`Без письма: ${skipped.length}`} description={skipped.map((s) => <div key={s}>{s}</div>)} closable onClose={() => setSkipped([])} />
+      )}
+    </Card>
+  );
+}
+
+function PortalUrl() {
+  const canEdit = useHasRight('accounts.edit');
+  const { data } = useAccountSettingsQuery();
+  const [save] = useSaveAccountSettingsMutation();
+  const [value, setValue] = useState<string | null>(null);
+  return (
+    <Space>
+      <Typography.Text type="secondary">Адрес портала в письмах:</Typography.Text>
+      <Input style={{ width: 320 }} disabled={!canEdit} value={value ?? data?.portalUrl ?? ''} onChange={(e) => setValue(e.target.value)} aria-label="Адрес портала" />
+      {canEdit && value !== null && value !== data?.portalUrl && <Button onClick={() => void save({ portalUrl: value }).then(() => setValue(null))}>Сохранить</Button>}
+    </Space>
+  );
+}
+
+export function AccountsPage() {
+  const canEdit = useHasRight('accounts.edit');
+  const canHandOver = useHasRight('accounts.handOver');
+  const classes = useClassOptions();
+  const [f, setF] = usePersisted<Filters>('accounts.filters', { kind: null, status: null, classId: null, overdueOnly: false, search: '' });
+  const search = useDebounced(f.search, 150);
+  const { data, isFetching } = useAccountsQuery({ personKind: f.kind ?? undefined, status: f.status ?? undefined, classId: f.classId ?? undefined, overdueOnly: f.overdueOnly || undefined, search: search || undefined });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [dialog, setDialog] = useState<'sent' | 'created' | null>(null);
+  const [handing, setHanding] = useState<AccountRow | null>(null);
+  const rows = useMemo(() => data ?? [], [data]);
+  const chosen = rows.filter((r) => selected.includes(r.id));
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        Учётные записи портала
+      </Typography.Title>
+      <Typography.Text type="secondary">Порядок работы, п. 3.5–3.8: учётные записи создаются и выдаются в течение 3 рабочих дней после приказа о зачислении или приёме на работу.</Typography.Text>
+      <LettersCard />
+      <Space wrap>
+        <Input.Search allowClear placeholder="ФИО или логин" style={{ width: 260 }} value={f.search} onChange={(e) => setF({ ...f, search: e.target.value })} aria-label="Поиск" />
+        <Select allowClear placeholder="Все" style={{ width: 160 }} value={f.kind} onChange={(kind) => setF({ ...f, kind: kind ?? null })} options={Object.entries(ACCOUNT_KIND_TITLES).map(([value, label]) => ({ value, label }))} aria-label="Вид" />
+        <Select allowClear placeholder="Любое состояние" style={{ width: 190 }} value={f.status} onChange={(status) => setF({ ...f, status: status ?? null })} options={ACCOUNT_STATUS_IDS.map((s) => ({ value: s, label: ACCOUNT_STATUSES[s] }))} aria-label="Состояние" />
+        <Select allowClear placeholder="Все классы" style={{ width: 130 }} value={f.classId} onChange={(classId) => setF({ ...f, classId: classId ?? null })} options={classes} aria-label="Класс" />
+        <Checkbox checked={f.overdueOnly} onChange={(e) => setF({ ...f, overdueOnly: e.target.checked })}>
+          Только просроченные
+        </Checkbox>
+      </Space>
+      {canEdit && (
+        <Space wrap>
+          <Typography.Text>Выбрано: {chosen.length}</Typography.Text>
+          <Button disabled={chosen.length === 0} onClick={() => setDialog('sent')}>
+            Передано в портал…
+          </Button>
+          <Button type="primary" disabled={chosen.length === 0} onClick={() => setDialog('created')}>
+            Созданы: записать логины и пароли…
+          </Button>
+        </Space>
+      )}
+      <Table<AccountRow>
+        size="small"
+        rowKey="id"
+        loading={isFetching}
+        dataSource={rows}
+        virtual
+        scroll={{ x: 1560, y: 520 }}
+        pagination={false}
+        aria-label="Учётные записи портала"
+        rowSelection={canEdit ? { columnWidth: 48, selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: r.status === 'handedOver' }) } : undefined}
+        rowClassName={(r) => (r.overdue ? 'account-overdue' : '')}
+        columns={[
+          { title: 'Вид', width: 130, render: (_, r) => ACCOUNT_KIND_TITLES[r.personKind] },
+          { title: 'ФИО', width: 260, dataIndex: 'personName' },
+          { title: 'Класс', width: 90, dataIndex: 'className' },
+          { title: 'Состояние', width: 150, render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{ACCOUNT_STATUSES[r.status]}</Tag> },
+          { title: 'Срок', width: 340, render: (_, r) => <Deadline r={r} /> },
+          { title: 'Приказ', width: 140, render: (_, r) => [r.orderNumber && `№ ${r.orderNumber}`, r.orderDate && `от ${formatDateRu(r.orderDate)}`].filter(Boolean).join(' ') },
+          { title: 'Логин', width: 140, render: (_, r) => r.login ?? '' },
+          { title: 'Пароль', width: 90, render: (_, r) => (r.hasPassword ? 'сохранён' : '') },
+          { title: 'Выдана', width: 220, render: (_, r) => (r.handedOverOn ? `${formatDateRu(r.handedOverOn)}, ${r.handedOverTo ?? ''}` : r.exportFile ? `файл: ${r.exportFile}` : '') },
+          {
+            title: '',
+            width: 100,
+            fixed: 'right',
+            render: (_, r) =>
+              canHandOver && r.status === 'created' ? (
+                <Button size="small" onClick={() => setHanding(r)}>
+                  Выдать
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      <PortalUrl />
+      <MarkSentDialog rows={chosen} open={dialog === 'sent'} onClose={() => { setDialog(null); setSelected([]); }} />
+      <RecordCreatedDialog rows={chosen} open={dialog === 'created'} onClose={() => { setDialog(null); setSelected([]); }} />
+      <HandOverDialog row={handing} onClose={() => setHanding(null)} />
+    </Space>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Button, Input, Space, Table, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import type { BookEntry } from '../../../src-shared/contract/movement';
+import { DateField } from '../../components/DateField';
+import { formatDateRu } from '../../components/format';
+import { PupilTimelineDrawer } from './PupilTimelineDrawer';
+import { useBookQuery, useExportBookMutation } from './movementApi';
+import { useDownload } from './movementUi';
+
+/** «Книга движения учащихся»: every item of every signed order, in the order things happened. */
+export function BookTab() {
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [pupilId, setPupilId] = useState<string | null>(null);
+  const filter = { from, to, search };
+  const { data, isFetching } = useBookQuery(filter);
+  const [exportBook, { isLoading }] = useExportBookMutation();
+  const download = useDownload();
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap>
+        <span>С</span>
+        <div style={{ width: 150 }}>
+          <DateField id="bookFrom" value={from} onChange={setFrom} />
+        </div>
+        <span>по</span>
+        <div style={{ width: 150 }}>
+          <DateField id="bookTo" value={to} onChange={setTo} />
+        </div>
+        <Input.Search aria-label="Поиск в книге движения" placeholder="ФИО" allowClear style={{ width: 240 }} onSearch={setSearch} />
+        <Button icon={<FileExcelOutlined />} loading={isLoading} onClick={() => void download(() => exportBook(filter))}>
+          Книга движения (Excel)
+        </Button>
+        <Typography.Text type="secondary">Записей: {data?.length ?? 0}</Typography.Text>
+      </Space>
+      <Table<BookEntry>
+        rowKey="itemId"
+        size="small"
+        loading={isFetching}
+        dataSource={data ?? []}
+        aria-label="Книга движения учащихся"
+        pagination={{ pageSize: 100, showSizeChanger: false }}
+        rowClassName={(r) => (r.status === 'cancelled' ? 'movement-cancelled' : '')}
+        columns={[
+          { title: '№', dataIndex: 'seq', width: 60 },
+          { title: 'Дата', dataIndex: 'effectiveDate', width: 100, render: (v: string) => formatDateRu(v) },
+          { title: 'Приказ', dataIndex: 'orderNumber', width: 140, render: (v: string | null, r) => <Link to={`/movement/orders/${r.orderId}`}>№ {v} от {formatDateRu(r.orderDate)}</Link> },
+          { title: 'ФИО', dataIndex: 'pupilName', render: (v: string, r) => <Button type="link" style={{ padding: 0 }} onClick={() => setPupilId(r.pupilId)}>{v}</Button> },
+          { title: 'Дата рождения', dataIndex: 'birthDate', width: 120, render: (v: string | null) => formatDateRu(v) },
+          { title: 'Движение', dataIndex: 'event', width: 200, render: (v: string, r) => (r.status === 'cancelled' ? <Typography.Text delete>{v} (приказ отменён)</Typography.Text> : v) },
+          { title: 'Из', dataIndex: 'fromClassName', width: 60 },
+          { title: 'В', dataIndex: 'toClassName', width: 60 },
+          { title: 'Подробности', dataIndex: 'details' },
+        ]}
+      />
+      {pupilId && <PupilTimelineDrawer pupilId={pupilId} onClose={() => setPupilId(null)} />}
+    </Space>
+  );
+}

@@ -1,0 +1,121 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import type { MovementReport } from '../../../../src-shared/contract/movementReports';
+import {
+  ARRIVAL_COLUMNS,
+  ARRIVAL_KEYS,
+  DEPARTURE_COLUMNS,
+  DEPARTURE_KEYS,
+  arrivedTotal,
+  leftTotal,
+  reconciles,
+  sumMovement,
+  type MovementEntry,
+  type MovementRowData,
+} from '../../../../src-shared/domain/movement/reportColumns';
+import { DateField } from '../../../components/DateField';
+import { formatDateRu } from '../../../components/format';
+import { useSelectedYear } from '../../year/useSelectedYear';
+import { useExportMovementReportMutation, useMovementReportQuery } from '../movementApi';
+import { todayIso, useDownload } from '../movementUi';
+import { DrillDownModal, DrillNumber, type DrillRow } from './DrillDownModal';
+
+interface Line extends MovementRowData {
+  key: string;
+  name: string;
+  kind: 'class' | 'grade' | 'school';
+}
+
+function lines(report: MovementReport): Line[] {
+  const out: Line[] = [];
+  const years = new Set(report.rows.map((r) => r.yearName));
+  const groups = [...new Map(report.rows.map((r) => [`${r.yearName}|${r.grade}`, r])).values()];
+  for (const g of groups) {
+    const rows = report.rows.filter((r) => r.yearName === g.yearName && r.grade === g.grade);
+    for (const r of rows) out.push({ ...r, key: r.classId, name: years.size > 1 ? `${r.name} (${r.yearName})` : r.name, kind: 'class' });
+    out.push({ ...sumMovement(rows), key: `g-${g.yearName}-${g.grade}`, name: `Итого ${g.grade} кл.${years.size > 1 ? ` (${g.yearName})` : ''}`, kind: 'grade' });
+  }
+  out.push({ ...sumMovement(report.rows), key: 'school', name: 'Итого по школе', kind: 'school' });
+  return out;
+}
+
+/** «Движение учащихся по школе» for a period; every number opens the pupils behind it. */
+export function MovementReportPage() {
+  const { year } = useSelectedYear();
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const period = { from: from ?? year?.startDate ?? todayIso(), to: to ?? todayIso() };
+  const valid = period.from <= period.to;
+  const { data, isFetching } = useMovementReportQuery(period, { skip: !valid });
+  const [exportXlsx, { isLoading }] = useExportMovementReportMutation();
+  const download = useDownload();
+  const [drill, setDrill] = useState<{ title: string; rows: DrillRow[] } | null>(null);
+  const table = useMemo(() => (data ? lines(data) : []), [data]);
+  const classOf = useMemo(() => new Map((data?.rows ?? []).flatMap((r) => [...r.start, ...r.end].map((id) => [id, r.name] as const))), [data]);
+
+  const person = (id: string) => data?.pupils[id];
+  const openIds = (line: Line, title: string, ids: string[]) =>
+    setDrill({ title: `${line.name}: ${title}`, rows: ids.map((id) => ({ pupilId: id, fullName: person(id)?.fullName ?? id, birthDate: person(id)?.birthDate ?? null, className: line.kind === 'class' ? undefined : classOf.get(id) })) });
+  const openEntries = (line: Line, title: string, entries: MovementEntry[]) =>
+    setDrill({ title: `${line.name}: ${title}`, rows: entries.map((e) => ({ pupilId: e.pupilId, fullName: person(e.pupilId)?.fullName ?? e.pupilId, birthDate: person(e.pupilId)?.birthDate ?? null, date: e.date, orderNumber: e.orderNumber, detail: e.detail })) });
+  const num = (line: Line, title: string, count: number, onOpen: () => void) => <DrillNumber count={count} strong={line.kind !== 'class'} label={`${line.name}: ${title}`} onOpen={onOpen} />;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        Движение учащихся по школе
+      </Typography.Title>
+      <Space wrap>
+        <span>С</span>
+        <div style={{ width: 150 }}>
+          <DateField id="movementFrom" value={period.from} onChange={(v) => v && setFrom(v)} />
+        </div>
+        <span>по</span>
+        <div style={{ width: 150 }}>
+          <DateField id="movementTo" value={period.to} onChange={(v) => v && setTo(v)} />
+        </div>
+        <Button icon={<FileExcelOutlined />} loading={isLoading} disabled={!valid} onClick={() => void download(() => exportXlsx(period))}>
+          Скачать Excel
+        </Button>
+      </Space>
+      {!valid && <Alert type="error" showIcon message="Конец периода раньше его начала" />}
+      {data && data.problems.length > 0 && <Alert type="error" showIcon message={`Не сходится: ${data.problems.join(', ')}`} />}
+      <Typography.Text type="secondary">
+        На начало — состав на {formatDateRu(period.from)}, на конец — на {formatDateRu(period.to)}; на начало + прибыло − выбыло = на конец. Нажмите на число, чтобы увидеть обучающихся.
+      </Typography.Text>
+      <Table<Line>
+        rowKey="key"
+        size="small"
+        bordered
+        loading={isFetching}
+        dataSource={table}
+        pagination={false}
+        scroll={{ x: 2500 }}
+        aria-label="Движение учащихся"
+        onRow={(l) => ({ style: l.kind === 'class' ? undefined : { background: l.kind === 'school' ? '#e6f4ff' : '#fafafa', fontWeight: 600 } })}
+        columns={[
+          { title: 'Класс', dataIndex: 'name', width: 130, fixed: 'left' as const },
+          { title: 'На начало', width: 90, render: (_: unknown, l: Line) => num(l, 'на начало периода', l.start.length, () => openIds(l, 'на начало периода', l.start)) },
+          {
+            title: 'Прибыло',
+            children: [
+              ...ARRIVAL_KEYS.map((k) => ({ title: ARRIVAL_COLUMNS[k], width: 118, render: (_: unknown, l: Line) => num(l, `прибыло — ${ARRIVAL_COLUMNS[k]}`, l.arrivals[k].length, () => openEntries(l, `прибыло — ${ARRIVAL_COLUMNS[k]}`, l.arrivals[k])) })),
+              { title: 'Всего', width: 70, render: (_: unknown, l: Line) => num(l, 'прибыло всего', arrivedTotal(l), () => openEntries(l, 'прибыло всего', ARRIVAL_KEYS.flatMap((k) => l.arrivals[k]))) },
+            ],
+          },
+          {
+            title: 'Выбыло',
+            children: [
+              ...DEPARTURE_KEYS.map((k) => ({ title: DEPARTURE_COLUMNS[k], width: 118, render: (_: unknown, l: Line) => num(l, `выбыло — ${DEPARTURE_COLUMNS[k]}`, l.departures[k].length, () => openEntries(l, `выбыло — ${DEPARTURE_COLUMNS[k]}`, l.departures[k])) })),
+              { title: 'Всего', width: 70, render: (_: unknown, l: Line) => num(l, 'выбыло всего', leftTotal(l), () => openEntries(l, 'выбыло всего', DEPARTURE_KEYS.flatMap((k) => l.departures[k]))) },
+            ],
+          },
+          { title: 'На конец', width: 90, render: (_: unknown, l: Line) => num(l, 'на конец периода', l.end.length, () => openIds(l, 'на конец периода', l.end)) },
+          { title: 'Сходится', width: 90, render: (_: unknown, l: Line) => (reconciles(l) ? <Tag color="green">да</Tag> : <Tag color="red">нет</Tag>) },
+        ]}
+      />
+      {drill && <DrillDownModal title={drill.title} rows={drill.rows} onClose={() => setDrill(null)} />}
+    </Space>
+  );
+}

@@ -1,0 +1,145 @@
+import { Button, Card, Col, Form, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { PARENT_EMPTY, PARENT_LABELS, PARENT_SCHEMAS } from '../../../src-shared/contract/peopleParents';
+import type { ParentView } from '../../../src-shared/contract/peopleViews';
+import { CITIZENSHIPS, EDUCATION_LEVELS } from '../../../src-shared/domain/peopleDictionaries';
+import { formatDateRu } from '../../components/format';
+import { useHasRight } from '../access/useSession';
+import { AccountBadge } from '../people/AccountBadge';
+import { AddressesEditor } from '../people/AddressesEditor';
+import { DocumentsEditor } from '../people/DocumentsEditor';
+import { fieldKit } from '../people/fields';
+import { HistoryTab } from '../people/HistoryTab';
+import { PersonCardFrame, type CardTab } from '../people/PersonCardFrame';
+import { MergeModal } from '../people/MergeModal';
+import { useCreateParentMutation, useParentHistoryQuery, useParentQuery, useUpdateParentMutation } from '../people/peopleApi';
+
+/** The card of a parent or legal representative: tabs Основное, Документы, Адреса, Дети, Работа и образование, История. */
+const FIELD_KEYS = [...Object.keys(PARENT_SCHEMAS.full.shape)];
+const f = fieldKit(PARENT_LABELS);
+const EMPTY = { ...PARENT_EMPTY, lastName: '', firstName: '', sex: undefined, documents: [], addresses: [], photo: null };
+
+export function ParentCardPage() {
+  const { id = 'new' } = useParams();
+  const isNew = id === 'new';
+  const navigate = useNavigate();
+  const canEdit = useHasRight('parents.edit');
+  const canMerge = useHasRight('people.merge') && canEdit;
+  const [merging, setMerging] = useState(false);
+  const { data: view, refetch } = useParentQuery(id, { skip: isNew });
+  const { data: history, isFetching } = useParentHistoryQuery(id, { skip: isNew });
+  const [create] = useCreateParentMutation();
+  const [update] = useUpdateParentMutation();
+  if (!isNew && !view) return <Card loading />;
+
+  const tabs: CardTab[] = [
+    {
+      key: 'main',
+      label: 'Основное',
+      fields: ['lastName', 'firstName', 'middleName', 'sex', 'birthDate', 'citizenship', 'snils', 'phoneMobile', 'phoneHome', 'email', 'note'],
+      content: (
+        <Row gutter={12}>
+          {f.text('lastName', { required: true })}
+          {f.text('firstName', { required: true })}
+          {f.text('middleName')}
+          <Col xs={12} md={4}>
+            <Form.Item name="sex" label={PARENT_LABELS.sex} required>
+              <Select options={[{ value: 'Ж', label: 'Ж' }, { value: 'М', label: 'М' }]} />
+            </Form.Item>
+          </Col>
+          {f.date('birthDate', { span: 5 })}
+          {f.select('citizenship', CITIZENSHIPS, { free: true, span: 7 })}
+          {f.text('snils', { span: 8, placeholder: '123-456-789 01' })}
+          {f.text('phoneMobile')}
+          {f.text('phoneHome')}
+          {f.text('email')}
+          {f.text('note', { span: 24, area: true })}
+        </Row>
+      ),
+    },
+    { key: 'documents', label: 'Документы', fields: ['documents'], content: <DocumentsEditor defaultType="passport" types={['passport', 'foreignPassport', 'other']} /> },
+    { key: 'addresses', label: 'Адреса', fields: ['addresses'], content: <AddressesEditor /> },
+    {
+      key: 'children',
+      label: 'Дети',
+      fields: [],
+      content: view ? (
+        <Table
+          size="small"
+          rowKey="pupilId"
+          pagination={false}
+          dataSource={view.children}
+          locale={{ emptyText: 'Дети не связаны: свяжите родителя на вкладке «Семья» карточки обучающегося' }}
+          columns={[
+            { title: 'Обучающийся', render: (_, c) => <Link to={`/pupils/${c.pupilId}`}>{c.name}</Link> },
+            { title: 'Класс', dataIndex: 'className' },
+            { title: 'Дата рождения', render: (_, c) => formatDateRu(c.birthDate) },
+            { title: 'Степень родства', dataIndex: 'relation' },
+            { title: 'Законный представитель', render: (_, c) => (c.isLegalRepresentative ? 'да' : 'нет') },
+          ]}
+        />
+      ) : (
+        <Typography.Text type="secondary">Родителя связывают с ребёнком на вкладке «Семья» карточки обучающегося.</Typography.Text>
+      ),
+    },
+    {
+      key: 'work',
+      label: 'Работа и образование',
+      fields: ['workplace', 'jobTitle', 'education', 'phoneWork', 'fax', 'workAddress'],
+      content: (
+        <Row gutter={12}>
+          {f.text('workplace', { span: 12 })}
+          {f.text('jobTitle', { span: 12 })}
+          {f.select('education', EDUCATION_LEVELS, { free: true })}
+          {f.text('phoneWork')}
+          {f.text('fax')}
+          {f.text('workAddress', { span: 24 })}
+        </Row>
+      ),
+    },
+  ];
+  if (!isNew) tabs.push({ key: 'history', label: 'История изменений', fields: [], content: <HistoryTab entity="parent" rows={history} loading={isFetching} currentId={id} /> });
+
+  return (
+    <>
+    <PersonCardFrame<ParentView>
+      kind="parent"
+      record="Карточка родителя"
+      labels={PARENT_LABELS}
+      fieldKeys={FIELD_KEYS}
+      patchSchema={PARENT_SCHEMAS.patch}
+      view={view}
+      empty={EMPTY}
+      title={view ? `${view.lastName} ${view.firstName} ${view.middleName ?? ''}` : 'Новый родитель'}
+      subtitle={
+        view && (
+          <Space wrap style={{ marginTop: 4 }}>
+            {view.children.map((c) => (
+              <Tag key={c.pupilId}>
+                {c.relation}: {c.name.split(' ').slice(0, 2).join(' ')}
+                {c.className ? `, ${c.className}` : ''}
+              </Tag>
+            ))}
+            <AccountBadge account={view.account} />
+          </Space>
+        )
+      }
+      tabs={tabs}
+      canEdit={canEdit}
+      onBack={() => navigate('/parents')}
+      onReload={() => void refetch()}
+      onCreate={(payload) => create(payload as never)}
+      onUpdate={(payload) => update(payload as never)}
+      onSaved={(v, created) => created && navigate(`/parents/${v.id}`, { replace: true })}
+      actions={
+        canMerge && view ? (
+          <Button onClick={() => setMerging(true)}>Объединить с другой карточкой…</Button>
+        ) : null
+      }
+      onOpenOther={(other) => navigate(`/parents/${other}`)}
+    />
+    {view && <MergeModal kind="parent" keepId={view.id} keepName={`${view.lastName} ${view.firstName}`} open={merging} onClose={() => setMerging(false)} />}
+    </>
+  );
+}

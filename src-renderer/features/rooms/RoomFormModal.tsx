@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { Alert, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import type { Room, RoomType } from '../../../src-shared/contract/rooms';
+import { useSaveFeedback } from '../year/saveFeedback';
+import { useSaveRoomMutation } from './roomsApi';
+
+interface Values {
+  number: string;
+  name: string | null;
+  floor: number | null;
+  capacity: number | null;
+  typeId: string;
+  note: string | null;
+  isActive: boolean;
+}
+
+export function RoomFormModal({ room, types, onClose }: { room: Room | null; types: RoomType[]; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const [save, { isLoading }] = useSaveRoomMutation();
+  const feedback = useSaveFeedback();
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    form.setFieldsValue(room ? { ...room } : { number: '', name: null, floor: null, capacity: null, typeId: 'room-type-regular', note: null, isActive: true });
+  }, [room, form]);
+  const submit = async () => {
+    const v = form.getFieldsValue(true) as Values;
+    const r = await save({ id: room?.id ?? null, version: room?.version ?? 0, room: { ...v, number: v.number ?? '', floor: v.floor ?? null, capacity: v.capacity ?? null } });
+    const out = feedback(r, `Кабинет ${v.number} сохранён`);
+    if (out.ok) onClose();
+    else setError(out.message);
+  };
+  return (
+    <Modal open title={room ? `Кабинет ${room.number}` : 'Новый кабинет'} okText="Сохранить" cancelText="Отмена" confirmLoading={isLoading} onOk={() => void submit()} onCancel={onClose}>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <Form form={form} name="room" layout="vertical" aria-label="Форма: Кабинет">
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="number" label="Номер" required>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="name" label="Название">
+              <Input placeholder="Кабинет математики" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={10}>
+            <Form.Item name="typeId" label="Тип" required>
+              <Select options={types.map((t) => ({ value: t.id, label: t.name }))} />
+            </Form.Item>
+          </Col>
+          <Col span={7}>
+            <Form.Item name="floor" label="Этаж">
+              <InputNumber min={-2} max={30} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={7}>
+            <Form.Item name="capacity" label="Мест">
+              <InputNumber min={1} max={1000} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="note" label="Примечание">
+          <Input />
+        </Form.Item>
+        <Form.Item name="isActive" valuePropName="checked">
+          <Checkbox>Используется</Checkbox>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { App, Button, Col, Input, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Room } from '../../../src-shared/contract/rooms';
+import { useHasRight } from '../access/useSession';
+import { RoomFormModal } from './RoomFormModal';
+import { RoomTypesCard } from './RoomTypesCard';
+import { useDeleteRoomMutation, useRoomTypesQuery, useRoomsQuery } from './roomsApi';
+
+/** «Кабинеты»: rooms with type, floor and capacity; the types the subjects ask for. */
+export function RoomsPage() {
+  const { message } = App.useApp();
+  const canEdit = useHasRight('setup.edit');
+  const { data, isLoading } = useRoomsQuery();
+  const { data: types } = useRoomTypesQuery();
+  const [remove] = useDeleteRoomMutation();
+  const [editing, setEditing] = useState<Room | null | 'new'>(null);
+  const [typeFilter, setTypeFilter] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const rooms = (data?.rooms ?? []).filter((r) => (!typeFilter || r.typeId === typeFilter) && (!search || `${r.number} ${r.name ?? ''}`.toLowerCase().includes(search.toLowerCase())));
+  const seats = rooms.reduce((n, r) => n + (r.capacity ?? 0), 0);
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        Кабинеты
+      </Typography.Title>
+      <Row gutter={16}>
+        <Col xs={24} xl={17}>
+          <Space wrap style={{ marginBottom: 12 }}>
+            {canEdit && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                Добавить кабинет
+              </Button>
+            )}
+            <Input.Search allowClear placeholder="Номер или название" style={{ width: 220 }} value={search} onChange={(e) => setSearch(e.target.value)} />
+            <Select
+              allowClear
+              placeholder="Все типы"
+              aria-label="Тип кабинета"
+              style={{ width: 200 }}
+              value={typeFilter ?? undefined}
+              onChange={(v?: string) => setTypeFilter(v ?? null)}
+              options={(types?.types ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            />
+            <Typography.Text type="secondary">
+              Кабинетов: {rooms.length}, мест: {seats}
+            </Typography.Text>
+          </Space>
+          <Table<Room>
+            rowKey="id"
+            size="small"
+            loading={isLoading}
+            dataSource={rooms}
+            pagination={false}
+            aria-label="Кабинеты"
+            columns={[
+              { title: '№', dataIndex: 'number', width: 110 },
+              { title: 'Название', dataIndex: 'name' },
+              { title: 'Тип', dataIndex: 'typeName', render: (v: string, r) => <Tag color={r.typeCode === 'regular' ? 'default' : 'geekblue'}>{v}</Tag> },
+              { title: 'Этаж', dataIndex: 'floor', width: 70 },
+              { title: 'Мест', dataIndex: 'capacity', width: 70 },
+              { title: 'Примечание', dataIndex: 'note', render: (v: string | null, r) => (r.isActive ? v : <Typography.Text type="secondary">не используется{v ? `; ${v}` : ''}</Typography.Text>) },
+              {
+                title: '',
+                width: 90,
+                render: (_: unknown, r) =>
+                  canEdit && (
+                    <Space>
+                      <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={`Изменить кабинет ${r.number}`} />
+                      <Popconfirm
+                        title={`Удалить кабинет ${r.number}?`}
+                        okText="Удалить"
+                        cancelText="Отмена"
+                        onConfirm={async () => {
+                          const res = await remove({ id: r.id, version: r.version });
+                          if ('error' in res && res.error) message.error((res.error as { message: string }).message);
+                        }}
+                      >
+                        <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Удалить кабинет ${r.number}`} />
+                      </Popconfirm>
+                    </Space>
+                  ),
+              },
+            ]}
+          />
+        </Col>
+        <Col xs={24} xl={7}>
+          <RoomTypesCard types={types?.types ?? []} canEdit={canEdit} />
+        </Col>
+      </Row>
+      {editing !== null && <RoomFormModal room={editing === 'new' ? null : editing} types={types?.types ?? []} onClose={() => setEditing(null)} />}
+    </Space>
+  );
+}

@@ -1,0 +1,87 @@
+import { useCallback } from 'react';
+import { AutoComplete, Select, Tag } from 'antd';
+import { useNavigate } from 'react-router';
+import { STAFF_COLUMNS } from '../../../src-shared/contract/peopleColumns';
+import type { StaffRow } from '../../../src-shared/contract/peopleViews';
+import type { StaffFilter } from '../../../src-shared/contract/staff';
+import { SCHOOL_POSITIONS } from '../../../src-shared/domain/positions';
+import { formatDateRu } from '../../components/format';
+import { useHasRight } from '../access/useSession';
+import { useExportStaffMutation, useStaffCountQuery, useStaffListQuery } from '../people/peopleApi';
+import { PAGE_SIZE, PeopleListPage, usePages } from '../people/PeopleListPage';
+import { useDebounced, usePersisted } from '../people/usePersisted';
+
+interface Filters {
+  search: string;
+  status: 'all' | 'working' | 'dismissed';
+  position: string;
+}
+
+/** HR's list of staff: working or dismissed, by position, with attestation dates at hand. */
+export function StaffPage() {
+  const navigate = useNavigate();
+  const canEdit = useHasRight('staff.edit');
+  const [f, setF] = usePersisted<Filters>('staff.filters', { search: '', status: 'working', position: '' });
+  const search = useDebounced(f.search, 120);
+  const filter: StaffFilter = { search: search || undefined, status: f.status, position: f.position || undefined };
+  const [pages, more] = usePages(JSON.stringify(filter));
+  const { data, isFetching } = useStaffListQuery({ ...filter, limit: pages * PAGE_SIZE });
+  const { data: count } = useStaffCountQuery(filter);
+  const [exportStaff] = useExportStaffMutation();
+  const onNearEnd = useCallback(() => {
+    if (!isFetching && data && data.length === pages * PAGE_SIZE) more();
+  }, [isFetching, data, pages, more]);
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <PeopleListPage<StaffRow>
+      title="Сотрудники"
+      storageKey="staff"
+      columns={STAFF_COLUMNS}
+      renderers={{
+        nextAttestationDate: (r) => (r.nextAttestationDate ? <span style={{ color: r.nextAttestationDate < today ? '#cf1322' : undefined }}>{formatDateRu(r.nextAttestationDate)}</span> : ''),
+        dismissalDate: (r) => (r.dismissalDate ? <Tag color="default">уволен(а) {formatDateRu(r.dismissalDate)}</Tag> : ''),
+      }}
+      rows={data}
+      total={count?.total}
+      loading={isFetching}
+      search={f.search}
+      onSearch={(s) => setF({ ...f, search: s })}
+      searchPlaceholder="Фамилия, имя, отчество, табельный № или СНИЛС"
+      filters={
+        <>
+          <Select
+            style={{ width: 150 }}
+            value={f.status}
+            onChange={(status) => setF({ ...f, status })}
+            options={[
+              { value: 'working', label: 'Работают' },
+              { value: 'dismissed', label: 'Уволены' },
+              { value: 'all', label: 'Все' },
+            ]}
+            aria-label="Статус"
+          />
+          <AutoComplete
+            allowClear
+            placeholder="Должность"
+            style={{ width: 280 }}
+            value={f.position}
+            onChange={(position) => setF({ ...f, position: position ?? '' })}
+            options={SCHOOL_POSITIONS.map((p) => ({ value: p.name }))}
+            filterOption={(input, o) => String(o?.value ?? '').toLowerCase().includes(input.toLowerCase())}
+            aria-label="Должность"
+          />
+        </>
+      }
+      onNearEnd={onNearEnd}
+      onOpen={(r) => navigate(`/staff/${r.id}`)}
+      rowKey={(r) => r.id}
+      onCreate={canEdit ? () => navigate('/staff/new') : undefined}
+      createLabel="Новый сотрудник"
+      onExport={async (columns) => {
+        const r = await exportStaff({ ...filter, columns });
+        return 'data' in r ? r.data : undefined;
+      }}
+    />
+  );
+}

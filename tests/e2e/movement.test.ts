@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { apiCall, apiSignIn, bootstrapAdmin, describeE2E, launchBrowser, newSignedInPage, screenshotPath, startServe, type ServeHandle } from '../helpers/e2e';
+
+const SECRETARY = { login: 'secretary', fullName: 'Секретарёва Ольга Ивановна', temp: 'Vremenny-1', password: 'Sekretar-2026' };
+
+async function ok<T>(env: Promise<{ ok: boolean; value?: T; error?: { message: string } }>): Promise<T> {
+  const e = await env;
+  if (!e.ok) throw new Error(e.error?.message ?? 'API call failed');
+  return e.value as T;
+}
+
+async function typeDate(page: Page, label: string, ddmmyyyy: string) {
+  const input = label.startsWith('#') ? page.locator(label) : page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(ddmmyyyy);
+  await input.press('Enter');
+}
+
+async function pick(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: false }).first().click();
+}
+
+describeE2E('Книга движения in the browser', () => {
+  let browser: Browser;
+  let serve: ServeHandle;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    serve = await startServe();
+    const admin = await bootstrapAdmin(serve.url);
+    const year = await ok<{ id: string }>(
+      apiCall(serve.url, admin, 'setup.years.save', { id: null, version: 0, year: { name: '2026/2027', startDate: '2026-09-01', endDate: '2027-08-31' } }),
+    );
+    await ok(apiCall(serve.url, admin, 'setup.years.setCurrent', { id: year.id }));
+    await ok(apiCall(serve.url, admin, 'setup.classes.createMany', { yearId: year.id, grades: [1], letters: ['А', 'Б'] }));
+    await ok(apiCall(serve.url, admin, 'access.users.create', { login: SECRETARY.login, fullName: SECRETARY.fullName, roles: ['secretary'], password: SECRETARY.temp }));
+    const token = await apiSignIn(serve.url, SECRETARY.login, SECRETARY.temp);
+    await ok(apiCall(serve.url, token, 'access.password.change', { currentPassword: SECRETARY.temp, newPassword: SECRETARY.password }));
+  });
+  afterAll(async () => {
+    await serve?.stop();
+    await browser?.close();
+  });
+
+  it('the secretary enrols a pupil through an order, signs it, sees her in the class and in «Наполняемость классов», downloads the order and the report', async () => {
+    const { context, page } = await newSignedInPage(browser, serve.url, SECRETARY.login, SECRETARY.password);
+    await page.goto(`${serve.url}/#/movement`);
+    await page.getByRole('heading', { name: 'Книга движения' }).waitFor();
+    await page.getByRole('button', { name: 'Новый приказ' }).click();
+    await page.getByRole('menuitem', { name: 'Зачисление' }).click();
+    await page.getByRole('heading', { name: 'Новый приказ' }).waitFor();
+    await typeDate(page, 'Дата приказа', '28.11.2026');
+
+    await page.getByRole('button', { name: 'Добавить обучающегося' }).click();
+    const modal = page.getByRole('dialog');
+    await modal.getByText('Новая карточка').click();
+    await modal.getByLabel('Фамилия').fill('Соколова');
+    await modal.getByLabel('Имя', { exact: true }).fill('Любовь');
+    await modal.getByLabel('Отчество').fill('Андреевна');
+    await modal.getByText('Ж', { exact: true }).click();
+    await typeDate(page, 'Дата рождения', '03.05.2019');
+    await typeDate(page, 'С даты', '30.11.2026');
+    await pick(page, 'В класс', '1А');
+    await expect.poll(() => modal.getByLabel('Винительный (зачислить кого?)').inputValue()).toBe('Соколову Любовь Андреевну');
+    expect(await modal.getByLabel('Родительный (личное дело кого?)').inputValue()).toBe('Соколовой Любови Андреевны');
+    await page.screenshot({ path: screenshotPath('movement-item') });
+    await modal.getByRole('button', { name: 'Готово' }).click();
+    await expect.poll(() => page.getByLabel('винительный: Соколова Любовь Андреевна').inputValue()).toBe('Соколову Любовь Андреевну');
+
+    await page.getByRole('button', { name: 'Сохранить черновик' }).click();
+    await page.getByText('Черновик приказа сохранён').waitFor();
+    await page.getByRole('heading', { name: 'Черновик приказа' }).waitFor();
+    await page.getByRole('button', { name: 'Подписать и провести' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Подписать' }).click();
+    await page.getByRole('heading', { name: 'Приказ № 1-з от 28.11.2026' }).waitFor();
+    await page.screenshot({ path: screenshotPath('movement-order-signed') });
+
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать Word' }).click()]);
+    expect(docx.suggestedFilename()).toBe('Приказ № 1-з от 28.11.2026.docx');
+    const text = (await mammoth.extractRawText({ path: await docx.path() })).value.replace(/\s+/g, ' ');
+    expect(text).toContain('Зачислить Соколову Любовь Андреевну, 03.05.2019 г. р., в 1А класс с 30.11.2026.');
+
+    // The class on the day of enrolment, and not the day before.
+    await page.goto(`${serve.url}/#/movement?tab=roster`);
+    await typeDate(page, '#rosterDate', '30.11.2026');
+    await pick(page, 'Класс', '1А');
+    await page.getByRole('table', { name: 'Состав класса' }).getByText('Соколова Любовь Андреевна').waitFor();
+    await page.screenshot({ path: screenshotPath('movement-roster') });
+    await typeDate(page, '#rosterDate', '29.11.2026');
+    await page.getByText('1А — 0 уч.').or(page.getByText('Выберите дату и класс')).first().waitFor();
+
+    await page.goto(`${serve.url}/#/reports/occupancy`);
+    await page.getByRole('heading', { name: 'Наполняемость классов' }).waitFor();
+    await typeDate(page, '#occupancyDate', '01.12.2026');
+    await page.getByRole('button', { name: '1А: Всего' }).click();
+    await page.getByRole('dialog').getByText('Соколова Любовь Андреевна').waitFor();
+    await page.screenshot({ path: screenshotPath('movement-occupancy-drill') });
+    await page.getByRole('dialog').getByRole('button', { name: /close|закрыть/i }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать Excel' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe('Наполняемость классов на 01.12.2026.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(await xlsx.path()) as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    wb.getWorksheet('Наполняемость')!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows.find((r) => r[0] === '1А')?.slice(2, 5)).toEqual([1, 0, 1]);
+    expect(rows.find((r) => r[0] === 'Итого по школе')?.[2]).toBe(1);
+    await context.close();
+
+    // Both downloads are recorded as exports of personal data.
+    const admin = await apiSignIn(serve.url);
+    const log = await ok<{ rows: { action: string; method: string; userName: string | null }[] }>(apiCall(serve.url, admin, 'audit.list', { action: 'export' }));
+    const methods = log.rows.filter((r) => r.userName === SECRETARY.fullName).map((r) => r.method);
+    expect(methods).toEqual(expect.arrayContaining(['movement.orders.document', 'reports.occupancy.export']));
+  });
+});

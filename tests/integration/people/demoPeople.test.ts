@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateSchool } from '../../../src-main/core/demo/generateSchool';
+import { generatePeopleDetails } from '../../../src-main/core/demo/demoPeople';
+import { writeDemo } from '../../../src-main/core/demo/writeDemo';
+import { checkDocument } from '../../../src-shared/domain/documents';
+import { checkInn } from '../../../src-shared/domain/validators';
+import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
+
+describe('demo people details', () => {
+  const school = generateSchool();
+  const details = generatePeopleDetails(school);
+
+  it('is deterministic and leaves the base demo as it was', () => {
+    expect(generatePeopleDetails(generateSchool())).toEqual(details);
+    expect(generateSchool().pupils).toEqual(school.pupils);
+  });
+
+  it('gives every card valid documents, every staff member a valid ИНН, dated positions and education', () => {
+    const people = [...school.pupils, ...school.parents, ...school.staff, ...school.movement.newPupils, ...school.movement.newParents];
+    const byId = new Map(people.map((p) => [p.id, p]));
+    for (const map of [details.pupils, details.parents, details.staff]) {
+      for (const [id, d] of map) {
+        for (const doc of d.documents) expect(checkDocument(doc, byId.get(id)?.birthDate ?? null, '2026-11-29'), `${id} ${JSON.stringify(doc)}`).toEqual([]);
+        expect(d.addresses.length).toBeGreaterThan(0);
+      }
+    }
+    for (const s of school.staff) {
+      const d = details.staff.get(s.id);
+      expect(checkInn(String(d?.columns.inn), 'person'), s.lastName).toBeNull();
+      expect(d?.positions[0]).toMatchObject({ position: s.position, kind: 'main' });
+      expect(d?.educations.length).toBe(1);
+    }
+    const ovz = [...details.pupils.values()].filter((d) => d.columns.hasOvz === 1);
+    expect(ovz.length).toBeGreaterThan(20);
+    expect(ovz.every((d) => d.columns.adaptedProgramme && d.columns.pmpkNumber)).toBe(true);
+  });
+
+  it('has portal accounts in every state: long handed over, a grade-1 class sent to the portal, recent arrivals waiting', () => {
+    const states = new Set(details.accounts.map((a) => a.status));
+    expect([...states].sort()).toEqual(['handedOver', 'sentToPortal', 'toCreate']);
+    expect(details.accounts.filter((a) => a.personKind === 'staff')).toHaveLength(school.staff.length);
+  });
+});
+
+describeEachDb('demo school with full cards', (kind) => {
+  let t: TestCore;
+  afterEach(async () => t?.cleanup());
+
+  it('writes the cards, search tokens and accounts; the demo is searchable at once', async () => {
+    t = await createTestCore(kind);
+    await writeDemo(t.core.db, generateSchool());
+    const pending = await t.core.db.selectFrom('pupil').select('id').where('searchIndexed', '=', 0).execute();
+    expect(pending).toEqual([]);
+    const ovz = await t.client.call('people.pupils.list', { flags: ['hasOvz'], limit: 5 });
+    expect(ovz.length).toBe(5);
+    const teacher = (await t.client.call('staff.list', { position: 'Учитель начальных классов', limit: 1 }))[0];
+    const card = await t.client.call('staff.get', { id: teacher.id });
+    expect(card.positions[0].position).toBe('Учитель начальных классов');
+    expect(card.documents[0].type).toBe('passport');
+    const found = await t.client.call('people.pupils.list', { search: card.lastName.slice(0, 4), limit: 50 });
+    expect(found.length).toBeGreaterThan(0);
+    const accounts = await t.client.call('accounts.list', { status: 'sentToPortal' });
+    expect(accounts.length).toBeGreaterThan(20);
+  });
+});
