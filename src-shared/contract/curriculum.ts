@@ -72,6 +72,8 @@ export const planClassContext = z.object({
   id: z.string(),
   name: z.string(),
   weekLength,
+  /** «ООП», «АООП 7.2». */
+  programme: z.string(),
   hasOwnPlan: z.boolean(),
   ownRows: z.array(classRowOut),
   /** `subjectId|groupNo` of every assigned teacher slot. */
@@ -91,7 +93,8 @@ export const planDetail = z.object({
   plan: z.object({ id: z.string().nullable(), version, weeksPerYear: z.number(), note: z.string().nullable() }),
   weekLength,
   maxWeekly: z.number().nullable(),
-  periods: z.array(z.object({ ordinal: z.number(), name: z.string(), weeks: z.number() })),
+  /** The grade's study periods with their weeks (dates null when the grade has no period scheme). */
+  periods: z.array(z.object({ ordinal: z.number(), name: z.string(), weeks: z.number(), startDate: z.string().nullable(), endDate: z.string().nullable() })),
   gradeRows: z.array(planRowOut),
   rows: z.array(planRowOut),
   classes: z.array(planClassContext),
@@ -110,7 +113,7 @@ export const gradeOverview = z.object({
   classroomHours: z.number(),
   extracurricularHours: z.number(),
   annualHours: z.number(),
-  classes: z.array(z.object({ id: z.string(), name: z.string(), hasOwnPlan: z.boolean(), classroomHours: z.number(), errors: z.number(), warnings: z.number() })),
+  classes: z.array(z.object({ id: z.string(), name: z.string(), programme: z.string(), hasOwnPlan: z.boolean(), classroomHours: z.number(), errors: z.number(), warnings: z.number() })),
   errors: z.number(),
   warnings: z.number(),
 });

@@ -77,7 +77,8 @@ export const rolloverPreview = z.object({
   ),
   /** This year's classes with where their pupils go (for the wizard's first step). */
   sourceClasses: z.array(z.object({ id: z.string(), name: z.string(), grade: z.number(), pupils: z.number(), successorName: z.string().nullable(), classTeacherId: z.string().nullable() })),
-  orders: z.array(z.object({ type: orderType, title: z.string(), orderDate: z.string(), effectiveDate: z.string(), items: z.number() })),
+  /** The annual orders to be signed, with the pupils of each (in item order). */
+  orders: z.array(z.object({ type: orderType, title: z.string(), orderDate: z.string(), effectiveDate: z.string(), items: z.number(), pupilIds: z.array(z.string()) })),
   pupils: z.array(
     z.object({
       pupilId: z.string(),

@@ -144,19 +144,40 @@ describeE2E('Учебный план и нагрузка in the browser', () => 
     await page.getByRole('button', { name: /^5А, Иностранный язык \(английский\): 3 ч, Петрова О\. И\., Петрова О\. И\.$/ }).waitFor();
     await shot(page, 'load-grid');
 
+    // The grid totals each class and the whole school, as the statistics above it: 5А — 35 teaching
+    // hours (29 + 1 внеурочный + the second groups of English and технология), 24 of them vacant.
+    await expect.poll(() => page.getByTestId('class-total-5А').textContent()).toBe('35 чвак. 24');
+    await expect.poll(() => page.getByTestId('grid-total').textContent()).toBe('70 чвак. 54');
+
     await page.getByRole('tab', { name: /Учителя/ }).click();
     const row = (name: string) => page.getByRole('row', { name: new RegExp(name) });
     await expect.poll(() => row('Иванова Анна Сергеевна').textContent()).toContain('недогрузка');
+
+    // Her load card: the rate sentence, then one more row taken from the vacancies with the keyboard.
+    await row('Иванова Анна Сергеевна').click();
+    const card = page.getByRole('dialog');
+    await card.getByTestId('teacher-load-description').getByText('10 ч в неделю = 0,56 ставки (18 ч = 1 ставка): недогрузка — меньше 1 ставки по должности (18 ч)').waitFor();
+    await card.getByLabel('Добавить класс и предмет').click();
+    await page.keyboard.type('5Б, Иностранный');
+    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await open.locator('.ant-select-item-option-active', { hasText: '5Б, Иностранный язык (английский), гр. 1 — 3 ч' }).waitFor();
+    await page.keyboard.press('Enter');
+    await card.getByTestId('teacher-load-description').getByText(/^13 ч в неделю = 0,72 ставки/).waitFor();
+    await card.getByRole('row', { name: /5Б Иностранный язык \(английский\) группа 1 3 102/ }).waitFor();
+    await shot(page, 'teacher-load-card');
+    await card.getByRole('button', { name: 'Close' }).or(card.locator('.ant-drawer-close')).first().click();
+    await card.waitFor({ state: 'hidden' });
+    await expect.poll(() => row('Иванова Анна Сергеевна').textContent()).toContain('13');
     const screen = async (name: string) => {
       const cells = await row(name).getByRole('cell').allTextContents();
       return { hours: Number(cells[4].replace(',', '.')), rates: Number(cells[5].replace(',', '.')) };
     };
     const iv = await screen('Иванова Анна Сергеевна');
     const pe = await screen('Петрова Ольга Ивановна');
-    expect(iv).toEqual({ hours: 10, rates: 0.56 });
+    expect(iv).toEqual({ hours: 13, rates: 0.72 });
     expect(pe).toEqual({ hours: 6, rates: 0.33 });
     const assignedOnScreen = Number((await page.getByTestId('load-totals').locator('.ant-statistic').nth(1).locator('.ant-statistic-content').textContent())?.replace(',', '.'));
-    expect(assignedOnScreen).toBe(16);
+    expect(assignedOnScreen).toBe(19);
     await shot(page, 'load-teachers');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Тарификация (Excel)' }).click()]);

@@ -25,9 +25,26 @@ async function pick(page: Page, label: string, option: string) {
   await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: false }).first().click();
 }
 
+interface AnimatedDocument {
+  document: { getAnimations(): { playState: string; effect: { getComputedTiming(): { iterations?: number } } | null }[] };
+}
+
+/** A full-page screenshot once antd's open/close animations have finished. */
+async function shot(page: Page, name: string) {
+  // Endless animations (spinners) are not waited for.
+  // A function, not a string: the app's CSP forbids eval. This file is typed without the DOM lib.
+  await page.waitForFunction(() =>
+    (globalThis as unknown as AnimatedDocument).document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+}
+
 describeE2E('Книга движения in the browser', () => {
   let browser: Browser;
   let serve: ServeHandle;
+  let groupsOf1B: { id: string; name: string }[] = [];
+  let englishId = '';
+  let class1B = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -38,6 +55,11 @@ describeE2E('Книга движения in the browser', () => {
     );
     await ok(apiCall(serve.url, admin, 'setup.years.setCurrent', { id: year.id }));
     await ok(apiCall(serve.url, admin, 'setup.classes.createMany', { yearId: year.id, grades: [1], letters: ['А', 'Б'] }));
+    // 1Б learns English in two groups: a pupil transferred there is asked which one to join.
+    const classes = await ok<{ classes: { id: string; name: string }[] }>(apiCall(serve.url, admin, 'setup.classes.list', { yearId: year.id }));
+    class1B = classes.classes.find((c) => c.name === '1Б')!.id;
+    englishId = (await ok<{ id: string }>(apiCall(serve.url, admin, 'setup.subjects.save', { id: null, version: 0, subject: { name: 'Английский язык', shortName: 'Англ.', isSplit: true } }))).id;
+    groupsOf1B = (await ok<{ subgroups: { id: string; name: string }[] }>(apiCall(serve.url, admin, 'setup.subgroups.split', { classId: class1B, subjectId: englishId, count: 2 }))).subgroups;
     await ok(apiCall(serve.url, admin, 'access.users.create', { login: SECRETARY.login, fullName: SECRETARY.fullName, roles: ['secretary'], password: SECRETARY.temp }));
     const token = await apiSignIn(serve.url, SECRETARY.login, SECRETARY.temp);
     await ok(apiCall(serve.url, token, 'access.password.change', { currentPassword: SECRETARY.temp, newPassword: SECRETARY.password }));
@@ -66,9 +88,9 @@ describeE2E('Книга движения in the browser', () => {
     await typeDate(page, 'Дата рождения', '03.05.2019');
     await typeDate(page, 'С даты', '30.11.2026');
     await pick(page, 'В класс', '1А');
-    await expect.poll(() => modal.getByLabel('Винительный (зачислить кого?)').inputValue()).toBe('Соколову Любовь Андреевну');
-    expect(await modal.getByLabel('Родительный (личное дело кого?)').inputValue()).toBe('Соколовой Любови Андреевны');
-    await page.screenshot({ path: screenshotPath('movement-item') });
+    await expect.poll(() => modal.getByLabel('Винительный (кого?)').inputValue()).toBe('Соколову Любовь Андреевну');
+    expect(await modal.getByLabel('Родительный (кого?)').inputValue()).toBe('Соколовой Любови Андреевны');
+    await shot(page, 'movement-item');
     await modal.getByRole('button', { name: 'Готово' }).click();
     await expect.poll(() => page.getByLabel('винительный: Соколова Любовь Андреевна').inputValue()).toBe('Соколову Любовь Андреевну');
 
@@ -78,7 +100,7 @@ describeE2E('Книга движения in the browser', () => {
     await page.getByRole('button', { name: 'Подписать и провести' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Подписать' }).click();
     await page.getByRole('heading', { name: 'Приказ № 1-з от 28.11.2026' }).waitFor();
-    await page.screenshot({ path: screenshotPath('movement-order-signed') });
+    await shot(page, 'movement-order-signed');
 
     const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать Word' }).click()]);
     expect(docx.suggestedFilename()).toBe('Приказ № 1-з от 28.11.2026.docx');
@@ -90,16 +112,18 @@ describeE2E('Книга движения in the browser', () => {
     await typeDate(page, '#rosterDate', '30.11.2026');
     await pick(page, 'Класс', '1А');
     await page.getByRole('table', { name: 'Состав класса' }).getByText('Соколова Любовь Андреевна').waitFor();
-    await page.screenshot({ path: screenshotPath('movement-roster') });
+    await shot(page, 'movement-roster');
     await typeDate(page, '#rosterDate', '29.11.2026');
     await page.getByText('1А — 0 уч.').or(page.getByText('Выберите дату и класс')).first().waitFor();
 
     await page.goto(`${serve.url}/#/reports/occupancy`);
     await page.getByRole('heading', { name: 'Наполняемость классов' }).waitFor();
     await typeDate(page, '#occupancyDate', '01.12.2026');
+    await expect.poll(() => page.getByRole('button', { name: 'Итого по школе: Всего' }).textContent()).toBe('1');
+    await shot(page, 'movement-occupancy');
     await page.getByRole('button', { name: '1А: Всего' }).click();
     await page.getByRole('dialog').getByText('Соколова Любовь Андреевна').waitFor();
-    await page.screenshot({ path: screenshotPath('movement-occupancy-drill') });
+    await shot(page, 'movement-occupancy-drill');
     await page.getByRole('dialog').getByRole('button', { name: /close|закрыть/i }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать Excel' }).click()]);
@@ -117,5 +141,45 @@ describeE2E('Книга движения in the browser', () => {
     const log = await ok<{ rows: { action: string; method: string; userName: string | null }[] }>(apiCall(serve.url, admin, 'audit.list', { action: 'export' }));
     const methods = log.rows.filter((r) => r.userName === SECRETARY.fullName).map((r) => r.method);
     expect(methods).toEqual(expect.arrayContaining(['movement.orders.document', 'reports.occupancy.export']));
+  });
+
+  it('a transfer into a class with subgroups asks which group the pupil joins, and signing puts her there', async () => {
+    const { context, page } = await newSignedInPage(browser, serve.url, SECRETARY.login, SECRETARY.password);
+    await page.goto(`${serve.url}/#/movement/orders/new?type=transfer`);
+    await page.getByRole('heading', { name: 'Новый приказ' }).waitFor();
+    await typeDate(page, 'Дата приказа', '14.12.2026');
+    await page.getByRole('button', { name: 'Добавить обучающегося' }).click();
+    const modal = page.getByRole('dialog');
+    await typeDate(page, 'С даты', '15.12.2026');
+    await modal.getByLabel('Обучающийся', { exact: true }).click();
+    await page.keyboard.type('Соко');
+    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await open.getByText('Соколова Любовь Андреевна, 03.05.2019 — 1А').click();
+    await open.waitFor({ state: 'hidden' });
+    await expect.poll(() => modal.locator('.ant-form-item', { hasText: 'Сейчас в классе' }).first().innerText()).toMatch(/Сейчас в классе\s+1А/);
+    await pick(page, 'В класс', '1Б');
+    await modal.getByText('В этом классе есть подгруппы — выберите, в какую зачислить обучающегося по каждому предмету').waitFor();
+    await pick(page, 'Подгруппа: Английский язык', groupsOf1B[1].name);
+    await shot(page, 'movement-transfer-subgroup');
+    await modal.getByRole('button', { name: 'Готово' }).click();
+    await page.getByRole('button', { name: 'Сохранить черновик' }).click();
+    await page.getByRole('heading', { name: 'Черновик приказа' }).waitFor();
+    await page.getByRole('button', { name: 'Подписать и провести' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Подписать' }).click();
+    await page.getByRole('heading', { name: 'Приказ № 1-п от 14.12.2026' }).waitFor();
+    await context.close();
+
+    const admin = await apiSignIn(serve.url);
+    const groups = async (date: string) =>
+      (await ok<{ subgroups: { id: string; members: { fullName: string }[] }[] }>(apiCall(serve.url, admin, 'setup.subgroups.list', { classId: class1B, date }))).subgroups.map((g) => [g.id, g.members.map((m) => m.fullName)]);
+    expect(await groups('2026-12-15')).toEqual([
+      [groupsOf1B[0].id, []],
+      [groupsOf1B[1].id, ['Соколова Любовь Андреевна']],
+    ]);
+    expect(await groups('2026-12-14')).toEqual([
+      [groupsOf1B[0].id, []],
+      [groupsOf1B[1].id, []],
+    ]);
+    expect(englishId).not.toBe('');
   });
 });

@@ -35,7 +35,13 @@ export const curriculumHandlers: Handlers<typeof curriculumContract & typeof cur
   'load.qualifications.save': async ({ staffId, subjectIds }, ctx) => saveQualifications(ctx, staffId, subjectIds),
   'load.settings.save': async (settings, ctx) => saveLoadSettings(ctx, settings),
   'load.vacancies': async ({ yearId }, ctx) => vacanciesOf(ctx.core.db, yearId),
-  'load.export.tarification': async ({ yearId }, ctx) => tarificationExcel(await loadModel(ctx.core.db, yearId), await schoolName(ctx.core.db)),
+  'load.export.tarification': async ({ yearId }, ctx) => {
+    const m = await loadModel(ctx.core.db, yearId);
+    const file = await tarificationExcel(m, await schoolName(ctx.core.db));
+    // Teachers' names and load leave the app: say which file, which year and how many rows (152-ФЗ).
+    await ctx.audit.record(ctx.core.db, { entity: 'teachingAssignment', recordId: yearId, action: 'export', changes: { format: 'xlsx', file: file.fileName, year: m.data.year.name, rows: file.rows } });
+    return file;
+  },
   'load.export.vacancies': async ({ yearId }, ctx) => vacanciesExcel(await loadModel(ctx.core.db, yearId), await schoolName(ctx.core.db)),
   'curriculum.subgroups.status': async ({ yearId, date }, ctx) => {
     const on = date ?? today();

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { ExportedFile } from '../../../src-shared/contract/files';
 import { activeRows, rowKey, type PlanRow } from '../../../src-shared/domain/curriculum/effectivePlan';
-import { annualHours, formatHoursList, round2 } from '../../../src-shared/domain/curriculum/hours';
+import { annualHours, formatHoursList, normaliseHours, round2 } from '../../../src-shared/domain/curriculum/hours';
 import { FEDERAL_LEVEL_RANGES, SANPIN_WEEKLY_SOURCE, sanpinWeeklyMax } from '../../../src-shared/domain/curriculum/norms';
 import { PART_KEYS, PLAN_PARTS, isClassroom, type PlanPart } from '../../../src-shared/domain/curriculum/parts';
 import { compareRu } from '../../../src-shared/domain/names';
@@ -33,10 +33,19 @@ function styleRow(row: ExcelJS.Row, width: number, opts: { bold?: boolean; fill?
   }
 }
 
+/** Hours a week as a number (so the sheet can sum them, 2,5 included); «2 / 0» text only when they differ by period. */
 function weekly(r: PlanRow | undefined): string | number {
   if (!r) return '';
-  const text = formatHoursList(r.hours);
-  return /^\d+$/.test(text) ? Number(text) : text;
+  const hours = normaliseHours(r.hours);
+  return hours.length === 1 ? hours[0] : formatHoursList(hours);
+}
+
+/** «при 5-дневной учебной неделе», or which columns study six days when the columns differ. */
+function weekNote(columns: Column[]): string {
+  const six = columns.filter((c) => c.weekLength === 6).map((c) => c.title);
+  if (six.length === 0) return 'при 5-дневной учебной неделе';
+  if (six.length === columns.length) return 'при 6-дневной учебной неделе';
+  return `при 5-дневной учебной неделе; 6-дневная: ${six.join(', ')}`;
 }
 
 function sheetFor(wb: ExcelJS.Workbook, data: YearData, name: string, title: string[], columns: Column[]): number {
@@ -115,7 +124,7 @@ function sheetFor(wb: ExcelJS.Workbook, data: YearData, name: string, title: str
   styleRow(weeks, width);
   addSection('extracurricular');
   ws.addRow([]);
-  ws.addRow([`Максимум — ${SANPIN_WEEKLY_SOURCE}, при ${columns[0]?.weekLength ?? 5}-дневной учебной неделе.`]).font = { italic: true };
+  ws.addRow([`Максимум — ${SANPIN_WEEKLY_SOURCE}, ${weekNote(columns)}.`]).font = { italic: true };
   return count;
 }
 
@@ -156,6 +165,7 @@ export async function curriculumExcel(data: YearData, schoolName: string, by: 'g
         .map((c) => ({ title: data.classPlans.has(c.id) ? `${c.name} (свой план)` : c.name, grade: g, rows: activeRows(classEffective(data, c)), weeks: weeksOf(data, g), weekLength: c.weekLength }));
       if (columns.every((c) => c.rows.length === 0)) continue;
       rows += sheetFor(wb, data, `${g} классы`, [`Учебный план ${g}-х классов`, `${schoolName}; ${data.year.name} учебный год`], columns);
+      assessmentSheet(wb, data, `Аттестация ${g} кл.`, columns);
     }
   }
   if (wb.worksheets.length === 0) wb.addWorksheet('Учебный план').addRow([`В ${data.year.name} учебном году ещё нет учебных планов.`]);

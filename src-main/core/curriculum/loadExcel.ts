@@ -3,6 +3,7 @@ import { formatHours, round2 } from '../../../src-shared/domain/curriculum/hours
 import { groupLabel, vacanciesBySubject, vacancies } from '../../../src-shared/domain/curriculum/loadRows';
 import { LOAD_STATUS_LABELS, ratesOf } from '../../../src-shared/domain/curriculum/rates';
 import { compareRu } from '../../../src-shared/domain/names';
+import { plural } from '../../../src-shared/domain/plural';
 import { addBodyRow, addHeader, addTitle, newWorkbook, toFile } from '../reports/xlsxSheet';
 import { gridTeachers, rowOut, type LoadModel } from './loadView';
 
@@ -34,7 +35,7 @@ export async function tarificationExcel(m: LoadModel, schoolName: string): Promi
     sum.hours += t.hours;
     sum.rates += t.rates;
   });
-  addBodyRow(ws, ['', `Итого: ${teachers.length} учителей`, '', '', '', round2(sum.classroom), round2(sum.extra), round2(sum.hours), round2(sum.rates), ''], true);
+  addBodyRow(ws, ['', `Итого: ${plural(teachers.length, ['учитель', 'учителя', 'учителей'])}`, '', '', '', round2(sum.classroom), round2(sum.extra), round2(sum.hours), round2(sum.rates), ''], true);
   const vacant = vacancies(m.rows, m.data.assignments);
   const vacantHours = round2(vacant.reduce((s, r) => s + r.hours, 0));
   addBodyRow(ws, ['', 'Вакансии (часы без учителя)', '', '', '', '', '', vacantHours, ratesOf(vacantHours, m.settings.hoursPerRate), ''], true);
@@ -59,12 +60,14 @@ export async function vacanciesExcel(m: LoadModel, schoolName: string): Promise<
   addHeader(ws, ['Предмет', 'Класс', 'Группа', 'Часов в неделю', 'Часов в год', 'Ставок'], [32, 10, 14, 14, 12, 10]);
   const list = vacancies(m.rows, m.data.assignments);
   let total = 0;
+  let annual = 0;
   for (const s of vacanciesBySubject(list)) {
     const rows = list.filter((r) => r.subjectId === s.subjectId).sort((a, b) => a.grade - b.grade || compareRu(a.className, b.className) || a.groupNo - b.groupNo);
     for (const r of rows) addBodyRow(ws, [r.subjectName, r.className, groupLabel(r.groupNo), r.hours, rowOut(m, r).annualHours, '']);
     addBodyRow(ws, [`Итого «${s.subjectName}»`, '', '', s.hours, round2(rows.reduce((a, r) => a + rowOut(m, r).annualHours, 0)), ratesOf(s.hours, m.settings.hoursPerRate)], true);
     total += s.hours;
+    annual += rows.reduce((a, r) => a + rowOut(m, r).annualHours, 0);
   }
-  addBodyRow(ws, ['Всего вакантных часов', '', '', round2(total), '', ratesOf(round2(total), m.settings.hoursPerRate)], true);
+  addBodyRow(ws, ['Всего вакантных часов', '', '', round2(total), round2(annual), ratesOf(round2(total), m.settings.hoursPerRate)], true);
   return toFile(wb, `Вакансии ${m.data.year.name.replace('/', '-')}.xlsx`, list.length);
 }

@@ -82,8 +82,9 @@ async function saveWithin(ctx: HandlerContext, trx: Executor, input: SavePlanInp
     : rows.map((r) => ({ ...r, excluded: false }));
   const weeksPerYear = cls ? (data.gradePlans.get(input.grade)?.weeksPerYear ?? defaultYearWeeks(input.grade)) : (input.weeksPerYear ?? existing?.weeksPerYear ?? defaultYearWeeks(input.grade));
   let planId = existing?.id ?? null;
-  if (cls && stored.length === 0) {
+  if (cls && stored.length === 0 && !input.note) {
     // The class is now the same as its grade: it keeps no plan of its own, so later grade changes reach it.
+    // (A note alone — «АООП, вариант 7.2» — is kept as a plan without rows.)
     if (existing) await trx.deleteFrom('curriculumPlan').where('id', '=', existing.id).execute();
   } else if (existing) {
     await trx.updateTable('curriculumPlan').set({ weeksPerYear, note: input.note, version: existing.version + 1, updatedAt: at }).where('id', '=', existing.id).execute();

@@ -30,6 +30,8 @@ function classContext(data: YearData, c: YearClass): PlanProblemsClass {
     id: c.id,
     name: c.name,
     weekLength: c.weekLength,
+    programme: c.programme,
+    hasOwnPlan: data.classPlans.has(c.id),
     ownRows: data.classPlans.get(c.id)?.rows ?? [],
     assigned: data.assignments.filter((a) => a.classId === c.id).map((a) => `${a.subjectId}|${a.groupNo}`),
     subgroupCounts: data.subgroupCounts.get(c.id) ?? {},
@@ -83,7 +85,7 @@ export function planDetail(data: YearData, grade: number, classId: string | null
     periods: periodsOf(data, grade),
     gradeRows: gradeRows.map((r) => rowOut(data, r, weeks)),
     rows: rows.map((r) => rowOut(data, r, weeks)),
-    classes: input.classes.map((c) => ({ ...c, ownRows: [...c.ownRows], assigned: [...c.assigned], hasOwnPlan: data.classPlans.has(c.id) })),
+    classes: input.classes.map((c) => ({ ...c, programme: c.programme ?? 'ООП', ownRows: [...c.ownRows], assigned: [...c.assigned], hasOwnPlan: data.classPlans.has(c.id) })),
     levelAnnual: input.levelAnnual,
     problems: planProblems(input, activeRows(rows)),
   };
@@ -132,7 +134,7 @@ export function overview(data: YearData) {
           .map((c) => {
             const eff = activeRows(classEffective(data, c));
             const own = mine.filter((p) => p.classId === c.id);
-            return { id: c.id, name: c.name, hasOwnPlan: data.classPlans.has(c.id), classroomHours: Math.max(0, ...weeklyTotals(eff, periods.length)), errors: count(own, 'error'), warnings: count(own, 'warning') };
+            return { id: c.id, name: c.name, programme: c.programme, hasOwnPlan: data.classPlans.has(c.id), classroomHours: Math.max(0, ...weeklyTotals(eff, periods.length)), errors: count(own, 'error'), warnings: count(own, 'warning') };
           }),
         errors: count(mine, 'error'),
         warnings: count(mine, 'warning'),

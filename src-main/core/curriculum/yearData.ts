@@ -19,6 +19,8 @@ export interface YearClass {
   letter: string;
   weekLength: WeekLength;
   previousClassId: string | null;
+  /** «ООП», or «АООП» with its variant («АООП 7.2»): classes on an adapted programme usually need a plan of their own. */
+  programme: string;
 }
 
 export interface YearSubject {
@@ -65,7 +67,7 @@ export async function loadYearData(db: Executor, yearId: string): Promise<YearDa
   const byGrade = parseWeekLengthByGrade(year.weekLengthByGrade);
   const gradeWeek = (g: number): WeekLength => byGrade[String(g)] ?? (Number(year.weekLength) === 6 ? 6 : 5);
   const [classRows, subjectRows, schemeRows, plans, assignments, groups] = await Promise.all([
-    db.selectFrom('schoolClass').select(['id', 'name', 'grade', 'letter', 'weekLength', 'previousClassId']).where('academicYearId', '=', yearId).execute(),
+    db.selectFrom('schoolClass').select(['id', 'name', 'grade', 'letter', 'weekLength', 'previousClassId', 'programme', 'programmeVariant']).where('academicYearId', '=', yearId).execute(),
     db.selectFrom('subject').leftJoin('subjectArea', 'subjectArea.id', 'subject.subjectAreaId').select(['subject.id', 'subject.name', 'subject.shortName', 'subject.sortOrder', 'subject.isArchived', 'subjectArea.name as areaName']).execute(),
     db
       .selectFrom('studyPeriodSchemeGrade as g')
@@ -90,6 +92,7 @@ export async function loadYearData(db: Executor, yearId: string): Promise<YearDa
       letter: c.letter,
       weekLength: (c.weekLength === 5 || c.weekLength === 6 ? c.weekLength : gradeWeek(Number(c.grade))) as WeekLength,
       previousClassId: c.previousClassId,
+      programme: [c.programme || 'ООП', c.programmeVariant].filter(Boolean).join(' '),
     }))
     .sort((a, b) => a.grade - b.grade || compareRu(a.letter, b.letter));
   const periods = new Map<number, YearPeriod[]>();
@@ -135,11 +138,11 @@ export function weeksOf(data: YearData, grade: number): number[] {
   return periodWeeks(data.periods.get(grade) ?? [], yearWeeks);
 }
 
-export function periodsOf(data: YearData, grade: number): { ordinal: number; name: string; weeks: number }[] {
+export function periodsOf(data: YearData, grade: number): { ordinal: number; name: string; weeks: number; startDate: string | null; endDate: string | null }[] {
   const weeks = weeksOf(data, grade);
   const list = data.periods.get(grade) ?? [];
-  if (list.length === 0) return [{ ordinal: 1, name: 'Учебный год', weeks: weeks[0] }];
-  return list.map((p, i) => ({ ordinal: p.ordinal, name: p.name, weeks: weeks[i] }));
+  if (list.length === 0) return [{ ordinal: 1, name: 'Учебный год', weeks: weeks[0], startDate: null, endDate: null }];
+  return list.map((p, i) => ({ ordinal: p.ordinal, name: p.name, weeks: weeks[i], startDate: p.startDate, endDate: p.endDate }));
 }
 
 export function classEffective(data: YearData, cls: YearClass): EffectiveRow[] {

@@ -17,6 +17,7 @@ export interface DemoOrderItem {
   effectiveDate: string;
   enrollKind?: EnrollKind;
   originSchool?: string;
+  originDocument?: string;
   destinationKind?: DestinationKind;
   destinationSchool?: string;
   reason?: string;
@@ -132,7 +133,7 @@ export function generateMovementYear(
     events.push({
       date: schoolDay(rng, addDays(start, 14), 240),
       type: 'enroll',
-      item: { pupilId: pupil.id, fromClassId: null, toClassId: cls.id, effectiveDate: '', enrollKind: family ? 'familyEducation' : 'otherSchool', originSchool: family ? undefined : rng.pick(OTHER_SCHOOLS) },
+      item: { pupilId: pupil.id, fromClassId: null, toClassId: cls.id, effectiveDate: '', enrollKind: family ? 'familyEducation' : 'otherSchool', originSchool: family ? undefined : rng.pick(OTHER_SCHOOLS), originDocument: family ? 'заявление родителей, аттестация в форме семейного образования' : 'личное дело обучающегося' },
     });
   }
 
@@ -142,7 +143,7 @@ export function generateMovementYear(
     if (!p) continue;
     const from = classes.find((c) => c.id === p.classId) as DemoClass;
     const to = rng.pick(classes.filter((c) => c.grade === from.grade && c.id !== from.id));
-    events.push({ date: schoolDay(rng, addDays(start, 20), 230), type: 'transfer', item: { pupilId: p.id, fromClassId: from.id, toClassId: to.id, effectiveDate: '', reason: 'заявление родителей (законных представителей)' } });
+    events.push({ date: schoolDay(rng, addDays(start, 20), 230), type: 'transfer', item: { pupilId: p.id, fromClassId: from.id, toClassId: to.id, effectiveDate: '', reason: 'по заявлению родителей' } });
   }
 
   // Withdrawals, with where they went.

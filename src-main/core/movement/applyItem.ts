@@ -1,5 +1,5 @@
 import { formatRu } from '../../../src-shared/domain/calendar/dates';
-import { ORDER_TYPE_INFO, expectedTargetGrade, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
+import { ORDER_TYPE_INFO, expectedTargetGrade, isGraduationGrade, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { newId } from '../../../src-shared/domain/ids';
 import type { Executor } from '../audit/auditRepo';
 import { classInfo, refuse, type ClassInfo } from './common';
@@ -94,7 +94,7 @@ export async function applyItem(db: Executor, type: OrderType, cause: string, it
         throw refuse(`${where(item)}: «${info.label}» из класса ${currentClass.name} ведёт в ${grade} класс, а выбран ${toClass.name}`);
       }
     }
-    if (type === 'graduate' && currentClass.grade < 9) throw refuse(`${where(item)}: выпуск бывает после 9 и 11 классов, а обучающийся в классе ${currentClass.name}`);
+    if (type === 'graduate' && !isGraduationGrade(currentClass.grade)) throw refuse(`${where(item)}: выпуск бывает после 9 и 11 классов, а обучающийся в классе ${currentClass.name}`);
     fromName = currentClass.name;
     await db.updateTable('classMembership').set({ endDate: d, endOrderItemId: item.id }).where('id', '=', current.id).execute();
     await journal.add(db, item.id, 'membershipEnd', current.id, { endDate: d, classId: current.classId, pupilId: item.pupilId });

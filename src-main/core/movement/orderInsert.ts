@@ -16,6 +16,7 @@ export interface DraftItem {
   effectiveDate: string;
   enrollKind?: EnrollKind | null;
   originSchool?: string | null;
+  originDocument?: string | null;
   destinationKind?: DestinationKind | null;
   destinationSchool?: string | null;
   reason?: string | null;
@@ -76,7 +77,7 @@ export async function insertDraft(db: Executor, order: DraftOrder, items: DraftI
       effectiveDate: item.effectiveDate,
       enrollKind: item.enrollKind ?? null,
       originSchool: item.originSchool ?? null,
-      originDocument: null,
+      originDocument: item.originDocument ?? null,
       destinationKind: item.destinationKind ?? null,
       destinationSchool: item.destinationSchool ?? null,
       reason: item.reason ?? null,

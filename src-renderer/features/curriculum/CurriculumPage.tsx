@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Col, Dropdown, Empty, Menu, Row, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Badge, Button, Card, Col, Dropdown, Empty, Menu, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { CopyOutlined, FileExcelOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useHasRight } from '../access/useSession';
 import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { ChecksTab } from './ChecksTab';
-import { useCurriculumOverviewQuery, useExportCurriculumMutation } from './curriculumApi';
-import { useDownload } from './curriculumUi';
+import { useCurriculumOverviewQuery, useExportCurriculumMutation, useSubgroupStatusQuery } from './curriculumApi';
+import { todayIso, useDownload } from './curriculumUi';
 import { PlanEditor } from './PlanEditor';
 import { CopyModal, StarterModal } from './StarterCopyModals';
 import { SubgroupsTab } from './SubgroupsTab';
@@ -20,6 +20,9 @@ export function CurriculumPage() {
   const { data: overview } = useCurriculumOverviewQuery(year?.id ?? '', { skip: !year });
   const canEdit = useHasRight('curriculum.edit') && Boolean(year && !year.isClosed);
   const canSeePupils = useHasRight('pupils.read');
+  // Today's subgroup flags (a roster change in the movement book raises them) for the tab badge and «Проверка».
+  const { data: subgroups } = useSubgroupStatusQuery({ yearId: year?.id ?? '', date: todayIso() }, { skip: !year || !canSeePupils });
+  const flagged = (subgroups?.items ?? []).filter((s) => s.needsAttention);
   const [modal, setModal] = useState<'starter' | 'copy' | null>(null);
   const [exportPlan, { isLoading: exporting }] = useExportCurriculumMutation();
   const download = useDownload();
@@ -50,6 +53,7 @@ export function CurriculumPage() {
       label: (
         <Space size={6} style={{ paddingLeft: 16 }}>
           <span>{c.name}</span>
+          {/^АООП/i.test(c.programme) && <Tag color="purple" style={{ marginInlineEnd: 0 }}>{c.programme}</Tag>}
           {c.hasOwnPlan && <Typography.Text type="warning" style={{ fontSize: 12 }}>свой план</Typography.Text>}
           {c.errors > 0 && <Badge count={c.errors} size="small" />}
         </Space>
@@ -118,8 +122,8 @@ export function CurriculumPage() {
                 </Row>
               ),
             },
-            ...(canSeePupils ? [{ key: 'subgroups', label: 'Подгруппы', children: <SubgroupsTab yearId={year.id} canEdit={canEdit && Boolean(year && !year.isClosed)} /> }] : []),
-            { key: 'checks', label: 'Проверка', children: <ChecksTab yearId={year.id} onOpen={(key) => { select(key); setParams((p) => { p.set('tab', 'plan'); p.set('plan', key); return p; }, { replace: true }); }} /> },
+            ...(canSeePupils ? [{ key: 'subgroups', label: <Badge count={flagged.length} size="small" offset={[8, -2]} title={`Требуют внимания: ${flagged.length}`}>Подгруппы</Badge>, children: <SubgroupsTab yearId={year.id} canEdit={canEdit && Boolean(year && !year.isClosed)} /> }] : []),
+            { key: 'checks', label: 'Проверка', children: <ChecksTab yearId={year.id} subgroupFlags={flagged} onOpenSubgroups={() => setParams((p) => { p.set('tab', 'subgroups'); return p; }, { replace: true })} onOpen={(key) => { select(key); setParams((p) => { p.set('tab', 'plan'); p.set('plan', key); return p; }, { replace: true }); }} /> },
           ]}
         />
       )}

@@ -11,14 +11,15 @@ import { errorText } from './curriculumUi';
 import { useDeletePlanMutation, usePlanQuery, useSavePlanMutation } from './curriculumApi';
 import { PlanGrid } from './PlanGrid';
 import { PlanProblems } from './PlanProblems';
-import { activeEditRows, fromDetail, parseRow, rowKeyLocal, sameRows, toInput, type EditRow } from './planEditorModel';
+import { PlanSettings } from './PlanSettings';
+import { activeEditRows, fromDetail, parseRow, periodsWithWeeks, rowKeyLocal, sameRows, toInput, type EditRow } from './planEditorModel';
 
-function problemsInput(d: PlanDetail, names: Map<string, string>): PlanProblemsInput {
+function problemsInput(d: PlanDetail, periods: PlanDetail['periods'], names: Map<string, string>): PlanProblemsInput {
   return {
     grade: d.grade,
     classId: d.classId,
     weekLength: d.weekLength === 6 ? 6 : 5,
-    periods: d.periods,
+    periods,
     subjectName: (id) => names.get(id) ?? 'предмет',
     gradeRows: d.gradeRows,
     classes: d.classes.map((c) => ({ ...c, weekLength: c.weekLength === 6 ? 6 : 5 })),
@@ -40,7 +41,9 @@ export function PlanEditor({ yearId, grade, classId, canEdit }: { yearId: string
   const [base, setBase] = useState<EditRow[]>([]);
   const [rows, setRows] = useState<EditRow[]>([]);
   const [perPeriod, setPerPeriod] = useState(false);
-  const dirty = !sameRows(rows, base);
+  const [settings, setSettings] = useState({ weeks: 34, note: '' });
+  const [baseSettings, setBaseSettings] = useState(settings);
+  const dirty = !sameRows(rows, base) || settings.weeks !== baseSettings.weeks || settings.note !== baseSettings.note;
   useUnsavedGuard(dirty);
 
   const [loadedFor, setLoadedFor] = useState('');
@@ -50,6 +53,9 @@ export function PlanEditor({ yearId, grade, classId, canEdit }: { yearId: string
     setBase(loaded);
     setRows(loaded);
     setPerPeriod(differsByPeriod(loaded));
+    const s = { weeks: detail.plan.weeksPerYear, note: detail.plan.note ?? '' };
+    setSettings(s);
+    setBaseSettings(s);
   }, []);
   useEffect(() => {
     if (!data) return;
@@ -62,13 +68,14 @@ export function PlanEditor({ yearId, grade, classId, canEdit }: { yearId: string
   }, [data]);
 
   const names = useMemo(() => new Map((subjectsData?.subjects ?? []).map((s) => [s.id, s.name])), [subjectsData]);
+  const periods = useMemo(() => (data ? periodsWithWeeks(data.periods, settings.weeks) : []), [data, settings.weeks]);
   const problems = useMemo(() => {
     if (!data) return [];
     const parsed = activeEditRows(rows)
       .map((r) => parseRow(r).row)
       .filter((r): r is PlanRow => Boolean(r));
-    return planProblems(problemsInput(data, names), parsed);
-  }, [data, rows, names]);
+    return planProblems(problemsInput(data, periods, names), parsed);
+  }, [data, periods, rows, names]);
   const marks = useMemo(() => {
     const m = new Map<string, 'error' | 'warning' | 'info'>();
     const rank = { error: 0, warning: 1, info: 2 };
@@ -93,7 +100,7 @@ export function PlanEditor({ yearId, grade, classId, canEdit }: { yearId: string
       message.error('В плане есть ячейки с ошибкой (подсвечены красным) — исправьте их перед сохранением');
       return;
     }
-    const r = await save({ yearId, grade, classId, version: data.plan.version, weeksPerYear: null, note: data.plan.note, rows: input });
+    const r = await save({ yearId, grade, classId, version: data.plan.version, weeksPerYear: classId ? null : settings.weeks, note: settings.note.trim() || null, rows: input });
     if ('error' in r && r.error) {
       message.error(errorText(r));
       return;
@@ -102,7 +109,7 @@ export function PlanEditor({ yearId, grade, classId, canEdit }: { yearId: string
     const errors = r.data?.problems.filter((p) => p.severity === 'error').length ?? 0;
     if (errors) message.warning(`План сохранён, но проверка нашла ошибок: ${errors}`);
     else message.success('План сохранён');
-  }, [data, readOnly, rows, save, yearId, grade, classId, message, load]);
+  }, [data, readOnly, rows, settings, save, yearId, grade, classId, message, load]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -119,7 +126,7 @@ export function PlanEditor({ yearId, grade, classId, canEdit }: { yearId: string
   if (!data) return <Skeleton active />;
   const title = data.className ? `Учебный план класса ${data.className}` : `Учебный план ${data.grade}-х классов`;
   const subjects = (subjectsData?.subjects ?? []).filter((s) => !s.isArchived).map((s) => ({ id: s.id, name: s.name }));
-  const yearWeeks = data.periods.reduce((a, p) => a + p.weeks, 0);
+  const yearWeeks = periods.reduce((a, p) => a + p.weeks, 0);
 
   const change = (key: string, patch: Partial<EditRow>) => setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const del = (key: string) =>
@@ -143,7 +150,7 @@ export function PlanEditor({ yearId, grade, classId, canEdit }: { yearId: string
     if (existing?.origin === 'removed') return restore(existing.key);
     setRows((list) => [
       ...list,
-      { key: rowKeyLocal(), subjectId, subjectName: names.get(subjectId) ?? '', part, hours: data.periods.map(() => '1'), groups: '', doubles: '', assessment: part === 'extracurricular' ? '' : 'Контрольная работа', origin: data.classId ? 'added' : 'grade' },
+      { key: rowKeyLocal(), subjectId, subjectName: names.get(subjectId) ?? '', part, hours: periods.map(() => '1'), groups: '', doubles: '', assessment: part === 'extracurricular' ? '' : 'Контрольная работа', origin: data.classId ? 'added' : 'grade' },
     ]);
   };
 
@@ -156,15 +163,8 @@ export function PlanEditor({ yearId, grade, classId, canEdit }: { yearId: string
           </Typography.Title>
           <Typography.Text type="secondary">
             {data.weekLength}-дневная неделя · максимум {data.maxWeekly ?? '—'} ч в неделю (СанПиН) · {yearWeeks} учебных недель
-            {data.periods.length > 1 ? `: ${data.periods.map((p) => `${p.name} — ${p.weeks}`).join(', ')}` : ''}
+            {periods.length > 1 ? `: ${periods.map((p) => `${p.name} — ${p.weeks}`).join(', ')}` : ''}
           </Typography.Text>
-          {data.plan.note && (
-            <div>
-              <Typography.Text type="secondary" italic>
-                {data.plan.note}
-              </Typography.Text>
-            </div>
-          )}
         </div>
         <Space wrap>
           {data.periods.length > 1 && (
@@ -175,7 +175,10 @@ export function PlanEditor({ yearId, grade, classId, canEdit }: { yearId: string
           )}
           {!readOnly && (
             <>
-              <Button icon={<UndoOutlined />} disabled={!dirty} onClick={() => setRows(base)}>
+              <Button icon={<UndoOutlined />} disabled={!dirty} onClick={() => {
+                  setRows(base);
+                  setSettings(baseSettings);
+                }}>
                 Отменить правки
               </Button>
               {data.classId && data.plan.id && (
@@ -199,12 +202,13 @@ export function PlanEditor({ yearId, grade, classId, canEdit }: { yearId: string
           )}
         </Space>
       </Space>
+      <PlanSettings isClass={Boolean(data.classId)} readOnly={readOnly} weeks={settings.weeks} note={settings.note} onWeeks={(weeks) => setSettings((x) => ({ ...x, weeks }))} onNote={(note) => setSettings((x) => ({ ...x, note }))} />
       {data.readOnly && <Typography.Text type="warning">Учебный год закрыт — план только для просмотра.</Typography.Text>}
       {data.classId && !data.plan.id && !dirty && <Typography.Text type="secondary">Класс учится по плану параллели. Измените ячейку, чтобы задать классу свой план (профиль, АООП): сохранятся только отличия.</Typography.Text>}
       <div style={{ opacity: isFetching ? 0.6 : 1 }}>
         <PlanGrid
           rows={rows}
-          periods={data.periods}
+          periods={periods}
           perPeriod={perPeriod || differsByPeriod(rows)}
           readOnly={readOnly}
           isClass={Boolean(data.classId)}

@@ -12,7 +12,7 @@ type GradeOverview = {
   classroomHours: number;
   extracurricularHours: number;
   annualHours: number;
-  classes: { id: string; name: string; hasOwnPlan: boolean; classroomHours: number; errors: number; warnings: number }[];
+  classes: { id: string; name: string; programme: string; hasOwnPlan: boolean; classroomHours: number; errors: number; warnings: number }[];
   errors: number;
   warnings: number;
 };

@@ -1,6 +1,6 @@
 import type { PlanDetail, PlanRowInput } from '../../../src-shared/contract/curriculum';
 import type { PlanRow, RowOrigin } from '../../../src-shared/domain/curriculum/effectivePlan';
-import { expandHours, formatHours, normaliseHours, parseHours } from '../../../src-shared/domain/curriculum/hours';
+import { expandHours, formatHours, normaliseHours, parseHours, periodWeeks } from '../../../src-shared/domain/curriculum/hours';
 import { describeDoubles, parseDoubles, type PlanPart } from '../../../src-shared/domain/curriculum/parts';
 
 /**
@@ -88,4 +88,14 @@ export function toInput(rows: readonly EditRow[]): PlanRowInput[] | null {
 export function sameRows(a: readonly EditRow[], b: readonly EditRow[]): boolean {
   const strip = (rows: readonly EditRow[]) => JSON.stringify(rows.map(({ key: _k, subjectName: _n, ...rest }) => rest));
   return strip(a) === strip(b);
+}
+
+/**
+ * The grade's periods with the weeks a year being typed, shared out as the server will share them
+ * (by the periods' calendar length), so annual hours and checks follow the field at once.
+ */
+export function periodsWithWeeks(periods: PlanDetail['periods'], yearWeeks: number): PlanDetail['periods'] {
+  const spans = periods.flatMap((p) => (p.startDate && p.endDate ? [{ startDate: p.startDate, endDate: p.endDate }] : []));
+  const weeks = spans.length === periods.length ? periodWeeks(spans, yearWeeks) : [yearWeeks];
+  return periods.map((p, i) => ({ ...p, weeks: weeks[i] ?? 0 }));
 }

@@ -94,7 +94,7 @@ export function LoadPage() {
           )}
         </>
       )}
-      {year && teacher && <TeacherLoadCard yearId={year.id} staffId={teacher} canEdit={canEdit} onClose={() => setTeacher(null)} />}
+      {year && teacher && <TeacherLoadCard yearId={year.id} staffId={teacher} grid={grid} canEdit={canEdit} onClose={() => setTeacher(null)} />}
       {grid && settings && <LoadSettingsModal settings={grid.settings} onClose={() => setSettings(false)} />}
     </Space>
   );

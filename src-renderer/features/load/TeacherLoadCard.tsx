@@ -1,16 +1,20 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Drawer, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { LoadRowOut } from '../../../src-shared/contract/curriculumLoad';
+import type { LoadGrid, LoadRowOut } from '../../../src-shared/contract/curriculumLoad';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
 import { groupLabel } from '../../../src-shared/domain/curriculum/loadRows';
 import { errorText } from '../curriculum/curriculumUi';
 import { useSubjectsQuery } from '../subjects/subjectsApi';
 import { useAssignTeachersMutation, useSaveQualificationsMutation, useTeacherCardQuery } from './loadApi';
+import { AddLoadSelect } from './AddLoadSelect';
 import { StatusTag } from './loadUi';
 
-/** One teacher's load: classes and hours, rates, the subjects they teach, vacancies they could take. */
-export function TeacherLoadCard({ yearId, staffId, canEdit, onClose }: { yearId: string; staffId: string; canEdit: boolean; onClose: () => void }) {
+/**
+ * One teacher's load, editable: classes and hours, rates, the subjects they teach, vacancies they could
+ * take; any row of the load can be added here (a vacancy, or taken over from another teacher).
+ */
+export function TeacherLoadCard({ yearId, staffId, grid, canEdit, onClose }: { yearId: string; staffId: string; grid?: LoadGrid; canEdit: boolean; onClose: () => void }) {
   const { message } = App.useApp();
   const { data } = useTeacherCardQuery({ yearId, staffId });
   const { data: subjects } = useSubjectsQuery();
@@ -81,6 +85,7 @@ export function TeacherLoadCard({ yearId, staffId, canEdit, onClose }: { yearId:
               action={canEdit && <Button size="small" onClick={() => void change(data.orphans, null)}>Убрать</Button>}
             />
           )}
+          {canEdit && grid && <AddLoadSelect grid={grid} staffId={staffId} qualified={data.teacher.qualifiedSubjectIds} onPick={(slot) => void change([slot], staffId)} />}
           <Table
             size="small"
             rowKey={(r) => `${r.classId}|${r.subjectId}|${r.groupNo}`}

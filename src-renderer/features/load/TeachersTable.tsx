@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Input, Segmented, Space, Table, Typography } from 'antd';
 import type { LoadGrid, TeacherSummary } from '../../../src-shared/contract/curriculumLoad';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
+import { ratesGenitive } from '../../../src-shared/domain/curriculum/rates';
 import { searchKey } from '../../../src-shared/domain/names';
 import { StatusTag } from './loadUi';
 
@@ -25,7 +26,7 @@ export function TeachersTable({ grid, onOpen }: { grid: LoadGrid; onOpen: (staff
             { value: 'none', label: 'Без часов' },
           ]}
         />
-        <Typography.Text type="secondary">1 ставка = {formatHours(grid.settings.hoursPerRate)} ч в неделю; перегрузка — больше {formatHours(grid.settings.maxRates)} ставки</Typography.Text>
+        <Typography.Text type="secondary">1 ставка = {formatHours(grid.settings.hoursPerRate)} ч в неделю; перегрузка — больше {ratesGenitive(grid.settings.maxRates)}</Typography.Text>
       </Space>
       <Table<TeacherSummary>
         size="small"

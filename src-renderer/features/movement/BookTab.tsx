@@ -1,21 +1,24 @@
 import { useState } from 'react';
-import { Button, Input, Space, Table, Typography } from 'antd';
+import { Button, Input, Select, Space, Table, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { BookEntry } from '../../../src-shared/contract/movement';
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
 import { PupilTimelineDrawer } from './PupilTimelineDrawer';
-import { useBookQuery, useExportBookMutation } from './movementApi';
-import { useDownload } from './movementUi';
+import { useBookQuery, useClassesOnQuery, useExportBookMutation } from './movementApi';
+import { todayIso, useDownload } from './movementUi';
 
 /** «Книга движения учащихся»: every item of every signed order, in the order things happened. */
 export function BookTab() {
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [search, setSearch] = useState('');
+  const [classId, setClassId] = useState<string | null>(null);
   const [pupilId, setPupilId] = useState<string | null>(null);
-  const filter = { from, to, search };
+  // Classes of the year the period ends in: a class lives in one year.
+  const { data: classes } = useClassesOnQuery(to ?? from ?? todayIso());
+  const filter = { from, to, search, classId: classes?.some((c) => c.id === classId) ? classId : null };
   const { data, isFetching } = useBookQuery(filter);
   const [exportBook, { isLoading }] = useExportBookMutation();
   const download = useDownload();
@@ -30,6 +33,17 @@ export function BookTab() {
         <div style={{ width: 150 }}>
           <DateField id="bookTo" value={to} onChange={setTo} />
         </div>
+        <Select
+          aria-label="Класс"
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="Все классы"
+          style={{ minWidth: 160 }}
+          value={filter.classId ?? undefined}
+          onChange={(v?: string) => setClassId(v ?? null)}
+          options={(classes ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.yearName})` }))}
+        />
         <Input.Search aria-label="Поиск в книге движения" placeholder="ФИО" allowClear style={{ width: 240 }} onSearch={setSearch} />
         <Button icon={<FileExcelOutlined />} loading={isLoading} onClick={() => void download(() => exportBook(filter))}>
           Книга движения (Excel)

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Col, Divider, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd';
 import type { PupilPick } from '../../../src-shared/contract/movementFields';
-import { declineAll } from '../../../src-shared/domain/movement/declension';
+import { NAME_CASE_LABELS, declineAll } from '../../../src-shared/domain/movement/declension';
 import { DESTINATION_KINDS, DESTINATION_KIND_KEYS, ENROLL_KINDS, ENROLL_KIND_KEYS, ORDER_TYPE_INFO, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
@@ -297,9 +297,9 @@ export function ItemModal({ type, orderDate, item, others, onClose, onSave }: { 
         <Row gutter={12}>
           {(
             [
-              ['nameAccusative', 'Винительный (зачислить кого?)'],
-              ['nameGenitive', 'Родительный (личное дело кого?)'],
-              ['nameDative', 'Дательный (выдать кому?)'],
+              ['nameAccusative', NAME_CASE_LABELS.accusative],
+              ['nameGenitive', NAME_CASE_LABELS.genitive],
+              ['nameDative', NAME_CASE_LABELS.dative],
             ] as const
           ).map(([name, label]) => (
             <Col span={8} key={name}>

@@ -37,12 +37,12 @@ export function OrderItemsTable({
       pagination={items.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
       aria-label="Пункты приказа"
       locale={{ emptyText: editable ? 'Добавьте обучающихся кнопкой «Добавить обучающегося»' : 'Пунктов нет' }}
-      scroll={{ x: 1150 }}
+      scroll={{ x: 1000 }}
       columns={[
-        { title: '№', width: 50, render: (_: unknown, _i, index) => index + 1 },
+        { title: '№', width: 44, render: (_: unknown, _i, index) => index + 1 },
         {
           title: 'Обучающийся',
-          width: 230,
+          width: 200,
           render: (_: unknown, i) => (
             <Space orientation="vertical" size={0}>
               <Typography.Text strong>{i.pupilName}</Typography.Text>
@@ -54,25 +54,24 @@ export function OrderItemsTable({
             </Space>
           ),
         },
-        ...(info.effect !== 'in' ? [{ title: 'Из класса', width: 80, render: (_: unknown, i: EditItem) => i.fromClassName ?? '—' }] : []),
-        ...(info.effect !== 'out' ? [{ title: 'В класс', width: 80, render: (_: unknown, i: EditItem) => i.toClassName ?? <Typography.Text type="danger">не выбран</Typography.Text> }] : []),
-        { title: 'С даты', width: 100, render: (_: unknown, i) => formatDateRu(i.effectiveDate) },
+        ...(info.effect !== 'in' ? [{ title: 'Из класса', width: 76, render: (_: unknown, i: EditItem) => i.fromClassName ?? '—' }] : []),
+        ...(info.effect !== 'out' ? [{ title: 'В класс', width: 76, render: (_: unknown, i: EditItem) => i.toClassName ?? <Typography.Text type="danger">не выбран</Typography.Text> }] : []),
+        { title: 'С даты', width: 96, render: (_: unknown, i) => formatDateRu(i.effectiveDate) },
         {
           title: 'Подробности',
-          width: 180,
           render: (_: unknown, i) =>
-            [i.enrollKind ? ENROLL_KINDS[i.enrollKind] : null, i.originSchool, i.destinationKind ? DESTINATION_KINDS[i.destinationKind] : null, i.destinationSchool, i.reason].filter(Boolean).join('; '),
+            [i.enrollKind ? ENROLL_KINDS[i.enrollKind] : null, i.originSchool, i.originDocument, i.destinationKind ? DESTINATION_KINDS[i.destinationKind] : null, i.destinationSchool, i.reason].filter(Boolean).join('; '),
         },
         {
           title: 'ФИО в тексте приказа',
-          width: 360,
+          width: 400,
           render: (_: unknown, i: EditItem) => (
             <Space orientation="vertical" size={4} style={{ width: '100%' }}>
               {NAME_COLUMNS.map(([field, title]) => (
                 <Input
                   key={field}
                   size="small"
-                  addonBefore={<span style={{ display: 'inline-block', width: 96, textAlign: 'left' }}>{title}</span>}
+                  addonBefore={<span style={{ display: 'inline-block', width: 84, textAlign: 'left' }}>{title}</span>}
                   aria-label={`${title}: ${i.pupilName}`}
                   value={i[field]}
                   disabled={!namesEditable}
@@ -87,7 +86,7 @@ export function OrderItemsTable({
           ? [
               {
                 title: '',
-                width: 90,
+                width: 84,
                 fixed: 'right' as const,
                 render: (_: unknown, i: EditItem) => (
                   <Space>

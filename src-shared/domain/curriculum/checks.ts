@@ -29,7 +29,8 @@ export type CheckRule =
   | 'doublesPrimary'
   | 'periodsMismatch'
   | 'extracurricularMax'
-  | 'noAssessment';
+  | 'noAssessment'
+  | 'adaptedWithoutPlan';
 
 /** One finding of the live checks: a Russian sentence, how serious it is, and the rule's source. */
 export interface PlanProblem {

@@ -71,5 +71,11 @@ export function doublesAllowed(grade: number): boolean {
 }
 
 export const PLAN_SOURCE = 'Учебный план';
+export const ADAPTED_SOURCE = 'ФАОП НОО и ФАОП ООО для обучающихся с ОВЗ (приказы Минпросвещения России от 24.11.2022 № 1023, № 1025): учебный план АООП — по варианту программы';
+
+/** «АООП», «АООП 7.2» — a class on an adapted programme. */
+export function isAdapted(programme: string | undefined): boolean {
+  return /^аооп/i.test((programme ?? '').trim());
+}
 export const LOAD_SOURCE = 'Нагрузка (тарификация)';
 export const SUBGROUP_SOURCE = 'Учебный план: деление на подгруппы';

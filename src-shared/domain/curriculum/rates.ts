@@ -56,11 +56,19 @@ export function formatRates(rates: number): string {
   return `${text} ставки`;
 }
 
+/** After «больше», «меньше»: «1 ставки», «1,5 ставки», «2 ставок». */
+export function ratesGenitive(rates: number): string {
+  const text = formatHours(rates);
+  if (!Number.isInteger(rates)) return `${text} ставки`;
+  const n = Math.abs(rates) % 100;
+  return `${text} ${n % 10 === 1 && n !== 11 ? 'ставки' : 'ставок'}`;
+}
+
 /** Explains a status in one Russian sentence for the teacher card. */
 export function describeLoad(hours: number, settings: LoadSettings, ownRate = 1): string {
   const status = loadStatus(hours, settings, ownRate);
   const base = `${formatHours(hours)} ч в неделю = ${formatRates(ratesOf(hours, settings.hoursPerRate))} (${formatHours(settings.hoursPerRate)} ч = 1 ставка)`;
-  if (status === 'over') return `${base}: перегрузка — больше ${formatRates(settings.maxRates)}`;
-  if (status === 'under') return `${base}: недогрузка — меньше ${formatRates(ownRate)} по должности`;
+  if (status === 'over') return `${base}: перегрузка — больше ${ratesGenitive(settings.maxRates)}`;
+  if (status === 'under') return `${base}: недогрузка — меньше ${ratesGenitive(ownRate)} по должности (${formatHours(round2(ownRate * settings.hoursPerRate))} ч)`;
   return base;
 }

@@ -84,7 +84,15 @@ export function expectedTargetGrade(type: OrderType, fromGrade: number): number 
   return null;
 }
 
-/** Graduation ends general education after grade 9 (основное) or 11 (среднее). */
+/**
+ * Graduation ends general education after grade 9 (основное) or 11 (среднее; 12 in evening
+ * schools). A 10th-grader who leaves is withdrawn or expelled, never graduated.
+ */
+export function isGraduationGrade(grade: number): boolean {
+  return grade === 9 || grade >= 11;
+}
+
+/** «основного общего» / «среднего общего»: the level a graduate of this grade completes. */
 export function educationLevelGenitive(grade: number): string {
   return grade >= 11 ? 'среднего общего' : grade >= 9 ? 'основного общего' : 'начального общего';
 }

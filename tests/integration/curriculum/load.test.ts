@@ -99,7 +99,7 @@ describeEachDb('teaching load', (kind) => {
       const { file: path } = tempFile('tarif.xlsx', Buffer.from(file.contentBase64, 'base64'));
       const csv = fs.readFileSync(sofficeConvert(path, 'csv:Text - txt - csv (StarCalc):44,34,76,1'), 'utf8');
       expect(csv).toContain('Иванова Анна Сергеевна');
-      expect(csv).toMatch(/Итого: 2 учителей.*,33,/);
+      expect(csv).toMatch(/Итого: 2 учителя.*,33,/);
     }
   });
 

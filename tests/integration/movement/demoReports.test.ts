@@ -133,6 +133,41 @@ describeEachDb('movement reports on the demo year', (kind) => {
     expect(rowOf(ws, '7Б')[1]).toBe(occ.rows.find((r) => r.name === '7Б')!.classTeacherName);
   });
 
+  it('counts ОВЗ, boarding and home schooling from the pupil cards, on screen and in Excel', async () => {
+    const date = '2026-12-01';
+    const before = await t.client.call('reports.occupancy', { date });
+    const sevenB = before.rows.find((r) => r.name === '7Б')!;
+    // Three more pupils of 7Б move into the boarding house.
+    const boarders = sevenB.cells.total.filter((id) => !sevenB.cells.boarding.includes(id)).slice(0, 3);
+    expect(boarders).toHaveLength(3);
+    await t.core.db.updateTable('pupil').set({ boarding: 1 }).where('id', 'in', boarders).execute();
+    const occ = await t.client.call('reports.occupancy', { date });
+    const flagged = async (column: 'hasOvz' | 'homeSchooling' | 'boarding') =>
+      (await t.core.db.selectFrom('pupil').select('id').where(column, '=', 1).execute()).map((p) => p.id);
+    const everyone = occ.rows.flatMap((r) => r.cells.total);
+    const school = sumOccupancy(occ.rows.map((r) => r.cells));
+    const ovz = (await flagged('hasOvz')).filter((id) => everyone.includes(id));
+    const home = (await flagged('homeSchooling')).filter((id) => everyone.includes(id));
+    const board = (await flagged('boarding')).filter((id) => everyone.includes(id));
+    expect(ovz.length).toBeGreaterThan(0);
+    expect(home.length).toBeGreaterThan(0);
+    expect([...school.ovz].sort()).toEqual([...ovz].sort());
+    expect([...school.homeSchooling].sort()).toEqual([...home].sort());
+    expect([...school.boarding].sort()).toEqual([...board].sort());
+    const sevenBNow = occ.rows.find((r) => r.name === '7Б')!.cells.boarding;
+    expect([...sevenBNow].sort()).toEqual([...sevenB.cells.boarding, ...boarders].sort());
+
+    const wb = await workbook((await t.client.call('reports.occupancy.export', { date })).contentBase64);
+    const totals = rowOf(wb.getWorksheet('Наполняемость')!, 'Итого по школе');
+    expect(totals.slice(5, 8)).toEqual([ovz.length, board.length, home.length]);
+    expect(rowOf(wb.getWorksheet('Наполняемость')!, '7Б')[6]).toBe(sevenBNow.length);
+    const list: string[][] = [];
+    wb.getWorksheet('Обучающиеся')!.eachRow((row) => list.push((row.values as string[]).slice(1).map(String)));
+    const boarderName = occ.pupils[boarders[0]].fullName;
+    expect(list.find((l) => l[0] === '7Б' && l[2] === boarderName)?.[6]).toBe('да');
+    await t.core.db.updateTable('pupil').set({ boarding: 0 }).where('id', 'in', boarders).execute();
+  });
+
   it('keeps the book: every item of the demo orders, with numbers and alphabet-book entries for all', async () => {
     const book = await t.client.call('movement.book.list', {});
     expect(book.length).toBe(school.movement.orders.reduce((n, o) => n + o.items.length, 0));

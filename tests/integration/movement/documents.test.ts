@@ -174,6 +174,39 @@ describeEachDb('order documents', (kind) => {
     expect(numbers).toEqual(['1-вс', '1-вып', '1-г', '1-з', '1-о', '1-п', '1-по'].sort());
   });
 
+  it('prints where an arrival came from and on what document, a withdrawal’s reason, a conditional promotion’s debt; no dangling birth date', async () => {
+    const db = t.core.db;
+    await db.insertInto('academicYear').values({ id: 'next-year', name: '2027/2028', startDate: '2027-09-01', endDate: '2028-08-31', isCurrent: 0, isClosed: 0, version: 1, updatedAt: '2027-01-01T00:00:00Z' }).execute();
+    await db.insertInto('schoolClass').values({ id: 'next-6А', academicYearId: 'next-year', grade: 6, letter: 'А', name: '6А', classTeacherId: null, shift: 1, previousClassId: null, version: 1, updatedAt: '2027-01-01T00:00:00Z' }).execute();
+    // A card moved over from the paper book without a birth date.
+    await db.insertInto('pupil').values({ id: 'no-birth', lastName: 'Ким', firstName: 'Виктор', middleName: 'Сергеевич', sex: 'М', birthDate: null, snils: null, searchKey: 'ким виктор сергеевич', version: 1, createdAt: '2026-08-01T00:00:00Z', updatedAt: '2026-08-01T00:00:00Z' }).execute();
+    const enrolled = await saveAndSign(
+      t.client,
+      order('enroll', '2026-09-14', [
+        newPupilItem({ lastName: 'Соколова', firstName: 'Любовь', middleName: 'Андреевна', sex: 'Ж', birthDate: '2015-05-03' }, f.classes['5А'], '2026-09-15', { enrollKind: 'otherSchool', originSchool: 'МБОУ «СОШ № 12» г. Барнаула', originDocument: 'личное дело' }),
+        { pupilId: 'no-birth', toClassId: f.classes['5Б'], effectiveDate: '2026-09-15', enrollKind: 'contingent' },
+      ]),
+    );
+    const text = await docxText((await t.client.call('movement.orders.document', { id: enrolled.id, format: 'docx' })).contentBase64);
+    expect(text).toContain('1. Зачислить Соколову Любовь Андреевну, 03.05.2015 г. р., в 5А класс с 15.09.2026 (прибытие из: МБОУ «СОШ № 12» г. Барнаула; документ: личное дело).');
+    expect(text).toContain('2. Зачислить Кима Виктора Сергеевича в 5Б класс с 15.09.2026.');
+    const [sokolova, kim] = enrolled.items.map((i) => i.pupilId);
+    const conditional = await saveAndSign(t.client, order('conditionalPromote', '2027-05-28', [{ pupilId: sokolova, toClassId: 'next-6А', effectiveDate: '2027-09-01', reason: 'математика, русский язык' }]));
+    expect(await docxText((await t.client.call('movement.orders.document', { id: conditional.id, format: 'docx' })).contentBase64)).toContain(
+      '1. Перевести условно Соколову Любовь Андреевну из 5А в 6А класс с 01.09.2027; академическая задолженность: математика, русский язык.',
+    );
+    const left = await saveAndSign(t.client, order('withdraw', '2026-11-30', [{ pupilId: kim, effectiveDate: '2026-12-01', destinationKind: 'college', destinationSchool: 'КГБПОУ «Алтайский промышленно-экономический колледж»', reason: 'заявление родителей' }]));
+    const leftText = await docxText((await t.client.call('movement.orders.document', { id: left.id, format: 'docx' })).contentBase64);
+    expect(leftText).toContain('1. Отчислить Кима Виктора Сергеевича, обучающегося 5Б класса, с 01.12.2026 в связи с поступлением в КГБПОУ «Алтайский промышленно-экономический колледж» (заявление родителей). Выдать личное дело Кима Виктора Сергеевича родителям');
+    // The PDF says the same as the default template.
+    if (PDFTOTEXT) {
+      const pdf = await t.client.call('movement.orders.document', { id: left.id, format: 'pdf' });
+      const { file } = tempFile('left.pdf', Buffer.from(pdf.contentBase64, 'base64'));
+      // pdftotext keeps the line break after the hyphen of «промышленно-экономический».
+      expect(squash(pdfText(file)).replace(/- /g, '-')).toContain('в связи с поступлением в КГБПОУ «Алтайский промышленно-экономический колледж» (заявление родителей)');
+    }
+  });
+
   it('prints a draft without a number', async () => {
     const d = await t.client.call('movement.orders.save', { id: null, version: 0, order: order('enroll', '2026-08-28', [newPupilItem({ lastName: 'Ким', firstName: 'Виктор', sex: 'М', birthDate: '2019-01-01' }, f.classes['1Б'], '2026-09-01')]) });
     const file = await t.client.call('movement.orders.document', { id: d.id, format: 'docx' });

@@ -25,5 +25,8 @@ describe('rates (ставки)', () => {
     expect(loadStatus(12, DEFAULT_LOAD_SETTINGS, 0.5)).toBe('ok');
     expect(loadStatus(0, DEFAULT_LOAD_SETTINGS)).toBe('none');
     expect(describeLoad(30, DEFAULT_LOAD_SETTINGS)).toContain('перегрузка — больше 1,5 ставки');
+    expect(describeLoad(37, { hoursPerRate: 18, maxRates: 2 })).toBe('37 ч в неделю = 2,06 ставки (18 ч = 1 ставка): перегрузка — больше 2 ставок');
+    expect(describeLoad(10, DEFAULT_LOAD_SETTINGS)).toBe('10 ч в неделю = 0,56 ставки (18 ч = 1 ставка): недогрузка — меньше 1 ставки по должности (18 ч)');
+    expect(describeLoad(6, DEFAULT_LOAD_SETTINGS, 0.5)).toBe('6 ч в неделю = 0,33 ставки (18 ч = 1 ставка): недогрузка — меньше 0,5 ставки по должности (9 ч)');
   });
 });

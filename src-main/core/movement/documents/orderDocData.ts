@@ -24,17 +24,38 @@ export function signatoryShort(name: string | null): string {
   return initials ? `${initials} ${last}` : (last ?? '');
 }
 
-function withdrawalText(i: OrderItem): string {
-  const kind = i.destinationKind;
-  if (i.destinationSchool) return `в связи с переводом в ${i.destinationSchool}`;
-  if (kind === 'familyEducation') return 'в связи с переходом на семейное образование';
-  if (kind === 'abroad') return 'в связи с выездом за пределы Российской Федерации';
-  if (kind) return `в связи с выбытием (${DESTINATION_KINDS[kind].toLowerCase()})`;
-  return 'в связи с выбытием';
+/** «прибытие из: МБОУ «СОШ № 12»; документ: личное дело» — where an enrolled pupil came from. */
+export function originText(i: Pick<OrderItem, 'originSchool' | 'originDocument'>): string {
+  return [i.originSchool ? `прибытие из: ${i.originSchool}` : null, i.originDocument ? `документ: ${i.originDocument}` : null].filter(Boolean).join('; ');
+}
+
+/** The wording of a withdrawal by where the pupil went; a named school goes into the sentence. */
+export function withdrawalText(i: Pick<OrderItem, 'destinationKind' | 'destinationSchool'>): string {
+  const school = i.destinationSchool;
+  switch (i.destinationKind) {
+    case 'college':
+      return `в связи с поступлением в ${school ?? 'профессиональную образовательную организацию'}`;
+    case 'familyEducation':
+      return 'в связи с переходом на семейное образование';
+    case 'abroad':
+      return school ? `в связи с переводом в ${school} (за пределами Российской Федерации)` : 'в связи с выездом за пределы Российской Федерации';
+    case 'otherRegion':
+      return `в связи с переводом в ${school ?? 'образовательную организацию другого субъекта Российской Федерации'}`;
+    case 'sameRegion':
+      return `в связи с переводом в ${school ?? 'другую образовательную организацию'}`;
+    default:
+      return school ? `в связи с переводом в ${school}` : 'в связи с выбытием';
+  }
 }
 
 function levelPrepositional(grade: number | null): string {
   return (grade ?? 9) >= 11 ? 'среднем общем' : 'основном общем';
+}
+
+/** «об основном общем» but «о среднем общем»: the preposition follows the next word's first sound. */
+function levelAbout(grade: number | null): string {
+  const level = levelPrepositional(grade);
+  return /^[аеёиоуыэюя]/i.test(level) ? `об ${level}` : `о ${level}`;
 }
 
 export interface ItemDocData extends Record<string, unknown> {
@@ -48,9 +69,10 @@ export function itemSentence(type: OrderDetail['type'], i: OrderItem, fromGrade:
   const reason = i.reason ? ` (${i.reason})` : '';
   const note = i.note ? ` ${i.note}` : '';
   const birth = i.birthDate ? `, ${formatRu(i.birthDate)} г. р.,` : '';
+  const origin = originText(i);
   switch (type) {
     case 'enroll':
-      return `Зачислить ${i.nameAccusative}${birth} в ${i.toClassName} класс с ${d}${i.originSchool ? ` (прибытие из: ${i.originSchool})` : ''}.${note}`;
+      return `Зачислить ${i.nameAccusative}${birth} в ${i.toClassName} класс с ${d}${origin ? ` (${origin})` : ''}.${note}`;
     case 'reinstate':
       return `Восстановить ${i.nameAccusative}${birth} в число обучающихся ${i.toClassName} класса с ${d}.${note}`;
     case 'transfer':
@@ -62,9 +84,9 @@ export function itemSentence(type: OrderDetail['type'], i: OrderItem, fromGrade:
     case 'repeatYear':
       return `Оставить ${i.nameAccusative}, ${acc} ${i.fromClassName} класса, на повторное обучение в ${i.toClassName} классе с ${d}.${note}`;
     case 'withdraw':
-      return `Отчислить ${i.nameAccusative}, ${acc} ${i.fromClassName} класса, с ${d} ${withdrawalText(i)}. Выдать личное дело ${i.nameGenitive} родителям (законным представителям).${note}`;
+      return `Отчислить ${i.nameAccusative}, ${acc} ${i.fromClassName} класса, с ${d} ${withdrawalText(i)}${reason}. Выдать личное дело ${i.nameGenitive} родителям (законным представителям).${note}`;
     case 'graduate':
-      return `Отчислить ${i.nameAccusative}, ${acc} ${i.fromClassName} класса, в связи с получением ${educationLevelGenitive(fromGrade ?? 9)} образования (завершением обучения) с ${d}. Выдать ${i.nameDative} аттестат об ${levelPrepositional(fromGrade)} образовании.${note}`;
+      return `Отчислить ${i.nameAccusative}, ${acc} ${i.fromClassName} класса, в связи с получением ${educationLevelGenitive(fromGrade ?? 9)} образования (завершением обучения) с ${d}. Выдать ${i.nameDative} аттестат ${levelAbout(fromGrade)} образовании.${note}`;
     case 'expel':
       return `Отчислить ${i.nameAccusative}, ${acc} ${i.fromClassName} класса, с ${d}${reason}.${note}`;
   }
@@ -118,11 +140,13 @@ export async function orderDocData(db: Executor, order: OrderDetail): Promise<Or
       date: formatRu(i.effectiveDate),
       originSchool: i.originSchool ?? '',
       originDocument: i.originDocument ?? '',
+      origin: originText(i),
       destinationSchool: i.destinationSchool ?? '',
       destination: i.destinationKind ? DESTINATION_KINDS[i.destinationKind] : '',
       withdrawalText: withdrawalText(i),
       levelGenitive: educationLevelGenitive(fromGrade ?? 9),
       levelPrepositional: levelPrepositional(fromGrade),
+      levelAbout: levelAbout(fromGrade),
       reason: i.reason ?? '',
       note: i.note ?? '',
       isEnroll: type === 'enroll',

@@ -33,14 +33,14 @@ export async function previewRollover(db: Executor, plan: RolloverPlan): Promise
       .map((c) => ({ name: c.name, grade: c.grade, fromClassName: c.fromClassName, classTeacherId: c.classTeacherId, classTeacherName: c.classTeacherId ? (teachers.get(c.classTeacherId) ?? null) : null, exists: Boolean(c.existingId), pupils: count(c.name) }))
       .sort((a, b2) => a.grade - b2.grade || a.name.localeCompare(b2.name, 'ru')),
     sourceClasses: b.sourceClasses.map(({ id, name, grade, pupils, successorName, classTeacherId }) => ({ id, name, grade, pupils, successorName, classTeacherId })),
-    orders: b.orders.map((o) => ({ type: o.type, title: o.title, orderDate: o.orderDate, effectiveDate: o.effectiveDate, items: o.items.length })),
+    orders: b.orders.map((o) => ({ type: o.type, title: o.title, orderDate: o.orderDate, effectiveDate: o.effectiveDate, items: o.items.length, pupilIds: o.items.map((i) => i.pupilId) })),
     pupils: b.pupils.map(({ pupilId, fullName: n, fromClassName, grade, action, toClassName }) => ({ pupilId, fullName: n, fromClassName, grade, action, toClassName })),
     problems: b.problems,
     warnings: b.warnings,
   };
 }
 
-async function createYearAndClasses(trx: Executor, b: BuiltRollover, at: string): Promise<{ yearId: string; classIdOf: Map<string, string>; created: string[] }> {
+async function createYearAndClasses(ctx: HandlerContext, trx: Executor, b: BuiltRollover, at: string): Promise<{ yearId: string; classIdOf: Map<string, string>; created: string[] }> {
   let yearId = b.target.existing?.id;
   if (!yearId) {
     yearId = newId();
@@ -51,6 +51,7 @@ async function createYearAndClasses(trx: Executor, b: BuiltRollover, at: string)
   for (const c of b.classes) {
     if (c.existingId) {
       classIdOf.set(c.name, c.existingId);
+      await updateExisting(ctx, trx, c, at);
       continue;
     }
     const prev = c.fromClassId ? await trx.selectFrom('schoolClass').select(['programme', 'programmeVariant', 'weekLength']).where('id', '=', c.fromClassId).executeTakeFirst() : undefined;
@@ -81,6 +82,24 @@ async function createYearAndClasses(trx: Executor, b: BuiltRollover, at: string)
   return { yearId, classIdOf, created };
 }
 
+/**
+ * A class of the new year that already existed (set up by the завуч before the rollover) is linked
+ * to its predecessor and gets the class teacher the wizard named; nothing else of it changes.
+ */
+async function updateExisting(ctx: HandlerContext, trx: Executor, c: BuiltRollover['classes'][number], at: string): Promise<void> {
+  const row = await trx.selectFrom('schoolClass').select(['classTeacherId', 'previousClassId', 'version']).where('id', '=', c.existingId as string).executeTakeFirstOrThrow();
+  const changes: Record<string, [unknown, unknown]> = {};
+  if (c.teacherChanged && row.classTeacherId !== c.classTeacherId) changes.classTeacherId = [row.classTeacherId, c.classTeacherId];
+  if (!row.previousClassId && c.fromClassId) changes.previousClassId = [null, c.fromClassId];
+  if (Object.keys(changes).length === 0) return;
+  await trx
+    .updateTable('schoolClass')
+    .set({ classTeacherId: changes.classTeacherId ? (changes.classTeacherId[1] as string | null) : row.classTeacherId, previousClassId: row.previousClassId ?? c.fromClassId, version: Number(row.version) + 1, updatedAt: at })
+    .where('id', '=', c.existingId as string)
+    .execute();
+  await ctx.audit.record(trx, { entity: 'schoolClass', recordId: c.existingId, action: 'update', changes, cause: 'Переход на новый учебный год' });
+}
+
 /** The whole rollover in one transaction: a failure anywhere leaves no class, order or membership. */
 export async function applyRollover(ctx: HandlerContext, plan: RolloverPlan, hooks: RolloverHooks = {}) {
   // Hundreds of pupils take seconds: the status bar shows progress, and «Отменить» rolls it all back.
@@ -109,7 +128,7 @@ async function applyInTransaction(ctx: HandlerContext, plan: RolloverPlan, hooks
       }
     };
     const at = nowIso();
-    const { yearId, classIdOf, created } = await createYearAndClasses(trx, b, at);
+    const { yearId, classIdOf, created } = await createYearAndClasses(ctx, trx, b, at);
     await hooks.afterStep?.('classes');
     const orders = [];
     for (const o of b.orders) {

@@ -1,6 +1,7 @@
 import type { RolloverAction, RolloverPlan } from '../../../../src-shared/contract/movementRollover';
 import { addDays, formatRu } from '../../../../src-shared/domain/calendar/dates';
-import type { EnrollKind, OrderType } from '../../../../src-shared/domain/movement/orderTypes';
+import { isGraduationGrade, type EnrollKind, type OrderType } from '../../../../src-shared/domain/movement/orderTypes';
+import { AppError } from '../../../../src-shared/errors';
 import { compareRu, fullName } from '../../../../src-shared/domain/names';
 import type { Executor } from '../../audit/auditRepo';
 import { inChunks, type YearRow } from '../common';
@@ -17,6 +18,8 @@ export interface PlannedClass {
   fromClassId: string | null;
   fromClassName: string | null;
   classTeacherId: string | null;
+  /** The wizard named the class teacher (otherwise the predecessor's, or the existing class's, stays). */
+  teacherChanged: boolean;
   shift: number;
   existingId: string | null;
 }
@@ -55,7 +58,7 @@ export async function buildRollover(db: Executor, plan: RolloverPlan): Promise<B
   const problems: string[] = [];
   const warnings: string[] = [];
   const fromYear = await db.selectFrom('academicYear').selectAll().where('id', '=', plan.fromYearId).executeTakeFirst();
-  if (!fromYear) throw new Error('rollover: source year not found');
+  if (!fromYear) throw new AppError('NOT_FOUND', 'Переход на новый учебный год: исходный учебный год не найден — возможно, его удалили. Обновите страницу.');
   if (Number(fromYear.isClosed) === 1) problems.push(`${fromYear.name} учебный год закрыт — откройте его, чтобы провести годовые приказы`);
   const existing = await db.selectFrom('academicYear').selectAll().where('name', '=', plan.targetYear.name).executeTakeFirst();
   const target = existing
@@ -78,7 +81,7 @@ export async function buildRollover(db: Executor, plan: RolloverPlan): Promise<B
   const rosters = new Map<string, string[]>();
   for (const c of source) {
     const grade = Number(c.grade);
-    const graduating = grade === 9 || grade >= 11;
+    const graduating = isGraduationGrade(grade);
     const members = await rosterOn(db, c.id, graduating ? plan.graduationDate : lastDay);
     rosters.set(c.id, members.map((m) => m.pupilId));
     let successorName: string | null = null;
@@ -93,27 +96,37 @@ export async function buildRollover(db: Executor, plan: RolloverPlan): Promise<B
         fromClassId: c.id,
         fromClassName: c.name,
         classTeacherId: s && !s.keepTeacher ? s.classTeacherId : c.classTeacherId,
+        teacherChanged: Boolean(s && !s.keepTeacher),
         shift: Number(c.shift),
         existingId: null,
       });
     }
     sourceClasses.push({ id: c.id, name: c.name, grade, letter: c.letter, pupils: members.length, successorName, classTeacherId: c.classTeacherId });
   }
-  for (const n of plan.newClasses) classes.push({ name: `${n.grade}${n.letter}`, grade: n.grade, letter: n.letter, fromClassId: null, fromClassName: null, classTeacherId: n.classTeacherId, shift: n.shift, existingId: null });
+  for (const n of plan.newClasses) classes.push({ name: `${n.grade}${n.letter}`, grade: n.grade, letter: n.letter, fromClassId: null, fromClassName: null, classTeacherId: n.classTeacherId, teacherChanged: n.classTeacherId !== null, shift: n.shift, existingId: null });
   const seen = new Set<string>();
   for (const c of classes) {
     if (seen.has(c.name)) problems.push(`класс ${c.name} получается дважды — измените литеру одного из них`);
     seen.add(c.name);
   }
   if (existing) {
-    const there = await db.selectFrom('schoolClass').select(['id', 'name']).where('academicYearId', '=', existing.id).execute();
-    for (const c of classes) c.existingId = there.find((t) => t.name === c.name)?.id ?? null;
+    const there = await db.selectFrom('schoolClass').select(['id', 'name', 'classTeacherId']).where('academicYearId', '=', existing.id).execute();
+    for (const c of classes) {
+      const same = there.find((t) => t.name === c.name);
+      c.existingId = same?.id ?? null;
+      // A class the завуч already set up keeps its class teacher unless the wizard changes it.
+      if (same && !c.teacherChanged) c.classTeacherId = same.classTeacherId;
+    }
     const busy = await db
       .selectFrom('classMembership')
       .select('id')
       .where('classId', 'in', [...there.map((t) => t.id), '-'])
       .executeTakeFirst();
     if (busy) warnings.push(`в ${existing.name} учебном году уже есть обучающиеся в классах — проверьте, что переход не проводился раньше`);
+    // The annual orders cannot ask per pupil which subgroup to join, so the завуч is told where to do it.
+    const split = await db.selectFrom('subgroup').select('classId').distinct().where('classId', 'in', [...there.map((t) => t.id), '-']).execute();
+    const splitNames = there.filter((t) => split.some((s) => s.classId === t.id)).map((t) => t.name).sort(compareRu);
+    if (splitNames.length) warnings.push(`в классах ${splitNames.join(', ')} нового года уже созданы подгруппы — после перехода распределите по ним обучающихся (раздел «Классы», подгруппы класса)`);
   }
   for (const c of classes) if (!c.classTeacherId) warnings.push(`у класса ${c.name} не назначен классный руководитель`);
 
@@ -128,7 +141,7 @@ export async function buildRollover(db: Executor, plan: RolloverPlan): Promise<B
       const name = nameOf.get(pupilId) ?? pupilId;
       const ex = exceptions.get(pupilId);
       exceptions.delete(pupilId);
-      const graduating = c.grade === 9 || c.grade >= 11;
+      const graduating = isGraduationGrade(c.grade);
       const action: RolloverAction = ex?.action ?? (graduating ? 'graduate' : 'promote');
       let to: string | null = null;
       if (action === 'promote' || action === 'conditional') {

@@ -5,6 +5,7 @@ import { diffFields, type Executor } from '../../audit/auditRepo';
 import type { HandlerContext } from '../../context';
 import { bool, emitChanged, expectVersion, flag, isUniqueViolation, notFound, nowIso, refusal } from '../common';
 import { addStarterSubjects, type StarterResult } from './starterSubjects';
+import { curriculumUseOfSubject } from '../../curriculum/subjectUse';
 
 const RECORD = 'Предмет';
 
@@ -150,6 +151,8 @@ export async function deleteSubject(ctx: HandlerContext, id: string, version: nu
       const list = used.slice(0, 5).map((u) => `${u.className} (${u.name})`).join(', ');
       throw refusal(`${RECORD} «${s.name}» используется в подгруппах: ${list}${used.length > 5 ? '…' : ''} — отправьте его в архив вместо удаления`);
     }
+    const inPlans = await curriculumUseOfSubject(trx, id);
+    if (inPlans) throw refusal(`${RECORD} «${s.name}» используется ${inPlans} — отправьте его в архив вместо удаления`);
     await trx.deleteFrom('subjectSanpinPoints').where('subjectId', '=', id).execute();
     await trx.deleteFrom('subjectRoomType').where('subjectId', '=', id).execute();
     await trx.deleteFrom('subject').where('id', '=', id).execute();

@@ -56,7 +56,7 @@ export function ClassesStep({ plan, preview, busy, onChange, onBack, onNext }: {
                     showSearch
                     optionFilterProp="label"
                     allowClear
-                    value={settingOf(c.id) && !settingOf(c.id)?.keepTeacher ? (settingOf(c.id)?.classTeacherId ?? undefined) : (c.classTeacherId ?? undefined)}
+                    value={settingOf(c.id) && !settingOf(c.id)?.keepTeacher ? (settingOf(c.id)?.classTeacherId ?? undefined) : (planned(c.successorName)?.classTeacherId ?? undefined)}
                     onChange={(v?: string) => setClass(c, { keepTeacher: false, classTeacherId: v ?? null })}
                     options={teachers}
                   />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { isGraduationGrade } from '../../../../src-shared/domain/movement/orderTypes';
 import { ROLLOVER_ACTIONS, type RolloverAction, type RolloverPlanInput, type RolloverPreview } from '../../../../src-shared/contract/movementRollover';
 
 type Pupil = RolloverPreview['pupils'][number];
@@ -18,7 +19,7 @@ export function ExceptionsStep({ plan, preview, busy, onChange, onBack, onNext }
   const set = (p: Pupil, patch: { action?: RolloverAction; toClassName?: string | null; reason?: string | null }) => {
     const cur = exOf(p.pupilId) ?? { pupilId: p.pupilId, action: p.action, toClassName: null, reason: null };
     const next = { ...cur, ...patch };
-    const isDefault = next.action === (p.grade === 9 || p.grade >= 11 ? 'graduate' : 'promote') && !next.reason;
+    const isDefault = next.action === (isGraduationGrade(p.grade) ? 'graduate' : 'promote') && !next.reason;
     onChange({ ...plan, exceptions: [...exceptions.filter((e) => e.pupilId !== p.pupilId), ...(isDefault ? [] : [next])] });
   };
   const classes = [...new Set(preview.pupils.map((p) => p.fromClassName))];
