@@ -94,8 +94,8 @@ export async function createTestCore(kind: TestDbKind, opts: TestCoreOptions = {
  * Runs the same suite on SQLite and on PostgreSQL; the PostgreSQL copy is skipped (visibly, with
  * the reason in its title) only outside CI when no server could be started.
  */
-export function describeEachDb(name: string, suite: (kind: TestDbKind) => void): void {
-  for (const kind of ['sqlite', 'postgres'] as const) {
+export function describeEachDb(name: string, suite: (kind: TestDbKind) => void, kinds: readonly TestDbKind[] = ['sqlite', 'postgres']): void {
+  for (const kind of kinds) {
     const skip = kind === 'postgres' && !pgUrl();
     const title = skip ? `${name} [postgres — ПРОПУЩЕНО: ${inject('pgSkipReason')}]` : `${name} [${kind}]`;
     describe.skipIf(skip)(title, () => suite(kind));

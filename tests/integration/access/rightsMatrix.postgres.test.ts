@@ -1,0 +1,3 @@
+import { rightsMatrix } from './rightsMatrixSuite';
+
+rightsMatrix('postgres');
