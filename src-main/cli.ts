@@ -8,6 +8,7 @@ import { configFromEnv, type DbConfig } from './core/db/createDb';
 import { backupSqlite, verifySqliteFile } from './core/db/backup';
 import { generateSchool } from './core/demo/generateSchool';
 import { writeDemo } from './core/demo/writeDemo';
+import { openVault } from './core/accounts/passwordVault';
 import { createLogger } from './core/logger';
 import { resetPasswordFromConsole } from './core/access/consoleReset';
 import { defaultDataDir, sqliteFileIn } from './core/paths';
@@ -94,7 +95,8 @@ async function demo(flags: Parsed['flags']): Promise<void> {
     const existing = await core.db.selectFrom('pupil').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     if (Number(existing.n) > 0) throw new AppError('VALIDATION', `В базе ${core.appDb.location} уже есть обучающиеся; демонстрационная школа создаётся только в пустой базе.`);
     const started = Date.now();
-    const counts = await writeDemo(core.db, generateSchool({ seed }));
+    // Initial passwords of the demo's created portal accounts, sealed with this data folder's key.
+    const counts = await writeDemo(core.db, generateSchool({ seed }), undefined, { sealPassword: openVault(core.config.dataDir).seal });
     out(
       `Демонстрационная школа создана за ${((Date.now() - started) / 1000).toFixed(1)} с: ${plural(counts.classes, ['класс', 'класса', 'классов'])}, ` +
         `${plural(counts.pupils, ['обучающийся', 'обучающихся', 'обучающихся'])}, ${plural(counts.parents, ['родитель', 'родителя', 'родителей'])}, ` +

@@ -85,7 +85,7 @@ export const NAVIGATION: NavSection[] = [
     icon: <CloudSyncOutlined />,
     items: [
       { path: '/accounts', label: 'Учётные записи портала', right: 'accounts.read' },
-      { path: '/portal', label: 'Обмен с порталом', planned: 'Загрузка из «Сетевого города» и выгрузка в него' },
+      { path: '/portal', label: 'Обмен с порталом', right: 'exchange.read' },
     ],
   },
   {

@@ -31,6 +31,7 @@ import { ParentCardPage } from '../features/parents/ParentCardPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { StaffCardPage } from '../features/staff/StaffCardPage';
 import { AccountsPage } from '../features/accounts/AccountsPage';
+import { ExchangePage } from '../features/exchange/ExchangePage';
 
 const planned = NAVIGATION.flatMap((s) => s.items).filter((i) => i.planned);
 
@@ -68,6 +69,7 @@ export const router = createHashRouter([
       { path: 'staff', element: <RequireRight right="staff.read"><StaffPage /></RequireRight> },
       { path: 'staff/:id', element: <RequireRight right="staff.read"><StaffCardPage /></RequireRight> },
       { path: 'accounts', element: <RequireRight right="accounts.read"><AccountsPage /></RequireRight> },
+      { path: 'portal', element: <RequireRight right="exchange.read"><ExchangePage /></RequireRight> },
       ...planned.map((i) => ({ path: i.path.slice(1), element: <PlannedPage /> })),
       { path: '*', element: <PlannedPage /> },
     ],

@@ -91,6 +91,15 @@ export const accountsContract = {
     input: accountFilter.optional(),
     output: z.array(accountRow),
   }),
+  /** The filtered list as an Excel file with the columns shown (never a password); the export is logged. */
+  'accounts.export': query({
+    summary: 'Выгрузить учётные записи портала в Excel',
+    right: 'accounts.read',
+    exportsPersonalData: true,
+    labels: ACCOUNT_LABELS,
+    input: accountFilter.extend({ columns: z.array(z.string().max(50)).max(30).optional() }).optional(),
+    output: exportedFile,
+  }),
   /** Overdue and due-today accounts for the start page. */
   'accounts.overdue': query({
     summary: 'Просроченные учётные записи портала',

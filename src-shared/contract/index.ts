@@ -18,6 +18,8 @@ import { movementReportsContract } from './movementReports';
 import { movementRolloverContract } from './movementRollover';
 import { curriculumContract } from './curriculum';
 import { curriculumLoadContract } from './curriculumLoad';
+import { exchangeContract } from './exchange';
+import { exchangePushContract } from './exchangePush';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
 export const contract = {
@@ -40,6 +42,8 @@ export const contract = {
   ...movementRolloverContract,
   ...curriculumContract,
   ...curriculumLoadContract,
+  ...exchangeContract,
+  ...exchangePushContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

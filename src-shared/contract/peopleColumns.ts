@@ -57,6 +57,9 @@ export const PARENT_COLUMNS: ListColumn<ParentRow>[] = [
   { key: 'workplace', title: 'Место работы', width: 25, visible: false, value: (r) => r.workplace },
 ];
 
+const leaveText = (r: StaffRow) =>
+  r.maternityLeaveFrom || r.maternityLeaveTo ? [r.maternityLeaveFrom && `с ${ru(r.maternityLeaveFrom)}`, r.maternityLeaveTo && `по ${ru(r.maternityLeaveTo)}`].filter(Boolean).join(' ') : null;
+
 export const STAFF_COLUMNS: ListColumn<StaffRow>[] = [
   ...nameColumns<StaffRow>(),
   { key: 'position', title: 'Основная должность', width: 28, visible: true, value: (r) => r.position },
@@ -66,6 +69,7 @@ export const STAFF_COLUMNS: ListColumn<StaffRow>[] = [
   { key: 'nextAttestationDate', title: 'Следующая аттестация', width: 13, visible: false, value: (r) => ru(r.nextAttestationDate) },
   { key: 'hireDate', title: 'Дата приёма', width: 12, visible: false, value: (r) => ru(r.hireDate) },
   { key: 'dismissalDate', title: 'Дата увольнения', width: 12, visible: false, value: (r) => ru(r.dismissalDate) },
+  { key: 'maternityLeave', title: 'Отпуск по уходу за ребёнком', width: 26, visible: false, value: leaveText },
   { key: 'personnelNumber', title: 'Табельный №', width: 10, visible: false, value: (r) => r.personnelNumber },
   { key: 'snils', title: 'СНИЛС', width: 15, visible: false, value: (r) => r.snils },
   { key: 'phoneMobile', title: 'Мобильный телефон', width: 17, visible: true, value: (r) => r.phoneMobile },

@@ -42,10 +42,24 @@ export function date() {
 
 export const flag = z.boolean('укажите «да» или «нет»');
 
+const multiItem = z.string().trim().min(1, 'пустое значение').max(200, 'не длиннее 200 символов');
+
+/**
+ * A multi-value field (Социальное положение, Состав семьи…): a list, or one text with the values
+ * separated by `|` as the portal's files write them; repeated values are kept once.
+ */
 export function multi(max = 30) {
   return z
-    .array(z.string().trim().min(1, 'пустое значение').max(200, 'не длиннее 200 символов'))
-    .max(max, `не больше ${max} значений`)
+    .union([
+      z.array(multiItem),
+      z.string().transform((s) =>
+        s
+          .split('|')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(multiItem).max(max, `не больше ${max} значений`))
     .transform((list) => [...new Set(list)]);
 }
 

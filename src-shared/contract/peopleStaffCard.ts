@@ -1,5 +1,5 @@
 import { z } from './zodRu';
-import { PERSON_EMPTY, PERSON_LABELS, PERSON_LIST_LABELS, PERSON_SHAPE, cardSchemas, date, flag, listLabels, personInn, txt, type ShapeOutput } from './peopleFields';
+import { PERSON_EMPTY, PERSON_LABELS, PERSON_LIST_LABELS, PERSON_SHAPE, cardSchemas, date, flag, lastName, listLabels, middleName, personInn, txt, type ShapeOutput } from './peopleFields';
 import { POSITION_KINDS, type PositionKind } from '../domain/peopleDictionaries';
 
 /**
@@ -41,6 +41,22 @@ export const educationInput = z
   });
 export type EducationInput = z.output<typeof educationInput>;
 
+/**
+ * A relative of the staff member (форма Т-2, раздел «Состав семьи»): children matter to HR for the
+ * leave to care for a child and for tax deductions.
+ */
+export const familyMemberInput = z
+  .object({
+    id: z.string().max(100).nullable().optional(),
+    relation: z.string('обязательное поле').trim().min(1, 'обязательное поле').max(50, 'не длиннее 50 символов'),
+    lastName,
+    firstName: lastName,
+    middleName,
+    birthDate: date(),
+  })
+  .transform((m) => ({ ...m, id: m.id ?? null }));
+export type FamilyMemberInput = z.output<typeof familyMemberInput>;
+
 export const STAFF_SHAPE = {
   ...PERSON_SHAPE,
   inn: personInn,
@@ -66,6 +82,7 @@ export const STAFF_SHAPE = {
   dismissalOrderNumber: txt(50),
   positions: z.array(positionInput).max(20, 'не больше 20 должностей'),
   educations: z.array(educationInput).max(10, 'не больше 10 записей об образовании'),
+  familyMembers: z.array(familyMemberInput).max(20, 'не больше 20 членов семьи'),
 };
 
 export const STAFF_SCHEMAS = cardSchemas(STAFF_SHAPE);
@@ -97,6 +114,7 @@ export const STAFF_EMPTY: Omit<StaffCard, 'lastName' | 'firstName' | 'sex'> = {
   dismissalOrderNumber: null,
   positions: [],
   educations: [],
+  familyMembers: [],
 };
 
 export const STAFF_FIELD_LABELS: Record<keyof StaffCard, string> = {
@@ -124,6 +142,7 @@ export const STAFF_FIELD_LABELS: Record<keyof StaffCard, string> = {
   dismissalOrderNumber: '№ приказа об увольнении',
   positions: 'Должности',
   educations: 'Образование',
+  familyMembers: 'Состав семьи',
 };
 
 export const STAFF_LABELS: Record<string, string> = {
@@ -138,4 +157,5 @@ export const STAFF_LABELS: Record<string, string> = {
     specialty: 'специальность',
     qualification: 'квалификация',
   }, 10),
+  ...listLabels('familyMembers', 'Состав семьи', { relation: 'степень родства', lastName: 'фамилия', firstName: 'имя', middleName: 'отчество', birthDate: 'дата рождения' }),
 };

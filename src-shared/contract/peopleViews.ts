@@ -90,6 +90,8 @@ export const staffRow = z.object({
   nextAttestationDate: z.string().nullable(),
   hireDate: z.string().nullable(),
   dismissalDate: z.string().nullable(),
+  maternityLeaveFrom: z.string().nullable(),
+  maternityLeaveTo: z.string().nullable(),
   personnelNumber: z.string().nullable(),
   snils: z.string().nullable(),
   phoneMobile: z.string().nullable(),

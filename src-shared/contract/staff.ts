@@ -24,8 +24,8 @@ export const STAFF_LABELS: Record<string, string> = {
 
 export const staffFilter = z.object({
   search: z.string().max(200, 'не длиннее 200 символов').optional(),
-  /** `working` — not dismissed today; `dismissed` — dismissed. */
-  status: z.enum(['all', 'working', 'dismissed']).optional(),
+  /** `working` — not dismissed today; `onLeave` — working, on leave to care for a child today; `dismissed` — dismissed. */
+  status: z.enum(['all', 'working', 'onLeave', 'dismissed']).optional(),
   position: z.string().max(200).optional(),
   department: z.string().max(200).optional(),
 });

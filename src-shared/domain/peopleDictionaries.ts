@@ -48,10 +48,12 @@ export const DISABILITY_CATEGORIES = [
   'иное',
 ] as const;
 
+/** Состав семьи: several may hold at once (неполная и многодетная, опекаемый в приёмной семье). */
 export const FAMILY_COMPOSITIONS = [
   'полная семья',
   'неполная семья (мать)',
   'неполная семья (отец)',
+  'многодетная семья',
   'опекаемый',
   'приёмная семья',
   'проживает с родственниками',
@@ -102,6 +104,9 @@ export const QUALIFICATION_CATEGORIES = [
 ] as const;
 
 export const FAMILY_STATUSES = ['состоит в браке', 'не состоит в браке', 'разведён(а)', 'вдовец (вдова)'] as const;
+
+/** Relatives of a staff member as the personal card (форма Т-2, «Состав семьи») lists them. */
+export const STAFF_FAMILY_RELATIONS = ['муж', 'жена', 'сын', 'дочь', 'мать', 'отец', 'брат', 'сестра', 'опекаемый', 'иной родственник'] as const;
 
 export const EMPLOYEE_CATEGORIES = ['руководитель', 'педагогический работник', 'учебно-вспомогательный персонал', 'обслуживающий персонал', 'специалист'] as const;
 

@@ -80,6 +80,13 @@ export function personCardIssues(kind: PersonKind, card: RuleCard, changed: Read
     if (hire && dismissal && dismissal < hire && touched('hireDate', 'dismissalDate')) {
       out.push({ path: 'dismissalDate', message: 'дата увольнения раньше даты приёма' });
     }
+    const positionsList = (card.positions as PositionLike[] | undefined) ?? [];
+    // After «дата увольнения раньше даты приёма» every position would repeat the same mistake.
+    if (dismissal && !(hire && dismissal < hire) && touched('dismissalDate', 'positions')) {
+      positionsList.forEach((p, i) => {
+        if (p.startDate && p.startDate > dismissal) out.push({ path: `positions.${i}.startDate`, message: 'должность начинается после даты увольнения' });
+      });
+    }
     const leaveFrom = card.maternityLeaveFrom as string | null;
     const leaveTo = card.maternityLeaveTo as string | null;
     if (leaveFrom && leaveTo && leaveTo < leaveFrom && touched('maternityLeaveFrom', 'maternityLeaveTo')) {
@@ -89,9 +96,20 @@ export function personCardIssues(kind: PersonKind, card: RuleCard, changed: Read
     if (birthDate && ped && ped < addYears(birthDate, 14) && touched('pedExperienceStart', 'birthDate')) {
       out.push({ path: 'pedExperienceStart', message: 'стаж не может начинаться раньше 14 лет' });
     }
-    const positions = (card.positions as PositionLike[] | undefined) ?? [];
+    // Dates inside the staff card's lists: a diploma or a relative's birth cannot lie ahead.
+    const listed: [string, string, string][] = [
+      ['educations', 'diplomaDate', 'дата диплома'],
+      ['familyMembers', 'birthDate', 'дата рождения'],
+    ];
+    for (const [list, field, what] of listed) {
+      if (!touched(list)) continue;
+      ((card[list] as Record<string, unknown>[] | undefined) ?? []).forEach((row, i) => {
+        const value = row[field];
+        if (typeof value === 'string' && value > today) out.push({ path: `${list}.${i}.${field}`, message: `${what} не может быть в будущем` });
+      });
+    }
     if (touched('positions')) {
-      const mains = positions.map((p, i) => ({ p, i })).filter(({ p }) => p.kind === 'main');
+      const mains = positionsList.map((p, i) => ({ p, i })).filter(({ p }) => p.kind === 'main');
       for (let a = 0; a < mains.length; a++) {
         for (let b = a + 1; b < mains.length; b++) {
           if (overlaps(mains[a].p, mains[b].p)) {

@@ -125,11 +125,34 @@ describeE2E('people cards, family links and portal accounts in the browser', () 
     await dialog.getByRole('button', { name: 'Привязать' }).click();
     await page.getByText('Родитель привязан').waitFor();
     await page.getByRole('link', { name: 'Ёлкина Варвара Игоревна' }).waitFor();
+
+    // The father typed again as a new parent: the form warns while typing and links his card instead.
+    // (The link dialog must be gone first: a locator resolved during its closing animation would fill it.)
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Добавить родителя' }).click();
+    const again = page.getByRole('dialog').filter({ hasText: 'Новый родитель (законный представитель)' });
+    await again.waitFor();
+    await choose(page, 'Степень родства', 'отец', again);
+    await again.getByLabel('Фамилия', { exact: true }).fill('Ёлкин');
+    await again.getByLabel('Имя', { exact: true }).fill('Игорь');
+    await again.getByLabel('Отчество', { exact: true }).fill('Олегович');
+    const fatherBirth = again.getByLabel('Дата рождения', { exact: true });
+    await fatherBirth.click();
+    await fatherBirth.fill('17.01.1984');
+    await fatherBirth.press('Enter');
+    const early = again.getByTestId('duplicate-early');
+    await early.waitFor();
+    expect(await early.textContent()).toContain('Ёлкин Игорь Олегович');
+    await early.getByRole('button', { name: 'Привязать эту карточку' }).click();
+    await page.getByText('Существующая карточка привязана').waitFor();
+    await page.getByRole('link', { name: 'Ёлкин Игорь Олегович' }).waitFor();
     await shot(page, 'people-sibling-linked');
 
-    const parents = await ok<{ lastName: string; children: unknown[] }[]>(apiCall(serve.url, admin, 'people.parents.list', { search: 'ёлкина светлана' }));
-    expect(parents).toHaveLength(1);
-    expect(parents[0].children).toHaveLength(2);
+    for (const who of ['ёлкина светлана', 'ёлкин игорь']) {
+      const parents = await ok<{ lastName: string; children: unknown[] }[]>(apiCall(serve.url, admin, 'people.parents.list', { search: who }));
+      expect(parents, who).toHaveLength(1);
+      expect(parents[0].children, who).toHaveLength(2);
+    }
 
     // Both children are enrolled into 5А by a signed order of the movement book.
     const secretary = await apiSignIn(serve.url, SECRETARY.login, SECRETARY.password);
@@ -206,6 +229,29 @@ describeE2E('people cards, family links and portal accounts in the browser', () 
     await page.getByRole('button', { name: 'Создать карточку' }).click();
     await page.getByRole('heading', { name: 'Лебедева Татьяна Николаевна' }).waitFor();
     expect((await ok<{ total: number }>(apiCall(serve.url, admin, 'staff.count', {}))).total).toBe(before.total + 1);
+
+    // «Семья и дети»: a daughter and the leave to care for her, saved with Ctrl+S.
+    await page.getByRole('tab', { name: 'Семья и дети' }).click();
+    await page.getByRole('button', { name: 'Добавить члена семьи' }).click();
+    const daughter = page.getByRole('group', { name: 'Член семьи 1' });
+    await daughter.getByLabel('Степень родства', { exact: true }).fill('дочь');
+    await daughter.getByLabel('Фамилия', { exact: true }).fill('Лебедева');
+    await daughter.getByLabel('Имя', { exact: true }).fill('Анна');
+    await daughter.getByLabel('Отчество', { exact: true }).fill('Игоревна');
+    const born = daughter.getByLabel('Дата рождения', { exact: true });
+    await born.click();
+    await born.fill('03.03.2025');
+    await born.press('Enter');
+    await typeDate(page, 'Отпуск по уходу за ребёнком — с', '01.05.2025');
+    await typeDate(page, 'Отпуск по уходу за ребёнком — по', '03.03.2028');
+    await page.keyboard.press('Control+s');
+    await page.getByText('Карточка сотрудника сохранена').waitFor();
+    await page.getByText('в отпуске по уходу за ребёнком до 03.03.2028').waitFor();
+    const onLeave = await ok<{ lastName: string }[]>(apiCall(serve.url, admin, 'staff.list', { status: 'onLeave' }));
+    expect(onLeave.map((r) => r.lastName)).toEqual(['Лебедева']);
+    const card = await ok<{ familyMembers: { relation: string; firstName: string; birthDate: string }[] }>(apiCall(serve.url, admin, 'staff.get', { id: page.url().split('/').pop() }));
+    expect(card.familyMembers).toEqual([expect.objectContaining({ relation: 'дочь', firstName: 'Анна', birthDate: '2025-03-03' })]);
+    await shot(page, 'people-staff-card-family');
     await context.close();
   });
 });

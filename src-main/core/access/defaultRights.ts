@@ -57,6 +57,12 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   // the director and HR (тарификация goes to payroll) read them.
   'curriculum.read': ['admin', 'director', 'deputy', 'hr'],
   'curriculum.edit': ['admin', 'deputy'],
+  // Portal exchange (issue 9): the secretary keeps the portal's people in step (work order §2
+  // «Секретарь»: учётные записи, импорт), HR its staff; a pull writes pupils, staff and the
+  // school set-up at once, so it is the administrator's and the secretary's.
+  'exchange.read': ['admin', 'director', 'deputy', 'secretary', 'hr'],
+  'exchange.pull': ['admin', 'secretary'],
+  'exchange.push': ['admin', 'secretary', 'hr'],
 };
 
 /** Rights the administrator role keeps whatever is configured, so nobody can lock everyone out. */

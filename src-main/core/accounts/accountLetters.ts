@@ -1,6 +1,7 @@
 import type { ExportedFile } from '../../../src-shared/contract/files';
 import { comparePersons, fullName } from '../../../src-shared/domain/names';
 import { ACCOUNT_STATUSES, type AccountStatus } from '../../../src-shared/domain/portalAccounts';
+import { declineName, pupilWord } from '../../../src-shared/domain/movement/declension';
 import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
 import { AppError } from '../../../src-shared/errors';
 import { assertCanSeeClass, localToday } from '../access/scope';
@@ -27,7 +28,7 @@ export async function accountLetters(ctx: HandlerContext, classId: string, forma
   const pupils = await db
     .selectFrom('classMembership as cm')
     .innerJoin('pupil as p', 'p.id', 'cm.pupilId')
-    .select(['p.id', 'p.lastName', 'p.firstName', 'p.middleName'])
+    .select(['p.id', 'p.lastName', 'p.firstName', 'p.middleName', 'p.sex'])
     .where('cm.classId', '=', classId)
     .where('cm.startDate', '<=', today)
     .where((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)]))
@@ -62,13 +63,15 @@ export async function accountLetters(ctx: HandlerContext, classId: string, forma
   const seenParents = new Set<string>();
   for (const p of pupils) {
     const name = fullName(p);
-    add('pupil', p.id, name, `обучающийся, ${cls.name}`);
+    add('pupil', p.id, name, `${pupilWord(p.sex, 'nominative')}, ${cls.name}`);
+    // «родитель (мать) обучающейся Абрамовой Анны Михайловны»: declined with the pupil's sex.
+    const whose = `${pupilWord(p.sex, 'genitive')} ${declineName(p, 'genitive')}`;
     if (!includeParents) continue;
     const mine = links.filter((l) => l.pupilId === p.id).sort((a, b) => RELATIONS.indexOf(a.relation as never) - RELATIONS.indexOf(b.relation as never));
     for (const l of mine) {
       if (seenParents.has(l.id)) continue;
       seenParents.add(l.id);
-      add('parent', l.id, fullName(l), `${l.relation === 'мать' || l.relation === 'отец' ? `родитель (${l.relation})` : l.relation} обучающегося ${name}, ${cls.name}`);
+      add('parent', l.id, fullName(l), `${l.relation === 'мать' || l.relation === 'отец' ? `родитель (${l.relation})` : l.relation} ${whose}, ${cls.name}`);
     }
   }
 

@@ -10,7 +10,7 @@ import { assetPath, readAsset } from '../movement/documents/assets';
  */
 export interface Letter {
   name: string;
-  /** «обучающийся, 5А» or «родитель (мать) обучающегося Смирнова Артёма, 5А». */
+  /** «обучающийся, 5А» or «родитель (мать) обучающегося Смирнова Артёма Олеговича, 5А». */
   role: string;
   login: string;
   password: string;

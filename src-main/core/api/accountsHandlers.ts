@@ -1,10 +1,12 @@
 import type { accountsContract } from '../../../src-shared/contract/accounts';
 import { accountLetters } from '../accounts/accountLetters';
+import { exportAccounts } from '../accounts/accountsExport';
 import { handOver, listAccounts, markSent, openTask, overdueAccounts, parsePrintoutText, readPortalUrl, recordCreated, savePortalUrl } from '../accounts/accountsService';
 import type { Handlers } from './types';
 
 export const accountsHandlers: Handlers<typeof accountsContract> = {
   'accounts.list': async (input, ctx) => listAccounts(ctx, input ?? {}),
+  'accounts.export': async (input, ctx) => exportAccounts(ctx, input ?? {}),
   'accounts.overdue': async (_input, ctx) => overdueAccounts(ctx),
   'accounts.open': async (input, ctx) => openTask(ctx, input),
   'accounts.markSent': async ({ ids, fileName, date }, ctx) => markSent(ctx, ids, fileName, date),

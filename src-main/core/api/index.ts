@@ -16,6 +16,8 @@ import { classesHandlers } from './classesHandlers';
 import { movementHandlers } from './movementHandlers';
 import { movementReportsHandlers } from './movementReportsHandlers';
 import { curriculumHandlers } from './curriculumHandlers';
+import { exchangeHandlers } from './exchangeHandlers';
+import { exchangePushHandlers } from './exchangePushHandlers';
 import type { Handlers } from './types';
 
 /** The handler map; `satisfies` makes a missing or mistyped handler a compile error. */
@@ -37,4 +39,6 @@ export const handlers = {
   ...movementHandlers,
   ...movementReportsHandlers,
   ...curriculumHandlers,
+  ...exchangeHandlers,
+  ...exchangePushHandlers,
 } satisfies Handlers<Contract>;

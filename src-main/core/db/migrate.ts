@@ -53,6 +53,9 @@ export async function migrateToLatest(appDb: AppDb, opts: { backupDir?: string }
     provider: { getMigrations: async () => migrations },
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: `${MIGRATION_TABLE}_lock`,
+    // Each area owns a number range (0010 access, 0020 set-up, 0030 people, 0040 movement, …) and
+    // only builds on lower ranges, so a later release may add 0036 after 0041 ran; it is applied then.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { ParentCardColumns, PeopleTables, PupilCardColumns, StaffCardColumns } from './schemaPeople';
 import type { CurriculumTables } from './schemaCurriculum';
+import type { SyncTables } from './schemaSync';
 
 /**
  * The Kysely view of the database. Column names are camelCase here and snake_case in SQL
@@ -450,7 +451,7 @@ export interface DocumentTemplateTable {
   updatedBy: string | null;
 }
 
-export interface Database extends PeopleTables, CurriculumTables {
+export interface Database extends PeopleTables, CurriculumTables, SyncTables {
   schoolCard: SchoolCardTable;
   auditLog: AuditLogTable;
   appSetting: AppSettingTable;

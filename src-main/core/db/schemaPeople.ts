@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
 /**
- * Tables of the people cards (migrations 0030–0033), kept apart from schema.ts so the people module
+ * Tables of the people cards (migrations 0030–0035), kept apart from schema.ts so the people module
  * can grow without touching the shared file. Booleans are 0/1; multi-value fields are JSON arrays.
  */
 
@@ -46,6 +46,7 @@ export interface PupilCardColumns extends PersonCardColumns {
   transportProvided: Generated<number>;
   freeMeals: Generated<number>;
   hotMeals: Generated<number>;
+  /** JSON array of text since migration 0034 (was a single value). */
   familyComposition: string | null;
   socialStatus: Generated<string>;
   deviantBehaviour: Generated<string>;
@@ -173,6 +174,17 @@ export interface StaffEducationTable {
   qualification: string | null;
 }
 
+export interface StaffFamilyMemberTable {
+  id: string;
+  staffId: string;
+  sortOrder: number;
+  relation: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  birthDate: string | null;
+}
+
 export interface PortalAccountTable {
   id: string;
   personKind: string;
@@ -202,5 +214,6 @@ export interface PeopleTables {
   personMerge: PersonMergeTable;
   staffPosition: StaffPositionTable;
   staffEducation: StaffEducationTable;
+  staffFamilyMember: StaffFamilyMemberTable;
   portalAccount: PortalAccountTable;
 }

@@ -1,13 +1,12 @@
 import data from '../../../assets/production-calendar.json';
 import type { AddressInput, DocumentInput } from '../../../src-shared/contract/peopleFields';
-import type { EducationInput, PositionInput } from '../../../src-shared/contract/peopleStaffCard';
 import { addDays } from '../../../src-shared/domain/calendar/dates';
 import { loadProductionCalendar } from '../../../src-shared/domain/calendar';
 import { addYears } from '../../../src-shared/domain/documents';
-import { accountDueDate } from '../../../src-shared/domain/portalAccounts';
-import { SCHOOL_POSITIONS } from '../../../src-shared/domain/positions';
 import { ADAPTED_PROGRAMMES, OVZ_CATEGORIES, SOCIAL_STATUSES } from '../../../src-shared/domain/peopleDictionaries';
-import type { DemoPerson, DemoSchool } from './generateSchool';
+import { accountDueDate, portalInitialPassword } from '../../../src-shared/domain/portalAccounts';
+import type { DemoPerson, DemoSchool, DemoStaff } from './generateSchool';
+import { formerStaff, staffDetails, type DemoHelpers, type DemoStaffDetails } from './demoStaff';
 import { CITIES, STREETS } from './names';
 import { createRng, type Rng } from './rng';
 
@@ -36,12 +35,16 @@ export interface DemoAccount {
   createdOn: string | null;
   handedOverOn: string | null;
   handedOverTo: string | null;
+  /** The initial password of an account created in the portal and not yet handed over (sealed on writing). */
+  password: string | null;
 }
 
 export interface DemoPeople {
   pupils: Map<string, DemoCardDetails>;
   parents: Map<string, DemoCardDetails>;
-  staff: Map<string, DemoCardDetails & { positions: PositionInput[]; educations: EducationInput[] }>;
+  staff: Map<string, DemoStaffDetails>;
+  /** Former employees (dismissed), written as extra staff cards. */
+  formerStaff: DemoStaff[];
   accounts: DemoAccount[];
 }
 
@@ -53,17 +56,6 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI'
 const WORKPLACES = ['ПАО «Сбербанк»', 'АО «Алтайвагон»', 'КГБУЗ «Городская больница № 5»', 'ООО «Мария-Ра»', 'МБОУ «СОШ № 12»', 'ОАО «РЖД»', 'ИП Смирнов А. В.', 'АО «Барнаульский пивоваренный завод»', 'Администрация Индустриального района', 'ООО «Алтайкровля»', 'ПАО «Ростелеком»'];
 const JOBS = ['менеджер', 'инженер', 'бухгалтер', 'продавец-консультант', 'водитель', 'врач', 'медицинская сестра', 'учитель', 'программист', 'экономист', 'оператор', 'слесарь'];
 const EDU = ['высшее — бакалавриат', 'высшее — специалитет', 'среднее профессиональное', 'среднее общее'];
-const UNIVERSITIES = ['Алтайский государственный педагогический университет', 'Алтайский государственный университет', 'Барнаульский государственный педагогический университет', 'Бийский педагогический государственный университет им. В. М. Шукшина', 'Барнаульский педагогический колледж'];
-
-function innPerson(rng: Rng): string {
-  const w11 = [7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
-  const w12 = [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
-  const body = `22${digits(rng, 8)}`;
-  const c11 = (w11.reduce((s, w, i) => s + w * Number(body[i]), 0) % 11) % 10;
-  const with11 = body + c11;
-  const c12 = (w12.reduce((s, w, i) => s + w * Number(with11[i]), 0) % 11) % 10;
-  return with11 + c12;
-}
 
 const mobile = (rng: Rng) => `+7 9${rng.int(13, 99)} ${rng.int(100, 999)}-${pad(rng.int(0, 99), 2)}-${pad(rng.int(0, 99), 2)}`;
 
@@ -78,7 +70,20 @@ function passport(rng: Rng, birthDate: string): DocumentInput {
   return { id: null, type: 'passport', series: `01${issued.slice(2, 4)}`, number: digits(rng, 6), issueDate: issued, issuer: 'ГУ МВД России по Алтайскому краю', issuerCode: `220-0${pad(rng.int(1, 99), 2)}` };
 }
 
-function pupilDetails(rng: Rng, p: DemoPerson, grade: number): DemoCardDetails {
+const helpers: DemoHelpers = { digits, pad, mobile, address: (rng, kind) => address(rng, kind), passport };
+
+/** Состав семьи from who is linked: mother and father, one parent, or a guardian. */
+function familyComposition(rng: Rng, relations: readonly string[], social: readonly string[]): string[] {
+  const out: string[] = [];
+  if (relations.includes('опекун')) out.push('опекаемый');
+  else if (relations.includes('мать') && relations.includes('отец')) out.push('полная семья');
+  else if (relations.includes('отец')) out.push('неполная семья (отец)');
+  else out.push('неполная семья (мать)');
+  if (social.includes('многодетная семья') || rng.chance(0.04)) out.push('многодетная семья');
+  return out;
+}
+
+function pupilDetails(rng: Rng, p: DemoPerson, grade: number, relations: readonly string[]): DemoCardDetails {
   const age = 2026 - Number(p.birthDate.slice(0, 4));
   const documents: DocumentInput[] = [
     { id: null, type: 'birthCertificate', series: `${rng.pick(ROMAN)}-${rng.pick([...CYR])}${rng.pick([...CYR])}`, number: digits(rng, 6), issueDate: addDays(p.birthDate, rng.int(5, 40)), issuer: `Отдел ЗАГС ${rng.chance(0.8) ? 'г. Барнаула' : 'Первомайского района'} управления юстиции Алтайского края`, issuerCode: null },
@@ -92,6 +97,8 @@ function pupilDetails(rng: Rng, p: DemoPerson, grade: number): DemoCardDetails {
   const health = rng.chance(0.3) ? 'I' : rng.chance(0.8) ? 'II' : rng.chance(0.8) ? 'III' : 'IV';
   const social = rng.chance(0.15) ? [rng.pick(SOCIAL_STATUSES)] : [];
   const transport = rng.chance(0.04);
+  // Children from distant villages live in the school's boarding house during the week.
+  const boarding = transport && rng.chance(0.4);
   const columns: Record<string, unknown> = {
     citizenship: rng.chance(0.98) ? 'Российская Федерация' : 'Республика Казахстан',
     placeOfBirth: `Алтайский край, г. ${rng.chance(0.7) ? 'Барнаул' : rng.pick(CITIES)}`,
@@ -115,8 +122,11 @@ function pupilDetails(rng: Rng, p: DemoPerson, grade: number): DemoCardDetails {
     // Grades 1–4 get a free hot meal by law; the benefit (льгота) goes to socially protected families.
     hotMeals: grade <= 4 || rng.chance(0.6) ? 1 : 0,
     freeMeals: social.length > 0 || ovz ? 1 : 0,
-    familyComposition: rng.chance(0.78) ? 'полная семья' : 'неполная семья (мать)',
+    boarding: boarding ? 1 : 0,
+    familyComposition: JSON.stringify(familyComposition(rng, relations, social)),
     socialStatus: JSON.stringify(social),
+    // A family may refuse the processing of personal data beyond what the law requires (152-ФЗ).
+    pdRefusal: rng.chance(0.005) ? 1 : 0,
     hasPcAtHome: rng.chance(0.85) ? 1 : 0,
     fundingType: 'бюджет',
   };
@@ -138,63 +148,30 @@ function parentDetails(rng: Rng, p: DemoPerson): DemoCardDetails {
   };
 }
 
-function staffDetails(rng: Rng, s: DemoPerson & { position: string }, n: number) {
-  const ref = SCHOOL_POSITIONS.find((x) => x.name === s.position);
-  const pedagogical = ref?.pedagogical ?? false;
-  const earliest = addYears(s.birthDate, 22);
-  const hireYear = Math.max(Number(earliest.slice(0, 4)), 2026 - rng.int(0, 30));
-  const hireDate = `${hireYear}-08-${pad(rng.int(20, 31), 2)}`;
-  const categoryYear = 2021 + rng.int(0, 5);
-  const category = pedagogical ? (rng.chance(0.35) ? 'высшая' : rng.chance(0.55) ? 'первая' : rng.chance(0.7) ? 'соответствие занимаемой должности' : 'без категории') : null;
-  const positions: PositionInput[] = [{ id: null, position: s.position, kind: 'main', rate: 1, startDate: hireDate, endDate: null, orderNumber: `${rng.int(10, 120)}-к` }];
-  if (pedagogical && rng.chance(0.15)) positions.push({ id: null, position: 'Педагог дополнительного образования', kind: 'additional', rate: 0.25, startDate: `${Math.max(hireYear, 2022)}-09-01`, endDate: null, orderNumber: `${rng.int(10, 120)}-к` });
-  const gradYear = Number(earliest.slice(0, 4));
-  const educations: EducationInput[] = [
-    { id: null, level: pedagogical ? 'высшее — специалитет' : rng.pick(EDU), institution: rng.pick(UNIVERSITIES), diplomaDate: `${gradYear}-06-${pad(rng.int(20, 30), 2)}`, diplomaNumber: `ДВС ${digits(rng, 7)}`, specialty: pedagogical ? 'Педагогика и методика' : 'Экономика', qualification: pedagogical ? `${s.position}` : 'экономист' },
-  ];
-  const young = Number(s.birthDate.slice(0, 4)) >= 1990 && s.sex === 'Ж' && rng.chance(0.1);
-  const columns: Record<string, unknown> = {
-    citizenship: 'Российская Федерация',
-    inn: innPerson(rng),
-    phoneMobile: mobile(rng),
-    email: rng.chance(0.7) ? `teacher${n}@school6-barnaul.ru` : null,
-    personnelNumber: pad(n + 1, 4),
-    hireDate,
-    hireOrderNumber: positions[0].orderNumber,
-    totalExperienceStart: earliest,
-    pedExperienceStart: pedagogical ? earliest : null,
-    payGrade: pedagogical ? String(rng.int(12, 16)) : String(rng.int(2, 8)),
-    employeeCategory: ref?.category ?? 'специалист',
-    qualificationCategory: category,
-    categoryDate: category && category !== 'без категории' ? `${categoryYear}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}` : null,
-    nextAttestationDate: category && category !== 'без категории' ? `${categoryYear + 5}-${pad(rng.int(1, 12), 2)}-01` : null,
-    awards: pedagogical && rng.chance(0.15) ? 'Почётная грамота Министерства просвещения Российской Федерации' : null,
-    department: pedagogical ? (s.position === 'Учитель начальных классов' ? 'Начальная школа' : 'Основная и средняя школа') : 'Административно-хозяйственная часть',
-    familyStatus: rng.chance(0.7) ? 'состоит в браке' : 'не состоит в браке',
-    maternityLeaveFrom: young ? '2025-11-01' : null,
-    maternityLeaveTo: young ? '2028-08-31' : null,
-  };
-  return { columns, documents: [passport(rng, s.birthDate)], addresses: [address(rng, 'registration')], positions, educations };
-}
-
 const login = (p: DemoPerson, prefix = '') => `${prefix}${p.lastName}${p.firstName[0]}${p.middleName ? p.middleName[0] : ''}`;
 
 /** Details of every card of the demo school, including pupils and parents who arrive during the year. */
 export function generatePeopleDetails(school: DemoSchool): DemoPeople {
   const rng = createRng(school.seed + 5_005);
   const gradeOf = new Map(school.classes.map((c) => [c.id, c.grade]));
-  const out: DemoPeople = { pupils: new Map(), parents: new Map(), staff: new Map(), accounts: [] };
+  const out: DemoPeople = { pupils: new Map(), parents: new Map(), staff: new Map(), formerStaff: [], accounts: [] };
   const movement = school.movement;
   const arrivals = new Map<string, { orderDate: string; grade: number }>();
   for (const o of movement?.orders ?? []) {
     for (const i of o.items) if (o.type === 'enroll' && i.toClassId) arrivals.set(i.pupilId, { orderDate: o.orderDate, grade: gradeOf.get(i.toClassId) ?? 1 });
   }
+  const relationsOf = new Map<string, string[]>();
+  for (const l of [...school.links, ...(movement?.newLinks ?? [])]) relationsOf.set(l.pupilId, [...(relationsOf.get(l.pupilId) ?? []), l.relation]);
   for (const p of [...school.pupils, ...(movement?.newPupils ?? [])]) {
     const grade = 'classId' in p ? (gradeOf.get((p as { classId: string }).classId) ?? 1) : (arrivals.get(p.id)?.grade ?? 5);
-    out.pupils.set(p.id, pupilDetails(rng, p, grade));
+    out.pupils.set(p.id, pupilDetails(rng, p, grade, relationsOf.get(p.id) ?? []));
   }
   for (const p of [...school.parents, ...(movement?.newParents ?? [])]) out.parents.set(p.id, parentDetails(rng, p));
-  school.staff.forEach((s, i) => out.staff.set(s.id, staffDetails(rng, s, i)));
+  school.staff.forEach((s, i) => out.staff.set(s.id, staffDetails(rng, s, i, helpers)));
+  for (const f of formerStaff(rng, helpers, school.staff.length)) {
+    out.formerStaff.push(f.person);
+    out.staff.set(f.person.id, f.details);
+  }
 
   // Portal accounts: the staff and the pupils of earlier years got theirs long ago; grade 1 was sent
   // to the portal with the August enrolment (logins still to be recorded from the printout); pupils
@@ -203,13 +180,23 @@ export function generatePeopleDetails(school: DemoSchool): DemoPeople {
   for (const l of [...school.links, ...(movement?.newLinks ?? [])]) parentsOf.set(l.pupilId, [...(parentsOf.get(l.pupilId) ?? []), l.parentId]);
   const peopleById = new Map([...school.parents, ...(movement?.newParents ?? [])].map((p) => [p.id, p]));
   const seen = new Set<string>();
-  const account = (kind: DemoAccount['personKind'], person: DemoPerson, state: Omit<DemoAccount, 'personKind' | 'personId' | 'dueDate' | 'login'> & { login?: boolean }) => {
+  type State = Omit<DemoAccount, 'personKind' | 'personId' | 'dueDate' | 'login' | 'password'> & { login?: boolean; importCode?: string };
+  const account = (kind: DemoAccount['personKind'], person: DemoPerson, state: State) => {
     if (seen.has(`${kind}:${person.id}`)) return;
     seen.add(`${kind}:${person.id}`);
     const prefix = kind === 'parent' ? (person.sex === 'Ж' ? 'м' : 'о') : '';
-    out.accounts.push({ ...state, personKind: kind, personId: person.id, dueDate: accountDueDate(cal, state.orderDate), login: state.login ? login(person, prefix) : null });
+    const { importCode, ...rest } = state;
+    out.accounts.push({
+      ...rest,
+      personKind: kind,
+      personId: person.id,
+      dueDate: accountDueDate(cal, state.orderDate),
+      login: state.login ? login(person, prefix) : null,
+      // The portal's initial password: the surname and the import run's code (formats/netschool.md §1.1).
+      password: importCode ? portalInitialPassword(person.lastName, importCode) : null,
+    });
   };
-  for (const s of school.staff) {
+  for (const s of [...school.staff, ...out.formerStaff]) {
     const hire = out.staff.get(s.id)?.columns.hireDate as string;
     const handed = addDays(accountDueDate(cal, hire), -1);
     account('staff', s, { status: 'handedOver', orderDate: hire, orderNumber: out.staff.get(s.id)?.columns.hireOrderNumber as string, exportFile: null, sentOn: null, createdOn: handed, handedOverOn: handed, handedOverTo: 'лично', login: true });
@@ -217,11 +204,15 @@ export function generatePeopleDetails(school: DemoSchool): DemoPeople {
   const letterOf = new Map(school.classes.map((c) => [c.id, c.letter]));
   for (const p of school.pupils) {
     const grade = gradeOf.get(p.classId) ?? 1;
-    // One first-grade class is still waiting for the portal's printout; the others got their letters.
-    const first = grade === 1 && letterOf.get(p.classId) === 'В';
-    const state = first
+    // One first-grade class is still waiting for the portal's printout; in another the logins and
+    // initial passwords are recorded and the letters are ready to print; the others got theirs.
+    const waiting = grade === 1 && letterOf.get(p.classId) === 'В';
+    const printable = grade === 1 && letterOf.get(p.classId) === 'Б';
+    const state: State = waiting
       ? { status: 'sentToPortal' as const, orderDate: '2026-08-25', orderNumber: '87-з', exportFile: 'Зачисление в 1 классы 2026.csv', sentOn: '2026-08-26', createdOn: null, handedOverOn: null, handedOverTo: null }
-      : { status: 'handedOver' as const, orderDate: `${2026 - grade + 1}-08-25`, orderNumber: grade === 1 ? '87-з' : null, exportFile: null, sentOn: null, createdOn: `${2026 - grade + 1}-08-27`, handedOverOn: `${2026 - grade + 1}-09-02`, handedOverTo: 'через классного руководителя', login: true };
+      : printable
+        ? { status: 'created' as const, orderDate: '2026-08-25', orderNumber: '87-з', exportFile: 'Зачисление в 1 классы 2026.csv', sentOn: '2026-08-26', createdOn: '2026-08-27', handedOverOn: null, handedOverTo: null, login: true, importCode: '4821' }
+        : { status: 'handedOver' as const, orderDate: `${2026 - grade + 1}-08-25`, orderNumber: grade === 1 ? '87-з' : null, exportFile: null, sentOn: null, createdOn: `${2026 - grade + 1}-08-27`, handedOverOn: `${2026 - grade + 1}-09-02`, handedOverTo: 'через классного руководителя', login: true };
     account('pupil', p, state);
     for (const parentId of parentsOf.get(p.id) ?? []) account('parent', peopleById.get(parentId) as DemoPerson, state);
   }

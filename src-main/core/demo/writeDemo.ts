@@ -3,7 +3,7 @@ import { searchKey } from '../../../src-shared/domain/names';
 import type { Database } from '../db/schema';
 import type { DemoPerson, DemoSchool } from './generateSchool';
 import { writeDemoMovement } from './writeMovement';
-import { demoCardColumns, writeDemoPeople } from './writeDemoPeople';
+import { demoCardColumns, writeDemoPeople, type DemoPeopleOptions } from './writeDemoPeople';
 import { generatePeopleDetails } from './demoPeople';
 import { writeDemoCurriculum } from './writeDemoCurriculum';
 import { writeDemoSetup } from './writeDemoSetup';
@@ -45,7 +45,7 @@ export interface DemoCounts {
 }
 
 /** Writes the generated school in one transaction: a failure leaves the database as it was. */
-export async function writeDemo(db: Kysely<Database>, school: DemoSchool, at = '2026-08-25T09:00:00.000Z'): Promise<DemoCounts> {
+export async function writeDemo(db: Kysely<Database>, school: DemoSchool, at = '2026-08-25T09:00:00.000Z', opts: DemoPeopleOptions = {}): Promise<DemoCounts> {
   // The full cards of issue 5, generated from their own random stream (the base school stays as it was).
   const cards = generatePeopleDetails(school);
   await db.transaction().execute(async (trx: Transaction<Database>) => {
@@ -101,7 +101,7 @@ export async function writeDemo(db: Kysely<Database>, school: DemoSchool, at = '
     // Class membership comes from the signed orders of the movement book, as in real use.
     await writeDemoMovement(trx, school.movement, directorName(school), at);
     // Full cards (documents, addresses, health, HR data), search tokens and portal accounts (issue 5).
-    await writeDemoPeople(trx, school, at, cards, true);
+    await writeDemoPeople(trx, school, at, cards, true, opts);
     // Curriculum, teaching load and subgroups by the plan (issue 7).
     await writeDemoCurriculum(trx, school, at);
   });

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { newId } from '../../../src-shared/domain/ids';
+import { searchKey } from '../../../src-shared/domain/names';
 import { personTokens } from '../../../src-shared/domain/personSearch';
 import type { Database } from '../db/schema';
 import type { DemoPerson, DemoSchool } from './generateSchool';
@@ -46,24 +47,79 @@ async function writeKind(trx: Transaction<Database>, kind: Kind, people: DemoPer
   await chunked(tokens, (c) => trx.insertInto('personSearchToken').values(c).onConflict((oc) => oc.doNothing()).execute());
 }
 
+/** Former employees are not in the base school: their rows are written here, with the card columns. */
+async function insertFormerStaff(trx: Transaction<Database>, d: DemoPeople, at: string): Promise<void> {
+  if (d.formerStaff.length === 0) return;
+  await trx
+    .insertInto('staff')
+    .values(
+      d.formerStaff.map((s) => ({
+        id: s.id,
+        lastName: s.lastName,
+        firstName: s.firstName,
+        middleName: s.middleName,
+        sex: s.sex,
+        birthDate: s.birthDate,
+        snils: s.snils,
+        // Dismissed: no position in force today.
+        position: null,
+        searchKey: searchKey(s.lastName, s.firstName, s.middleName),
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        ...demoCardColumns(d, 'staff', s.id),
+      })) as never,
+    )
+    .execute();
+}
+
+export interface DemoPeopleOptions {
+  /**
+   * Encrypts the initial passwords of the accounts created in the portal (the CLI passes the data
+   * folder's vault). Without it they are left out and the letters say the password is not recorded.
+   */
+  sealPassword?: (plain: string) => string;
+}
+
 /**
  * `d` is the details the base writer already put into its INSERTs (`demoCardColumns`); cards it did
  * not write are updated here.
  */
-export async function writeDemoPeople(trx: Transaction<Database>, school: DemoSchool, at: string, d: DemoPeople = generatePeopleDetails(school), insertedWithColumns = false): Promise<number> {
+export async function writeDemoPeople(
+  trx: Transaction<Database>,
+  school: DemoSchool,
+  at: string,
+  d: DemoPeople = generatePeopleDetails(school),
+  insertedWithColumns = false,
+  opts: DemoPeopleOptions = {},
+): Promise<number> {
   const inserted = (list: DemoPerson[]) => new Set(insertedWithColumns ? list.map((p) => p.id) : []);
+  await insertFormerStaff(trx, d, at);
+  const allStaff = [...school.staff, ...d.formerStaff];
   await writeKind(trx, 'pupil', [...school.pupils, ...(school.movement?.newPupils ?? [])], d.pupils, inserted(school.pupils));
   await writeKind(trx, 'parent', [...school.parents, ...(school.movement?.newParents ?? [])], d.parents, inserted(school.parents));
-  await writeKind(trx, 'staff', school.staff, d.staff, inserted(school.staff));
-  const positions = school.staff.flatMap((s) => (d.staff.get(s.id)?.positions ?? []).map((p, i) => ({ ...p, id: `${s.id}-p${i}`, staffId: s.id, sortOrder: i })));
+  await writeKind(trx, 'staff', allStaff, d.staff, new Set([...inserted(school.staff), ...d.formerStaff.map((s) => s.id)]));
+  const positions = allStaff.flatMap((s) => (d.staff.get(s.id)?.positions ?? []).map((p, i) => ({ ...p, id: `${s.id}-p${i}`, staffId: s.id, sortOrder: i })));
   await chunked(positions, (c) => trx.insertInto('staffPosition').values(c).execute());
-  const educations = school.staff.flatMap((s) => (d.staff.get(s.id)?.educations ?? []).map((e, i) => ({ ...e, id: `${s.id}-e${i}`, staffId: s.id, sortOrder: i })));
+  const educations = allStaff.flatMap((s) => (d.staff.get(s.id)?.educations ?? []).map((e, i) => ({ ...e, id: `${s.id}-e${i}`, staffId: s.id, sortOrder: i })));
   await chunked(educations, (c) => trx.insertInto('staffEducation').values(c).execute());
+  const family = allStaff.flatMap((s) => (d.staff.get(s.id)?.familyMembers ?? []).map((m, i) => ({ ...m, id: `${s.id}-f${i}`, staffId: s.id, sortOrder: i })));
+  await chunked(family, (c) => trx.insertInto('staffFamilyMember').values(c).execute());
   // Upsert: when the movement book opens tasks on signing, the demo's account states still apply.
   await chunked(d.accounts, (c) =>
     trx
       .insertInto('portalAccount')
-      .values(c.map((a) => ({ ...a, id: newId(), passwordEnc: null, handedOverBy: a.handedOverOn ? 'Демонстрационные данные' : null, version: 1, createdAt: at, updatedAt: at })))
+      .values(
+        c.map(({ password, ...a }) => ({
+          ...a,
+          id: newId(),
+          passwordEnc: password && opts.sealPassword ? opts.sealPassword(password) : null,
+          handedOverBy: a.handedOverOn ? 'Демонстрационные данные' : null,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+        })),
+      )
       .onConflict((oc) =>
         oc.columns(['personKind', 'personId']).doUpdateSet((eb) => ({
           status: eb.ref('excluded.status'),
@@ -74,6 +130,7 @@ export async function writeDemoPeople(trx: Transaction<Database>, school: DemoSc
           handedOverOn: eb.ref('excluded.handedOverOn'),
           handedOverTo: eb.ref('excluded.handedOverTo'),
           handedOverBy: eb.ref('excluded.handedOverBy'),
+          passwordEnc: eb.ref('excluded.passwordEnc'),
         })),
       )
       .execute(),

@@ -1,11 +1,22 @@
 import type { AddressInput, DocumentInput } from '../../../src-shared/contract/peopleFields';
-import type { EducationInput, PositionInput } from '../../../src-shared/contract/peopleStaffCard';
+import type { EducationInput, FamilyMemberInput, PositionInput } from '../../../src-shared/contract/peopleStaffCard';
 import { searchKey } from '../../../src-shared/domain/names';
 import { personCardIssues, type CardIssue } from '../../../src-shared/domain/personCardRules';
 import { todayLocal } from '../../../src-shared/domain/personRules';
 import { AppError } from '../../../src-shared/errors';
 import { diffFields, type Executor } from '../audit/auditRepo';
-import { mainPositionOn, positionsForAudit, educationsForAudit, readEducations, readPositions, writeEducations, writePositions } from '../staff/staffChildren';
+import {
+  educationsForAudit,
+  familyMembersForAudit,
+  mainPositionOn,
+  positionsForAudit,
+  readEducations,
+  readFamilyMembers,
+  readPositions,
+  writeEducations,
+  writeFamilyMembers,
+  writePositions,
+} from '../staff/staffChildren';
 import { CARD_SPECS, scalarColumns, scalarsFromRow, type CardSpec } from './cardSpec';
 import { addressesForAudit, documentsForAudit, readAddresses, readDocuments, readPhoto, writeAddresses, writeDocuments, writePhoto } from './personChildren';
 import { writeSearchTokens } from './searchIndex';
@@ -47,6 +58,7 @@ export async function readCards(db: Executor, spec: CardSpec, ids: readonly stri
   const addresses = await readAddresses(db, spec.kind, found);
   const positions = spec.kind === 'staff' ? await readPositions(db, found) : new Map<string, PositionInput[]>();
   const educations = spec.kind === 'staff' ? await readEducations(db, found) : new Map<string, EducationInput[]>();
+  const family = spec.kind === 'staff' ? await readFamilyMembers(db, found) : new Map<string, FamilyMemberInput[]>();
   const out = new Map<string, StoredCard>();
   for (const row of rows) {
     const id = String(row.id);
@@ -54,6 +66,7 @@ export async function readCards(db: Executor, spec: CardSpec, ids: readonly stri
     if (spec.kind === 'staff') {
       card.positions = positions.get(id) ?? [];
       card.educations = educations.get(id) ?? [];
+      card.familyMembers = family.get(id) ?? [];
     }
     out.set(id, { id, version: Number(row.version), createdAt: String(row.createdAt), updatedAt: String(row.updatedAt), card });
   }
@@ -86,6 +99,7 @@ export function auditView(card: Record<string, unknown>): Record<string, unknown
   if (Array.isArray(card.addresses)) out.addresses = addressesForAudit(card.addresses as AddressInput[]);
   if (Array.isArray(card.positions)) out.positions = positionsForAudit(card.positions as PositionInput[]);
   if (Array.isArray(card.educations)) out.educations = educationsForAudit(card.educations as EducationInput[]);
+  if (Array.isArray(card.familyMembers)) out.familyMembers = familyMembersForAudit(card.familyMembers as FamilyMemberInput[]);
   return out;
 }
 
@@ -99,6 +113,7 @@ async function writeChildren(db: Executor, spec: CardSpec, id: string, card: Par
   if (card.addresses) await writeAddresses(db, spec.kind, id, card.addresses);
   if (spec.kind === 'staff' && card.positions) await writePositions(db, id, card.positions as PositionInput[]);
   if (spec.kind === 'staff' && card.educations) await writeEducations(db, id, card.educations as EducationInput[]);
+  if (spec.kind === 'staff' && card.familyMembers) await writeFamilyMembers(db, id, card.familyMembers as FamilyMemberInput[]);
 }
 
 function derivedColumns(spec: CardSpec, card: Card): Record<string, unknown> {
@@ -150,6 +165,8 @@ export async function patchCard(
   patch: Record<string, unknown>,
   labels: Record<string, string>,
   now: string,
+  /** The kind's own consequences of an edit (a dismissal ends the positions), applied before the diff. */
+  adjust?: (after: Card, before: Card) => void,
 ): Promise<PatchResult> {
   const before = await readCard(trx, spec, id);
   if (!before) throw notFound(spec);
@@ -157,6 +174,7 @@ export async function patchCard(
   if (before.version !== version) throw staleError(spec, name);
   const after = { ...before.card } as Card;
   for (const key of [...Object.keys(spec.scalars), ...spec.children]) if (patch[key] !== undefined) after[key] = patch[key];
+  adjust?.(after, before.card);
   const changes = diffFields(auditView(before.card), auditView(after));
   // Ids of child rows are not part of what a person changes.
   const changed = new Set(Object.keys(changes));

@@ -94,6 +94,26 @@ export async function insertLink(ctx: HandlerContext, trx: Executor, link: LinkI
   await openParentTaskOnLink(ctx, trx, link.parentId, link.pupilId);
 }
 
+/**
+ * A birth date changed on a linked card: every link must still keep a parent at least 14 years older
+ * than the child, or the whole save is refused (inside the caller's transaction).
+ */
+export async function assertLinkedAgesAfterBirthDate(trx: Executor, kind: 'pupil' | 'parent', id: string, birthDate: string | null, record: string, label: string): Promise<void> {
+  if (!birthDate) return;
+  const cols = ['o.lastName', 'o.firstName', 'o.middleName', 'o.birthDate', 'pp.relation'] as const;
+  const rows =
+    kind === 'pupil'
+      ? await trx.selectFrom('pupilParent as pp').innerJoin('parent as o', 'o.id', 'pp.parentId').select(cols).where('pp.pupilId', '=', id).execute()
+      : await trx.selectFrom('pupilParent as pp').innerJoin('pupil as o', 'o.id', 'pp.pupilId').select(cols).where('pp.parentId', '=', id).execute();
+  for (const r of rows) {
+    const gap = kind === 'pupil' ? checkParentChildAges(r.birthDate, birthDate) : checkParentChildAges(birthDate, r.birthDate);
+    if (gap) {
+      const message = `${gap} (${kind === 'pupil' ? `${r.relation} — ${fullName(r)}` : `ребёнок — ${fullName(r)}`})`;
+      throw new AppError('VALIDATION', `${record}, поле «${label}»: ${message}. Ничего не сохранено.`, { issues: [{ path: 'birthDate', message: `поле «${label}»: ${message}` }] });
+    }
+  }
+}
+
 export async function addLink(ctx: HandlerContext, link: LinkInput): Promise<LinkRow> {
   await assertCanSeePupil(ctx, link.pupilId);
   await ctx.core.db.transaction().execute((trx) => insertLink(ctx, trx, link));

@@ -28,6 +28,7 @@ const REFS: Record<PersonKind, readonly Ref[]> = {
     { table: 'school_class', column: 'class_teacher_id', what: ['классное руководство', 'классных руководства', 'классных руководств'] },
     { table: 'app_user', column: 'staff_id', what: ['пользователь программы', 'пользователя программы', 'пользователей программы'] },
     { table: 'school_event', column: 'responsible_staff_id', what: ['мероприятие', 'мероприятия', 'мероприятий'] },
+    { table: 'teaching_assignment', column: 'staff_id', what: ['строка нагрузки', 'строки нагрузки', 'строк нагрузки'] },
   ],
 };
 
@@ -59,6 +60,19 @@ export async function moveReferences(db: Executor, kind: PersonKind, keepId: str
       for (const l of movable) await db.updateTable('pupilParent').set({ [mine]: keepId }).where('pupilId', '=', l.pupilId).where('parentId', '=', l.parentId).execute();
       // Links both cards had stay once, on the main card; the rest go with the deleted card.
       await db.deleteFrom('pupilParent').where(mine, '=', removeId).execute();
+    }
+  }
+
+  if (kind === 'staff') {
+    // The subjects a teacher may teach: a union (the table's key forbids a subject twice); its
+    // foreign key cascades, so rows left on the removed card would vanish with it.
+    const theirs = await db.selectFrom('staffSubject').select('subjectId').where('staffId', '=', removeId).execute();
+    const ours = new Set((await db.selectFrom('staffSubject').select('subjectId').where('staffId', '=', keepId).execute()).map((r) => r.subjectId));
+    const movable = theirs.filter((r) => !ours.has(r.subjectId));
+    if (movable.length > 0) out.push(plural(movable.length, ['преподаваемый предмет', 'преподаваемых предмета', 'преподаваемых предметов']));
+    if (!opts.dryRun) {
+      for (const r of movable) await db.updateTable('staffSubject').set({ staffId: keepId }).where('staffId', '=', removeId).where('subjectId', '=', r.subjectId).execute();
+      await db.deleteFrom('staffSubject').where('staffId', '=', removeId).execute();
     }
   }
 

@@ -11,7 +11,7 @@ import { accountOf } from '../accounts/accountTasks';
 import { CARD_SPECS, assertNewCardValid, auditView, completeCard, insertCard, notFound, patchCard, patchPhoto, readCard } from './cardStore';
 import { assertNoDuplicate } from './duplicates';
 import { cardHistory, mergedIds } from './history';
-import { insertLink } from './links';
+import { assertLinkedAgesAfterBirthDate, insertLink } from './links';
 import { readPhoto } from './personChildren';
 
 /** The parent's card: the view with children and account, create (with links) and update. */
@@ -84,7 +84,8 @@ export async function updateParent(ctx: HandlerContext, input: ParentUpdateInput
   await assertCanSeeParent(ctx, id);
   const now = new Date().toISOString();
   await ctx.core.db.transaction().execute(async (trx) => {
-    const { changes } = await patchCard(trx, spec, id, version, patch, PARENT_LABELS, now);
+    const { changes, after } = await patchCard(trx, spec, id, version, patch, PARENT_LABELS, now);
+    if ('birthDate' in changes) await assertLinkedAgesAfterBirthDate(trx, 'parent', id, after.birthDate, spec.record, PARENT_LABELS.birthDate);
     const photoChange = await patchPhoto(trx, spec, id, photo, now);
     if (Object.keys(changes).length === 0 && Object.keys(photoChange).length > 0) {
       await trx.updateTable('parent').set({ version: version + 1, updatedAt: now }).where('id', '=', id).execute();

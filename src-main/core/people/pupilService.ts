@@ -13,7 +13,7 @@ import { CARD_SPECS, assertNewCardValid, auditView, completeCard, insertCard, no
 import { assertNoDuplicate } from './duplicates';
 import { cardHistory, mergedIds } from './history';
 import { readPhoto } from './personChildren';
-import { insertLink } from './links';
+import { assertLinkedAgesAfterBirthDate, insertLink } from './links';
 
 /** The pupil's card: the view with class, family and account, and its create/update flows. */
 const spec = CARD_SPECS.pupil;
@@ -118,7 +118,8 @@ export async function updatePupil(ctx: HandlerContext, input: PupilUpdateInput &
   await assertCanSeePupil(ctx, id);
   const now = new Date().toISOString();
   await ctx.core.db.transaction().execute(async (trx) => {
-    const { changes } = await patchCard(trx, spec, id, version, patch, PUPIL_LABELS, now);
+    const { changes, after } = await patchCard(trx, spec, id, version, patch, PUPIL_LABELS, now);
+    if ('birthDate' in changes) await assertLinkedAgesAfterBirthDate(trx, 'pupil', id, after.birthDate, spec.record, PUPIL_LABELS.birthDate);
     const photoChange = await patchPhoto(trx, spec, id, photo, now);
     if (Object.keys(changes).length === 0 && Object.keys(photoChange).length > 0) {
       await trx.updateTable('pupil').set({ version: version + 1, updatedAt: now }).where('id', '=', id).execute();

@@ -1,11 +1,11 @@
-import type { EducationInput, PositionInput } from '../../../src-shared/contract/peopleStaffCard';
+import type { EducationInput, FamilyMemberInput, PositionInput } from '../../../src-shared/contract/peopleStaffCard';
 import { formatRu } from '../../../src-shared/domain/calendar/dates';
 import { POSITION_KINDS, type PositionKind } from '../../../src-shared/domain/peopleDictionaries';
 import { newId } from '../../../src-shared/domain/ids';
 import type { Executor } from '../audit/auditRepo';
 
 /**
- * Dated positions and education records of a staff card. `staff.position` keeps the main position
+ * Dated positions, education records and the family of a staff card. `staff.position` keeps the main position
  * valid today for the modules that only need a name (classes, users, reports).
  */
 export async function readPositions(db: Executor, staffIds: readonly string[]): Promise<Map<string, PositionInput[]>> {
@@ -59,6 +59,28 @@ export async function writeEducations(db: Executor, staffId: string, educations:
     .execute();
 }
 
+export async function readFamilyMembers(db: Executor, staffIds: readonly string[]): Promise<Map<string, FamilyMemberInput[]>> {
+  const out = new Map<string, FamilyMemberInput[]>();
+  if (staffIds.length === 0) return out;
+  const rows = await db.selectFrom('staffFamilyMember').selectAll().where('staffId', 'in', [...staffIds]).orderBy('staffId').orderBy('sortOrder').execute();
+  for (const r of rows) {
+    const list = out.get(r.staffId) ?? [];
+    const { staffId: _s, sortOrder: _o, ...member } = r;
+    list.push(member);
+    out.set(r.staffId, list);
+  }
+  return out;
+}
+
+export async function writeFamilyMembers(db: Executor, staffId: string, members: readonly FamilyMemberInput[]): Promise<void> {
+  await db.deleteFrom('staffFamilyMember').where('staffId', '=', staffId).execute();
+  if (members.length === 0) return;
+  await db
+    .insertInto('staffFamilyMember')
+    .values(members.map((m, i) => ({ ...m, id: m.id ?? newId(), staffId, sortOrder: i })))
+    .execute();
+}
+
 /** Whether a position record is in force on a day. */
 export function positionActiveOn(p: Pick<PositionInput, 'startDate' | 'endDate'>, day: string): boolean {
   return (p.startDate === null || p.startDate <= day) && (p.endDate === null || p.endDate >= day);
@@ -71,12 +93,25 @@ export function mainPositionOn(positions: readonly PositionInput[], day: string)
   return active[0]?.position ?? null;
 }
 
+/**
+ * Positions after a dismissal: every record still in force on the dismissal day ends on it, so the
+ * main position valid today (and «who held the post on 1 October?») follows the dismissal without
+ * HR closing each record by hand. Records that ended earlier or start later stay as they are.
+ */
+export function closePositionsOn(positions: readonly PositionInput[], dismissalDate: string): PositionInput[] {
+  return positions.map((p) => (positionActiveOn(p, dismissalDate) && (p.endDate === null || p.endDate > dismissalDate) ? { ...p, endDate: dismissalDate } : p));
+}
+
 export function positionsForAudit(positions: readonly PositionInput[]): string[] {
   return positions.map((p) => {
     const period = `${p.startDate ? `с ${formatRu(p.startDate)}` : ''}${p.endDate ? ` по ${formatRu(p.endDate)}` : ''}`.trim();
     const rate = p.rate !== null ? `, ${String(p.rate).replace('.', ',')} ст.` : '';
     return [`${p.position} (${POSITION_KINDS[p.kind]}${rate})`, period, p.orderNumber ? `приказ ${p.orderNumber}` : null].filter(Boolean).join(', ');
   });
+}
+
+export function familyMembersForAudit(members: readonly FamilyMemberInput[]): string[] {
+  return members.map((m) => [`${m.relation}: ${[m.lastName, m.firstName, m.middleName].filter(Boolean).join(' ')}`, m.birthDate ? `${formatRu(m.birthDate)} г. р.` : null].filter(Boolean).join(', '));
 }
 
 export function educationsForAudit(educations: readonly EducationInput[]): string[] {

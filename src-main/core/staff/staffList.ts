@@ -17,6 +17,12 @@ export async function staffQuery(ctx: HandlerContext, filter: StaffFilter = {}) 
   let q = db.selectFrom('staff');
   if (filter.status === 'working') q = q.where((eb) => eb.or([eb('staff.dismissalDate', 'is', null), eb('staff.dismissalDate', '>', today)]));
   if (filter.status === 'dismissed') q = q.where('staff.dismissalDate', '<=', today);
+  if (filter.status === 'onLeave') {
+    q = q
+      .where((eb) => eb.or([eb('staff.dismissalDate', 'is', null), eb('staff.dismissalDate', '>', today)]))
+      .where('staff.maternityLeaveFrom', '<=', today)
+      .where((eb) => eb.or([eb('staff.maternityLeaveTo', 'is', null), eb('staff.maternityLeaveTo', '>=', today)]));
+  }
   if (filter.department) q = q.where('staff.department', '=', filter.department);
   if (filter.position) {
     q = q.where(
@@ -48,6 +54,8 @@ export async function listStaff(ctx: HandlerContext, input: StaffFilter & { offs
       'staff.nextAttestationDate',
       'staff.hireDate',
       'staff.dismissalDate',
+      'staff.maternityLeaveFrom',
+      'staff.maternityLeaveTo',
       'staff.personnelNumber',
       'staff.snils',
       'staff.phoneMobile',
@@ -79,7 +87,8 @@ export async function exportStaff(ctx: HandlerContext, input: StaffFilter & { co
   const { columns, ...filter } = input;
   const rows = await listStaff(ctx, filter);
   const cols = pickColumns(STAFF_COLUMNS, columns);
-  const note = [filter.status === 'working' ? 'работают' : filter.status === 'dismissed' ? 'уволены' : null, filter.position, filter.department, filter.search ? `поиск «${filter.search}»` : null]
+  const status = { all: null, working: 'работают', onLeave: 'в отпуске по уходу за ребёнком', dismissed: 'уволены' }[filter.status ?? 'all'];
+  const note = [status, filter.position, filter.department, filter.search ? `поиск «${filter.search}»` : null]
     .filter(Boolean)
     .join('; ');
   const file = await listWorkbook('Сотрудники', 'Сотрудники.xlsx', cols, rows, note || null);
@@ -87,7 +96,7 @@ export async function exportStaff(ctx: HandlerContext, input: StaffFilter & { co
     entity: 'staff',
     recordId: null,
     action: 'export',
-    changes: { format: 'xlsx', rows: rows.length, search: filter.search ?? null, columns: cols.map((c) => c.key) },
+    changes: { format: 'xlsx', rows: rows.length, status: filter.status ?? null, position: filter.position ?? null, department: filter.department ?? null, search: filter.search ?? null, columns: cols.map((c) => c.key) },
   });
   return file;
 }

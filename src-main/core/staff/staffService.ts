@@ -5,10 +5,12 @@ import { newId } from '../../../src-shared/domain/ids';
 import { diffFields, type Executor } from '../audit/auditRepo';
 import type { HandlerContext } from '../context';
 import { openAccountTask, accountOf, productionCalendar } from '../accounts/accountTasks';
-import { CARD_SPECS, assertNewCardValid, auditView, completeCard, insertCard, notFound, patchCard, patchPhoto, readCard } from '../people/cardStore';
+import { CARD_SPECS, assertNewCardValid, auditView, completeCard, insertCard, notFound, patchCard, patchPhoto, readCard, type Card } from '../people/cardStore';
 import { assertNoDuplicate } from '../people/duplicates';
 import { cardHistory, mergedIds } from '../people/history';
 import { readPhoto } from '../people/personChildren';
+import type { PositionInput } from '../../../src-shared/contract/peopleStaffCard';
+import { closePositionsOn } from './staffChildren';
 
 /** The staff card kept by HR: view, create, update, history; hiring opens the portal-account task. */
 const spec = CARD_SPECS.staff;
@@ -49,9 +51,17 @@ async function openHireTask(ctx: HandlerContext, trx: Executor, staffId: string,
   await openAccountTask(ctx, trx, cal, { personKind: 'staff', personId: staffId, orderDate: orderDate ?? hireDate, orderNumber }, orderNumber ? `Приказ о приёме № ${orderNumber}` : 'Приём на работу');
 }
 
+/** A dismissal recorded (or moved) ends every position still in force on that day. */
+function endPositionsOnDismissal(after: Card, before: Card | null): void {
+  const dismissal = after.dismissalDate as string | null;
+  if (!dismissal || (before && before.dismissalDate === dismissal)) return;
+  after.positions = closePositionsOn((after.positions as PositionInput[]) ?? [], dismissal);
+}
+
 export async function createStaff(ctx: HandlerContext, input: StaffCreateInput & Record<string, unknown>): Promise<StaffView> {
   const { photo, hireOrder, allowDuplicate, ...fields } = input;
   const card = completeCard(spec, fields);
+  endPositionsOnDismissal(card, null);
   assertNewCardValid(spec, card, STAFF_LABELS);
   if (!allowDuplicate) await assertNoDuplicate(ctx, 'staff', card);
   const id = newId();
@@ -70,7 +80,7 @@ export async function updateStaff(ctx: HandlerContext, input: StaffUpdateInput &
   const { id, version, photo, ...patch } = input;
   const now = new Date().toISOString();
   await ctx.core.db.transaction().execute(async (trx) => {
-    const { changes, after } = await patchCard(trx, spec, id, version, patch, STAFF_LABELS, now);
+    const { changes, after } = await patchCard(trx, spec, id, version, patch, STAFF_LABELS, now, endPositionsOnDismissal);
     const photoChange = await patchPhoto(trx, spec, id, photo, now);
     if (Object.keys(changes).length === 0 && Object.keys(photoChange).length > 0) {
       await trx.updateTable('staff').set({ version: version + 1, updatedAt: now }).where('id', '=', id).execute();

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { ACCOUNT_COLUMNS } from '../../../src-shared/contract/accountColumns';
 import type { AccountRow } from '../../../src-shared/contract/accounts';
 import { ACCOUNT_KIND_TITLES, ACCOUNT_STATUSES, ACCOUNT_STATUS_IDS, type AccountStatus } from '../../../src-shared/domain/portalAccounts';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
@@ -12,7 +13,7 @@ import { useHasRight } from '../access/useSession';
 import { useClassOptions } from '../people/useClassOptions';
 import { useDebounced, usePersisted } from '../people/usePersisted';
 import { HandOverDialog, MarkSentDialog, RecordCreatedDialog } from './AccountDialogs';
-import { useAccountSettingsQuery, useAccountsQuery, useLettersMutation, useSaveAccountSettingsMutation } from './accountsApi';
+import { useAccountSettingsQuery, useAccountsQuery, useExportAccountsMutation, useLettersMutation, useSaveAccountSettingsMutation } from './accountsApi';
 
 /**
  * «Учётные записи портала»: every account the user looks after with its state and 3-working-day
@@ -86,13 +87,26 @@ function PortalUrl() {
   );
 }
 
+// The table below shows exactly the columns marked visible; the export writes the same ones.
+const SHOWN_COLUMNS = ACCOUNT_COLUMNS.filter((c) => c.visible).map((c) => c.key);
+
 export function AccountsPage() {
+  const { message } = App.useApp();
+  const [exportAccounts, { isLoading: exporting }] = useExportAccountsMutation();
   const canEdit = useHasRight('accounts.edit');
   const canHandOver = useHasRight('accounts.handOver');
   const classes = useClassOptions();
   const [f, setF] = usePersisted<Filters>('accounts.filters', { kind: null, status: null, classId: null, overdueOnly: false, search: '' });
   const search = useDebounced(f.search, 150);
-  const { data, isFetching } = useAccountsQuery({ personKind: f.kind ?? undefined, status: f.status ?? undefined, classId: f.classId ?? undefined, overdueOnly: f.overdueOnly || undefined, search: search || undefined });
+  const filter = { personKind: f.kind ?? undefined, status: f.status ?? undefined, classId: f.classId ?? undefined, overdueOnly: f.overdueOnly || undefined, search: search || undefined };
+  const { data, isFetching } = useAccountsQuery(filter);
+  const toExcel = async () => {
+    const r = await exportAccounts({ ...filter, columns: SHOWN_COLUMNS });
+    if ('data' in r && r.data) {
+      downloadFile(r.data);
+      message.success(`Выгружено в Excel: ${plural(r.data.rows, ['строка', 'строки', 'строк'])}`);
+    } else if ('error' in r) message.error((r.error as ErrorBody).message);
+  };
   const [selected, setSelected] = useState<string[]>([]);
   const [dialog, setDialog] = useState<'sent' | 'created' | null>(null);
   const [handing, setHanding] = useState<AccountRow | null>(null);
@@ -101,9 +115,14 @@ export function AccountsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        Учётные записи портала
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          Учётные записи портала
+        </Typography.Title>
+        <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void toExcel()}>
+          В Excel
+        </Button>
+      </Space>
       <Typography.Text type="secondary">Порядок работы, п. 3.5–3.8: учётные записи создаются и выдаются в течение 3 рабочих дней после приказа о зачислении или приёме на работу.</Typography.Text>
       <LettersCard />
       <Space wrap>

@@ -28,6 +28,7 @@ export const accountsApi = baseApi.injectEndpoints({
     letters: build.mutation<ExportedFile & { skipped: string[] }, { classId: string; format: 'pdf' | 'docx'; includeParents?: boolean }>({
       query: (input) => ({ method: 'accounts.letters', input }),
     }),
+    exportAccounts: build.mutation<ExportedFile, AccountFilter & { columns?: string[] }>({ query: (input) => ({ method: 'accounts.export', input }) }),
     accountSettings: build.query<{ portalUrl: string }, void>({ query: () => ({ method: 'accounts.settings.get', input: {} }), providesTags: ['Accounts'] }),
     saveAccountSettings: build.mutation<{ portalUrl: string }, { portalUrl: string }>({ query: (input) => ({ method: 'accounts.settings.save', input }), invalidatesTags: ['Accounts'] }),
   }),
@@ -42,6 +43,7 @@ export const {
   useParsePrintoutMutation,
   useHandOverMutation,
   useLettersMutation,
+  useExportAccountsMutation,
   useAccountSettingsQuery,
   useSaveAccountSettingsMutation,
 } = accountsApi;

@@ -4,20 +4,23 @@ import { formatDateRu } from '../../components/format';
 
 /**
  * The warning before a second card of one person is created: each candidate with «Открыть» and,
- * where the form is adding a family member, «Привязать эту карточку»; or «Это другой человек».
+ * where the form is adding a family member, «Привязать эту карточку»; or «Это другой человек». The
+ * same alert warns early, while the new card is still being typed.
  */
 export function DuplicateAlert(props: {
   message: string;
   candidates: DuplicateCandidate[];
   onOpen: (id: string) => void;
   onLink?: (id: string) => void;
-  onCreateAnyway: () => void;
+  /** Absent for the early warning while typing: there is nothing to confirm yet. */
+  onCreateAnyway?: () => void;
+  testId?: string;
 }) {
   return (
     <Alert
       type="warning"
       showIcon
-      data-testid="duplicate-warning"
+      data-testid={props.testId ?? 'duplicate-warning'}
       title={props.message}
       description={
         <Space orientation="vertical" style={{ width: '100%' }}>
@@ -37,9 +40,11 @@ export function DuplicateAlert(props: {
               )}
             </Space>
           ))}
-          <Button size="small" onClick={props.onCreateAnyway}>
-            Это другой человек — создать новую карточку
-          </Button>
+          {props.onCreateAnyway && (
+            <Button size="small" onClick={props.onCreateAnyway}>
+              Это другой человек — создать новую карточку
+            </Button>
+          )}
         </Space>
       }
     />

@@ -11,6 +11,7 @@ import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { changedKeys, checkCard, pick, serverProblems, summary, type FieldProblem } from './cardForm';
 import { DuplicateAlert } from './DuplicateAlert';
 import { PhotoField } from './PhotoField';
+import { useEarlyDuplicates } from './useEarlyDuplicates';
 
 /**
  * The frame every people card shares: header with photo, tabs, one form over all tabs, Ctrl+S,
@@ -66,6 +67,14 @@ export function PersonCardFrame<V extends { id: string; version: number; photo?:
   const [dups, setDups] = useState<{ message: string; list: DuplicateCandidate[] } | null>(null);
   const [saving, setSaving] = useState(false);
   useUnsavedGuard(dirty);
+  const probe = {
+    lastName: Form.useWatch('lastName', form) as string | undefined,
+    firstName: Form.useWatch('firstName', form) as string | undefined,
+    middleName: Form.useWatch('middleName', form) as string | undefined,
+    birthDate: Form.useWatch('birthDate', form) as string | undefined,
+    snils: Form.useWatch('snils', form) as string | undefined,
+  };
+  const early = useEarlyDuplicates(p.kind, probe, isNew && p.canEdit && !dups);
 
   useEffect(() => {
     if (dirty) return;
@@ -177,6 +186,15 @@ export function PersonCardFrame<V extends { id: string; version: number; photo?:
               Загрузить свежую карточку
             </Button>
           }
+        />
+      )}
+      {early.length > 0 && (
+        <DuplicateAlert
+          testId="duplicate-early"
+          message={`Похоже, такая карточка уже есть (совпадают ФИО и дата рождения или СНИЛС) — откройте её${p.onLinkExisting ? ' или привяжите' : ''}, чтобы не вводить данные второй раз.`}
+          candidates={early}
+          onOpen={p.onOpenOther}
+          onLink={p.onLinkExisting}
         />
       )}
       {dups && (

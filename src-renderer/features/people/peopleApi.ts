@@ -91,6 +91,7 @@ export const {
   useUpdateStaffMutation,
   useExportStaffMutation,
   useStaffHistoryQuery,
+  useDuplicatesQuery,
   useLazyDuplicatesQuery,
   useMergePreviewQuery,
   useMergeMutation,

@@ -10,6 +10,7 @@ import { formatDateRu } from '../../components/format';
 import { DuplicateAlert } from '../people/DuplicateAlert';
 import { useAddLinkMutation, useCreateParentMutation, useParentsQuery, useRemoveLinkMutation, useUpdateLinkMutation } from '../people/peopleApi';
 import { useDebounced } from '../people/usePersisted';
+import { useEarlyDuplicates } from '../people/useEarlyDuplicates';
 
 /**
  * «Семья» of a pupil: parents and legal representatives with the relation and the legal-representative
@@ -26,6 +27,28 @@ function NewParentModal({ pupil, open, onClose }: { pupil: PupilView; open: bool
   const [error, setError] = useState<string | null>(null);
   const [dups, setDups] = useState<{ message: string; list: DuplicateCandidate[] } | null>(null);
   const navigate = useNavigate();
+  const early = useEarlyDuplicates(
+    'parent',
+    {
+      lastName: Form.useWatch('lastName', form) as string | undefined,
+      firstName: Form.useWatch('firstName', form) as string | undefined,
+      middleName: Form.useWatch('middleName', form) as string | undefined,
+      birthDate: Form.useWatch('birthDate', form) as string | undefined,
+      snils: Form.useWatch('snils', form) as string | undefined,
+    },
+    open && !dups,
+  ).filter((c) => !pupil.parents.some((p) => p.parentId === c.id));
+
+  const linkExisting = async (id: string) => {
+    const v = form.getFieldsValue(true) as Record<string, unknown>;
+    const r = await addLink({ pupilId: pupil.id, parentId: id, relation: v.relation as Relation, isLegalRepresentative: v.isLegalRepresentative !== false });
+    if ('data' in r) {
+      message.success('Существующая карточка привязана');
+      form.resetFields();
+      setDups(null);
+      onClose();
+    } else setError((r.error as ErrorBody).message);
+  };
 
   const submit = async (allowDuplicate = false) => {
     const v = form.getFieldsValue(true) as Record<string, unknown>;
@@ -61,16 +84,17 @@ function NewParentModal({ pupil, open, onClose }: { pupil: PupilView; open: bool
           message={dups.message}
           candidates={dups.list}
           onOpen={(id) => navigate(`/parents/${id}`)}
-          onLink={async (id) => {
-            const v = form.getFieldsValue(true) as Record<string, unknown>;
-            const r = await addLink({ pupilId: pupil.id, parentId: id, relation: v.relation as Relation, isLegalRepresentative: v.isLegalRepresentative !== false });
-            if ('data' in r) {
-              message.success('Существующая карточка привязана');
-              setDups(null);
-              onClose();
-            } else setError((r.error as ErrorBody).message);
-          }}
+          onLink={(id) => void linkExisting(id)}
           onCreateAnyway={() => void submit(true)}
+        />
+      )}
+      {early.length > 0 && (
+        <DuplicateAlert
+          testId="duplicate-early"
+          message="Такой родитель уже есть в программе: привяжите его карточку к обучающемуся, а не создавайте вторую."
+          candidates={early}
+          onOpen={(id) => navigate(`/parents/${id}`)}
+          onLink={(id) => void linkExisting(id)}
         />
       )}
       <Form form={form} name="newParent" layout="vertical" initialValues={{ relation: 'мать', sex: 'Ж', isLegalRepresentative: true, lastName: pupil.lastName }} aria-label="Новый родитель">

@@ -124,8 +124,8 @@ export function PupilCardPage() {
           {f.flag('freeMeals')}
           {f.flag('hotMeals')}
           {f.flag('droppedOut')}
-          {f.select('familyComposition', FAMILY_COMPOSITIONS, { free: true })}
-          {f.tags('socialStatus', SOCIAL_STATUSES, { span: 16 })}
+          {f.tags('familyComposition', FAMILY_COMPOSITIONS)}
+          {f.tags('socialStatus', SOCIAL_STATUSES)}
           {f.tags('deviantBehaviour', DEVIANT_BEHAVIOURS)}
           {f.text('preventiveMeasures', { span: 12 })}
           {f.flag('gifted', { span: 6 })}

@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { STAFF_EMPTY, STAFF_LABELS, STAFF_SCHEMAS } from '../../../src-shared/contract/staff';
 import type { StaffView } from '../../../src-shared/contract/peopleViews';
 import { CITIZENSHIPS, EMPLOYEE_CATEGORIES, FAMILY_STATUSES, QUALIFICATION_CATEGORIES } from '../../../src-shared/domain/peopleDictionaries';
+import { todayLocal } from '../../../src-shared/domain/personRules';
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
 import { useHasRight } from '../access/useSession';
@@ -16,11 +17,17 @@ import { PersonCardFrame, type CardTab } from '../people/PersonCardFrame';
 import { MergeModal } from '../people/MergeModal';
 import { useCreateStaffMutation, useStaffHistoryQuery, useStaffQuery, useUpdateStaffMutation } from '../people/peopleApi';
 import { EducationsEditor, PositionsEditor } from './PositionsEditor';
+import { FamilyMembersEditor } from './FamilyMembersEditor';
 
-/** «Личная карточка работника» kept by HR: tabs Основное, Документы, Адреса, Работа, Образование, История. */
+/** «Личная карточка работника» kept by HR: tabs Основное, Документы, Адреса, Семья и дети, Работа, Образование, История. */
 const FIELD_KEYS = [...Object.keys(STAFF_SCHEMAS.full.shape)];
 const f = fieldKit(STAFF_LABELS);
-const EMPTY = { ...STAFF_EMPTY, lastName: '', firstName: '', sex: undefined, documents: [], addresses: [], positions: [], educations: [], photo: null };
+const EMPTY = { ...STAFF_EMPTY, lastName: '', firstName: '', sex: undefined, documents: [], addresses: [], positions: [], educations: [], familyMembers: [], photo: null };
+
+function onLeave(v: StaffView): boolean {
+  const today = todayLocal();
+  return Boolean(v.maternityLeaveFrom && v.maternityLeaveFrom <= today && (!v.maternityLeaveTo || v.maternityLeaveTo >= today) && !(v.dismissalDate && v.dismissalDate <= today));
+}
 
 export function StaffCardPage() {
   const { id = 'new' } = useParams();
@@ -39,7 +46,7 @@ export function StaffCardPage() {
     {
       key: 'main',
       label: 'Основное',
-      fields: ['lastName', 'firstName', 'middleName', 'sex', 'birthDate', 'citizenship', 'snils', 'inn', 'phoneMobile', 'phoneHome', 'email', 'familyStatus', 'hasPcAtHome', 'note'],
+      fields: ['lastName', 'firstName', 'middleName', 'sex', 'birthDate', 'citizenship', 'snils', 'inn', 'phoneMobile', 'phoneHome', 'email', 'hasPcAtHome', 'note'],
       content: (
         <Row gutter={12}>
           {f.text('lastName', { required: true })}
@@ -57,7 +64,6 @@ export function StaffCardPage() {
           {f.text('phoneMobile')}
           {f.text('phoneHome')}
           {f.text('email')}
-          {f.select('familyStatus', FAMILY_STATUSES, { free: true })}
           {f.flag('hasPcAtHome')}
           {f.text('note', { span: 24, area: true })}
         </Row>
@@ -66,9 +72,25 @@ export function StaffCardPage() {
     { key: 'documents', label: 'Документы', fields: ['documents'], content: <DocumentsEditor defaultType="passport" types={['passport', 'foreignPassport', 'other']} /> },
     { key: 'addresses', label: 'Адреса', fields: ['addresses'], content: <AddressesEditor /> },
     {
+      key: 'family',
+      label: 'Семья и дети',
+      fields: ['familyStatus', 'familyMembers', 'maternityLeaveFrom', 'maternityLeaveTo'],
+      content: (
+        <>
+          <Row gutter={12}>
+            {f.select('familyStatus', FAMILY_STATUSES, { free: true })}
+            {f.date('maternityLeaveFrom', { span: 8 })}
+            {f.date('maternityLeaveTo', { span: 8 })}
+          </Row>
+          <Typography.Title level={5}>Состав семьи</Typography.Title>
+          <FamilyMembersEditor />
+        </>
+      ),
+    },
+    {
       key: 'work',
       label: 'Работа',
-      fields: ['personnelNumber', 'hireDate', 'hireOrderNumber', 'hireOrder', 'totalExperienceStart', 'pedExperienceStart', 'department', 'employeeCategory', 'payGrade', 'qualificationCategory', 'categoryDate', 'nextAttestationDate', 'academicDegree', 'awards', 'maternityLeaveFrom', 'maternityLeaveTo', 'retirementDate', 'dismissalDate', 'dismissalOrderNumber', 'positions'],
+      fields: ['personnelNumber', 'hireDate', 'hireOrderNumber', 'hireOrder', 'totalExperienceStart', 'pedExperienceStart', 'department', 'employeeCategory', 'payGrade', 'qualificationCategory', 'categoryDate', 'nextAttestationDate', 'academicDegree', 'awards', 'retirementDate', 'dismissalDate', 'dismissalOrderNumber', 'positions'],
       content: (
         <>
           <Row gutter={12}>
@@ -90,15 +112,14 @@ export function StaffCardPage() {
             {f.select('qualificationCategory', QUALIFICATION_CATEGORIES, { span: 8 })}
             {f.date('categoryDate', { span: 8 })}
             {f.date('nextAttestationDate', { span: 8 })}
-            {f.text('academicDegree', { span: 12 })}
-            {f.text('awards', { span: 12 })}
-            {f.date('maternityLeaveFrom')}
-            {f.date('maternityLeaveTo')}
-            {f.date('retirementDate')}
-            {f.date('dismissalDate')}
-            {f.text('dismissalOrderNumber', { span: 6 })}
+            {f.text('academicDegree', { span: 24 })}
+            {f.text('awards', { span: 24, area: true })}
+            {f.date('retirementDate', { span: 8 })}
+            {f.date('dismissalDate', { span: 8 })}
+            {f.text('dismissalOrderNumber', { span: 8 })}
           </Row>
           <Typography.Title level={5}>Должности</Typography.Title>
+          <Typography.Paragraph type="secondary">Новая основная должность — новая строка с датой начала, прежней ставится дата окончания. При увольнении все действующие должности закрываются датой увольнения.</Typography.Paragraph>
           <PositionsEditor />
         </>
       ),
@@ -127,6 +148,7 @@ export function StaffCardPage() {
               <Tag key={c.classId}>классный руководитель {c.name}</Tag>
             ))}
             {view.dismissalDate && <Tag>уволен(а) {formatDateRu(view.dismissalDate)}</Tag>}
+            {onLeave(view) && <Tag color="gold">в отпуске по уходу за ребёнком{view.maternityLeaveTo ? ` до ${formatDateRu(view.maternityLeaveTo)}` : ''}</Tag>}
             {view.appUserLogin && <Typography.Text type="secondary">пользователь программы: {view.appUserLogin}</Typography.Text>}
             <AccountBadge account={view.account} />
           </Space>

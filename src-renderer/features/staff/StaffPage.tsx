@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { AutoComplete, Select, Tag } from 'antd';
 import { useNavigate } from 'react-router';
 import { STAFF_COLUMNS } from '../../../src-shared/contract/peopleColumns';
@@ -13,21 +13,25 @@ import { useDebounced, usePersisted } from '../people/usePersisted';
 
 interface Filters {
   search: string;
-  status: 'all' | 'working' | 'dismissed';
+  status: 'all' | 'working' | 'onLeave' | 'dismissed';
   position: string;
+  department: string;
 }
 
 /** HR's list of staff: working or dismissed, by position, with attestation dates at hand. */
 export function StaffPage() {
   const navigate = useNavigate();
   const canEdit = useHasRight('staff.edit');
-  const [f, setF] = usePersisted<Filters>('staff.filters', { search: '', status: 'working', position: '' });
+  const [f, setF] = usePersisted<Filters>('staff.filters', { search: '', status: 'working', position: '', department: '' });
   const search = useDebounced(f.search, 120);
-  const filter: StaffFilter = { search: search || undefined, status: f.status, position: f.position || undefined };
+  const filter: StaffFilter = { search: search || undefined, status: f.status, position: f.position || undefined, department: f.department || undefined };
   const [pages, more] = usePages(JSON.stringify(filter));
   const { data, isFetching } = useStaffListQuery({ ...filter, limit: pages * PAGE_SIZE });
   const { data: count } = useStaffCountQuery(filter);
   const [exportStaff] = useExportStaffMutation();
+  // The departments HR has typed so far, for the filter's suggestions.
+  const { data: everyone } = useStaffListQuery({ status: 'all' });
+  const departments = useMemo(() => [...new Set((everyone ?? []).map((r) => r.department).filter((d): d is string => Boolean(d)))].sort((a, b) => a.localeCompare(b, 'ru')), [everyone]);
   const onNearEnd = useCallback(() => {
     if (!isFetching && data && data.length === pages * PAGE_SIZE) more();
   }, [isFetching, data, pages, more]);
@@ -51,11 +55,12 @@ export function StaffPage() {
       filters={
         <>
           <Select
-            style={{ width: 150 }}
+            style={{ width: 250 }}
             value={f.status}
             onChange={(status) => setF({ ...f, status })}
             options={[
               { value: 'working', label: 'Работают' },
+              { value: 'onLeave', label: 'В отпуске по уходу за ребёнком' },
               { value: 'dismissed', label: 'Уволены' },
               { value: 'all', label: 'Все' },
             ]}
@@ -70,6 +75,16 @@ export function StaffPage() {
             options={SCHOOL_POSITIONS.map((p) => ({ value: p.name }))}
             filterOption={(input, o) => String(o?.value ?? '').toLowerCase().includes(input.toLowerCase())}
             aria-label="Должность"
+          />
+          <Select
+            allowClear
+            showSearch
+            placeholder="Все подразделения"
+            style={{ width: 240 }}
+            value={f.department || null}
+            onChange={(department: string | undefined) => setF({ ...f, department: department ?? '' })}
+            options={departments.map((value) => ({ value, label: value }))}
+            aria-label="Подразделение"
           />
         </>
       }

@@ -7,9 +7,10 @@ import { SETUP_SAMPLES } from '../schoolSetup/setupSamples';
 import { PEOPLE_SAMPLES } from '../people/peopleSamples';
 import { MOVEMENT_SAMPLES } from '../movement/movementSamples';
 import { CURRICULUM_SAMPLES } from '../curriculum/curriculumSamples';
+import { EXCHANGE_SAMPLES } from '../exchange/exchangeSamples';
 
 /**
- * One valid input per contract method, for the generated rights test (rightsMatrix.test.ts): it calls
+ * One valid input per contract method, for the generated rights test (rightsMatrixSuite.ts): it calls
  * every method as every role and as an anonymous HTTP client, and an allowed call must succeed. A
  * method without an entry here fails that test — add one line when you add a method.
  *
@@ -109,4 +110,6 @@ export const SAMPLES: Record<string, MethodSample> = {
   ...MOVEMENT_SAMPLES,
   // Curriculum, teaching load, vacancies, subgroups by the plan (issue 7).
   ...CURRICULUM_SAMPLES,
+  // Portal exchange: pulls, pushes, outbox, reconciliation (issue 9).
+  ...EXCHANGE_SAMPLES,
 };

@@ -41,6 +41,21 @@ describeEachDb('migrations', (kind) => {
     expect(rows.map((r) => r.name)).toContain('9999_from_the_future');
   });
 
+  it('applies a migration of a lower number range that a newer release added after higher ones ran', async () => {
+    t = await createTestCore(kind);
+    const raw = t.core.db as unknown as Kysely<any>;
+    // 0035 (people) arrived after 0040+ (movement) had run on some databases: pretend this one is such.
+    const late = '0035_create_staff_family';
+    expect(Object.keys(migrations).some((n) => n > late)).toBe(true);
+    await migrations[late]!.down!(raw);
+    await raw.deleteFrom('kysely_migration').where('name', '=', late).execute();
+    const again = await t.reopen();
+    expect(again.core.migration.applied).toEqual([late]);
+    const tables = (await again.core.db.introspection.getTables()).map((x) => x.name);
+    expect(tables).toContain('staff_family_member');
+    await again.core.appDb.close();
+  });
+
   it('each migration can be rolled back and re-applied', async () => {
     t = await createTestCore(kind);
     const migrator = new Migrator({ db: t.core.db as unknown as Kysely<any>, provider: { getMigrations: async () => migrations } });

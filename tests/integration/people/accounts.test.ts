@@ -104,7 +104,7 @@ describeEachDb('portal accounts and account letters', (kind) => {
     expect(pdf.fileName).toBe('Учётные записи портала 5А.pdf');
     expect(pdf.rows).toBe(2);
     const text = pdfText(pdf.contentBase64, t.dataDir);
-    for (const s of ['Голубев Матвей Ильич', 'ГолубевМ', 'Голубев4821', 'Голубева Светлана Олеговна', 'мГолубева', 'Голубева4821', 'https://netschool.edu22.info', 'Как войти', 'родитель (мать) обучающегося Голубев Матвей Ильич, 5А']) {
+    for (const s of ['Голубев Матвей Ильич', 'ГолубевМ', 'Голубев4821', 'Голубева Светлана Олеговна', 'мГолубева', 'Голубева4821', 'https://netschool.edu22.info', 'Как войти', 'Голубев Матвей Ильич (обучающийся, 5А)', 'родитель (мать) обучающегося Голубева Матвея Ильича, 5А']) {
       expect(text.replace(/\s+/g, ' '), s).toContain(s);
     }
     // Pupils of 5А without a created account are named, not silently left out.
@@ -124,6 +124,26 @@ describeEachDb('portal accounts and account letters', (kind) => {
     const exports = await t.core.db.selectFrom('auditLog').selectAll().where('method', '=', 'accounts.letters').execute();
     expect(exports.map((e) => e.action)).toEqual(['export', 'export']);
     expect(exports.every((e) => !(e.changes ?? '').includes('4821'))).toBe(true);
+  });
+
+  it('exports the account list to Excel with the columns shown, never a password, and logs the export', async () => {
+    const file = await t.client.call('accounts.export', { classId: fx.class5A, columns: ['personName', 'status', 'deadline', 'login', 'hasPassword'] });
+    expect(file.fileName).toBe('Учётные записи портала 5А.xlsx');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['№', 'ФИО', 'Состояние', 'Срок', 'Логин', 'Начальный пароль']);
+    const rows = [2, 3].map((n) => (ws.getRow(n).values as unknown[]).slice(1));
+    expect(rows).toEqual([
+      [1, 'Голубев Матвей Ильич', 'Создана', expect.stringMatching(/^до 10\.09\.2025 \(просрочено на \d+ раб\. дн\.\)$/), 'ГолубевМ', 'сохранён'],
+      [2, 'Голубева Светлана Олеговна', 'Создана', expect.stringMatching(/^до 10\.09\.2025/), 'мГолубева', 'сохранён'],
+    ]);
+    const everything = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
+    expect(everything).not.toContain('4821');
+    const log = await t.core.db.selectFrom('auditLog').select(['action', 'changes']).where('method', '=', 'accounts.export').executeTakeFirstOrThrow();
+    expect(log.action).toBe('export');
+    expect(JSON.parse(log.changes ?? '{}')).toMatchObject({ rows: 2, columns: ['personName', 'status', 'deadline', 'login', 'hasPassword'] });
   });
 
   it('confirms hand-over per person, erasing the stored password, and refuses it twice', async () => {

@@ -1,4 +1,6 @@
+import mammoth from 'mammoth';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openVault } from '../../../src-main/core/accounts/passwordVault';
 import { generateSchool } from '../../../src-main/core/demo/generateSchool';
 import { generatePeopleDetails } from '../../../src-main/core/demo/demoPeople';
 import { writeDemo } from '../../../src-main/core/demo/writeDemo';
@@ -35,10 +37,35 @@ describe('demo people details', () => {
     expect(ovz.every((d) => d.columns.adaptedProgramme && d.columns.pmpkNumber)).toBe(true);
   });
 
-  it('has portal accounts in every state: long handed over, a grade-1 class sent to the portal, recent arrivals waiting', () => {
+  it('has portal accounts in every state: long handed over, a grade-1 class with letters to print, one sent to the portal, recent arrivals waiting', () => {
     const states = new Set(details.accounts.map((a) => a.status));
-    expect([...states].sort()).toEqual(['handedOver', 'sentToPortal', 'toCreate']);
-    expect(details.accounts.filter((a) => a.personKind === 'staff')).toHaveLength(school.staff.length);
+    expect([...states].sort()).toEqual(['created', 'handedOver', 'sentToPortal', 'toCreate']);
+    expect(details.accounts.filter((a) => a.personKind === 'staff')).toHaveLength(school.staff.length + details.formerStaff.length);
+    const created = details.accounts.filter((a) => a.status === 'created');
+    expect(created.length).toBeGreaterThan(20);
+    // Only accounts created and not yet handed over carry an initial password.
+    expect(created.every((a) => a.login && a.password?.endsWith('4821'))).toBe(true);
+    expect(details.accounts.filter((a) => a.status !== 'created').every((a) => a.password === null)).toBe(true);
+  });
+
+  it('fills the rest of the cards: family composition, boarding, refusals, staff families, leave and former staff', () => {
+    const pupils = [...details.pupils.values()].map((d) => d.columns);
+    const compositions = pupils.map((c) => JSON.parse(String(c.familyComposition)) as string[]);
+    expect(compositions.every((list) => list.length >= 1)).toBe(true);
+    expect(compositions.some((list) => list.length > 1)).toBe(true);
+    expect(compositions.some((list) => list.includes('опекаемый'))).toBe(true);
+    expect(pupils.filter((c) => c.boarding === 1).length).toBeGreaterThan(0);
+    expect(pupils.filter((c) => c.pdRefusal === 1).length).toBeGreaterThan(0);
+    const staff = [...details.staff.values()];
+    expect(staff.filter((d) => d.familyMembers.some((m) => m.relation === 'сын' || m.relation === 'дочь')).length).toBeGreaterThan(20);
+    expect(staff.filter((d) => d.columns.maternityLeaveFrom).length).toBeGreaterThan(0);
+    expect(staff.filter((d) => d.columns.awards).length).toBeGreaterThan(0);
+    expect(details.formerStaff).toHaveLength(2);
+    for (const f of details.formerStaff) {
+      const d = details.staff.get(f.id);
+      expect(d?.columns.dismissalDate).toBeTruthy();
+      expect(d?.positions.every((p) => p.endDate === d.columns.dismissalDate)).toBe(true);
+    }
   });
 });
 
@@ -61,5 +88,23 @@ describeEachDb('demo school with full cards', (kind) => {
     expect(found.length).toBeGreaterThan(0);
     const accounts = await t.client.call('accounts.list', { status: 'sentToPortal' });
     expect(accounts.length).toBeGreaterThan(20);
+    expect(await t.client.call('staff.count', { status: 'dismissed' })).toEqual({ total: 2 });
+    expect((await t.client.call('people.pupils.count', { flags: ['boarding'] })).total).toBeGreaterThan(0);
+  });
+
+  it('prints the letters of the class whose accounts were created, with passwords sealed by the data folder’s key', async () => {
+    t = await createTestCore(kind);
+    const school = generateSchool();
+    await writeDemo(t.core.db, school, undefined, { sealPassword: openVault(t.dataDir).seal });
+    const created = await t.client.call('accounts.list', { status: 'created' });
+    expect(created.every((r) => r.hasPassword)).toBe(true);
+    const cls = school.classes.find((c) => c.name === '1Б');
+    const letters = await t.client.call('accounts.letters', { classId: cls?.id as string, format: 'docx' });
+    expect(letters.rows).toBeGreaterThan(20);
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(letters.contentBase64, 'base64') });
+    const pupil = school.pupils.find((p) => p.classId === cls?.id);
+    expect(value).toContain(`${pupil?.lastName}4821`);
+    const stored = await t.core.db.selectFrom('portalAccount').select('passwordEnc').where('status', '=', 'created').execute();
+    expect(stored.every((r) => r.passwordEnc?.startsWith('v1:') && !r.passwordEnc.includes('4821'))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AppError } from '../../../src-shared/errors';
+import { newId } from '../../../src-shared/domain/ids';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 import { seedSchool, type SchoolFixture } from '../access/schoolFixture';
 import { enrolByOrder } from './enrol';
@@ -100,5 +101,42 @@ describeEachDb('merging two cards of one person', (kind) => {
     const merged = await t.client.call('staff.get', { id: dup.id });
     expect(merged.classesLed.map((c) => c.name)).toEqual(['5А']);
     expect(merged.department).toBe('Начальная школа');
+  });
+
+  it('merges staff cards moving the teaching load and the subjects taught, each subject once', async () => {
+    const now = new Date().toISOString();
+    const subject = async (name: string) => {
+      const id = newId();
+      await t.core.db.insertInto('subject').values({ id, name, shortName: name.slice(0, 4), subjectAreaId: null, isSplit: 0, sanpinKey: null, sortOrder: 0, isArchived: 0, version: 1, updatedAt: now }).execute();
+      return id;
+    };
+    const maths = await subject('Математика (слияние)');
+    const physics = await subject('Физика (слияние)');
+    const keep = await t.client.call('staff.create', { lastName: 'Зорина', firstName: 'Анна', sex: 'Ж', birthDate: '1980-03-03', familyMembers: [{ relation: 'сын', lastName: 'Зорин', firstName: 'Олег', middleName: null, birthDate: '2008-01-01' }] });
+    const dup = await t.client.call('staff.create', {
+      lastName: 'Зорина',
+      firstName: 'Анна',
+      middleName: 'Петровна',
+      sex: 'Ж',
+      birthDate: '1980-03-03',
+      allowDuplicate: true,
+      familyMembers: [{ relation: 'дочь', lastName: 'Зорина', firstName: 'Ева', middleName: null, birthDate: '2011-02-02' }],
+    });
+    const cls = await t.core.db.selectFrom('schoolClass').select(['id', 'academicYearId']).where('id', '=', fx.class5B).executeTakeFirstOrThrow();
+    const assignmentId = newId();
+    await t.core.db.insertInto('teachingAssignment').values({ id: assignmentId, academicYearId: cls.academicYearId, classId: cls.id, subjectId: maths, groupNo: 0, staffId: dup.id, version: 1, updatedAt: now }).execute();
+    await t.core.db.insertInto('staffSubject').values([{ staffId: keep.id, subjectId: maths }, { staffId: dup.id, subjectId: maths }, { staffId: dup.id, subjectId: physics }]).execute();
+
+    const preview = await t.client.call('people.merge.preview', { kind: 'staff', keepId: keep.id, removeId: dup.id });
+    expect(preview.moves).toEqual(['1 строка нагрузки', '1 преподаваемый предмет']);
+    await t.client.call('people.merge.apply', { kind: 'staff', keepId: keep.id, removeId: dup.id, keepVersion: keep.version, removeVersion: dup.version });
+
+    const load = await t.core.db.selectFrom('teachingAssignment').select('staffId').where('id', '=', assignmentId).executeTakeFirstOrThrow();
+    expect(load.staffId).toBe(keep.id);
+    const subjects = await t.core.db.selectFrom('staffSubject').select(['staffId', 'subjectId']).where('subjectId', 'in', [maths, physics]).execute();
+    expect(subjects.map((r) => [r.staffId, r.subjectId]).sort()).toEqual([[keep.id, maths], [keep.id, physics]].sort());
+    const merged = await t.client.call('staff.get', { id: keep.id });
+    expect(merged.middleName).toBe('Петровна');
+    expect(merged.familyMembers.map((m) => m.firstName)).toEqual(['Олег', 'Ева']);
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, expect, it } from 'vitest';
 import { migrations } from '../../../migrations/index';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 
-describeEachDb('people migrations (0030–0033) on existing data', (kind) => {
+describeEachDb('people migrations (0030–0035) on existing data', (kind) => {
   let t: TestCore | null = null;
   afterEach(async () => {
     await t?.cleanup();
@@ -49,5 +49,39 @@ describeEachDb('people migrations (0030–0033) on existing data', (kind) => {
     expect(card).toMatchObject({ position: 'Учитель', documents: [], positions: [expect.objectContaining({ position: 'Учитель', kind: 'main' })] });
     expect((await t.client.call('staff.list', { search: 'ёлк' })).map((r) => r.id)).toEqual(['s1']);
     expect((await t.client.call('staff.list', { search: 'щедр' })).map((r) => r.id)).toEqual(['s2']);
+  });
+
+  it('turn «Состав семьи» into a list (0034) and back, and give staff cards a family (0035)', async () => {
+    t = await createTestCore(kind);
+    const db = t.core.db as unknown as Kysely<any>;
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo('0033_create_portal_accounts')).error).toBeUndefined();
+    const now = '2026-01-01T00:00:00.000Z';
+    const pupil = (id: string, family: string | null) => ({ id, last_name: 'Иванов', first_name: 'Иван', middle_name: null, sex: 'М', birth_date: '2015-01-01', snils: null, search_key: 'иванов иван', version: 1, created_at: now, updated_at: now, family_composition: family });
+    await db.insertInto('pupil').values([pupil('a', 'полная семья'), pupil('b', 'неполная семья (мать) "А"'), pupil('c', null), pupil('d', 'полная семья')]).execute();
+
+    expect((await migrator.migrateTo('0035_create_staff_family')).error).toBeUndefined();
+    const rows = await db.selectFrom('pupil').select(['id', 'family_composition as fc']).orderBy('id').execute();
+    expect(rows.map((r) => [r.id, JSON.parse(r.fc as string)])).toEqual([
+      ['a', ['полная семья']],
+      ['b', ['неполная семья (мать) "А"']],
+      ['c', []],
+      ['d', ['полная семья']],
+    ]);
+
+    // Down: the first value goes back into the single column, the family table goes away.
+    expect((await migrator.migrateTo('0033_create_portal_accounts')).error).toBeUndefined();
+    const back = await db.selectFrom('pupil').select(['id', 'family_composition as fc']).orderBy('id').execute();
+    expect(back.map((r) => [r.id, r.fc])).toEqual([
+      ['a', 'полная семья'],
+      ['b', 'неполная семья (мать) "А"'],
+      ['c', null],
+      ['d', 'полная семья'],
+    ]);
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    // The app reads the converted lists and writes staff families.
+    expect((await t.client.call('people.pupils.get', { id: 'b' })).familyComposition).toEqual(['неполная семья (мать) "А"']);
+    const staff = await t.client.call('staff.create', { lastName: 'Орлова', firstName: 'Нина', sex: 'Ж', birthDate: '1980-01-01', familyMembers: [{ relation: 'сын', lastName: 'Орлов', firstName: 'Иван', middleName: null, birthDate: '2005-05-05' }] });
+    expect(staff.familyMembers).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@ import { enrolByOrder } from './enrol';
 
 /**
  * Sample inputs of the people, staff and portal-account methods for the generated rights test
- * (tests/integration/access/rightsMatrix.test.ts). Each creates what it needs with the full-rights
+ * (tests/integration/access/rightsMatrixSuite.ts). Each creates what it needs with the full-rights
  * system client, so it works for any role in any order; a class teacher's samples stay in 5А.
  */
 
@@ -116,6 +116,7 @@ export const PEOPLE_SAMPLES: Record<string, MethodSample> = {
   'staff.duplicates': { input: () => ({ lastName: 'Кузнецова', firstName: 'Мария', birthDate: '1985-04-02' }) },
 
   'accounts.list': { input: () => ({}) },
+  'accounts.export': { input: () => ({}) },
   'accounts.overdue': { input: () => ({}) },
   'accounts.open': {
     input: async (ctx) => {

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { hasTool, sofficeConvert, tempFile } from '../movement/readers';
 import { AppError } from '../../../src-shared/errors';
 import type { PupilView } from '../../../src-shared/contract/peopleViews';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
@@ -177,6 +179,13 @@ describeEachDb('pupil cards', (kind) => {
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['№', 'Фамилия', 'Класс', 'Родители']);
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([2, 'Ёлкина', '5А', 'Ёлкина И. П. (мать)']);
     expect(ws.rowCount).toBe(4);
+    // An independent reader (DESIGN.md §10) sees the same header and rows; once, on SQLite, to spare the machine.
+    if (kind === 'sqlite' && hasTool('soffice')) {
+      const { file: xlsx } = tempFile('pupils.xlsx', Buffer.from(file.contentBase64, 'base64'));
+      const csv = fs.readFileSync(sofficeConvert(xlsx, 'csv:Text - txt - csv (StarCalc):44,34,76'), 'utf8');
+      const fromExcelJs = [1, 2, 3, 4].map((n) => (ws.getRow(n).values as unknown[]).slice(1).join(','));
+      expect(csv.split(/\r?\n/).slice(0, 4)).toEqual(fromExcelJs);
+    }
     const log = await t.core.db.selectFrom('auditLog').selectAll().where('method', '=', 'people.pupils.export').execute();
     expect(JSON.parse(log[0].changes ?? '{}')).toMatchObject({ rows: 3, className: '5А', columns: ['lastName', 'className', 'parentsText'] });
   });
@@ -190,5 +199,38 @@ describeEachDb('pupil cards', (kind) => {
     expect(actions).toContain('account-create');
     expect(history.find((h) => JSON.stringify(h.changes).includes('+7 913 765-43-21'))).toBeDefined();
     expect(history[history.length - 1].changes).toEqual({ parents: [[], ['Ёлкина Ирина Петровна (мать)']] });
+  });
+
+  it('keeps «Состав семьи» as several values, searchable in the card and stored as a list', async () => {
+    const p = await t.client.call('people.pupils.create', {
+      lastName: 'Гусева',
+      firstName: 'Мила',
+      sex: 'Ж',
+      birthDate: '2016-06-06',
+      familyComposition: ['неполная семья (мать)', 'многодетная семья'],
+      socialStatus: ['малоимущая семья'],
+    });
+    expect(p.familyComposition).toEqual(['неполная семья (мать)', 'многодетная семья']);
+    const stored = await t.core.db.selectFrom('pupil').select('familyComposition').where('id', '=', p.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.familyComposition ?? 'null')).toEqual(['неполная семья (мать)', 'многодетная семья']);
+    const saved = await t.client.call('people.pupils.update', { id: p.id, version: p.version, familyComposition: ['полная семья', 'многодетная семья'] });
+    const audit = await t.core.db.selectFrom('auditLog').select('changes').where('recordId', '=', p.id).where('action', '=', 'update').executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.changes ?? '{}')).toEqual({ familyComposition: [['неполная семья (мать)', 'многодетная семья'], ['полная семья', 'многодетная семья']] });
+    expect(saved.familyComposition).toEqual(['полная семья', 'многодетная семья']);
+  });
+
+  it('refuses a birth-date change that leaves a linked parent less than 14 years older, on either card', async () => {
+    const mother = await t.client.call('people.parents.create', { lastName: 'Павлова', firstName: 'Инна', sex: 'Ж', birthDate: '1995-01-01' });
+    const child = await t.client.call('people.pupils.create', { lastName: 'Павлов', firstName: 'Кирилл', sex: 'М', birthDate: '2015-01-01', parents: [{ parentId: mother.id, relation: 'мать' }] });
+    const pupilSide = await refusal(t.client.call('people.pupils.update', { id: child.id, version: child.version, birthDate: '2008-05-05' }));
+    expect(pupilSide.message).toBe(
+      'Карточка обучающегося, поле «Дата рождения»: родитель должен быть старше ребёнка не меньше чем на 14 лет — проверьте даты рождения (мать — Павлова Инна). Ничего не сохранено.',
+    );
+    const parentSide = await refusal(t.client.call('people.parents.update', { id: mother.id, version: mother.version, birthDate: '2005-01-01' }));
+    expect(parentSide.message).toMatch(/^Карточка родителя, поле «Дата рождения»: родитель должен быть старше ребёнка .*\(ребёнок — Павлов Кирилл\)\. Ничего не сохранено\.$/);
+    expect((await t.client.call('people.pupils.get', { id: child.id })).birthDate).toBe('2015-01-01');
+    expect((await t.client.call('people.parents.get', { id: mother.id })).birthDate).toBe('1995-01-01');
+    // A plausible correction still saves.
+    expect((await t.client.call('people.parents.update', { id: mother.id, version: mother.version, birthDate: '1989-12-31' })).birthDate).toBe('1989-12-31');
   });
 });

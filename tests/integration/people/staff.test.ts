@@ -106,4 +106,56 @@ describeEachDb('staff cards', (kind) => {
     const log = await t.core.db.selectFrom('auditLog').select(['action', 'changes']).where('method', '=', 'staff.export').executeTakeFirstOrThrow();
     expect(log.action).toBe('export');
   });
+
+  it('keeps the family on the card, ends the positions on dismissal, and lists staff on leave', async () => {
+    const created = await t.client.call('staff.create', {
+      lastName: 'Миронова',
+      firstName: 'Ксения',
+      middleName: 'Андреевна',
+      sex: 'Ж',
+      birthDate: '1993-02-11',
+      hireDate: '2018-08-27',
+      department: 'Начальная школа',
+      maternityLeaveFrom: '2025-11-01',
+      maternityLeaveTo: '2028-09-14',
+      familyStatus: 'состоит в браке',
+      familyMembers: [
+        { relation: 'муж', lastName: 'миронов', firstName: 'Павел', middleName: 'Сергеевич', birthDate: '1991-07-07' },
+        { relation: 'дочь', lastName: 'Миронова', firstName: 'Вера', middleName: 'Павловна', birthDate: '2025-09-14' },
+      ],
+      positions: [
+        { position: 'Учитель начальных классов', kind: 'main', rate: 1, startDate: '2018-08-27', endDate: null, orderNumber: '50-к' },
+        { position: 'Педагог-организатор', kind: 'additional', rate: 0.5, startDate: '2021-09-01', endDate: null, orderNumber: '70-к' },
+      ],
+    });
+    expect(created.familyMembers.map((m) => `${m.relation}: ${m.lastName} ${m.firstName}, ${m.birthDate}`)).toEqual(['муж: Миронов Павел, 1991-07-07', 'дочь: Миронова Вера, 2025-09-14']);
+    expect((await t.client.call('staff.list', { status: 'onLeave' })).map((r) => r.lastName)).toEqual(['Миронова']);
+    expect((await t.client.call('staff.list', { department: 'Начальная школа' })).map((r) => r.lastName)).toEqual(['Миронова']);
+
+    // A relative born in the future is refused, naming the line; nothing changes.
+    const future = await t.client.call('staff.update', { id: created.id, version: created.version, familyMembers: [...created.familyMembers, { relation: 'сын', lastName: 'Миронов', firstName: 'Лев', middleName: null, birthDate: '2099-01-01' }] }).catch((e: unknown) => e);
+    expect((future as AppError).message).toBe('Карточка сотрудника, поле «Состав семьи, строка 3: дата рождения»: дата рождения не может быть в будущем. Ничего не сохранено.');
+
+    // The dismissal: every position in force ends on that day, the card has no position today, and
+    // the history shows the positions closed by the same save.
+    const dismissed = await t.client.call('staff.update', { id: created.id, version: created.version, dismissalDate: '2026-06-30', dismissalOrderNumber: '41-к' });
+    expect(dismissed.positions.map((p) => [p.position, p.endDate])).toEqual([
+      ['Учитель начальных классов', '2026-06-30'],
+      ['Педагог-организатор', '2026-06-30'],
+    ]);
+    expect(dismissed.position).toBeNull();
+    expect((await t.core.db.selectFrom('staff').select('position').where('id', '=', created.id).executeTakeFirstOrThrow()).position).toBeNull();
+    const audit = await t.core.db.selectFrom('auditLog').select('changes').where('recordId', '=', created.id).where('action', '=', 'update').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const changes = JSON.parse(audit.changes ?? '{}') as Record<string, [unknown, unknown]>;
+    expect(changes.dismissalDate).toEqual([null, '2026-06-30']);
+    expect(changes.positions[1]).toEqual([
+      'Учитель начальных классов (основная, 1 ст.), с 27.08.2018 по 30.06.2026, приказ 50-к',
+      'Педагог-организатор (дополнительная, 0,5 ст.), с 01.09.2021 по 30.06.2026, приказ 70-к',
+    ]);
+    expect((await t.client.call('staff.list', { status: 'onLeave' })).map((r) => r.lastName)).toEqual([]);
+    expect((await t.client.call('staff.list', { status: 'dismissed' })).map((r) => r.lastName).sort()).toEqual(['Миронова', 'Сторожев']);
+    // The family survives the other edits; the history tab names the relatives readably.
+    const history = await t.client.call('staff.history', { id: created.id });
+    expect(JSON.stringify(history[0].changes)).toContain('дочь: Миронова Вера Павловна, 14.09.2025 г. р.');
+  });
 });

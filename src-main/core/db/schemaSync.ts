@@ -1,0 +1,48 @@
+/** Tables of the portal exchange (migration 0060), kept apart from schema.ts. */
+export interface PortalExchangeTable {
+  id: string;
+  direction: 'pull' | 'push';
+  status: string;
+  title: string;
+  summary: string;
+  createdAt: string;
+  createdBy: string | null;
+  finishedAt: string | null;
+  finishedBy: string | null;
+  version: number;
+}
+
+export interface PortalExchangeFileTable {
+  id: string;
+  exchangeId: string;
+  ordinal: number;
+  fileName: string;
+  formatId: string | null;
+  size: number;
+  sha256: string;
+  rows: number;
+  contentBase64: string;
+}
+
+export interface PortalExchangeItemTable {
+  exchangeId: string;
+  personKind: string;
+  personId: string;
+  action: string;
+  label: string;
+  confirmedAt: string | null;
+}
+
+export interface PortalRefTable {
+  entity: string;
+  recordId: string;
+  portalId: string;
+  updatedAt: string;
+}
+
+export interface SyncTables {
+  portalExchange: PortalExchangeTable;
+  portalExchangeFile: PortalExchangeFileTable;
+  portalExchangeItem: PortalExchangeItemTable;
+  portalRef: PortalRefTable;
+}

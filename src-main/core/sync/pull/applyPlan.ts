@@ -1,0 +1,155 @@
+import { newId } from '../../../../src-shared/domain/ids';
+import type { Executor } from '../../audit/auditRepo';
+import type { HandlerContext } from '../../context';
+import { CARD_SPECS, auditView, completeCard, insertCard, patchCard } from '../../people/cardStore';
+import { isTempId, type Op, type Plan } from './planTypes';
+
+/**
+ * Runs a plan's operations inside the caller's transaction, auditing each change with the pull as
+ * its cause. Any failure throws and the caller's transaction rolls everything back.
+ */
+export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, cause: string, today: string): Promise<Record<string, number>> {
+  const written: Record<string, number> = {};
+  const count = (k: string) => (written[k] = (written[k] ?? 0) + 1);
+  const now = new Date().toISOString();
+  const ids = new Map<string, string>();
+  const real = (id: string): string => {
+    if (!isTempId(id)) return id;
+    let r = ids.get(id);
+    if (!r) ids.set(id, (r = newId()));
+    return r;
+  };
+  for (const op of plan.ops) {
+    await applyOp(ctx, trx, resolveIds(op, real), cause, now, today, count);
+  }
+  return written;
+}
+
+function resolveIds(op: Op, real: (id: string) => string): Op {
+  switch (op.op) {
+    case 'createPerson':
+    case 'updatePerson':
+    case 'portalRef':
+      return { ...op, id: real(op.id) };
+    case 'link':
+      return { ...op, pupilId: real(op.pupilId), parentId: real(op.parentId) };
+    case 'membership':
+      return { ...op, pupilId: real(op.pupilId) };
+    case 'account':
+      return { ...op, personId: real(op.personId) };
+    default:
+      return op;
+  }
+}
+
+async function applyOp(ctx: HandlerContext, trx: Executor, op: Op, cause: string, now: string, today: string, count: (k: string) => void): Promise<void> {
+  switch (op.op) {
+    case 'createPerson': {
+      const spec = CARD_SPECS[op.kind];
+      const card = completeCard(spec, op.parts);
+      await insertCard(trx, spec, op.id, card, now);
+      await ctx.audit.record(trx, { entity: op.kind, recordId: op.id, action: 'create', changes: Object.fromEntries(Object.entries(auditView(card)).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)).map(([k, v]) => [k, [null, v]])), cause });
+      count(op.kind);
+      return;
+    }
+    case 'updatePerson': {
+      const spec = CARD_SPECS[op.kind];
+      const { changes } = await patchCard(trx, spec, op.id, op.version, op.patch, spec.labels, now);
+      if (Object.keys(changes).length > 0) {
+        await ctx.audit.record(trx, { entity: op.kind, recordId: op.id, action: 'update', changes, cause });
+        count(op.kind);
+      }
+      return;
+    }
+    case 'portalRef': {
+      const cur = await trx.selectFrom('portalRef').select('portalId').where('entity', '=', op.entity).where('recordId', '=', op.id).executeTakeFirst();
+      if (cur?.portalId === op.portalId) return;
+      await trx.deleteFrom('portalRef').where('entity', '=', op.entity).where('recordId', '=', op.id).execute();
+      await trx.insertInto('portalRef').values({ entity: op.entity, recordId: op.id, portalId: op.portalId, updatedAt: now }).execute();
+      return;
+    }
+    case 'link': {
+      await trx.insertInto('pupilParent').values({ pupilId: op.pupilId, parentId: op.parentId, relation: op.relation, isLegalRepresentative: 1 }).execute();
+      await ctx.audit.record(trx, { entity: 'pupil', recordId: op.pupilId, action: 'update', changes: { parents: [null, op.label] }, cause });
+      await ctx.audit.record(trx, { entity: 'parent', recordId: op.parentId, action: 'update', changes: { children: [null, op.label] }, cause });
+      count('link');
+      return;
+    }
+    case 'membership': {
+      const id = newId();
+      await trx.insertInto('classMembership').values({ id, pupilId: op.pupilId, classId: op.classId, startDate: op.startDate, endDate: null, cause, orderItemId: null, endOrderItemId: null }).execute();
+      await ctx.audit.record(trx, { entity: 'pupil', recordId: op.pupilId, action: 'update', changes: { class: [null, op.label] }, cause });
+      count('membership');
+      return;
+    }
+    case 'account': {
+      if (op.accountId && op.version !== null) {
+        const keep = op.status === 'created' || op.status === 'handedOver';
+        const r = await trx
+          .updateTable('portalAccount')
+          .set({ login: op.login, ...(keep ? {} : { status: 'created', createdOn: today }), version: op.version + 1, updatedAt: now })
+          .where('id', '=', op.accountId)
+          .where('version', '=', op.version)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw new Error('account changed concurrently');
+        await ctx.audit.record(trx, { entity: 'portalAccount', recordId: op.accountId, action: 'update', changes: keep ? { login: [null, op.login] } : { status: [op.status, 'created'], login: [null, op.login] }, cause });
+      } else {
+        const id = newId();
+        await trx
+          .insertInto('portalAccount')
+          .values({ id, personKind: op.kind, personId: op.personId, status: 'created', orderNumber: null, orderDate: null, dueDate: null, exportFile: null, sentOn: null, login: op.login, passwordEnc: null, createdOn: today, handedOverOn: null, handedOverTo: null, handedOverBy: null, version: 1, createdAt: now, updatedAt: now })
+          .execute();
+        await ctx.audit.record(trx, { entity: 'portalAccount', recordId: id, action: 'create', changes: { personId: [null, op.personId], status: [null, 'created'], login: [null, op.login] }, cause });
+      }
+      count('account');
+      return;
+    }
+    case 'insertRow': {
+      await trx.insertInto(op.table).values(op.row as never).execute();
+      if (op.children && op.children.rows.length > 0) await trx.insertInto(op.children.table).values(op.children.rows as never).execute();
+      await ctx.audit.record(trx, { entity: op.entity, recordId: String(op.row.id), action: 'create', changes: { name: [null, op.label || String(op.row.id)] }, cause });
+      count(op.table);
+      return;
+    }
+  }
+}
+
+/**
+ * People a pull found in the portal confirm the push files that carried them: their items are
+ * confirmed, and a file whose items are all confirmed becomes «подтверждён».
+ */
+export async function confirmPushes(trx: Executor, found: { kind: string; id: string }[], now: string): Promise<number> {
+  if (found.length === 0) return 0;
+  const open = await trx
+    .selectFrom('portalExchangeItem as i')
+    .innerJoin('portalExchange as e', 'e.id', 'i.exchangeId')
+    .select(['i.exchangeId', 'i.personKind', 'i.personId'])
+    .where('e.status', '=', 'imported')
+    .where('i.confirmedAt', 'is', null)
+    .execute();
+  if (open.length === 0) return 0;
+  const seen = new Set(found.map((f) => `${f.kind}|${f.id}`));
+  const touched = new Set<string>();
+  for (const i of open) {
+    if (!seen.has(`${i.personKind}|${i.personId}`)) continue;
+    await trx.updateTable('portalExchangeItem').set({ confirmedAt: now }).where('exchangeId', '=', i.exchangeId).where('personKind', '=', i.personKind).where('personId', '=', i.personId).execute();
+    touched.add(i.exchangeId);
+  }
+  let confirmed = 0;
+  for (const id of touched) {
+    // Parents go into the portal with their child (the movement-book import): a found child confirms them.
+    const pupils = await trx.selectFrom('portalExchangeItem').select('personId').where('exchangeId', '=', id).where('personKind', '=', 'pupil').where('confirmedAt', 'is not', null).execute();
+    if (pupils.length > 0) {
+      const parents = await trx.selectFrom('pupilParent').select('parentId').where('pupilId', 'in', pupils.map((p) => p.personId)).execute();
+      if (parents.length > 0) {
+        await trx.updateTable('portalExchangeItem').set({ confirmedAt: now }).where('exchangeId', '=', id).where('personKind', '=', 'parent').where('confirmedAt', 'is', null).where('personId', 'in', parents.map((p) => p.parentId)).execute();
+      }
+    }
+    const left = await trx.selectFrom('portalExchangeItem').select('personId').where('exchangeId', '=', id).where('confirmedAt', 'is', null).executeTakeFirst();
+    if (!left) {
+      await trx.updateTable('portalExchange').set({ status: 'confirmed', finishedAt: now }).where('id', '=', id).execute();
+      confirmed++;
+    }
+  }
+  return confirmed;
+}

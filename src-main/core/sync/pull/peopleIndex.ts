@@ -1,0 +1,118 @@
+import { searchKey } from '../../../../src-shared/domain/names';
+import type { PersonKind } from '../../../../src-shared/domain/personRules';
+import type { Executor } from '../../audit/auditRepo';
+
+/**
+ * Who we already have, held in memory for one pull: the portal id first, then СНИЛС, then the
+ * normalised ФИО with the date of birth (the portal's own rule, §1.1). People planned for creation
+ * earlier in the same pull are added, so a parent named by two siblings is created once.
+ */
+export interface KnownPerson {
+  id: string;
+  label: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  birthDate: string | null;
+  snils: string | null;
+  /** Planned in this pull, not yet in the database. */
+  planned: boolean;
+}
+
+export type MatchResult =
+  | { kind: 'none' }
+  | { kind: 'match'; person: KnownPerson; by: 'portalId' | 'snils' | 'fio' }
+  | { kind: 'ambiguous'; candidates: KnownPerson[]; by: 'snils' | 'fio' };
+
+export interface MatchKey {
+  portalId: string | null;
+  snils: string | null;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  birthDate: string | null;
+  /** The searchKey of the name, when the caller has it already. */
+  fio?: string;
+}
+
+function digits(s: string | null): string | null {
+  const d = s?.replace(/\D/g, '') ?? '';
+  return d.length === 11 ? d : null;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+export class PeopleIndex {
+  private byId = new Map<string, KnownPerson>();
+  private byPortal = new Map<string, string>();
+  private bySnils = new Map<string, KnownPerson[]>();
+  private byFioDob = new Map<string, KnownPerson[]>();
+  private byFio = new Map<string, KnownPerson[]>();
+
+  /** `fio`: the person's searchKey when the caller has it already. */
+  add(p: KnownPerson, portalId?: string | null, fio?: string): void {
+    this.byId.set(p.id, p);
+    if (portalId) this.byPortal.set(portalId, p.id);
+    const s = digits(p.snils);
+    if (s) push(this.bySnils, s, p);
+    const key = fio ?? searchKey(p.lastName, p.firstName, p.middleName);
+    push(this.byFio, key, p);
+    if (p.birthDate) push(this.byFioDob, `${key}|${p.birthDate}`, p);
+  }
+
+  setPortalId(portalId: string, id: string): void {
+    this.byPortal.set(portalId, id);
+  }
+
+  get(id: string): KnownPerson | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): KnownPerson[] {
+    return [...this.byId.values()];
+  }
+
+  match(k: MatchKey): MatchResult {
+    if (k.portalId) {
+      const id = this.byPortal.get(k.portalId);
+      const p = id ? this.byId.get(id) : undefined;
+      if (p) return { kind: 'match', person: p, by: 'portalId' };
+    }
+    const s = digits(k.snils);
+    if (s) {
+      const list = this.bySnils.get(s) ?? [];
+      if (list.length === 1) return { kind: 'match', person: list[0], by: 'snils' };
+      if (list.length > 1) return { kind: 'ambiguous', candidates: list, by: 'snils' };
+    }
+    const fio = k.fio ?? searchKey(k.lastName, k.firstName, k.middleName);
+    const list = k.birthDate ? (this.byFioDob.get(`${fio}|${k.birthDate}`) ?? []) : (this.byFio.get(fio) ?? []);
+    // A СНИЛС that differs is a different person even with the same name and birthday.
+    let fits = s ? list.filter((p) => !digits(p.snils) || digits(p.snils) === s) : list;
+    // A card without a birth date (a teacher from ExportCM) is the same person when the name is unique.
+    if (fits.length === 0 && k.birthDate) fits = (this.byFio.get(fio) ?? []).filter((p) => !p.birthDate && (!s || !digits(p.snils) || digits(p.snils) === s));
+    if (fits.length === 1) return { kind: 'match', person: fits[0], by: 'fio' };
+    if (fits.length > 1) return { kind: 'ambiguous', candidates: fits, by: 'fio' };
+    return { kind: 'none' };
+  }
+}
+
+const TABLES = { pupil: 'pupil', parent: 'parent', staff: 'staff' } as const;
+
+export function personLabel(p: { lastName: string; firstName: string; middleName: string | null; birthDate: string | null }): string {
+  const name = p.middleName ? `${p.lastName} ${p.firstName} ${p.middleName}` : p.firstName ? `${p.lastName} ${p.firstName}` : p.lastName;
+  const d = p.birthDate;
+  return d ? `${name}, ${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}` : name;
+}
+
+export async function loadPeopleIndex(db: Executor, kind: PersonKind): Promise<PeopleIndex> {
+  const rows = await db.selectFrom(TABLES[kind]).select(['id', 'lastName', 'firstName', 'middleName', 'birthDate', 'snils']).execute();
+  const refs = await db.selectFrom('portalRef').select(['recordId', 'portalId']).where('entity', '=', kind).execute();
+  const portal = new Map(refs.map((r) => [r.recordId, r.portalId]));
+  const index = new PeopleIndex();
+  for (const r of rows) index.add({ ...r, label: personLabel(r), planned: false }, portal.get(r.id));
+  return index;
+}

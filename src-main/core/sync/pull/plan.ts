@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import type { PreviewEntry, PullPreview } from '../../../../src-shared/contract/exchange';
+import { searchKey } from '../../../../src-shared/domain/names';
+import type { PersonKind } from '../../../../src-shared/domain/personRules';
+import type { Executor } from '../../audit/auditRepo';
+import { CARD_SPECS, readCards, type StoredCard } from '../../people/cardStore';
+import { mapPerson } from './mapPerson';
+import { personLabel } from './peopleIndex';
+import { loadPlanContext, type PlanContext } from './planContext';
+import { planExportCm } from './planExportCm';
+import { planAccount, planMembership, planParents, planPerson, type PeopleState } from './planPeople';
+import type { Decisions, ParsedFile, Plan } from './planTypes';
+import { issueAt } from '../formats/records';
+
+/**
+ * The plan of a pull: every entry of the preview and the operations apply will run. Files are
+ * planned staff first (their cards carry birth dates and positions, so ExportCM's teachers match
+ * them), then the set-up (classes must exist before pupils join them), pupils, parents.
+ */
+const ORDER: Record<string, number> = { staffExtended: 0, staffSimple: 0, staffListExport: 0, exportCm: 1, movementBookExport: 2, pupilsExtended: 3, movementWithDocs: 3, movementSimple: 3, pupilListSimple: 3, parentsExtended: 4 };
+
+const KIND_OF_FORMAT: Record<string, PersonKind> = { staffExtended: 'staff', staffSimple: 'staff', staffListExport: 'staff', pupilsExtended: 'pupil', movementWithDocs: 'pupil', movementSimple: 'pupil', pupilListSimple: 'pupil', parentsExtended: 'parent' };
+
+async function loadCards(db: Executor, ctx: PlanContext, files: readonly ParsedFile[]): Promise<Map<string, StoredCard>> {
+  // Whom the rows can match in the database: their cards are read in bulk, once.
+  const ids: Record<PersonKind, Set<string>> = { pupil: new Set(), parent: new Set(), staff: new Set() };
+  const want = (kind: PersonKind, values: Record<string, unknown>, prefix: string) => {
+    const ln = values[`${prefix}lastName`];
+    if (typeof ln !== 'string') return;
+    const login = prefix ? null : (values.login as string | null | undefined);
+    const index = kind === 'pupil' ? ctx.pupils : kind === 'parent' ? ctx.parents : ctx.staff;
+    const r = index.match({ portalId: login ? `login:${login}` : null, snils: (values[`${prefix}snils`] as string | null) ?? null, lastName: ln, firstName: String(values[`${prefix}firstName`] ?? ''), middleName: (values[`${prefix}middleName`] as string | null) ?? null, birthDate: (values[`${prefix}birthDate`] as string | null) ?? null });
+    if (r.kind === 'match') ids[kind].add(r.person.id);
+    if (r.kind === 'ambiguous') for (const c of r.candidates) ids[kind].add(c.id);
+  };
+  for (const f of files) {
+    const kind = f.formatId ? KIND_OF_FORMAT[f.formatId] : undefined;
+    if (f.exportCm) for (const t of f.exportCm.teachers) want('staff', { lastName: t.lastName, firstName: t.firstName, middleName: t.middleName }, '');
+    if (!kind) continue;
+    for (const r of f.records) {
+      want(kind, r.values, '');
+      if (kind === 'pupil') for (const p of ['mother.', 'father.']) want('parent', r.values, p);
+    }
+  }
+  const out = new Map<string, StoredCard>();
+  for (const kind of ['pupil', 'parent', 'staff'] as const) {
+    const list = [...ids[kind]];
+    for (let i = 0; i < list.length; i += 500) for (const [id, c] of await readCards(db, CARD_SPECS[kind], list.slice(i, i + 500))) out.set(id, c);
+  }
+  return out;
+}
+
+function enrolDates(files: readonly ParsedFile[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of files) {
+    if (f.formatId !== 'movementBookExport') continue;
+    for (const r of f.records) {
+      const type = String(r.values.docType ?? '').toLowerCase();
+      if (!type.startsWith('зачисл') || !r.values.docDate) continue;
+      out.set(personLabel({ lastName: String(r.values.lastName ?? ''), firstName: String(r.values.firstName ?? ''), middleName: (r.values.middleName as string | null) ?? null, birthDate: (r.values.birthDate as string | null) ?? null }), String(r.values.docDate));
+    }
+  }
+  return out;
+}
+
+/** Movement-book documents: read for enrolment dates and listed; orders are not re-created. */
+function planMovementBook(st: PeopleState, f: ParsedFile): void {
+  for (const r of f.records) {
+    const v = r.values;
+    const label = `${String(v.docType ?? '')} № ${String(v.docNumber ?? '—')} от ${String(v.docDate ?? '').split('-').reverse().join('.')}: ${personLabel({ lastName: String(v.lastName ?? ''), firstName: String(v.firstName ?? ''), middleName: (v.middleName as string | null) ?? null, birthDate: (v.birthDate as string | null) ?? null })}${v.className ? `, ${String(v.className)}` : ''}`;
+    const errors = r.issues.filter((i) => i.severity === 'error');
+    const match = errors.length ? null : st.ctx.pupils.match({ portalId: null, snils: null, lastName: String(v.lastName), firstName: String(v.firstName), middleName: (v.middleName as string | null) ?? null, birthDate: (v.birthDate as string | null) ?? null });
+    const found = match?.kind === 'match' ? match.person : null;
+    st.entries.push({
+      key: `${f.id}:${r.row}:movementDoc`,
+      fileName: f.fileName,
+      row: r.row,
+      entity: 'movementDoc',
+      action: errors.length ? 'rejected' : 'unchanged',
+      label,
+      recordId: found?.id ?? null,
+      matchedBy: found ? 'fio' : null,
+      changes: [],
+      issues: errors.length ? r.issues : found ? [] : [issueAt(r.row, null, 'обучающийся не найден в программе: документ только прочитан', 'warning')],
+      candidates: [],
+    });
+  }
+}
+
+export async function buildPlan(db: Executor, files: readonly ParsedFile[], decisions: Decisions = {}, today?: string): Promise<Plan> {
+  const ctx = await loadPlanContext(db, today);
+  const st: PeopleState = { ctx, cards: new Map(), decisions, entries: [], ops: [], enrolDates: enrolDates(files) };
+  const sorted = [...files].sort((a, b) => (ORDER[a.formatId ?? ''] ?? 9) - (ORDER[b.formatId ?? ''] ?? 9));
+  st.cards = await loadCards(db, ctx, files);
+  for (const f of sorted) {
+    if (f.exportCm) await planExportCm(db, st, f);
+    if (f.formatId === 'movementBookExport') planMovementBook(st, f);
+    const kind = f.formatId ? KIND_OF_FORMAT[f.formatId] : undefined;
+    if (!kind) continue;
+    for (const rec of f.records) {
+      const errors = rec.issues.filter((i) => i.severity === 'error');
+      if (errors.length > 0) {
+        const v = rec.values;
+        st.entries.push({
+          key: `${f.id}:${rec.row}:${kind}`, fileName: f.fileName, row: rec.row, entity: kind, action: 'rejected',
+          label: personLabel({ lastName: String(v.lastName ?? '—'), firstName: String(v.firstName ?? ''), middleName: (v.middleName as string | null) ?? null, birthDate: (v.birthDate as string | null) ?? null }),
+          recordId: null, matchedBy: null, changes: [], issues: rec.issues, candidates: [],
+        });
+        continue;
+      }
+      const mapped = mapPerson(kind, rec.values, '', f.columns);
+      const person = planPerson(st, f, rec, kind, { mapped });
+      if (!person) continue;
+      person.entry.issues.push(...rec.issues);
+      if (person.entry.action === 'rejected' || person.entry.action === 'ambiguous') continue;
+      planAccount(st, f, rec.row, kind, person, mapped.extras.login);
+      if (kind === 'pupil') {
+        planMembership(st, f, rec, person, mapped.extras.className);
+        planParents(st, f, rec, person);
+      }
+    }
+  }
+  return { entries: st.entries, ops: st.ops };
+}
+
+export function countEntries(entries: readonly PreviewEntry[]): PullPreview['counts'] {
+  const c = { create: 0, update: 0, unchanged: 0, rejected: 0, ambiguous: 0 };
+  for (const e of entries) c[e.action]++;
+  return c;
+}
+
+/** What the preview promised, independent of generated ids: apply refuses when it no longer holds. */
+export function planSignature(entries: readonly PreviewEntry[]): string {
+  const h = createHash('sha256');
+  for (const e of entries) h.update(`${e.key}|${e.action}|${e.recordId && e.action !== 'create' ? e.recordId : ''}|${e.changes.map((c) => `${c.field}=${c.new ?? ''}`).join(',')}\n`);
+  return h.digest('hex');
+}
+
+export { searchKey };

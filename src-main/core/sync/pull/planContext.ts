@@ -1,0 +1,63 @@
+import { localToday } from '../../access/scope';
+import type { Executor } from '../../audit/auditRepo';
+import { loadPeopleIndex, type PeopleIndex } from './peopleIndex';
+
+/** What a pull plan is computed against: the current year, its classes, the people indexes. */
+export interface PlanContext {
+  today: string;
+  year: { id: string; name: string; startDate: string; endDate: string } | null;
+  /** Class name (upper case, no spaces) → id, in the current year; planned classes are added. */
+  classes: Map<string, string>;
+  /** Pupil id → current class name. */
+  pupilClass: Map<string, string>;
+  pupils: PeopleIndex;
+  parents: PeopleIndex;
+  staff: PeopleIndex;
+  links: Set<string>;
+  accounts: Map<string, { id: string; status: string; login: string | null; version: number }>;
+}
+
+export function classKey(name: string): string {
+  return name.replace(/["«»\s]/g, '').toUpperCase();
+}
+
+export async function loadPlanContext(db: Executor, today = localToday()): Promise<PlanContext> {
+  const year =
+    (await db.selectFrom('academicYear').select(['id', 'name', 'startDate', 'endDate']).where('isCurrent', '=', 1).executeTakeFirst()) ??
+    (await db.selectFrom('academicYear').select(['id', 'name', 'startDate', 'endDate']).where('startDate', '<=', today).where('endDate', '>=', today).executeTakeFirst()) ??
+    null;
+  const classes = new Map<string, string>();
+  const pupilClass = new Map<string, string>();
+  if (year) {
+    const rows = await db.selectFrom('schoolClass').select(['id', 'name']).where('academicYearId', '=', year.id).execute();
+    for (const c of rows) classes.set(classKey(c.name), c.id);
+    const on = today < year.startDate ? year.startDate : today > year.endDate ? year.endDate : today;
+    const members = await db
+      .selectFrom('classMembership as cm')
+      .innerJoin('schoolClass as sc', 'sc.id', 'cm.classId')
+      .select(['cm.pupilId', 'sc.name'])
+      .where('sc.academicYearId', '=', year.id)
+      .where('cm.startDate', '<=', on)
+      .where((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', on)]))
+      .execute();
+    for (const m of members) pupilClass.set(m.pupilId, m.name);
+  }
+  const links = new Set((await db.selectFrom('pupilParent').select(['pupilId', 'parentId']).execute()).map((l) => `${l.pupilId}|${l.parentId}`));
+  const accounts = new Map(
+    (await db.selectFrom('portalAccount').select(['id', 'personKind', 'personId', 'status', 'login', 'version']).execute()).map((a) => [
+      `${a.personKind}|${a.personId}`,
+      { id: a.id, status: a.status, login: a.login, version: Number(a.version) },
+    ]),
+  );
+  return {
+    today,
+    year,
+    classes,
+    pupilClass,
+    pupils: await loadPeopleIndex(db, 'pupil'),
+    parents: await loadPeopleIndex(db, 'parent'),
+    staff: await loadPeopleIndex(db, 'staff'),
+    links,
+    accounts,
+  };
+}

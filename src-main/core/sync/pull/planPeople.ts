@@ -1,0 +1,222 @@
+import type { PreviewEntry } from '../../../../src-shared/contract/exchange';
+import { RELATIONS } from '../../../../src-shared/domain/peopleDictionaries';
+import { checkParentChildAges, type PersonKind } from '../../../../src-shared/domain/personRules';
+import { personCardIssues } from '../../../../src-shared/domain/personCardRules';
+import { searchKey } from '../../../../src-shared/domain/names';
+import { CARD_SPECS, type Card, type StoredCard } from '../../people/cardStore';
+import { tempId } from './planTypes';
+import type { ColumnDef } from '../formats/columns';
+import { issueAt, type FileIssue, type FileRecord } from '../formats/records';
+import { diffCard, staffLists } from './diffCard';
+import { mapPerson, namesSomebody, type MappedPerson } from './mapPerson';
+import { personLabel, type PeopleIndex } from './peopleIndex';
+import { classKey, type PlanContext } from './planContext';
+import type { Decisions, Op, ParsedFile } from './planTypes';
+
+/** Planning the people of one file row: the pupil (or staff member, or parent) and the parents named with a pupil. */
+export interface PeopleState {
+  ctx: PlanContext;
+  cards: Map<string, StoredCard>;
+  decisions: Decisions;
+  entries: PreviewEntry[];
+  ops: Op[];
+  /** Enrolment dates read from a movement-book export: `searchKey|birthDate` → date. */
+  enrolDates: Map<string, string>;
+}
+
+const DOC_GROUPS: Record<string, string> = { passport: 'passport', birthCertificate: 'birthCertificate', medicalPolicy: 'medicalPolicy' };
+
+function indexOf(ctx: PlanContext, kind: PersonKind): PeopleIndex {
+  return kind === 'pupil' ? ctx.pupils : kind === 'parent' ? ctx.parents : ctx.staff;
+}
+
+function columnOf(columns: readonly ColumnDef[], field: string): ColumnDef | null {
+  return columns.find((c) => c.field === field) ?? null;
+}
+
+function entry(file: ParsedFile, row: number | null, key: string, e: Partial<PreviewEntry> & Pick<PreviewEntry, 'entity' | 'action' | 'label'>): PreviewEntry {
+  return { key, fileName: file.fileName, row, recordId: null, matchedBy: null, changes: [], issues: [], candidates: [], ...e };
+}
+
+/** Card-rule problems (birth date plausibility, document dates) located on the file's columns. */
+function ruleIssues(kind: PersonKind, card: Card, changed: Set<string> | 'all', today: string, columns: readonly ColumnDef[], row: number, prefix: string): FileIssue[] {
+  return personCardIssues(kind, card, changed, today).map((i) => {
+    const [head, n, field] = i.path.split('.');
+    const group = head === 'documents' ? DOC_GROUPS[card.documents[Number(n)]?.type ?? ''] : null;
+    const col = columnOf(columns, group ? `${prefix}${group}.${field}` : `${prefix}${i.path}`);
+    return issueAt(row, col, i.message);
+  });
+}
+
+export interface PlannedPerson {
+  /** The record the row resolves to (existing or planned), or null when rejected/ambiguous. */
+  id: string | null;
+  birthDate: string | null;
+  entry: PreviewEntry;
+}
+
+/**
+ * One person of a row: match, diff or create, validate. `prefix` selects a parent block
+ * (`mother.`); `sex` fills a block that has no sex column.
+ */
+export function planPerson(
+  st: PeopleState,
+  file: ParsedFile,
+  rec: FileRecord,
+  kind: PersonKind,
+  opts: { prefix?: string; sex?: 'М' | 'Ж'; role?: string; labelPrefix?: string; mapped?: MappedPerson } = {},
+): PlannedPerson | null {
+  const prefix = opts.prefix ?? '';
+  const m = opts.mapped ?? mapPerson(kind, rec.values, prefix, file.columns);
+  if (prefix && !namesSomebody(m)) return null;
+  if (opts.sex && !m.scalars.sex) m.scalars.sex = opts.sex;
+  const spec = CARD_SPECS[kind];
+  const key = `${file.id}:${rec.row}:${opts.role ?? kind}`;
+  const base = { lastName: String(m.scalars.lastName ?? ''), firstName: String(m.scalars.firstName ?? ''), middleName: (m.scalars.middleName as string | null) ?? null, birthDate: (m.scalars.birthDate as string | null) ?? null };
+  const label = `${opts.labelPrefix ?? ''}${personLabel(base)}`;
+  const issues = m.issues.map((i) => issueAt(rec.row, columnOf(file.columns, i.field), i.message));
+  if (!m.scalars.lastName || !m.scalars.firstName) issues.push(issueAt(rec.row, columnOf(file.columns, `${prefix}lastName`), 'не заполнены фамилия и имя'));
+  if (issues.length > 0) {
+    const e = entry(file, rec.row, key, { entity: kind, action: 'rejected', label, issues });
+    st.entries.push(e);
+    return { id: null, birthDate: base.birthDate, entry: e };
+  }
+  const index = indexOf(st.ctx, kind);
+  const portalId = m.extras.login ? `login:${m.extras.login}` : null;
+  const fio = searchKey(base.lastName, base.firstName, base.middleName);
+  const match = index.match({ portalId, snils: (m.scalars.snils as string | null) ?? null, ...base, fio });
+  let target: { id: string; by: PreviewEntry['matchedBy'] } | null = null;
+  let candidates: { id: string; label: string }[] = [];
+  if (match.kind === 'match') target = { id: match.person.id, by: match.by };
+  if (match.kind === 'ambiguous') {
+    candidates = match.candidates.map((c) => ({ id: c.id, label: c.label }));
+    const d = st.decisions[key];
+    if (d && d !== 'new' && d !== 'skip' && candidates.some((c) => c.id === d)) target = { id: d, by: match.by };
+    else if (d !== 'new') {
+      const e = entry(file, rec.row, key, { entity: kind, action: 'ambiguous', label, candidates, issues: [issueAt(rec.row, null, `найдено несколько подходящих карточек (${match.by === 'snils' ? 'одинаковый СНИЛС' : 'одинаковые ФИО и дата рождения'}) — выберите нужную или создайте новую`, 'warning')] });
+      st.entries.push(e);
+      return { id: null, birthDate: base.birthDate, entry: e };
+    }
+  }
+  if (target && index.get(target.id)?.planned) {
+    // The portal collapses duplicates inside a file: only the first row creates the person (§1.1).
+    const e = entry(file, rec.row, key, { entity: kind, action: 'unchanged', label, matchedBy: target.by, issues: [issueAt(rec.row, null, 'этот человек уже есть выше в загрузке — строка не создаёт вторую карточку', 'warning')] });
+    st.entries.push(e);
+    return { id: target.id, birthDate: base.birthDate, entry: e };
+  }
+  if (target) {
+    const stored = st.cards.get(target.id);
+    if (!stored) throw new Error(`card ${target.id} not loaded`);
+    const diff = diffCard(spec, stored.card, m);
+    const changed = new Set(Object.keys(diff.patch));
+    const problems = changed.size ? ruleIssues(kind, { ...stored.card, ...diff.patch } as Card, changed, st.ctx.today, file.columns, rec.row, prefix) : [];
+    if (problems.length > 0) {
+      const e = entry(file, rec.row, key, { entity: kind, action: 'rejected', label, recordId: target.id, matchedBy: target.by, issues: problems, changes: diff.changes });
+      st.entries.push(e);
+      return { id: target.id, birthDate: base.birthDate, entry: e };
+    }
+    const action = diff.changes.length ? 'update' : 'unchanged';
+    const e = entry(file, rec.row, key, { entity: kind, action, label, recordId: target.id, matchedBy: target.by, changes: diff.changes, candidates });
+    st.entries.push(e);
+    if (action === 'update') st.ops.push({ op: 'updatePerson', key, kind, id: target.id, version: stored.version, patch: diff.patch, label });
+    planPortalRef(st, key, kind, target.id, portalId);
+    return { id: target.id, birthDate: base.birthDate, entry: e };
+  }
+  const lists = kind === 'staff' ? staffLists({}, m) : {};
+  // The card's own values only: apply completes it with the kind's empty card (fields left out are
+  // empty, and the rules treat a missing field as empty too).
+  const parts = { ...m.scalars, documents: m.documents, addresses: m.addresses, ...lists };
+  const problems = ruleIssues(kind, { birthDate: null, ...parts } as Card, 'all', st.ctx.today, file.columns, rec.row, prefix);
+  if (problems.length > 0) {
+    const e = entry(file, rec.row, key, { entity: kind, action: 'rejected', label, issues: problems });
+    st.entries.push(e);
+    return { id: null, birthDate: base.birthDate, entry: e };
+  }
+  const id = tempId();
+  index.add({ id, label, ...base, snils: (m.scalars.snils as string | null) ?? null, planned: true }, portalId, fio);
+  const e = entry(file, rec.row, key, { entity: kind, action: 'create', label, candidates });
+  st.entries.push(e);
+  st.ops.push({ op: 'createPerson', key, kind, id, parts, label });
+  planPortalRef(st, key, kind, id, portalId);
+  return { id, birthDate: base.birthDate, entry: e };
+}
+
+function planPortalRef(st: PeopleState, key: string, kind: PersonKind, id: string, portalId: string | null): void {
+  if (!portalId) return;
+  st.ops.push({ op: 'portalRef', key, entity: kind, id, portalId });
+  indexOf(st.ctx, kind).setPortalId(portalId, id);
+}
+
+/** A login in a portal list means the portal created the account: «Создана». */
+export function planAccount(st: PeopleState, file: ParsedFile, row: number, kind: PersonKind, person: PlannedPerson, login: string | null): void {
+  if (!login || !person.id) return;
+  const current = st.ctx.accounts.get(`${kind}|${person.id}`);
+  if (current && (current.status === 'created' || current.status === 'handedOver') && current.login === login) return;
+  const key = `${file.id}:${row}:account:${kind}`;
+  const old = current ? `${current.status === 'toCreate' ? 'нужно создать' : current.status === 'sentToPortal' ? 'передано в портал' : current.status === 'created' ? 'создана' : 'выдана'}${current.login ? `, логин ${current.login}` : ''}` : null;
+  const keepsStatus = current && (current.status === 'created' || current.status === 'handedOver');
+  st.entries.push(
+    entry(file, row, key, {
+      entity: 'account',
+      action: current ? 'update' : 'create',
+      label: `Учётная запись портала: ${person.entry.label}`,
+      recordId: current?.id ?? null,
+      changes: [{ field: 'status', label: 'Учётная запись', old, new: `${keepsStatus ? (current.status === 'created' ? 'создана' : 'выдана') : 'создана'}, логин ${login}` }],
+    }),
+  );
+  st.ops.push({ op: 'account', key, kind, personId: person.id, login, accountId: current?.id ?? null, version: current?.version ?? null, status: current?.status ?? null });
+  st.ctx.accounts.set(`${kind}|${person.id}`, { id: current?.id ?? key, status: keepsStatus ? current.status : 'created', login, version: (current?.version ?? 0) + 1 });
+}
+
+/** The pupil's class in the current year: a new membership when the pupil has none. */
+export function planMembership(st: PeopleState, file: ParsedFile, rec: FileRecord, pupil: PlannedPerson, className: string | null): void {
+  if (!className || !pupil.id || !st.ctx.year) return;
+  const current = st.ctx.pupilClass.get(pupil.id);
+  const col = columnOf(file.columns, 'className');
+  if (current) {
+    if (classKey(current) !== classKey(className)) pupil.entry.issues.push(issueAt(rec.row, col, `в портале класс ${className}, в программе ${current}: перевод оформляется приказом в книге движения, класс не изменён`, 'warning'));
+    return;
+  }
+  const classId = st.ctx.classes.get(classKey(className));
+  if (!classId) {
+    pupil.entry.issues.push(issueAt(rec.row, col, `класса «${className}» нет в учебном году ${st.ctx.year.name} — загрузите ExportCM.nsxml или создайте класс; обучающийся не зачислен в класс`, 'warning'));
+    return;
+  }
+  const y = st.ctx.year;
+  const enrolled = st.enrolDates.get(`${pupil.entry.label}`);
+  const startDate = enrolled && enrolled >= y.startDate && enrolled <= y.endDate ? enrolled : y.startDate;
+  const key = `${file.id}:${rec.row}:membership`;
+  const label = `${pupil.entry.label} → ${className}`;
+  st.entries.push(entry(file, rec.row, key, { entity: 'membership', action: 'create', label, changes: [{ field: 'class', label: 'Класс', old: null, new: `${className} с ${startDate.split('-').reverse().join('.')}` }] }));
+  st.ops.push({ op: 'membership', key, pupilId: pupil.id, classId, startDate, label });
+  st.ctx.pupilClass.set(pupil.id, className);
+}
+
+function relationOf(raw: string | null, fallback: 'мать' | 'отец'): string {
+  const r = raw?.trim().toLowerCase();
+  return r && (RELATIONS as readonly string[]).includes(r) ? r : fallback;
+}
+
+/** Mother and father of a pupil row, their cards and their links to the pupil. */
+export function planParents(st: PeopleState, file: ParsedFile, rec: FileRecord, pupil: PlannedPerson): void {
+  for (const [prefix, sex, fallback, title] of [
+    ['mother.', 'Ж', 'мать', 'Мать'],
+    ['father.', 'М', 'отец', 'Отец'],
+  ] as const) {
+    const m = mapPerson('parent', rec.values, prefix, file.columns);
+    const parent = planPerson(st, file, rec, 'parent', { prefix, sex, role: prefix.slice(0, -1), labelPrefix: `${title}: `, mapped: m });
+    if (!parent?.id || !pupil.id) continue;
+    const relation = relationOf(m.extras.relation, fallback);
+    if (st.ctx.links.has(`${pupil.id}|${parent.id}`)) continue;
+    const key = `${file.id}:${rec.row}:link:${prefix.slice(0, -1)}`;
+    const label = `${parent.entry.label} — ${relation} для ${pupil.entry.label}`;
+    const gap = checkParentChildAges(parent.birthDate, pupil.birthDate);
+    if (gap) {
+      st.entries.push(entry(file, rec.row, key, { entity: 'link', action: 'rejected', label, issues: [issueAt(rec.row, columnOf(file.columns, `${prefix}birthDate`), gap)] }));
+      continue;
+    }
+    st.entries.push(entry(file, rec.row, key, { entity: 'link', action: 'create', label, changes: [{ field: 'relation', label: 'Связь', old: null, new: relation }] }));
+    st.ops.push({ op: 'link', key, pupilId: pupil.id, parentId: parent.id, relation, label });
+    st.ctx.links.add(`${pupil.id}|${parent.id}`);
+  }
+}

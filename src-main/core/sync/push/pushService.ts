@@ -1,0 +1,153 @@
+import { PUSH_KIND_TITLES, type ExchangeRow, type PushKind, type PushResult } from '../../../../src-shared/contract/exchange';
+import { fullName } from '../../../../src-shared/domain/names';
+import type { PersonKind } from '../../../../src-shared/domain/personRules';
+import { AppError } from '../../../../src-shared/errors';
+import { localToday } from '../../access/scope';
+import { syncEnrolmentTasks } from '../../accounts/enrolmentTasks';
+import type { Executor } from '../../audit/auditRepo';
+import type { HandlerContext } from '../../context';
+import { CARD_SPECS, readCards, type StoredCard } from '../../people/cardStore';
+import { FORMATS } from '../formats/catalog';
+import type { ColumnDef, FieldValues, FileFormat } from '../formats/columns';
+import { readRecords } from '../formats/records';
+import { readTable } from '../formats/readTable';
+import { writeCsv, type WriteRecord } from '../formats/writeCsv';
+import { insertExchange, listExchanges, readExchange, setExchangeStatus } from '../exchangeRepo';
+import { cardValues } from './cardValues';
+import { buildOutbox, enrolments } from './outbox';
+
+/**
+ * Push files for the portal's import screens, built from the outbox: the people a file kind
+ * carries, as the portal's format wants them, checked before anything is written. A written file
+ * becomes a «ready» exchange listing the people it carried; the portal accounts of new people
+ * move to «передано в портал».
+ */
+const FORMAT_OF: Record<PushKind, FileFormat> = {
+  staffSimple: FORMATS.staffSimple,
+  staffExtended: FORMATS.staffExtended,
+  movementSimple: FORMATS.movementSimple,
+  movementWithDocs: FORMATS.movementWithDocs,
+  pupilsBatch: FORMATS.pupilsExtended,
+  parentsExtended: FORMATS.parentsExtended,
+};
+
+const KIND_OF: Record<PushKind, PersonKind> = { staffSimple: 'staff', staffExtended: 'staff', movementSimple: 'pupil', movementWithDocs: 'pupil', pupilsBatch: 'pupil', parentsExtended: 'parent' };
+
+async function cardsOf(db: Executor, kind: PersonKind, ids: readonly string[]): Promise<Map<string, StoredCard>> {
+  const out = new Map<string, StoredCard>();
+  for (let i = 0; i < ids.length; i += 500) for (const [id, c] of await readCards(db, CARD_SPECS[kind], ids.slice(i, i + 500))) out.set(id, c);
+  return out;
+}
+
+/** Mother and father of pupils (the movement imports carry one of each; a guardian goes in the mother's or father's block by sex). */
+async function parentsOf(db: Executor, pupilIds: readonly string[]): Promise<Map<string, { mother?: StoredCard; father?: StoredCard; ids: string[] }>> {
+  const links = pupilIds.length ? await db.selectFrom('pupilParent').select(['pupilId', 'parentId', 'relation']).where('pupilId', 'in', [...pupilIds]).execute() : [];
+  const cards = await cardsOf(db, 'parent', [...new Set(links.map((l) => l.parentId))]);
+  const out = new Map<string, { mother?: StoredCard; father?: StoredCard; ids: string[] }>();
+  for (const l of links) {
+    const c = cards.get(l.parentId);
+    if (!c) continue;
+    const cur = out.get(l.pupilId) ?? { ids: [] };
+    const slot = l.relation === 'мать' ? 'mother' : l.relation === 'отец' ? 'father' : c.card.sex === 'Ж' ? 'mother' : 'father';
+    if (!cur[slot] || l.relation === (slot === 'mother' ? 'мать' : 'отец')) cur[slot] = c;
+    cur.ids.push(l.parentId);
+    out.set(l.pupilId, cur);
+  }
+  return out;
+}
+
+/** The batch update's template: the header rows and layout of the portal's own last pupil export. */
+async function batchTemplate(db: Executor): Promise<{ headerRows: string[][]; columns: readonly ColumnDef[] } | null> {
+  const f = await db
+    .selectFrom('portalExchangeFile as f')
+    .innerJoin('portalExchange as e', 'e.id', 'f.exchangeId')
+    .select(['f.contentBase64'])
+    .where('e.direction', '=', 'pull')
+    .where('e.status', '=', 'applied')
+    .where('f.formatId', '=', 'pupilsExtended')
+    .orderBy('e.finishedAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!f) return null;
+  const table = await readTable(Buffer.from(f.contentBase64, 'base64'));
+  const read = readRecords(FORMATS.pupilsExtended, table.rows, localToday());
+  // The header is written with the columns the template has (optional ones switched off stay off).
+  return { headerRows: read.headerRows.slice(-FORMATS.pupilsExtended.headerLines), columns: read.columns };
+}
+
+export async function createPush(ctx: HandlerContext, kind: PushKind, personIds: string[] | undefined, separator: ';' | ','): Promise<PushResult> {
+  const db = ctx.core.db;
+  const personKind = KIND_OF[kind];
+  const outbox = await buildOutbox(db);
+  const wanted = outbox.entries.filter((e) => e.personKind === personKind && e.pushKinds.includes(kind) && (!personIds || personIds.includes(e.personId)));
+  if (wanted.length === 0) throw new AppError('VALIDATION', `Для файла «${PUSH_KIND_TITLES[kind]}» нет изменений: в исходящих нет ${personKind === 'staff' ? 'сотрудников' : personKind === 'parent' ? 'родителей' : 'обучающихся'}, которых несёт этот файл.`);
+  const ids = wanted.map((e) => e.personId);
+  // Enrolment orders open the portal-account tasks lazily; open them now so the file can carry them on.
+  if (personKind === 'pupil') await syncEnrolmentTasks(ctx, ids);
+  const cards = await cardsOf(db, personKind, ids);
+  const school = (await db.selectFrom('schoolCard').select('shortName').where('id', '=', 'main').executeTakeFirst())?.shortName ?? '';
+  const today = localToday();
+  const format = FORMAT_OF[kind];
+  let template: Awaited<ReturnType<typeof batchTemplate>> = null;
+  if (kind === 'pupilsBatch') {
+    template = await batchTemplate(db);
+    if (!template) throw new AppError('VALIDATION', 'Пакетное обновление строится по шаблону — выгрузке списка учащихся из портала («1. Выгрузка данных», расширенная форма). Сначала загрузите её на вкладке «Загрузка из портала».');
+  }
+  const enrol = personKind === 'pupil' ? await enrolments(db, ids) : new Map();
+  const parents = personKind === 'pupil' ? await parentsOf(db, ids) : new Map();
+  const carried: { kind: PersonKind; id: string; label: string; action: string }[] = [];
+  const records: WriteRecord[] = [];
+  wanted.forEach((e, i) => {
+    const stored = cards.get(e.personId);
+    if (!stored) return;
+    const values: FieldValues = { ...cardValues(personKind, stored.card), rowNo: String(i + 1) };
+    if (personKind === 'staff') values.comment = kind === 'staffSimple' ? (values.positionMain as string | null) : null;
+    if (personKind === 'pupil') {
+      values.className = enrol.get(e.personId)?.className ?? e.className;
+      values.comment = null;
+      const fam = parents.get(e.personId);
+      if (fam?.mother) Object.assign(values, cardValues('parent', fam.mother.card, 'mother.'), { 'mother.relation': 'мать' });
+      if (fam?.father) Object.assign(values, cardValues('parent', fam.father.card, 'father.'), { 'father.relation': 'отец' });
+      if (kind !== 'pupilsBatch') for (const pid of fam?.ids ?? []) carried.push({ kind: 'parent', id: pid, label: 'родитель', action: 'create' });
+    }
+    records.push({ label: fullName(stored.card), values });
+    carried.push({ kind: personKind, id: e.personId, label: fullName(stored.card), action: e.action });
+  });
+  const written = writeCsv(format, records, { separator, header: { schoolName: school, today }, ...(template ? { headerRows: template.headerRows, columns: template.columns } : {}) });
+  if (!written.ok) return { exchangeId: null, file: null, issues: written.issues, warnings: [] };
+  const fileName = `${PUSH_KIND_TITLES[kind].split(' (')[0]} ${today.split('-').reverse().join('.')}.csv`.replace(/[\\/:*?"<>|]/g, '_');
+  const exchangeId = await db.transaction().execute(async (trx) => {
+    const title = `${PUSH_KIND_TITLES[kind]}: ${records.length} чел.`;
+    const { id } = await insertExchange(trx, { direction: 'push', status: 'ready', title, summary: { kind, people: records.length, separator }, createdBy: ctx.caller.user?.name ?? null }, [{ fileName, formatId: format.id, bytes: written.bytes, rows: records.length }]);
+    const seen = new Set<string>();
+    for (const c of carried) {
+      const k = `${c.kind}|${c.id}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      await trx.insertInto('portalExchangeItem').values({ exchangeId: id, personKind: c.kind, personId: c.id, action: c.action, label: c.label, confirmedAt: null }).execute();
+      // The account lifecycle: the file carries the person to the portal.
+      const acc = await trx.selectFrom('portalAccount').select(['id', 'version']).where('personKind', '=', c.kind).where('personId', '=', c.id).where('status', '=', 'toCreate').executeTakeFirst();
+      if (acc) {
+        await trx.updateTable('portalAccount').set({ status: 'sentToPortal', exportFile: fileName, sentOn: today, version: Number(acc.version) + 1, updatedAt: new Date().toISOString() }).where('id', '=', acc.id).execute();
+        await ctx.audit.record(trx, { entity: 'portalAccount', recordId: acc.id, action: 'update', changes: { status: ['toCreate', 'sentToPortal'], exportFile: [null, fileName] }, cause: `Файл для портала «${fileName}»` });
+      }
+    }
+    await ctx.audit.record(trx, { entity: 'portalExchange', recordId: id, action: 'export', changes: { fileName, kind, rows: records.length, people: carried.filter((c) => c.kind === personKind).map((c) => c.id) } });
+    return id;
+  });
+  return { exchangeId, file: { fileName, mimeType: 'text/csv; charset=windows-1251', contentBase64: written.bytes.toString('base64'), rows: records.length }, issues: [], warnings: written.warnings };
+}
+
+export async function markImported(ctx: HandlerContext, exchangeId: string, version: number, date: string): Promise<ExchangeRow> {
+  await ctx.core.db.transaction().execute(async (trx) => {
+    const e = await readExchange(trx, exchangeId);
+    if (e.direction !== 'push') throw new AppError('VALIDATION', 'Отметить загрузку в портал можно только у файла для портала.');
+    if (e.status !== 'ready') throw new AppError('CONFLICT', 'Этот файл уже отмечен как загруженный в портал.');
+    await setExchangeStatus(trx, exchangeId, version, { status: 'imported', summary: { ...e.summary, importedOn: date }, finishedBy: ctx.caller.user?.name ?? null });
+    await ctx.audit.record(trx, { entity: 'portalExchange', recordId: exchangeId, action: 'update', changes: { status: ['ready', 'imported'], importedOn: [null, date] } });
+  });
+  const rows = await listExchanges(ctx.core.db, 500);
+  const row = rows.find((r) => r.id === exchangeId);
+  if (!row) throw new AppError('NOT_FOUND', 'Обмен не найден.');
+  return row;
+}

@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { apiCall, apiSignIn, createAdminAndSignIn, describeE2E, launchBrowser, newPage, screenshotPath, startServe, type ServeHandle } from '../helpers/e2e';
+import { demoPortal, exportCmOf, pupilExportXls, staffExportCsv } from '../helpers/portalFiles';
+
+async function ok<T>(env: Promise<{ ok: boolean; value?: T; error?: { message: string } }>): Promise<T> {
+  const e = await env;
+  if (!e.ok) throw new Error(e.error?.message ?? 'API call failed');
+  return e.value as T;
+}
+
+interface AnimatedDocument {
+  document: { getAnimations(): { playState: string; effect: { getComputedTiming(): { iterations?: number } } | null }[] };
+}
+
+async function shot(page: Page, name: string) {
+  await page.waitForFunction(() =>
+    (globalThis as unknown as AnimatedDocument).document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+}
+
+async function typeDate(page: Page, label: string, ddmmyyyy: string) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(ddmmyyyy);
+  await input.press('Enter');
+}
+
+describeE2E('Обмен с порталом in the browser', () => {
+  let browser: Browser;
+  let serve: ServeHandle;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'so-portal-files-'));
+  const portal = demoPortal({ classesPerGrade: 2, classSize: 10 });
+  const files = {
+    cm: path.join(dir, 'ExportCM.nsxml'),
+    pupils: path.join(dir, 'Список учащихся.xls'),
+    staff: path.join(dir, 'Сотрудники.csv'),
+  };
+
+  beforeAll(async () => {
+    fs.writeFileSync(files.cm, exportCmOf(portal).bytes);
+    fs.writeFileSync(files.pupils, pupilExportXls(portal));
+    fs.writeFileSync(files.staff, staffExportCsv(portal));
+    browser = await launchBrowser();
+    serve = await startServe();
+  });
+  afterAll(async () => {
+    await serve?.stop();
+    await browser?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a new user onboards the demo school from the portal export files, sees the preview, applies it, enrols a pupil and downloads the movement-book import file', async () => {
+    const { context, page } = await newPage(browser);
+    await createAdminAndSignIn(page, serve.url);
+    const admin = await apiSignIn(serve.url);
+    const year = await ok<{ id: string }>(apiCall(serve.url, admin, 'setup.years.save', { id: null, version: 0, year: { name: '2026/2027', startDate: '2026-09-01', endDate: '2027-08-31' } }));
+    await ok(apiCall(serve.url, admin, 'setup.years.setCurrent', { id: year.id }));
+
+    await page.goto(`${serve.url}/#/portal`);
+    await page.getByRole('heading', { name: 'Обмен с порталом «Сетевой город»' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles([files.cm, files.pupils, files.staff]);
+    await page.getByText('Список учащихся.xls').waitFor();
+    await page.getByRole('button', { name: 'Показать, что изменится' }).click();
+    await page.getByTestId('preview-counts').waitFor();
+    await page.getByText('Список учащихся, расширенная форма (99 столбцов)').waitFor();
+    const created = await page.getByTestId('preview-counts').locator('.ant-statistic').first().locator('.ant-statistic-content-value').innerText();
+    expect(Number(created.replace(/\D/g, ''))).toBeGreaterThan(portal.school.pupils.length);
+    await page.locator('.ant-select', { hasText: 'Что' }).click();
+    await page.locator('.ant-select-dropdown:visible').getByText('Обучающийся', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await page.getByTestId('preview-table').getByText(`${portal.school.pupils[0].lastName} ${portal.school.pupils[0].firstName}`).first().waitFor();
+    await shot(page, 'exchange-preview');
+
+    await page.getByRole('button', { name: 'Применить' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Применить' }).click();
+    await page.getByText('Загрузка из портала применена').waitFor();
+    const report = await page.getByTestId('pull-report').innerText();
+    expect(report).toMatch(new RegExp(`Обучающиеся\\s+${portal.school.pupils.length}\\b`));
+    await shot(page, 'exchange-report');
+
+    // Enrol a pupil through the movement book, as the office does after onboarding.
+    await page.goto(`${serve.url}/#/movement/orders/new?type=enroll`);
+    await page.getByRole('heading', { name: 'Новый приказ' }).waitFor();
+    await typeDate(page, 'Дата приказа', '27.11.2026');
+    await page.getByRole('button', { name: 'Добавить обучающегося' }).click();
+    const modal = page.getByRole('dialog');
+    await modal.getByText('Новая карточка').click();
+    await modal.getByLabel('Фамилия').fill('Ёлкина');
+    await modal.getByLabel('Имя', { exact: true }).fill('Вера');
+    await modal.getByLabel('Отчество').fill('Ильинична');
+    await modal.getByText('Ж', { exact: true }).click();
+    await typeDate(page, 'Дата рождения', '04.05.2018');
+    await typeDate(page, 'С даты', '30.11.2026');
+    await page.getByLabel('В класс', { exact: true }).click();
+    await page.keyboard.type('3А');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^3А/ }).first().click();
+    await modal.getByRole('button', { name: 'Готово' }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Сохранить черновик' }).click();
+    await page.getByText('Черновик приказа сохранён').waitFor();
+    await page.getByRole('button', { name: 'Подписать и провести' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Подписать' }).click();
+    await page.getByRole('heading', { name: /Приказ № .* от 27\.11\.2026/ }).waitFor();
+
+    await page.goto(`${serve.url}/#/portal`);
+    await page.getByRole('tab', { name: 'Исходящие' }).click();
+    await page.getByTestId('outbox-table').getByText('Ёлкина Вера Ильинична').first().waitFor();
+    await page.getByTestId('outbox-table').getByText('появится').first().waitFor();
+    await shot(page, 'exchange-outbox');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('push-movementSimple').click()]);
+    expect(download.suggestedFilename()).toMatch(/^Новые учащиеся с родителями в книгу движения \d\d\.\d\d\.\d{4}\.csv$/);
+    const saved = await download.path();
+    const bytes = fs.readFileSync(saved);
+    expect(iconv.decode(bytes, 'win1251')).toBe('3А;Ёлкина;Вера;Ильинична;Ж;4.05.2018;;;;;;;;;\r\n');
+    // An independent reader: Python decodes it as cp1251 and sees 15 fields.
+    const py = execFileSync('python3', ['-c', 'import sys;t=open(sys.argv[1],encoding="cp1251",newline="").read();print(t.endswith("\\r\\n"), len(t.rstrip("\\r\\n").split(";")), t.split(";")[1])', saved]).toString().trim();
+    expect(py).toBe('True 15 Ёлкина');
+
+    await page.getByRole('tab', { name: 'История обмена' }).click();
+    await page.getByTestId('history-table').getByText('готов к загрузке в портал').waitFor();
+    await page.getByRole('button', { name: 'Отметить загрузку в портал' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Да, загружен' }).click();
+    await page.getByTestId('history-table').getByText('загружен в портал', { exact: true }).waitFor();
+    await shot(page, 'exchange-history');
+    await context.close();
+  });
+});

@@ -1,0 +1,158 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { FieldValues } from '../../../src-main/core/sync/formats/columns';
+import { newId } from '../../../src-shared/domain/ids';
+import { b64, demoPortal, exportCmOf, movementBookXls, pupilExportXls, staffExportCsv } from '../../helpers/portalFiles';
+import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
+
+const portal = demoPortal();
+const cm = exportCmOf(portal);
+const first500 = portal.school.pupils.slice(0, 500).map((p) => p.id);
+const BAD = { latin: 9, date: 199, sex: 399 };
+
+/** The pupil export with three rows the portal itself would not have: a Latin surname, an impossible date, no sex. */
+function withBadRows(rows: FieldValues[]): void {
+  rows[BAD.latin].lastName = 'Ivanov';
+  rows[BAD.date].birthDate = '2015-13-45';
+  rows[BAD.sex].sex = null;
+}
+
+async function counts(t: TestCore) {
+  const db = t.core.db;
+  const n = async (table: 'pupil' | 'parent' | 'staff' | 'pupilParent' | 'classMembership' | 'schoolClass' | 'subject' | 'teachingAssignment' | 'portalRef') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return { pupil: await n('pupil'), parent: await n('parent'), staff: await n('staff'), link: await n('pupilParent'), membership: await n('classMembership'), cls: await n('schoolClass'), subject: await n('subject'), assignment: await n('teachingAssignment'), ref: await n('portalRef') };
+}
+
+describeEachDb('portal pull', (kind) => {
+  let t: TestCore;
+  beforeEach(async () => {
+    t = await createTestCore(kind);
+    await t.core.db
+      .insertInto('academicYear')
+      .values({ id: newId(), name: '2026/2027', startDate: '2026-09-01', endDate: '2027-08-31', isCurrent: 1, isClosed: 0, version: 1, updatedAt: new Date().toISOString() })
+      .execute();
+  });
+  afterEach(async () => t.cleanup());
+
+  const files = () => [
+    { fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) },
+    { fileName: 'Список учащихся.xls', contentBase64: b64(pupilExportXls(portal, first500, withBadRows)) },
+  ];
+
+  it('previews 497 good rows and 3 errors with row and column; cancel changes nothing; apply creates exactly the preview; re-apply changes nothing', async () => {
+    const empty = await counts(t);
+    const preview = await t.client.call('exchange.pull.preview', { files: files() });
+    const pupils = preview.entries.filter((e) => e.entity === 'pupil');
+    expect(pupils.filter((e) => e.action === 'create')).toHaveLength(497);
+    const rejected = pupils.filter((e) => e.action === 'rejected');
+    expect(rejected).toHaveLength(3);
+    // HTML rows: title, filters and the two header rows come first, so pupil k is on row k + 5.
+    const where = rejected.map((e) => ({ row: e.row, issue: e.issues.find((i) => i.severity === 'error') }));
+    expect(where).toEqual([
+      { row: BAD.latin + 5, issue: expect.objectContaining({ row: BAD.latin + 5, column: 3, columnLetter: 'C', caption: 'Фамилия', message: expect.stringContaining('не с русской буквы') }) },
+      { row: BAD.date + 5, issue: expect.objectContaining({ row: BAD.date + 5, column: 6, caption: 'Дата рождения', message: 'нет такой даты «45.13.2015»' }) },
+      { row: BAD.sex + 5, issue: expect.objectContaining({ row: BAD.sex + 5, column: 7, caption: 'Пол', message: 'обязательное поле не заполнено' }) },
+    ]);
+    expect(preview.files.map((f) => [f.formatId, f.container, f.encoding])).toEqual([
+      ['exportCm', 'xml', 'windows-1251'],
+      ['pupilsExtended', 'html', 'windows-1251'],
+    ]);
+    expect(await counts(t)).toEqual(empty);
+
+    expect(await t.client.call('exchange.pull.cancel', { exchangeId: preview.exchangeId, version: preview.version })).toEqual({ cancelled: true });
+    expect(await counts(t)).toEqual(empty);
+    await expect(t.client.call('exchange.pull.apply', { exchangeId: preview.exchangeId, version: preview.version + 1, decisions: {} })).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const second = await t.client.call('exchange.pull.preview', { files: files() });
+    const report = await t.client.call('exchange.pull.apply', { exchangeId: second.exchangeId, version: second.version, decisions: {} });
+    const created = (entity: string) => second.entries.filter((e) => e.entity === entity && e.action === 'create').length;
+    const after = await counts(t);
+    expect(after.pupil).toBe(497);
+    expect(after.parent).toBe(created('parent'));
+    expect(after.parent).toBeGreaterThan(700);
+    expect(after.link).toBe(created('link'));
+    expect(after.membership).toBe(created('membership'));
+    expect(after.membership).toBe(497);
+    expect(after.cls).toBe(created('class'));
+    expect(after.cls).toBe(portal.school.classes.length);
+    expect(after.staff).toBe(created('staff'));
+    expect(after.assignment).toBe(created('assignment'));
+    expect(report.written.pupil).toBe(497);
+    expect(report.counts).toEqual(second.counts);
+
+    const pupilAudit = await t.core.db.selectFrom('auditLog').select(['cause']).where('entity', '=', 'pupil').where('action', '=', 'create').execute();
+    expect(pupilAudit).toHaveLength(497);
+    expect(pupilAudit[0].cause).toContain('Список учащихся.xls');
+
+    const third = await t.client.call('exchange.pull.preview', { files: files() });
+    expect(third.counts.create).toBe(0);
+    expect(third.counts.update).toBe(0);
+    expect(third.counts.rejected).toBe(second.counts.rejected);
+    const refsBefore = after.ref;
+    const again = await t.client.call('exchange.pull.apply', { exchangeId: third.exchangeId, version: third.version, decisions: {} });
+    expect(again.written).toEqual({});
+    expect(await counts(t)).toEqual({ ...after, ref: refsBefore });
+  });
+
+  it('imports an HTML-xls pupil export in cp1251 with parents linked to the right pupils, enrolment dates from the movement book', async () => {
+    const ids = portal.school.pupils.slice(0, 120).map((p) => p.id);
+    const preview = await t.client.call('exchange.pull.preview', {
+      files: [
+        { fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) },
+        { fileName: 'pupils.xls', contentBase64: b64(pupilExportXls(portal, ids)) },
+        { fileName: 'movebook.xls', contentBase64: b64(movementBookXls(portal, ids.slice(0, 5), '2026-10-05')) },
+        { fileName: 'staff.csv', contentBase64: b64(staffExportCsv(portal)) },
+      ],
+    });
+    expect(preview.counts.rejected).toBe(0);
+    await t.client.call('exchange.pull.apply', { exchangeId: preview.exchangeId, version: preview.version, decisions: {} });
+    const db = t.core.db;
+    for (const id of ids.slice(0, 40)) {
+      const demo = portal.school.pupils.find((p) => p.id === id)!;
+      const pupil = await db.selectFrom('pupil').select(['id', 'snils']).where('lastName', '=', demo.lastName).where('firstName', '=', demo.firstName).where('birthDate', '=', demo.birthDate).executeTakeFirstOrThrow();
+      expect(pupil.snils?.replace(/\D/g, '')).toBe(demo.snils.replace(/\D/g, ''));
+      const links = await db.selectFrom('pupilParent as pp').innerJoin('parent as p', 'p.id', 'pp.parentId').select(['p.lastName', 'p.firstName', 'p.birthDate', 'pp.relation']).where('pp.pupilId', '=', pupil.id).execute();
+      const expected = portal.school.links
+        .filter((l) => l.pupilId === id && l.relation !== 'опекун')
+        .map((l) => {
+          const p = portal.school.parents.find((x) => x.id === l.parentId)!;
+          return { lastName: p.lastName, firstName: p.firstName, birthDate: p.birthDate, relation: l.relation };
+        });
+      expect(links.sort((a, b) => a.relation.localeCompare(b.relation))).toEqual(expected.sort((a, b) => a.relation.localeCompare(b.relation)));
+    }
+    // Siblings share one parent card: the portal's rule (same ФИО + date of birth = one person).
+    const parentRows = await db.selectFrom('parent').select(['searchKey', 'birthDate']).execute();
+    expect(new Set(parentRows.map((p) => `${p.searchKey}|${p.birthDate}`)).size).toBe(parentRows.length);
+    const enrolled = portal.school.pupils.find((p) => p.id === ids[0])!;
+    const m = await db.selectFrom('classMembership as cm').innerJoin('pupil as p', 'p.id', 'cm.pupilId').select(['cm.startDate']).where('p.lastName', '=', enrolled.lastName).where('p.birthDate', '=', enrolled.birthDate).executeTakeFirstOrThrow();
+    expect(m.startDate).toBe('2026-10-05');
+    // Staff from the extended staff list: positions and hiring from «Дата приема(№ приказа)».
+    const staffCount = Number((await db.selectFrom('staff').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(staffCount).toBe(portal.school.staff.length);
+    const director = await db.selectFrom('staff').select(['id', 'position']).where('position', '=', 'Директор').executeTakeFirst();
+    expect(director).toBeTruthy();
+  });
+
+  it('lists ambiguous matches for a person to decide and applies the decision', async () => {
+    const demo = portal.school.pupils[0];
+    const now = new Date().toISOString();
+    const twins = [newId(), newId()];
+    for (const id of twins) {
+      await t.core.db
+        .insertInto('pupil')
+        .values({ id, lastName: demo.lastName, firstName: demo.firstName, middleName: demo.middleName, sex: demo.sex, birthDate: demo.birthDate, snils: null, searchKey: `${demo.lastName} ${demo.firstName} ${demo.middleName}`.toLowerCase().replace(/ё/g, 'е'), version: 1, createdAt: now, updatedAt: now })
+        .execute();
+    }
+    const file = pupilExportXls(portal, [demo.id], (rows) => (rows[0].snils = null));
+    const preview = await t.client.call('exchange.pull.preview', { files: [{ fileName: 'one.xls', contentBase64: b64(file) }] });
+    const amb = preview.entries.find((e) => e.entity === 'pupil')!;
+    expect(amb.action).toBe('ambiguous');
+    expect(amb.candidates.map((c) => c.id).sort()).toEqual([...twins].sort());
+    const report = await t.client.call('exchange.pull.apply', { exchangeId: preview.exchangeId, version: preview.version, decisions: { [amb.key]: twins[1] } });
+    expect(report.written.pupil).toBe(1);
+    const chosen = await t.core.db.selectFrom('pupil').select(['version']).where('id', '=', twins[1]).executeTakeFirstOrThrow();
+    expect(chosen.version).toBe(2);
+    const other = await t.core.db.selectFrom('pupil').select(['version']).where('id', '=', twins[0]).executeTakeFirstOrThrow();
+    expect(other.version).toBe(1);
+  });
+});

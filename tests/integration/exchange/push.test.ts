@@ -1,0 +1,130 @@
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { FORMATS } from '../../../src-main/core/sync/formats/catalog';
+import { readRecords } from '../../../src-main/core/sync/formats/records';
+import { readTable } from '../../../src-main/core/sync/formats/readTable';
+import { newId } from '../../../src-shared/domain/ids';
+import { b64, demoPortal, exportCmOf, pupilExportXls, pupilListXls, staffExportCsv } from '../../helpers/portalFiles';
+import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
+import { newPupilItem, order, saveAndSign } from '../movement/movementFixture';
+
+const portal = demoPortal({ classesPerGrade: 1, classSize: 8 });
+const cm = exportCmOf(portal);
+const TODAY = new Date().toISOString().slice(0, 10);
+
+describeEachDb('portal push and outbox', (kind) => {
+  let t: TestCore;
+  beforeEach(async () => {
+    t = await createTestCore(kind);
+    await t.core.db
+      .insertInto('academicYear')
+      .values({ id: newId(), name: '2026/2027', startDate: '2026-09-01', endDate: '2027-08-31', isCurrent: 1, isClosed: 0, version: 1, updatedAt: new Date().toISOString() })
+      .execute();
+    await t.core.db.insertInto('schoolCard').values({ id: 'main', fullName: 'МБОУ «СОШ № 6»', shortName: 'МБОУ "СОШ № 6"', kind: 'СОШ', version: 1, updatedAt: new Date().toISOString(), inn: null, kpp: null, ogrn: null, legalAddress: null, actualAddress: null, phone: null, email: null, website: null, directorName: null, licenseNumber: null, licenseDate: null, licenseIssuer: null, accreditationNumber: null, accreditationDate: null, accreditationValidUntil: null, updatedBy: null }).execute();
+    const p = await t.client.call('exchange.pull.preview', {
+      files: [
+        { fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) },
+        { fileName: 'Список учащихся.xls', contentBase64: b64(pupilExportXls(portal)) },
+        { fileName: 'Сотрудники.csv', contentBase64: b64(staffExportCsv(portal)) },
+      ],
+    });
+    await t.client.call('exchange.pull.apply', { exchangeId: p.exchangeId, version: p.version, decisions: {} });
+  });
+  afterEach(async () => t.cleanup());
+
+  async function enrolNewPupil() {
+    const cls = await t.core.db.selectFrom('schoolClass').select('id').where('name', '=', '3А').executeTakeFirstOrThrow();
+    const signed = await saveAndSign(t.client, order('enroll', '2026-11-20', [newPupilItem({ lastName: 'Ёлкина', firstName: 'Вера', middleName: 'Ильинична', sex: 'Ж', birthDate: '2018-05-04' }, cls.id, '2026-11-23')]));
+    const pupilId = signed.items[0].pupilId;
+    const mother = await t.client.call('people.parents.create', { lastName: 'Ёлкина', firstName: 'Ирина', middleName: 'Петровна', sex: 'Ж', birthDate: '1990-02-03', children: [{ pupilId, relation: 'мать' }] });
+    return { pupilId, motherId: mother.id };
+  }
+
+  it('starts with an empty outbox after onboarding; an enrolled pupil goes out in the movement-book files, checked before writing', async () => {
+    expect((await t.client.call('exchange.outbox')).entries).toEqual([]);
+    const { pupilId, motherId } = await enrolNewPupil();
+    const outbox = await t.client.call('exchange.outbox');
+    const pupil = outbox.entries.find((e) => e.personId === pupilId)!;
+    expect(pupil).toMatchObject({ personKind: 'pupil', action: 'create', className: '3А', pushKinds: ['movementSimple', 'movementWithDocs'], lastPush: null });
+    expect(outbox.entries.find((e) => e.personId === motherId)).toMatchObject({ personKind: 'parent', action: 'create' });
+
+    // With documents: no document yet → refused with record, row and column; nothing is written.
+    const refused = await t.client.call('exchange.push.create', { kind: 'movementWithDocs' });
+    expect(refused.file).toBeNull();
+    expect(refused.issues).toEqual(expect.arrayContaining([expect.objectContaining({ record: 'Ёлкина Вера Ильинична', row: 4, column: 11, caption: 'СНИЛС' })]));
+    expect((await t.client.call('exchange.history')).filter((h) => h.direction === 'push')).toHaveLength(0);
+
+    const simple = await t.client.call('exchange.push.create', { kind: 'movementSimple' });
+    const bytes = Buffer.from(simple.file!.contentBase64, 'base64');
+    const text = iconv.decode(bytes, 'win1251');
+    expect(text).toBe('3А;Ёлкина;Вера;Ильинична;Ж;4.05.2018;;;;;Ёлкина;Ирина;Петровна;3.02.1990;\r\n');
+    // Round trip: our pull reader gives back the same person.
+    const back = readRecords(FORMATS.movementSimple, (await readTable(bytes)).rows, TODAY);
+    expect(back.records[0].values).toMatchObject({ className: '3А', lastName: 'Ёлкина', firstName: 'Вера', birthDate: '2018-05-04', 'mother.lastName': 'Ёлкина', 'mother.birthDate': '1990-02-03' });
+
+    const acc = await t.core.db.selectFrom('portalAccount').select(['status', 'exportFile']).where('personId', '=', pupilId).executeTakeFirstOrThrow();
+    expect(acc.status).toBe('sentToPortal');
+    expect(acc.exportFile).toBe(simple.file!.fileName);
+    const after = await t.client.call('exchange.outbox');
+    expect(after.entries.find((e) => e.personId === pupilId)).toBeUndefined();
+
+    // The portal imported it; the next pull of its pupil list shows the login: confirmed, account «создана».
+    const history = await t.client.call('exchange.history');
+    const push = history.find((h) => h.id === simple.exchangeId)!;
+    expect(push).toMatchObject({ status: 'ready', items: 2, confirmed: 0 });
+    await t.client.call('exchange.push.markImported', { exchangeId: push.id, version: push.version, date: TODAY });
+    const list = pupilListXls({ ...portal, school: { ...portal.school, pupils: [...portal.school.pupils, { id: 'x', lastName: 'Ёлкина', firstName: 'Вера', middleName: 'Ильинична', sex: 'Ж', birthDate: '2018-05-04', snils: '', classId: portal.school.classes[2].id }] } }, (id) => (id === 'x' ? 'elkinav' : null));
+    const p = await t.client.call('exchange.pull.preview', { files: [{ fileName: 'Ученики с логинами.xls', contentBase64: b64(list) }] });
+    expect(p.entries.filter((e) => e.entity === 'pupil' && e.action === 'create')).toEqual([]);
+    expect(p.entries.find((e) => e.entity === 'account')).toMatchObject({ action: 'update', changes: [expect.objectContaining({ new: 'создана, логин elkinav' })] });
+    const report = await t.client.call('exchange.pull.apply', { exchangeId: p.exchangeId, version: p.version, decisions: {} });
+    expect(report).toMatchObject({ confirmedPushes: 1, accountsCreated: 1 });
+    const created = await t.core.db.selectFrom('portalAccount').select(['status', 'login']).where('personId', '=', pupilId).executeTakeFirstOrThrow();
+    expect(created).toEqual({ status: 'created', login: 'elkinav' });
+    expect((await t.client.call('exchange.history')).find((h) => h.id === push.id)).toMatchObject({ status: 'confirmed', confirmed: 2 });
+  });
+
+  it('writes the batch update on the portal export as template, and our pull reads it back as unchanged', async () => {
+    const demo = portal.school.pupils[3];
+    const row = await t.core.db.selectFrom('pupil').select(['id', 'version']).where('lastName', '=', demo.lastName).where('firstName', '=', demo.firstName).where('birthDate', '=', demo.birthDate).executeTakeFirstOrThrow();
+    await t.client.call('people.pupils.update', { id: row.id, version: Number(row.version), phoneMobile: '+7 913 000-11-22', personalFileNumber: 'Л-77' });
+    const outbox = await t.client.call('exchange.outbox');
+    expect(outbox.entries).toEqual([expect.objectContaining({ personId: row.id, action: 'update', pushKinds: ['pupilsBatch'], fields: expect.arrayContaining([{ label: 'Мобильный телефон', value: '+7 913 000-11-22' }]) })]);
+    const res = await t.client.call('exchange.push.create', { kind: 'pupilsBatch' });
+    const bytes = Buffer.from(res.file!.contentBase64, 'base64');
+    const lines = iconv.decode(bytes, 'win1251').split('\r\n');
+    expect(lines).toHaveLength(4 + 1 + 1);
+    for (const l of lines.slice(0, 5)) expect(l.replace(/"[^"]*"/g, 'Q').split(';')).toHaveLength(99);
+    // The header is the portal's own (from the pulled export), not ours.
+    expect(lines[0].startsWith('Список учащихся;')).toBe(true);
+    expect(lines[1].startsWith('"Класс: все классы; учебный год 2026/2027"')).toBe(true);
+    const pulled = await t.client.call('exchange.pull.preview', { files: [{ fileName: 'batch.csv', contentBase64: res.file!.contentBase64 }] });
+    expect(pulled.counts).toMatchObject({ create: 0, update: 0, rejected: 0, ambiguous: 0 });
+    expect(pulled.entries.find((e) => e.recordId === row.id)).toMatchObject({ action: 'unchanged', matchedBy: 'snils' });
+  });
+
+  it('pushes staff (simple and extended) and parents; the reconciliation lists what differs, in Excel too', async () => {
+    const staff = await t.client.call('staff.create', { lastName: 'Новикова', firstName: 'Алла', middleName: 'Сергеевна', sex: 'Ж', birthDate: '1990-01-02', snils: '112-233-445 95' } as never);
+    const other = await t.client.call('staff.create', { lastName: 'Орлов', firstName: 'Олег', middleName: 'Олегович', sex: 'М', birthDate: '1985-03-04', snils: '123-456-789 64' } as never);
+    const simple = await t.client.call('exchange.push.create', { kind: 'staffSimple', separator: ',', personIds: [staff.id] });
+    expect(iconv.decode(Buffer.from(simple.file!.contentBase64, 'base64'), 'win1251')).toBe('Новикова,Алла,Сергеевна,Ж,2.01.1990,У,\r\n');
+    const ext = await t.client.call('exchange.push.create', { kind: 'staffExtended' });
+    const back = readRecords(FORMATS.staffExtended, (await readTable(Buffer.from(ext.file!.contentBase64, 'base64'))).rows, TODAY);
+    // A pushed person has left the outbox: the extended file carries only the other one.
+    expect(back.records.map((r) => [r.values.lastName, r.values.snils])).toEqual([['Орлов', '123-456-789 64']]);
+    expect(other.id).toBeTruthy();
+
+    const parent = await t.core.db.selectFrom('parent').select(['id', 'version']).limit(1).executeTakeFirstOrThrow();
+    await t.client.call('people.parents.update', { id: parent.id, version: Number(parent.version), workplace: 'ООО «Ромашка»; филиал' });
+    const parents = await t.client.call('exchange.push.create', { kind: 'parentsExtended' });
+    const ptext = iconv.decode(Buffer.from(parents.file!.contentBase64, 'base64'), 'win1251').split('\r\n');
+    expect(ptext[3]).toContain(';"ООО «Ромашка»; филиал";');
+
+    const rec = await t.client.call('exchange.reconciliation');
+    expect(rec.rows).toEqual(expect.arrayContaining([expect.objectContaining({ entity: 'staff', kind: 'onlyOffice', label: 'Новикова Алла Сергеевна' })]));
+    const xlsx = await t.client.call('exchange.reconciliation.export');
+    expect(xlsx.rows).toBe(rec.rows.length);
+    const exported = await t.core.db.selectFrom('auditLog').select('action').where('method', '=', 'exchange.reconciliation.export').execute();
+    expect(exported.map((e) => e.action)).toEqual(['export']);
+  });
+});
