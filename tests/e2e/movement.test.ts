@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiCall, apiSignIn, bootstrapAdmin, describeE2E, launchBrowser, newSignedInPage, screenshotPath, startServe, type ServeHandle } from '../helpers/e2e';
+import { apiCall, apiSignIn, bootstrapAdmin, describeE2E, launchBrowser, newSignedInPage, settledShot, startServe, type ServeHandle } from '../helpers/e2e';
 
 const SECRETARY = { login: 'secretary', fullName: 'Секретарёва Ольга Ивановна', temp: 'Vremenny-1', password: 'Sekretar-2026' };
 
@@ -25,19 +25,6 @@ async function pick(page: Page, label: string, option: string) {
   await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: false }).first().click();
 }
 
-interface AnimatedDocument {
-  document: { getAnimations(): { playState: string; effect: { getComputedTiming(): { iterations?: number } } | null }[] };
-}
-
-/** A full-page screenshot once antd's open/close animations have finished. */
-async function shot(page: Page, name: string) {
-  // Endless animations (spinners) are not waited for.
-  // A function, not a string: the app's CSP forbids eval. This file is typed without the DOM lib.
-  await page.waitForFunction(() =>
-    (globalThis as unknown as AnimatedDocument).document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-  );
-  await page.screenshot({ path: screenshotPath(name), fullPage: true });
-}
 
 describeE2E('Книга движения in the browser', () => {
   let browser: Browser;
@@ -90,7 +77,7 @@ describeE2E('Книга движения in the browser', () => {
     await pick(page, 'В класс', '1А');
     await expect.poll(() => modal.getByLabel('Винительный (кого?)').inputValue()).toBe('Соколову Любовь Андреевну');
     expect(await modal.getByLabel('Родительный (кого?)').inputValue()).toBe('Соколовой Любови Андреевны');
-    await shot(page, 'movement-item');
+    await settledShot(page, 'movement-item');
     await modal.getByRole('button', { name: 'Готово' }).click();
     await expect.poll(() => page.getByLabel('винительный: Соколова Любовь Андреевна').inputValue()).toBe('Соколову Любовь Андреевну');
 
@@ -100,7 +87,7 @@ describeE2E('Книга движения in the browser', () => {
     await page.getByRole('button', { name: 'Подписать и провести' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Подписать' }).click();
     await page.getByRole('heading', { name: 'Приказ № 1-з от 28.11.2026' }).waitFor();
-    await shot(page, 'movement-order-signed');
+    await settledShot(page, 'movement-order-signed');
 
     const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать Word' }).click()]);
     expect(docx.suggestedFilename()).toBe('Приказ № 1-з от 28.11.2026.docx');
@@ -112,7 +99,7 @@ describeE2E('Книга движения in the browser', () => {
     await typeDate(page, '#rosterDate', '30.11.2026');
     await pick(page, 'Класс', '1А');
     await page.getByRole('table', { name: 'Состав класса' }).getByText('Соколова Любовь Андреевна').waitFor();
-    await shot(page, 'movement-roster');
+    await settledShot(page, 'movement-roster');
     await typeDate(page, '#rosterDate', '29.11.2026');
     await page.getByText('1А — 0 уч.').or(page.getByText('Выберите дату и класс')).first().waitFor();
 
@@ -120,10 +107,10 @@ describeE2E('Книга движения in the browser', () => {
     await page.getByRole('heading', { name: 'Наполняемость классов' }).waitFor();
     await typeDate(page, '#occupancyDate', '01.12.2026');
     await expect.poll(() => page.getByRole('button', { name: 'Итого по школе: Всего' }).textContent()).toBe('1');
-    await shot(page, 'movement-occupancy');
+    await settledShot(page, 'movement-occupancy');
     await page.getByRole('button', { name: '1А: Всего' }).click();
     await page.getByRole('dialog').getByText('Соколова Любовь Андреевна').waitFor();
-    await shot(page, 'movement-occupancy-drill');
+    await settledShot(page, 'movement-occupancy-drill');
     await page.getByRole('dialog').getByRole('button', { name: /close|закрыть/i }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать Excel' }).click()]);
@@ -160,7 +147,7 @@ describeE2E('Книга движения in the browser', () => {
     await pick(page, 'В класс', '1Б');
     await modal.getByText('В этом классе есть подгруппы — выберите, в какую зачислить обучающегося по каждому предмету').waitFor();
     await pick(page, 'Подгруппа: Английский язык', groupsOf1B[1].name);
-    await shot(page, 'movement-transfer-subgroup');
+    await settledShot(page, 'movement-transfer-subgroup');
     await modal.getByRole('button', { name: 'Готово' }).click();
     await page.getByRole('button', { name: 'Сохранить черновик' }).click();
     await page.getByRole('heading', { name: 'Черновик приказа' }).waitFor();

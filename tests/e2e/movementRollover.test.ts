@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiCall, bootstrapAdmin, describeE2E, launchBrowser, newSignedInPage, screenshotPath, startServe, type ServeHandle } from '../helpers/e2e';
+import { apiCall, bootstrapAdmin, describeE2E, launchBrowser, newSignedInPage, settledShot, startServe, type ServeHandle } from '../helpers/e2e';
 
 /** Pupils of the small school by class: [фамилия, имя, отчество, пол]. */
 const PUPILS: Record<string, [string, string, string, 'М' | 'Ж'][]> = {
@@ -31,19 +31,6 @@ async function pick(page: Page, label: string, option: string) {
   await open.waitFor({ state: 'hidden' });
 }
 
-interface AnimatedDocument {
-  document: { getAnimations(): { playState: string; effect: { getComputedTiming(): { iterations?: number } } | null }[] };
-}
-
-/** A full-page screenshot once antd's open/close animations have finished. */
-async function shot(page: Page, name: string) {
-  // Endless animations (spinners) are not waited for.
-  // A function, not a string: the app's CSP forbids eval. This file is typed without the DOM lib.
-  await page.waitForFunction(() =>
-    (globalThis as unknown as AnimatedDocument).document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-  );
-  await page.screenshot({ path: screenshotPath(name), fullPage: true });
-}
 
 describeE2E('Переход на новый учебный год in the browser', () => {
   let browser: Browser;
@@ -121,14 +108,14 @@ describeE2E('Переход на новый учебный год in the browser
     const repeaters = page.getByRole('table', { name: 'Обучающиеся' });
     await repeaters.getByText('Громова Дарья Сергеевна').waitFor();
     expect((await repeaters.locator('tbody tr').first().innerText()).replace(/\s+/g, ' ').trim()).toBe('1 Громова Дарья Сергеевна 4А 4А Оставить на повторное обучение');
-    await shot(page, 'rollover-preview');
+    await settledShot(page, 'rollover-preview');
 
     await page.getByRole('button', { name: 'Провести переход' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: 'Провести' }).click();
     await page.getByText('Переход на 2027/2028 учебный год проведён').waitFor();
     // 4А and 5А follow 3А and 4А; 1А and 10А are new. The enrolment into 10А is the year's second «-з» order.
     await page.getByText(/Создано классов: 4\. Приказы: № 1-г \(3\), № 1-по \(1\), № 1-вып \(2\), № 2-вып \(2\), № 2-з \(1\)/).waitFor();
-    await shot(page, 'rollover-done');
+    await settledShot(page, 'rollover-done');
 
     // The new year's rosters, over the API.
     const years = await ok<{ years: { id: string; name: string }[] }>(apiCall(serve.url, admin, 'setup.years.list'));
@@ -153,7 +140,7 @@ describeE2E('Переход на новый учебный год in the browser
     await dialog.getByText('Итого по школе: выбыло — Выпущены: 4').waitFor();
     const names = (await dialog.getByRole('table', { name: 'Обучающиеся за числом' }).locator('tbody tr td:nth-child(2)').allInnerTexts()).sort();
     expect(names).toEqual(['Дроздов Егор Ильич', 'Ершова Жанна Павловна', 'Жуков Захар Денисович', 'Зуева Инна Романовна']);
-    await shot(page, 'movement-report-drill');
+    await settledShot(page, 'movement-report-drill');
     await context.close();
   });
 });

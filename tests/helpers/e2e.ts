@@ -151,3 +151,17 @@ export async function newSignedInPage(browser: Browser, url: string, login = E2E
   await signInUi(opened.page, url, login, password);
   return opened;
 }
+
+interface AnimatedDocument {
+  document: { getAnimations(): { playState: string; effect: { getComputedTiming(): { iterations?: number } } | null }[] };
+}
+
+/** A full-page screenshot into test-results/screenshots once antd's open/close animations have finished. */
+export async function settledShot(page: Page, name: string): Promise<void> {
+  // Endless animations (spinners) are not waited for.
+  // A function, not a string: the app's CSP forbids eval. This file is typed without the DOM lib.
+  await page.waitForFunction(() =>
+    (globalThis as unknown as AnimatedDocument).document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+}
