@@ -157,7 +157,7 @@ export const reconciliation = z.object({
 });
 export type Reconciliation = z.output<typeof reconciliation>;
 
-const uploaded = z.object({ fileName: z.string().trim().min(1).max(255), contentBase64: z.string().max(60_000_000, 'файл больше 45 МБ') });
+const uploaded = z.object({ fileName: z.string().trim().min(1).max(255), contentBase64: z.string().max(48_000_000, 'файл больше 35 МБ: выгрузите из портала по классам или параллелям') });
 const exchangeId = z.string().min(1).max(100);
 
 export const exchangeContract = {

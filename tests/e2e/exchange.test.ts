@@ -5,24 +5,13 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiCall, apiSignIn, createAdminAndSignIn, describeE2E, launchBrowser, newPage, screenshotPath, startServe, type ServeHandle } from '../helpers/e2e';
+import { apiCall, apiSignIn, createAdminAndSignIn, describeE2E, launchBrowser, newPage, settledShot as shot, startServe, type ServeHandle } from '../helpers/e2e';
 import { demoPortal, exportCmOf, pupilExportXls, staffExportCsv } from '../helpers/portalFiles';
 
 async function ok<T>(env: Promise<{ ok: boolean; value?: T; error?: { message: string } }>): Promise<T> {
   const e = await env;
   if (!e.ok) throw new Error(e.error?.message ?? 'API call failed');
   return e.value as T;
-}
-
-interface AnimatedDocument {
-  document: { getAnimations(): { playState: string; effect: { getComputedTiming(): { iterations?: number } } | null }[] };
-}
-
-async function shot(page: Page, name: string) {
-  await page.waitForFunction(() =>
-    (globalThis as unknown as AnimatedDocument).document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-  );
-  await page.screenshot({ path: screenshotPath(name), fullPage: true });
 }
 
 async function typeDate(page: Page, label: string, ddmmyyyy: string) {

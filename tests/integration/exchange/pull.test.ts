@@ -155,4 +155,25 @@ describeEachDb('portal pull', (kind) => {
     const other = await t.core.db.selectFrom('pupil').select(['version']).where('id', '=', twins[0]).executeTakeFirstOrThrow();
     expect(other.version).toBe(1);
   });
+
+  it('lists a file that is no portal format with its problem, and a staff row the portal would reject, and writes nothing for them', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const staff = iconv.encode('Иванов;Иван;Иванович;М;29.03.69;УЗ;\r\nSmith;John;;М;01.01.1980;;\r\nПетрова;Анна;;X;1.02.1990;;\r\n', 'win1251');
+    const preview = await t.client.call('exchange.pull.preview', {
+      files: [
+        { fileName: 'notes.txt', contentBase64: Buffer.from('просто текст\nбез таблицы').toString('base64') },
+        { fileName: 'staff.csv', contentBase64: staff.toString('base64') },
+      ],
+    });
+    expect(preview.files[0]).toMatchObject({ formatId: null, issues: [expect.objectContaining({ message: expect.stringContaining('формат файла не распознан') })] });
+    expect(preview.files[1]).toMatchObject({ formatId: 'staffSimple', encoding: 'windows-1251', rows: 3 });
+    const staffEntries = preview.entries.filter((e) => e.entity === 'staff');
+    expect(staffEntries.map((e) => [e.row, e.action])).toEqual([[1, 'create'], [2, 'rejected'], [3, 'rejected']]);
+    expect(staffEntries[1].issues[0]).toMatchObject({ column: 1, caption: 'Фамилия' });
+    expect(staffEntries[2].issues[0]).toMatchObject({ column: 4, caption: 'Пол', message: 'пол «X» — ожидается М или Ж' });
+    const report = await t.client.call('exchange.pull.apply', { exchangeId: preview.exchangeId, version: preview.version, decisions: {} });
+    expect(report.written).toEqual({ staff: 1 });
+    const card = await t.core.db.selectFrom('staff').select(['lastName', 'birthDate']).executeTakeFirstOrThrow();
+    expect(card).toEqual({ lastName: 'Иванов', birthDate: '1969-03-29' });
+  });
 });

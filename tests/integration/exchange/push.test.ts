@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { FORMATS } from '../../../src-main/core/sync/formats/catalog';
@@ -7,6 +9,7 @@ import { newId } from '../../../src-shared/domain/ids';
 import { b64, demoPortal, exportCmOf, pupilExportXls, pupilListXls, staffExportCsv } from '../../helpers/portalFiles';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 import { newPupilItem, order, saveAndSign } from '../movement/movementFixture';
+import { hasTool, sofficeConvert, tempFile } from '../movement/readers';
 
 const portal = demoPortal({ classesPerGrade: 1, classSize: 8 });
 const cm = exportCmOf(portal);
@@ -124,6 +127,16 @@ describeEachDb('portal push and outbox', (kind) => {
     expect(rec.rows).toEqual(expect.arrayContaining([expect.objectContaining({ entity: 'staff', kind: 'onlyOffice', label: 'Новикова Алла Сергеевна' })]));
     const xlsx = await t.client.call('exchange.reconciliation.export');
     expect(xlsx.rows).toBe(rec.rows.length);
+    // Independent readers: LibreOffice opens the Excel file; Python decodes the parents file as cp1251.
+    if (kind === 'sqlite' && hasTool('soffice')) {
+      const { file } = tempFile('сверка.xlsx', Buffer.from(xlsx.contentBase64, 'base64'));
+      const csv = fs.readFileSync(sofficeConvert(file, 'csv:Text - txt - csv (StarCalc):44,34,76'), 'utf8');
+      expect(csv).toContain('Новикова Алла Сергеевна');
+      expect(csv).toContain('Только в программе');
+    }
+    const { file: pfile } = tempFile('parents.csv', Buffer.from(parents.file!.contentBase64, 'base64'));
+    const py = execFileSync('python3', ['-c', 'import sys;t=open(sys.argv[1],encoding="cp1251",newline="").read();ls=t.split("\\r\\n")[:-1];import csv;print(len(ls), set(len(r) for r in csv.reader(ls, delimiter=";")))', pfile]).toString().trim();
+    expect(py).toBe('4 {30}');
     const exported = await t.core.db.selectFrom('auditLog').select('action').where('method', '=', 'exchange.reconciliation.export').execute();
     expect(exported.map((e) => e.action)).toEqual(['export']);
   });

@@ -12,7 +12,7 @@ export function splitCsv(text: string, sep: string): string[][] {
   let i = 0;
   // One field per step: an unquoted field is a slice up to the next separator or line end.
   while (i < n) {
-    let c = text.charCodeAt(i);
+    let c: number;
     // A quote opens a quoted field only at its start (after optional spaces).
     let j = i;
     while (j < n && text.charCodeAt(j) === 32) j++;

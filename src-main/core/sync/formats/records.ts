@@ -108,6 +108,12 @@ export function readRecords(format: FileFormat, rows: string[][], today: string)
     for (const col of columns) {
       if (!col.field) continue;
       const raw = cells[col.pos - 1] ?? '';
+      // Most cells of a wide export are empty or plain text: no parser object for them.
+      if (raw === '' || ((col.kind ?? 'text') === 'text' && raw.trim() === raw)) {
+        values[col.field] = raw === '' ? null : raw;
+        if (col.required && raw === '') issues.push(issueAt(rowNo, col, 'обязательное поле не заполнено'));
+        continue;
+      }
       const parsed = parseCell(col.kind ?? 'text', raw, today);
       if ('error' in parsed) {
         issues.push(issueAt(rowNo, col, parsed.error));

@@ -37,8 +37,11 @@ function resolveIds(op: Op, real: (id: string) => string): Op {
       return { ...op, pupilId: real(op.pupilId) };
     case 'account':
       return { ...op, personId: real(op.personId) };
-    default:
-      return op;
+    case 'insertRow': {
+      // Set-up rows refer to people planned in the same pull (a teacher of a class-subject group).
+      const fix = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? real(v) : v]));
+      return { ...op, row: fix(op.row), ...(op.children ? { children: { ...op.children, rows: op.children.rows.map(fix) } } : {}) };
+    }
   }
 }
 

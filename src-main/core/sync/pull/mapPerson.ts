@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { isValidIsoDate } from '../../../../src-shared/contract/fields';
-import { addressInput, documentInput, type AddressInput, type DocumentInput } from '../../../../src-shared/contract/peopleFields';
+import { addressInput, documentInput, phone as phoneSchema, snils as snilsSchema, type AddressInput, type DocumentInput } from '../../../../src-shared/contract/peopleFields';
+import { checkDocument, normaliseDocument } from '../../../../src-shared/domain/documents';
+import { checkPhone, checkSnils, formatSnils } from '../../../../src-shared/domain/validators';
 import { PARENT_SHAPE } from '../../../../src-shared/contract/peopleParentCard';
 import { PUPIL_SHAPE } from '../../../../src-shared/contract/peoplePupilCard';
 import { STAFF_SHAPE } from '../../../../src-shared/contract/peopleStaffCard';
@@ -115,8 +117,22 @@ function isDateSchema(schema: z.ZodType): boolean {
   return good.success && good.data === '2004-02-29' && !schema.safeParse('2003-02-29').success && !schema.safeParse('29.02.2004').success;
 }
 
+/**
+ * Unique values (СНИЛС, phones) miss the memo; for them the schema's own steps run directly — the
+ * same validators, in the same order, as `snils` and `phone` in peopleFields.ts.
+ */
+function checkedText(value: string, max: number, problem: (v: string) => string | null, out: (v: string) => unknown = (v) => v): Verdict {
+  const v = value.trim();
+  if (v === '') return { ok: true, data: null };
+  if (v.length > max) return { ok: false, message: `не длиннее ${max} символов` };
+  const p = problem(v);
+  return p ? { ok: false, message: p } : { ok: true, data: out(v) };
+}
+
 /** The field schema's verdict on a value, remembered per field (bounded). */
 function check(r: Extract<Route, { to: 'scalar' }>, value: unknown): Verdict {
+  if (typeof value === 'string' && r.schema === snilsSchema) return checkedText(value, 20, checkSnils, formatSnils);
+  if (typeof value === 'string' && r.schema === phoneSchema) return checkedText(value, 50, checkPhone);
   // The file readers give dates as ISO already; an existing ISO date is what the date schema returns.
   if (r.isDate && typeof value === 'string' && ISO.test(value) && isValidIsoDate(value)) return { ok: true, data: value };
   const memoKey = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? '\u0001' : '\u0000') : Array.isArray(value) ? `\u0002${value.join('\u0002')}` : null;
@@ -199,16 +215,63 @@ export function mapPerson(kind: PersonKind, values: FieldValues, prefix = '', la
     if (out.extras.hireOrderNumber) out.scalars.hireOrderNumber = out.extras.hireOrderNumber;
   }
   for (const [group, d] of docs ?? []) {
+    const fast = fastDocument(DOCS[group], d);
+    if (fast) {
+      out.documents.push(fast);
+      continue;
+    }
     const parsed = documentInput.safeParse({ type: DOCS[group], series: null, number: null, issueDate: null, issuer: null, issuerCode: null, ...d });
     if (parsed.success) out.documents.push(parsed.data);
     else for (const i of parsed.error.issues) out.issues.push({ field: `${prefix}${group}.${String(i.path[0] ?? 'number')}`, message: i.message });
   }
   for (const [group, a] of addresses ?? []) {
+    const fast = fastAddress(ADDRESSES[group], a);
+    if (fast) {
+      out.addresses.push(fast);
+      continue;
+    }
     const parsed = addressInput.safeParse({ kind: ADDRESSES[group], postalCode: null, region: null, district: null, settlement: null, street: null, house: null, building: null, flat: null, ...a });
     if (parsed.success) out.addresses.push(parsed.data);
     else for (const i of parsed.error.issues) out.issues.push({ field: `${prefix}${group}.${String(i.path[0] ?? 'postalCode')}`, message: i.message });
   }
   return out;
+}
+
+const DOC_MAX = { series: 20, number: 50, issuer: 300, issuerCode: 10 } as const;
+const ADDRESS_MAX = { region: 200, district: 200, settlement: 200, street: 200, house: 20, building: 20, flat: 20 } as const;
+
+function text(v: unknown, max: number): string | null | undefined {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  return t.length > max ? undefined : t === '' ? null : t;
+}
+
+/**
+ * `documentInput` for the common case (every part a valid string): the same normalisation and
+ * format check; anything unusual (undefined result) goes through the schema for its messages.
+ */
+function fastDocument(type: DocumentType, d: Record<string, unknown>): DocumentInput | null {
+  const series = text(d.series, DOC_MAX.series);
+  const number = text(d.number, DOC_MAX.number);
+  const issuer = text(d.issuer, DOC_MAX.issuer);
+  const issuerCode = text(d.issuerCode, DOC_MAX.issuerCode);
+  const issueDate = d.issueDate === undefined || d.issueDate === null ? null : typeof d.issueDate === 'string' && isValidIsoDate(d.issueDate) ? d.issueDate : undefined;
+  if (series === undefined || number === undefined || issuer === undefined || issuerCode === undefined || issueDate === undefined) return null;
+  const doc = normaliseDocument({ type, series, number, issueDate, issuer, issuerCode, id: null });
+  return checkDocument(doc, null, '9999-12-31').length === 0 ? doc : null;
+}
+
+function fastAddress(kind: AddressKind, a: Record<string, unknown>): AddressInput | null {
+  const postalCode = text(a.postalCode, 6);
+  if (postalCode === undefined || (postalCode !== null && !/^\d{6}$/.test(postalCode))) return null;
+  const out: Record<string, unknown> = { kind, postalCode };
+  for (const [f, max] of Object.entries(ADDRESS_MAX)) {
+    const v = text(a[f], max);
+    if (v === undefined) return null;
+    out[f] = v;
+  }
+  return out as AddressInput;
 }
 
 /** Whether a block names anybody (a parent block of an empty pupil row does not). */

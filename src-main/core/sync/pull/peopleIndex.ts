@@ -116,3 +116,16 @@ export async function loadPeopleIndex(db: Executor, kind: PersonKind): Promise<P
   for (const r of rows) index.add({ ...r, label: personLabel(r), planned: false }, portal.get(r.id));
   return index;
 }
+
+const fioCache = new WeakMap<object, Record<string, string>>();
+
+/** The searchKey of a row's person block, computed once by the plan's first pass. */
+export function rememberFio(values: object, prefix: string, fio: string): void {
+  const cur = fioCache.get(values);
+  if (cur) cur[prefix] = fio;
+  else fioCache.set(values, { [prefix]: fio });
+}
+
+export function rememberedFio(values: object, prefix: string): string | undefined {
+  return fioCache.get(values)?.[prefix];
+}

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { PreviewEntry, PullPreview } from '../../../../src-shared/contract/exchange';
 import { searchKey } from '../../../../src-shared/domain/names';
+import { normaliseName } from '../../../../src-shared/domain/personRules';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
 import type { Executor } from '../../audit/auditRepo';
 import { CARD_SPECS, readCards, type StoredCard } from '../../people/cardStore';
 import { mapPerson } from './mapPerson';
-import { personLabel } from './peopleIndex';
+import { personLabel, rememberFio } from './peopleIndex';
 import { loadPlanContext, type PlanContext } from './planContext';
 import { planExportCm } from './planExportCm';
 import { planAccount, planMembership, planParents, planPerson, type PeopleState } from './planPeople';
@@ -21,6 +22,18 @@ const ORDER: Record<string, number> = { staffExtended: 0, staffSimple: 0, staffL
 
 const KIND_OF_FORMAT: Record<string, PersonKind> = { staffExtended: 'staff', staffSimple: 'staff', staffListExport: 'staff', pupilsExtended: 'pupil', movementWithDocs: 'pupil', movementSimple: 'pupil', pupilListSimple: 'pupil', parentsExtended: 'parent' };
 
+// Names repeat a lot in a school's lists: normalise each spelling once.
+const normalisedNames = new Map<string, string>();
+function normalised(v: string): string {
+  let n = normalisedNames.get(v);
+  if (n === undefined) {
+    if (normalisedNames.size > 100_000) normalisedNames.clear();
+    normalisedNames.set(v, (n = normaliseName(v)));
+  }
+  return n;
+}
+const name = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? normalised(v) : null);
+
 async function loadCards(db: Executor, ctx: PlanContext, files: readonly ParsedFile[]): Promise<Map<string, StoredCard>> {
   // Whom the rows can match in the database: their cards are read in bulk, once.
   const ids: Record<PersonKind, Set<string>> = { pupil: new Set(), parent: new Set(), staff: new Set() };
@@ -29,7 +42,10 @@ async function loadCards(db: Executor, ctx: PlanContext, files: readonly ParsedF
     if (typeof ln !== 'string') return;
     const login = prefix ? null : (values.login as string | null | undefined);
     const index = kind === 'pupil' ? ctx.pupils : kind === 'parent' ? ctx.parents : ctx.staff;
-    const r = index.match({ portalId: login ? `login:${login}` : null, snils: (values[`${prefix}snils`] as string | null) ?? null, lastName: ln, firstName: String(values[`${prefix}firstName`] ?? ''), middleName: (values[`${prefix}middleName`] as string | null) ?? null, birthDate: (values[`${prefix}birthDate`] as string | null) ?? null });
+    // The names as the card schemas will normalise them, so this finds whom the plan will match.
+    const fio = searchKey(normalised(ln), name(values[`${prefix}firstName`]), name(values[`${prefix}middleName`]));
+    rememberFio(values, prefix, fio);
+    const r = index.match({ portalId: login ? `login:${login}` : null, snils: (values[`${prefix}snils`] as string | null) ?? null, lastName: ln, firstName: '', middleName: null, fio, birthDate: (values[`${prefix}birthDate`] as string | null) ?? null });
     if (r.kind === 'match') ids[kind].add(r.person.id);
     if (r.kind === 'ambiguous') for (const c of r.candidates) ids[kind].add(c.id);
   };

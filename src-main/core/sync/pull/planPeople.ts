@@ -9,7 +9,7 @@ import type { ColumnDef } from '../formats/columns';
 import { issueAt, type FileIssue, type FileRecord } from '../formats/records';
 import { diffCard, staffLists } from './diffCard';
 import { mapPerson, namesSomebody, type MappedPerson } from './mapPerson';
-import { personLabel, type PeopleIndex } from './peopleIndex';
+import { personLabel, rememberedFio, type PeopleIndex } from './peopleIndex';
 import { classKey, type PlanContext } from './planContext';
 import type { Decisions, Op, ParsedFile } from './planTypes';
 
@@ -83,7 +83,7 @@ export function planPerson(
   }
   const index = indexOf(st.ctx, kind);
   const portalId = m.extras.login ? `login:${m.extras.login}` : null;
-  const fio = searchKey(base.lastName, base.firstName, base.middleName);
+  const fio = rememberedFio(rec.values, prefix) ?? searchKey(base.lastName, base.firstName, base.middleName);
   const match = index.match({ portalId, snils: (m.scalars.snils as string | null) ?? null, ...base, fio });
   let target: { id: string; by: PreviewEntry['matchedBy'] } | null = null;
   let candidates: { id: string; label: string }[] = [];
@@ -106,7 +106,12 @@ export function planPerson(
   }
   if (target) {
     const stored = st.cards.get(target.id);
-    if (!stored) throw new Error(`card ${target.id} not loaded`);
+    if (!stored) {
+      // Not expected (the first pass reads every card a row can match); never write blind.
+      const e = entry(file, rec.row, key, { entity: kind, action: 'rejected', label, issues: [issueAt(rec.row, null, 'карточка для сравнения не прочитана — откройте предпросмотр заново')] });
+      st.entries.push(e);
+      return { id: null, birthDate: base.birthDate, entry: e };
+    }
     const diff = diffCard(spec, stored.card, m);
     const changed = new Set(Object.keys(diff.patch));
     const problems = changed.size ? ruleIssues(kind, { ...stored.card, ...diff.patch } as Card, changed, st.ctx.today, file.columns, rec.row, prefix) : [];
