@@ -142,7 +142,10 @@ export function generateMovementYear(
     const p = pickPupil([2, 3, 5, 6, 7, 8, 10]);
     if (!p) continue;
     const from = classes.find((c) => c.id === p.classId) as DemoClass;
-    const to = rng.pick(classes.filter((c) => c.grade === from.grade && c.id !== from.id));
+    const parallel = classes.filter((c) => c.grade === from.grade && c.id !== from.id);
+    // A school with one class per grade has nowhere to transfer to.
+    if (parallel.length === 0) continue;
+    const to = rng.pick(parallel);
     events.push({ date: schoolDay(rng, addDays(start, 20), 230), type: 'transfer', item: { pupilId: p.id, fromClassId: from.id, toClassId: to.id, effectiveDate: '', reason: 'по заявлению родителей' } });
   }
 
