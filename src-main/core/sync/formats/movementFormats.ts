@@ -10,6 +10,16 @@ const fiod = [
   ['Дата рождения', 'birthDate', 'date'],
 ] as const;
 
+/** Both movement-book imports open with the same six pupil columns. */
+const pupilIdentity = [
+  ['Класс', 'className', 'className', true],
+  ['Фамилия', 'lastName', 'name', true],
+  ['Имя', 'firstName', 'name', true],
+  ['Отчество', 'middleName', 'name'],
+  ['Пол', 'sex', 'sex', true],
+  ['Дата рождения', 'birthDate', 'date', true],
+] as const;
+
 export const movementSimple: FileFormat = {
   id: 'movementSimple',
   title: 'Книга движения: учащиеся с родителями, простой импорт (15 столбцов)',
@@ -20,14 +30,7 @@ export const movementSimple: FileFormat = {
   headerLines: 0,
   match: 'position',
   columns: [
-    ...cols([
-      ['Класс', 'className', 'className', true],
-      ['Фамилия', 'lastName', 'name', true],
-      ['Имя', 'firstName', 'name', true],
-      ['Отчество', 'middleName', 'name'],
-      ['Пол', 'sex', 'sex', true],
-      ['Дата рождения', 'birthDate', 'date', true],
-    ]),
+    ...cols(pupilIdentity),
     ...block('Отец', 'father', fiod, 7),
     ...block('Мать', 'mother', fiod, 11),
     ...cols([['Комментарий', 'comment']], 15),
@@ -52,12 +55,7 @@ export const movementWithDocs: FileFormat = {
   match: 'position',
   columns: [
     ...cols([
-      ['Класс', 'className', 'className', true],
-      ['Фамилия', 'lastName', 'name', true],
-      ['Имя', 'firstName', 'name', true],
-      ['Отчество', 'middleName', 'name'],
-      ['Пол', 'sex', 'sex', true],
-      ['Дата рождения', 'birthDate', 'date', true],
+      ...pupilIdentity,
       ['Паспорт: серия', 'passport.series'],
       ['Паспорт: номер', 'passport.number'],
       ['Свидетельство о рождении: серия', 'birthCertificate.series'],
