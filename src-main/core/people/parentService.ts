@@ -2,13 +2,12 @@ import type { ParentCreateInput, ParentUpdateInput } from '../../../src-shared/c
 import { PARENT_LABELS } from '../../../src-shared/contract/peopleParents';
 import type { HistoryRow, ParentView } from '../../../src-shared/contract/peopleViews';
 import { comparePersons, fullName } from '../../../src-shared/domain/names';
-import { newId } from '../../../src-shared/domain/ids';
 import { AppError } from '../../../src-shared/errors';
 import { assertCanSeeParent, assertCanSeePupil, localToday, visibleClassIds } from '../access/scope';
-import { diffFields } from '../audit/auditRepo';
 import type { HandlerContext } from '../context';
 import { accountOf } from '../accounts/accountTasks';
-import { CARD_SPECS, assertNewCardValid, auditView, completeCard, insertCard, notFound, patchCard, patchPhoto, readCard } from './cardStore';
+import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './cardStore';
+import { createCardRecord, updateCardRecord } from './cardWrites';
 import { assertNoDuplicate } from './duplicates';
 import { cardHistory, mergedIds } from './history';
 import { assertLinkedAgesAfterBirthDate, insertLink } from './links';
@@ -67,14 +66,9 @@ export async function createParent(ctx: HandlerContext, input: ParentCreateInput
   const card = completeCard(spec, fields);
   assertNewCardValid(spec, card, PARENT_LABELS);
   if (!allowDuplicate) await assertNoDuplicate(ctx, 'parent', card);
-  const id = newId();
-  const now = new Date().toISOString();
-  await ctx.core.db.transaction().execute(async (trx) => {
-    await insertCard(trx, spec, id, card, now, photo ?? null);
-    await ctx.audit.record(trx, { entity: 'parent', recordId: id, action: 'create', changes: diffFields(null, { ...auditView(card), photo: photo ? 'есть' : null }) });
-    for (const link of children ?? []) await insertLink(ctx, trx, { ...link, parentId: id });
+  const id = await createCardRecord(ctx, spec, card, photo, async (trx, parentId) => {
+    for (const link of children ?? []) await insertLink(ctx, trx, { ...link, parentId });
   });
-  ctx.core.events.emit({ type: 'dataChanged', entity: 'parent', recordId: id });
   return getParent(ctx, id);
 }
 
@@ -82,18 +76,16 @@ export async function updateParent(ctx: HandlerContext, input: ParentUpdateInput
   const { id, version, photo, ...patch } = input;
   if (!(await readCard(ctx.core.db, spec, id))) throw notFound(spec);
   await assertCanSeeParent(ctx, id);
-  const now = new Date().toISOString();
-  await ctx.core.db.transaction().execute(async (trx) => {
-    const { changes, after } = await patchCard(trx, spec, id, version, patch, PARENT_LABELS, now);
-    if ('birthDate' in changes) await assertLinkedAgesAfterBirthDate(trx, 'parent', id, after.birthDate, spec.record, PARENT_LABELS.birthDate);
-    const photoChange = await patchPhoto(trx, spec, id, photo, now);
-    if (Object.keys(changes).length === 0 && Object.keys(photoChange).length > 0) {
-      await trx.updateTable('parent').set({ version: version + 1, updatedAt: now }).where('id', '=', id).execute();
-    }
-    const all = { ...changes, ...photoChange };
-    if (Object.keys(all).length > 0) await ctx.audit.record(trx, { entity: 'parent', recordId: id, action: 'update', changes: all });
+  await updateCardRecord(ctx, spec, {
+    id,
+    version,
+    patch,
+    photo,
+    labels: PARENT_LABELS,
+    within: async (trx, changes, after) => {
+      if ('birthDate' in changes) await assertLinkedAgesAfterBirthDate(trx, 'parent', id, after.birthDate, spec.record, PARENT_LABELS.birthDate);
+    },
   });
-  ctx.core.events.emit({ type: 'dataChanged', entity: 'parent', recordId: id });
   return getParent(ctx, id);
 }
 

@@ -3,13 +3,13 @@ import { PUPIL_LABELS } from '../../../src-shared/contract/people';
 import type { HistoryRow, PupilParentLink, PupilView } from '../../../src-shared/contract/peopleViews';
 import { fullName } from '../../../src-shared/domain/names';
 import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
-import { newId } from '../../../src-shared/domain/ids';
 import { assertCanSeePupil, localToday, visibleClassIds } from '../access/scope';
-import { diffFields, type Executor } from '../audit/auditRepo';
+import { type Executor } from '../audit/auditRepo';
 import type { HandlerContext } from '../context';
 import { accountOf } from '../accounts/accountTasks';
 import { syncEnrolmentTasks } from '../accounts/enrolmentTasks';
-import { CARD_SPECS, assertNewCardValid, auditView, completeCard, insertCard, notFound, patchCard, patchPhoto, readCard } from './cardStore';
+import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './cardStore';
+import { createCardRecord, updateCardRecord } from './cardWrites';
 import { assertNoDuplicate } from './duplicates';
 import { cardHistory, mergedIds } from './history';
 import { readPhoto } from './personChildren';
@@ -100,14 +100,9 @@ export async function createPupil(ctx: HandlerContext, input: PupilCreateInput &
   const card = completeCard(spec, fields);
   assertNewCardValid(spec, card, PUPIL_LABELS);
   if (!allowDuplicate) await assertNoDuplicate(ctx, 'pupil', card);
-  const id = newId();
-  const now = new Date().toISOString();
-  await ctx.core.db.transaction().execute(async (trx) => {
-    await insertCard(trx, spec, id, card, now, photo ?? null);
-    await ctx.audit.record(trx, { entity: 'pupil', recordId: id, action: 'create', changes: diffFields(null, { ...auditView(card), photo: photo ? 'есть' : null }) });
-    for (const link of parents ?? []) await insertLink(ctx, trx, { ...link, pupilId: id });
+  const id = await createCardRecord(ctx, spec, card, photo, async (trx, pupilId) => {
+    for (const link of parents ?? []) await insertLink(ctx, trx, { ...link, pupilId });
   });
-  ctx.core.events.emit({ type: 'dataChanged', entity: 'pupil', recordId: id });
   return getPupil(ctx, id);
 }
 
@@ -116,18 +111,16 @@ export async function updatePupil(ctx: HandlerContext, input: PupilUpdateInput &
   // Scope first: a refused call writes nothing, not even an audit row.
   if (!(await readCard(ctx.core.db, spec, id))) throw notFound(spec);
   await assertCanSeePupil(ctx, id);
-  const now = new Date().toISOString();
-  await ctx.core.db.transaction().execute(async (trx) => {
-    const { changes, after } = await patchCard(trx, spec, id, version, patch, PUPIL_LABELS, now);
-    if ('birthDate' in changes) await assertLinkedAgesAfterBirthDate(trx, 'pupil', id, after.birthDate, spec.record, PUPIL_LABELS.birthDate);
-    const photoChange = await patchPhoto(trx, spec, id, photo, now);
-    if (Object.keys(changes).length === 0 && Object.keys(photoChange).length > 0) {
-      await trx.updateTable('pupil').set({ version: version + 1, updatedAt: now }).where('id', '=', id).execute();
-    }
-    const all = { ...changes, ...photoChange };
-    if (Object.keys(all).length > 0) await ctx.audit.record(trx, { entity: 'pupil', recordId: id, action: 'update', changes: all });
+  await updateCardRecord(ctx, spec, {
+    id,
+    version,
+    patch,
+    photo,
+    labels: PUPIL_LABELS,
+    within: async (trx, changes, after) => {
+      if ('birthDate' in changes) await assertLinkedAgesAfterBirthDate(trx, 'pupil', id, after.birthDate, spec.record, PUPIL_LABELS.birthDate);
+    },
   });
-  ctx.core.events.emit({ type: 'dataChanged', entity: 'pupil', recordId: id });
   return getPupil(ctx, id);
 }
 

@@ -1,11 +1,11 @@
 import type { StaffCreateInput, StaffUpdateInput } from '../../../src-shared/contract/staff';
 import { STAFF_LABELS } from '../../../src-shared/contract/staff';
 import type { HistoryRow, StaffView } from '../../../src-shared/contract/peopleViews';
-import { newId } from '../../../src-shared/domain/ids';
-import { diffFields, type Executor } from '../audit/auditRepo';
+import { type Executor } from '../audit/auditRepo';
 import type { HandlerContext } from '../context';
 import { openAccountTask, accountOf, productionCalendar } from '../accounts/accountTasks';
-import { CARD_SPECS, assertNewCardValid, auditView, completeCard, insertCard, notFound, patchCard, patchPhoto, readCard, type Card } from '../people/cardStore';
+import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard, type Card } from '../people/cardStore';
+import { createCardRecord, updateCardRecord } from '../people/cardWrites';
 import { assertNoDuplicate } from '../people/duplicates';
 import { cardHistory, mergedIds } from '../people/history';
 import { readPhoto } from '../people/personChildren';
@@ -64,35 +64,29 @@ export async function createStaff(ctx: HandlerContext, input: StaffCreateInput &
   endPositionsOnDismissal(card, null);
   assertNewCardValid(spec, card, STAFF_LABELS);
   if (!allowDuplicate) await assertNoDuplicate(ctx, 'staff', card);
-  const id = newId();
-  const now = new Date().toISOString();
-  await ctx.core.db.transaction().execute(async (trx) => {
-    await insertCard(trx, spec, id, card, now, photo ?? null);
-    await ctx.audit.record(trx, { entity: 'staff', recordId: id, action: 'create', changes: diffFields(null, { ...auditView(card), photo: photo ? 'есть' : null }) });
+  const id = await createCardRecord(ctx, spec, card, photo, async (trx, staffId) => {
     const hireDate = card.hireDate as string | null;
-    if (hireDate && !card.dismissalDate) await openHireTask(ctx, trx, id, hireDate, hireOrder?.orderDate ?? null, card.hireOrderNumber as string | null);
+    if (hireDate && !card.dismissalDate) await openHireTask(ctx, trx, staffId, hireDate, hireOrder?.orderDate ?? null, card.hireOrderNumber as string | null);
   });
-  ctx.core.events.emit({ type: 'dataChanged', entity: 'staff', recordId: id });
   return getStaff(ctx, id);
 }
 
 export async function updateStaff(ctx: HandlerContext, input: StaffUpdateInput & Record<string, unknown>): Promise<StaffView> {
   const { id, version, photo, ...patch } = input;
-  const now = new Date().toISOString();
-  await ctx.core.db.transaction().execute(async (trx) => {
-    const { changes, after } = await patchCard(trx, spec, id, version, patch, STAFF_LABELS, now, endPositionsOnDismissal);
-    const photoChange = await patchPhoto(trx, spec, id, photo, now);
-    if (Object.keys(changes).length === 0 && Object.keys(photoChange).length > 0) {
-      await trx.updateTable('staff').set({ version: version + 1, updatedAt: now }).where('id', '=', id).execute();
-    }
-    const all = { ...changes, ...photoChange };
-    if (Object.keys(all).length > 0) await ctx.audit.record(trx, { entity: 'staff', recordId: id, action: 'update', changes: all });
-    // A hire date recorded later (a card typed before the order) opens the task then.
-    if ('hireDate' in changes && after.hireDate && !after.dismissalDate) {
-      await openHireTask(ctx, trx, id, after.hireDate as string, null, after.hireOrderNumber as string | null);
-    }
+  await updateCardRecord(ctx, spec, {
+    id,
+    version,
+    patch,
+    photo,
+    labels: STAFF_LABELS,
+    adjust: endPositionsOnDismissal,
+    within: async (trx, changes, after) => {
+      // A hire date recorded later (a card typed before the order) opens the task then.
+      if ('hireDate' in changes && after.hireDate && !after.dismissalDate) {
+        await openHireTask(ctx, trx, id, after.hireDate as string, null, after.hireOrderNumber as string | null);
+      }
+    },
   });
-  ctx.core.events.emit({ type: 'dataChanged', entity: 'staff', recordId: id });
   return getStaff(ctx, id);
 }
 
