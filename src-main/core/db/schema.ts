@@ -2,6 +2,9 @@ import type { Generated } from 'kysely';
 import type { ParentCardColumns, PeopleTables, PupilCardColumns, StaffCardColumns } from './schemaPeople';
 import type { CurriculumTables } from './schemaCurriculum';
 import type { SyncTables } from './schemaSync';
+import type { MovementTables } from './schemaMovement';
+
+export type * from './schemaMovement';
 
 /**
  * The Kysely view of the database. Column names are camelCase here and snake_case in SQL
@@ -356,102 +359,7 @@ export interface SubgroupMemberTable {
   endDate: string | null;
 }
 
-/** Movement book (issue 6, migrations 0040–0041). */
-export interface MovementOrderSeriesTable {
-  orderType: string;
-  suffix: string;
-  version: number;
-  updatedAt: string;
-}
-
-export interface MovementCounterTable {
-  key: string;
-  lastNumber: number;
-}
-
-export interface MovementOrderTable {
-  id: string;
-  academicYearId: string;
-  orderType: string;
-  number: number | null;
-  numberText: string | null;
-  orderDate: string;
-  title: string;
-  basis: string | null;
-  signatoryPosition: string | null;
-  signatoryName: string | null;
-  /** draft | signed | cancelled */
-  status: string;
-  signedAt: string | null;
-  signedBy: string | null;
-  cancelledAt: string | null;
-  cancelledBy: string | null;
-  cancelReason: string | null;
-  printedAt: string | null;
-  version: number;
-  createdAt: string;
-  createdBy: string | null;
-  updatedAt: string;
-}
-
-export interface MovementOrderItemTable {
-  id: string;
-  orderId: string;
-  ordinal: number;
-  pupilId: string;
-  createdPupil: number;
-  fromClassId: string | null;
-  toClassId: string | null;
-  effectiveDate: string;
-  enrollKind: string | null;
-  originSchool: string | null;
-  originDocument: string | null;
-  destinationKind: string | null;
-  destinationSchool: string | null;
-  reason: string | null;
-  note: string | null;
-  /** JSON array of subgroup ids. */
-  subgroupIds: string;
-  nameGenitive: string;
-  nameDative: string;
-  nameAccusative: string;
-  namesEdited: number;
-}
-
-export interface MovementEffectTable {
-  id: string;
-  orderId: string;
-  itemId: string | null;
-  seq: number;
-  kind: string;
-  targetId: string;
-  data: string;
-  revertedAt: string | null;
-}
-
-export interface AlphabetBookEntryTable {
-  id: string;
-  number: number;
-  personalFileNumber: string;
-  pupilId: string;
-  assignedOn: string;
-  orderItemId: string | null;
-  /** active | annulled */
-  status: string;
-  annulledAt: string | null;
-  annulReason: string | null;
-}
-
-export interface DocumentTemplateTable {
-  key: string;
-  fileName: string;
-  contentBase64: string;
-  version: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
-
-export interface Database extends PeopleTables, CurriculumTables, SyncTables {
+export interface Database extends PeopleTables, MovementTables, CurriculumTables, SyncTables {
   schoolCard: SchoolCardTable;
   auditLog: AuditLogTable;
   appSetting: AppSettingTable;
@@ -462,13 +370,6 @@ export interface Database extends PeopleTables, CurriculumTables, SyncTables {
   schoolClass: SchoolClassTable;
   pupilParent: PupilParentTable;
   classMembership: ClassMembershipTable;
-  movementOrderSeries: MovementOrderSeriesTable;
-  movementCounter: MovementCounterTable;
-  movementOrder: MovementOrderTable;
-  movementOrderItem: MovementOrderItemTable;
-  movementEffect: MovementEffectTable;
-  alphabetBookEntry: AlphabetBookEntryTable;
-  documentTemplate: DocumentTemplateTable;
   roomType: RoomTypeTable;
   room: RoomTable;
   subjectArea: SubjectAreaTable;
