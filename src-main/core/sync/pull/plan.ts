@@ -9,9 +9,9 @@ import { mapPerson } from './mapPerson';
 import { personLabel, rememberFio } from './peopleIndex';
 import { loadPlanContext, type PlanContext } from './planContext';
 import { planExportCm } from './planExportCm';
+import { enrolDates, planMovementBook } from './planMovementBook';
 import { planAccount, planMembership, planParents, planPerson, type PeopleState } from './planPeople';
 import type { Decisions, ParsedFile, Plan } from './planTypes';
-import { issueAt } from '../formats/records';
 
 /**
  * The plan of a pull: every entry of the preview and the operations apply will run. Files are
@@ -64,43 +64,6 @@ async function loadCards(db: Executor, ctx: PlanContext, files: readonly ParsedF
     for (let i = 0; i < list.length; i += 500) for (const [id, c] of await readCards(db, CARD_SPECS[kind], list.slice(i, i + 500))) out.set(id, c);
   }
   return out;
-}
-
-function enrolDates(files: readonly ParsedFile[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const f of files) {
-    if (f.formatId !== 'movementBookExport') continue;
-    for (const r of f.records) {
-      const type = String(r.values.docType ?? '').toLowerCase();
-      if (!type.startsWith('зачисл') || !r.values.docDate) continue;
-      out.set(personLabel({ lastName: String(r.values.lastName ?? ''), firstName: String(r.values.firstName ?? ''), middleName: (r.values.middleName as string | null) ?? null, birthDate: (r.values.birthDate as string | null) ?? null }), String(r.values.docDate));
-    }
-  }
-  return out;
-}
-
-/** Movement-book documents: read for enrolment dates and listed; orders are not re-created. */
-function planMovementBook(st: PeopleState, f: ParsedFile): void {
-  for (const r of f.records) {
-    const v = r.values;
-    const label = `${String(v.docType ?? '')} № ${String(v.docNumber ?? '—')} от ${String(v.docDate ?? '').split('-').reverse().join('.')}: ${personLabel({ lastName: String(v.lastName ?? ''), firstName: String(v.firstName ?? ''), middleName: (v.middleName as string | null) ?? null, birthDate: (v.birthDate as string | null) ?? null })}${v.className ? `, ${String(v.className)}` : ''}`;
-    const errors = r.issues.filter((i) => i.severity === 'error');
-    const match = errors.length ? null : st.ctx.pupils.match({ portalId: null, snils: null, lastName: String(v.lastName), firstName: String(v.firstName), middleName: (v.middleName as string | null) ?? null, birthDate: (v.birthDate as string | null) ?? null });
-    const found = match?.kind === 'match' ? match.person : null;
-    st.entries.push({
-      key: `${f.id}:${r.row}:movementDoc`,
-      fileName: f.fileName,
-      row: r.row,
-      entity: 'movementDoc',
-      action: errors.length ? 'rejected' : 'unchanged',
-      label,
-      recordId: found?.id ?? null,
-      matchedBy: found ? 'fio' : null,
-      changes: [],
-      issues: errors.length ? r.issues : found ? [] : [issueAt(r.row, null, 'обучающийся не найден в программе: документ только прочитан', 'warning')],
-      candidates: [],
-    });
-  }
 }
 
 export async function buildPlan(db: Executor, files: readonly ParsedFile[], decisions: Decisions = {}, today?: string): Promise<Plan> {
