@@ -16,6 +16,7 @@ import * as m0034 from './0034_convert_family_composition';
 import * as m0035 from './0035_create_staff_family';
 import * as m0040 from './0040_create_movement_orders';
 import * as m0041 from './0041_create_document_templates';
+import * as m0042 from './0042_extend_movement_orders_add_source';
 import * as m0050 from './0050_create_curriculum_and_load';
 import * as m0060 from './0060_create_portal_exchange';
 
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '0035_create_staff_family': m0035,
   '0040_create_movement_orders': m0040,
   '0041_create_document_templates': m0041,
+  '0042_extend_movement_orders_add_source': m0042,
   '0050_create_curriculum_and_load': m0050,
   '0060_create_portal_exchange': m0060,
 };

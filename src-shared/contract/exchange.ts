@@ -28,7 +28,7 @@ export const fileIssue = z.object({
   severity: z.enum(['error', 'warning']),
 });
 
-export const PREVIEW_ENTITIES = ['pupil', 'parent', 'staff', 'link', 'membership', 'account', 'class', 'subject', 'room', 'bells', 'assignment', 'curriculum', 'movementDoc'] as const;
+export const PREVIEW_ENTITIES = ['pupil', 'parent', 'staff', 'link', 'membership', 'account', 'class', 'subject', 'room', 'bells', 'assignment', 'curriculum', 'movementDoc', 'order'] as const;
 export type PreviewEntity = (typeof PREVIEW_ENTITIES)[number];
 export const PREVIEW_ACTIONS = ['create', 'update', 'unchanged', 'rejected', 'ambiguous'] as const;
 export type PreviewAction = (typeof PREVIEW_ACTIONS)[number];

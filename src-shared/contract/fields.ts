@@ -27,11 +27,16 @@ export function optChecked(check: (value: string) => string | null, max = 100) {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isValidIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  if (value.length !== 10 || !ISO_DATE.test(value)) return false;
+  const y = Number(value.slice(0, 4));
+  const m = (value.charCodeAt(5) - 48) * 10 + value.charCodeAt(6) - 48;
+  const d = (value.charCodeAt(8) - 48) * 10 + value.charCodeAt(9) - 48;
+  // Years 0–99 are not dates here (JavaScript's Date reads them as 19xx; the rule predates this code).
+  if (y < 100 || m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]) return false;
+  return m !== 2 || d !== 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
 }
 
 export const isoDate = z.string().refine(isValidIsoDate, 'дата должна быть в формате ГГГГ-ММ-ДД и существовать');

@@ -11,6 +11,8 @@ export const orderStatus = z.enum(Object.keys(ORDER_STATUSES) as [OrderStatus, .
 export const enrollKind = z.enum(ENROLL_KIND_KEYS, 'выберите, откуда прибыл обучающийся');
 export const destinationKind = z.enum(DESTINATION_KIND_KEYS, 'выберите, куда выбыл обучающийся');
 export const sex = z.enum(['М', 'Ж'], 'выберите «М» или «Ж»');
+/** office — made here; portal — read from the portal's movement-book export (history). */
+export const orderSource = z.enum(['office', 'portal']);
 
 /** A card created by the enrolment item: the portal creates pupils through the movement book. */
 export const newPupilInput = z.object({
@@ -110,6 +112,8 @@ export const orderDetail = z.object({
   printedAt: z.string().nullable(),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
+  /** `portal`: a historical order read from the portal's movement book — history only, it cannot be cancelled here. */
+  source: orderSource,
   version,
   items: z.array(orderItem),
 });
@@ -127,6 +131,7 @@ export const orderRow = z.object({
   /** First names of the order («Иванов И. И., Петрова А. С. и ещё 3»). */
   pupilsPreview: z.string(),
   signatoryName: z.string().nullable(),
+  source: orderSource,
   version,
 });
 export type OrderRow = z.output<typeof orderRow>;

@@ -180,8 +180,17 @@ export function checkDocument(doc: DocumentFields, birthDate: string | null, tod
 
 /** `YYYY-MM-DD` plus whole years (29 February → 28 February in a common year). */
 export function addYears(iso: string, years: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const year = y + years;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) {
+    const [y, m, d] = iso.split('-').map(Number);
+    return shifted(y + years, m, d);
+  }
+  const y = Number(iso.slice(0, 4)) + years;
+  // Only 29 February moves (to the 28th of a common year); otherwise the month and day stay as written.
+  if (iso.charCodeAt(5) === 48 && iso.charCodeAt(6) === 50 && iso.charCodeAt(8) === 50 && iso.charCodeAt(9) === 57) return shifted(y, 2, 29);
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}${iso.slice(4, 10)}`;
+}
+
+function shifted(year: number, m: number, d: number): string {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const day = m === 2 && d === 29 && !leap ? 28 : d;
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -3,14 +3,18 @@
  * so search runs over a stored key), full-name formatting and sorting with the Russian collation.
  */
 export function searchKey(...parts: (string | null | undefined)[]): string {
-  return parts
-    .filter((p): p is string => Boolean(p && p.trim()))
-    .join(' ')
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let joined = '';
+  for (const p of parts) {
+    if (!p || !p.trim()) continue;
+    joined = joined === '' ? p : `${joined} ${p}`;
+  }
+  const lower = joined.toLowerCase();
+  // Most names need nothing more: no ё, no runs of spaces, no tabs or line breaks, no edge spaces.
+  if (!NEEDS_WORK.test(lower)) return lower;
+  return lower.replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 }
+
+const NEEDS_WORK = /ё|\s\s|[^\S ]|^\s|\s$/;
 
 export interface PersonName {
   lastName: string;

@@ -67,9 +67,24 @@ export function checkName(value: string): string | null {
 
 /** Full years between a birth date and a day (`YYYY-MM-DD`). */
 export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = day.split('-').map(Number);
+  const by = isoPart(birthDate, 0, 4);
+  const bm = isoPart(birthDate, 5, 7);
+  const bd = isoPart(birthDate, 8, 10);
+  const y = isoPart(day, 0, 4);
+  const m = isoPart(day, 5, 7);
+  const d = isoPart(day, 8, 10);
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** The number in `iso[from, to)` (a year, month or day of `YYYY-MM-DD`), without allocating. */
+function isoPart(iso: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = iso.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return Number(iso.split('-')[from === 0 ? 0 : from === 5 ? 1 : 2]);
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 export function checkNotFuture(date: string, today: string, what = 'дата'): string | null {

@@ -60,23 +60,46 @@ export function checkOgrn(raw: string): string | null {
  * rule and are accepted without a check.
  */
 export function checkSnils(raw: string): string | null {
-  const snils = digitsOnly(raw);
-  if (!/^\d{11}$/.test(snils)) return 'нужно 11 цифр (формат 123-456-789 01)';
-  const body = snils.slice(0, 9);
-  if (Number(body) <= 1001998) return null;
-  const sum = weightedSum(body, [9, 8, 7, 6, 5, 4, 3, 2, 1]);
-  let check: number;
-  if (sum < 100) check = sum;
-  else if (sum === 100 || sum === 101) check = 0;
-  else {
-    check = sum % 101;
-    if (check === 100) check = 0;
+  // One pass over the characters for the usual spellings (digits, hyphens, spaces); anything else
+  // takes the general path below.
+  let count = 0;
+  let body = 0;
+  let sum = 0;
+  let control = 0;
+  let plain = true;
+  for (let i = 0; i < raw.length && plain; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (count < 9) {
+        body = body * 10 + (c - 48);
+        sum += (c - 48) * (9 - count);
+      } else control = control * 10 + (c - 48);
+      count++;
+    } else if (c !== 45 && c !== 32) plain = false;
   }
-  return check === Number(snils.slice(9)) ? null : 'неверная контрольная сумма — проверьте цифры';
+  if (plain) return count !== 11 ? SNILS_DIGITS : body <= 1001998 ? null : snilsControl(sum) === control ? null : SNILS_SUM;
+  const snils = digitsOnly(raw);
+  if (!/^\d{11}$/.test(snils)) return SNILS_DIGITS;
+  const head = snils.slice(0, 9);
+  if (Number(head) <= 1001998) return null;
+  return snilsControl(weightedSum(head, [9, 8, 7, 6, 5, 4, 3, 2, 1])) === Number(snils.slice(9)) ? null : SNILS_SUM;
 }
+
+const SNILS_DIGITS = 'нужно 11 цифр (формат 123-456-789 01)';
+const SNILS_SUM = 'неверная контрольная сумма — проверьте цифры';
+
+function snilsControl(sum: number): number {
+  if (sum < 100) return sum;
+  if (sum === 100 || sum === 101) return 0;
+  const check = sum % 101;
+  return check === 100 ? 0 : check;
+}
+
+const SNILS_FORMATTED = /^\d{3}-\d{3}-\d{3} \d{2}$/;
 
 /** Formats 11 digits as `123-456-789 01`. */
 export function formatSnils(raw: string): string {
+  if (SNILS_FORMATTED.test(raw)) return raw;
   const s = digitsOnly(raw);
   return s.length === 11 ? `${s.slice(0, 3)}-${s.slice(3, 6)}-${s.slice(6, 9)} ${s.slice(9)}` : raw;
 }

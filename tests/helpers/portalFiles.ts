@@ -161,13 +161,40 @@ export function exportCmOf(d: DemoPortal): { data: ExportCm; bytes: Buffer } {
   return { data, bytes: writeExportCm(data) };
 }
 
-/** The movement book export (HTML-xls): enrolment documents of the given pupils. */
-export function movementBookXls(d: DemoPortal, pupilIds: readonly string[], date = '2026-09-01'): Buffer {
-  const rows = pupilIds.map((id, i) => {
-    const p = d.school.pupils.find((x) => x.id === id)!;
-    return { rowNo: String(i + 1), docDate: date, docNumber: `${10 + i}-з`, docType: 'Зачисление', docSubtype: 'Прибыл из другой ОО', lastName: p.lastName, firstName: p.firstName, middleName: p.middleName, birthDate: p.birthDate, className: d.school.classes.find((c) => c.id === p.classId)!.name };
-  });
+/** A document of the portal's movement book: one row per pupil, the class the demo school gives them unless named. */
+export interface MoveBookDoc {
+  type: string;
+  subtype?: string | null;
+  number: string;
+  date: string;
+  pupilIds: readonly string[];
+  className?: string;
+}
+
+/**
+ * The movement book export (HTML-xls) with the given documents; `edit` changes the rows before they
+ * are written (a broken date, a pupil the portal has and the office does not).
+ */
+export function movementBookDocsXls(d: DemoPortal, docs: readonly MoveBookDoc[], edit?: (rows: FieldValues[]) => void): Buffer {
+  const rows: FieldValues[] = [];
+  for (const doc of docs) {
+    for (const id of doc.pupilIds) {
+      const p = d.school.pupils.find((x) => x.id === id)!;
+      const className = doc.className ?? d.school.classes.find((c) => c.id === p.classId)!.name;
+      rows.push({ docDate: doc.date, docNumber: doc.number, docType: doc.type, docSubtype: doc.subtype ?? null, lastName: p.lastName, firstName: p.firstName, middleName: p.middleName, birthDate: p.birthDate, className });
+    }
+  }
+  edit?.(rows);
+  rows.forEach((r, i) => (r.rowNo = String(i + 1)));
   return htmlXls('Книга движения учащихся', 'Период: 2026/2027', FORMATS.movementBookExport.columns, rows, false);
+}
+
+/** The movement book export (HTML-xls): an enrolment document per pupil, numbered from 10-з. */
+export function movementBookXls(d: DemoPortal, pupilIds: readonly string[], date = '2026-09-01'): Buffer {
+  return movementBookDocsXls(
+    d,
+    pupilIds.map((id, i) => ({ type: 'Зачисление', subtype: 'Прибыл из другой ОО', number: `${10 + i}-з`, date, pupilIds: [id] })),
+  );
 }
 
 export function b64(bytes: Uint8Array): string {

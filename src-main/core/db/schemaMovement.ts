@@ -1,4 +1,6 @@
-/** Movement book (issue 6, migrations 0040–0041). */
+import type { Generated } from 'kysely';
+
+/** Movement book (issue 6, migrations 0040–0042). */
 export interface MovementOrderSeriesTable {
   orderType: string;
   suffix: string;
@@ -34,6 +36,8 @@ export interface MovementOrderTable {
   createdAt: string;
   createdBy: string | null;
   updatedAt: string;
+  /** office | portal (a historical order read from the portal's movement-book export; 0042). */
+  source: Generated<string>;
 }
 
 export interface MovementOrderItemTable {

@@ -42,6 +42,21 @@ async function numberTaken(db: Executor, yearId: string, text: string): Promise<
 }
 
 /**
+ * An order numbered elsewhere (read from the portal with its own number, «12-з» or «12»): the
+ * series of that suffix continues after it, so the next order signed here neither reuses nor goes
+ * back below the numbers the portal already gave this year. A suffix no series uses only reserves
+ * the text (numberTaken skips it anyway).
+ */
+export async function raiseOrderCounter(db: Executor, yearId: string, numberText: string): Promise<void> {
+  const m = /^(\d+)(?:-([А-ЯЁа-яёA-Za-z0-9/]{1,6}))?$/.exec(numberText.trim());
+  if (!m) return;
+  const n = Number(m[1]);
+  const key = orderKey(yearId, m[2] ?? '');
+  await db.insertInto('movementCounter').values({ key, lastNumber: 0 }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db.updateTable('movementCounter').set({ lastNumber: n }).where('key', '=', key).where('lastNumber', '<', n).execute();
+}
+
+/**
  * The number of an order being signed: the next of its series, skipping numbers typed by hand
  * earlier, or the one typed from the paper order (refused when the year already has it).
  */

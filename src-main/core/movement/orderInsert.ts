@@ -20,6 +20,7 @@ export interface DraftItem {
   destinationKind?: DestinationKind | null;
   destinationSchool?: string | null;
   reason?: string | null;
+  note?: string | null;
   createdPupil?: boolean;
 }
 
@@ -57,6 +58,15 @@ export async function insertDraft(db: Executor, order: DraftOrder, items: DraftI
       updatedAt: at,
     })
     .execute();
+  await insertItems(db, id, items, 1);
+  return id;
+}
+
+/**
+ * Items of an order with the ФИО forms declined from the cards, numbered from `firstOrdinal`.
+ * Returns the new item ids in the order of `items`.
+ */
+export async function insertItems(db: Executor, orderId: string, items: DraftItem[], firstOrdinal: number): Promise<string[]> {
   const people = await inChunks(
     items.map((i) => i.pupilId),
     (chunk) => db.selectFrom('pupil').select(['id', 'lastName', 'firstName', 'middleName', 'sex']).where('id', 'in', chunk).execute(),
@@ -68,8 +78,8 @@ export async function insertDraft(db: Executor, order: DraftOrder, items: DraftI
     const names = declineAll(p);
     return {
       id: newId(),
-      orderId: id,
-      ordinal: index + 1,
+      orderId,
+      ordinal: firstOrdinal + index,
       pupilId: item.pupilId,
       createdPupil: item.createdPupil ? 1 : 0,
       fromClassId: item.fromClassId,
@@ -81,7 +91,7 @@ export async function insertDraft(db: Executor, order: DraftOrder, items: DraftI
       destinationKind: item.destinationKind ?? null,
       destinationSchool: item.destinationSchool ?? null,
       reason: item.reason ?? null,
-      note: null,
+      note: item.note ?? null,
       subgroupIds: '[]',
       nameGenitive: names.genitive,
       nameDative: names.dative,
@@ -90,5 +100,5 @@ export async function insertDraft(db: Executor, order: DraftOrder, items: DraftI
     };
   });
   for (let i = 0; i < rows.length; i += 200) await db.insertInto('movementOrderItem').values(rows.slice(i, i + 200)).execute();
-  return id;
+  return rows.map((r) => r.id);
 }

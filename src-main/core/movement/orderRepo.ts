@@ -83,6 +83,7 @@ export async function getOrder(db: Executor, id: string): Promise<OrderDetail> {
     printedAt: o.printedAt,
     createdAt: o.createdAt,
     createdBy: o.createdBy,
+    source: o.source === 'portal' ? 'portal' : 'office',
     version: Number(o.version),
     items: items.map(itemDto),
   };
@@ -147,6 +148,7 @@ export async function listOrders(db: Executor, f: OrderFilter): Promise<OrderRow
       itemCount: list.length,
       pupilsPreview: list.length > 3 ? `${shown} и ещё ${list.length - 3}` : shown,
       signatoryName: o.signatoryName,
+      source: o.source === 'portal' ? 'portal' : 'office',
       version: Number(o.version),
     };
   });

@@ -113,6 +113,12 @@ export async function cancelOrder(ctx: HandlerContext, id: string, version: numb
     if (row.status === 'draft') throw refuse('Черновик не подписан — его можно изменить или удалить, отменять нечего');
     if (row.status === 'cancelled') throw refuse(`Приказ № ${row.numberText} уже отменён`);
     if (Number(row.version) !== version) throw staleOrder('Приказ', Number(row.version));
+    if (row.source === 'portal') {
+      // Its items changed nothing here (classes came from the portal's pupil list): undoing it would undo nothing.
+      throw refuse(
+        `${orderLabel(row)} перенесён из портала «Сетевой город» как история книги движения и ничего не менял в составе классов программы, поэтому отменить его здесь нельзя. Если приказ отменён в портале, оформите нужное движение приказом в программе`,
+      );
+    }
     const label = orderLabel(row);
     const items = await loadItems(trx, [id]);
     const byId = new Map(items.map((i) => [i.id, i]));

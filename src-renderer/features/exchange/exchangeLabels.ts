@@ -24,7 +24,8 @@ export const ENTITY_LABELS: Record<PreviewEntity, string> = {
   bells: 'Звонки',
   assignment: 'Нагрузка',
   curriculum: 'Учебный план',
-  movementDoc: 'Документ книги движения',
+  movementDoc: 'Строка книги движения портала',
+  order: 'Приказ книги движения',
 };
 
 export const CONFIDENCE_LABELS: Record<string, { text: string; color: string }> = {

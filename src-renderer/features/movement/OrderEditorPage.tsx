@@ -134,8 +134,16 @@ function OrderEditor({ order, type, onReload }: { order: OrderDetail | null; typ
         <Tag color="blue">{info.label}</Tag>
         {order && <Tag color={STATUS_COLORS[order.status]}>{ORDER_STATUSES[order.status]}</Tag>}
       </Space>
-      {order?.status === 'signed' && (
+      {order?.status === 'signed' && order.source === 'office' && (
         <Alert type="success" showIcon message={`Подписан ${order.signedAt ? formatDateTimeRu(order.signedAt) : ''}${order.signedBy ? `, провёл(а): ${order.signedBy}` : ''}. Пункты применены к составу классов.`} />
+      )}
+      {order?.status === 'signed' && order.source === 'portal' && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="order-from-portal"
+          message={`Приказ перенесён из книги движения портала «Сетевой город»${order.signedAt ? ` ${formatDateTimeRu(order.signedAt)}` : ''}${order.signedBy ? ` (${order.signedBy})` : ''} как история: состав классов в программе взят из списка учащихся портала, этот приказ его не менял, поэтому отменить его здесь нельзя.`}
+        />
       )}
       {order?.status === 'cancelled' && (
         <Alert type="warning" showIcon message={`Отменён ${order.cancelledAt ? formatDateTimeRu(order.cancelledAt) : ''}${order.cancelledBy ? ` (${order.cancelledBy})` : ''}: ${order.cancelReason ?? ''}. Всё, что приказ изменил, возвращено.`} />
@@ -207,7 +215,7 @@ function OrderEditor({ order, type, onReload }: { order: OrderDetail | null; typ
             Подписать и провести
           </Button>
         )}
-        {order?.status === 'signed' && canSign && (
+        {order?.status === 'signed' && order.source === 'office' && canSign && (
           <Button danger onClick={() => setCancelling(true)}>
             Отменить приказ
           </Button>

@@ -83,7 +83,17 @@ export function OrdersTab() {
           { title: 'Заголовок', dataIndex: 'title' },
           { title: 'Обучающиеся', dataIndex: 'pupilsPreview', render: (v: string, o) => (o.itemCount ? v : <Typography.Text type="secondary">нет пунктов</Typography.Text>) },
           { title: 'Пунктов', dataIndex: 'itemCount', width: 90 },
-          { title: 'Состояние', dataIndex: 'status', width: 120, render: (v: OrderStatus) => <Tag color={STATUS_COLORS[v]}>{ORDER_STATUSES[v]}</Tag> },
+          {
+            title: 'Состояние',
+            dataIndex: 'status',
+            width: 140,
+            render: (v: OrderStatus, r) => (
+              <>
+                <Tag color={STATUS_COLORS[v]}>{ORDER_STATUSES[v]}</Tag>
+                {r.source === 'portal' && <Tag title="Перенесён из книги движения портала «Сетевой город»">из портала</Tag>}
+              </>
+            ),
+          },
         ]}
       />
     </Space>

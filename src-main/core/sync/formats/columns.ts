@@ -27,6 +27,11 @@ export type CellValue = string | string[] | boolean | null;
 /** A file row mapped onto fields: dates ISO, sex `М`/`Ж`, multi-values as lists, flags as booleans. */
 export type FieldValues = Record<string, CellValue>;
 
+/** Reads a row's field by name: a record of a file, or a writer's values. */
+export interface FieldGetter {
+  get(field: string): CellValue | undefined;
+}
+
 export interface ColumnDef {
   /** 1-based position in the full layout. */
   pos: number;
@@ -75,7 +80,7 @@ export interface FileFormat {
   /** Header lines a writer puts before the data, each as cells (padded to the column count). */
   header?: (ctx: HeaderContext, columns: readonly ColumnDef[]) => string[][];
   /** Cross-column rules of one row (a parent named → surname, name and birth date required). */
-  rowRules?: (values: FieldValues) => RowIssueDraft[];
+  rowRules?: (values: FieldGetter) => RowIssueDraft[];
 }
 
 /** Column letters as a spreadsheet shows them: 1 → A, 27 → AA. */

@@ -9,6 +9,15 @@ export type TextEncoding = 'utf-8' | 'windows-1251';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** The runtime's own cp1251 decoder (ICU; several times faster than iconv-lite), if it has one. */
+const cp1251 = ((): { decode(bytes: Uint8Array): string } | null => {
+  try {
+    return new TextDecoder('windows-1251');
+  } catch {
+    return null;
+  }
+})();
+
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding; bom: boolean } {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', bom: true };
@@ -16,7 +25,8 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   try {
     return { text: utf8.decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'win1251'), encoding: 'windows-1251', bom: false };
+    const text = cp1251 ? cp1251.decode(bytes) : iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'win1251');
+    return { text, encoding: 'windows-1251', bom: false };
   }
 }
 

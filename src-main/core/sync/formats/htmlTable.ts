@@ -17,9 +17,24 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/** Whether a cell's text needs entity decoding or whitespace collapsing (most cells do not). */
+function needsCleaning(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  if (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32) return true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32) {
+      if (c !== 32 || s.charCodeAt(i + 1) === 32) return true;
+    } else if (c === 38 || c === 160) return true;
+  }
+  return false;
+}
+
 function cleanText(raw: string): string {
+  if (!needsCleaning(raw)) return raw;
   const t = raw.indexOf('&') < 0 ? raw : decodeEntities(raw);
-  return /\s\s|[\t\r\n\u00a0]/.test(t) ? t.replace(/[\s\u00a0]+/g, ' ').trim() : t.trim();
+  return t.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 function span(tag: string, name: string): number {
@@ -33,95 +48,103 @@ export function looksLikeHtml(text: string): boolean {
   return /<table\b/i.test(text.slice(0, 200_000));
 }
 
-/** The slice of the table to read: the `table-print` one, else the longest. */
-function pickTable(html: string): string {
-  const lower = html.toLowerCase();
+/** Where the table to read lies: the `table-print` one, else the longest. */
+function pickTable(html: string): [number, number] {
   const found: [number, number][] = [];
-  let from = 0;
-  for (;;) {
-    const s = lower.indexOf('<table', from);
-    if (s < 0) break;
-    const e = lower.indexOf('</table', s);
-    const end = e < 0 ? html.length : e;
-    found.push([s, end]);
-    from = end + 1;
+  const open = /<table\b/gi;
+  const close = /<\/table/gi;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    close.lastIndex = m.index;
+    const e = close.exec(html);
+    const end = e ? e.index : html.length;
+    found.push([m.index, end]);
+    open.lastIndex = end + 1;
   }
-  if (found.length === 0) return '';
+  if (found.length === 0) return [0, 0];
   const print = found.find(([s]) => /class\s*=\s*["']?[^"'>]*table-print/i.test(html.slice(s, html.indexOf('>', s) + 1)));
-  const [s, e] = print ?? found.sort((a, b) => b[1] - b[0] - (a[1] - a[0]))[0];
-  return html.slice(s, e);
+  return print ?? found.sort((a, b) => b[1] - b[0] - (a[1] - a[0]))[0];
 }
 
+/** Appends a cell (with its colspan copies) to a row, marking rowspans for the rows below. */
+function pushCell(row: string[], pending: number[], value: string, colspan: number, rowspan: number): void {
+  for (let k = 0; k < colspan; k++) {
+    if (rowspan > 1) pending[row.length] = rowspan - 1;
+    row.push(k === 0 ? value : '');
+  }
+}
+
+/** Cells a rowspan from above occupies at the row's current position. */
+function fillPending(row: string[], pending: number[]): void {
+  while (row.length < pending.length && pending[row.length] > 0) {
+    pending[row.length]--;
+    row.push('');
+  }
+}
+
+/**
+ * Rows of cells. The common cell is `<td>text</td>`: one slice, no allocation beyond it; cells
+ * with inner tags (`<b>`, `<br>`) gather their text pieces. No closures in the loop: its state
+ * stays in registers (this reads a million cells of a district's export).
+ */
 export function htmlTableRows(html: string): string[][] {
-  const table = pickTable(html);
+  const [from, to] = pickTable(html);
   const rows: string[][] = [];
   const pending: number[] = [];
   let row: string[] | null = null;
-  let col = 0;
-  let cell: { start: number; colspan: number; rowspan: number } | null = null;
-  let text = '';
-  const fillPending = () => {
-    while (row && (pending[col] ?? 0) > 0) {
-      row[col] = '';
-      pending[col]--;
-      col++;
-    }
-  };
-  const closeCell = (end: number) => {
-    if (!cell || !row) return;
-    text += table.slice(cell.start, end);
-    const value = cleanText(text);
-    for (let k = 0; k < cell.colspan; k++) {
-      row[col] = k === 0 ? value : '';
-      if (cell.rowspan > 1) pending[col] = cell.rowspan - 1;
-      col++;
-    }
-    cell = null;
-    text = '';
-  };
-  const closeRow = (end: number) => {
-    closeCell(end);
-    if (!row) return;
-    fillPending();
-    if (row.length > 0) rows.push(Array.from(row, (v) => v ?? ''));
-    row = null;
-  };
-  let i = 0;
+  let inCell = false;
+  let cellStart = 0;
+  let pieces = '';
+  let colspan = 1;
+  let rowspan = 1;
+  let i = from;
   for (;;) {
-    const lt = table.indexOf('<', i);
-    if (lt < 0) break;
-    const gt = table.indexOf('>', lt);
+    let lt = html.indexOf('<', i);
+    if (lt < 0 || lt > to) lt = to;
+    const gt = lt === to ? to : html.indexOf('>', lt);
     if (gt < 0) break;
-    const closing = table.charCodeAt(lt + 1) === 47;
+    const closing = html.charCodeAt(lt + 1) === 47;
     const nameStart = closing ? lt + 2 : lt + 1;
-    const a = table.charCodeAt(nameStart) | 32;
-    const b = table.charCodeAt(nameStart + 1) | 32;
-    const after = table.charCodeAt(nameStart + 2);
-    const isName2 = after === 62 || after === 32 || after === 9 || after === 10 || after === 13 || after === 47;
-    if (isName2 && a === 116 /* t */ && b === 114 /* r */) {
-      closeRow(lt);
-      if (!closing) {
-        row = [];
-        col = 0;
+    const a = html.charCodeAt(nameStart) | 32;
+    const b = html.charCodeAt(nameStart + 1) | 32;
+    const after = html.charCodeAt(nameStart + 2);
+    const isName2 = lt !== to && (after === 62 || after === 32 || after === 9 || after === 10 || after === 13 || after === 47);
+    const isRow = isName2 && a === 116 /* t */ && b === 114; /* r */
+    const isCell = isName2 && a === 116 && (b === 100 /* d */ || b === 104); /* h */
+    if (lt === to || isRow || isCell) {
+      // The end of a cell (and, for a row tag or the table's end, of the row).
+      if (inCell && row) {
+        const last = html.slice(cellStart, lt);
+        pushCell(row, pending, cleanText(pieces === '' ? last : pieces + last), colspan, rowspan);
+        pieces = '';
       }
-    } else if (isName2 && a === 116 && (b === 100 /* d */ || b === 104 /* h */)) {
-      closeCell(lt);
-      if (!closing) {
-        if (!row) {
-          row = [];
-          col = 0;
+      inCell = false;
+      if ((lt === to || isRow) && row) {
+        fillPending(row, pending);
+        if (row.length > 0) rows.push(row);
+        row = null;
+      }
+      if (lt === to) break;
+      if (isRow && !closing) row = [];
+      if (isCell && !closing) {
+        row ??= [];
+        fillPending(row, pending);
+        if (gt - lt > 3) {
+          const tag = html.slice(lt, gt + 1).toLowerCase();
+          colspan = span(tag, 'colspan');
+          rowspan = span(tag, 'rowspan');
+        } else {
+          colspan = 1;
+          rowspan = 1;
         }
-        fillPending();
-        const tag = table.slice(lt, gt + 1).toLowerCase();
-        cell = { start: gt + 1, colspan: span(tag, 'colspan'), rowspan: span(tag, 'rowspan') };
+        inCell = true;
+        cellStart = gt + 1;
       }
-    } else if (cell) {
+    } else if (inCell) {
       // Any other tag inside a cell: its text before it stays; <br> is a space.
-      text += table.slice(cell.start, lt) + (a === 98 && b === 114 ? ' ' : '');
-      cell.start = gt + 1;
+      pieces += html.slice(cellStart, lt) + (a === 98 && b === 114 ? ' ' : '');
+      cellStart = gt + 1;
     }
     i = gt + 1;
   }
-  closeRow(table.length);
   return rows;
 }

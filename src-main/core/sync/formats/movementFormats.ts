@@ -70,9 +70,9 @@ export const movementWithDocs: FileFormat = {
   header: threeLineHeader('Импорт учащихся с документами в книгу движения'),
   rowRules: (v) => {
     const out = [...requireNamedParent(v, 'mother', 'Мать', true), ...requireNamedParent(v, 'father', 'Отец', true)];
-    const passport = v['passport.series'] && v['passport.number'];
-    const certificate = v['birthCertificate.series'] && v['birthCertificate.number'];
-    if (!passport && !certificate && !v.snils) {
+    const passport = v.get('passport.series') && v.get('passport.number');
+    const certificate = v.get('birthCertificate.series') && v.get('birthCertificate.number');
+    if (!passport && !certificate && !v.get('snils')) {
       out.push({ field: 'snils', message: 'хотя бы один из документов учащегося (паспорт, свидетельство о рождении или СНИЛС) должен быть заполнен' });
     }
     return out;

@@ -1,6 +1,6 @@
-import { columnLetter, type ColumnDef, type FieldValues, type FileFormat } from './columns';
+import { columnLetter, type CellValue, type ColumnDef, type FieldGetter, type FieldValues, type FileFormat, type ValueKind } from './columns';
 import { pupilsExtendedLayout } from './pupilsExtended';
-import { parseCell } from './values';
+import { parseCell, type Parsed } from './values';
 
 /** A problem in a file, located as a person finds it in Excel: row, column letter and caption. */
 export interface FileIssue {
@@ -13,11 +13,66 @@ export interface FileIssue {
   severity: 'error' | 'warning';
 }
 
-export interface FileRecord {
-  /** 1-based row of the file (line of a CSV, `<tr>` of an HTML table, row of a sheet). */
-  row: number;
-  values: FieldValues;
-  issues: FileIssue[];
+/**
+ * The fields of a file layout in cell order: a record keeps its values positionally (a district's
+ * export has a million cells; an object per row with a hundred named keys costs more than reading it).
+ */
+export class RecordLayout {
+  /** Field of each cell. */
+  readonly fields: string[] = [];
+  /** Column of each cell. */
+  readonly cellColumns: ColumnDef[] = [];
+  readonly index = new Map<string, number>();
+
+  constructor(readonly columns: readonly ColumnDef[]) {
+    for (const c of columns) {
+      if (!c.field) continue;
+      const at = this.index.get(c.field);
+      if (at !== undefined) {
+        // The same field twice: the later column wins, as a later key of an object would.
+        this.cellColumns[at] = c;
+        continue;
+      }
+      this.index.set(c.field, this.fields.length);
+      this.fields.push(c.field);
+      this.cellColumns.push(c);
+    }
+  }
+
+  /** The cell index of a field, or -1. */
+  at(field: string): number {
+    return this.index.get(field) ?? -1;
+  }
+}
+
+export class FileRecord implements FieldGetter {
+  private named: FieldValues | null = null;
+  /** The searchKey of each person block, once a pull has computed it (by block prefix). */
+  fio: Record<string, string> | null = null;
+
+  constructor(
+    /** 1-based row of the file (line of a CSV, `<tr>` of an HTML table, row of a sheet). */
+    readonly row: number,
+    /** Values by the layout's cell index: dates ISO, sex `М`/`Ж`, multi-values as lists, flags as booleans. */
+    readonly cells: CellValue[],
+    readonly layout: RecordLayout,
+    readonly issues: FileIssue[],
+  ) {}
+
+  get(field: string): CellValue | undefined {
+    const i = this.layout.index.get(field);
+    return i === undefined ? undefined : this.cells[i];
+  }
+
+  /** The values by field name (built on first use). */
+  get values(): FieldValues {
+    if (!this.named) {
+      const v: FieldValues = {};
+      this.layout.fields.forEach((f, i) => (v[f] = this.cells[i]));
+      this.named = v;
+    }
+    return this.named;
+  }
 }
 
 export interface ReadResult {
@@ -95,6 +150,9 @@ export function readRecords(format: FileFormat, rows: string[][], today: string)
     }
   }
   const last = columns.reduce((m, c) => Math.max(m, c.pos), 0);
+  const layout = new RecordLayout(columns);
+  const cols = layout.cellColumns;
+  const n = cols.length;
   const records: FileRecord[] = [];
   for (let r = start; r < rows.length; r++) {
     const cells = rows[r];
@@ -104,31 +162,58 @@ export function readRecords(format: FileFormat, rows: string[][], today: string)
     if (format.match === 'position' && lastFilled(cells) > last) {
       issues.push(issueAt(rowNo, null, `в строке ${lastFilled(cells)} столбцов, а в формате «${format.title}» их ${last} — лишние значения не прочитаны`, 'warning'));
     }
-    const values: FieldValues = {};
-    for (const col of columns) {
-      if (!col.field) continue;
+    const values: CellValue[] = new Array<CellValue>(n);
+    for (let k = 0; k < n; k++) {
+      const col = cols[k];
       const raw = cells[col.pos - 1] ?? '';
+      const kind = col.kind ?? 'text';
       // Most cells of a wide export are empty or plain text: no parser object for them.
-      if (raw === '' || ((col.kind ?? 'text') === 'text' && raw.trim() === raw)) {
-        values[col.field] = raw === '' ? null : raw;
+      if (raw === '' || (kind === 'text' && raw.trim() === raw)) {
+        values[k] = raw === '' ? null : raw;
         if (col.required && raw === '') issues.push(issueAt(rowNo, col, 'обязательное поле не заполнено'));
         continue;
       }
-      const parsed = parseCell(col.kind ?? 'text', raw, today);
+      const parsed = parsedCell(kind, raw, today);
       if ('error' in parsed) {
         issues.push(issueAt(rowNo, col, parsed.error));
-        values[col.field] = null;
+        values[k] = null;
         continue;
       }
-      values[col.field] = parsed.value;
+      values[k] = parsed.value;
       if (col.required && (parsed.value === null || parsed.value === '')) issues.push(issueAt(rowNo, col, 'обязательное поле не заполнено'));
     }
-    for (const rule of format.rowRules?.(values) ?? []) {
+    const record = new FileRecord(rowNo, values, layout, issues);
+    for (const rule of format.rowRules?.(record) ?? []) {
       issues.push(issueAt(rowNo, columns.find((c) => c.field === rule.field) ?? null, rule.message));
     }
-    records.push({ row: rowNo, values, issues });
+    records.push(record);
   }
   return { columns, headerRows: rows.slice(0, start), records, fileIssues };
+}
+
+/**
+ * Names, dates, class names and sexes repeat down a school's list: each spelling is parsed once
+ * per kind and day. Kinds whose value is a list are not remembered (the list would be shared).
+ */
+const MEMO_KINDS: ReadonlySet<ValueKind> = new Set(['name', 'date', 'sex', 'className', 'flag', 'text']);
+const parsedMemo = new Map<ValueKind, Map<string, Parsed>>();
+let memoDay = '';
+const MAX_REMEMBERED = 50_000;
+
+function parsedCell(kind: ValueKind, raw: string, today: string): Parsed {
+  if (!MEMO_KINDS.has(kind)) return parseCell(kind, raw, today);
+  if (today !== memoDay) {
+    parsedMemo.clear();
+    memoDay = today;
+  }
+  let memo = parsedMemo.get(kind);
+  if (!memo) parsedMemo.set(kind, (memo = new Map()));
+  let p = memo.get(raw);
+  if (p === undefined) {
+    if (memo.size >= MAX_REMEMBERED) memo.clear();
+    memo.set(raw, (p = parseCell(kind, raw, today)));
+  }
+  return p;
 }
 
 function lastFilled(cells: readonly string[]): number {

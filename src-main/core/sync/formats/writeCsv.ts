@@ -87,7 +87,7 @@ export function writeCsv(format: FileFormat, records: readonly WriteRecord[], op
       }
       cells[c.pos - 1] = text;
     }
-    for (const rule of format.rowRules?.(rec.values) ?? []) {
+    for (const rule of format.rowRules?.({ get: (f) => rec.values[f] }) ?? []) {
       const c = columns.find((x) => x.field === rule.field);
       if (c) at(c, rule.message);
     }

@@ -2,6 +2,7 @@ import { newId } from '../../../../src-shared/domain/ids';
 import type { Executor } from '../../audit/auditRepo';
 import type { HandlerContext } from '../../context';
 import { CARD_SPECS, auditView, completeCard, insertCard, patchCard } from '../../people/cardStore';
+import { applyMovementOrder } from './applyMovementOrder';
 import { isTempId, type Op, type Plan } from './planTypes';
 
 /**
@@ -37,6 +38,11 @@ function resolveIds(op: Op, real: (id: string) => string): Op {
       return { ...op, pupilId: real(op.pupilId) };
     case 'account':
       return { ...op, personId: real(op.personId) };
+    case 'movementOrder': {
+      // Pupils created from the pupil list and classes from ExportCM in the same pull.
+      const cls = (id: string | null) => (id ? real(id) : null);
+      return { ...op, id: real(op.id), items: op.items.map((i) => ({ ...i, pupilId: real(i.pupilId), fromClassId: cls(i.fromClassId), toClassId: cls(i.toClassId) })) };
+    }
     case 'insertRow': {
       // Set-up rows refer to people planned in the same pull (a teacher of a class-subject group).
       const fix = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? real(v) : v]));
@@ -105,6 +111,11 @@ async function applyOp(ctx: HandlerContext, trx: Executor, op: Op, cause: string
         await ctx.audit.record(trx, { entity: 'portalAccount', recordId: id, action: 'create', changes: { personId: [null, op.personId], status: [null, 'created'], login: [null, op.login] }, cause });
       }
       count('account');
+      return;
+    }
+    case 'movementOrder': {
+      await applyMovementOrder(ctx, trx, op, cause, now);
+      count('movementOrder');
       return;
     }
     case 'insertRow': {

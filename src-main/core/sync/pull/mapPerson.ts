@@ -11,6 +11,7 @@ import type { AddressKind } from '../../../../src-shared/domain/peopleDictionari
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
 import { CARD_SPECS, type ScalarType } from '../../people/cardSpec';
 import type { CellValue, FieldValues } from '../formats/columns';
+import { FileRecord, RecordLayout } from '../formats/records';
 
 /**
  * A file row's fields (one person's block of them: the pupil, or `mother.*` / `father.*`) → what
@@ -56,47 +57,49 @@ const EXTRAS = new Set(['className', 'login', 'relation', 'positionMain', 'posit
 
 type Verdict = { ok: true; data: unknown } | { ok: false; message: string };
 
+/** Where a cell goes: `at` is its index in the record, `key` its field name (with prefix). */
 type Route =
-  | { to: 'scalar'; key: string; field: string; type: ScalarType; schema: z.ZodType; memo: Map<string, Verdict>; isDate: boolean }
-  | { to: 'doc' | 'address' | 'education'; key: string; group: string; part: string }
-  | { to: 'hire'; key: string }
-  | { to: 'extra'; key: string; name: string };
+  | { to: 'scalar'; at: number; key: string; field: string; type: ScalarType; schema: z.ZodType; memo: Map<string, Verdict>; isDate: boolean }
+  | { to: 'doc' | 'address' | 'education'; at: number; key: string; group: string; part: string }
+  | { to: 'hire'; at: number; key: string }
+  | { to: 'extra'; at: number; key: string; name: string };
 
 function compile(kind: PersonKind, prefix: string, keys: readonly string[]): Route[] {
   const spec = CARD_SPECS[kind];
   const routes: Route[] = [];
-  for (const key of keys) {
+  for (let at = 0; at < keys.length; at++) {
+    const key = keys[at];
     if (prefix ? !key.startsWith(prefix) : key.startsWith('mother.') || key.startsWith('father.')) continue;
     const name = key.slice(prefix.length);
     const dot = name.indexOf('.');
     if (dot > 0) {
       const group = name.slice(0, dot);
       const part = name.slice(dot + 1);
-      if (DOCS[group]) routes.push({ to: 'doc', key, group, part });
-      else if (ADDRESSES[group]) routes.push({ to: 'address', key, group, part });
-      else if (group === 'education') routes.push({ to: 'education', key, group, part });
+      if (DOCS[group]) routes.push({ to: 'doc', at, key, group, part });
+      else if (ADDRESSES[group]) routes.push({ to: 'address', at, key, group, part });
+      else if (group === 'education') routes.push({ to: 'education', at, key, group, part });
       continue;
     }
-    if (name === 'hire') routes.push({ to: 'hire', key });
-    else if (EXTRAS.has(name)) routes.push({ to: 'extra', key, name });
+    if (name === 'hire') routes.push({ to: 'hire', at, key });
+    else if (EXTRAS.has(name)) routes.push({ to: 'extra', at, key, name });
     else {
       const field = RENAMED[name] ?? name;
       const type = spec.scalars[field];
-      if (type && SHAPES[kind][field]) routes.push({ to: 'scalar', key, field, type, schema: SHAPES[kind][field], memo: memoOf(kind, field), isDate: isDateSchema(SHAPES[kind][field]) });
+      if (type && SHAPES[kind][field]) routes.push({ to: 'scalar', at, key, field, type, schema: SHAPES[kind][field], memo: memoOf(kind, field), isDate: isDateSchema(SHAPES[kind][field]) });
     }
   }
   return routes;
 }
 
-const compiled = new WeakMap<object, Map<string, Route[]>>();
+const compiled = new WeakMap<RecordLayout, Map<string, Route[]>>();
 
-function routesFor(kind: PersonKind, prefix: string, values: FieldValues, layout?: object): Route[] {
-  if (!layout) return compile(kind, prefix, Object.keys(values));
+/** The routing of a file layout's cells for one person block, compiled once per layout. */
+function routesFor(kind: PersonKind, prefix: string, layout: RecordLayout): Route[] {
   let byKind = compiled.get(layout);
   if (!byKind) compiled.set(layout, (byKind = new Map()));
   const k = `${kind}|${prefix}`;
   let routes = byKind.get(k);
-  if (!routes) byKind.set(k, (routes = compile(kind, prefix, Object.keys(values))));
+  if (!routes) byKind.set(k, (routes = compile(kind, prefix, layout.fields)));
   return routes;
 }
 
@@ -163,11 +166,14 @@ function adapt(type: ScalarType, v: CellValue): unknown {
   return v;
 }
 
-/**
- * `layout` is any object that stays the same for every row of one file layout (the file's column
- * list): the field routing is compiled once for it.
- */
-export function mapPerson(kind: PersonKind, values: FieldValues, prefix = '', layout?: object): MappedPerson {
+/** A person block of plain field values (not read from a file). */
+export function mapPersonValues(kind: PersonKind, values: FieldValues, prefix = ''): MappedPerson {
+  const layout = new RecordLayout(Object.keys(values).map((field, i) => ({ pos: i + 1, caption: field, field })));
+  return mapPerson(kind, new FileRecord(0, layout.fields.map((f) => values[f]), layout, []), prefix);
+}
+
+/** A person block of a file record (the pupil, or `mother.` / `father.`) → card values. */
+export function mapPerson(kind: PersonKind, rec: Pick<FileRecord, 'cells' | 'layout'>, prefix = ''): MappedPerson {
   const out: MappedPerson = {
     kind,
     scalars: {},
@@ -176,10 +182,12 @@ export function mapPerson(kind: PersonKind, values: FieldValues, prefix = '', la
     extras: { className: null, login: null, relation: null, positionMain: null, positionAdditional: null, hireDate: null, hireOrderNumber: null, education: null },
     issues: [],
   };
-  let docs: Map<string, Record<string, unknown>> | null = null;
-  let addresses: Map<string, Record<string, unknown>> | null = null;
-  for (const r of routesFor(kind, prefix, values, layout)) {
-    const value = values[r.key];
+  // Document and address parts gathered by group, in the order the file gives them.
+  let docs: Record<string, Record<string, unknown>> | null = null;
+  let addresses: Record<string, Record<string, unknown>> | null = null;
+  const cells = rec.cells;
+  for (const r of routesFor(kind, prefix, rec.layout)) {
+    const value = cells[r.at];
     if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
     switch (r.to) {
       case 'scalar': {
@@ -189,15 +197,15 @@ export function mapPerson(kind: PersonKind, values: FieldValues, prefix = '', la
         break;
       }
       case 'doc':
-        docs ??= new Map();
-        docs.set(r.group, { ...(docs.get(r.group) ?? {}), [r.part]: value });
+        docs ??= {};
+        (docs[r.group] ??= {})[r.part] = value;
         break;
       case 'address':
-        addresses ??= new Map();
-        addresses.set(r.group, { ...(addresses.get(r.group) ?? {}), [r.part]: value });
+        addresses ??= {};
+        (addresses[r.group] ??= {})[r.part] = value;
         break;
       case 'education':
-        out.extras.education = { ...(out.extras.education ?? {}), [r.part]: value };
+        (out.extras.education ??= {})[r.part] = value;
         break;
       case 'hire':
         if (Array.isArray(value)) {
@@ -214,25 +222,31 @@ export function mapPerson(kind: PersonKind, values: FieldValues, prefix = '', la
     out.scalars.hireDate = out.extras.hireDate;
     if (out.extras.hireOrderNumber) out.scalars.hireOrderNumber = out.extras.hireOrderNumber;
   }
-  for (const [group, d] of docs ?? []) {
-    const fast = fastDocument(DOCS[group], d);
-    if (fast) {
-      out.documents.push(fast);
-      continue;
+  if (docs) {
+    for (const group in docs) {
+      const d = docs[group];
+      const fast = fastDocument(DOCS[group], d);
+      if (fast) {
+        out.documents.push(fast);
+        continue;
+      }
+      const parsed = documentInput.safeParse({ type: DOCS[group], series: null, number: null, issueDate: null, issuer: null, issuerCode: null, ...d });
+      if (parsed.success) out.documents.push(parsed.data);
+      else for (const i of parsed.error.issues) out.issues.push({ field: `${prefix}${group}.${String(i.path[0] ?? 'number')}`, message: i.message });
     }
-    const parsed = documentInput.safeParse({ type: DOCS[group], series: null, number: null, issueDate: null, issuer: null, issuerCode: null, ...d });
-    if (parsed.success) out.documents.push(parsed.data);
-    else for (const i of parsed.error.issues) out.issues.push({ field: `${prefix}${group}.${String(i.path[0] ?? 'number')}`, message: i.message });
   }
-  for (const [group, a] of addresses ?? []) {
-    const fast = fastAddress(ADDRESSES[group], a);
-    if (fast) {
-      out.addresses.push(fast);
-      continue;
+  if (addresses) {
+    for (const group in addresses) {
+      const a = addresses[group];
+      const fast = fastAddress(ADDRESSES[group], a);
+      if (fast) {
+        out.addresses.push(fast);
+        continue;
+      }
+      const parsed = addressInput.safeParse({ kind: ADDRESSES[group], postalCode: null, region: null, district: null, settlement: null, street: null, house: null, building: null, flat: null, ...a });
+      if (parsed.success) out.addresses.push(parsed.data);
+      else for (const i of parsed.error.issues) out.issues.push({ field: `${prefix}${group}.${String(i.path[0] ?? 'postalCode')}`, message: i.message });
     }
-    const parsed = addressInput.safeParse({ kind: ADDRESSES[group], postalCode: null, region: null, district: null, settlement: null, street: null, house: null, building: null, flat: null, ...a });
-    if (parsed.success) out.addresses.push(parsed.data);
-    else for (const i of parsed.error.issues) out.issues.push({ field: `${prefix}${group}.${String(i.path[0] ?? 'postalCode')}`, message: i.message });
   }
   return out;
 }
@@ -265,13 +279,15 @@ function fastDocument(type: DocumentType, d: Record<string, unknown>): DocumentI
 function fastAddress(kind: AddressKind, a: Record<string, unknown>): AddressInput | null {
   const postalCode = text(a.postalCode, 6);
   if (postalCode === undefined || (postalCode !== null && !/^\d{6}$/.test(postalCode))) return null;
-  const out: Record<string, unknown> = { kind, postalCode };
-  for (const [f, max] of Object.entries(ADDRESS_MAX)) {
-    const v = text(a[f], max);
-    if (v === undefined) return null;
-    out[f] = v;
-  }
-  return out as AddressInput;
+  const region = text(a.region, ADDRESS_MAX.region);
+  const district = text(a.district, ADDRESS_MAX.district);
+  const settlement = text(a.settlement, ADDRESS_MAX.settlement);
+  const street = text(a.street, ADDRESS_MAX.street);
+  const house = text(a.house, ADDRESS_MAX.house);
+  const building = text(a.building, ADDRESS_MAX.building);
+  const flat = text(a.flat, ADDRESS_MAX.flat);
+  if (region === undefined || district === undefined || settlement === undefined || street === undefined || house === undefined || building === undefined || flat === undefined) return null;
+  return { kind, postalCode, region, district, settlement, street, house, building, flat };
 }
 
 /** Whether a block names anybody (a parent block of an empty pupil row does not). */

@@ -35,9 +35,26 @@ export interface MatchKey {
   fio?: string;
 }
 
+/** The 11 digits of a СНИЛС however it is written, or null. */
 function digits(s: string | null): string | null {
-  const d = s?.replace(/\D/g, '') ?? '';
-  return d.length === 11 ? d : null;
+  if (!s) return null;
+  let count = 0;
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) count++;
+    else plain = false;
+  }
+  if (count !== 11) return null;
+  return plain ? s : s.replace(/\D/g, '');
+}
+
+const NONE: readonly KnownPerson[] = [];
+const NO_MATCH: MatchResult = { kind: 'none' };
+
+function snilsFits(p: KnownPerson, s: string): boolean {
+  const own = digits(p.snils);
+  return !own || own === s;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -84,19 +101,22 @@ export class PeopleIndex {
     }
     const s = digits(k.snils);
     if (s) {
-      const list = this.bySnils.get(s) ?? [];
+      const list = this.bySnils.get(s) ?? NONE;
       if (list.length === 1) return { kind: 'match', person: list[0], by: 'snils' };
-      if (list.length > 1) return { kind: 'ambiguous', candidates: list, by: 'snils' };
+      if (list.length > 1) return { kind: 'ambiguous', candidates: [...list], by: 'snils' };
     }
     const fio = k.fio ?? searchKey(k.lastName, k.firstName, k.middleName);
-    const list = k.birthDate ? (this.byFioDob.get(`${fio}|${k.birthDate}`) ?? []) : (this.byFio.get(fio) ?? []);
+    const list = k.birthDate ? this.byFioDob.get(`${fio}|${k.birthDate}`) : this.byFio.get(fio);
     // A СНИЛС that differs is a different person even with the same name and birthday.
-    let fits = s ? list.filter((p) => !digits(p.snils) || digits(p.snils) === s) : list;
-    // A card without a birth date (a teacher from ExportCM) is the same person when the name is unique.
-    if (fits.length === 0 && k.birthDate) fits = (this.byFio.get(fio) ?? []).filter((p) => !p.birthDate && (!s || !digits(p.snils) || digits(p.snils) === s));
+    let fits: readonly KnownPerson[] = list ? (s ? list.filter((p) => snilsFits(p, s)) : list) : NONE;
+    if (fits.length === 0 && k.birthDate) {
+      // A card without a birth date (a teacher from ExportCM) is the same person when the name is unique.
+      const named = this.byFio.get(fio);
+      if (named) fits = named.filter((p) => !p.birthDate && (!s || snilsFits(p, s)));
+    }
     if (fits.length === 1) return { kind: 'match', person: fits[0], by: 'fio' };
-    if (fits.length > 1) return { kind: 'ambiguous', candidates: fits, by: 'fio' };
-    return { kind: 'none' };
+    if (fits.length > 1) return { kind: 'ambiguous', candidates: [...fits], by: 'fio' };
+    return NO_MATCH;
   }
 }
 
@@ -117,15 +137,27 @@ export async function loadPeopleIndex(db: Executor, kind: PersonKind): Promise<P
   return index;
 }
 
+/** Something a person block's searchKey can be remembered on: a file record has a slot for it. */
+interface FioHolder {
+  fio?: Record<string, string> | null;
+}
+
 const fioCache = new WeakMap<object, Record<string, string>>();
 
 /** The searchKey of a row's person block, computed once by the plan's first pass. */
 export function rememberFio(values: object, prefix: string, fio: string): void {
+  // A slot on the record rather than a WeakMap entry per row: ephemerons are costly for the GC.
+  if ('fio' in values) {
+    const h = values as FioHolder;
+    (h.fio ??= {})[prefix] = fio;
+    return;
+  }
   const cur = fioCache.get(values);
   if (cur) cur[prefix] = fio;
   else fioCache.set(values, { [prefix]: fio });
 }
 
 export function rememberedFio(values: object, prefix: string): string | undefined {
+  if ('fio' in values) return (values as FioHolder).fio?.[prefix];
   return fioCache.get(values)?.[prefix];
 }

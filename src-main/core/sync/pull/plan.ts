@@ -5,6 +5,7 @@ import { normaliseName } from '../../../../src-shared/domain/personRules';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
 import type { Executor } from '../../audit/auditRepo';
 import { CARD_SPECS, readCards, type StoredCard } from '../../people/cardStore';
+import type { FieldGetter } from '../formats/columns';
 import { mapPerson } from './mapPerson';
 import { personLabel, rememberFio } from './peopleIndex';
 import { loadPlanContext, type PlanContext } from './planContext';
@@ -16,9 +17,10 @@ import type { Decisions, ParsedFile, Plan } from './planTypes';
 /**
  * The plan of a pull: every entry of the preview and the operations apply will run. Files are
  * planned staff first (their cards carry birth dates and positions, so ExportCM's teachers match
- * them), then the set-up (classes must exist before pupils join them), pupils, parents.
+ * them), then the set-up (classes must exist before pupils join them), pupils, parents, and the
+ * movement book last (its orders name pupils the lists above may create).
  */
-const ORDER: Record<string, number> = { staffExtended: 0, staffSimple: 0, staffListExport: 0, exportCm: 1, movementBookExport: 2, pupilsExtended: 3, movementWithDocs: 3, movementSimple: 3, pupilListSimple: 3, parentsExtended: 4 };
+const ORDER: Record<string, number> = { staffExtended: 0, staffSimple: 0, staffListExport: 0, exportCm: 1, pupilsExtended: 3, movementWithDocs: 3, movementSimple: 3, pupilListSimple: 3, parentsExtended: 4, movementBookExport: 5 };
 
 const KIND_OF_FORMAT: Record<string, PersonKind> = { staffExtended: 'staff', staffSimple: 'staff', staffListExport: 'staff', pupilsExtended: 'pupil', movementWithDocs: 'pupil', movementSimple: 'pupil', pupilListSimple: 'pupil', parentsExtended: 'parent' };
 
@@ -32,30 +34,40 @@ function normalised(v: string): string {
   }
   return n;
 }
+const PARENT_BLOCKS = ['mother.', 'father.'] as const;
+const BLOCK_FIELDS: Record<string, Record<'lastName' | 'firstName' | 'middleName' | 'snils' | 'birthDate', string>> = Object.fromEntries(
+  ['', ...PARENT_BLOCKS].map((p) => [p, { lastName: `${p}lastName`, firstName: `${p}firstName`, middleName: `${p}middleName`, snils: `${p}snils`, birthDate: `${p}birthDate` }]),
+);
 const name = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? normalised(v) : null);
 
 async function loadCards(db: Executor, ctx: PlanContext, files: readonly ParsedFile[]): Promise<Map<string, StoredCard>> {
   // Whom the rows can match in the database: their cards are read in bulk, once.
   const ids: Record<PersonKind, Set<string>> = { pupil: new Set(), parent: new Set(), staff: new Set() };
-  const want = (kind: PersonKind, values: Record<string, unknown>, prefix: string) => {
-    const ln = values[`${prefix}lastName`];
+  const want = (kind: PersonKind, values: FieldGetter, key: object, prefix: string) => {
+    const f = BLOCK_FIELDS[prefix];
+    const ln = values.get(f.lastName);
     if (typeof ln !== 'string') return;
-    const login = prefix ? null : (values.login as string | null | undefined);
+    const login = prefix ? null : (values.get('login') as string | null | undefined);
     const index = kind === 'pupil' ? ctx.pupils : kind === 'parent' ? ctx.parents : ctx.staff;
     // The names as the card schemas will normalise them, so this finds whom the plan will match.
-    const fio = searchKey(normalised(ln), name(values[`${prefix}firstName`]), name(values[`${prefix}middleName`]));
-    rememberFio(values, prefix, fio);
-    const r = index.match({ portalId: login ? `login:${login}` : null, snils: (values[`${prefix}snils`] as string | null) ?? null, lastName: ln, firstName: '', middleName: null, fio, birthDate: (values[`${prefix}birthDate`] as string | null) ?? null });
+    const fio = searchKey(normalised(ln), name(values.get(f.firstName)), name(values.get(f.middleName)));
+    rememberFio(key, prefix, fio);
+    const r = index.match({ portalId: login ? `login:${login}` : null, snils: (values.get(f.snils) as string | null) ?? null, lastName: ln, firstName: '', middleName: null, fio, birthDate: (values.get(f.birthDate) as string | null) ?? null });
     if (r.kind === 'match') ids[kind].add(r.person.id);
     if (r.kind === 'ambiguous') for (const c of r.candidates) ids[kind].add(c.id);
   };
   for (const f of files) {
     const kind = f.formatId ? KIND_OF_FORMAT[f.formatId] : undefined;
-    if (f.exportCm) for (const t of f.exportCm.teachers) want('staff', { lastName: t.lastName, firstName: t.firstName, middleName: t.middleName }, '');
+    if (f.exportCm) {
+      for (const t of f.exportCm.teachers) {
+        const v = { lastName: t.lastName, firstName: t.firstName, middleName: t.middleName };
+        want('staff', { get: (k) => v[k as keyof typeof v] }, v, '');
+      }
+    }
     if (!kind) continue;
     for (const r of f.records) {
-      want(kind, r.values, '');
-      if (kind === 'pupil') for (const p of ['mother.', 'father.']) want('parent', r.values, p);
+      want(kind, r, r, '');
+      if (kind === 'pupil') for (const p of PARENT_BLOCKS) want('parent', r, r, p);
     }
   }
   const out = new Map<string, StoredCard>();
@@ -73,7 +85,7 @@ export async function buildPlan(db: Executor, files: readonly ParsedFile[], deci
   st.cards = await loadCards(db, ctx, files);
   for (const f of sorted) {
     if (f.exportCm) await planExportCm(db, st, f);
-    if (f.formatId === 'movementBookExport') planMovementBook(st, f);
+    if (f.formatId === 'movementBookExport') await planMovementBook(db, st, f);
     const kind = f.formatId ? KIND_OF_FORMAT[f.formatId] : undefined;
     if (!kind) continue;
     for (const rec of f.records) {
@@ -87,7 +99,7 @@ export async function buildPlan(db: Executor, files: readonly ParsedFile[], deci
         });
         continue;
       }
-      const mapped = mapPerson(kind, rec.values, '', f.columns);
+      const mapped = mapPerson(kind, rec, '');
       const person = planPerson(st, f, rec, kind, { mapped });
       if (!person) continue;
       person.entry.issues.push(...rec.issues);

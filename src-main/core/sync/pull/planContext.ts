@@ -17,8 +17,15 @@ export interface PlanContext {
   accounts: Map<string, { id: string; status: string; login: string | null; version: number }>;
 }
 
+const classKeys = new Map<string, string>();
+
 export function classKey(name: string): string {
-  return name.replace(/["«»\s]/g, '').toUpperCase();
+  let k = classKeys.get(name);
+  if (k === undefined) {
+    if (classKeys.size > 10_000) classKeys.clear();
+    classKeys.set(name, (k = name.replace(/["«»\s]/g, '').toUpperCase()));
+  }
+  return k;
 }
 
 export async function loadPlanContext(db: Executor, today = localToday()): Promise<PlanContext> {

@@ -35,7 +35,20 @@ function columnOf(columns: readonly ColumnDef[], field: string): ColumnDef | nul
 }
 
 function entry(file: ParsedFile, row: number | null, key: string, e: Partial<PreviewEntry> & Pick<PreviewEntry, 'entity' | 'action' | 'label'>): PreviewEntry {
-  return { key, fileName: file.fileName, row, recordId: null, matchedBy: null, changes: [], issues: [], candidates: [], ...e };
+  // Spelled out rather than spread: a pull of a district's list makes tens of thousands of these.
+  return {
+    key,
+    fileName: file.fileName,
+    row,
+    entity: e.entity,
+    action: e.action,
+    label: e.label,
+    recordId: e.recordId ?? null,
+    matchedBy: e.matchedBy ?? null,
+    changes: e.changes ?? [],
+    issues: e.issues ?? [],
+    candidates: e.candidates ?? [],
+  };
 }
 
 /** Card-rule problems (birth date plausibility, document dates) located on the file's columns. */
@@ -67,24 +80,29 @@ export function planPerson(
   opts: { prefix?: string; sex?: 'М' | 'Ж'; role?: string; labelPrefix?: string; mapped?: MappedPerson } = {},
 ): PlannedPerson | null {
   const prefix = opts.prefix ?? '';
-  const m = opts.mapped ?? mapPerson(kind, rec.values, prefix, file.columns);
+  const m = opts.mapped ?? mapPerson(kind, rec, prefix);
   if (prefix && !namesSomebody(m)) return null;
   if (opts.sex && !m.scalars.sex) m.scalars.sex = opts.sex;
   const spec = CARD_SPECS[kind];
   const key = `${file.id}:${rec.row}:${opts.role ?? kind}`;
-  const base = { lastName: String(m.scalars.lastName ?? ''), firstName: String(m.scalars.firstName ?? ''), middleName: (m.scalars.middleName as string | null) ?? null, birthDate: (m.scalars.birthDate as string | null) ?? null };
-  const label = `${opts.labelPrefix ?? ''}${personLabel(base)}`;
-  const issues = m.issues.map((i) => issueAt(rec.row, columnOf(file.columns, i.field), i.message));
-  if (!m.scalars.lastName || !m.scalars.firstName) issues.push(issueAt(rec.row, columnOf(file.columns, `${prefix}lastName`), 'не заполнены фамилия и имя'));
+  const lastName = String(m.scalars.lastName ?? '');
+  const firstName = String(m.scalars.firstName ?? '');
+  const middleName = (m.scalars.middleName as string | null) ?? null;
+  const birthDate = (m.scalars.birthDate as string | null) ?? null;
+  const snils = (m.scalars.snils as string | null) ?? null;
+  const base = { lastName, firstName, middleName, birthDate };
+  const label = opts.labelPrefix ? `${opts.labelPrefix}${personLabel(base)}` : personLabel(base);
+  const issues = m.issues.length ? m.issues.map((i) => issueAt(rec.row, columnOf(file.columns, i.field), i.message)) : [];
+  if (!lastName || !firstName) issues.push(issueAt(rec.row, columnOf(file.columns, `${prefix}lastName`), 'не заполнены фамилия и имя'));
   if (issues.length > 0) {
     const e = entry(file, rec.row, key, { entity: kind, action: 'rejected', label, issues });
     st.entries.push(e);
-    return { id: null, birthDate: base.birthDate, entry: e };
+    return { id: null, birthDate, entry: e };
   }
   const index = indexOf(st.ctx, kind);
   const portalId = m.extras.login ? `login:${m.extras.login}` : null;
-  const fio = rememberedFio(rec.values, prefix) ?? searchKey(base.lastName, base.firstName, base.middleName);
-  const match = index.match({ portalId, snils: (m.scalars.snils as string | null) ?? null, ...base, fio });
+  const fio = rememberedFio(rec, prefix) ?? searchKey(lastName, firstName, middleName);
+  const match = index.match({ portalId, snils, lastName, firstName, middleName, birthDate, fio });
   let target: { id: string; by: PreviewEntry['matchedBy'] } | null = null;
   let candidates: { id: string; label: string }[] = [];
   if (match.kind === 'match') target = { id: match.person.id, by: match.by };
@@ -95,14 +113,14 @@ export function planPerson(
     else if (d !== 'new') {
       const e = entry(file, rec.row, key, { entity: kind, action: 'ambiguous', label, candidates, issues: [issueAt(rec.row, null, `найдено несколько подходящих карточек (${match.by === 'snils' ? 'одинаковый СНИЛС' : 'одинаковые ФИО и дата рождения'}) — выберите нужную или создайте новую`, 'warning')] });
       st.entries.push(e);
-      return { id: null, birthDate: base.birthDate, entry: e };
+      return { id: null, birthDate, entry: e };
     }
   }
   if (target && index.get(target.id)?.planned) {
     // The portal collapses duplicates inside a file: only the first row creates the person (§1.1).
     const e = entry(file, rec.row, key, { entity: kind, action: 'unchanged', label, matchedBy: target.by, issues: [issueAt(rec.row, null, 'этот человек уже есть выше в загрузке — строка не создаёт вторую карточку', 'warning')] });
     st.entries.push(e);
-    return { id: target.id, birthDate: base.birthDate, entry: e };
+    return { id: target.id, birthDate, entry: e };
   }
   if (target) {
     const stored = st.cards.get(target.id);
@@ -110,7 +128,7 @@ export function planPerson(
       // Not expected (the first pass reads every card a row can match); never write blind.
       const e = entry(file, rec.row, key, { entity: kind, action: 'rejected', label, issues: [issueAt(rec.row, null, 'карточка для сравнения не прочитана — откройте предпросмотр заново')] });
       st.entries.push(e);
-      return { id: null, birthDate: base.birthDate, entry: e };
+      return { id: null, birthDate, entry: e };
     }
     const diff = diffCard(spec, stored.card, m);
     const changed = new Set(Object.keys(diff.patch));
@@ -118,32 +136,34 @@ export function planPerson(
     if (problems.length > 0) {
       const e = entry(file, rec.row, key, { entity: kind, action: 'rejected', label, recordId: target.id, matchedBy: target.by, issues: problems, changes: diff.changes });
       st.entries.push(e);
-      return { id: target.id, birthDate: base.birthDate, entry: e };
+      return { id: target.id, birthDate, entry: e };
     }
     const action = diff.changes.length ? 'update' : 'unchanged';
     const e = entry(file, rec.row, key, { entity: kind, action, label, recordId: target.id, matchedBy: target.by, changes: diff.changes, candidates });
     st.entries.push(e);
     if (action === 'update') st.ops.push({ op: 'updatePerson', key, kind, id: target.id, version: stored.version, patch: diff.patch, label });
     planPortalRef(st, key, kind, target.id, portalId);
-    return { id: target.id, birthDate: base.birthDate, entry: e };
+    return { id: target.id, birthDate, entry: e };
   }
-  const lists = kind === 'staff' ? staffLists({}, m) : {};
   // The card's own values only: apply completes it with the kind's empty card (fields left out are
-  // empty, and the rules treat a missing field as empty too).
-  const parts = { ...m.scalars, documents: m.documents, addresses: m.addresses, ...lists };
-  const problems = ruleIssues(kind, { birthDate: null, ...parts } as Card, 'all', st.ctx.today, file.columns, rec.row, prefix);
+  // empty, and the rules treat a missing field as empty too). The mapped block is this row's own.
+  const parts: Record<string, unknown> = m.scalars;
+  parts.documents = m.documents;
+  parts.addresses = m.addresses;
+  if (kind === 'staff') Object.assign(parts, staffLists({}, m));
+  const problems = ruleIssues(kind, parts as Card, 'all', st.ctx.today, file.columns, rec.row, prefix);
   if (problems.length > 0) {
     const e = entry(file, rec.row, key, { entity: kind, action: 'rejected', label, issues: problems });
     st.entries.push(e);
-    return { id: null, birthDate: base.birthDate, entry: e };
+    return { id: null, birthDate, entry: e };
   }
   const id = tempId();
-  index.add({ id, label, ...base, snils: (m.scalars.snils as string | null) ?? null, planned: true }, portalId, fio);
+  index.add({ id, label, lastName, firstName, middleName, birthDate, snils, planned: true }, portalId, fio);
   const e = entry(file, rec.row, key, { entity: kind, action: 'create', label, candidates });
   st.entries.push(e);
   st.ops.push({ op: 'createPerson', key, kind, id, parts, label });
   planPortalRef(st, key, kind, id, portalId);
-  return { id, birthDate: base.birthDate, entry: e };
+  return { id, birthDate, entry: e };
 }
 
 function planPortalRef(st: PeopleState, key: string, kind: PersonKind, id: string, portalId: string | null): void {
@@ -177,51 +197,56 @@ export function planAccount(st: PeopleState, file: ParsedFile, row: number, kind
 export function planMembership(st: PeopleState, file: ParsedFile, rec: FileRecord, pupil: PlannedPerson, className: string | null): void {
   if (!className || !pupil.id || !st.ctx.year) return;
   const current = st.ctx.pupilClass.get(pupil.id);
-  const col = columnOf(file.columns, 'className');
   if (current) {
+    const col = columnOf(file.columns, 'className');
     if (classKey(current) !== classKey(className)) pupil.entry.issues.push(issueAt(rec.row, col, `в портале класс ${className}, в программе ${current}: перевод оформляется приказом в книге движения, класс не изменён`, 'warning'));
     return;
   }
   const classId = st.ctx.classes.get(classKey(className));
   if (!classId) {
-    pupil.entry.issues.push(issueAt(rec.row, col, `класса «${className}» нет в учебном году ${st.ctx.year.name} — загрузите ExportCM.nsxml или создайте класс; обучающийся не зачислен в класс`, 'warning'));
+    pupil.entry.issues.push(issueAt(rec.row, columnOf(file.columns, 'className'), `класса «${className}» нет в учебном году ${st.ctx.year.name} — загрузите ExportCM.nsxml или создайте класс; обучающийся не зачислен в класс`, 'warning'));
     return;
   }
   const y = st.ctx.year;
-  const enrolled = st.enrolDates.get(`${pupil.entry.label}`);
+  const enrolled = st.enrolDates.size ? st.enrolDates.get(pupil.entry.label) : undefined;
   const startDate = enrolled && enrolled >= y.startDate && enrolled <= y.endDate ? enrolled : y.startDate;
   const key = `${file.id}:${rec.row}:membership`;
   const label = `${pupil.entry.label} → ${className}`;
-  st.entries.push(entry(file, rec.row, key, { entity: 'membership', action: 'create', label, changes: [{ field: 'class', label: 'Класс', old: null, new: `${className} с ${startDate.split('-').reverse().join('.')}` }] }));
+  st.entries.push(entry(file, rec.row, key, { entity: 'membership', action: 'create', label, changes: [{ field: 'class', label: 'Класс', old: null, new: `${className} с ${startDate.slice(8, 10)}.${startDate.slice(5, 7)}.${startDate.slice(0, 4)}` }] }));
   st.ops.push({ op: 'membership', key, pupilId: pupil.id, classId, startDate, label });
   st.ctx.pupilClass.set(pupil.id, className);
 }
 
 function relationOf(raw: string | null, fallback: 'мать' | 'отец'): string {
-  const r = raw?.trim().toLowerCase();
+  if (!raw) return fallback;
+  const r = raw.trim().toLowerCase();
   return r && (RELATIONS as readonly string[]).includes(r) ? r : fallback;
 }
 
+/** The parent blocks of a pupil row: prefix, sex, default relation, label, role, birth-date field. */
+const PARENT_BLOCKS = [
+  ['mother.', 'Ж', 'мать', 'Мать: ', 'mother', 'mother.birthDate'],
+  ['father.', 'М', 'отец', 'Отец: ', 'father', 'father.birthDate'],
+] as const;
+
 /** Mother and father of a pupil row, their cards and their links to the pupil. */
 export function planParents(st: PeopleState, file: ParsedFile, rec: FileRecord, pupil: PlannedPerson): void {
-  for (const [prefix, sex, fallback, title] of [
-    ['mother.', 'Ж', 'мать', 'Мать'],
-    ['father.', 'М', 'отец', 'Отец'],
-  ] as const) {
-    const m = mapPerson('parent', rec.values, prefix, file.columns);
-    const parent = planPerson(st, file, rec, 'parent', { prefix, sex, role: prefix.slice(0, -1), labelPrefix: `${title}: `, mapped: m });
+  for (const [prefix, sex, fallback, labelPrefix, role, birthField] of PARENT_BLOCKS) {
+    const m = mapPerson('parent', rec, prefix);
+    const parent = planPerson(st, file, rec, 'parent', { prefix, sex, role, labelPrefix, mapped: m });
     if (!parent?.id || !pupil.id) continue;
     const relation = relationOf(m.extras.relation, fallback);
-    if (st.ctx.links.has(`${pupil.id}|${parent.id}`)) continue;
-    const key = `${file.id}:${rec.row}:link:${prefix.slice(0, -1)}`;
+    const linkKey = `${pupil.id}|${parent.id}`;
+    if (st.ctx.links.has(linkKey)) continue;
+    const key = `${file.id}:${rec.row}:link:${role}`;
     const label = `${parent.entry.label} — ${relation} для ${pupil.entry.label}`;
     const gap = checkParentChildAges(parent.birthDate, pupil.birthDate);
     if (gap) {
-      st.entries.push(entry(file, rec.row, key, { entity: 'link', action: 'rejected', label, issues: [issueAt(rec.row, columnOf(file.columns, `${prefix}birthDate`), gap)] }));
+      st.entries.push(entry(file, rec.row, key, { entity: 'link', action: 'rejected', label, issues: [issueAt(rec.row, columnOf(file.columns, birthField), gap)] }));
       continue;
     }
     st.entries.push(entry(file, rec.row, key, { entity: 'link', action: 'create', label, changes: [{ field: 'relation', label: 'Связь', old: null, new: relation }] }));
     st.ops.push({ op: 'link', key, pupilId: pupil.id, parentId: parent.id, relation, label });
-    st.ctx.links.add(`${pupil.id}|${parent.id}`);
+    st.ctx.links.add(linkKey);
   }
 }

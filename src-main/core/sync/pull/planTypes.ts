@@ -1,4 +1,5 @@
 import type { PreviewEntry } from '../../../../src-shared/contract/exchange';
+import type { DestinationKind, EnrollKind, OrderType } from '../../../../src-shared/domain/movement/orderTypes';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
 import type { FileIssue, FileRecord } from '../formats/records';
 import type { ColumnDef } from '../formats/columns';
@@ -28,7 +29,31 @@ export type Op =
   | { op: 'link'; key: string; pupilId: string; parentId: string; relation: string; label: string }
   | { op: 'membership'; key: string; pupilId: string; classId: string; startDate: string; label: string }
   | { op: 'account'; key: string; kind: PersonKind; personId: string; login: string; accountId: string | null; version: number | null; status: string | null }
+  /** A historical order of the portal's movement book: `create` null adds `items` to an order imported before (`id`). */
+  | { op: 'movementOrder'; key: string; id: string; create: ImportedOrder | null; items: ImportedOrderItem[]; label: string }
   | { op: 'insertRow'; key: string; table: 'subject' | 'room' | 'schoolClass' | 'subgroup' | 'bellSchedule' | 'teachingAssignment' | 'curriculumPlan' | 'curriculumRow'; row: Record<string, unknown>; children?: { table: 'bellLesson'; rows: Record<string, unknown>[] }; entity: string; label: string };
+
+/** An order the portal already signed, kept with its own number and date (planMovementBook). */
+export interface ImportedOrder {
+  yearId: string;
+  type: OrderType;
+  number: number | null;
+  numberText: string;
+  orderDate: string;
+  title: string;
+}
+
+export interface ImportedOrderItem {
+  pupilId: string;
+  fromClassId: string | null;
+  toClassId: string | null;
+  effectiveDate: string;
+  enrollKind: EnrollKind | null;
+  destinationKind: DestinationKind | null;
+  reason: string | null;
+  /** What the portal wrote: type, subtype, class. */
+  note: string | null;
+}
 
 export interface Plan {
   entries: PreviewEntry[];
