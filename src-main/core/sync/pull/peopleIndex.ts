@@ -35,18 +35,19 @@ export interface MatchKey {
   fio?: string;
 }
 
-/** The 11 digits of a СНИЛС however it is written, or null. */
+/** The 11 digits of a СНИЛС however it is written, or null. Remembered: each is looked up twice or more. */
+const snilsDigits = new Map<string, string | null>();
+
 function digits(s: string | null): string | null {
   if (!s) return null;
-  let count = 0;
-  let plain = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) count++;
-    else plain = false;
+  let d = snilsDigits.get(s);
+  if (d === undefined) {
+    const only = s.replace(/\D/g, '');
+    d = only.length === 11 ? only : null;
+    if (snilsDigits.size > 200_000) snilsDigits.clear();
+    snilsDigits.set(s, d);
   }
-  if (count !== 11) return null;
-  return plain ? s : s.replace(/\D/g, '');
+  return d;
 }
 
 const NONE: readonly KnownPerson[] = [];

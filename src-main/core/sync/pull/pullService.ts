@@ -105,6 +105,7 @@ export async function applyPull(ctx: HandlerContext, exchangeId: string, version
     await ctx.audit.record(trx, { entity: 'portalExchange', recordId: exchangeId, action: 'update', changes: { status: ['previewed', 'applied'], written: [null, written] }, cause });
     return { exchangeId, status: 'applied', counts, written, confirmedPushes: confirmed, accountsCreated: written.account ?? 0 };
   });
-  ctx.core.events.emit({ type: 'dataChanged', entity: 'pupil' });
+  // A pull touches people, classes, the load and the movement book: every open list refreshes.
+  for (const entity of ['pupil', 'parent', 'staff', 'schoolClass', 'classMembership', 'movementOrder', 'portalAccount']) ctx.core.events.emit({ type: 'dataChanged', entity });
   return report;
 }
