@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiCall, apiSignIn, createAdminAndSignIn, describeE2E, launchBrowser, newPage, settledShot as shot, startServe, type ServeHandle } from '../helpers/e2e';
-import { demoPortal, exportCmOf, pupilExportXls, staffExportCsv } from '../helpers/portalFiles';
+import { demoPortal, exportCmOf, movementBookDocsXls, pupilExportXls, staffExportCsv } from '../helpers/portalFiles';
 
 async function ok<T>(env: Promise<{ ok: boolean; value?: T; error?: { message: string } }>): Promise<T> {
   const e = await env;
@@ -30,12 +30,15 @@ describeE2E('Обмен с порталом in the browser', () => {
     cm: path.join(dir, 'ExportCM.nsxml'),
     pupils: path.join(dir, 'Список учащихся.xls'),
     staff: path.join(dir, 'Сотрудники.csv'),
+    movebook: path.join(dir, 'Книга движения.xls'),
   };
 
   beforeAll(async () => {
     fs.writeFileSync(files.cm, exportCmOf(portal).bytes);
     fs.writeFileSync(files.pupils, pupilExportXls(portal));
     fs.writeFileSync(files.staff, staffExportCsv(portal));
+    // The portal's movement book: one enrolment order of three pupils, carried over as history.
+    fs.writeFileSync(files.movebook, movementBookDocsXls(portal, [{ type: 'Зачисление', subtype: 'Прибыл из другой ОО', number: '7-з', date: '2026-09-01', pupilIds: portal.school.pupils.slice(0, 3).map((p) => p.id) }]));
     browser = await launchBrowser();
     serve = await startServe();
   });
@@ -54,7 +57,7 @@ describeE2E('Обмен с порталом in the browser', () => {
 
     await page.goto(`${serve.url}/#/portal`);
     await page.getByRole('heading', { name: 'Обмен с порталом «Сетевой город»' }).waitFor();
-    await page.locator('input[type=file]').setInputFiles([files.cm, files.pupils, files.staff]);
+    await page.locator('input[type=file]').setInputFiles([files.cm, files.pupils, files.staff, files.movebook]);
     await page.getByText('Список учащихся.xls').waitFor();
     await page.getByRole('button', { name: 'Показать, что изменится' }).click();
     await page.getByTestId('preview-counts').waitFor();
@@ -73,6 +76,15 @@ describeE2E('Обмен с порталом in the browser', () => {
     const report = await page.getByTestId('pull-report').innerText();
     expect(report).toMatch(new RegExp(`Обучающиеся\\s+${portal.school.pupils.length}\\b`));
     await shot(page, 'exchange-report');
+
+    // The portal's order is in the movement book, marked as carried over and not cancellable.
+    await page.goto(`${serve.url}/#/movement`);
+    const imported = page.getByRole('row', { name: /7-з/ });
+    await imported.getByText('из портала').waitFor();
+    expect(await imported.innerText()).toContain(portal.school.pupils[0].lastName);
+    await imported.click();
+    await page.getByText(/Приказ перенесён из книги движения портала/).waitFor();
+    await shot(page, 'exchange-imported-order');
 
     // Enrol a pupil through the movement book, as the office does after onboarding.
     await page.goto(`${serve.url}/#/movement/orders/new?type=enroll`);

@@ -31,10 +31,11 @@ export function OrderEditorPage() {
   const { id = 'new' } = useParams();
   const [params] = useSearchParams();
   const isNew = id === 'new';
-  const { data: loaded, isLoading, refetch } = useOrderQuery(id, { skip: isNew });
+  // currentData, not data: going from an order to «new» (or to another order) must not show the previous one.
+  const { currentData: loaded, refetch } = useOrderQuery(id, { skip: isNew });
   const typeParam = params.get('type') as OrderType | null;
   const type: OrderType = loaded?.type ?? (typeParam && ORDER_TYPES.includes(typeParam) ? typeParam : 'enroll');
-  if (!isNew && (isLoading || !loaded)) return <Skeleton active />;
+  if (!isNew && !loaded) return <Skeleton active />;
   return <OrderEditor key={loaded ? `${loaded.id}:${loaded.version}` : 'new'} order={loaded ?? null} type={type} onReload={() => void refetch()} />;
 }
 
