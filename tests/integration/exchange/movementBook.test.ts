@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { newId } from '../../../src-shared/domain/ids';
 import { b64, demoPortal, exportCmOf, movementBookDocsXls, pupilExportXls, type MoveBookDoc } from '../../helpers/portalFiles';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
+import { insertCurrentYear } from './exchangeFixture';
 
 /**
  * The portal's movement-book export becomes the history of our movement book: one signed order per
@@ -46,10 +46,7 @@ describeEachDb('portal pull: the movement book', (kind) => {
   let t: TestCore;
   beforeEach(async () => {
     t = await createTestCore(kind);
-    await t.core.db
-      .insertInto('academicYear')
-      .values({ id: newId(), name: '2026/2027', startDate: '2026-09-01', endDate: '2027-08-31', isCurrent: 1, isClosed: 0, version: 1, updatedAt: new Date().toISOString() })
-      .execute();
+    await insertCurrentYear(t);
   });
   afterEach(async () => t.cleanup());
 

@@ -3,6 +3,7 @@ import type { FieldValues } from '../../../src-main/core/sync/formats/columns';
 import { newId } from '../../../src-shared/domain/ids';
 import { b64, demoPortal, exportCmOf, movementBookXls, pupilExportXls, staffExportCsv } from '../../helpers/portalFiles';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
+import { insertCurrentYear } from './exchangeFixture';
 
 const portal = demoPortal();
 const cm = exportCmOf(portal);
@@ -27,10 +28,7 @@ describeEachDb('portal pull', (kind) => {
   let t: TestCore;
   beforeEach(async () => {
     t = await createTestCore(kind);
-    await t.core.db
-      .insertInto('academicYear')
-      .values({ id: newId(), name: '2026/2027', startDate: '2026-09-01', endDate: '2027-08-31', isCurrent: 1, isClosed: 0, version: 1, updatedAt: new Date().toISOString() })
-      .execute();
+    await insertCurrentYear(t);
   });
   afterEach(async () => t.cleanup());
 

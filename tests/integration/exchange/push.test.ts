@@ -5,9 +5,9 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { FORMATS } from '../../../src-main/core/sync/formats/catalog';
 import { readRecords } from '../../../src-main/core/sync/formats/records';
 import { readTable } from '../../../src-main/core/sync/formats/readTable';
-import { newId } from '../../../src-shared/domain/ids';
 import { b64, demoPortal, exportCmOf, pupilExportXls, pupilListXls, staffExportCsv } from '../../helpers/portalFiles';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
+import { insertCurrentYear } from './exchangeFixture';
 import { newPupilItem, order, saveAndSign } from '../movement/movementFixture';
 import { hasTool, sofficeConvert, tempFile } from '../movement/readers';
 
@@ -19,10 +19,7 @@ describeEachDb('portal push and outbox', (kind) => {
   let t: TestCore;
   beforeEach(async () => {
     t = await createTestCore(kind);
-    await t.core.db
-      .insertInto('academicYear')
-      .values({ id: newId(), name: '2026/2027', startDate: '2026-09-01', endDate: '2027-08-31', isCurrent: 1, isClosed: 0, version: 1, updatedAt: new Date().toISOString() })
-      .execute();
+    await insertCurrentYear(t);
     await t.core.db.insertInto('schoolCard').values({ id: 'main', fullName: 'МБОУ «СОШ № 6»', shortName: 'МБОУ "СОШ № 6"', kind: 'СОШ', version: 1, updatedAt: new Date().toISOString(), inn: null, kpp: null, ogrn: null, legalAddress: null, actualAddress: null, phone: null, email: null, website: null, directorName: null, licenseNumber: null, licenseDate: null, licenseIssuer: null, accreditationNumber: null, accreditationDate: null, accreditationValidUntil: null, updatedBy: null }).execute();
     const p = await t.client.call('exchange.pull.preview', {
       files: [

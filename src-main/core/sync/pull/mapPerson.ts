@@ -225,30 +225,26 @@ export function mapPerson(kind: PersonKind, rec: Pick<FileRecord, 'cells' | 'lay
   if (docs) {
     for (const group in docs) {
       const d = docs[group];
-      const fast = fastDocument(DOCS[group], d);
-      if (fast) {
-        out.documents.push(fast);
-        continue;
-      }
-      const parsed = documentInput.safeParse({ type: DOCS[group], series: null, number: null, issueDate: null, issuer: null, issuerCode: null, ...d });
-      if (parsed.success) out.documents.push(parsed.data);
-      else for (const i of parsed.error.issues) out.issues.push({ field: `${prefix}${group}.${String(i.path[0] ?? 'number')}`, message: i.message });
+      const v = fastDocument(DOCS[group], d) ?? viaSchema(documentInput, { type: DOCS[group], series: null, number: null, issueDate: null, issuer: null, issuerCode: null, ...d }, `${prefix}${group}.`, 'number', out);
+      if (v) out.documents.push(v);
     }
   }
   if (addresses) {
     for (const group in addresses) {
       const a = addresses[group];
-      const fast = fastAddress(ADDRESSES[group], a);
-      if (fast) {
-        out.addresses.push(fast);
-        continue;
-      }
-      const parsed = addressInput.safeParse({ kind: ADDRESSES[group], postalCode: null, region: null, district: null, settlement: null, street: null, house: null, building: null, flat: null, ...a });
-      if (parsed.success) out.addresses.push(parsed.data);
-      else for (const i of parsed.error.issues) out.issues.push({ field: `${prefix}${group}.${String(i.path[0] ?? 'postalCode')}`, message: i.message });
+      const v = fastAddress(ADDRESSES[group], a) ?? viaSchema(addressInput, { kind: ADDRESSES[group], postalCode: null, region: null, district: null, settlement: null, street: null, house: null, building: null, flat: null, ...a }, `${prefix}${group}.`, 'postalCode', out);
+      if (v) out.addresses.push(v);
     }
   }
   return out;
+}
+
+/** A document or address the fast path did not take: the schema decides and names every problem. */
+function viaSchema<T>(schema: z.ZodType<T>, value: unknown, fieldPrefix: string, fallbackField: string, out: MappedPerson): T | null {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const i of parsed.error.issues) out.issues.push({ field: `${fieldPrefix}${String(i.path[0] ?? fallbackField)}`, message: i.message });
+  return null;
 }
 
 const DOC_MAX = { series: 20, number: 50, issuer: 300, issuerCode: 10 } as const;
