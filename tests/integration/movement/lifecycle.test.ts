@@ -127,6 +127,8 @@ describeEachDb('a year of every kind of order: timeline, rosters, book, report; 
     expect(ids(row(f.classes['11А']).departures.graduate)).toEqual([lebedev]);
     expect(ids(row(next['6А']).arrivals.annual)).toEqual([novikov, petrov].sort());
     expect(row(f.classes['5А']).departures.otherRegion[0].orderNumber).toBe('1-в');
+    // A graduation says nothing beyond its kind; the report's detail column still names it.
+    expect(row(f.classes['9А']).departures.graduate[0].detail).toBe('Выпуск');
 
     // Cancelling out of order is refused with the order that stands in the way named.
     const withdrawOrder = signed.find((o) => o.type === 'withdraw')!;
