@@ -75,6 +75,7 @@ describeE2E('Обмен с порталом in the browser', () => {
     await page.getByText('Загрузка из портала применена').waitFor();
     const report = await page.getByTestId('pull-report').innerText();
     expect(report).toMatch(new RegExp(`Обучающиеся\\s+${portal.school.pupils.length}\\b`));
+    expect(report).toMatch(/Приказы книги движения \(история из портала\)\s+1\b/);
     await shot(page, 'exchange-report');
 
     // The portal's order is in the movement book, marked as carried over and not cancellable.

@@ -162,4 +162,5 @@ const WRITTEN_LABELS: Record<string, string> = {
   teachingAssignment: 'Нагрузка (учитель — класс — предмет)',
   curriculumPlan: 'Учебные планы параллелей',
   curriculumRow: 'Строки учебных планов',
+  movementOrder: 'Приказы книги движения (история из портала)',
 };
