@@ -161,9 +161,6 @@ export function checkDocument(doc: DocumentFields, birthDate: string | null, tod
         const problem = checkDivisionCode(doc.issuerCode);
         if (problem) out.push({ field: 'issuerCode', message: problem });
       }
-      if (birthDate && doc.issueDate && doc.issueDate < addYears(birthDate, PASSPORT_AGE)) {
-        out.push({ field: 'issueDate', message: `паспорт гражданина РФ выдаётся с ${PASSPORT_AGE} лет` });
-      }
       break;
     case 'medicalPolicy':
       need('number', doc.number, (v) => checkMedicalPolicyNumber(v, Boolean(doc.series)));
@@ -171,10 +168,24 @@ export function checkDocument(doc: DocumentFields, birthDate: string | null, tod
     default:
       need('number', doc.number, (v) => (v.length <= 50 ? null : 'не длиннее 50 символов'));
   }
-  if (doc.issueDate) {
-    if (doc.issueDate > today) out.push({ field: 'issueDate', message: 'дата выдачи не может быть в будущем' });
-    else if (birthDate && doc.issueDate < birthDate) out.push({ field: 'issueDate', message: 'документ выдан раньше даты рождения' });
+  out.push(...documentDateIssues(doc, birthDate, today));
+  return out;
+}
+
+const NO_ISSUES: readonly DocumentIssue[] = [];
+
+/**
+ * The date rules of a document (all on `issueDate`): a passport from 14, not in the future, not
+ * before its holder was born. The card rules need only these; the format is the field schema's.
+ */
+export function documentDateIssues(doc: Pick<DocumentFields, 'type' | 'issueDate'>, birthDate: string | null, today: string): readonly DocumentIssue[] {
+  if (!doc.issueDate) return NO_ISSUES;
+  const out: DocumentIssue[] = [];
+  if (doc.type === 'passport' && birthDate && doc.issueDate < addYears(birthDate, PASSPORT_AGE)) {
+    out.push({ field: 'issueDate', message: `паспорт гражданина РФ выдаётся с ${PASSPORT_AGE} лет` });
   }
+  if (doc.issueDate > today) out.push({ field: 'issueDate', message: 'дата выдачи не может быть в будущем' });
+  else if (birthDate && doc.issueDate < birthDate) out.push({ field: 'issueDate', message: 'документ выдан раньше даты рождения' });
   return out;
 }
 

@@ -5,7 +5,7 @@
  * merged card, so both say the same thing. Only the fields that changed are judged, so a card
  * whose pupil has simply grown older stays editable.
  */
-import { PASSPORT_AGE, addYears, checkDocument, type DocumentFields } from './documents';
+import { PASSPORT_AGE, addYears, documentDateIssues, type DocumentFields } from './documents';
 import { ageOn, checkBirthDate, type PersonKind } from './personRules';
 
 export interface CardIssue {
@@ -61,10 +61,8 @@ export function personCardIssues(kind: PersonKind, card: RuleCard, changed: Read
   if (touched('documents', 'birthDate')) {
     for (let i = 0; i < card.documents.length; i++) {
       const doc = card.documents[i];
-      for (const issue of checkDocument(doc, birthDate, today)) {
-        // Format problems were reported by the field schema already; here only dates and ages.
-        if (issue.field === 'issueDate') out.push({ path: `documents.${i}.issueDate`, message: issue.message });
-      }
+      // Format problems were reported by the field schema already; here only dates and ages.
+      for (const issue of documentDateIssues(doc, birthDate, today)) out.push({ path: `documents.${i}.issueDate`, message: issue.message });
       if (doc.type === 'passport' && birthDate && !doc.issueDate && ageOn(birthDate, today) < PASSPORT_AGE) {
         out.push({ path: `documents.${i}.type`, message: `паспорт гражданина РФ выдаётся с ${PASSPORT_AGE} лет, а обучающемуся меньше — укажите свидетельство о рождении` });
       }
