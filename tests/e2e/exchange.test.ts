@@ -86,6 +86,11 @@ describeE2E('Обмен с порталом in the browser', () => {
     await imported.click();
     await page.getByText(/Приказ перенесён из книги движения портала/).waitFor();
     await shot(page, 'exchange-imported-order');
+    // The register («Книга движения учащихся») shows its three pupils as enrolled by order 7-з.
+    await page.goto(`${serve.url}/#/reports/movement-book`);
+    await page.getByRole('heading', { name: 'Книга движения учащихся' }).waitFor();
+    for (const p of portal.school.pupils.slice(0, 3)) await page.getByRole('row', { name: new RegExp(`7-з от 01\\.09\\.2026.*${p.lastName} ${p.firstName}.*зачислен`) }).waitFor();
+    await shot(page, 'exchange-movement-book');
 
     // Enrol a pupil through the movement book, as the office does after onboarding.
     await page.goto(`${serve.url}/#/movement/orders/new?type=enroll`);
