@@ -4,6 +4,7 @@ import { newId } from '../../../src-shared/domain/ids';
 import { b64, demoPortal, exportCmOf, movementBookXls, pupilExportXls, staffExportCsv } from '../../helpers/portalFiles';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 import { insertCurrentYear } from './exchangeFixture';
+import { order, saveAndSign } from '../movement/movementFixture';
 
 const portal = demoPortal();
 const cm = exportCmOf(portal);
@@ -129,6 +130,31 @@ describeEachDb('portal pull', (kind) => {
     expect(staffCount).toBe(portal.school.staff.length);
     const director = await db.selectFrom('staff').select(['id', 'position']).where('position', '=', 'Директор').executeTakeFirst();
     expect(director).toBeTruthy();
+  });
+
+  it('never re-enrols a pupil the office withdrew: a stale portal list only warns', async () => {
+    const ids = portal.school.pupils.slice(0, 6).map((p) => p.id);
+    const files = () => [
+      { fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) },
+      { fileName: 'pupils.xls', contentBase64: b64(pupilExportXls(portal, ids)) },
+    ];
+    const first = await t.client.call('exchange.pull.preview', { files: files() });
+    await t.client.call('exchange.pull.apply', { exchangeId: first.exchangeId, version: first.version, decisions: {} });
+    const demo = portal.school.pupils.find((p) => p.id === ids[0])!;
+    const pupil = await t.core.db.selectFrom('pupil').select('id').where('lastName', '=', demo.lastName).where('birthDate', '=', demo.birthDate).executeTakeFirstOrThrow();
+    await saveAndSign(t.client, order('withdraw', '2026-11-02', [{ pupilId: pupil.id, effectiveDate: '2026-11-03', destinationKind: 'sameRegion', destinationSchool: 'МБОУ «СОШ № 12»', reason: 'переезд' }]));
+    const memberships = () => t.core.db.selectFrom('classMembership').select(['startDate', 'endDate']).where('pupilId', '=', pupil.id).execute();
+    const before = await memberships();
+    expect(before).toEqual([{ startDate: '2026-09-01', endDate: '2026-11-03' }]);
+
+    // The portal has not heard of the withdrawal yet: its list still has the pupil in class.
+    const again = await t.client.call('exchange.pull.preview', { files: files() });
+    const entry = again.entries.find((e) => e.entity === 'pupil' && e.recordId === pupil.id)!;
+    expect(entry.action).toBe('unchanged');
+    expect(entry.issues.map((i) => i.message)).toEqual([expect.stringMatching(/а в программе — выбытие из \S+ с 03\.11\.2026 по книге движения: класс не изменён/)]);
+    expect(again.entries.filter((e) => e.entity === 'membership')).toEqual([]);
+    await t.client.call('exchange.pull.apply', { exchangeId: again.exchangeId, version: again.version, decisions: {} });
+    expect(await memberships()).toEqual(before);
   });
 
   it('lists ambiguous matches for a person to decide and applies the decision', async () => {

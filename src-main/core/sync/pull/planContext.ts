@@ -10,6 +10,11 @@ export interface PlanContext {
   classes: Map<string, string>;
   /** Pupil id → current class name. */
   pupilClass: Map<string, string>;
+  /**
+   * Pupils with a class in the current year but none today (withdrawn, or enrolled from a later
+   * date): the movement book decides their class, a pull never re-enrols them.
+   */
+  pupilElsewhen: Map<string, { className: string; startDate: string; endDate: string | null }>;
   pupils: PeopleIndex;
   parents: PeopleIndex;
   staff: PeopleIndex;
@@ -35,6 +40,7 @@ export async function loadPlanContext(db: Executor, today = localToday()): Promi
     null;
   const classes = new Map<string, string>();
   const pupilClass = new Map<string, string>();
+  const pupilElsewhen: PlanContext['pupilElsewhen'] = new Map();
   if (year) {
     const rows = await db.selectFrom('schoolClass').select(['id', 'name']).where('academicYearId', '=', year.id).execute();
     for (const c of rows) classes.set(classKey(c.name), c.id);
@@ -42,12 +48,15 @@ export async function loadPlanContext(db: Executor, today = localToday()): Promi
     const members = await db
       .selectFrom('classMembership as cm')
       .innerJoin('schoolClass as sc', 'sc.id', 'cm.classId')
-      .select(['cm.pupilId', 'sc.name'])
+      .select(['cm.pupilId', 'sc.name', 'cm.startDate', 'cm.endDate'])
       .where('sc.academicYearId', '=', year.id)
-      .where('cm.startDate', '<=', on)
-      .where((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', on)]))
+      .orderBy('cm.startDate')
       .execute();
-    for (const m of members) pupilClass.set(m.pupilId, m.name);
+    for (const m of members) {
+      if (m.startDate <= on && (m.endDate === null || m.endDate > on)) pupilClass.set(m.pupilId, m.name);
+      else pupilElsewhen.set(m.pupilId, { className: m.name, startDate: m.startDate, endDate: m.endDate });
+    }
+    for (const id of pupilClass.keys()) pupilElsewhen.delete(id);
   }
   const links = new Set((await db.selectFrom('pupilParent').select(['pupilId', 'parentId']).execute()).map((l) => `${l.pupilId}|${l.parentId}`));
   const accounts = new Map(
@@ -61,6 +70,7 @@ export async function loadPlanContext(db: Executor, today = localToday()): Promi
     year,
     classes,
     pupilClass,
+    pupilElsewhen,
     pupils: await loadPeopleIndex(db, 'pupil'),
     parents: await loadPeopleIndex(db, 'parent'),
     staff: await loadPeopleIndex(db, 'staff'),

@@ -202,6 +202,16 @@ export function planMembership(st: PeopleState, file: ParsedFile, rec: FileRecor
     if (classKey(current) !== classKey(className)) pupil.entry.issues.push(issueAt(rec.row, col, `в портале класс ${className}, в программе ${current}: перевод оформляется приказом в книге движения, класс не изменён`, 'warning'));
     return;
   }
+  const elsewhen = st.ctx.pupilElsewhen.get(pupil.id);
+  if (elsewhen) {
+    // The office is the record: a pupil it withdrew (or enrols later) stays as its orders say.
+    const left = elsewhen.endDate !== null && elsewhen.endDate <= st.ctx.today;
+    const message = left
+      ? `в портале класс ${className}, а в программе — выбытие из ${elsewhen.className} с ${ru(elsewhen.endDate!)} по книге движения: класс не изменён (отметьте выбытие и в портале)`
+      : `в портале класс ${className}, а в программе — зачисление в ${elsewhen.className} с ${ru(elsewhen.startDate)} по книге движения: класс не изменён`;
+    pupil.entry.issues.push(issueAt(rec.row, columnOf(file.columns, 'className'), message, 'warning'));
+    return;
+  }
   const classId = st.ctx.classes.get(classKey(className));
   if (!classId) {
     pupil.entry.issues.push(issueAt(rec.row, columnOf(file.columns, 'className'), `класса «${className}» нет в учебном году ${st.ctx.year.name} — загрузите ExportCM.nsxml или создайте класс; обучающийся не зачислен в класс`, 'warning'));
@@ -212,9 +222,14 @@ export function planMembership(st: PeopleState, file: ParsedFile, rec: FileRecor
   const startDate = enrolled && enrolled >= y.startDate && enrolled <= y.endDate ? enrolled : y.startDate;
   const key = `${file.id}:${rec.row}:membership`;
   const label = `${pupil.entry.label} → ${className}`;
-  st.entries.push(entry(file, rec.row, key, { entity: 'membership', action: 'create', label, changes: [{ field: 'class', label: 'Класс', old: null, new: `${className} с ${startDate.slice(8, 10)}.${startDate.slice(5, 7)}.${startDate.slice(0, 4)}` }] }));
+  st.entries.push(entry(file, rec.row, key, { entity: 'membership', action: 'create', label, changes: [{ field: 'class', label: 'Класс', old: null, new: `${className} с ${ru(startDate)}` }] }));
   st.ops.push({ op: 'membership', key, pupilId: pupil.id, classId, startDate, label });
   st.ctx.pupilClass.set(pupil.id, className);
+}
+
+/** `YYYY-MM-DD` → `ДД.ММ.ГГГГ`. */
+function ru(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 }
 
 function relationOf(raw: string | null, fallback: 'мать' | 'отец'): string {
