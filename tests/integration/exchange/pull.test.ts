@@ -157,6 +157,29 @@ describeEachDb('portal pull', (kind) => {
     expect(await memberships()).toEqual(before);
   });
 
+  it('after onboarding, keeps a field the office edited and has not pushed yet: the stale portal value only warns', async () => {
+    const ids = portal.school.pupils.slice(0, 4).map((p) => p.id);
+    const files = () => [
+      { fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) },
+      { fileName: 'pupils.xls', contentBase64: b64(pupilExportXls(portal, ids)) },
+    ];
+    const first = await t.client.call('exchange.pull.preview', { files: files() });
+    await t.client.call('exchange.pull.apply', { exchangeId: first.exchangeId, version: first.version, decisions: {} });
+    const demo = portal.school.pupils.find((p) => p.id === ids[0])!;
+    const row = await t.core.db.selectFrom('pupil').select(['id', 'version', 'citizenship']).where('lastName', '=', demo.lastName).where('birthDate', '=', demo.birthDate).executeTakeFirstOrThrow();
+    expect(row.citizenship).toBe('Российская Федерация');
+    await t.client.call('people.pupils.update', { id: row.id, version: Number(row.version), citizenship: 'Республика Беларусь' });
+
+    const again = await t.client.call('exchange.pull.preview', { files: files() });
+    const entry = again.entries.find((e) => e.entity === 'pupil' && e.recordId === row.id)!;
+    expect(entry.action).toBe('unchanged');
+    expect(entry.changes).toEqual([]);
+    expect(entry.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^«Гражданство» изменено в программе \d\d\.\d\d\.\d{4} и ещё не передано в портал: оставлено «Республика Беларусь», значение портала «Российская Федерация» не загружено$/)]);
+    expect(entry.issues[0].caption).toBe('Гражданство');
+    await t.client.call('exchange.pull.apply', { exchangeId: again.exchangeId, version: again.version, decisions: {} });
+    expect((await t.core.db.selectFrom('pupil').select('citizenship').where('id', '=', row.id).executeTakeFirstOrThrow()).citizenship).toBe('Республика Беларусь');
+  });
+
   it('lists ambiguous matches for a person to decide and applies the decision', async () => {
     const demo = portal.school.pupils[0];
     const now = new Date().toISOString();

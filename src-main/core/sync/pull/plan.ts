@@ -7,6 +7,7 @@ import type { Executor } from '../../audit/auditRepo';
 import { CARD_SPECS, readCards, type StoredCard } from '../../people/cardStore';
 import type { FieldGetter } from '../formats/columns';
 import { mapPerson } from './mapPerson';
+import { onboardedAt, pendingChanges } from '../push/outbox';
 import { personLabel, rememberFio } from './peopleIndex';
 import { loadPlanContext, type PlanContext } from './planContext';
 import { planExportCm } from './planExportCm';
@@ -78,9 +79,18 @@ async function loadCards(db: Executor, ctx: PlanContext, files: readonly ParsedF
   return out;
 }
 
+/** After onboarding, the office's edits the portal has not seen (before it, the portal's values win). */
+async function officeEdits(db: Executor): Promise<PeopleState['officeEdits']> {
+  const out: PeopleState['officeEdits'] = new Map();
+  if (!(await onboardedAt(db))) return out;
+  const { pending } = await pendingChanges(db);
+  for (const [key, p] of pending) if (p.edited.size) out.set(key, p.edited);
+  return out;
+}
+
 export async function buildPlan(db: Executor, files: readonly ParsedFile[], decisions: Decisions = {}, today?: string): Promise<Plan> {
   const ctx = await loadPlanContext(db, today);
-  const st: PeopleState = { ctx, cards: new Map(), decisions, entries: [], ops: [], enrolDates: enrolDates(files) };
+  const st: PeopleState = { ctx, cards: new Map(), decisions, entries: [], ops: [], enrolDates: enrolDates(files), officeEdits: await officeEdits(db) };
   const sorted = [...files].sort((a, b) => (ORDER[a.formatId ?? ''] ?? 9) - (ORDER[b.formatId ?? ''] ?? 9));
   st.cards = await loadCards(db, ctx, files);
   for (const f of sorted) {

@@ -7,7 +7,7 @@ import { CARD_SPECS, type Card, type StoredCard } from '../../people/cardStore';
 import { tempId } from './planTypes';
 import type { ColumnDef } from '../formats/columns';
 import { issueAt, type FileIssue, type FileRecord } from '../formats/records';
-import { diffCard, staffLists } from './diffCard';
+import { diffCard, staffLists, type CardDiff } from './diffCard';
 import { mapPerson, namesSomebody, type MappedPerson } from './mapPerson';
 import { personLabel, rememberedFio, type PeopleIndex } from './peopleIndex';
 import { classKey, type PlanContext } from './planContext';
@@ -22,6 +22,11 @@ export interface PeopleState {
   ops: Op[];
   /** Enrolment dates read from a movement-book export: `searchKey|birthDate` → date. */
   enrolDates: Map<string, string>;
+  /**
+   * After onboarding: fields the office edited that the portal has not seen yet (`kind|id` → field
+   * → when). A pull never overwrites them with the portal's older value.
+   */
+  officeEdits: Map<string, Map<string, string>>;
 }
 
 const DOC_GROUPS: Record<string, string> = { passport: 'passport', birthCertificate: 'birthCertificate', medicalPolicy: 'medicalPolicy' };
@@ -130,7 +135,7 @@ export function planPerson(
       st.entries.push(e);
       return { id: null, birthDate, entry: e };
     }
-    const diff = diffCard(spec, stored.card, m);
+    const diff = keepOfficeEdits(st, kind, target.id, diffCard(spec, stored.card, m), file, rec.row, prefix);
     const changed = new Set(Object.keys(diff.patch));
     const problems = changed.size ? ruleIssues(kind, { ...stored.card, ...diff.patch } as Card, changed, st.ctx.today, file.columns, rec.row, prefix) : [];
     if (problems.length > 0) {
@@ -139,7 +144,7 @@ export function planPerson(
       return { id: target.id, birthDate, entry: e };
     }
     const action = diff.changes.length ? 'update' : 'unchanged';
-    const e = entry(file, rec.row, key, { entity: kind, action, label, recordId: target.id, matchedBy: target.by, changes: diff.changes, candidates });
+    const e = entry(file, rec.row, key, { entity: kind, action, label, recordId: target.id, matchedBy: target.by, changes: diff.changes, candidates, issues: diff.kept });
     st.entries.push(e);
     if (action === 'update') st.ops.push({ op: 'updatePerson', key, kind, id: target.id, version: stored.version, patch: diff.patch, label });
     planPortalRef(st, key, kind, target.id, portalId);
@@ -164,6 +169,22 @@ export function planPerson(
   st.ops.push({ op: 'createPerson', key, kind, id, parts, label });
   planPortalRef(st, key, kind, id, portalId);
   return { id, birthDate, entry: e };
+}
+
+/** The diff less the fields the office edited since the portal last saw the card, each with a warning. */
+function keepOfficeEdits(st: PeopleState, kind: PersonKind, id: string, diff: CardDiff, file: ParsedFile, row: number, prefix: string): CardDiff & { kept: FileIssue[] } {
+  const edits = st.officeEdits.get(`${kind}|${id}`);
+  if (!edits || diff.changes.length === 0) return { ...diff, kept: [] };
+  const kept: FileIssue[] = [];
+  const patch = { ...diff.patch };
+  const changes = diff.changes.filter((c) => {
+    const at = edits.get(c.field);
+    if (!at) return true;
+    delete patch[c.field];
+    kept.push(issueAt(row, columnOf(file.columns, `${prefix}${c.field}`), `«${c.label}» изменено в программе ${at.slice(8, 10)}.${at.slice(5, 7)}.${at.slice(0, 4)} и ещё не передано в портал: оставлено «${c.old ?? 'пусто'}», значение портала «${c.new ?? 'пусто'}» не загружено`, 'warning'));
+    return false;
+  });
+  return { patch, changes, kept };
 }
 
 function planPortalRef(st: PeopleState, key: string, kind: PersonKind, id: string, portalId: string | null): void {

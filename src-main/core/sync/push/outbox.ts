@@ -70,7 +70,30 @@ function show(v: unknown): string | null {
   return String(v);
 }
 
-export async function buildOutbox(db: Executor): Promise<{ entries: OutboxEntry[]; since: string | null }> {
+/** A person's office changes the portal has not seen yet (no push file carried them). */
+export interface PendingChange {
+  kind: PersonKind;
+  id: string;
+  created: boolean;
+  /** When the office last changed the person. */
+  at: string;
+  fields: Set<string>;
+  /** Fields the office edited on an existing card (not the ones it filled when creating it), with when. */
+  edited: Map<string, string>;
+}
+
+export interface LastPush {
+  exchangeId: string;
+  fileName: string;
+  at: string;
+  status: string;
+}
+
+/**
+ * Office changes since the portal last saw each person: the audit log after onboarding, less what a
+ * pull wrote and what a later push file carried. Keyed `kind|id`.
+ */
+export async function pendingChanges(db: Executor): Promise<{ pending: Map<string, PendingChange>; lastPush: Map<string, LastPush>; since: string | null }> {
   const since = await onboardedAt(db);
   const audit = await db
     .selectFrom('auditLog')
@@ -87,25 +110,34 @@ export async function buildOutbox(db: Executor): Promise<{ entries: OutboxEntry[
     .select(['i.personKind', 'i.personId', 'e.id', 'e.createdAt', 'e.status', 'f.fileName'])
     .orderBy('e.createdAt')
     .execute();
-  const lastPush = new Map<string, { exchangeId: string; fileName: string; at: string; status: string }>();
+  const lastPush = new Map<string, LastPush>();
   for (const p of pushes) lastPush.set(`${p.personKind}|${p.personId}`, { exchangeId: p.id, fileName: p.fileName, at: p.createdAt, status: p.status });
 
-  const pending = new Map<string, { kind: PersonKind; id: string; created: boolean; at: string; fields: Set<string> }>();
+  const pending = new Map<string, PendingChange>();
   for (const a of audit) {
     if (!a.recordId || (a.cause ?? '').startsWith(PULL_CAUSE)) continue;
     const key = `${a.entity}|${a.recordId}`;
     const pushed = lastPush.get(key);
     if (pushed && a.at <= pushed.at) continue;
-    const cur = pending.get(key) ?? { kind: a.entity as PersonKind, id: a.recordId, created: false, at: a.at, fields: new Set<string>() };
+    const cur = pending.get(key) ?? { kind: a.entity as PersonKind, id: a.recordId, created: false, at: a.at, fields: new Set<string>(), edited: new Map<string, string>() };
     if (a.action === 'create' && !pushed) cur.created = true;
     cur.at = a.at;
     try {
-      for (const f of Object.keys((JSON.parse(a.changes ?? '{}') as Record<string, unknown>) ?? {})) if (!SKIP_FIELDS.has(f)) cur.fields.add(f);
+      for (const f of Object.keys((JSON.parse(a.changes ?? '{}') as Record<string, unknown>) ?? {})) {
+        if (SKIP_FIELDS.has(f)) continue;
+        cur.fields.add(f);
+        if (a.action === 'update') cur.edited.set(f, a.at);
+      }
     } catch {
       // A free-form audit entry names no fields.
     }
     pending.set(key, cur);
   }
+  return { pending, lastPush, since };
+}
+
+export async function buildOutbox(db: Executor): Promise<{ entries: OutboxEntry[]; since: string | null }> {
+  const { pending, lastPush, since } = await pendingChanges(db);
   const entries: OutboxEntry[] = [];
   for (const kind of KINDS) {
     const list = [...pending.values()].filter((p) => p.kind === kind);
