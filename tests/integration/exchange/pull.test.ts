@@ -180,6 +180,30 @@ describeEachDb('portal pull', (kind) => {
     expect((await t.core.db.selectFrom('pupil').select('citizenship').where('id', '=', row.id).executeTakeFirstOrThrow()).citizenship).toBe('Республика Беларусь');
   });
 
+  it('after onboarding, does not re-link a parent the office unlinked', async () => {
+    const withParents = portal.school.pupils.filter((p) => portal.school.links.some((l) => l.pupilId === p.id && l.relation !== 'опекун'));
+    const ids = withParents.slice(0, 3).map((p) => p.id);
+    const files = () => [
+      { fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) },
+      { fileName: 'pupils.xls', contentBase64: b64(pupilExportXls(portal, ids)) },
+    ];
+    const first = await t.client.call('exchange.pull.preview', { files: files() });
+    await t.client.call('exchange.pull.apply', { exchangeId: first.exchangeId, version: first.version, decisions: {} });
+    const demo = portal.school.pupils.find((p) => p.id === ids[0])!;
+    const pupil = await t.core.db.selectFrom('pupil').select('id').where('lastName', '=', demo.lastName).where('birthDate', '=', demo.birthDate).executeTakeFirstOrThrow();
+    const links = () => t.core.db.selectFrom('pupilParent').select('parentId').where('pupilId', '=', pupil.id).execute();
+    const before = await links();
+    expect(before.length).toBeGreaterThan(0);
+    await t.client.call('people.links.remove', { pupilId: pupil.id, parentId: before[0].parentId });
+
+    const again = await t.client.call('exchange.pull.preview', { files: files() });
+    expect(again.entries.filter((e) => e.entity === 'link')).toEqual([]);
+    const entry = again.entries.find((e) => e.entity === 'pupil' && e.recordId === pupil.id)!;
+    expect(entry.issues.map((i) => i.message)).toEqual([expect.stringMatching(/: связь с обучающимся не создана — связи семьи изменены в программе \d\d\.\d\d\.\d{4} и ещё не переданы в портал$/)]);
+    await t.client.call('exchange.pull.apply', { exchangeId: again.exchangeId, version: again.version, decisions: {} });
+    expect(await links()).toEqual(before.slice(1));
+  });
+
   it('lists ambiguous matches for a person to decide and applies the decision', async () => {
     const demo = portal.school.pupils[0];
     const now = new Date().toISOString();

@@ -275,6 +275,12 @@ export function planParents(st: PeopleState, file: ParsedFile, rec: FileRecord, 
     const linkKey = `${pupil.id}|${parent.id}`;
     if (st.ctx.links.has(linkKey)) continue;
     const key = `${file.id}:${rec.row}:link:${role}`;
+    const unlinkedAt = st.officeEdits.get(`pupil|${pupil.id}`)?.get('parents') ?? st.officeEdits.get(`parent|${parent.id}`)?.get('children');
+    if (unlinkedAt) {
+      // The office changed this family's links after the portal last saw them: its list is older news.
+      pupil.entry.issues.push(issueAt(rec.row, columnOf(file.columns, `${prefix}lastName`), `${parent.entry.label}: связь с обучающимся не создана — связи семьи изменены в программе ${ru(unlinkedAt)} и ещё не переданы в портал`, 'warning'));
+      continue;
+    }
     const label = `${parent.entry.label} — ${relation} для ${pupil.entry.label}`;
     const gap = checkParentChildAges(parent.birthDate, pupil.birthDate);
     if (gap) {
