@@ -69,6 +69,16 @@ describeE2E('Обмен с порталом in the browser', () => {
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await page.getByTestId('preview-table').getByText(`${portal.school.pupils[0].lastName} ${portal.school.pupils[0].firstName}`).first().waitFor();
     await shot(page, 'exchange-preview');
+    // Finding one person among hundreds of rows: the search narrows the table to her.
+    const sought = portal.school.pupils[40];
+    await page.getByRole('searchbox', { name: 'Поиск в предпросмотре' }).fill(`${sought.lastName} ${sought.firstName}`);
+    await page.getByRole('searchbox', { name: 'Поиск в предпросмотре' }).press('Enter');
+    await page.getByTestId('preview-table').getByText(new RegExp(`^${sought.lastName} ${sought.firstName}`)).first().waitFor();
+    const found = await page.getByTestId('preview-table').locator('tbody tr').allInnerTexts();
+    expect(found.length).toBeGreaterThan(0);
+    for (const r of found) expect(r).toContain(`${sought.lastName} ${sought.firstName}`);
+    await page.getByRole('searchbox', { name: 'Поиск в предпросмотре' }).fill('');
+    await page.getByRole('searchbox', { name: 'Поиск в предпросмотре' }).press('Enter');
 
     await page.getByRole('button', { name: 'Применить' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Применить' }).click();

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Checkbox, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { PreviewAction, PreviewEntry } from '../../../src-shared/contract/exchange';
 import { ACTION_COLORS, ACTION_LABELS, ENTITY_LABELS } from './exchangeLabels';
 
@@ -42,12 +42,28 @@ function Changes({ e }: { e: PreviewEntry }) {
 export function PreviewTable({ entries, decisions, onDecide }: Props) {
   const [action, setAction] = useState<PreviewAction | 'all'>('all');
   const [entity, setEntity] = useState<string | null>(null);
+  // Warnings sit on rows of every action (a pupil left unchanged because the office withdrew her):
+  // a person reviewing thousands of rows needs to see just those, or find one by name.
+  const [warnedOnly, setWarnedOnly] = useState(false);
+  const [search, setSearch] = useState('');
   const counts = useMemo(() => {
-    const c: Record<string, number> = { all: entries.length };
-    for (const e of entries) c[e.action] = (c[e.action] ?? 0) + 1;
+    const c: Record<string, number> = { all: entries.length, warned: 0 };
+    for (const e of entries) {
+      c[e.action] = (c[e.action] ?? 0) + 1;
+      if (e.issues.length > 0) c.warned++;
+    }
     return c;
   }, [entries]);
-  const shown = useMemo(() => entries.filter((e) => (action === 'all' || e.action === action) && (!entity || e.entity === entity)), [entries, action, entity]);
+  const shown = useMemo(() => {
+    const needle = search.trim().toLowerCase().replace(/ё/g, 'е');
+    return entries.filter(
+      (e) =>
+        (action === 'all' || e.action === action) &&
+        (!entity || e.entity === entity) &&
+        (!warnedOnly || e.issues.length > 0) &&
+        (!needle || e.label.toLowerCase().replace(/ё/g, 'е').includes(needle)),
+    );
+  }, [entries, action, entity, warnedOnly, search]);
   const entities = [...new Set(entries.map((e) => e.entity))];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -58,6 +74,10 @@ export function PreviewTable({ entries, decisions, onDecide }: Props) {
           options={[{ value: 'all', label: `Все (${counts.all})` }, ...(['create', 'update', 'ambiguous', 'rejected', 'unchanged'] as const).map((a) => ({ value: a, label: `${ACTION_LABELS[a]} (${counts[a] ?? 0})` }))]}
         />
         <Select allowClear placeholder="Что" style={{ width: 240 }} value={entity} onChange={(v) => setEntity(v ?? null)} options={entities.map((e) => ({ value: e, label: ENTITY_LABELS[e] }))} />
+        <Checkbox checked={warnedOnly} onChange={(e) => setWarnedOnly(e.target.checked)}>
+          Только с замечаниями ({counts.warned})
+        </Checkbox>
+        <Input.Search aria-label="Поиск в предпросмотре" placeholder="ФИО, класс, название" allowClear style={{ width: 260 }} onSearch={setSearch} onChange={(e) => e.target.value === '' && setSearch('')} />
       </Space>
       <Table<PreviewEntry>
         size="small"
