@@ -132,8 +132,11 @@ describeEachDb('portal pull', (kind) => {
     expect(director).toBeTruthy();
   });
 
-  it('never re-enrols a pupil the office withdrew: a stale portal list only warns', async () => {
-    const ids = portal.school.pupils.slice(0, 6).map((p) => p.id);
+  /**
+   * Onboards the first pupils of the demo school (ExportCM + the pupil list), and returns what a
+   * later pull of the same, by then stale, portal files previews.
+   */
+  async function onboard(ids: readonly string[]) {
     const files = () => [
       { fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) },
       { fileName: 'pupils.xls', contentBase64: b64(pupilExportXls(portal, ids)) },
@@ -141,66 +144,59 @@ describeEachDb('portal pull', (kind) => {
     const first = await t.client.call('exchange.pull.preview', { files: files() });
     await t.client.call('exchange.pull.apply', { exchangeId: first.exchangeId, version: first.version, decisions: {} });
     const demo = portal.school.pupils.find((p) => p.id === ids[0])!;
-    const pupil = await t.core.db.selectFrom('pupil').select('id').where('lastName', '=', demo.lastName).where('birthDate', '=', demo.birthDate).executeTakeFirstOrThrow();
+    const pupil = await t.core.db.selectFrom('pupil').select(['id', 'version', 'citizenship']).where('lastName', '=', demo.lastName).where('birthDate', '=', demo.birthDate).executeTakeFirstOrThrow();
+    const repull = async () => {
+      const again = await t.client.call('exchange.pull.preview', { files: files() });
+      return { again, entry: again.entries.find((e) => e.entity === 'pupil' && e.recordId === pupil.id)!, apply: () => t.client.call('exchange.pull.apply', { exchangeId: again.exchangeId, version: again.version, decisions: {} }) };
+    };
+    return { pupil, repull };
+  }
+
+  it('never re-enrols a pupil the office withdrew: a stale portal list only warns', async () => {
+    const ids = portal.school.pupils.slice(0, 6).map((p) => p.id);
+    const { pupil, repull } = await onboard(ids);
     await saveAndSign(t.client, order('withdraw', '2026-11-02', [{ pupilId: pupil.id, effectiveDate: '2026-11-03', destinationKind: 'sameRegion', destinationSchool: 'МБОУ «СОШ № 12»', reason: 'переезд' }]));
     const memberships = () => t.core.db.selectFrom('classMembership').select(['startDate', 'endDate']).where('pupilId', '=', pupil.id).execute();
     const before = await memberships();
     expect(before).toEqual([{ startDate: '2026-09-01', endDate: '2026-11-03' }]);
 
     // The portal has not heard of the withdrawal yet: its list still has the pupil in class.
-    const again = await t.client.call('exchange.pull.preview', { files: files() });
-    const entry = again.entries.find((e) => e.entity === 'pupil' && e.recordId === pupil.id)!;
+    const { again, entry, apply } = await repull();
     expect(entry.action).toBe('unchanged');
     expect(entry.issues.map((i) => i.message)).toEqual([expect.stringMatching(/а в программе — выбытие из \S+ с 03\.11\.2026 по книге движения: класс не изменён/)]);
     expect(again.entries.filter((e) => e.entity === 'membership')).toEqual([]);
-    await t.client.call('exchange.pull.apply', { exchangeId: again.exchangeId, version: again.version, decisions: {} });
+    await apply();
     expect(await memberships()).toEqual(before);
   });
 
   it('after onboarding, keeps a field the office edited and has not pushed yet: the stale portal value only warns', async () => {
     const ids = portal.school.pupils.slice(0, 4).map((p) => p.id);
-    const files = () => [
-      { fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) },
-      { fileName: 'pupils.xls', contentBase64: b64(pupilExportXls(portal, ids)) },
-    ];
-    const first = await t.client.call('exchange.pull.preview', { files: files() });
-    await t.client.call('exchange.pull.apply', { exchangeId: first.exchangeId, version: first.version, decisions: {} });
-    const demo = portal.school.pupils.find((p) => p.id === ids[0])!;
-    const row = await t.core.db.selectFrom('pupil').select(['id', 'version', 'citizenship']).where('lastName', '=', demo.lastName).where('birthDate', '=', demo.birthDate).executeTakeFirstOrThrow();
+    const { pupil: row, repull } = await onboard(ids);
     expect(row.citizenship).toBe('Российская Федерация');
     await t.client.call('people.pupils.update', { id: row.id, version: Number(row.version), citizenship: 'Республика Беларусь' });
 
-    const again = await t.client.call('exchange.pull.preview', { files: files() });
-    const entry = again.entries.find((e) => e.entity === 'pupil' && e.recordId === row.id)!;
+    const { entry, apply } = await repull();
     expect(entry.action).toBe('unchanged');
     expect(entry.changes).toEqual([]);
     expect(entry.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^«Гражданство» изменено в программе \d\d\.\d\d\.\d{4} и ещё не передано в портал: оставлено «Республика Беларусь», значение портала «Российская Федерация» не загружено$/)]);
     expect(entry.issues[0].caption).toBe('Гражданство');
-    await t.client.call('exchange.pull.apply', { exchangeId: again.exchangeId, version: again.version, decisions: {} });
+    await apply();
     expect((await t.core.db.selectFrom('pupil').select('citizenship').where('id', '=', row.id).executeTakeFirstOrThrow()).citizenship).toBe('Республика Беларусь');
   });
 
   it('after onboarding, does not re-link a parent the office unlinked', async () => {
     const withParents = portal.school.pupils.filter((p) => portal.school.links.some((l) => l.pupilId === p.id && l.relation !== 'опекун'));
     const ids = withParents.slice(0, 3).map((p) => p.id);
-    const files = () => [
-      { fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) },
-      { fileName: 'pupils.xls', contentBase64: b64(pupilExportXls(portal, ids)) },
-    ];
-    const first = await t.client.call('exchange.pull.preview', { files: files() });
-    await t.client.call('exchange.pull.apply', { exchangeId: first.exchangeId, version: first.version, decisions: {} });
-    const demo = portal.school.pupils.find((p) => p.id === ids[0])!;
-    const pupil = await t.core.db.selectFrom('pupil').select('id').where('lastName', '=', demo.lastName).where('birthDate', '=', demo.birthDate).executeTakeFirstOrThrow();
+    const { pupil, repull } = await onboard(ids);
     const links = () => t.core.db.selectFrom('pupilParent').select('parentId').where('pupilId', '=', pupil.id).execute();
     const before = await links();
     expect(before.length).toBeGreaterThan(0);
     await t.client.call('people.links.remove', { pupilId: pupil.id, parentId: before[0].parentId });
 
-    const again = await t.client.call('exchange.pull.preview', { files: files() });
+    const { again, entry, apply } = await repull();
     expect(again.entries.filter((e) => e.entity === 'link')).toEqual([]);
-    const entry = again.entries.find((e) => e.entity === 'pupil' && e.recordId === pupil.id)!;
     expect(entry.issues.map((i) => i.message)).toEqual([expect.stringMatching(/: связь с обучающимся не создана — связи семьи изменены в программе \d\d\.\d\d\.\d{4} и ещё не переданы в портал$/)]);
-    await t.client.call('exchange.pull.apply', { exchangeId: again.exchangeId, version: again.version, decisions: {} });
+    await apply();
     expect(await links()).toEqual(before.slice(1));
   });
 
