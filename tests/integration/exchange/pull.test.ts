@@ -169,11 +169,14 @@ describeEachDb('portal pull', (kind) => {
     expect(await memberships()).toEqual(before);
   });
 
-  it('after onboarding, keeps a field the office edited and has not pushed yet: the stale portal value only warns', async () => {
+  it('after onboarding, keeps a field the office edited whose push file is not marked imported yet: the stale portal value only warns', async () => {
     const ids = portal.school.pupils.slice(0, 4).map((p) => p.id);
     const { pupil: row, repull } = await onboard(ids);
     expect(row.citizenship).toBe('Российская Федерация');
     await t.client.call('people.pupils.update', { id: row.id, version: Number(row.version), citizenship: 'Республика Беларусь' });
+    // A push file made but not yet marked imported: the portal may not have it, so the edit still stands.
+    const pushed = await t.client.call('exchange.push.create', { kind: 'pupilsBatch' });
+    expect(pushed.file?.rows).toBe(1);
 
     const { entry, apply } = await repull();
     expect(entry.action).toBe('unchanged');

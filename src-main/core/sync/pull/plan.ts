@@ -83,7 +83,8 @@ async function loadCards(db: Executor, ctx: PlanContext, files: readonly ParsedF
 async function officeEdits(db: Executor): Promise<PeopleState['officeEdits']> {
   const out: PeopleState['officeEdits'] = new Map();
   if (!(await onboardedAt(db))) return out;
-  const { pending } = await pendingChanges(db);
+  // A push file not yet marked imported may not be in the portal's export: its changes still count.
+  const { pending } = await pendingChanges(db, true);
   for (const [key, p] of pending) if (p.edited.size) out.set(key, p.edited);
   return out;
 }

@@ -91,9 +91,10 @@ export interface LastPush {
 
 /**
  * Office changes since the portal last saw each person: the audit log after onboarding, less what a
- * pull wrote and what a later push file carried. Keyed `kind|id`.
+ * pull wrote and what a later push file carried. Keyed `kind|id`. `importedOnly`: a push file counts
+ * only once someone marked it imported into the portal (what a pull must assume the portal has).
  */
-export async function pendingChanges(db: Executor): Promise<{ pending: Map<string, PendingChange>; lastPush: Map<string, LastPush>; since: string | null }> {
+export async function pendingChanges(db: Executor, importedOnly = false): Promise<{ pending: Map<string, PendingChange>; lastPush: Map<string, LastPush>; since: string | null }> {
   const since = await onboardedAt(db);
   const audit = await db
     .selectFrom('auditLog')
@@ -108,6 +109,7 @@ export async function pendingChanges(db: Executor): Promise<{ pending: Map<strin
     .innerJoin('portalExchange as e', 'e.id', 'i.exchangeId')
     .innerJoin('portalExchangeFile as f', 'f.exchangeId', 'e.id')
     .select(['i.personKind', 'i.personId', 'e.id', 'e.createdAt', 'e.status', 'f.fileName'])
+    .$if(importedOnly, (q) => q.where('e.status', 'in', ['imported', 'confirmed']))
     .orderBy('e.createdAt')
     .execute();
   const lastPush = new Map<string, LastPush>();
