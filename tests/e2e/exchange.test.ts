@@ -64,8 +64,11 @@ describeE2E('Обмен с порталом in the browser', () => {
     await page.getByText('Список учащихся, расширенная форма (99 столбцов)').waitFor();
     const created = await page.getByTestId('preview-counts').locator('.ant-statistic').first().locator('.ant-statistic-content-value').innerText();
     expect(Number(created.replace(/\D/g, ''))).toBeGreaterThan(portal.school.pupils.length);
-    await page.locator('.ant-select', { hasText: 'Что' }).click();
-    await page.locator('.ant-select-dropdown:visible').getByText('Обучающийся', { exact: true }).click();
+    // The list of kinds is long (ExportCM brings a dozen): type to pick, as a person would.
+    await page.getByLabel('Что', { exact: true }).click();
+    await page.keyboard.type('Обучающийся');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: /^Обучающийся$/ }).waitFor();
+    await page.keyboard.press('Enter');
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await page.getByTestId('preview-table').getByText(`${portal.school.pupils[0].lastName} ${portal.school.pupils[0].firstName}`).first().waitFor();
     await shot(page, 'exchange-preview');

@@ -73,7 +73,7 @@ export function PreviewTable({ entries, decisions, onDecide }: Props) {
           onChange={(v) => setAction(v as PreviewAction | 'all')}
           options={[{ value: 'all', label: `Все (${counts.all})` }, ...(['create', 'update', 'ambiguous', 'rejected', 'unchanged'] as const).map((a) => ({ value: a, label: `${ACTION_LABELS[a]} (${counts[a] ?? 0})` }))]}
         />
-        <Select allowClear placeholder="Что" style={{ width: 240 }} value={entity} onChange={(v) => setEntity(v ?? null)} options={entities.map((e) => ({ value: e, label: ENTITY_LABELS[e] }))} />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} aria-label="Что" placeholder="Что" style={{ width: 240 }} value={entity} onChange={(v) => setEntity(v ?? null)} options={entities.map((e) => ({ value: e, label: ENTITY_LABELS[e] }))} />
         <Checkbox checked={warnedOnly} onChange={(e) => setWarnedOnly(e.target.checked)}>
           Только с замечаниями ({counts.warned})
         </Checkbox>
