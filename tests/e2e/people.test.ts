@@ -110,7 +110,8 @@ describeE2E('people cards, family links and portal accounts in the browser', () 
       await birth.fill(parent.birth);
       await birth.press('Enter');
       await dialog.getByRole('button', { name: 'Добавить' }).click();
-      await page.getByText('Родитель добавлен').waitFor();
+      // The first parent's toast may still be showing when the second one's appears.
+      await page.getByText('Родитель добавлен').last().waitFor();
       await page.getByRole('link', { name: `${parent.lastName} ${parent.firstName} ${parent.middleName}` }).waitFor();
     }
     await shot(page, 'people-pupil-two-parents');
