@@ -2,6 +2,7 @@ import type { BookEntry } from '../../../src-shared/contract/movement';
 import { DESTINATION_KINDS, ENROLL_KINDS, ORDER_TYPE_INFO, type DestinationKind, type EnrollKind, type OrderStatus, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { fullName, searchKey } from '../../../src-shared/domain/names';
 import type { Executor } from '../audit/auditRepo';
+import type { MovementOrderItemTable } from '../db/schemaMovement';
 
 /**
  * «Книга движения учащихся»: every item of every signed order, in the order things happened.
@@ -14,15 +15,9 @@ export interface BookFilter {
   search: string;
 }
 
-export function itemDetails(i: {
-  orderType: string;
-  enrollKind: string | null;
-  originSchool: string | null;
-  originDocument: string | null;
-  destinationKind: string | null;
-  destinationSchool: string | null;
-  reason: string | null;
-}): string {
+type ItemDetailFields = 'enrollKind' | 'originSchool' | 'originDocument' | 'destinationKind' | 'destinationSchool' | 'reason';
+
+export function itemDetails(i: { orderType: string } & Pick<MovementOrderItemTable, ItemDetailFields>): string {
   const parts: string[] = [];
   if (i.enrollKind) parts.push(ENROLL_KINDS[i.enrollKind as EnrollKind] ?? i.enrollKind);
   if (i.originSchool) parts.push(`из: ${i.originSchool}`);

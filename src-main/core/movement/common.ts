@@ -45,9 +45,14 @@ export async function yearOfDate(db: Executor, date: string): Promise<YearRow | 
  * enrol pupils from 1 September — the year that starts within three months after it.
  */
 export async function yearForOrder(db: Executor, orderDate: string): Promise<YearRow | undefined> {
-  const containing = await yearOfDate(db, orderDate);
+  return orderYearAmong(await db.selectFrom('academicYear').selectAll().orderBy('startDate').execute(), orderDate);
+}
+
+/** The same rule over years already read (sorted by start date). */
+export function orderYearAmong<Y extends { startDate: string; endDate: string }>(years: readonly Y[], orderDate: string): Y | undefined {
+  const containing = years.filter((y) => y.startDate <= orderDate && y.endDate >= orderDate).pop();
   if (containing) return containing;
-  const next = await db.selectFrom('academicYear').selectAll().where('startDate', '>', orderDate).orderBy('startDate').executeTakeFirst();
+  const next = years.find((y) => y.startDate > orderDate);
   return next && diffDays(orderDate, next.startDate) <= 92 ? next : undefined;
 }
 

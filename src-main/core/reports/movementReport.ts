@@ -1,10 +1,9 @@
 import type { MovementReport } from '../../../src-shared/contract/movementReports';
 import { arrivalColumn, departureColumn, emptyMovement, reconciles, type MovementEntry } from '../../../src-shared/domain/movement/reportColumns';
-import { ORDER_TYPE_INFO, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { compareRu } from '../../../src-shared/domain/names';
 import type { Executor } from '../audit/auditRepo';
 import { itemDetails } from '../movement/book';
-import { inChunks } from '../movement/common';
+import { inChunks, typeLabel } from '../movement/common';
 import { membershipsOverlapping } from '../movement/membership';
 import { pupilDictionary, pupilFacts } from './pupilFacts';
 
@@ -39,7 +38,7 @@ export async function movementReport(db: Executor, from: string, to: string): Pr
   const entry = (pupilId: string, date: string, itemId: string | null, cause: string | null): MovementEntry => {
     const i = itemId ? itemOf.get(itemId) : undefined;
     // A promotion or graduation has no details of its own: the kind of order says what happened.
-    const detail = i ? itemDetails(i) || (ORDER_TYPE_INFO[i.orderType as OrderType]?.label ?? '') : (cause ?? 'без приказа');
+    const detail = i ? itemDetails(i) || typeLabel(i.orderType) : (cause ?? 'без приказа');
     return { pupilId, date, orderNumber: i?.numberText ?? null, detail };
   };
   for (const m of members) {

@@ -1,6 +1,7 @@
 import { ORDER_TYPE_INFO } from '../../../../src-shared/domain/movement/orderTypes';
 import type { Executor } from '../../audit/auditRepo';
 import type { HandlerContext } from '../../context';
+import { callerName } from '../../movement/common';
 import { raiseOrderCounter } from '../../movement/counters';
 import { insertDraft, insertItems } from '../../movement/orderInsert';
 import type { Op } from './planTypes';
@@ -18,7 +19,7 @@ export async function applyMovementOrder(ctx: HandlerContext, trx: Executor, op:
   let itemIds: string[];
   if (op.create) {
     const c = op.create;
-    const signedBy = ctx.caller.user?.name ?? null;
+    const signedBy = callerName(ctx);
     await insertDraft(trx, { id: op.id, yearId: c.yearId, type: c.type, orderDate: c.orderDate, title: c.title, basis: null, signatoryPosition: null, signatoryName: null, createdBy: signedBy }, [], now);
     await trx.updateTable('movementOrder').set({ status: 'signed', number: c.number, numberText: c.numberText, signedAt: now, signedBy, source: 'portal' }).where('id', '=', op.id).execute();
     itemIds = await insertItems(trx, op.id, op.items, 1);

@@ -1,4 +1,4 @@
-import { diffDays } from '../../../../src-shared/domain/calendar/dates';
+import { orderYearAmong } from '../../movement/common';
 import type { Executor } from '../../audit/auditRepo';
 import { classKey, type PlanContext } from './planContext';
 
@@ -70,13 +70,7 @@ export async function loadBookContext(db: Executor, ctx: PlanContext, groups: re
     }
   }
   return {
-    yearFor(date) {
-      const containing = years.filter((y) => y.startDate <= date && y.endDate >= date).pop();
-      if (containing) return containing;
-      // August orders enrol from 1 September: the year starting within three months after.
-      const next = years.find((y) => y.startDate > date);
-      return next && diffDays(date, next.startDate) <= 92 ? next : undefined;
-    },
+    yearFor: (date) => orderYearAmong(years, date),
     nextYear(yearId) {
       const y = years.find((x) => x.id === yearId);
       return y ? years.find((x) => x.startDate > y.endDate) : undefined;

@@ -5,6 +5,7 @@ import { searchKey } from '../../../../src-shared/domain/names';
 import { plural } from '../../../../src-shared/domain/plural';
 import { normaliseName } from '../../../../src-shared/domain/personRules';
 import type { Executor } from '../../audit/auditRepo';
+import { orderLabel, typeLabel } from '../../movement/common';
 import type { ColumnDef } from '../formats/columns';
 import { issueAt, type FileIssue, type FileRecord } from '../formats/records';
 import { destinationKindOf, enrollKindOf, orderTypeOf } from './movebookKinds';
@@ -61,7 +62,7 @@ function column(f: ParsedFile, field: string): ColumnDef | null {
 }
 
 function docLabel(type: OrderType, number: string, date: string): string {
-  return `Приказ № ${number} от ${formatRu(date)} «${ORDER_TYPE_INFO[type].title}»`;
+  return `${orderLabel({ numberText: number, orderDate: date })} «${ORDER_TYPE_INFO[type].title}»`;
 }
 
 /** Every document row: rejected rows and types we do not keep are listed on their own; the rest grouped. */
@@ -177,7 +178,7 @@ export async function planMovementBook(db: Executor, st: PeopleState, f: ParsedF
     const same = (o: KnownOrder | undefined) => o && o.orderType === g.type && o.orderDate === g.date;
     const existing = byRef ?? (same(byNumber) ? byNumber : undefined);
     if (!existing && (byNumber || planned.has(numberKey))) {
-      const other = byNumber ? `приказом программы № ${byNumber.numberText} от ${formatRu(byNumber.orderDate)} («${ORDER_TYPE_INFO[byNumber.orderType as OrderType]?.label ?? byNumber.orderType}»)` : 'другим документом этого файла';
+      const other = byNumber ? `приказом программы № ${byNumber.numberText} от ${formatRu(byNumber.orderDate)} («${typeLabel(byNumber.orderType)}»)` : 'другим документом этого файла';
       skipped(g, first, column(f, 'docNumber'), `номер «${g.number}» в ${year.name} учебном году уже занят ${other} — приказ не перенесён`);
       st.entries.push(entryOf(f, g, { action: 'unchanged', label, recordId: null, changes: [] }));
       continue;
