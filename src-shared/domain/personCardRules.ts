@@ -42,23 +42,30 @@ function overlaps(a: PositionLike, b: PositionLike): boolean {
   return aStart <= bEnd && bStart <= aEnd;
 }
 
+type Changed = ReadonlySet<string> | 'all';
+
+function touches(changed: Changed, a: string, b?: string): boolean {
+  return changed === 'all' || changed.has(a) || (b !== undefined && changed.has(b));
+}
+
+const NO_ISSUES: readonly CardIssue[] = Object.freeze([]);
+
 /**
  * Problems of a card. `changed` lists the fields the user edited (or `'all'` for a new card);
  * a rule runs when one of its fields changed.
  */
-export function personCardIssues(kind: PersonKind, card: RuleCard, changed: ReadonlySet<string> | 'all', today: string): CardIssue[] {
-  // No closures here: a pull checks tens of thousands of cards with this.
-  const touched = (a: string, b?: string) => changed === 'all' || changed.has(a) || (b !== undefined && changed.has(b));
+export function personCardIssues(kind: PersonKind, card: RuleCard, changed: Changed, today: string): readonly CardIssue[] {
+  // No closures and no allocation for a good card: a pull checks tens of thousands of cards with this.
   const out: CardIssue[] = [];
   const { birthDate } = card;
 
   if (kind === 'pupil' && changed === 'all' && !birthDate) out.push({ path: 'birthDate', message: 'обязательное поле' });
-  if (birthDate && touched('birthDate')) {
+  if (birthDate && touches(changed, 'birthDate')) {
     const problem = checkBirthDate(kind, birthDate, today);
     if (problem) out.push({ path: 'birthDate', message: problem });
   }
 
-  if (touched('documents', 'birthDate')) {
+  if (touches(changed, 'documents', 'birthDate')) {
     for (let i = 0; i < card.documents.length; i++) {
       const doc = card.documents[i];
       // Format problems were reported by the field schema already; here only dates and ages.
@@ -71,29 +78,29 @@ export function personCardIssues(kind: PersonKind, card: RuleCard, changed: Read
 
   for (const field of PAST_DATES[kind]) {
     const value = card[field];
-    if (typeof value === 'string' && touched(field) && value > today) out.push({ path: field, message: 'дата не может быть в будущем' });
+    if (typeof value === 'string' && touches(changed, field) && value > today) out.push({ path: field, message: 'дата не может быть в будущем' });
   }
 
   if (kind === 'staff') {
     const hire = card.hireDate as string | null;
     const dismissal = card.dismissalDate as string | null;
-    if (hire && dismissal && dismissal < hire && touched('hireDate', 'dismissalDate')) {
+    if (hire && dismissal && dismissal < hire && touches(changed, 'hireDate', 'dismissalDate')) {
       out.push({ path: 'dismissalDate', message: 'дата увольнения раньше даты приёма' });
     }
     const positionsList = (card.positions as PositionLike[] | undefined) ?? [];
     // After «дата увольнения раньше даты приёма» every position would repeat the same mistake.
-    if (dismissal && !(hire && dismissal < hire) && touched('dismissalDate', 'positions')) {
+    if (dismissal && !(hire && dismissal < hire) && touches(changed, 'dismissalDate', 'positions')) {
       positionsList.forEach((p, i) => {
         if (p.startDate && p.startDate > dismissal) out.push({ path: `positions.${i}.startDate`, message: 'должность начинается после даты увольнения' });
       });
     }
     const leaveFrom = card.maternityLeaveFrom as string | null;
     const leaveTo = card.maternityLeaveTo as string | null;
-    if (leaveFrom && leaveTo && leaveTo < leaveFrom && touched('maternityLeaveFrom', 'maternityLeaveTo')) {
+    if (leaveFrom && leaveTo && leaveTo < leaveFrom && touches(changed, 'maternityLeaveFrom', 'maternityLeaveTo')) {
       out.push({ path: 'maternityLeaveTo', message: 'окончание отпуска раньше его начала' });
     }
     const ped = card.pedExperienceStart as string | null;
-    if (birthDate && ped && ped < addYears(birthDate, 14) && touched('pedExperienceStart', 'birthDate')) {
+    if (birthDate && ped && ped < addYears(birthDate, 14) && touches(changed, 'pedExperienceStart', 'birthDate')) {
       out.push({ path: 'pedExperienceStart', message: 'стаж не может начинаться раньше 14 лет' });
     }
     // Dates inside the staff card's lists: a diploma or a relative's birth cannot lie ahead.
@@ -102,13 +109,13 @@ export function personCardIssues(kind: PersonKind, card: RuleCard, changed: Read
       ['familyMembers', 'birthDate', 'дата рождения'],
     ];
     for (const [list, field, what] of listed) {
-      if (!touched(list)) continue;
+      if (!touches(changed, list)) continue;
       ((card[list] as Record<string, unknown>[] | undefined) ?? []).forEach((row, i) => {
         const value = row[field];
         if (typeof value === 'string' && value > today) out.push({ path: `${list}.${i}.${field}`, message: `${what} не может быть в будущем` });
       });
     }
-    if (touched('positions')) {
+    if (touches(changed, 'positions')) {
       const mains = positionsList.map((p, i) => ({ p, i })).filter(({ p }) => p.kind === 'main');
       for (let a = 0; a < mains.length; a++) {
         for (let b = a + 1; b < mains.length; b++) {
@@ -122,5 +129,5 @@ export function personCardIssues(kind: PersonKind, card: RuleCard, changed: Read
       }
     }
   }
-  return out;
+  return out.length > 0 ? out : NO_ISSUES;
 }

@@ -50,7 +50,7 @@ export function checkCard(kind: PersonKind, schema: z.ZodType, payload: Record<s
     return out;
   }
   const data = { ...whole, ...(parsed.data as Record<string, unknown>) };
-  const issues: CardIssue[] = personCardIssues(kind, { ...data, birthDate: (data.birthDate as string | null) ?? null, documents: (data.documents as never[]) ?? [] }, changed === 'all' ? 'all' : new Set(changed), todayLocal());
+  const issues: readonly CardIssue[] = personCardIssues(kind, { ...data, birthDate: (data.birthDate as string | null) ?? null, documents: (data.documents as never[]) ?? [] }, changed === 'all' ? 'all' : new Set(changed), todayLocal());
   for (const i of issues) out.push({ name: pathOf(i.path), message: i.message });
   void labels;
   return out;

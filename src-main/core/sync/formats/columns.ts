@@ -80,7 +80,7 @@ export interface FileFormat {
   /** Header lines a writer puts before the data, each as cells (padded to the column count). */
   header?: (ctx: HeaderContext, columns: readonly ColumnDef[]) => string[][];
   /** Cross-column rules of one row (a parent named → surname, name and birth date required). */
-  rowRules?: (values: FieldGetter) => RowIssueDraft[];
+  rowRules?: (values: FieldGetter) => readonly RowIssueDraft[];
 }
 
 /** Column letters as a spreadsheet shows them: 1 → A, 27 → AA. */

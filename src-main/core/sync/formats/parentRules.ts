@@ -16,19 +16,21 @@ export function parentNamed(values: FieldGetter, prefix: string): boolean {
   return false;
 }
 
-export function requireNamedParent(values: FieldGetter, prefix: string, who: string, needsDocument: boolean): RowIssueDraft[] {
-  if (!parentNamed(values, prefix)) return [];
-  const out: RowIssueDraft[] = [];
-  for (const [field, label] of [
-    ['lastName', 'фамилия'],
-    ['firstName', 'имя'],
-    ['birthDate', 'дата рождения'],
-  ] as const) {
-    if (!values.get(`${prefix}.${field}`)) out.push({ field: `${prefix}.${field}`, message: `${who}: указаны данные, но не заполнена ${label}` });
-  }
+/** The checked fields of a parent block with their keys built once (a pupil row checks two blocks). */
+const REQUIRED: Record<string, { lastName: string; firstName: string; birthDate: string; series: string; number: string; snils: string }> = {};
+
+export function requireNamedParent(values: FieldGetter, prefix: string, who: string, needsDocument: boolean): readonly RowIssueDraft[] {
+  if (!parentNamed(values, prefix)) return NO_DRAFTS;
+  const k = (REQUIRED[prefix] ??= { lastName: `${prefix}.lastName`, firstName: `${prefix}.firstName`, birthDate: `${prefix}.birthDate`, series: `${prefix}.passport.series`, number: `${prefix}.passport.number`, snils: `${prefix}.snils` });
+  let out: RowIssueDraft[] | null = null;
+  if (!values.get(k.lastName)) (out ??= []).push({ field: k.lastName, message: `${who}: указаны данные, но не заполнена фамилия` });
+  if (!values.get(k.firstName)) (out ??= []).push({ field: k.firstName, message: `${who}: указаны данные, но не заполнено имя` });
+  if (!values.get(k.birthDate)) (out ??= []).push({ field: k.birthDate, message: `${who}: указаны данные, но не заполнена дата рождения` });
   if (needsDocument) {
-    const passport = values.get(`${prefix}.passport.series`) && values.get(`${prefix}.passport.number`);
-    if (!passport && !values.get(`${prefix}.snils`)) out.push({ field: `${prefix}.snils`, message: `${who}: нужен паспорт (серия и номер) или СНИЛС` });
+    const passport = values.get(k.series) && values.get(k.number);
+    if (!passport && !values.get(k.snils)) (out ??= []).push({ field: k.snils, message: `${who}: нужен паспорт (серия и номер) или СНИЛС` });
   }
-  return out;
+  return out ?? NO_DRAFTS;
 }
+
+const NO_DRAFTS: readonly RowIssueDraft[] = Object.freeze([]);

@@ -132,7 +132,11 @@ export const pupilsExtended: FileFormat = {
   match: 'position',
   columns,
   header,
-  rowRules: (v) => [...requireNamedParent(v, 'mother', 'Мать', false), ...requireNamedParent(v, 'father', 'Отец', false)],
+  rowRules: (v) => {
+    const mother = requireNamedParent(v, 'mother', 'Мать', false);
+    const father = requireNamedParent(v, 'father', 'Отец', false);
+    return father.length === 0 ? mother : mother.length === 0 ? father : [...mother, ...father];
+  },
 };
 
 /**

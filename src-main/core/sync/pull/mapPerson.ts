@@ -91,17 +91,19 @@ function compile(kind: PersonKind, prefix: string, keys: readonly string[]): Rou
   return routes;
 }
 
-const compiled = new WeakMap<RecordLayout, Map<string, Route[]>>();
+const compiled = new WeakMap<RecordLayout, Record<string, Route[] | undefined>>();
 
 /** The routing of a file layout's cells for one person block, compiled once per layout. */
 function routesFor(kind: PersonKind, prefix: string, layout: RecordLayout): Route[] {
-  let byKind = compiled.get(layout);
-  if (!byKind) compiled.set(layout, (byKind = new Map()));
-  const k = `${kind}|${prefix}`;
-  let routes = byKind.get(k);
-  if (!routes) byKind.set(k, (routes = compile(kind, prefix, layout.fields)));
-  return routes;
+  let byBlock = compiled.get(layout);
+  if (!byBlock) compiled.set(layout, (byBlock = {}));
+  // Kinds and prefixes are a handful of literal strings: a property lookup, no key built per row.
+  const k = prefix === '' ? kind : prefix === 'mother.' ? MOTHER[kind] : prefix === 'father.' ? FATHER[kind] : `${kind}|${prefix}`;
+  return (byBlock[k] ??= compile(kind, prefix, layout.fields));
 }
+
+const MOTHER: Record<PersonKind, string> = { pupil: 'pupil|mother.', parent: 'parent|mother.', staff: 'staff|mother.' };
+const FATHER: Record<PersonKind, string> = { pupil: 'pupil|father.', parent: 'parent|father.', staff: 'staff|father.' };
 
 const verdicts = new Map<string, Map<string, Verdict>>();
 const MAX_REMEMBERED = 100_000;
@@ -134,21 +136,27 @@ function checkedText(value: string, max: number, problem: (v: string) => string 
 
 /** The field schema's verdict on a value, remembered per field (bounded). */
 function check(r: Extract<Route, { to: 'scalar' }>, value: unknown): Verdict {
-  if (typeof value === 'string' && r.schema === snilsSchema) return checkedText(value, 20, checkSnils, formatSnils);
-  if (typeof value === 'string' && r.schema === phoneSchema) return checkedText(value, 50, checkPhone);
-  // The file readers give dates as ISO already; an existing ISO date is what the date schema returns.
-  if (r.isDate && typeof value === 'string' && ISO.test(value) && isValidIsoDate(value)) return { ok: true, data: value };
+  if (typeof value === 'string') {
+    if (r.schema === snilsSchema) return checkedText(value, 20, checkSnils, formatSnils);
+    if (r.schema === phoneSchema) return checkedText(value, 50, checkPhone);
+    const known = r.memo.get(value);
+    if (known) return known;
+    // The file readers give dates as ISO already; an existing ISO date is what the date schema returns.
+    if (r.isDate && ISO.test(value) && isValidIsoDate(value)) return remember(r, value, { ok: true, data: value });
+  }
   const memoKey = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? '\u0001' : '\u0000') : Array.isArray(value) ? `\u0002${value.join('\u0002')}` : null;
-  if (memoKey !== null) {
+  if (memoKey !== null && typeof value !== 'string') {
     const v = r.memo.get(memoKey);
     if (v) return v;
   }
   const p = r.schema.safeParse(value);
   const verdict: Verdict = p.success ? { ok: true, data: p.data } : { ok: false, message: p.error.issues[0]?.message ?? 'значение не принято' };
-  if (memoKey !== null) {
-    if (r.memo.size > MAX_REMEMBERED) r.memo.clear();
-    r.memo.set(memoKey, verdict);
-  }
+  return memoKey === null ? verdict : remember(r, memoKey, verdict);
+}
+
+function remember(r: Extract<Route, { to: 'scalar' }>, key: string, verdict: Verdict): Verdict {
+  if (r.memo.size > MAX_REMEMBERED) r.memo.clear();
+  r.memo.set(key, verdict);
   return verdict;
 }
 

@@ -35,26 +35,32 @@ export interface MatchKey {
   fio?: string;
 }
 
-/** The 11 digits of a СНИЛС however it is written, or null. Remembered: each is looked up twice or more. */
-const snilsDigits = new Map<string, string | null>();
-
-function digits(s: string | null): string | null {
-  if (!s) return null;
-  let d = snilsDigits.get(s);
-  if (d === undefined) {
-    const only = s.replace(/\D/g, '');
-    d = only.length === 11 ? only : null;
-    if (snilsDigits.size > 200_000) snilsDigits.clear();
-    snilsDigits.set(s, d);
+/** Whether a string is a СНИЛС spelled `123-456-789 01` (how cards and checked files hold it). */
+function isCanonicalSnils(s: string): boolean {
+  if (s.length !== 14) return false;
+  for (let i = 0; i < 14; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 3 || i === 7 ? c !== 45 : i === 11 ? c !== 32 : c < 48 || c > 57) return false;
   }
-  return d;
+  return true;
+}
+
+/**
+ * A СНИЛС however it is written → its canonical spelling `123-456-789 01`, or null without 11
+ * digits. The usual spelling is checked in place: no allocation for tens of thousands of lookups.
+ */
+function snilsKey(s: string | null): string | null {
+  if (!s) return null;
+  if (isCanonicalSnils(s)) return s;
+  const d = s.replace(/\D/g, '');
+  return d.length === 11 ? `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6, 9)} ${d.slice(9)}` : null;
 }
 
 const NONE: readonly KnownPerson[] = [];
 const NO_MATCH: MatchResult = { kind: 'none' };
 
 function snilsFits(p: KnownPerson, s: string): boolean {
-  const own = digits(p.snils);
+  const own = snilsKey(p.snils);
   return !own || own === s;
 }
 
@@ -68,18 +74,23 @@ export class PeopleIndex {
   private byId = new Map<string, KnownPerson>();
   private byPortal = new Map<string, string>();
   private bySnils = new Map<string, KnownPerson[]>();
-  private byFioDob = new Map<string, KnownPerson[]>();
+  /** Name key → birth date → people (nested rather than a joined key: no string built per lookup). */
+  private byFioDob = new Map<string, Map<string, KnownPerson[]>>();
   private byFio = new Map<string, KnownPerson[]>();
 
   /** `fio`: the person's searchKey when the caller has it already. */
   add(p: KnownPerson, portalId?: string | null, fio?: string): void {
     this.byId.set(p.id, p);
     if (portalId) this.byPortal.set(portalId, p.id);
-    const s = digits(p.snils);
+    const s = snilsKey(p.snils);
     if (s) push(this.bySnils, s, p);
     const key = fio ?? searchKey(p.lastName, p.firstName, p.middleName);
     push(this.byFio, key, p);
-    if (p.birthDate) push(this.byFioDob, `${key}|${p.birthDate}`, p);
+    if (p.birthDate) {
+      let byDob = this.byFioDob.get(key);
+      if (!byDob) this.byFioDob.set(key, (byDob = new Map()));
+      push(byDob, p.birthDate, p);
+    }
   }
 
   setPortalId(portalId: string, id: string): void {
@@ -88,6 +99,15 @@ export class PeopleIndex {
 
   get(id: string): KnownPerson | undefined {
     return this.byId.get(id);
+  }
+
+  /** How many people the index holds (stored and planned). */
+  get size(): number {
+    return this.byId.size;
+  }
+
+  ids(): IterableIterator<string> {
+    return this.byId.keys();
   }
 
   all(): KnownPerson[] {
@@ -100,14 +120,14 @@ export class PeopleIndex {
       const p = id ? this.byId.get(id) : undefined;
       if (p) return { kind: 'match', person: p, by: 'portalId' };
     }
-    const s = digits(k.snils);
+    const s = snilsKey(k.snils);
     if (s) {
       const list = this.bySnils.get(s) ?? NONE;
       if (list.length === 1) return { kind: 'match', person: list[0], by: 'snils' };
       if (list.length > 1) return { kind: 'ambiguous', candidates: [...list], by: 'snils' };
     }
     const fio = k.fio ?? searchKey(k.lastName, k.firstName, k.middleName);
-    const list = k.birthDate ? this.byFioDob.get(`${fio}|${k.birthDate}`) : this.byFio.get(fio);
+    const list = k.birthDate ? this.byFioDob.get(fio)?.get(k.birthDate) : this.byFio.get(fio);
     // A СНИЛС that differs is a different person even with the same name and birthday.
     let fits: readonly KnownPerson[] = list ? (s ? list.filter((p) => snilsFits(p, s)) : list) : NONE;
     if (fits.length === 0 && k.birthDate) {

@@ -12,7 +12,7 @@ import { personLabel, rememberFio } from './peopleIndex';
 import { loadPlanContext, type PlanContext } from './planContext';
 import { planExportCm } from './planExportCm';
 import { enrolDates, planMovementBook } from './planMovementBook';
-import { planAccount, planMembership, planParents, planPerson, type PeopleState } from './planPeople';
+import { addIssues, planAccount, planMembership, planParents, planPerson, type PeopleState } from './planPeople';
 import type { Decisions, ParsedFile, Plan } from './planTypes';
 
 /**
@@ -41,15 +41,37 @@ const BLOCK_FIELDS: Record<string, Record<'lastName' | 'firstName' | 'middleName
 );
 const name = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? normalised(v) : null);
 
+const INDEX_OF = (ctx: PlanContext, kind: PersonKind) => (kind === 'pupil' ? ctx.pupils : kind === 'parent' ? ctx.parents : ctx.staff);
+
+/** How many person blocks of each kind the files name (a pupil row names a pupil and two parents). */
+function blocksOf(files: readonly ParsedFile[]): Record<PersonKind, number> {
+  const n: Record<PersonKind, number> = { pupil: 0, parent: 0, staff: 0 };
+  for (const f of files) {
+    if (f.exportCm) n.staff += f.exportCm.teachers.length;
+    const kind = f.formatId ? KIND_OF_FORMAT[f.formatId] : undefined;
+    if (!kind) continue;
+    n[kind] += f.records.length;
+    if (kind === 'pupil') n.parent += PARENT_BLOCKS.length * f.records.length;
+  }
+  return n;
+}
+
+/**
+ * The stored cards the rows can match, read in bulk once. When the database holds no more people
+ * of a kind than the files name (onboarding, or a refresh of the same school), all of that kind's
+ * cards are read: cheaper than matching every block twice to find which. Otherwise (a district
+ * database, one school's list) a first matching pass picks the few that are needed.
+ */
 async function loadCards(db: Executor, ctx: PlanContext, files: readonly ParsedFile[]): Promise<Map<string, StoredCard>> {
-  // Whom the rows can match in the database: their cards are read in bulk, once.
+  const blocks = blocksOf(files);
+  const readAll = (kind: PersonKind) => INDEX_OF(ctx, kind).size <= blocks[kind];
   const ids: Record<PersonKind, Set<string>> = { pupil: new Set(), parent: new Set(), staff: new Set() };
   const want = (kind: PersonKind, values: FieldGetter, key: object, prefix: string) => {
     const f = BLOCK_FIELDS[prefix];
     const ln = values.get(f.lastName);
     if (typeof ln !== 'string') return;
     const login = prefix ? null : (values.get('login') as string | null | undefined);
-    const index = kind === 'pupil' ? ctx.pupils : kind === 'parent' ? ctx.parents : ctx.staff;
+    const index = INDEX_OF(ctx, kind);
     // The names as the card schemas will normalise them, so this finds whom the plan will match.
     const fio = searchKey(normalised(ln), name(values.get(f.firstName)), name(values.get(f.middleName)));
     rememberFio(key, prefix, fio);
@@ -57,18 +79,22 @@ async function loadCards(db: Executor, ctx: PlanContext, files: readonly ParsedF
     if (r.kind === 'match') ids[kind].add(r.person.id);
     if (r.kind === 'ambiguous') for (const c of r.candidates) ids[kind].add(c.id);
   };
+  for (const kind of ['pupil', 'parent', 'staff'] as const) if (readAll(kind)) for (const id of INDEX_OF(ctx, kind).ids()) ids[kind].add(id);
   for (const f of files) {
     const kind = f.formatId ? KIND_OF_FORMAT[f.formatId] : undefined;
-    if (f.exportCm) {
+    if (f.exportCm && !readAll('staff')) {
       for (const t of f.exportCm.teachers) {
         const v = { lastName: t.lastName, firstName: t.firstName, middleName: t.middleName };
         want('staff', { get: (k) => v[k as keyof typeof v] }, v, '');
       }
     }
     if (!kind) continue;
+    const pupilBlock = !readAll(kind);
+    const parentBlocks = kind === 'pupil' && !readAll('parent');
+    if (!pupilBlock && !parentBlocks) continue;
     for (const r of f.records) {
-      want(kind, r, r, '');
-      if (kind === 'pupil') for (const p of PARENT_BLOCKS) want('parent', r, r, p);
+      if (pupilBlock) want(kind, r, r, '');
+      if (parentBlocks) for (const p of PARENT_BLOCKS) want('parent', r, r, p);
     }
   }
   const out = new Map<string, StoredCard>();
@@ -113,7 +139,7 @@ export async function buildPlan(db: Executor, files: readonly ParsedFile[], deci
       const mapped = mapPerson(kind, rec, '');
       const person = planPerson(st, f, rec, kind, { mapped });
       if (!person) continue;
-      person.entry.issues.push(...rec.issues);
+      addIssues(person.entry, ...rec.issues);
       if (person.entry.action === 'rejected' || person.entry.action === 'ambiguous') continue;
       planAccount(st, f, rec.row, kind, person, mapped.extras.login);
       if (kind === 'pupil') {

@@ -39,6 +39,19 @@ function columnOf(columns: readonly ColumnDef[], field: string): ColumnDef | nul
   return columns.find((c) => c.field === field) ?? null;
 }
 
+// Most entries have no changes, issues or candidates: they share these until something is added.
+const NO_ISSUES = Object.freeze([]) as unknown as FileIssue[];
+const NO_CHANGES = Object.freeze([]) as unknown as PreviewEntry['changes'];
+const NO_CANDIDATES = Object.freeze([]) as unknown as PreviewEntry['candidates'];
+const NO_FIELDS: readonly string[] = Object.freeze([]);
+
+/** Adds remarks to an entry (its list may still be the shared empty one). */
+export function addIssues(e: PreviewEntry, ...issues: FileIssue[]): void {
+  if (issues.length === 0) return;
+  if (e.issues === NO_ISSUES) e.issues = issues;
+  else e.issues.push(...issues);
+}
+
 function entry(file: ParsedFile, row: number | null, key: string, e: Partial<PreviewEntry> & Pick<PreviewEntry, 'entity' | 'action' | 'label'>): PreviewEntry {
   // Spelled out rather than spread: a pull of a district's list makes tens of thousands of these.
   return {
@@ -50,15 +63,17 @@ function entry(file: ParsedFile, row: number | null, key: string, e: Partial<Pre
     label: e.label,
     recordId: e.recordId ?? null,
     matchedBy: e.matchedBy ?? null,
-    changes: e.changes ?? [],
-    issues: e.issues ?? [],
-    candidates: e.candidates ?? [],
+    changes: e.changes ?? NO_CHANGES,
+    issues: e.issues && e.issues.length > 0 ? e.issues : NO_ISSUES,
+    candidates: e.candidates && e.candidates.length > 0 ? e.candidates : NO_CANDIDATES,
   };
 }
 
 /** Card-rule problems (birth date plausibility, document dates) located on the file's columns. */
 function ruleIssues(kind: PersonKind, card: Card, changed: Set<string> | 'all', today: string, columns: readonly ColumnDef[], row: number, prefix: string): FileIssue[] {
-  return personCardIssues(kind, card, changed, today).map((i) => {
+  const found = personCardIssues(kind, card, changed, today);
+  if (found.length === 0) return NO_ISSUES;
+  return found.map((i) => {
     const [head, n, field] = i.path.split('.');
     const group = head === 'documents' ? DOC_GROUPS[card.documents[Number(n)]?.type ?? ''] : null;
     const col = columnOf(columns, group ? `${prefix}${group}.${field}` : `${prefix}${i.path}`);
@@ -136,8 +151,8 @@ export function planPerson(
       return { id: null, birthDate, entry: e };
     }
     const diff = keepOfficeEdits(st, kind, target.id, diffCard(spec, stored.card, m), file, rec.row, prefix);
-    const changed = new Set(Object.keys(diff.patch));
-    const problems = changed.size ? ruleIssues(kind, { ...stored.card, ...diff.patch } as Card, changed, st.ctx.today, file.columns, rec.row, prefix) : [];
+    const fields = diff.changes.length > 0 ? Object.keys(diff.patch) : NO_FIELDS;
+    const problems = fields.length > 0 ? ruleIssues(kind, { ...stored.card, ...diff.patch } as Card, new Set(fields), st.ctx.today, file.columns, rec.row, prefix) : NO_ISSUES;
     if (problems.length > 0) {
       const e = entry(file, rec.row, key, { entity: kind, action: 'rejected', label, recordId: target.id, matchedBy: target.by, issues: problems, changes: diff.changes });
       st.entries.push(e);
@@ -173,8 +188,8 @@ export function planPerson(
 
 /** The diff less the fields the office edited since the portal last saw the card, each with a warning. */
 function keepOfficeEdits(st: PeopleState, kind: PersonKind, id: string, diff: CardDiff, file: ParsedFile, row: number, prefix: string): CardDiff & { kept: FileIssue[] } {
-  const edits = st.officeEdits.get(`${kind}|${id}`);
-  if (!edits || diff.changes.length === 0) return { ...diff, kept: [] };
+  const edits = st.officeEdits.size === 0 ? undefined : st.officeEdits.get(`${kind}|${id}`);
+  if (!edits || diff.changes.length === 0) return { patch: diff.patch, changes: diff.changes, kept: NO_ISSUES };
   const kept: FileIssue[] = [];
   const patch = { ...diff.patch };
   const changes = diff.changes.filter((c) => {
@@ -220,7 +235,7 @@ export function planMembership(st: PeopleState, file: ParsedFile, rec: FileRecor
   const current = st.ctx.pupilClass.get(pupil.id);
   if (current) {
     const col = columnOf(file.columns, 'className');
-    if (classKey(current) !== classKey(className)) pupil.entry.issues.push(issueAt(rec.row, col, `в портале класс ${className}, в программе ${current}: перевод оформляется приказом в книге движения, класс не изменён`, 'warning'));
+    if (classKey(current) !== classKey(className)) addIssues(pupil.entry, issueAt(rec.row, col, `в портале класс ${className}, в программе ${current}: перевод оформляется приказом в книге движения, класс не изменён`, 'warning'));
     return;
   }
   const elsewhen = st.ctx.pupilElsewhen.get(pupil.id);
@@ -230,12 +245,12 @@ export function planMembership(st: PeopleState, file: ParsedFile, rec: FileRecor
     const message = left
       ? `в портале класс ${className}, а в программе — выбытие из ${elsewhen.className} с ${ru(elsewhen.endDate!)} по книге движения: класс не изменён (отметьте выбытие и в портале)`
       : `в портале класс ${className}, а в программе — зачисление в ${elsewhen.className} с ${ru(elsewhen.startDate)} по книге движения: класс не изменён`;
-    pupil.entry.issues.push(issueAt(rec.row, columnOf(file.columns, 'className'), message, 'warning'));
+    addIssues(pupil.entry, issueAt(rec.row, columnOf(file.columns, 'className'), message, 'warning'));
     return;
   }
   const classId = st.ctx.classes.get(classKey(className));
   if (!classId) {
-    pupil.entry.issues.push(issueAt(rec.row, columnOf(file.columns, 'className'), `класса «${className}» нет в учебном году ${st.ctx.year.name} — загрузите ExportCM.nsxml или создайте класс; обучающийся не зачислен в класс`, 'warning'));
+    addIssues(pupil.entry, issueAt(rec.row, columnOf(file.columns, 'className'), `класса «${className}» нет в учебном году ${st.ctx.year.name} — загрузите ExportCM.nsxml или создайте класс; обучающийся не зачислен в класс`, 'warning'));
     return;
   }
   const y = st.ctx.year;
@@ -253,10 +268,13 @@ function ru(iso: string): string {
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 }
 
+const RELATION_SET: ReadonlySet<string> = new Set(RELATIONS);
+
 function relationOf(raw: string | null, fallback: 'мать' | 'отец'): string {
   if (!raw) return fallback;
+  if (RELATION_SET.has(raw)) return raw;
   const r = raw.trim().toLowerCase();
-  return r && (RELATIONS as readonly string[]).includes(r) ? r : fallback;
+  return r && RELATION_SET.has(r) ? r : fallback;
 }
 
 /** The parent blocks of a pupil row: prefix, sex, default relation, label, role, birth-date field. */
@@ -275,10 +293,10 @@ export function planParents(st: PeopleState, file: ParsedFile, rec: FileRecord, 
     const linkKey = `${pupil.id}|${parent.id}`;
     if (st.ctx.links.has(linkKey)) continue;
     const key = `${file.id}:${rec.row}:link:${role}`;
-    const unlinkedAt = st.officeEdits.get(`pupil|${pupil.id}`)?.get('parents') ?? st.officeEdits.get(`parent|${parent.id}`)?.get('children');
+    const unlinkedAt = st.officeEdits.size === 0 ? undefined : (st.officeEdits.get(`pupil|${pupil.id}`)?.get('parents') ?? st.officeEdits.get(`parent|${parent.id}`)?.get('children'));
     if (unlinkedAt) {
       // The office changed this family's links after the portal last saw them: its list is older news.
-      pupil.entry.issues.push(issueAt(rec.row, columnOf(file.columns, `${prefix}lastName`), `${parent.entry.label}: связь с обучающимся не создана — связи семьи изменены в программе ${ru(unlinkedAt)} и ещё не переданы в портал`, 'warning'));
+      addIssues(pupil.entry, issueAt(rec.row, columnOf(file.columns, `${prefix}lastName`), `${parent.entry.label}: связь с обучающимся не создана — связи семьи изменены в программе ${ru(unlinkedAt)} и ещё не переданы в портал`, 'warning'));
       continue;
     }
     const label = `${parent.entry.label} — ${relation} для ${pupil.entry.label}`;
