@@ -5,16 +5,33 @@
 export function searchKey(...parts: (string | null | undefined)[]): string {
   let joined = '';
   for (const p of parts) {
-    if (!p || !p.trim()) continue;
-    joined = joined === '' ? p : `${joined} ${p}`;
+    if (!p) continue;
+    const k = partKey(p);
+    if (k !== '') joined = joined === '' ? k : `${joined} ${k}`;
   }
-  const lower = joined.toLowerCase();
-  // Most names need nothing more: no ё, no runs of spaces, no tabs or line breaks, no edge spaces.
-  if (!NEEDS_WORK.test(lower)) return lower;
-  return lower.replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+  return joined;
 }
 
 const NEEDS_WORK = /ё|\s\s|[^\S ]|^\s|\s$/;
+
+/**
+ * One part of a name, lower case, ё → е, spaces collapsed and trimmed (joining normalised parts
+ * with a space gives the same key as normalising the joined name). Parts repeat across a school's
+ * lists, so each spelling is normalised once.
+ */
+const partKeys = new Map<string, string>();
+
+function partKey(p: string): string {
+  let k = partKeys.get(p);
+  if (k === undefined) {
+    const lower = p.toLowerCase();
+    // Most names need nothing more: no ё, no runs of spaces, no tabs or line breaks, no edge spaces.
+    k = NEEDS_WORK.test(lower) ? lower.replace(/ё/g, 'е').replace(/\s+/g, ' ').trim() : lower;
+    if (partKeys.size >= 50_000) partKeys.clear();
+    partKeys.set(p, k);
+  }
+  return k;
+}
 
 export interface PersonName {
   lastName: string;

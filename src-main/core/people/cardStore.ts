@@ -62,7 +62,9 @@ export async function readCards(db: Executor, spec: CardSpec, ids: readonly stri
   const out = new Map<string, StoredCard>();
   for (const row of rows) {
     const id = String(row.id);
-    const card = { ...scalarsFromRow(spec, row), documents: docs.get(id) ?? [], addresses: addresses.get(id) ?? [] } as Card;
+    const card = scalarsFromRow(spec, row) as Card;
+    card.documents = docs.get(id) ?? [];
+    card.addresses = addresses.get(id) ?? [];
     if (spec.kind === 'staff') {
       card.positions = positions.get(id) ?? [];
       card.educations = educations.get(id) ?? [];

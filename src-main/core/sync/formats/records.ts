@@ -153,6 +153,9 @@ export function readRecords(format: FileFormat, rows: string[][], today: string)
   const layout = new RecordLayout(columns);
   const cols = layout.cellColumns;
   const n = cols.length;
+  // Per column, resolved once: its value kind and the memo of its parsed spellings.
+  const kinds: ValueKind[] = cols.map((c) => c.kind ?? 'text');
+  const memos: (Map<string, Parsed> | null)[] = kinds.map((k) => memoOf(k, today));
   const records: FileRecord[] = [];
   for (let r = start; r < rows.length; r++) {
     const cells = rows[r];
@@ -166,14 +169,22 @@ export function readRecords(format: FileFormat, rows: string[][], today: string)
     for (let k = 0; k < n; k++) {
       const col = cols[k];
       const raw = cells[col.pos - 1] ?? '';
-      const kind = col.kind ?? 'text';
+      const kind = kinds[k];
       // Most cells of a wide export are empty or plain text: no parser object for them.
       if (raw === '' || (kind === 'text' && raw.trim() === raw)) {
         values[k] = raw === '' ? null : raw;
         if (col.required && raw === '') issues.push(issueAt(rowNo, col, 'обязательное поле не заполнено'));
         continue;
       }
-      const parsed = parsedCell(kind, raw, today);
+      const memo = memos[k];
+      let parsed = memo === null ? undefined : memo.get(raw);
+      if (parsed === undefined) {
+        parsed = parseCell(kind, raw, today);
+        if (memo !== null) {
+          if (memo.size >= MAX_REMEMBERED) memo.clear();
+          memo.set(raw, parsed);
+        }
+      }
       if ('error' in parsed) {
         issues.push(issueAt(rowNo, col, parsed.error));
         values[k] = null;
@@ -200,20 +211,16 @@ const parsedMemo = new Map<ValueKind, Map<string, Parsed>>();
 let memoDay = '';
 const MAX_REMEMBERED = 50_000;
 
-function parsedCell(kind: ValueKind, raw: string, today: string): Parsed {
-  if (!MEMO_KINDS.has(kind)) return parseCell(kind, raw, today);
+/** The memo of a kind's parsed spellings for a day, or null for kinds that are not remembered. */
+function memoOf(kind: ValueKind, today: string): Map<string, Parsed> | null {
+  if (!MEMO_KINDS.has(kind)) return null;
   if (today !== memoDay) {
     parsedMemo.clear();
     memoDay = today;
   }
   let memo = parsedMemo.get(kind);
   if (!memo) parsedMemo.set(kind, (memo = new Map()));
-  let p = memo.get(raw);
-  if (p === undefined) {
-    if (memo.size >= MAX_REMEMBERED) memo.clear();
-    memo.set(raw, (p = parseCell(kind, raw, today)));
-  }
-  return p;
+  return memo;
 }
 
 function lastFilled(cells: readonly string[]): number {

@@ -56,41 +56,46 @@ function snilsKey(s: string | null): string | null {
   return d.length === 11 ? `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6, 9)} ${d.slice(9)}` : null;
 }
 
-const NONE: readonly KnownPerson[] = [];
 const NO_MATCH: MatchResult = { kind: 'none' };
 
-function snilsFits(p: KnownPerson, s: string): boolean {
+function snilsFits(p: KnownPerson, s: string | null): boolean {
+  if (!s) return true;
   const own = snilsKey(p.snils);
   return !own || own === s;
 }
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
+/**
+ * People under one key: most keys name one person, so a bucket is the person itself until a second
+ * one arrives (a district's pull adds tens of thousands; a list per key would double the garbage).
+ */
+type Bucket = KnownPerson | KnownPerson[];
+
+function put(m: Map<string, Bucket>, k: string, p: KnownPerson): void {
+  const b = m.get(k);
+  if (b === undefined) m.set(k, p);
+  else if (Array.isArray(b)) b.push(p);
+  else m.set(k, [b, p]);
+}
+
+/** Whether a person with this name is the one the key describes: birth date, then СНИЛС. */
+function sameBirth(p: KnownPerson, birthDate: string | null): boolean {
+  return birthDate === null || p.birthDate === birthDate;
 }
 
 export class PeopleIndex {
   private byId = new Map<string, KnownPerson>();
   private byPortal = new Map<string, string>();
-  private bySnils = new Map<string, KnownPerson[]>();
-  /** Name key → birth date → people (nested rather than a joined key: no string built per lookup). */
-  private byFioDob = new Map<string, Map<string, KnownPerson[]>>();
-  private byFio = new Map<string, KnownPerson[]>();
+  private bySnils = new Map<string, Bucket>();
+  /** By the name's search key; the birth date is compared within (people sharing a name are few). */
+  private byFio = new Map<string, Bucket>();
 
   /** `fio`: the person's searchKey when the caller has it already. */
   add(p: KnownPerson, portalId?: string | null, fio?: string): void {
     this.byId.set(p.id, p);
     if (portalId) this.byPortal.set(portalId, p.id);
     const s = snilsKey(p.snils);
-    if (s) push(this.bySnils, s, p);
-    const key = fio ?? searchKey(p.lastName, p.firstName, p.middleName);
-    push(this.byFio, key, p);
-    if (p.birthDate) {
-      let byDob = this.byFioDob.get(key);
-      if (!byDob) this.byFioDob.set(key, (byDob = new Map()));
-      push(byDob, p.birthDate, p);
-    }
+    if (s) put(this.bySnils, s, p);
+    put(this.byFio, fio ?? searchKey(p.lastName, p.firstName, p.middleName), p);
   }
 
   setPortalId(portalId: string, id: string): void {
@@ -122,21 +127,22 @@ export class PeopleIndex {
     }
     const s = snilsKey(k.snils);
     if (s) {
-      const list = this.bySnils.get(s) ?? NONE;
-      if (list.length === 1) return { kind: 'match', person: list[0], by: 'snils' };
-      if (list.length > 1) return { kind: 'ambiguous', candidates: [...list], by: 'snils' };
+      const same = this.bySnils.get(s);
+      if (same !== undefined) return Array.isArray(same) ? { kind: 'ambiguous', candidates: [...same], by: 'snils' } : { kind: 'match', person: same, by: 'snils' };
     }
-    const fio = k.fio ?? searchKey(k.lastName, k.firstName, k.middleName);
-    const list = k.birthDate ? this.byFioDob.get(fio)?.get(k.birthDate) : this.byFio.get(fio);
-    // A СНИЛС that differs is a different person even with the same name and birthday.
-    let fits: readonly KnownPerson[] = list ? (s ? list.filter((p) => snilsFits(p, s)) : list) : NONE;
-    if (fits.length === 0 && k.birthDate) {
+    const named = this.byFio.get(k.fio ?? searchKey(k.lastName, k.firstName, k.middleName));
+    if (named === undefined) return NO_MATCH;
+    const birthDate = k.birthDate ?? null;
+    if (!Array.isArray(named)) {
       // A card without a birth date (a teacher from ExportCM) is the same person when the name is unique.
-      const named = this.byFio.get(fio);
-      if (named) fits = named.filter((p) => !p.birthDate && (!s || snilsFits(p, s)));
+      const fits = (sameBirth(named, birthDate) || !named.birthDate) && snilsFits(named, s);
+      return fits ? { kind: 'match', person: named, by: 'fio' } : NO_MATCH;
     }
+    // A СНИЛС that differs is a different person even with the same name and birthday.
+    let fits = named.filter((p) => sameBirth(p, birthDate) && snilsFits(p, s));
+    if (fits.length === 0 && birthDate) fits = named.filter((p) => !p.birthDate && snilsFits(p, s));
     if (fits.length === 1) return { kind: 'match', person: fits[0], by: 'fio' };
-    if (fits.length > 1) return { kind: 'ambiguous', candidates: [...fits], by: 'fio' };
+    if (fits.length > 1) return { kind: 'ambiguous', candidates: fits, by: 'fio' };
     return NO_MATCH;
   }
 }
