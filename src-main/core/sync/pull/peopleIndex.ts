@@ -151,8 +151,19 @@ const TABLES = { pupil: 'pupil', parent: 'parent', staff: 'staff' } as const;
 
 export function personLabel(p: { lastName: string; firstName: string; middleName: string | null; birthDate: string | null }): string {
   const name = p.middleName ? `${p.lastName} ${p.firstName} ${p.middleName}` : p.firstName ? `${p.lastName} ${p.firstName}` : p.lastName;
-  const d = p.birthDate;
-  return d ? `${name}, ${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}` : name;
+  return p.birthDate ? `${name}, ${ruDate(p.birthDate)}` : name;
+}
+
+/** `YYYY-MM-DD` → `ДД.ММ.ГГГГ`, once per date (birth dates repeat across a school's list). */
+const ruDates = new Map<string, string>();
+
+function ruDate(iso: string): string {
+  let d = ruDates.get(iso);
+  if (d === undefined) {
+    if (ruDates.size >= 50_000) ruDates.clear();
+    ruDates.set(iso, (d = `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`));
+  }
+  return d;
 }
 
 export async function loadPeopleIndex(db: Executor, kind: PersonKind): Promise<PeopleIndex> {

@@ -258,7 +258,7 @@ export function planMembership(st: PeopleState, file: ParsedFile, rec: FileRecor
   const startDate = enrolled && enrolled >= y.startDate && enrolled <= y.endDate ? enrolled : y.startDate;
   const key = `${file.id}:${rec.row}:membership`;
   const label = `${pupil.entry.label} → ${className}`;
-  st.entries.push(entry(file, rec.row, key, { entity: 'membership', action: 'create', label, changes: [{ field: 'class', label: 'Класс', old: null, new: `${className} с ${ru(startDate)}` }] }));
+  st.entries.push(entry(file, rec.row, key, { entity: 'membership', action: 'create', label, changes: [{ field: 'class', label: 'Класс', old: null, new: classSince(className, startDate) }] }));
   st.ops.push({ op: 'membership', key, pupilId: pupil.id, classId, startDate, label });
   st.ctx.pupilClass.set(pupil.id, className);
 }
@@ -266,6 +266,20 @@ export function planMembership(st: PeopleState, file: ParsedFile, rec: FileRecor
 /** `YYYY-MM-DD` → `ДД.ММ.ГГГГ`. */
 function ru(iso: string): string {
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
+/** «5А с 01.09.2026», built once per class and date (a whole class joins on the same day). */
+const classSinceText = new Map<string, Map<string, string>>();
+
+function classSince(className: string, startDate: string): string {
+  let byDate = classSinceText.get(className);
+  if (!byDate) {
+    if (classSinceText.size > 1_000) classSinceText.clear();
+    classSinceText.set(className, (byDate = new Map()));
+  }
+  let text = byDate.get(startDate);
+  if (text === undefined) byDate.set(startDate, (text = `${className} с ${ru(startDate)}`));
+  return text;
 }
 
 const RELATION_SET: ReadonlySet<string> = new Set(RELATIONS);
