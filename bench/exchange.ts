@@ -80,13 +80,14 @@ async function main() {
       let summary = '';
       // One warm-up run of each, then the measured runs.
       readTextTable(bytes);
-      await buildPlan(core.db, [await parseFile('f', name, bytes, TODAY)], {}, TODAY);
+      await buildPlan(core.db, [await parseFile('f', name, bytes, TODAY)], {}, TODAY, { ops: false });
       for (let r = 0; r < RUNS; r++) {
         bare.push(await time(() => readTextTable(bytes)));
         full.push(
           await time(async () => {
             const parsed = await parseFile('f', name, bytes, TODAY);
-            const plan = await buildPlan(core.db, [parsed], {}, TODAY);
+            // As the wizard's preview: its entries only (apply plans again in its transaction).
+            const plan = await buildPlan(core.db, [parsed], {}, TODAY, { ops: false });
             const c = countEntries(plan.entries);
             summary = `создать ${c.create}, изменить ${c.update}, без изменений ${c.unchanged}, отклонено ${c.rejected}, решить ${c.ambiguous}`;
           }),

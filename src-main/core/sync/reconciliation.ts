@@ -24,7 +24,7 @@ export async function buildReconciliation(db: Executor): Promise<Reconciliation>
   const today = localToday();
   const stored = await readExchangeFiles(db, last.id);
   const files = await Promise.all(stored.map((f) => parseFile(f.id, f.fileName, f.bytes, today, f.formatId as FormatId | null)));
-  const plan = await buildPlan(db, files, {}, today);
+  const plan = await buildPlan(db, files, {}, today, { ops: false });
   const rows: Reconciliation['rows'] = [];
   const seen = { pupil: new Set<string>(), staff: new Set<string>() };
   for (const e of plan.entries) {

@@ -12,8 +12,8 @@ import { personLabel, rememberFio } from './peopleIndex';
 import { loadPlanContext, type PlanContext } from './planContext';
 import { planExportCm } from './planExportCm';
 import { enrolDates, planMovementBook } from './planMovementBook';
-import { addIssues, planAccount, planMembership, planParents, planPerson, type PeopleState } from './planPeople';
-import type { Decisions, ParsedFile, Plan } from './planTypes';
+import { addIssues, planAccount, planMembership, planParents, planPerson, type OpSink, type PeopleState } from './planPeople';
+import type { Decisions, Op, ParsedFile, Plan } from './planTypes';
 
 /**
  * The plan of a pull: every entry of the preview and the operations apply will run. Files are
@@ -115,9 +115,17 @@ async function officeEdits(db: Executor): Promise<PeopleState['officeEdits']> {
   return out;
 }
 
-export async function buildPlan(db: Executor, files: readonly ParsedFile[], decisions: Decisions = {}, today?: string): Promise<Plan> {
+/** A preview's operations: nothing keeps them (a district's list would hold tens of thousands). */
+const DISCARD: OpSink = { push: () => 0 };
+
+/**
+ * `ops: false` plans the preview only: its entries, without the operations apply would run (apply
+ * plans again inside its transaction and compares the entries' signature).
+ */
+export async function buildPlan(db: Executor, files: readonly ParsedFile[], decisions: Decisions = {}, today?: string, options: { ops?: boolean } = {}): Promise<Plan> {
   const ctx = await loadPlanContext(db, today);
-  const st: PeopleState = { ctx, cards: new Map(), decisions, entries: [], ops: [], enrolDates: enrolDates(files), officeEdits: await officeEdits(db) };
+  const ops: Op[] = [];
+  const st: PeopleState = { ctx, cards: new Map(), decisions, entries: [], ops: options.ops === false ? DISCARD : ops, enrolDates: enrolDates(files), officeEdits: await officeEdits(db) };
   const sorted = [...files].sort((a, b) => (ORDER[a.formatId ?? ''] ?? 9) - (ORDER[b.formatId ?? ''] ?? 9));
   st.cards = await loadCards(db, ctx, files);
   for (const f of sorted) {
@@ -148,7 +156,7 @@ export async function buildPlan(db: Executor, files: readonly ParsedFile[], deci
       }
     }
   }
-  return { entries: st.entries, ops: st.ops };
+  return { entries: st.entries, ops };
 }
 
 export function countEntries(entries: readonly PreviewEntry[]): PullPreview['counts'] {

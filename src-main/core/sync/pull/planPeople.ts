@@ -19,7 +19,8 @@ export interface PeopleState {
   cards: Map<string, StoredCard>;
   decisions: Decisions;
   entries: PreviewEntry[];
-  ops: Op[];
+  /** Where the operations go; a preview discards them (apply plans again and runs its own). */
+  ops: OpSink;
   /** Enrolment dates read from a movement-book export: `searchKey|birthDate` → date. */
   enrolDates: Map<string, string>;
   /**
@@ -28,6 +29,8 @@ export interface PeopleState {
    */
   officeEdits: Map<string, Map<string, string>>;
 }
+
+export type OpSink = Pick<Op[], 'push'>;
 
 const DOC_GROUPS: Record<string, string> = { passport: 'passport', birthCertificate: 'birthCertificate', medicalPolicy: 'medicalPolicy' };
 

@@ -43,7 +43,7 @@ export async function previewPull(ctx: HandlerContext, uploads: { fileName: stri
   const today = localToday();
   const bytes = uploads.map((u) => Buffer.from(u.contentBase64, 'base64'));
   const parsed = await Promise.all(uploads.map((u, i) => parseFile(`f${i}`, u.fileName, bytes[i], today)));
-  const plan = await buildPlan(ctx.core.db, parsed, {}, today);
+  const plan = await buildPlan(ctx.core.db, parsed, {}, today, { ops: false });
   const counts = countEntries(plan.entries);
   const title = `Загрузка из портала: ${uploads.map((u) => u.fileName).join(', ')}`.slice(0, 500);
   const { id, fileIds } = await ctx.core.db.transaction().execute(async (trx) => {
@@ -69,7 +69,7 @@ export async function getPull(ctx: HandlerContext, exchangeId: string): Promise<
   const e = await readExchange(ctx.core.db, exchangeId);
   if (e.direction !== 'pull') throw new AppError('NOT_FOUND', 'Это не загрузка из портала.');
   const parsed = await parseStored(ctx.core.db, exchangeId, localToday());
-  const plan = await buildPlan(ctx.core.db, parsed, {}, localToday());
+  const plan = await buildPlan(ctx.core.db, parsed, {}, localToday(), { ops: false });
   return { exchangeId, status: e.status, version: e.version, createdAt: e.createdAt, files: parsed.map(fileInfo), counts: countEntries(plan.entries), entries: plan.entries };
 }
 
@@ -91,11 +91,12 @@ export async function applyPull(ctx: HandlerContext, exchangeId: string, version
     if (e.status !== 'previewed') throw new AppError('CONFLICT', `Эта загрузка уже ${e.status === 'applied' ? 'применена' : 'отменена'}. Чтобы загрузить файлы ещё раз, начните новую загрузку.`);
     if (e.version !== version) throw new AppError('CONFLICT', 'Эту загрузку только что изменил другой пользователь. Обновите предпросмотр; ничего не сохранено.');
     const parsed = await parseStored(trx, exchangeId, today);
-    const check = await buildPlan(trx, parsed, {}, today);
+    const decided = Object.keys(decisions).length > 0;
+    const check = await buildPlan(trx, parsed, {}, today, { ops: !decided });
     if (planSignature(check.entries) !== e.summary.signature) {
       throw new AppError('CONFLICT', 'С момента предпросмотра данные в программе изменились (кто-то правил карточки или уже загрузил эти файлы). Откройте предпросмотр заново и проверьте изменения; ничего не сохранено.');
     }
-    const plan = Object.keys(decisions).length ? await buildPlan(trx, parsed, decisions, today) : check;
+    const plan = decided ? await buildPlan(trx, parsed, decisions, today) : check;
     const cause = `Загрузка из портала: ${parsed.map((p) => p.fileName).join(', ')}`.slice(0, 500);
     const written = await applyPlan(ctx, trx, plan, cause, today);
     const found = plan.entries.filter((x) => (x.entity === 'pupil' || x.entity === 'parent' || x.entity === 'staff') && x.recordId && x.action !== 'rejected').map((x) => ({ kind: x.entity, id: x.recordId! }));
