@@ -45,15 +45,19 @@ export interface StoredCard {
   card: Card;
 }
 
-async function rowsOf(db: Executor, spec: CardSpec, ids: readonly string[]): Promise<Record<string, unknown>[]> {
+async function rowsOf(db: Executor, spec: CardSpec, ids: readonly string[] | 'all'): Promise<Record<string, unknown>[]> {
+  if (ids === 'all') return (await db.selectFrom(spec.table).selectAll().execute()) as Record<string, unknown>[];
   if (ids.length === 0) return [];
   return (await db.selectFrom(spec.table).selectAll().where('id', 'in', [...ids]).execute()) as Record<string, unknown>[];
 }
 
-/** Whole cards by id (missing ids are left out), with their child lists. */
-export async function readCards(db: Executor, spec: CardSpec, ids: readonly string[]): Promise<Map<string, StoredCard>> {
+/**
+ * Whole cards by id (missing ids are left out), with their child lists. `'all'` reads every card
+ * of the kind in one pass per table (a pull that names everybody; no id lists to bind).
+ */
+export async function readCards(db: Executor, spec: CardSpec, ids: readonly string[] | 'all'): Promise<Map<string, StoredCard>> {
   const rows = await rowsOf(db, spec, ids);
-  const found = rows.map((r) => String(r.id));
+  const found = ids === 'all' ? 'all' : rows.map((r) => String(r.id));
   const docs = await readDocuments(db, spec.kind, found);
   const addresses = await readAddresses(db, spec.kind, found);
   const positions = spec.kind === 'staff' ? await readPositions(db, found) : new Map<string, PositionInput[]>();

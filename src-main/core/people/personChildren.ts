@@ -13,14 +13,15 @@ import type { Executor } from '../audit/auditRepo';
 
 export type StoredDocument = DocumentInput & { id: string };
 
-export async function readDocuments(db: Executor, kind: PersonKind, ids: readonly string[]): Promise<Map<string, StoredDocument[]>> {
+/** `ids: 'all'` reads every card's documents of the kind (a bulk read without an id list). */
+export async function readDocuments(db: Executor, kind: PersonKind, ids: readonly string[] | 'all'): Promise<Map<string, StoredDocument[]>> {
   const out = new Map<string, StoredDocument[]>();
-  if (ids.length === 0) return out;
+  if (ids !== 'all' && ids.length === 0) return out;
   const rows = await db
     .selectFrom('personDocument')
     .selectAll()
     .where('personKind', '=', kind)
-    .where('personId', 'in', [...ids])
+    .$if(ids !== 'all', (q) => q.where('personId', 'in', [...ids]))
     .orderBy('personId')
     .orderBy('sortOrder')
     .execute();
@@ -44,10 +45,10 @@ export async function writeDocuments(db: Executor, kind: PersonKind, personId: s
   return stored;
 }
 
-export async function readAddresses(db: Executor, kind: PersonKind, ids: readonly string[]): Promise<Map<string, AddressInput[]>> {
+export async function readAddresses(db: Executor, kind: PersonKind, ids: readonly string[] | 'all'): Promise<Map<string, AddressInput[]>> {
   const out = new Map<string, AddressInput[]>();
-  if (ids.length === 0) return out;
-  const rows = await db.selectFrom('personAddress').selectAll().where('personKind', '=', kind).where('personId', 'in', [...ids]).execute();
+  if (ids !== 'all' && ids.length === 0) return out;
+  const rows = await db.selectFrom('personAddress').selectAll().where('personKind', '=', kind).$if(ids !== 'all', (q) => q.where('personId', 'in', [...ids])).execute();
   for (const r of rows) {
     const list = out.get(r.personId) ?? [];
     const { personKind: _k, personId: _p, ...address } = r;

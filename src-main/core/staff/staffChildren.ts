@@ -8,10 +8,10 @@ import type { Executor } from '../audit/auditRepo';
  * Dated positions, education records and the family of a staff card. `staff.position` keeps the main position
  * valid today for the modules that only need a name (classes, users, reports).
  */
-export async function readPositions(db: Executor, staffIds: readonly string[]): Promise<Map<string, PositionInput[]>> {
+export async function readPositions(db: Executor, staffIds: readonly string[] | 'all'): Promise<Map<string, PositionInput[]>> {
   const out = new Map<string, PositionInput[]>();
-  if (staffIds.length === 0) return out;
-  const rows = await db.selectFrom('staffPosition').selectAll().where('staffId', 'in', [...staffIds]).orderBy('staffId').orderBy('sortOrder').execute();
+  if (staffIds !== 'all' && staffIds.length === 0) return out;
+  const rows = await db.selectFrom('staffPosition').selectAll().$if(staffIds !== 'all', (q) => q.where('staffId', 'in', [...staffIds])).orderBy('staffId').orderBy('sortOrder').execute();
   for (const r of rows) {
     const list = out.get(r.staffId) ?? [];
     list.push({
@@ -37,10 +37,10 @@ export async function writePositions(db: Executor, staffId: string, positions: r
     .execute();
 }
 
-export async function readEducations(db: Executor, staffIds: readonly string[]): Promise<Map<string, EducationInput[]>> {
+export async function readEducations(db: Executor, staffIds: readonly string[] | 'all'): Promise<Map<string, EducationInput[]>> {
   const out = new Map<string, EducationInput[]>();
-  if (staffIds.length === 0) return out;
-  const rows = await db.selectFrom('staffEducation').selectAll().where('staffId', 'in', [...staffIds]).orderBy('staffId').orderBy('sortOrder').execute();
+  if (staffIds !== 'all' && staffIds.length === 0) return out;
+  const rows = await db.selectFrom('staffEducation').selectAll().$if(staffIds !== 'all', (q) => q.where('staffId', 'in', [...staffIds])).orderBy('staffId').orderBy('sortOrder').execute();
   for (const r of rows) {
     const list = out.get(r.staffId) ?? [];
     const { staffId: _s, sortOrder: _o, ...education } = r;
@@ -59,10 +59,10 @@ export async function writeEducations(db: Executor, staffId: string, educations:
     .execute();
 }
 
-export async function readFamilyMembers(db: Executor, staffIds: readonly string[]): Promise<Map<string, FamilyMemberInput[]>> {
+export async function readFamilyMembers(db: Executor, staffIds: readonly string[] | 'all'): Promise<Map<string, FamilyMemberInput[]>> {
   const out = new Map<string, FamilyMemberInput[]>();
-  if (staffIds.length === 0) return out;
-  const rows = await db.selectFrom('staffFamilyMember').selectAll().where('staffId', 'in', [...staffIds]).orderBy('staffId').orderBy('sortOrder').execute();
+  if (staffIds !== 'all' && staffIds.length === 0) return out;
+  const rows = await db.selectFrom('staffFamilyMember').selectAll().$if(staffIds !== 'all', (q) => q.where('staffId', 'in', [...staffIds])).orderBy('staffId').orderBy('sortOrder').execute();
   for (const r of rows) {
     const list = out.get(r.staffId) ?? [];
     const { staffId: _s, sortOrder: _o, ...member } = r;

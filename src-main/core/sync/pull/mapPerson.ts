@@ -57,16 +57,47 @@ const EXTRAS = new Set(['className', 'login', 'relation', 'positionMain', 'posit
 
 type Verdict = { ok: true; data: unknown } | { ok: false; message: string };
 
-/** Where a cell goes: `at` is its index in the record, `key` its field name (with prefix). */
-type Route =
-  | { to: 'scalar'; at: number; key: string; field: string; type: ScalarType; schema: z.ZodType; memo: Map<string, Verdict>; isDate: boolean }
-  | { to: 'doc' | 'address' | 'education'; at: number; key: string; group: string; part: string }
-  | { to: 'hire'; at: number; key: string }
-  | { to: 'extra'; at: number; key: string; name: string };
+/** A cell that is a card scalar: `at` is its index in the record, `key` its field name (with prefix). */
+interface ScalarRoute {
+  at: number;
+  key: string;
+  field: string;
+  type: ScalarType;
+  schema: z.ZodType;
+  memo: Map<string, Verdict>;
+  isDate: boolean;
+}
 
-function compile(kind: PersonKind, prefix: string, keys: readonly string[]): Route[] {
+/** The cells of one document or address of a block: its parts by name, in column order. */
+interface GroupRoute {
+  group: string;
+  parts: string[];
+  at: number[];
+}
+
+/**
+ * The routing of one person block of a file layout, by destination: each loop over it sees one
+ * shape of route (a district's pull maps tens of thousands of blocks).
+ */
+interface Block {
+  scalars: ScalarRoute[];
+  docs: GroupRoute[];
+  addresses: GroupRoute[];
+  education: GroupRoute | null;
+  /** The hire column (date and order number), or -1. */
+  hire: number;
+  extras: { name: keyof MappedPerson['extras']; at: number }[];
+}
+
+function groupOf(list: GroupRoute[], group: string): GroupRoute {
+  let g = list.find((x) => x.group === group);
+  if (!g) list.push((g = { group, parts: [], at: [] }));
+  return g;
+}
+
+function compile(kind: PersonKind, prefix: string, keys: readonly string[]): Block {
   const spec = CARD_SPECS[kind];
-  const routes: Route[] = [];
+  const b: Block = { scalars: [], docs: [], addresses: [], education: null, hire: -1, extras: [] };
   for (let at = 0; at < keys.length; at++) {
     const key = keys[at];
     if (prefix ? !key.startsWith(prefix) : key.startsWith('mother.') || key.startsWith('father.')) continue;
@@ -75,26 +106,28 @@ function compile(kind: PersonKind, prefix: string, keys: readonly string[]): Rou
     if (dot > 0) {
       const group = name.slice(0, dot);
       const part = name.slice(dot + 1);
-      if (DOCS[group]) routes.push({ to: 'doc', at, key, group, part });
-      else if (ADDRESSES[group]) routes.push({ to: 'address', at, key, group, part });
-      else if (group === 'education') routes.push({ to: 'education', at, key, group, part });
+      const g = DOCS[group] ? groupOf(b.docs, group) : ADDRESSES[group] ? groupOf(b.addresses, group) : group === 'education' ? (b.education ??= { group, parts: [], at: [] }) : null;
+      if (g) {
+        g.parts.push(part);
+        g.at.push(at);
+      }
       continue;
     }
-    if (name === 'hire') routes.push({ to: 'hire', at, key });
-    else if (EXTRAS.has(name)) routes.push({ to: 'extra', at, key, name });
+    if (name === 'hire') b.hire = at;
+    else if (EXTRAS.has(name)) b.extras.push({ name: name as keyof MappedPerson['extras'], at });
     else {
       const field = RENAMED[name] ?? name;
       const type = spec.scalars[field];
-      if (type && SHAPES[kind][field]) routes.push({ to: 'scalar', at, key, field, type, schema: SHAPES[kind][field], memo: memoOf(kind, field), isDate: isDateSchema(SHAPES[kind][field]) });
+      if (type && SHAPES[kind][field]) b.scalars.push({ at, key, field, type, schema: SHAPES[kind][field], memo: memoOf(kind, field), isDate: isDateSchema(SHAPES[kind][field]) });
     }
   }
-  return routes;
+  return b;
 }
 
-const compiled = new WeakMap<RecordLayout, Record<string, Route[] | undefined>>();
+const compiled = new WeakMap<RecordLayout, Record<string, Block | undefined>>();
 
 /** The routing of a file layout's cells for one person block, compiled once per layout. */
-function routesFor(kind: PersonKind, prefix: string, layout: RecordLayout): Route[] {
+function blockFor(kind: PersonKind, prefix: string, layout: RecordLayout): Block {
   let byBlock = compiled.get(layout);
   if (!byBlock) compiled.set(layout, (byBlock = {}));
   // Kinds and prefixes are a handful of literal strings: a property lookup, no key built per row.
@@ -135,7 +168,7 @@ function checkedText(value: string, max: number, problem: (v: string) => string 
 }
 
 /** The field schema's verdict on a value, remembered per field (bounded). */
-function check(r: Extract<Route, { to: 'scalar' }>, value: unknown): Verdict {
+function check(r: ScalarRoute, value: unknown): Verdict {
   if (typeof value === 'string') {
     if (r.schema === snilsSchema) return checkedText(value, 20, checkSnils, formatSnils);
     if (r.schema === phoneSchema) return checkedText(value, 50, checkPhone);
@@ -154,7 +187,7 @@ function check(r: Extract<Route, { to: 'scalar' }>, value: unknown): Verdict {
   return memoKey === null ? verdict : remember(r, memoKey, verdict);
 }
 
-function remember(r: Extract<Route, { to: 'scalar' }>, key: string, verdict: Verdict): Verdict {
+function remember(r: ScalarRoute, key: string, verdict: Verdict): Verdict {
   if (r.memo.size > MAX_REMEMBERED) r.memo.clear();
   r.memo.set(key, verdict);
   return verdict;
@@ -180,6 +213,20 @@ export function mapPersonValues(kind: PersonKind, values: FieldValues, prefix = 
   return mapPerson(kind, new FileRecord(0, layout.fields.map((f) => values[f]), layout, []), prefix);
 }
 
+function isEmpty(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** The filled parts of a document or address, by part name; null when the file gives none. */
+function partsOf(g: GroupRoute, cells: readonly CellValue[]): Record<string, unknown> | null {
+  let out: Record<string, unknown> | null = null;
+  for (let i = 0; i < g.at.length; i++) {
+    const value = cells[g.at[i]];
+    if (!isEmpty(value)) (out ??= {})[g.parts[i]] = value;
+  }
+  return out;
+}
+
 /** A person block of a file record (the pupil, or `mother.` / `father.`) → card values. */
 export function mapPerson(kind: PersonKind, rec: Pick<FileRecord, 'cells' | 'layout'>, prefix = ''): MappedPerson {
   const out: MappedPerson = {
@@ -190,59 +237,44 @@ export function mapPerson(kind: PersonKind, rec: Pick<FileRecord, 'cells' | 'lay
     extras: { className: null, login: null, relation: null, positionMain: null, positionAdditional: null, hireDate: null, hireOrderNumber: null, education: null },
     issues: [],
   };
-  // Document and address parts gathered by group, in the order the file gives them.
-  let docs: Record<string, Record<string, unknown>> | null = null;
-  let addresses: Record<string, Record<string, unknown>> | null = null;
   const cells = rec.cells;
-  for (const r of routesFor(kind, prefix, rec.layout)) {
+  const b = blockFor(kind, prefix, rec.layout);
+  for (const r of b.scalars) {
     const value = cells[r.at];
-    if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    switch (r.to) {
-      case 'scalar': {
-        const v = check(r, adapt(r.type, value));
-        if (v.ok) out.scalars[r.field] = Array.isArray(v.data) ? [...v.data] : v.data;
-        else out.issues.push({ field: r.key, message: v.message });
-        break;
-      }
-      case 'doc':
-        docs ??= {};
-        (docs[r.group] ??= {})[r.part] = value;
-        break;
-      case 'address':
-        addresses ??= {};
-        (addresses[r.group] ??= {})[r.part] = value;
-        break;
-      case 'education':
-        (out.extras.education ??= {})[r.part] = value;
-        break;
-      case 'hire':
-        if (Array.isArray(value)) {
-          out.extras.hireDate = value[0] || null;
-          out.extras.hireOrderNumber = value[1] || null;
-        }
-        break;
-      case 'extra':
-        (out.extras as Record<string, unknown>)[r.name] = str(value);
-        break;
+    if (isEmpty(value)) continue;
+    const v = check(r, adapt(r.type, value));
+    if (v.ok) out.scalars[r.field] = Array.isArray(v.data) ? [...v.data] : v.data;
+    else out.issues.push({ field: r.key, message: v.message });
+  }
+  for (const x of b.extras) {
+    const value = cells[x.at];
+    if (!isEmpty(value)) (out.extras as Record<string, unknown>)[x.name] = str(value);
+  }
+  if (b.education) out.extras.education = partsOf(b.education, cells);
+  if (b.hire >= 0) {
+    const value = cells[b.hire];
+    if (Array.isArray(value) && value.length > 0) {
+      out.extras.hireDate = value[0] || null;
+      out.extras.hireOrderNumber = value[1] || null;
     }
   }
   if (out.extras.hireDate && CARD_SPECS[kind].scalars.hireDate) {
     out.scalars.hireDate = out.extras.hireDate;
     if (out.extras.hireOrderNumber) out.scalars.hireOrderNumber = out.extras.hireOrderNumber;
   }
-  if (docs) {
-    for (const group in docs) {
-      const d = docs[group];
-      const v = fastDocument(DOCS[group], d) ?? viaSchema(documentInput, { type: DOCS[group], series: null, number: null, issueDate: null, issuer: null, issuerCode: null, ...d }, `${prefix}${group}.`, 'number', out);
-      if (v) out.documents.push(v);
-    }
+  for (const g of b.docs) {
+    const d = partsOf(g, cells);
+    if (!d) continue;
+    const type = DOCS[g.group];
+    const v = fastDocument(type, d) ?? viaSchema(documentInput, { type, series: null, number: null, issueDate: null, issuer: null, issuerCode: null, ...d }, `${prefix}${g.group}.`, 'number', out);
+    if (v) out.documents.push(v);
   }
-  if (addresses) {
-    for (const group in addresses) {
-      const a = addresses[group];
-      const v = fastAddress(ADDRESSES[group], a) ?? viaSchema(addressInput, { kind: ADDRESSES[group], postalCode: null, region: null, district: null, settlement: null, street: null, house: null, building: null, flat: null, ...a }, `${prefix}${group}.`, 'postalCode', out);
-      if (v) out.addresses.push(v);
-    }
+  for (const g of b.addresses) {
+    const a = partsOf(g, cells);
+    if (!a) continue;
+    const kindOf = ADDRESSES[g.group];
+    const v = fastAddress(kindOf, a) ?? viaSchema(addressInput, { kind: kindOf, postalCode: null, region: null, district: null, settlement: null, street: null, house: null, building: null, flat: null, ...a }, `${prefix}${g.group}.`, 'postalCode', out);
+    if (v) out.addresses.push(v);
   }
   return out;
 }

@@ -111,10 +111,6 @@ export class PeopleIndex {
     return this.byId.size;
   }
 
-  ids(): IterableIterator<string> {
-    return this.byId.keys();
-  }
-
   all(): KnownPerson[] {
     return [...this.byId.values()];
   }

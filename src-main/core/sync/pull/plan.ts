@@ -79,7 +79,6 @@ async function loadCards(db: Executor, ctx: PlanContext, files: readonly ParsedF
     if (r.kind === 'match') ids[kind].add(r.person.id);
     if (r.kind === 'ambiguous') for (const c of r.candidates) ids[kind].add(c.id);
   };
-  for (const kind of ['pupil', 'parent', 'staff'] as const) if (readAll(kind)) for (const id of INDEX_OF(ctx, kind).ids()) ids[kind].add(id);
   for (const f of files) {
     const kind = f.formatId ? KIND_OF_FORMAT[f.formatId] : undefined;
     if (f.exportCm && !readAll('staff')) {
@@ -99,6 +98,10 @@ async function loadCards(db: Executor, ctx: PlanContext, files: readonly ParsedF
   }
   const out = new Map<string, StoredCard>();
   for (const kind of ['pupil', 'parent', 'staff'] as const) {
+    if (readAll(kind)) {
+      if (INDEX_OF(ctx, kind).size > 0) for (const [id, c] of await readCards(db, CARD_SPECS[kind], 'all')) out.set(id, c);
+      continue;
+    }
     const list = [...ids[kind]];
     for (let i = 0; i < list.length; i += 500) for (const [id, c] of await readCards(db, CARD_SPECS[kind], list.slice(i, i + 500))) out.set(id, c);
   }
