@@ -152,6 +152,25 @@ describeEachDb('portal pull', (kind) => {
     return { pupil, repull };
   }
 
+  it('finds the same cards whether the file names everybody in the database or a few of many', async () => {
+    const ids = portal.school.pupils.slice(0, 30).map((p) => p.id);
+    await onboard(ids);
+    const changed = (rows: FieldValues[]) => (rows[0].citizenship = 'Республика Беларусь');
+    const preview = async (some: readonly string[]) => {
+      const p = await t.client.call('exchange.pull.preview', { files: [{ fileName: 'pupils.xls', contentBase64: b64(pupilExportXls(portal, some, changed)) }] });
+      return p.entries.map((e) => ({ row: e.row, entity: e.entity, action: e.action, recordId: e.recordId, matchedBy: e.matchedBy, changes: e.changes, issues: e.issues }));
+    };
+    // All 30 pupils: every card of a kind is read. Five of them: the plan first finds whom they match.
+    const all = await preview(ids);
+    const few = await preview(ids.slice(0, 5));
+    const firstRows = new Set(few.map((e) => e.row));
+    expect(few.length).toBeGreaterThan(5);
+    expect(all.filter((e) => firstRows.has(e.row))).toEqual(few);
+    const updated = few.filter((e) => e.action === 'update');
+    expect(updated).toEqual([expect.objectContaining({ entity: 'pupil', matchedBy: 'snils', changes: [{ field: 'citizenship', label: 'Гражданство', old: 'Российская Федерация', new: 'Республика Беларусь' }] })]);
+    expect(few.filter((e) => e.action !== 'update').every((e) => e.action === 'unchanged' && e.recordId)).toBe(true);
+  });
+
   it('never re-enrols a pupil the office withdrew: a stale portal list only warns', async () => {
     const ids = portal.school.pupils.slice(0, 6).map((p) => p.id);
     const { pupil, repull } = await onboard(ids);
