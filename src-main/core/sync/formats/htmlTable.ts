@@ -65,19 +65,39 @@ function pickTable(html: string): [number, number] {
   return print ?? found.sort((a, b) => b[1] - b[0] - (a[1] - a[0]))[0];
 }
 
-/** Appends a cell (with its colspan copies) to a row, marking rowspans for the rows below. */
-function pushCell(row: string[], pending: number[], value: string, colspan: number, rowspan: number): void {
-  for (let k = 0; k < colspan; k++) {
-    if (rowspan > 1) pending[row.length] = rowspan - 1;
-    row.push(k === 0 ? value : '');
-  }
-}
+/**
+ * The row being read: its cells are allocated at the previous row's width (rows of a table have
+ * the same width) and filled by index, not grown cell by cell.
+ */
+class RowBuilder {
+  cells: string[] = [];
+  n = 0;
 
-/** Cells a rowspan from above occupies at the row's current position. */
-function fillPending(row: string[], pending: number[]): void {
-  while (row.length < pending.length && pending[row.length] > 0) {
-    pending[row.length]--;
-    row.push('');
+  start(width: number): void {
+    this.cells = width > 0 ? new Array<string>(width) : [];
+    this.n = 0;
+  }
+
+  /** Appends a cell (with its colspan copies), marking rowspans for the rows below. */
+  push(pending: number[], value: string, colspan: number, rowspan: number): void {
+    for (let k = 0; k < colspan; k++) {
+      if (rowspan > 1) pending[this.n] = rowspan - 1;
+      this.cells[this.n++] = k === 0 ? value : '';
+    }
+  }
+
+  /** Cells a rowspan from above occupies at the row's current position. */
+  fillPending(pending: number[]): void {
+    while (this.n < pending.length && pending[this.n] > 0) {
+      pending[this.n]--;
+      this.cells[this.n++] = '';
+    }
+  }
+
+  /** The finished row (trimmed to its cells). */
+  finish(): string[] {
+    if (this.cells.length !== this.n) this.cells.length = this.n;
+    return this.cells;
   }
 }
 
@@ -91,7 +111,9 @@ export function htmlTableRows(html: string): string[][] {
   const [from, to] = pickTable(html);
   const rows: string[][] = [];
   const pending: number[] = [];
-  let row: string[] | null = null;
+  const row = new RowBuilder();
+  let inRow = false;
+  let width = 0;
   let inCell = false;
   let cellStart = 0;
   let pieces = '';
@@ -134,26 +156,35 @@ export function htmlTableRows(html: string): string[][] {
     const isCell = isName2 && a === 116 && (b === 100 /* d */ || b === 104); /* h */
     if (end || isRow || isCell) {
       // The end of a cell (and, for a row tag or the table's end, of the row).
-      if (inCell && row) {
+      if (inCell && inRow) {
         const last = html.slice(cellStart, lt);
         let value: string;
         if (pieces !== '') value = cleanText(pieces + last);
         else if (dirty || (last.length > 0 && (last.charCodeAt(0) <= 32 || last.charCodeAt(last.length - 1) <= 32))) value = cleanText(last);
         else value = last;
-        pushCell(row, pending, value, colspan, rowspan);
+        row.push(pending, value, colspan, rowspan);
         pieces = '';
       }
       inCell = false;
-      if ((end || isRow) && row) {
-        fillPending(row, pending);
-        if (row.length > 0) rows.push(row);
-        row = null;
+      if ((end || isRow) && inRow) {
+        row.fillPending(pending);
+        if (row.n > 0) {
+          width = row.n;
+          rows.push(row.finish());
+        }
+        inRow = false;
       }
       if (end) break;
-      if (isRow && !closing) row = [];
+      if (isRow && !closing) {
+        row.start(width);
+        inRow = true;
+      }
       if (isCell && !closing) {
-        row ??= [];
-        fillPending(row, pending);
+        if (!inRow) {
+          row.start(width);
+          inRow = true;
+        }
+        row.fillPending(pending);
         if (gt - lt > 3) {
           const tag = html.slice(lt, gt + 1).toLowerCase();
           colspan = span(tag, 'colspan');
