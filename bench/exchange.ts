@@ -6,8 +6,10 @@
  *   • pull: what the wizard's preview does — read the table, map every row through the format's
  *     column map, validate every value with the card's own schemas, match pupils and parents
  *     (portal id, СНИЛС, ФИО + date of birth) against the database, diff matched cards and build
- *     the preview — without storing the exchange.
+ *     the preview entries — without storing the exchange, and without the operations apply would
+ *     run (the preview discards them; apply plans again in its transaction).
  * and prints the median of 3 runs, rows per second and the overhead ratio. Target: ≥ 20 000 rows/s.
+ * The shared 2-core machine varies by up to 2× between minutes: compare versions by alternating them.
  *
  *   npm run bench:exchange
  *   npm run bench:exchange -- --rows=20000 --runs=5
