@@ -99,9 +99,17 @@ const SNILS_FORMATTED = /^\d{3}-\d{3}-\d{3} \d{2}$/;
 
 /** Formats 11 digits as `123-456-789 01`. */
 export function formatSnils(raw: string): string {
+  return canonicalSnils(raw) ?? raw;
+}
+
+/**
+ * A СНИЛС however it is written → `123-456-789 01`, or null without 11 digits. The usual spelling
+ * comes back as it is, with no allocation (a pull looks tens of thousands of them up).
+ */
+export function canonicalSnils(raw: string): string | null {
   if (SNILS_FORMATTED.test(raw)) return raw;
   const s = digitsOnly(raw);
-  return s.length === 11 ? `${s.slice(0, 3)}-${s.slice(3, 6)}-${s.slice(6, 9)} ${s.slice(9)}` : raw;
+  return s.length === 11 ? `${s.slice(0, 3)}-${s.slice(3, 6)}-${s.slice(6, 9)} ${s.slice(9)}` : null;
 }
 
 /** Computes the control number for 9 body digits; used by demo data. */

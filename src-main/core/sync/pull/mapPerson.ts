@@ -124,19 +124,15 @@ function compile(kind: PersonKind, prefix: string, keys: readonly string[]): Blo
   return b;
 }
 
-const compiled = new WeakMap<RecordLayout, Record<string, Block | undefined>>();
+const compiled = new WeakMap<RecordLayout, Partial<Record<PersonKind, Record<string, Block | undefined>>>>();
 
 /** The routing of a file layout's cells for one person block, compiled once per layout. */
 function blockFor(kind: PersonKind, prefix: string, layout: RecordLayout): Block {
-  let byBlock = compiled.get(layout);
-  if (!byBlock) compiled.set(layout, (byBlock = {}));
-  // Kinds and prefixes are a handful of literal strings: a property lookup, no key built per row.
-  const k = prefix === '' ? kind : prefix === 'mother.' ? MOTHER[kind] : prefix === 'father.' ? FATHER[kind] : `${kind}|${prefix}`;
-  return (byBlock[k] ??= compile(kind, prefix, layout.fields));
+  let byKind = compiled.get(layout);
+  if (!byKind) compiled.set(layout, (byKind = {}));
+  // Kinds and prefixes are a handful of literal strings: property lookups, no key built per row.
+  return ((byKind[kind] ??= {})[prefix] ??= compile(kind, prefix, layout.fields));
 }
-
-const MOTHER: Record<PersonKind, string> = { pupil: 'pupil|mother.', parent: 'parent|mother.', staff: 'staff|mother.' };
-const FATHER: Record<PersonKind, string> = { pupil: 'pupil|father.', parent: 'parent|father.', staff: 'staff|father.' };
 
 const verdicts = new Map<string, Map<string, Verdict>>();
 const MAX_REMEMBERED = 100_000;
@@ -176,15 +172,16 @@ function check(r: ScalarRoute, value: unknown): Verdict {
     if (known) return known;
     // The file readers give dates as ISO already; an existing ISO date is what the date schema returns.
     if (r.isDate && ISO.test(value) && isValidIsoDate(value)) return remember(r, value, { ok: true, data: value });
+    return remember(r, value, verdictOf(r, value));
   }
-  const memoKey = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? '\u0001' : '\u0000') : Array.isArray(value) ? `\u0002${value.join('\u0002')}` : null;
-  if (memoKey !== null && typeof value !== 'string') {
-    const v = r.memo.get(memoKey);
-    if (v) return v;
-  }
+  const memoKey = typeof value === 'boolean' ? (value ? '\u0001' : '\u0000') : Array.isArray(value) ? `\u0002${value.join('\u0002')}` : null;
+  if (memoKey === null) return verdictOf(r, value);
+  return r.memo.get(memoKey) ?? remember(r, memoKey, verdictOf(r, value));
+}
+
+function verdictOf(r: ScalarRoute, value: unknown): Verdict {
   const p = r.schema.safeParse(value);
-  const verdict: Verdict = p.success ? { ok: true, data: p.data } : { ok: false, message: p.error.issues[0]?.message ?? 'значение не принято' };
-  return memoKey === null ? verdict : remember(r, memoKey, verdict);
+  return p.success ? { ok: true, data: p.data } : { ok: false, message: p.error.issues[0]?.message ?? 'значение не принято' };
 }
 
 function remember(r: ScalarRoute, key: string, verdict: Verdict): Verdict {

@@ -1,4 +1,5 @@
 import { searchKey } from '../../../../src-shared/domain/names';
+import { canonicalSnils } from '../../../../src-shared/domain/validators';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
 import type { Executor } from '../../audit/auditRepo';
 
@@ -35,25 +36,9 @@ export interface MatchKey {
   fio?: string;
 }
 
-/** Whether a string is a СНИЛС spelled `123-456-789 01` (how cards and checked files hold it). */
-function isCanonicalSnils(s: string): boolean {
-  if (s.length !== 14) return false;
-  for (let i = 0; i < 14; i++) {
-    const c = s.charCodeAt(i);
-    if (i === 3 || i === 7 ? c !== 45 : i === 11 ? c !== 32 : c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
-/**
- * A СНИЛС however it is written → its canonical spelling `123-456-789 01`, or null without 11
- * digits. The usual spelling is checked in place: no allocation for tens of thousands of lookups.
- */
+/** The СНИЛС key of a person or a row: its canonical spelling, or null. */
 function snilsKey(s: string | null): string | null {
-  if (!s) return null;
-  if (isCanonicalSnils(s)) return s;
-  const d = s.replace(/\D/g, '');
-  return d.length === 11 ? `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6, 9)} ${d.slice(9)}` : null;
+  return s ? canonicalSnils(s) : null;
 }
 
 const NO_MATCH: MatchResult = { kind: 'none' };
