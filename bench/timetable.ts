@@ -12,15 +12,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluate } from '../src-main/core/timetable/evaluator';
-import { importFetActivities } from '../src-main/core/timetable/fet/result';
-import { fetAvailable, readFetOutput, runFet } from '../src-main/core/timetable/fet/runFet';
-import { generateSchool } from '../src-main/core/timetable/generator/generator';
-import { repair } from '../src-main/core/timetable/repair';
-import { solve } from '../src-main/core/timetable/solver';
-import { compile } from '../src-main/core/timetable/compile';
-import { createRng } from '../src-main/core/timetable/rng';
-import { runSolver } from '../src-main/core/timetable/worker';
+import { evaluate } from '../src-main/core/timetable/engine/evaluator';
+import { importFetActivities } from '../src-main/core/timetable/engine/fet/result';
+import { fetAvailable, readFetOutput, runFet } from '../src-main/core/timetable/engine/fet/runFet';
+import { generateSchool } from '../src-main/core/timetable/engine/generator/generator';
+import { repair } from '../src-main/core/timetable/engine/repair';
+import { solve } from '../src-main/core/timetable/engine/solver';
+import { compile } from '../src-main/core/timetable/engine/compile';
+import { createRng } from '../src-main/core/timetable/engine/rng';
+import { runSolver } from '../src-main/core/timetable/engine/worker';
 import { benchInstances, type BenchInstance, type Budgets } from './timetable/instances';
 import { summarise, table, median, type RunRecord } from './timetable/stats';
 

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { exportFet } from '../../src-main/core/timetable/fet/export';
-import { importFet } from '../../src-main/core/timetable/fet/import';
-import { exportedUnitOf } from '../../src-main/core/timetable/fet/result';
-import { generateSchool, type SchoolSize } from '../../src-main/core/timetable/generator/generator';
-import type { TimetableInstance, UnitRef } from '../../src-main/core/timetable/model';
+import { exportFet } from '../../src-main/core/timetable/engine/fet/export';
+import { importFet } from '../../src-main/core/timetable/engine/fet/import';
+import { exportedUnitOf } from '../../src-main/core/timetable/engine/fet/result';
+import { generateSchool, type SchoolSize } from '../../src-main/core/timetable/engine/generator/generator';
+import type { TimetableInstance, UnitRef } from '../../src-main/core/timetable/engine/model';
 
 export interface BenchInstance {
   name: string;

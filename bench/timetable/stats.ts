@@ -1,4 +1,4 @@
-import type { Figures } from '../../src-main/core/timetable/figures';
+import type { Figures } from '../../src-main/core/timetable/engine/figures';
 
 export interface RunRecord {
   valid: boolean;

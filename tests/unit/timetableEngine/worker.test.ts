@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { generateSchool } from '../../../src-main/core/timetable/generator/generator';
-import type { SolveProgress } from '../../../src-main/core/timetable/solver';
-import { runSolver } from '../../../src-main/core/timetable/worker';
+import { generateSchool } from '../../../src-main/core/timetable/engine/generator/generator';
+import type { SolveProgress } from '../../../src-main/core/timetable/engine/solver';
+import { runSolver } from '../../../src-main/core/timetable/engine/worker';
 
 describe('solver worker', () => {
   it('streams progress and returns the best timetable when cancelled', async () => {

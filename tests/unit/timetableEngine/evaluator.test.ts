@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../src-main/core/timetable/evaluator';
-import type { Placement, TimetableInstance } from '../../../src-main/core/timetable/model';
+import { evaluate } from '../../../src-main/core/timetable/engine/evaluator';
+import type { Placement, TimetableInstance } from '../../../src-main/core/timetable/engine/model';
 
 const DAYS = ['Пн', 'Вт', 'Ср', 'Чт', 'Пт'];
 const PERIODS = ['1', '2', '3', '4', '5', '6'];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../src-main/core/timetable/compile';
-import { generateSchool } from '../../../src-main/core/timetable/generator/generator';
-import { repair } from '../../../src-main/core/timetable/repair';
-import { solve } from '../../../src-main/core/timetable/solver';
+import { compile } from '../../../src-main/core/timetable/engine/compile';
+import { generateSchool } from '../../../src-main/core/timetable/engine/generator/generator';
+import { repair } from '../../../src-main/core/timetable/engine/repair';
+import { solve } from '../../../src-main/core/timetable/engine/solver';
 
 describe('repair after a manual move', () => {
   it('keeps the moved lesson, restores validity and changes few other lessons', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../src-main/core/timetable/compile';
-import { evaluate } from '../../../src-main/core/timetable/evaluator';
-import { generateSchool } from '../../../src-main/core/timetable/generator/generator';
-import { solve } from '../../../src-main/core/timetable/solver';
+import { compile } from '../../../src-main/core/timetable/engine/compile';
+import { evaluate } from '../../../src-main/core/timetable/engine/evaluator';
+import { generateSchool } from '../../../src-main/core/timetable/engine/generator/generator';
+import { solve } from '../../../src-main/core/timetable/engine/solver';
 
 describe('solver', () => {
   it.each(['S', 'M'] as const)('finds a valid timetable for a generated %s school', (size) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { explainResult, precheck } from '../../../src-main/core/timetable/explain';
-import type { TimetableInstance } from '../../../src-main/core/timetable/model';
-import { solve } from '../../../src-main/core/timetable/solver';
+import { explainResult, precheck } from '../../../src-main/core/timetable/engine/explain';
+import type { TimetableInstance } from '../../../src-main/core/timetable/engine/model';
+import { solve } from '../../../src-main/core/timetable/engine/solver';
 
 const slotsOfDay = (day: number): { day: number; period: number }[] =>
   [0, 1, 2, 3, 4].map((period) => ({ day, period }));

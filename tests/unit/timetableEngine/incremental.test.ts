@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../src-main/core/timetable/compile';
-import { evaluate, stateToTimetable } from '../../../src-main/core/timetable/evaluator';
-import { generateSchool } from '../../../src-main/core/timetable/generator/generator';
-import { createRng } from '../../../src-main/core/timetable/rng';
+import { compile } from '../../../src-main/core/timetable/engine/compile';
+import { evaluate, stateToTimetable } from '../../../src-main/core/timetable/engine/evaluator';
+import { generateSchool } from '../../../src-main/core/timetable/engine/generator/generator';
+import { createRng } from '../../../src-main/core/timetable/engine/rng';
 import {
   beginMove,
   createState,
@@ -10,7 +10,7 @@ import {
   recomputeAll,
   setBlockStart,
   undoMove,
-} from '../../../src-main/core/timetable/state';
+} from '../../../src-main/core/timetable/engine/state';
 
 describe('incremental evaluation', () => {
   it('matches a full recomputation after thousands of random moves and undos', () => {
