@@ -119,6 +119,19 @@ export function precheck(input: TimetableInstance | Compiled): Explanation[] {
     }
   }
 
+  // Capacity: a lesson whose every candidate room is too small for its audience has no room.
+  const tooSmall = new Set<number>();
+  for (let u = 0; u < c.nU; u++) {
+    const li = c.unitLesson[u];
+    if (!c.unitNeedsRoom[u] || c.unitRooms[u].length || tooSmall.has(li)) continue;
+    tooSmall.add(li);
+    const rooms = (inst.lessons[li].roomIds ?? []).map((id) => {
+      const r = inst.rooms[c.roomIdx.get(id) ?? 0];
+      return `${r.name} (${r.capacity ?? '?'})`;
+    });
+    err(`${unitName(c, u)}: ${c.unitHeadcount[u]} учащихся не помещаются ни в один из кабинетов урока: ${rooms.join(', ')}.`);
+  }
+
   // Rooms: each exact pool of candidate rooms must hold its hours; a parallel block needs a matching.
   const pools = new Map<string, { rooms: Int32Array; hours: number; lessons: Set<string> }>();
   for (let u = 0; u < c.nU; u++) {
@@ -202,6 +215,7 @@ const KIND_RU: Partial<Record<ViolationKind, string>> = {
   lock: 'нарушено закрепление',
   roomMissing: 'нет свободного подходящего кабинета',
   roomNotAllowed: 'неподходящий кабинет',
+  roomCapacity: 'кабинет меньше, чем учащихся на уроке',
   parallelBroken: 'параллельные группы не в одно время',
   maxPerDay: 'превышен дневной максимум уроков',
   minPerDay: 'меньше минимума уроков в день',

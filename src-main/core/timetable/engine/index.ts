@@ -12,4 +12,4 @@ export { generateSchool, type GeneratorOptions, type SchoolSize } from './genera
 export { exportFet, type FetExport, type FetExportOptions } from './fet/export';
 export { importFet, type FetImport, type FetImportReport, type UnsupportedConstraint } from './fet/import';
 export { importFetActivities, exportedUnitOf, fetTeacherGapsTotal } from './fet/result';
-export { runFet, fetAvailable, readFetOutput, type FetRun } from './fet/runFet';
+export { runFet, fetAvailable, readFetOutput, readFetRunDir, type FetRun } from './fet/runFet';

@@ -106,6 +106,12 @@ export interface Lesson {
   count: number;
   /** Candidate rooms, most preferred first. Empty or missing: the lesson needs no room. */
   roomIds?: string[];
+  /**
+   * Headcount of the audience (FET's activity number of students). A candidate room whose
+   * capacity is smaller is never used. Missing: the sum of the class sizes when every audience is
+   * a whole class; a group audience without a count is not checked.
+   */
+  studentCount?: number;
   /** Lessons sharing this key are taught at the same time, occurrence k with occurrence k. */
   parallelKey?: string;
   /** Hard allowed start slots; missing means anywhere. */

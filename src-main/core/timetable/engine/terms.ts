@@ -19,6 +19,7 @@ export type ViolationKind =
   | 'lock'
   | 'roomMissing'
   | 'roomNotAllowed'
+  | 'roomCapacity'
   | 'parallelBroken'
   | 'maxPerDay'
   | 'minPerDay'
@@ -219,11 +220,14 @@ function unitTerm(st: State, u: number, term: number, rec?: Recorder): void {
   if (c.unitLock[u] >= 0 && c.unitLock[u] !== s) put('lock', 1, 0, term, rec);
   const cands = c.unitRooms[u];
   const r = st.room[u];
-  if (cands.length) {
+  if (c.unitNeedsRoom[u]) {
     if (r < 0) put('roomMissing', 1, 0, term, rec);
     else {
       const idx = cands.indexOf(r);
-      if (idx < 0) put('roomNotAllowed', 1, 0, term, rec);
+      if (idx < 0) {
+        const cap = c.inst.rooms[r].capacity;
+        put(cap !== undefined && cap < c.unitHeadcount[u] ? 'roomCapacity' : 'roomNotAllowed', 1, 0, term, rec);
+      }
       else if (idx > 0) put('roomPreference', 0, c.weights.roomPreference, term, rec);
       if (c.unitLockRoom[u] >= 0 && c.unitLockRoom[u] !== r) put('lock', 1, 0, term, rec);
     }

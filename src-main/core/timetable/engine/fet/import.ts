@@ -77,10 +77,17 @@ export function importFet(xml: string, name = 'FET'): FetImport {
     list.push(a);
     sets.set(n, list);
   };
+  // Headcounts of the students sets (FET sums them for an activity's number of students).
+  const setSize = new Map<string, number>();
   const leafOwner = new Map<string, string>();
   for (const y of arr(first(root.Students_List).Year)) {
     const yName = str(y.Name);
     const groups = arr(y.Group);
+    setSize.set(yName, Number(str(y.Number_of_Students)) || 0);
+    for (const g of groups) {
+      setSize.set(str(g.Name), Number(str(g.Number_of_Students)) || 0);
+      for (const sg of arr(g.Subgroup)) setSize.set(str(sg.Name), Number(str(sg.Number_of_Students)) || 0);
+    }
     const leaves: string[] = [];
     const leafIdx = new Map<string, number>();
     const leafOf = (n: string): number => {
@@ -133,9 +140,13 @@ export function importFet(xml: string, name = 'FET'): FetImport {
       return list ?? [];
     });
     actIndex.set(id, lessons.length);
-    studentNames.push(arr<unknown>(a.Students).map(str));
+    const names = arr<unknown>(a.Students).map(str);
+    studentNames.push(names);
     groupsOfActivity.set(id, Number(str(a.Activity_Group_Id)) || 0);
+    const own = str(a.Number_Of_Students);
+    const heads = own !== '' ? Number(own) || 0 : names.reduce((sum, n) => sum + (setSize.get(n) ?? 0), 0);
     lessons.push({
+      ...(heads > 0 ? { studentCount: heads } : {}),
       id: String(id),
       subjectId: str(a.Subject),
       teacherIds: arr<unknown>(a.Teacher).map(str),
