@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { Audience, Lesson, Room, SchoolClass, TimetableInstance, UnitRef } from '../model';
 import { applyConstraints, type ImportContext } from './importConstraints';
+import { applySanpinInference, type SanpinImportOptions, type SanpinInference } from './sanpinImport';
 
 /** One FET constraint type the importer did not apply, with how many times it occurs. */
 export interface UnsupportedConstraint {
@@ -16,6 +17,8 @@ export interface FetImportReport {
   notes: string[];
   activities: number;
   inactiveActivities: number;
+  /** Grades and difficulty points given to the school (inferred from names, or as the caller set them). */
+  sanpin: SanpinInference;
 }
 
 export interface FetImport {
@@ -50,8 +53,12 @@ export const str = (v: unknown): string => (v === undefined || v === null ? '' :
 export const arr = <T = XmlNode>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : v === undefined || v === '' ? [] : [v as T]);
 export const first = (v: unknown): XmlNode => (arr(v)[0] ?? {}) as XmlNode;
 
-/** Imports a .fet file (FET 5.x or 6.x, Official mode) into our model. */
-export function importFet(xml: string, name = 'FET'): FetImport {
+/**
+ * Imports a .fet file (FET 5.x or 6.x, Official mode) into our model. Class grades and SanPiN
+ * points are inferred from names unless `sanpin.infer` is false; the report says what was inferred
+ * and the caller corrects it by importing again with `sanpin.grades` / `sanpin.subjectPoints`.
+ */
+export function importFet(xml: string, name = 'FET', sanpin: SanpinImportOptions = {}): FetImport {
   const root = parseFetXml(xml);
   const notes: string[] = [];
   const mode = typeof root.Mode === 'string' ? root.Mode : '';
@@ -170,12 +177,14 @@ export function importFet(xml: string, name = 'FET'): FetImport {
   };
   applyConstraints(ctx, first(root.Time_Constraints_List));
   applyConstraints(ctx, first(root.Space_Constraints_List));
+  const inferred = applySanpinInference(instance, sanpin);
+  notes.push(...inferred.notes);
   const unsupported = [...ctx.unsupported.entries()]
     .map(([type, v]) => ({ type, count: v.count, hard: v.hard }))
     .sort((a, b) => b.count - a.count);
   return {
     instance,
-    report: { unsupported, notes, activities: activities.length, inactiveActivities: inactive },
+    report: { unsupported, notes, activities: activities.length, inactiveActivities: inactive, sanpin: inferred.inference },
     unitOf: (aid) => (actIndex.has(aid) ? { lessonId: String(aid), index: 0 } : null),
   };
 }
