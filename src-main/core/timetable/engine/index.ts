@@ -5,7 +5,7 @@ export { compile, type Compiled } from './compile';
 export { evaluate, type Evaluation, type Violation } from './evaluator';
 export type { Figures } from './figures';
 export { solve, type SolveOptions, type SolveProgress, type SolveResult } from './solver';
-export { runSolver, type SolverHandle, type RunOptions } from './worker';
+export { runSolver, startSolverService, type SolverHandle, type RunOptions, type SolverService, type ServiceOptions } from './worker';
 export { repair, type RepairRequest, type RepairResult } from './repair';
 export { precheck, explainResult, type Explanation } from './explain';
 export { generateSchool, type GeneratorOptions, type SchoolSize } from './generator/generator';

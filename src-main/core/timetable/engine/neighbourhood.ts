@@ -94,17 +94,20 @@ export function swap(st: State, mv: Moves, rng: Rng, b: number, preferClass: boo
 }
 
 const MAX_CHAIN = 16;
-const chain: number[] = [];
-const chainTarget: number[] = [];
+// Fixed-size typed scratch with a length (a JS array emptied by `length = 0` is reallocated by V8).
+const chain = new Int32Array(MAX_CHAIN + 2);
+const chainTarget = new Int32Array(MAX_CHAIN + 2);
+let chainLen = 0;
 /** inChain[x] === chainStamp marks block x as in the current chain (no Set, no allocation). */
 let inChain = new Int32Array(0);
 let chainStamp = 0;
 
 function addToChain(mv: Moves, S: number, x: number, to: number): boolean {
-  if (to < 0 || to >= S || !mv.allowed[x * S + to]) return false;
+  if (to < 0 || to >= S || !mv.allowed[x * S + to] || chainLen > MAX_CHAIN) return false;
   inChain[x] = chainStamp;
-  chain.push(x);
-  chainTarget.push(to);
+  chain[chainLen] = x;
+  chainTarget[chainLen] = to;
+  chainLen++;
   return true;
 }
 
@@ -127,11 +130,10 @@ export function kempe(st: State, mv: Moves, rng: Rng, b: number, maxDur: number)
     chainStamp = 0;
   }
   chainStamp++;
-  chain.length = 0;
-  chainTarget.length = 0;
+  chainLen = 0;
   addToChain(mv, c.S, b, s2);
-  for (let i = 0; i < chain.length; i++) {
-    if (chain.length > MAX_CHAIN) return false;
+  for (let i = 0; i < chainLen; i++) {
+    if (chainLen > MAX_CHAIN) return false;
     const x = chain[i];
     const to = chainTarget[i];
     const dir = to - blockStart(st, x);
@@ -152,7 +154,7 @@ export function kempe(st: State, mv: Moves, rng: Rng, b: number, maxDur: number)
     }
   }
   beginMove(st);
-  for (let i = 0; i < chain.length; i++) setBlockStart(st, chain[i], chainTarget[i]);
+  for (let i = 0; i < chainLen; i++) setBlockStart(st, chain[i], chainTarget[i]);
   finishMove(st);
   return true;
 }

@@ -91,11 +91,12 @@ function temperatureScale(st: State, rng: Rng, hardWeight: number, movable: Int3
  */
 export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
   const c = st.c;
-  const mv = buildMoves(c);
   const bestStart = st.start.slice();
   const bestRoom = st.room.slice();
   let bestHard = st.hard;
   let bestSoft = st.soft;
+  if (ctl.maxIterations <= 0) return { iterations: 0, bestHard, bestSoft, bestStart, bestRoom };
+  const mv = buildMoves(c);
   if (!mv.movable.length) return { iterations: 0, bestHard, bestSoft, bestStart, bestRoom };
   // Phase 1 (feasibility): soft figures only break ties, temperature in units of one violation.
   // Phase 2 (quality): hard violations cost hardWeight, temperature from the soft landscape.

@@ -1,5 +1,6 @@
 import { compile, type Compiled } from './compile';
 import { construct } from './construct';
+import { fillConstruct } from './fill';
 import { evaluateState, loadTimetable, stateToTimetable, type Evaluation } from './evaluator';
 import { computeFigures } from './figures';
 import type { Timetable, TimetableInstance } from './model';
@@ -27,8 +28,16 @@ export interface SolveOptions {
   temperatureFactor?: number;
   /** Stop once valid and without improvement for this many iterations (repair). */
   stallIterations?: number;
+  /**
+   * First timetable: 'fill' (default) fills the week slot by slot for gap-free classes, then the
+   * greedy places the rest; 'greedy' is the block-by-block greedy alone (the repair's choice too:
+   * it starts from an existing timetable and has nothing left to fill).
+   */
+  construction?: 'fill' | 'greedy';
   progressIntervalMs?: number;
   onProgress?: (p: SolveProgress) => void;
+  /** Called once, as soon as a timetable without hard violations exists (the search goes on unless stopWhenValid). */
+  onFirstValid?: (iteration: number) => void;
   shouldStop?: () => boolean;
 }
 
@@ -82,6 +91,7 @@ export function solve(input: TimetableInstance | Compiled, opts: SolveOptions = 
       firstValidMs = performance.now() - t0;
       firstValidIteration = iteration;
       if (opts.stopWhenValid) validStop = true;
+      opts.onFirstValid?.(iteration);
     }
   };
   let lastProgress = -Infinity;
@@ -122,6 +132,7 @@ export function solve(input: TimetableInstance | Compiled, opts: SolveOptions = 
   }
   finishMove(st);
   progress('construct', 0, st, true);
+  if ((opts.construction ?? 'fill') === 'fill') fillConstruct(st, rng);
   construct(st, rng, hw, shouldStop);
   markValid(0, st.hard);
   progress('search', 0, st, true);
