@@ -80,6 +80,28 @@ function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: F
   const { bGroups, bTeachers, bDur, allowed, groupBlocks, groupCell, nG, maxDay, allowance, dayRank } = fs;
   const isTodo = new Uint8Array(c.nB);
   for (const b of blocks) isTodo[b] = 1;
+  // Each group's blocks still to place (placed ones are swapped out, so lists shrink over the week).
+  const todo: Int32Array[] = [];
+  const nTodo = new Int32Array(nG);
+  for (let g = 0; g < nG; g++) {
+    const list = groupBlocks[g];
+    const mine = new Int32Array(list.length);
+    let n = 0;
+    for (let i = 0; i < list.length; i++) if (isTodo[list[i]]) mine[n++] = list[i];
+    todo.push(mine);
+    nTodo[g] = n;
+  }
+  const removeTodo = (g: number, b: number): void => {
+    const list = todo[g];
+    const n = nTodo[g];
+    for (let i = 0; i < n; i++) {
+      if (list[i] === b) {
+        list[i] = list[n - 1];
+        nTodo[g] = n - 1;
+        return;
+      }
+    }
+  };
 
   const tBusy = new Uint8Array(nT * S);
   const rBusy = new Uint8Array(nR * S);
@@ -174,20 +196,21 @@ function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: F
   };
   /** Teachers, groups and allowed start; rooms are checked when the block is taken. */
   const fits = (b: number, ignoreTeachers: boolean): boolean => {
-    if (!isTodo[b] || start[b] >= 0 || !allowed[b * S + s]) return false;
+    if (!allowed[b * S + s]) return false;
     const dur = bDur[b];
+    // Teachers first: a busy teacher is by far the most frequent reason.
+    const ts = bTeachers[b];
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i];
+      if (!ignoreTeachers && tUsed[t] === slotId) return false;
+      for (let q = 0; q < dur; q++) if (tBusy[t * S + s + q]) return false;
+    }
     const gs = bGroups[b];
     for (let i = 0; i < gs.length; i++) {
       const g = gs[i];
       if (!open[g] || nextP[g] !== p || covered[g] === slotId) return false;
       if (len[g] + dur > target[g] && len[g] + dur > maxDay[g] + allowance[g]) return false;
       for (let q = 1; q < dur; q++) if (nextUsable(fs.groupUsable[g * D + d], p + q, P) !== p + q) return false;
-    }
-    const ts = bTeachers[b];
-    for (let i = 0; i < ts.length; i++) {
-      const t = ts[i];
-      if (!ignoreTeachers && tUsed[t] === slotId) return false;
-      for (let q = 0; q < dur; q++) if (tBusy[t * S + s + q]) return false;
     }
     return true;
   };
@@ -240,8 +263,9 @@ function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: F
   /** Takes the most urgent block of group g that fits and gets its rooms; -1 if none. */
   const takeBest = (g: number): number => {
     const base = candBuf.length;
-    const list = groupBlocks[g];
-    for (let i = 0; i < list.length; i++) {
+    const list = todo[g];
+    const n = nTodo[g];
+    for (let i = 0; i < n; i++) {
       const b = list[i];
       if (!fits(b, false)) continue;
       candBuf.push(b);
@@ -269,8 +293,8 @@ function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: F
   const augment = (g: number, depth: number): boolean => {
     if (takeBest(g) >= 0) return true;
     if (depth === 0) return false;
-    const list = groupBlocks[g];
-    for (let i = 0; i < list.length; i++) {
+    const list = todo[g];
+    for (let i = 0; i < nTodo[g]; i++) {
       const b = list[i];
       if (visit[b] === visitId || !fits(b, true)) continue;
       visit[b] = visitId;
@@ -299,7 +323,7 @@ function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: F
   for (d = 0; d < D; d++) {
     for (let g = 0; g < nG; g++) {
       const usable = fs.groupUsable[g * D + d];
-      open[g] = usable !== 0 && groupBlocks[g].length > 0 ? 1 : 0;
+      open[g] = usable !== 0 && nTodo[g] > 0 ? 1 : 0;
       len[g] = 0;
       nextP[g] = usable === 0 ? P : 31 - Math.clz32(usable & -usable);
       // Day length: the remaining hours over the remaining days, extra lessons on preferred days.
@@ -332,8 +356,8 @@ function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: F
           continue;
         }
         let n = 0;
-        const list = groupBlocks[g];
-        for (let i = 0; i < list.length; i++) if (fits(list[i], false)) n++;
+        const list = todo[g];
+        for (let i = 0; i < nTodo[g]; i++) if (fits(list[i], false)) n++;
         options[g] = n;
         needy.push(g);
       }
@@ -367,6 +391,7 @@ function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: F
           const gs = bGroups[b];
           for (let i = 0; i < gs.length; i++) {
             const g = gs[i];
+            removeTodo(g, b);
             remG[g] -= dur;
             len[g] += dur;
             nextP[g] = nextUsable(fs.groupUsable[g * D + d], p + dur, P);
