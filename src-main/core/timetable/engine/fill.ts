@@ -78,6 +78,13 @@ function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: F
   const c: Compiled = st.c;
   const { D, P, S, nT, nR } = c;
   const { bGroups, bTeachers, bDur, allowed, groupBlocks, groupCell, nG, maxDay, allowance, dayRank } = fs;
+  const { tMaxDay, tMaxGapsDay, tMaxGapsWeek, tMaxRun, bMinDays } = fs;
+  // The teacher's day so far (hard limits the fill keeps: daily maximum, gaps, lessons in a row).
+  const tDay = new Int32Array(nT);
+  const tLastEnd = new Int32Array(nT);
+  const tGapsDay = new Int32Array(nT);
+  const tGapsWeek = new Int32Array(nT);
+  const tRun = new Int32Array(nT);
   const isTodo = new Uint8Array(c.nB);
   for (const b of blocks) isTodo[b] = 1;
   // Each group's blocks still to place (placed ones are swapped out, so lists shrink over the week).
@@ -204,6 +211,19 @@ function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: F
       const t = ts[i];
       if (!ignoreTeachers && tUsed[t] === slotId) return false;
       for (let q = 0; q < dur; q++) if (tBusy[t * S + s + q]) return false;
+      if (tDay[t] + dur > tMaxDay[t]) return false;
+      if (tLastEnd[t] >= 0 && p > tLastEnd[t]) {
+        const g = p - tLastEnd[t];
+        if (tGapsDay[t] + g > tMaxGapsDay[t] || tGapsWeek[t] + g > tMaxGapsWeek[t]) return false;
+      }
+      if ((p === tLastEnd[t] ? tRun[t] : 0) + dur > tMaxRun[t]) return false;
+    }
+    // Hard min-days rules: no other lesson of the rule closer than its days.
+    const md = bMinDays[b];
+    for (let i = 0; i < md.length; i += 3) {
+      if (md[i + 2] < 100) continue;
+      const o = start[md[i]] >= 0 ? start[md[i]] : blockStart(st, md[i]);
+      if (o >= 0 && Math.abs(((o / P) | 0) - d) < md[i + 1]) return false;
     }
     const gs = bGroups[b];
     for (let i = 0; i < gs.length; i++) {
@@ -232,6 +252,11 @@ function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: F
       if (d === 1 || d === 2) soft += 0.05;
       const g = bGroups[b][0];
       if (len[g] === 0 || len[g] + bDur[b] >= target[g]) soft -= 0.08;
+    }
+    const md = bMinDays[b];
+    for (let i = 0; i < md.length; i += 3) {
+      const o = start[md[i]] >= 0 ? start[md[i]] : blockStart(st, md[i]);
+      if (o >= 0 && Math.abs(((o / P) | 0) - d) < md[i + 1]) soft -= 0.3;
     }
     // rng.int, not rng.next: a Smi return is not boxed on every call.
     return urg * 2 + boost[b] * 0.5 + soft + rng.int(1024) * (0.05 / 1024);
@@ -321,6 +346,10 @@ function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: F
   };
 
   for (d = 0; d < D; d++) {
+    tDay.fill(0);
+    tLastEnd.fill(-1);
+    tGapsDay.fill(0);
+    tRun.fill(0);
     for (let g = 0; g < nG; g++) {
       const usable = fs.groupUsable[g * D + d];
       open[g] = usable !== 0 && nTodo[g] > 0 ? 1 : 0;
@@ -378,6 +407,13 @@ function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: F
           for (let i = 0; i < ts.length; i++) {
             const t = ts[i];
             remT[t] -= dur;
+            if (tLastEnd[t] >= 0 && p > tLastEnd[t]) {
+              tGapsDay[t] += p - tLastEnd[t];
+              tGapsWeek[t] += p - tLastEnd[t];
+            }
+            tRun[t] = (p === tLastEnd[t] ? tRun[t] : 0) + dur;
+            tLastEnd[t] = p + dur;
+            tDay[t] += dur;
             for (let q = 0; q < dur; q++) {
               if (reach[t * S + s + q] && !tBusy[t * S + s + q]) availT[t]--;
               tBusy[t * S + s + q] = 1;

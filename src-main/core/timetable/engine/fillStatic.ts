@@ -1,6 +1,7 @@
 import type { Compiled } from './compile';
 import { compactCells } from './construct';
 import { hardMaxPerDay, onceAWeekAllowance } from './limits';
+import type { Limits } from './model';
 
 /**
  * What the slot-filling construction needs about an instance, built once per compiled instance.
@@ -26,6 +27,22 @@ export interface FillStatic {
   allowance: Int32Array;
   /** Rank of each day for an extra lesson: Tue, Wed, Thu first (the SanPiN peak), then Mon, Fri, Sat. */
   dayRank: Int32Array;
+  /** Hard teacher limits the fill keeps (Infinity = none): lessons a day, gaps a day / week, lessons in a row. */
+  tMaxDay: Float64Array;
+  tMaxGapsDay: Float64Array;
+  tMaxGapsWeek: Float64Array;
+  tMaxRun: Float64Array;
+  /** Per block: other blocks sharing a min-days rule with it, the rule's days and weight (flattened triples). */
+  bMinDays: Int32Array[];
+}
+
+function hardLimit(limits: Limits[], key: 'maxPerDay' | 'maxGapsPerDay' | 'maxGapsPerWeek' | 'maxContinuous'): number {
+  let m = Infinity;
+  for (const L of limits) {
+    const l = L[key];
+    if (l && (l.weight ?? 100) >= 100) m = Math.min(m, l.value);
+  }
+  return m;
 }
 
 const cache = new WeakMap<Compiled, FillStatic>();
@@ -108,6 +125,27 @@ export function fillStatic(c: Compiled): FillStatic {
   const dayRank = new Int32Array(D);
   let i = 0;
   for (const d of order) if (d < D) dayRank[d] = i++;
+  const tMaxDay = new Float64Array(c.nT);
+  const tMaxGapsDay = new Float64Array(c.nT);
+  const tMaxGapsWeek = new Float64Array(c.nT);
+  const tMaxRun = new Float64Array(c.nT);
+  for (let t = 0; t < c.nT; t++) {
+    const L = c.teacherLimits[t];
+    tMaxDay[t] = hardLimit(L, 'maxPerDay');
+    tMaxGapsDay[t] = hardLimit(L, 'maxGapsPerDay');
+    tMaxGapsWeek[t] = hardLimit(L, 'maxGapsPerWeek');
+    tMaxRun[t] = hardLimit(L, 'maxContinuous');
+  }
+  const minDaysArr: number[][] = Array.from({ length: nB }, () => []);
+  for (const rule of c.minDays) {
+    for (const u of rule.units) {
+      const b = c.unitBlock[u];
+      for (const v of rule.units) {
+        const b2 = c.unitBlock[v];
+        if (b2 !== b) minDaysArr[b].push(b2, rule.minDays, Math.round(rule.weight));
+      }
+    }
+  }
   const out: FillStatic = {
     blocks,
     bGroups,
@@ -121,6 +159,11 @@ export function fillStatic(c: Compiled): FillStatic {
     maxDay,
     allowance,
     dayRank,
+    tMaxDay,
+    tMaxGapsDay,
+    tMaxGapsWeek,
+    tMaxRun,
+    bMinDays: minDaysArr.map((a) => Int32Array.from(a)),
   };
   cache.set(c, out);
   return out;

@@ -1,4 +1,5 @@
-import { bestRelocate, buildMoves, kempe, relocate, swap } from './neighbourhood';
+import { bestRelocate, buildMoves, kempe, relocate, sanpinSwap, swap } from './neighbourhood';
+import { lnsStep } from './lns';
 import type { Rng } from './rng';
 import { undoMove, type State } from './state';
 
@@ -15,6 +16,11 @@ export interface SearchControl {
   onIteration?: (iteration: number, st: State, best: { hard: number; soft: number }) => void;
   /** Called whenever the best solution improves. */
   onBest?: (iteration: number, hard: number, soft: number) => void;
+  /**
+   * Escape for the feasibility phase when it stalls: large-neighbourhood steps over the students
+   * of a violation and two of their days (lns.ts). Default on.
+   */
+  lns?: boolean;
 }
 
 export interface SearchResult {
@@ -117,6 +123,7 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
   let maxDur = 1;
   for (let u = 0; u < c.nU; u++) maxDur = Math.max(maxDur, c.unitDur[u]);
   let cur = st.hard * hw + st.soft * sw;
+  const useLns = ctl.lns ?? true;
   let iter = 0;
   let sinceBest = 0;
   let cycleStart = 0;
@@ -146,6 +153,20 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
       cur = st.hard * hw + st.soft * sw;
       conflicts.length = 0;
     }
+    if (feasibility && useLns && sinceBest > LNS_AFTER && iter % LNS_EVERY === 0) {
+      lnsStep(st, mv, rng, { hardWeight: hw, softWeight: sw, nodeLimit: LNS_NODES, acceptEqual: true });
+      cur = st.hard * hw + st.soft * sw;
+      if (st.hard < bestHard || (st.hard === bestHard && st.soft < bestSoft - 1e-9)) {
+        bestHard = st.hard;
+        bestSoft = st.soft;
+        bestStart.set(st.start);
+        bestRoom.set(st.room);
+        sinceBest = 0;
+        ctl.onBest?.(iter, bestHard, bestSoft);
+      }
+      if (st.hard > 0) conflictBlocks(st, conflicts);
+      continue;
+    }
     const pos = (iter - cycleStart) / cycleLen;
     if (pos >= 1) {
       cycleStart = iter;
@@ -166,7 +187,8 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
         : mv.movable[rng.int(mv.movable.length)];
     const r = rng.next();
     let moved: boolean;
-    if (feasibility && r < 0.05) moved = bestRelocate(st, b, hw, sw, rng);
+    if (!feasibility && mv.profiled.length && r < SANPIN_SWAP) moved = sanpinSwap(st, mv, rng, mv.profiled[rng.int(mv.profiled.length)]);
+    else if (feasibility && r < 0.05) moved = bestRelocate(st, b, hw, sw, rng);
     else if (r < 0.3) moved = relocate(st, rng, b);
     else if (r < 0.65) moved = swap(st, mv, rng, b, r < 0.55);
     else moved = kempe(st, mv, rng, b, maxDur);
@@ -192,4 +214,10 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
 }
 
 const FEASIBILITY_SOFT = 0.01;
+/** Feasibility phase: LNS steps start after this many iterations without a better best, one every LNS_EVERY. */
+const LNS_AFTER = 20_000;
+const LNS_EVERY = 500;
+const LNS_NODES = 300;
+/** Share of quality-phase moves that are SanPiN swaps (when some class has a difficulty profile). */
+const SANPIN_SWAP = 0.1;
 const FEASIBILITY_SOFT_LOW = 1e-4;

@@ -34,6 +34,8 @@ export interface SolveOptions {
    * it starts from an existing timetable and has nothing left to fill).
    */
   construction?: 'fill' | 'greedy';
+  /** Large-neighbourhood escape when the feasibility phase stalls (default true; see lns.ts). */
+  lns?: boolean;
   progressIntervalMs?: number;
   onProgress?: (p: SolveProgress) => void;
   /** Called once, as soon as a timetable without hard violations exists (the search goes on unless stopWhenValid). */
@@ -144,6 +146,7 @@ export function solve(input: TimetableInstance | Compiled, opts: SolveOptions = 
     feasibilitySoft: opts.feasibilitySoftWeight,
     temperatureFactor: opts.temperatureFactor,
     stallIterations: opts.stallIterations,
+    lns: opts.lns,
     shouldStop,
     onIteration: (it, s) => progress('search', it, s),
     onBest: (it, hard) => markValid(it, hard),
