@@ -106,6 +106,8 @@ export function startSolverService(options: ServiceOptions = {}): SolverService 
     markReady = resolve;
     failReady = reject;
   });
+  // Nobody may be waiting for `ready` when the worker fails: that rejection is not an unhandled one.
+  ready.catch(() => undefined);
   const failAll = (e: Error): void => {
     failReady(e);
     for (const p of pending.values()) p.reject(e);
@@ -144,6 +146,9 @@ export function startSolverService(options: ServiceOptions = {}): SolverService 
         pending.set(id, { resolve: resolve as (v: never) => void, reject, listeners, onFirstValid });
         send({ type: 'solve', id, instance, options: solveOptions, cancel });
       });
+      // A request dropped by its caller must not become an unhandled rejection (and end the
+      // process) when the service closes; callers that await it still get the error.
+      result.catch(() => undefined);
       return {
         result,
         cancel: () => Atomics.store(new Int32Array(cancel), 0, 1),
