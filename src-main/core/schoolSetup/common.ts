@@ -4,6 +4,7 @@ import { describeRange } from '../../../src-shared/domain/schoolSetup/studyPerio
 import type { Executor } from '../audit/auditRepo';
 import type { AcademicYearTable } from '../db/schema';
 import type { HandlerContext } from '../context';
+import type { DomainEntity } from '../../../src-shared/events';
 
 /** Shared habits of the school set-up services: refusals, versions, closed years, events. */
 
@@ -76,7 +77,7 @@ export function isUniqueViolation(err: unknown): boolean {
   return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === '23505';
 }
 
-export function emitChanged(ctx: HandlerContext, entity: string, recordId?: string): void {
+export function emitChanged(ctx: HandlerContext, entity: DomainEntity, recordId?: string): void {
   ctx.core.events.emit({ type: 'dataChanged', entity, recordId });
 }
 
