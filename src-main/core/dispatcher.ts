@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract as fullContract, type Contract, type MethodName } from '../../src-shared/contract/index';
 import type { MethodDef } from '../../src-shared/contract/define';
 import { AppError, type Envelope, type ErrorIssue } from '../../src-shared/errors';
+import { createChangeSet } from '../../src-shared/events';
 import type { Handlers } from './api/types';
 import { translateDbError } from './foundation/dbErrors';
 import { insertAudit } from './foundation/auditLog';
@@ -70,6 +71,8 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
 
       let recorded = 0;
       let exported = 0;
+      // What this call changed, announced to every client once the handler has succeeded.
+      const changes = createChangeSet();
       const audit: AuditRecorder = {
         async record(db: Executor, entry) {
           await insertAudit(db, {
@@ -85,6 +88,7 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
           });
           recorded++;
           if (entry.action === 'export') exported++;
+          else changes.add(entry.entity ?? def.entity, entry.recordId);
         },
         get count() {
           return recorded;
@@ -103,6 +107,10 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
       if (!out.success) {
         core.logger.error('handler output violates contract', { method, issues: out.error.issues.slice(0, 5) });
         throw new AppError('INTERNAL', `Внутренняя ошибка: ответ операции «${method}» не соответствует контракту`);
+      }
+      if (def.kind === 'mutation') {
+        changes.addUnlessNamed(def.entity);
+        for (const event of changes.events()) core.events.emit(event);
       }
       return { ok: true, value: out.data };
     } catch (err) {
