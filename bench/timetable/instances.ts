@@ -4,6 +4,7 @@ import { importFet } from '../../src-main/core/timetable/engine/fet/import';
 import { exportedUnitOf } from '../../src-main/core/timetable/engine/fet/result';
 import { generateSchool, type SchoolSize } from '../../src-main/core/timetable/engine/generator/generator';
 import type { TimetableInstance, UnitRef } from '../../src-main/core/timetable/engine/model';
+import { SANPIN_NAMES } from '../../src-shared/domain/schoolSetup/subjectDictionary';
 
 export interface BenchInstance {
   name: string;
@@ -50,13 +51,13 @@ export function benchInstances(b: Budgets, only: string[] | null, schoolSeed = 1
   }
   if (want('M via .fet')) {
     const xml = exportFet(generateSchool({ size: 'M', seed: schoolSeed })).xml;
-    const imp = importFet(xml, 'M via .fet');
+    const imp = importFet(xml, 'M via .fet', { names: SANPIN_NAMES });
     out.push({ name: `M via .fet${tag}`, instance: imp.instance, fetXml: xml, unitOf: imp.unitOf, budget: b.generated.M, unsupportedHard: 0 });
   }
   for (const f of FET_FILES) {
     if (!want(f.name) || !existsSync(f.path)) continue;
     const xml = readFileSync(f.path, 'utf8');
-    const imp = importFet(xml, f.name);
+    const imp = importFet(xml, f.name, { names: SANPIN_NAMES });
     const unsupportedHard = imp.report.unsupported.reduce((a, u) => a + u.hard, 0);
     out.push({ name: f.name, instance: imp.instance, fetXml: xml, unitOf: imp.unitOf, budget: b.fet[f.name.split(' ')[0]] ?? 30, unsupportedHard });
   }

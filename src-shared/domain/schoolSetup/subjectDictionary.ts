@@ -1,3 +1,4 @@
+import { gradeFromClassName } from './classNames';
 import { sanpinPoints } from './sanpinDifficulty';
 
 /**
@@ -103,3 +104,14 @@ export function sanpinPointsOf(key: string, grade: number): number | null {
   }
   return null;
 }
+
+/**
+ * The name rules as one object, in the shape the timetable engine's `.fet` import takes
+ * (`importFet(xml, name, { names: SANPIN_NAMES })`): the engine imports nothing of the app.
+ */
+export const SANPIN_NAMES = {
+  gradeOf: gradeFromClassName,
+  subjectOf: matchSanpinSubject,
+  pointsOf: sanpinPointsOf,
+  normalise: normaliseSubjectName,
+};

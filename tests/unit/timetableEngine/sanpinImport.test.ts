@@ -7,6 +7,7 @@ import { importFet } from '../../../src-main/core/timetable/engine/fet/import';
 import { generateSchool } from '../../../src-main/core/timetable/engine/generator/generator';
 import type { TimetableInstance } from '../../../src-main/core/timetable/engine/model';
 import { solve } from '../../../src-main/core/timetable/engine/solver';
+import { SANPIN_NAMES } from '../../../src-shared/domain/schoolSetup/subjectDictionary';
 
 const LOM = '/usr/share/doc/fet-data/examples/FET-5-official/Bulgaria/Lom_high_school_2007-2008.fet';
 
@@ -24,7 +25,7 @@ describe('SanPiN data for an imported .fet school', () => {
   const xml = exportFet(school).xml;
 
   it('infers every grade from the class names and the points from the subject names', () => {
-    const imp = importFet(xml, 'S');
+    const imp = importFet(xml, 'S', { names: SANPIN_NAMES });
     const byName = new Map(school.classes.map((k) => [k.name, k.grade]));
     for (const k of imp.instance.classes) expect(k.grade, k.name).toBe(byName.get(k.name));
     expect(imp.report.sanpin.classes.every((k) => k.source === 'name')).toBe(true);
@@ -40,8 +41,11 @@ describe('SanPiN data for an imported .fet school', () => {
   });
 
   it('changes no hard rule: the same instance apart from grades and points', () => {
-    const inferred = importFet(xml, 'S');
-    const plain = importFet(xml, 'S', { infer: false });
+    const inferred = importFet(xml, 'S', { names: SANPIN_NAMES });
+    const plain = importFet(xml, 'S');
+    // Without the app's name rules the engine infers nothing (it imports nothing of the app).
+    expect(plain.report.sanpin.classes.every((k) => k.source === 'none')).toBe(true);
+    expect(importFet(xml, 'S', { names: SANPIN_NAMES, infer: false }).instance.classes.every((k) => k.grade === 0)).toBe(true);
     expect(plain.instance.classes.every((k) => k.grade === 0)).toBe(true);
     expect(hardPart(inferred.instance)).toEqual(hardPart(plain.instance));
     const a = compile(inferred.instance);
@@ -51,8 +55,8 @@ describe('SanPiN data for an imported .fet school', () => {
   });
 
   it('gives the imported school a difficulty profile that the solver optimises', () => {
-    const inferred = importFet(xml, 'S').instance;
-    const plain = solve(importFet(xml, 'S', { infer: false }).instance, { seed: 1, maxIterations: 60_000 });
+    const inferred = importFet(xml, 'S', { names: SANPIN_NAMES }).instance;
+    const plain = solve(importFet(xml, 'S').instance, { seed: 1, maxIterations: 60_000 });
     expect(plain.evaluation.figures.profiledClasses).toBe(0);
     // The same search without SanPiN data, scored with it: what the profile is worth.
     const blind = evaluate(inferred, plain.timetable).figures;
@@ -67,6 +71,7 @@ describe('SanPiN data for an imported .fet school', () => {
 
   it('lets the caller correct grades and points, and prefers the school\'s own subjects', () => {
     const imp = importFet(xml, 'S', {
+      names: SANPIN_NAMES,
       grades: { '5А': 6, '11А': 0 },
       subjectPoints: { Математика: { '6': 3 }, Химия: null },
       schoolSubjects: [{ name: 'Русский язык', shortName: 'Рус', points: { '5': 1, '6': 2, '7': 3, '8': 4, '9': 5, '10': 6, '11': 7 } }],
@@ -84,7 +89,7 @@ describe('SanPiN data for an imported .fet school', () => {
   });
 
   it.skipIf(!existsQuietly(LOM))('asks instead of guessing when a class name is a bare number (Lom: years 8–12)', () => {
-    const imp = importFet(readFileSync(LOM, 'utf8'), 'Lom');
+    const imp = importFet(readFileSync(LOM, 'utf8'), 'Lom', { names: SANPIN_NAMES });
     expect(imp.report.sanpin.classes.map((k) => k.grade)).toEqual([null, null, null, null, null]);
     expect(imp.instance.classes.every((k) => k.grade === 0)).toBe(true);
     expect(imp.report.notes.some((n) => n.includes('не определена у «8», «9», «10», «11», «12»'))).toBe(true);

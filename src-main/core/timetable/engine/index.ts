@@ -11,6 +11,6 @@ export { precheck, explainResult, type Explanation } from './explain';
 export { generateSchool, type GeneratorOptions, type SchoolSize } from './generator/generator';
 export { exportFet, type FetExport, type FetExportOptions } from './fet/export';
 export { importFet, type FetImport, type FetImportReport, type UnsupportedConstraint } from './fet/import';
-export { applySanpinInference, type SanpinImportOptions, type SanpinInference, type InferredClass, type InferredSubject } from './fet/sanpinImport';
+export { applySanpinInference, type SanpinImportOptions, type SanpinInference, type InferredClass, type InferredSubject, type SanpinNames } from './fet/sanpinImport';
 export { importFetActivities, exportedUnitOf, fetTeacherGapsTotal } from './fet/result';
 export { runFet, fetAvailable, readFetOutput, readFetRunDir, type FetRun } from './fet/runFet';

@@ -1,20 +1,30 @@
-import { gradeFromClassName } from '../../../../../src-shared/domain/schoolSetup/classNames';
-import {
-  matchSanpinSubject,
-  normaliseSubjectName,
-  sanpinPointsOf,
-} from '../../../../../src-shared/domain/schoolSetup/subjectDictionary';
 import type { TimetableInstance } from '../model';
 
 /**
  * SanPiN data for an imported school. A `.fet` file has no grades and no difficulty points, so
  * without this every class is grade 0 and the Tue/Wed peak and "hard lessons first/last" neither
  * count nor get optimised. The grade is read from the class name, the points from the subject name
- * (the school's own subjects first, then the shared dictionary). Both only feed the soft SanPiN
+ * (the school's own subjects first, then the app's dictionary). Both only feed the soft SanPiN
  * figures: no limit, availability or other hard rule is added or changed.
+ *
+ * The engine imports nothing of the app, so the name rules come in as `names` — the app passes
+ * `SANPIN_NAMES` of src-shared/domain/schoolSetup/subjectDictionary.ts.
  */
+export interface SanpinNames {
+  /** Grade 1…11 a class name states, or null («5А» → 5, «8» → null). */
+  gradeOf(className: string): number | null;
+  /** The SanPiN table row a subject name stands for; `exact` false = only its start matched. */
+  subjectOf(subjectName: string): { key: string; as: string; exact: boolean } | null;
+  /** Points of a row in a grade, null when the table has none. */
+  pointsOf(key: string, grade: number): number | null;
+  /** Spelling-insensitive key of a subject name (school subjects are matched by it). */
+  normalise(name: string): string;
+}
+
 export interface SanpinImportOptions {
-  /** false: infer nothing (every class keeps grade 0, as before). Default true. */
+  /** The name rules to infer with; without them nothing is inferred (only `grades`/`subjectPoints` apply). */
+  names?: SanpinNames;
+  /** false: infer nothing even with `names` (every class keeps grade 0). Default true. */
   infer?: boolean;
   /** Grade per class as the user set it (FET Year name → 1…11; 0 = no SanPiN profile). */
   grades?: Record<string, number>;
@@ -53,14 +63,15 @@ export interface SanpinInference {
 /** Sets class grades and subject points on an imported instance; returns what it did, with notes. */
 export function applySanpinInference(inst: TimetableInstance, opts: SanpinImportOptions = {}): { inference: SanpinInference; notes: string[] } {
   const notes: string[] = [];
-  const infer = opts.infer ?? true;
+  const names = opts.names;
+  const infer = (opts.infer ?? true) && names !== undefined;
   const classes: InferredClass[] = inst.classes.map((k) => {
     const given = opts.grades?.[k.name];
     if (given !== undefined) {
       k.grade = given;
       return { name: k.name, grade: given || null, source: 'caller' };
     }
-    const g = infer ? gradeFromClassName(k.name) : null;
+    const g = infer && names ? names.gradeOf(k.name) : null;
     k.grade = g ?? 0;
     return { name: k.name, grade: g, source: g === null ? 'none' : 'name' };
   });
@@ -75,16 +86,17 @@ export function applySanpinInference(inst: TimetableInstance, opts: SanpinImport
     }
     gradesOf.set(l.subjectId, set);
   }
+  const norm = (n: string): string => (names ? names.normalise(n) : n.toLowerCase().replace(/ё/g, 'е').trim());
   const school = new Map<string, Record<string, number>>();
   for (const s of opts.schoolSubjects ?? []) {
-    for (const n of [s.name, s.shortName]) if (n && !school.has(normaliseSubjectName(n))) school.set(normaliseSubjectName(n), s.points);
+    for (const n of [s.name, s.shortName]) if (n && !school.has(norm(n))) school.set(norm(n), s.points);
   }
 
   const subjects: InferredSubject[] = inst.subjects.map((s) => {
     const grades = [...(gradesOf.get(s.id) ?? [])].sort((a, b) => a - b);
     const corrected = opts.subjectPoints && s.name in opts.subjectPoints ? opts.subjectPoints[s.name] : undefined;
-    const own = school.get(normaliseSubjectName(s.name));
-    const match = corrected === undefined && !own && infer ? matchSanpinSubject(s.name) : null;
+    const own = school.get(norm(s.name));
+    const match = corrected === undefined && !own && infer && names ? names.subjectOf(s.name) : null;
     const source: InferredSubject['source'] = corrected !== undefined ? 'caller' : own ? 'school' : match ? 'dictionary' : 'none';
     const points: Record<string, number> = {};
     const missingGrades: number[] = [];
@@ -92,7 +104,7 @@ export function applySanpinInference(inst: TimetableInstance, opts: SanpinImport
       let p: number | null | undefined;
       if (corrected !== undefined) p = corrected?.[String(g)];
       else if (own) p = own[String(g)];
-      else if (match) p = sanpinPointsOf(match.key, g);
+      else if (match && names) p = names.pointsOf(match.key, g);
       if (p === null || p === undefined) missingGrades.push(g);
       else points[String(g)] = p;
     }
