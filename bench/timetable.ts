@@ -14,6 +14,7 @@
  *   npm run bench:timetable                   (full, ≈ 40 minutes)
  *   npm run bench:timetable -- --hard-real     (FET's difficult real files at 300 s, both stop at
  *                                               their first valid timetable; 2 seeds ≈ 40 min)
+ *   npm run bench:timetable -- --profile       (where the time to the first valid timetable goes)
  *   options: --only=S,M,Lom  --seeds=N  --school-seed=N (generated schools never tuned on)
  *            --no-cold (skip the cold-start table)  --no-repair
  */
@@ -31,6 +32,7 @@ import { createRng } from '../src-main/core/timetable/engine/rng';
 import { runSolver, startSolverService, type SolverService } from '../src-main/core/timetable/engine/worker';
 import { benchInstances, type BenchInstance, type Budgets } from './timetable/instances';
 import { loadLine, newRange, sampleLoad, showRange, steady, type LoadRange } from './timetable/load';
+import { profileTables } from './timetable/profile';
 import { summarise, table, median, type Row, type RunRecord } from './timetable/stats';
 
 const args = process.argv.slice(2);
@@ -155,8 +157,13 @@ async function main(): Promise<void> {
     console.error('fet-cl не найден (/usr/bin/fet-cl): установите пакет fet (apt-get install fet fet-data).');
     process.exit(1);
   }
-  const list = benchInstances(budgets, only, schoolSeed);
   console.log(`Load average at start: ${loadLine()}.`);
+  if (args.includes('--profile')) {
+    console.log(await profileTables(Number(arg('seeds') ?? 5)));
+    console.log(`Load average at end: ${loadLine()}.`);
+    return;
+  }
+  const list = benchInstances(budgets, only, schoolSeed);
   const ts = performance.now();
   const service = startSolverService();
   await service.ready;

@@ -19,8 +19,10 @@ import { assignRoom, beginMove, blockStart, finishMove, setRoom, setStart, type 
  * teacher clashes on the generated schools; the filled week leaves a handful or none.
  */
 export interface FillOptions {
-  /** Attempts with boosted leftovers (default 4); the first complete attempt stops early. */
+  /** Attempts with boosted leftovers (default 4); stops once at most 0.3 % of the blocks (≥ 1) are left. */
   attempts?: number;
+  /** Order of the open groups at a slot: fewest fitting blocks (default) or fewest blocks left. */
+  order?: 'options' | 'remaining';
 }
 
 export function fillConstruct(st: State, rng: Rng, opts: FillOptions = {}): number {
@@ -33,9 +35,10 @@ export function fillConstruct(st: State, rng: Rng, opts: FillOptions = {}): numb
   let best: Attempt | null = null;
   const attempts = Math.max(1, opts.attempts ?? 4);
   for (let a = 0; a < attempts; a++) {
-    const res = attempt(st, rng, fs, blocks, boost);
+    const res = attempt(st, rng, fs, blocks, boost, (opts.order ?? 'options') === 'options');
     if (!best || res.leftover.length < best.leftover.length) best = res;
-    if (!res.leftover.length) break;
+    // A leftover or two the greedy and the search place at once is cheaper than another attempt.
+    if (best.leftover.length <= Math.max(1, Math.floor(blocks.length * 0.003))) break;
     for (const b of res.leftover) boost[b] += 1;
   }
   if (!best) return 0;
@@ -74,7 +77,7 @@ function load(st: State, blocks: number[], res: Attempt): void {
   finishMove(st);
 }
 
-function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: Float64Array): Attempt {
+function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: Float64Array, countOptions: boolean): Attempt {
   const c: Compiled = st.c;
   const { D, P, S, nT, nR } = c;
   const { bGroups, bTeachers, bDur, allowed, groupBlocks, groupCell, nG, maxDay, allowance, dayRank } = fs;
@@ -384,10 +387,12 @@ function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], boost: F
           open[g] = 0;
           continue;
         }
-        let n = 0;
-        const list = todo[g];
-        for (let i = 0; i < nTodo[g]; i++) if (fits(list[i], false)) n++;
-        options[g] = n;
+        if (countOptions) {
+          let n = 0;
+          const list = todo[g];
+          for (let i = 0; i < nTodo[g]; i++) if (fits(list[i], false)) n++;
+          options[g] = n;
+        } else options[g] = nTodo[g];
         needy.push(g);
       }
       if (needy.length) {

@@ -4,7 +4,7 @@ export { parseInstance, parseTimetable, instanceSchema, timetableSchema } from '
 export { compile, type Compiled } from './compile';
 export { evaluate, type Evaluation, type Violation } from './evaluator';
 export type { Figures } from './figures';
-export { solve, type SolveOptions, type SolveProgress, type SolveResult } from './solver';
+export { solve, type SolveOptions, type SolveProgress, type SolveResult, type SolveTimings } from './solver';
 export { runSolver, startSolverService, type SolverHandle, type RunOptions, type SolverService, type ServiceOptions } from './worker';
 export { repair, type RepairRequest, type RepairResult } from './repair';
 export { precheck, explainResult, type Explanation } from './explain';

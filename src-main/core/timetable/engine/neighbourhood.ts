@@ -1,6 +1,6 @@
 import type { Compiled } from './compile';
 import type { Rng } from './rng';
-import { beginMove, blockStart, finishMove, setBlockStart, undoMove, type State } from './state';
+import { beginMove, blockStart, finishMove, hardCost, setBlockStart, undoMove, type State } from './state';
 
 /** Static lookup tables the moves need, built once per solve. */
 export interface Moves {
@@ -190,7 +190,7 @@ export function bestRelocate(st: State, b: number, hw: number, sw: number, rng: 
     beginMove(st);
     setBlockStart(st, b, s);
     finishMove(st);
-    const cost = st.hard * hw + st.soft * sw;
+    const cost = hardCost(st) * hw + st.soft * sw;
     undoMove(st);
     if (cost < best - 1e-9) {
       best = cost;

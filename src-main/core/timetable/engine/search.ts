@@ -1,7 +1,7 @@
 import { bestRelocate, buildMoves, kempe, relocate, sanpinSwap, swap } from './neighbourhood';
 import { lnsStep } from './lns';
 import type { Rng } from './rng';
-import { undoMove, type State } from './state';
+import { clearWeights, hardCost, raiseViolatedWeights, undoMove, type State } from './state';
 
 export interface SearchControl {
   hardWeight: number;
@@ -21,6 +21,8 @@ export interface SearchControl {
    * of a violation and two of their days (lns.ts). Default on.
    */
   lns?: boolean;
+  /** Escape: breakout weights — violations the search keeps returning to weigh more (default off). */
+  breakout?: boolean;
 }
 
 export interface SearchResult {
@@ -122,8 +124,9 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
   const conflicts: number[] = [];
   let maxDur = 1;
   for (let u = 0; u < c.nU; u++) maxDur = Math.max(maxDur, c.unitDur[u]);
-  let cur = st.hard * hw + st.soft * sw;
+  let cur = hardCost(st) * hw + st.soft * sw;
   const useLns = ctl.lns ?? true;
+  const useBreakout = ctl.breakout ?? false;
   let iter = 0;
   let sinceBest = 0;
   let cycleStart = 0;
@@ -150,12 +153,17 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
       cycleT0 = t0 * 0.3;
       cycleStart = iter;
       cycleLen = ctl.cycle;
+      clearWeights(st);
       cur = st.hard * hw + st.soft * sw;
       conflicts.length = 0;
     }
+    if (feasibility && useBreakout && sinceBest > BREAKOUT_AFTER && iter % BREAKOUT_EVERY === 0) {
+      raiseViolatedWeights(st, 1);
+      cur = hardCost(st) * hw + st.soft * sw;
+    }
     if (feasibility && useLns && sinceBest > LNS_AFTER && iter % LNS_EVERY === 0) {
       lnsStep(st, mv, rng, { hardWeight: hw, softWeight: sw, nodeLimit: LNS_NODES, acceptEqual: true });
-      cur = st.hard * hw + st.soft * sw;
+      cur = hardCost(st) * hw + st.soft * sw;
       if (st.hard < bestHard || (st.hard === bestHard && st.soft < bestSoft - 1e-9)) {
         bestHard = st.hard;
         bestSoft = st.soft;
@@ -175,7 +183,7 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
         // Russian instances, pure feasibility the tightly packed FET files.
         sw = sw === fsw ? FEASIBILITY_SOFT_LOW : fsw;
         t0 = (sw === fsw ? 0.2 : 0.5) * tf;
-        cur = st.hard * hw + st.soft * sw;
+        cur = hardCost(st) * hw + st.soft * sw;
       }
       // Reheat less when the search keeps finding improvements, more when it is stuck.
       cycleT0 = sinceBest > cycleLen ? t0 : t0 * 0.5;
@@ -193,7 +201,7 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
     else if (r < 0.65) moved = swap(st, mv, rng, b, r < 0.55);
     else moved = kempe(st, mv, rng, b, maxDur);
     if (!moved) continue;
-    const next = st.hard * hw + st.soft * sw;
+    const next = hardCost(st) * hw + st.soft * sw;
     const delta = next - cur;
     if (delta <= 0 || rng.next() < Math.exp(-delta / temp)) {
       cur = next;
@@ -214,6 +222,9 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
 }
 
 const FEASIBILITY_SOFT = 0.01;
+/** Feasibility phase: breakout weights rise by 1 every BREAKOUT_EVERY iterations once stalled this long. */
+const BREAKOUT_AFTER = 5_000;
+const BREAKOUT_EVERY = 2_000;
 /** Feasibility phase: LNS steps start after this many iterations without a better best, one every LNS_EVERY. */
 const LNS_AFTER = 20_000;
 const LNS_EVERY = 500;

@@ -35,7 +35,7 @@ export type WorkerMessage =
 
 const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
 
-function run(instance: TimetableInstance, options: WorkerInput['options'], cancel: SharedArrayBuffer, id?: number): void {
+function run(instance: TimetableInstance, options: WorkerInput['options'], cancel: SharedArrayBuffer, id?: number, receivedAt?: number): void {
   const flag = new Int32Array(cancel);
   try {
     const result = solve(instance, {
@@ -44,6 +44,7 @@ function run(instance: TimetableInstance, options: WorkerInput['options'], cance
       onProgress: (progress) => post({ type: 'progress', id, progress }),
       onFirstValid: (iteration) => post({ type: 'firstValid', id, iteration }),
     });
+    if (receivedAt !== undefined) result.timings.receivedAt = receivedAt;
     post({ type: 'result', id, result });
   } catch (e) {
     post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
@@ -68,7 +69,7 @@ const input = workerData as WorkerInput | ServiceInput;
 if ('service' in input) {
   if (input.warmUp) warmUp();
   parentPort?.on('message', (req: ServiceRequest) => {
-    if (req.type === 'solve') run(req.instance, req.options, req.cancel, req.id);
+    if (req.type === 'solve') run(req.instance, req.options, req.cancel, req.id, performance.timeOrigin + performance.now());
     else {
       try {
         post({ type: 'repaired', id: req.id, result: repair(req.instance, req.request) });

@@ -36,6 +36,8 @@ export function createState(c: Compiled, autoRooms = true): State {
     termHard: new Int32Array(off.N),
     termSoft: new Float64Array(off.N),
     hard: 0,
+    termWeight: null,
+    whard: 0,
     soft: 0,
     off,
     stamp: new Int32Array(off.N),
@@ -59,16 +61,44 @@ export function createState(c: Compiled, autoRooms = true): State {
 
 export function recomputeAll(st: State, rec?: Recorder): void {
   st.hard = 0;
+  st.whard = 0;
   st.soft = 0;
   for (let i = 0; i < st.off.N; i++) {
     termCost(st, i, rec);
     st.termHard[i] = termResult.hard;
     st.termSoft[i] = termResult.soft;
     st.hard += termResult.hard;
+    st.whard += termResult.hard * (st.termWeight ? st.termWeight[i] : 1);
     st.soft += termResult.soft;
   }
 }
 
+
+/**
+ * Breakout: raises the weight of every currently violated term by `step` (and starts the weights
+ * if needed), so the search is pushed off the violations it keeps returning to.
+ */
+export function raiseViolatedWeights(st: State, step: number): void {
+  if (!st.termWeight) st.termWeight = new Float64Array(st.off.N).fill(1);
+  const w = st.termWeight;
+  let whard = 0;
+  for (let t = 0; t < st.off.N; t++) {
+    if (st.termHard[t] > 0) w[t] += step;
+    whard += w[t] * st.termHard[t];
+  }
+  st.whard = whard;
+}
+
+/** The hard part of the cost the search minimises: weighted while breakout weights are on. */
+export function hardCost(st: State): number {
+  return st.termWeight ? st.whard : st.hard;
+}
+
+/** Back to plain counting (every weight 1). */
+export function clearWeights(st: State): void {
+  st.termWeight = null;
+  st.whard = st.hard;
+}
 
 function touch(st: State, term: number): void {
   if (st.stamp[term] === st.stampId) return;
@@ -327,6 +357,7 @@ export function finishMove(st: State): void {
     st.savedSoft[i] = st.termSoft[term];
     termCost(st, term);
     st.hard += termResult.hard - st.termHard[term];
+    if (st.termWeight) st.whard += (termResult.hard - st.termHard[term]) * st.termWeight[term];
     st.soft += termResult.soft - st.termSoft[term];
     st.termHard[term] = termResult.hard;
     st.termSoft[term] = termResult.soft;
@@ -363,6 +394,7 @@ export function undoMove(st: State): void {
   for (let i = 0; i < st.nTouched; i++) {
     const term = t[i];
     st.hard += st.savedHard[i] - st.termHard[term];
+    if (st.termWeight) st.whard += (st.savedHard[i] - st.termHard[term]) * st.termWeight[term];
     st.soft += st.savedSoft[i] - st.termSoft[term];
     st.termHard[term] = st.savedHard[i];
     st.termSoft[term] = st.savedSoft[i];

@@ -31,6 +31,12 @@ export interface State {
   termSoft: Float64Array;
   hard: number;
   soft: number;
+  /**
+   * Breakout (feasibility phase): a weight per term for its hard violations, raised while the
+   * search is stuck on them; null = every weight 1. `whard` = Σ weight × hard, kept incrementally.
+   */
+  termWeight: Float64Array | null;
+  whard: number;
   off: { T: number; C: number; R: number; K: number; U: number; B: number; M: number; SS: number; N: number };
   stamp: Int32Array;
   stampId: number;
