@@ -21,7 +21,7 @@ export interface SearchControl {
    * of a violation and two of their days (lns.ts). Default on.
    */
   lns?: boolean;
-  /** Escape: breakout weights — violations the search keeps returning to weigh more (default off). */
+  /** Escape: breakout weights — violations the search keeps returning to weigh more (default on). */
   breakout?: boolean;
 }
 
@@ -126,7 +126,7 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
   for (let u = 0; u < c.nU; u++) maxDur = Math.max(maxDur, c.unitDur[u]);
   let cur = hardCost(st) * hw + st.soft * sw;
   const useLns = ctl.lns ?? true;
-  const useBreakout = ctl.breakout ?? false;
+  const useBreakout = ctl.breakout ?? true;
   let iter = 0;
   let sinceBest = 0;
   let cycleStart = 0;

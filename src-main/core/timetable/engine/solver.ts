@@ -36,7 +36,7 @@ export interface SolveOptions {
   construction?: 'fill' | 'greedy';
   /** Large-neighbourhood escape when the feasibility phase stalls (default true; see lns.ts). */
   lns?: boolean;
-  /** Breakout weights on violations the stalled feasibility phase keeps returning to (default false). */
+  /** Breakout weights on violations the stalled feasibility phase keeps returning to (default true). */
   breakout?: boolean;
   /** Iterations per annealing cycle in the quality phase (default max(20 000, 60 × lessons)). */
   cycleIterations?: number;
