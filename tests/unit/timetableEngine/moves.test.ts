@@ -5,9 +5,11 @@ import { evaluate, stateToTimetable } from '../../../src-main/core/timetable/eng
 import { fillConstruct } from '../../../src-main/core/timetable/engine/fill';
 import { generateSchool } from '../../../src-main/core/timetable/engine/generator/generator';
 import { lnsStats, lnsStep } from '../../../src-main/core/timetable/engine/lns';
-import { bestRelocate, buildMoves, kempe, relocate, sanpinSwap, swap } from '../../../src-main/core/timetable/engine/neighbourhood';
+import { bestRelocate, buildMoves, kempe, relocate, swap } from '../../../src-main/core/timetable/engine/neighbourhood';
+import { sanpinSwap } from '../../../src-main/core/timetable/engine/sanpinMoves';
+import { hardCost, raiseViolatedWeights } from '../../../src-main/core/timetable/engine/breakout';
 import { createRng } from '../../../src-main/core/timetable/engine/rng';
-import { createState, hardCost, raiseViolatedWeights, recomputeAll, undoMove, type State } from '../../../src-main/core/timetable/engine/state';
+import { createState, recomputeAll, undoMove, type State } from '../../../src-main/core/timetable/engine/state';
 
 /** The incremental cost must equal a full recomputation, and an independent evaluation of the timetable. */
 function expectConsistent(c: Compiled, st: State): void {

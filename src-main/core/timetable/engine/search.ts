@@ -1,7 +1,9 @@
-import { bestRelocate, buildMoves, kempe, relocate, sanpinSwap, swap } from './neighbourhood';
+import { clearWeights, hardCost, raiseViolatedWeights } from './breakout';
+import { bestRelocate, buildMoves, kempe, relocate, swap } from './neighbourhood';
+import { sanpinSwap } from './sanpinMoves';
 import { lnsStep } from './lns';
 import type { Rng } from './rng';
-import { clearWeights, hardCost, raiseViolatedWeights, undoMove, type State } from './state';
+import { undoMove, type State } from './state';
 
 export interface SearchControl {
   hardWeight: number;
