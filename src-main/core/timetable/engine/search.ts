@@ -127,10 +127,21 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
   let maxDur = 1;
   for (let u = 0; u < c.nU; u++) maxDur = Math.max(maxDur, c.unitDur[u]);
   let cur = hardCost(st) * hw + st.soft * sw;
-  const useLns = ctl.lns ?? true;
-  const useBreakout = ctl.breakout ?? true;
   let iter = 0;
   let sinceBest = 0;
+  /** Snapshots the state if it beats the best (fewer violations, or as many and less soft). */
+  const keepIfBest = (): boolean => {
+    if (!(st.hard < bestHard || (st.hard === bestHard && st.soft < bestSoft - 1e-9))) return false;
+    bestHard = st.hard;
+    bestSoft = st.soft;
+    bestStart.set(st.start);
+    bestRoom.set(st.room);
+    sinceBest = 0;
+    ctl.onBest?.(iter, bestHard, bestSoft);
+    return true;
+  };
+  const useLns = ctl.lns ?? true;
+  const useBreakout = ctl.breakout ?? true;
   let cycleStart = 0;
   let cycleT0 = t0;
   const cycle = feasibility ? Math.max(5_000, ctl.cycle / 4) : ctl.cycle;
@@ -166,14 +177,7 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
     if (feasibility && useLns && sinceBest > LNS_AFTER && iter % LNS_EVERY === 0) {
       lnsStep(st, mv, rng, { hardWeight: hw, softWeight: sw, nodeLimit: LNS_NODES, acceptEqual: true });
       cur = hardCost(st) * hw + st.soft * sw;
-      if (st.hard < bestHard || (st.hard === bestHard && st.soft < bestSoft - 1e-9)) {
-        bestHard = st.hard;
-        bestSoft = st.soft;
-        bestStart.set(st.start);
-        bestRoom.set(st.room);
-        sinceBest = 0;
-        ctl.onBest?.(iter, bestHard, bestSoft);
-      }
+      keepIfBest();
       if (st.hard > 0) conflictBlocks(st, conflicts);
       continue;
     }
@@ -207,14 +211,7 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
     const delta = next - cur;
     if (delta <= 0 || rng.next() < Math.exp(-delta / temp)) {
       cur = next;
-      if (st.hard < bestHard || (st.hard === bestHard && st.soft < bestSoft - 1e-9)) {
-        bestHard = st.hard;
-        bestSoft = st.soft;
-        bestStart.set(st.start);
-        bestRoom.set(st.room);
-        sinceBest = 0;
-        ctl.onBest?.(iter, bestHard, bestSoft);
-      } else sinceBest++;
+      if (!keepIfBest()) sinceBest++;
     } else {
       undoMove(st);
       sinceBest++;
