@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { build } from 'esbuild';
 import { generateSchool, type SchoolSize } from '../../src-main/core/timetable/engine/generator/generator';
+import type { WorkerMessage } from '../../src-main/core/timetable/engine/solverWorker';
 import { runSolver, startSolverService } from '../../src-main/core/timetable/engine/worker';
 import { newRange, sampleLoad, showRange } from './load';
 import { median } from './stats';
@@ -49,6 +55,30 @@ export async function profileTables(seeds: number): Promise<string> {
     await runSolver(inst, { seed: s, stopWhenValid: true, onFirstValid: () => (first = performance.now() - a) }).result;
     cold.push(first);
   }
-  out.push(`Cold worker per request (runSolver), S: first valid after ${(median(cold) / 1000).toFixed(2)} s (median of ${cold.length}).`);
+  out.push(`Cold worker per request from sources (runSolver, tsx loads the engine in the worker), S: first valid after ${(median(cold) / 1000).toFixed(2)} s (median of ${cold.length}).`);
+  out.push(`Cold worker per request from a bundle (as a built app would ship solverWorker.js), S: first valid after ${(median(await bundledCold(inst, Math.min(3, seeds))) / 1000).toFixed(2)} s.`);
   return out.join('\n');
+}
+
+/** Times a new worker on an esbuild bundle of solverWorker.ts: start, module load, solve to the first valid timetable. */
+async function bundledCold(inst: ReturnType<typeof generateSchool>, n: number): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'solver-bundle-'));
+  const file = join(dir, 'solverWorker.mjs');
+  await build({ entryPoints: ['src-main/core/timetable/engine/solverWorker.ts'], bundle: true, platform: 'node', format: 'esm', outfile: file, logLevel: 'warning' });
+  const times: number[] = [];
+  for (let s = 1; s <= n; s++) {
+    const a = performance.now();
+    const worker = new Worker(file, { workerData: { instance: inst, options: { seed: s, stopWhenValid: true }, cancel: new SharedArrayBuffer(4) } });
+    times.push(
+      await new Promise<number>((resolve, reject) => {
+        worker.on('message', (m: WorkerMessage) => {
+          if (m.type === 'firstValid') resolve(performance.now() - a);
+        });
+        worker.on('error', reject);
+      }),
+    );
+    await worker.terminate();
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return times;
 }
