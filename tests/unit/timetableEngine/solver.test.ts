@@ -46,9 +46,9 @@ describe('solver', () => {
     inst.teachers[3].unavailable = inst.days.flatMap((_, day) => (day < 4 ? inst.periods.map((__, period) => ({ day, period })) : []));
     const c = compile(inst);
     const steps = lnsStats.steps;
-    const a = solve(c, { seed: 7, maxIterations: 45_000 });
+    const a = solve(c, { seed: 7, maxIterations: 45_000, lns: true });
     expect(lnsStats.steps).toBeGreaterThan(steps);
-    const b = solve(c, { seed: 7, maxIterations: 45_000 });
+    const b = solve(c, { seed: 7, maxIterations: 45_000, lns: true });
     expect(a.evaluation.valid).toBe(false);
     expect(b.timetable).toEqual(a.timetable);
     expect(b.evaluation.hard).toBe(a.evaluation.hard);

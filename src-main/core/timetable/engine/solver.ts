@@ -34,7 +34,7 @@ export interface SolveOptions {
    * it starts from an existing timetable and has nothing left to fill).
    */
   construction?: 'fill' | 'greedy';
-  /** Large-neighbourhood escape when the feasibility phase stalls (default true; see lns.ts). */
+  /** Large-neighbourhood escape when the feasibility phase stalls (default false; see lns.ts). */
   lns?: boolean;
   /** Breakout weights on violations the stalled feasibility phase keeps returning to (default true). */
   breakout?: boolean;
