@@ -186,7 +186,8 @@ export function attempt(st: State, rng: Rng, fs: FillStatic, blocks: number[], b
     const dom = c.blockDomain[b];
     while (domIdx[b] < dom.length && dom[domIdx[b]] < s) domIdx[b]++;
     const ahead = dom.length - domIdx[b];
-    urg = Math.max(urg, 1 / Math.max(1, ahead));
+    // Its last allowed start (e.g. «Разговоры о важном», Monday 1st only) outranks every teacher.
+    urg = ahead <= 1 ? 10 : Math.max(urg, 1 / ahead);
     // SanPiN as a tie-breaker: hard lessons mid-week and not first or last in the day.
     let soft = 0;
     if (c.unitPoints[c.blockUnits[b][0]] >= c.hardThreshold) {

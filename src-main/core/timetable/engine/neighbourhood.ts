@@ -16,6 +16,8 @@ export interface Moves {
   nB: number;
   /** Classes with a SanPiN profile (grade > 0 and some hard lesson): targets of sanpinSwap. */
   profiled: Int32Array;
+  /** Units of each teacher (the search's focus on a teacher's violations). */
+  teacherUnits: Int32Array[];
 }
 
 export function buildMoves(c: Compiled): Moves {
@@ -60,10 +62,13 @@ export function buildMoves(c: Compiled): Moves {
       }
     }
   }
+  const teacherUnits: number[][] = Array.from({ length: c.nT }, () => []);
+  for (let u = 0; u < c.nU; u++) for (const t of c.unitTeachers[u]) teacherUnits[t].push(u);
   return {
     conflict,
     nB: c.nB,
     profiled: Int32Array.from(profiled),
+    teacherUnits: teacherUnits.map((a) => Int32Array.from(a)),
     movable: Int32Array.from(movable),
     allowed,
     resourceBlocks: lists.map((s) => Int32Array.from(s)),

@@ -1,5 +1,5 @@
 import { clearWeights, hardCost, raiseViolatedWeights } from './breakout';
-import { bestRelocate, buildMoves, kempe, relocate, swap } from './neighbourhood';
+import { bestRelocate, buildMoves, kempe, relocate, swap, type Moves } from './neighbourhood';
 import { sanpinSwap } from './sanpinMoves';
 import { lnsStep } from './lns';
 import type { Rng } from './rng';
@@ -36,23 +36,28 @@ export interface SearchResult {
   bestRoom: Int32Array;
 }
 
+let seen = new Int32Array(0);
+let seenId = 0;
+
 /** Blocks that take part in a hard violation; refreshed periodically, used to focus moves. */
-function conflictBlocks(st: State, out: number[]): void {
+function conflictBlocks(st: State, mv: Moves, out: number[]): void {
   const c = st.c;
   const o = st.off;
-  const seen = new Uint8Array(c.nB);
+  if (seen.length < c.nB) seen = new Int32Array(c.nB);
+  const mark = ++seenId;
   out.length = 0;
   const addUnit = (u: number): void => {
     const b = c.unitBlock[u];
-    if (!seen[b] && c.blockDomain[b].length > 1) {
-      seen[b] = 1;
+    if (seen[b] !== mark && c.blockDomain[b].length > 1) {
+      seen[b] = mark;
       out.push(b);
     }
   };
   for (let term = 0; term < o.N; term++) {
     if (st.termHard[term] === 0) continue;
     if (term < o.C) {
-      for (let u = 0; u < c.nU; u++) if (c.unitTeachers[u].includes(term)) addUnit(u);
+      const us = mv.teacherUnits[term];
+      for (let i = 0; i < us.length; i++) addUnit(us[i]);
     } else if (term < o.R) {
       const k = c.cellClass[term - o.C];
       for (const u of c.classUnits[k]) addUnit(u);
@@ -151,11 +156,15 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
     if ((iter & 127) === 0) {
       if (ctl.shouldStop()) break;
       if (ctl.stallIterations !== undefined && bestHard === 0 && sinceBest > ctl.stallIterations) break;
-      if ((iter & 4095) === 0) {
-        if (st.hard > 0) conflictBlocks(st, conflicts);
+      // The violations move as the search repairs them: a stale focus list kept the last few
+      // violations of the generated schools alive for thousands of iterations (first valid
+      // timetables clustered just after each refresh at 4 096), so it is refreshed every 128
+      // iterations while few violations are left (cheap then), every 512 otherwise.
+      if ((iter & (st.hard <= 30 ? 127 : 511)) === 0) {
+        if (st.hard > 0) conflictBlocks(st, mv, conflicts);
         else conflicts.length = 0;
-        ctl.onIteration?.(iter, st, { hard: bestHard, soft: bestSoft });
       }
+      if ((iter & 4095) === 0) ctl.onIteration?.(iter, st, { hard: bestHard, soft: bestSoft });
     }
     iter++;
     if (feasibility && st.hard === 0) {
@@ -179,7 +188,7 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
       lnsStep(st, mv, rng, { hardWeight: hw, softWeight: sw, nodeLimit: LNS_NODES, acceptEqual: true });
       cur = hardCost(st) * hw + st.soft * sw;
       keepIfBest();
-      if (st.hard > 0) conflictBlocks(st, conflicts);
+      if (st.hard > 0) conflictBlocks(st, mv, conflicts);
       continue;
     }
     const pos = (iter - cycleStart) / cycleLen;
