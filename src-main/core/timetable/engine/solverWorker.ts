@@ -53,12 +53,14 @@ function run(instance: TimetableInstance, options: WorkerInput['options'], cance
 
 /**
  * V8 compiles the solver's hot functions only after they ran a while; a fresh worker spends a
- * large part of a short solve in the interpreter. Two small schools, solved past their first
- * valid timetable, and a repair get the construction, the search and the evaluator optimised.
+ * large part of a short solve in the interpreter. Two small schools (one tight enough to leave the
+ * construction with violations), solved past their first valid timetable, and a repair get the
+ * construction, both search phases and the evaluator optimised.
  */
 function warmUp(): void {
-  for (const size of ['S', 'M'] as const) {
-    const inst = generateSchool({ size, seed: 97 });
+  // S-hard leaves violations after the construction, so the feasibility moves get compiled too.
+  for (const [size, hard] of [['S', true], ['M', false]] as const) {
+    const inst = generateSchool({ size, hard, seed: 97 });
     const res = solve(inst, { seed: 1, maxIterations: 30_000 });
     const p = res.timetable.placements[0];
     if (p) repair(inst, { timetable: res.timetable, move: { ...p, day: (p.day + 1) % inst.days.length }, seed: 1, maxIterations: 5_000 });
