@@ -18,7 +18,12 @@ export interface Moves {
   profiled: Int32Array;
   /** Units of each teacher (the search's focus on a teacher's violations). */
   teacherUnits: Int32Array[];
+  /** Units of each cell (the focus on a cell's violations in a class of many cells). */
+  cellUnits: Int32Array[];
 }
+
+/** A class with more cells than this is a FET year of whole classes: its cells act as classes. */
+export const BIG_CLASS = 8;
 
 export function buildMoves(c: Compiled): Moves {
   const allowed = new Uint8Array(c.nB * c.S);
@@ -27,15 +32,23 @@ export function buildMoves(c: Compiled): Moves {
     for (const s of c.blockDomain[b]) allowed[b * c.S + s] = 1;
     if (c.blockDomain[b].length > 1) movable.push(b);
   }
-  // Resources: classes first (index k), then teachers (nK + t).
-  const lists: Set<number>[] = Array.from({ length: c.nK + c.nT }, () => new Set());
+  // Resources: classes first (index k), then teachers (nK + t), then cells (nK + nT + x) in place
+  // of a class with many cells — a FET year that holds whole classes as its groups (Bethlen: one
+  // year, 46 groups), where "a block of the same class" would be any block of the school.
+  const lists: Set<number>[] = Array.from({ length: c.nK + c.nT + c.nC }, () => new Set());
   const blockRes: Set<number>[] = Array.from({ length: c.nB }, () => new Set());
   for (let u = 0; u < c.nU; u++) {
     const b = c.unitBlock[u];
     if (c.blockDomain[b].length <= 1) continue;
     for (const k of c.unitClasses[u]) {
+      if (c.classCells[k].length > BIG_CLASS) continue;
       lists[k].add(b);
       blockRes[b].add(k);
+    }
+    for (const x of c.unitCells[u]) {
+      if (c.classCells[c.cellClass[x]].length <= BIG_CLASS) continue;
+      lists[c.nK + c.nT + x].add(b);
+      blockRes[b].add(c.nK + c.nT + x);
     }
     for (const t of c.unitTeachers[u]) {
       lists[c.nK + t].add(b);
@@ -64,11 +77,14 @@ export function buildMoves(c: Compiled): Moves {
   }
   const teacherUnits: number[][] = Array.from({ length: c.nT }, () => []);
   for (let u = 0; u < c.nU; u++) for (const t of c.unitTeachers[u]) teacherUnits[t].push(u);
+  const cellUnits: number[][] = Array.from({ length: c.nC }, () => []);
+  for (let u = 0; u < c.nU; u++) for (const x of c.unitCells[u]) cellUnits[x].push(u);
   return {
     conflict,
     nB: c.nB,
     profiled: Int32Array.from(profiled),
     teacherUnits: teacherUnits.map((a) => Int32Array.from(a)),
+    cellUnits: cellUnits.map((a) => Int32Array.from(a)),
     movable: Int32Array.from(movable),
     allowed,
     resourceBlocks: lists.map((s) => Int32Array.from(s)),
@@ -96,8 +112,9 @@ export function swap(st: State, mv: Moves, rng: Rng, b: number, preferClass: boo
   const res = mv.blockResources[b];
   if (!res.length) return false;
   let r = res[rng.int(res.length)];
-  if (preferClass && r >= c.nK) {
-    for (let i = 0; i < res.length; i++) if (res[i] < c.nK) r = res[i];
+  const students = (x: number): boolean => x < c.nK || x >= c.nK + c.nT;
+  if (preferClass && !students(r)) {
+    for (let i = 0; i < res.length; i++) if (students(res[i])) r = res[i];
   }
   const partners = mv.resourceBlocks[r];
   const b2 = partners[rng.int(partners.length)];

@@ -1,5 +1,5 @@
 import { clearWeights, hardCost, raiseViolatedWeights } from './breakout';
-import { bestRelocate, buildMoves, kempe, relocate, swap, type Moves } from './neighbourhood';
+import { bestRelocate, BIG_CLASS, buildMoves, kempe, relocate, swap, type Moves } from './neighbourhood';
 import { sanpinSwap } from './sanpinMoves';
 import { lnsStep } from './lns';
 import type { Rng } from './rng';
@@ -59,8 +59,11 @@ function conflictBlocks(st: State, mv: Moves, out: number[]): void {
       const us = mv.teacherUnits[term];
       for (let i = 0; i < us.length; i++) addUnit(us[i]);
     } else if (term < o.R) {
-      const k = c.cellClass[term - o.C];
-      for (const u of c.classUnits[k]) addUnit(u);
+      const x = term - o.C;
+      const k = c.cellClass[x];
+      // A class's lessons interlock; a year of many whole classes only through the cell's own.
+      const us = c.classCells[k].length > BIG_CLASS ? mv.cellUnits[x] : c.classUnits[k];
+      for (let i = 0; i < us.length; i++) addUnit(us[i]);
     } else if (term < o.K) {
       const r = term - o.R;
       for (let u = 0; u < c.nU; u++) if (st.room[u] === r || c.unitRooms[u].includes(r)) addUnit(u);
