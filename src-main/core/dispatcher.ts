@@ -49,6 +49,35 @@ function toAppError(err: unknown, core: Core, method: string): AppError {
   return new AppError('INTERNAL', `Внутренняя ошибка при выполнении «${method}». Данные не изменены. Подробности записаны в журнал программы.`);
 }
 
+/** Writes audit rows for one call in the caller's name (or the named actor's), counting them. */
+export function auditRecorder(caller: Caller, method: string, entity: string): AuditRecorder & { readonly exported: number } {
+  let recorded = 0;
+  let exported = 0;
+  return {
+    async record(db: Executor, entry) {
+      await insertAudit(db, {
+        userId: entry.actor ? entry.actor.id : (caller.user?.id ?? null),
+        userName: entry.actor ? entry.actor.name : (caller.user?.name ?? null),
+        transport: caller.transport,
+        method,
+        entity: entry.entity ?? entity,
+        recordId: entry.recordId,
+        action: entry.action,
+        changes: entry.changes,
+        cause: entry.cause ?? null,
+      });
+      recorded++;
+      if (entry.action === 'export') exported++;
+    },
+    get count() {
+      return recorded;
+    },
+    get exported() {
+      return exported;
+    },
+  };
+}
+
 /**
  * The only door into the core: unknown method → rights → input parsing → handler → output check
  * → audit → envelope. Every transport calls this and nothing else.
@@ -68,35 +97,14 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
       const parsed = def.input.safeParse(rawInput);
       if (!parsed.success) throw validationError(def, parsed.error, def.kind === 'mutation');
 
-      let recorded = 0;
-      let exported = 0;
-      const audit: AuditRecorder = {
-        async record(db: Executor, entry) {
-          await insertAudit(db, {
-            userId: entry.actor ? entry.actor.id : (caller.user?.id ?? null),
-            userName: entry.actor ? entry.actor.name : (caller.user?.name ?? null),
-            transport: caller.transport,
-            method,
-            entity: entry.entity ?? def.entity ?? method,
-            recordId: entry.recordId,
-            action: entry.action,
-            changes: entry.changes,
-            cause: entry.cause ?? null,
-          });
-          recorded++;
-          if (entry.action === 'export') exported++;
-        },
-        get count() {
-          return recorded;
-        },
-      };
+      const audit = auditRecorder(caller, method, def.entity ?? method);
       const result = await handler(parsed.data, { core, caller, method, audit });
       // A mutation whose handler wrote no audit row of its own still leaves a trace.
-      if (def.kind === 'mutation' && recorded === 0) {
+      if (def.kind === 'mutation' && audit.count === 0) {
         await audit.record(core.db, { recordId: null, action: 'call', changes: summariseInput(parsed.data) });
       }
       // Personal data leaving the app is logged even when the handler forgot to say so (152-ФЗ).
-      if (def.exportsPersonalData && exported === 0) {
+      if (def.exportsPersonalData && audit.exported === 0) {
         await audit.record(core.db, { recordId: null, action: 'export', changes: { input: summariseInput(parsed.data) } });
       }
       const out = def.output.safeParse(result);

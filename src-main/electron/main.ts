@@ -3,12 +3,9 @@ import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
 import log from 'electron-log/main';
-import { handlers } from '../core/api/index';
 import { configFromEnv } from '../core/db/createDb';
-import { closeCore, openCore, type Core } from '../core/foundation/context';
-import { createDispatcher } from '../core/dispatcher';
-import { accessHooks } from '../core/access/index';
 import { createIpcSessions } from '../core/access/index';
+import { startApp, type App } from '../core/startApp';
 import { createLogger } from '../core/foundation/logger';
 import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
 import { forwardEvents, registerIpc } from './ipcBridge';
@@ -43,16 +40,16 @@ async function start(): Promise<void> {
   fs.mkdirSync(dataDir, { recursive: true });
   const rendererDir = path.join(__dirname, '..', '..', 'dist', 'renderer');
 
-  let core: Core;
+  let started: App;
   try {
-    core = await openCore({ db: configFromEnv(sqliteFileIn(dataDir)), dataDir, logger });
+    started = await startApp({ db: configFromEnv(sqliteFileIn(dataDir)), dataDir, logger });
   } catch (err) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('Школьный офис', String((err as Error).message ?? err));
     app.quit();
     return;
   }
-  const dispatcher = createDispatcher(core, handlers, accessHooks());
+  const { core, dispatcher } = started;
   const ipcSessions = createIpcSessions(core);
 
   protocol.handle(APP_SCHEME, async (request) => {
@@ -101,7 +98,7 @@ async function start(): Promise<void> {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void closeCore(core));
+  app.on('before-quit', () => void started.close());
 
   const updater = await createUpdater({
     feedUrl: process.env.SCHOOL_OFFICE_UPDATE_URL ?? null,

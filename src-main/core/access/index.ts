@@ -4,7 +4,7 @@ export { createHttpSessions, type HttpSessionBinding } from './httpSessions';
 export { createIpcSessions } from './ipcSessions';
 export { decideLanMode } from './lanMode';
 export { rightsMatrix } from './rightsRepo';
-export { CLASS_SCOPE_SOURCES, assertCanSeeClass, assertCanSeeParent, assertCanSeePupil, visibleClassIds, type ClassScopeSource } from './scope';
+export { classScopeSources, assertCanSeeClass, assertCanSeeParent, assertCanSeePupil, visibleClassIds, type ClassScopeSource } from './scope';
 export { sessionUserOf } from './sessions';
 export { signIn, signOut } from './signIn';
 export { countUsers, findUserById, findUserByLoginKey, listUserRows } from './usersRepo';

@@ -81,8 +81,15 @@ export async function openAccountTasksForEnrolment(
   return opened;
 }
 
+/** Work order 3.6 for staff: the account is due 3 working days after the hiring order. */
+export async function openHireTask(ctx: HandlerContext, trx: Executor, hire: { staffId: string; hireDate: string; orderDate: string | null; orderNumber: string | null }): Promise<void> {
+  const cal = await productionCalendar(ctx, trx);
+  const cause = hire.orderNumber ? `Приказ о приёме № ${hire.orderNumber}` : 'Приём на работу';
+  await openAccountTask(ctx, trx, cal, { personKind: 'staff', personId: hire.staffId, orderDate: hire.orderDate ?? hire.hireDate, orderNumber: hire.orderNumber }, cause);
+}
+
 /** A parent linked to an already enrolled child gets a task from the day of linking. */
-export async function openParentTaskOnLink(ctx: HandlerContext, trx: Executor, parentId: string, pupilId: string): Promise<void> {
+export async function openParentTaskOnLink(ctx: HandlerContext, trx: Executor, { parentId, pupilId }: { parentId: string; pupilId: string }): Promise<void> {
   const pupilTask = await trx.selectFrom('portalAccount').select(['orderNumber']).where('personKind', '=', 'pupil').where('personId', '=', pupilId).executeTakeFirst();
   if (!pupilTask) return;
   const cal = await productionCalendar(ctx, trx);

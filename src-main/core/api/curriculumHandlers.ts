@@ -10,7 +10,6 @@ import { overview, planDetail, yearProblems } from '../curriculum/index';
 import { loadStarterPlans } from '../curriculum/index';
 import { createSubgroupsFromPlan, subgroupStatusOf } from '../curriculum/index';
 import { loadYearData } from '../curriculum/index';
-import '../curriculum/teachingScope';
 import type { Handlers } from './types';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';

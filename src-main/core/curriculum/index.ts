@@ -10,3 +10,4 @@ export { loadStarterPlans, starterPlans, starterRows, starterSubjectIds } from '
 export { createSubgroupsFromPlan, subgroupStatusOf } from './subgroupPlan';
 export { curriculumUseOfSubject } from './subjectUse';
 export { classEffective, loadYearData, yearLoadRows } from './yearData';
+export { teachingSource } from './teachingScope';

@@ -12,3 +12,4 @@ export { classRoster, classesOn, pupilTimeline, searchPupils } from './queries';
 export { listAlphabet } from './register';
 export { exportAlphabet, exportBook, exportOrderBook } from './registersExcel';
 export { applyRollover, previewRollover } from './rollover/applyRollover';
+export { openEnrolmentAccountTasks, openMissingEnrolmentAccountTasks } from './enrolmentAccounts';

@@ -2,6 +2,7 @@ export { CARD_SPECS, type CardSpec, type ScalarType } from './cardSpec';
 export { assertNewCardValid, auditView, completeCard, insertCard, patchCard, readCards, type Card, type StoredCard } from './cardStore';
 export { visibleDuplicates } from './duplicates';
 export { addLink, removeLink, updateLink } from './links';
+export { parentLinked, personAccount, staffHired } from './ports';
 export { applyMerge, previewMerge } from './mergeService';
 export { countParents, exportParents, listParents } from './parentList';
 export { createParent, getParent, parentHistory, updateParent } from './parentService';

@@ -5,7 +5,7 @@ import { comparePersons, fullName } from '../../../src-shared/domain/names';
 import { AppError } from '../../../src-shared/errors';
 import { assertCanSeeParent, assertCanSeePupil, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
-import { accountOf } from '../accounts/index';
+import { accountOf } from './ports';
 import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './cardStore';
 import { createCardRecord, updateCardRecord } from './cardWrites';
 import { assertNoDuplicate } from './duplicates';

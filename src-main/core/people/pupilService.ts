@@ -5,8 +5,7 @@ import { fullName } from '../../../src-shared/domain/names';
 import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
 import { assertCanSeePupil, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
-import { accountOf } from '../accounts/index';
-import { syncEnrolmentTasks } from '../accounts/index';
+import { accountOf } from './ports';
 import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './cardStore';
 import { createCardRecord, updateCardRecord } from './cardWrites';
 import { assertNoDuplicate } from './duplicates';
@@ -71,7 +70,6 @@ async function siblingsOf(ctx: HandlerContext, pupilId: string, parentIds: strin
 
 export async function getPupil(ctx: HandlerContext, id: string): Promise<PupilView> {
   const db = ctx.core.db;
-  await syncEnrolmentTasks(ctx, [id]);
   const stored = await readCard(db, spec, id);
   if (!stored) throw notFound(spec);
   await assertCanSeePupil(ctx, id);

@@ -7,6 +7,7 @@ export { importProductionCalendar, listProductionYears, productionWarnings, rese
 export { loadEffectiveProductionCalendar } from './calendar/productionCalendarStore';
 export { parseWeekLengthByGrade } from './calendar/schoolCalendarLoader';
 export { deleteTransfer, listTransfers, saveTransfer } from './calendar/transferService';
+export { classTeacherSource } from './classes/classTeacherScope';
 export { classPupils, createClasses, deleteClass, listClasses, saveClass, staffOptions } from './classes/classService';
 export { deleteSubgroup, listSubgroups, saveSubgroup, setSubgroupMembers, splitClass } from './classes/subgroupService';
 export { findYear, writableYear, type YearRow } from './common';
