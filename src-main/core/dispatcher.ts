@@ -4,9 +4,8 @@ import type { MethodDef } from '../../src-shared/contract/define';
 import { AppError, type Envelope, type ErrorIssue } from '../../src-shared/errors';
 import type { Handlers } from './api/types';
 import { translateDbError } from './foundation/dbErrors';
-import { insertAudit } from './foundation/auditLog';
-import type { AuditRecorder, Caller, Core, HandlerContext } from './foundation/context';
-import type { Executor } from './foundation/executor';
+import { auditRecorder } from './foundation/auditRecorder';
+import type { Caller, Core, HandlerContext } from './foundation/context';
 
 export interface DispatcherHooks {
   /**
@@ -47,35 +46,6 @@ function toAppError(err: unknown, core: Core, method: string): AppError {
   const e = err as { message?: string };
   core.logger.error('unexpected error in handler', { method, error: String(e?.message ?? err), stack: (err as Error)?.stack });
   return new AppError('INTERNAL', `Внутренняя ошибка при выполнении «${method}». Данные не изменены. Подробности записаны в журнал программы.`);
-}
-
-/** Writes audit rows for one call in the caller's name (or the named actor's), counting them. */
-export function auditRecorder(caller: Caller, method: string, entity: string): AuditRecorder & { readonly exported: number } {
-  let recorded = 0;
-  let exported = 0;
-  return {
-    async record(db: Executor, entry) {
-      await insertAudit(db, {
-        userId: entry.actor ? entry.actor.id : (caller.user?.id ?? null),
-        userName: entry.actor ? entry.actor.name : (caller.user?.name ?? null),
-        transport: caller.transport,
-        method,
-        entity: entry.entity ?? entity,
-        recordId: entry.recordId,
-        action: entry.action,
-        changes: entry.changes,
-        cause: entry.cause ?? null,
-      });
-      recorded++;
-      if (entry.action === 'export') exported++;
-    },
-    get count() {
-      return recorded;
-    },
-    get exported() {
-      return exported;
-    },
-  };
 }
 
 /**

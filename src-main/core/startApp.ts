@@ -1,6 +1,7 @@
 import { accessHooks } from './access/index';
 import { handlers } from './api/index';
-import { auditRecorder, createDispatcher, type Dispatcher } from './dispatcher';
+import { createDispatcher, type Dispatcher } from './dispatcher';
+import { auditRecorder } from './foundation/auditRecorder';
 import { systemCaller } from './access/index';
 import { closeCore, openCore, type Core, type OpenCoreOptions } from './foundation/context';
 import { openMissingEnrolmentAccountTasks } from './movement/index';

@@ -4,6 +4,7 @@ import { hasRight } from './authorize';
 import { schoolToday } from '../foundation/clock';
 import { createPort } from '../foundation/port';
 import type { Executor } from '../foundation/executor';
+import { validOn } from '../foundation/validOn';
 
 /**
  * Row scoping (work order §2, §7.1): a user without «все классы» sees only their own classes — the
@@ -45,8 +46,7 @@ export async function currentClassIdsOfPupils(db: Executor, pupilIds: readonly s
     .selectFrom('classMembership')
     .select(['pupilId', 'classId'])
     .where('pupilId', 'in', [...pupilIds])
-    .where('startDate', '<=', today)
-    .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', today)]))
+    .where(validOn(null, today))
     .execute();
   for (const r of rows) out.set(r.pupilId, r.classId);
   return out;

@@ -11,6 +11,7 @@ import type { PortalAccountTable } from '../db/schemaPeople';
 import { loadEffectiveProductionCalendar } from '../schoolSetup/index';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
+import { validOn } from '../foundation/validOn';
 
 /**
  * The portal-account task of a person: opened when the person is enrolled or hired, due 3 working
@@ -155,8 +156,7 @@ export async function personLabels(db: Executor, records: readonly AccountRecord
       .innerJoin('schoolClass as sc', 'sc.id', 'cm.classId')
       .select(['cm.pupilId', 'sc.name'])
       .where('cm.pupilId', 'in', c)
-      .where('cm.startDate', '<=', today)
-      .where((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)]))
+      .where(validOn('cm', today))
       .execute();
     for (const r of rows) classOf.set(r.pupilId, r.name);
   }

@@ -6,14 +6,15 @@ import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
 import { assertCanSeePupil, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import { accountOf } from './ports';
-import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './cardStore';
+import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './repo/cards';
 import { createCardRecord, updateCardRecord } from './cardWrites';
 import { assertNoDuplicate } from './duplicates';
-import { cardHistory, mergedIds } from './history';
-import { readPhoto } from './personChildren';
+import { cardHistory, mergedIds } from './repo/history';
+import { readPhoto } from './repo/personChildren';
 import { assertLinkedAgesAfterBirthDate, insertLink } from './links';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
+import { validOn } from '../foundation/validOn';
 
 /** The pupil's card: the view with class, family and account, and its create/update flows. */
 const spec = CARD_SPECS.pupil;
@@ -50,7 +51,7 @@ async function siblingsOf(ctx: HandlerContext, pupilId: string, parentIds: strin
     .selectFrom('pupilParent as pp')
     .innerJoin('pupil as p', 'p.id', 'pp.pupilId')
     .leftJoin('classMembership as cm', (j) =>
-      j.onRef('cm.pupilId', '=', 'p.id').on('cm.startDate', '<=', today).on((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)])),
+      j.onRef('cm.pupilId', '=', 'p.id').on(validOn('cm', today)),
     )
     .leftJoin('schoolClass as sc', 'sc.id', 'cm.classId')
     .select(['p.id', 'p.lastName', 'p.firstName', 'p.middleName', 'sc.name as className', 'cm.classId'])

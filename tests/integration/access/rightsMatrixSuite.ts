@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveSessionCaller } from '../../../src-main/core/access/sessions';
+import { resolveSessionCaller } from '../../../src-main/core/access/repo/sessions';
 import { DEFAULT_ROLE_RIGHTS } from '../../../src-main/core/access/defaultRights';
 import { startHttpServer, type RunningHttpServer } from '../../../src-main/http/server';
 import { contract, type MethodDef } from '../../../src-shared/contract/index';

@@ -4,7 +4,7 @@ import { fullName } from '../../../../src-shared/domain/names';
 import type { HandlerContext } from '../../foundation/context';
 import type { Job } from '../../foundation/jobs';
 import { callerName, emitMovementChanged, inChunks, refuse } from '../common';
-import { insertDraft } from '../orderInsert';
+import { insertDraft } from '../repo/orderInsert';
 import { signWithin } from '../orderSigning';
 import { openEnrolmentAccountTasks } from '../enrolmentAccounts';
 import { buildRollover, type BuiltRollover } from './buildRollover';

@@ -2,13 +2,13 @@ import type { StaffCreateInput, StaffUpdateInput } from '../../../../src-shared/
 import { STAFF_LABELS } from '../../../../src-shared/contract/staff';
 import type { HistoryRow, StaffView } from '../../../../src-shared/contract/peopleViews';
 import type { HandlerContext } from '../../foundation/context';
-import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard, type Card } from '../cardStore';
+import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard, type Card } from '../repo/cards';
 import { createCardRecord, updateCardRecord } from '../cardWrites';
 import { assertNoDuplicate } from '../duplicates';
-import { cardHistory, mergedIds } from '../history';
-import { readPhoto } from '../personChildren';
+import { cardHistory, mergedIds } from '../repo/history';
+import { readPhoto } from '../repo/personChildren';
 import type { PositionInput } from '../../../../src-shared/contract/peopleStaffCard';
-import { closePositionsOn } from './staffChildren';
+import { closePositionsOn } from '../repo/staffChildren';
 import type { Executor } from '../../foundation/executor';
 import { accountOf, staffHired } from '../ports';
 

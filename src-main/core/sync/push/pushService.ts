@@ -4,6 +4,7 @@ import type { PersonKind } from '../../../../src-shared/domain/personRules';
 import { AppError } from '../../../../src-shared/errors';
 import { openMissingEnrolmentAccountTasks } from '../../movement/index';
 import type { HandlerContext } from '../../foundation/context';
+import { schoolShortName } from '../../schoolSetup/index';
 import { CARD_SPECS, readCards, type StoredCard } from '../../people/index';
 import { FORMATS } from '../formats/catalog';
 import type { ColumnDef, FieldValues, FileFormat } from '../formats/columns';
@@ -85,7 +86,7 @@ export async function createPush(ctx: HandlerContext, kind: PushKind, personIds:
   // Enrolment orders open the portal-account tasks lazily; open them now so the file can carry them on.
   if (personKind === 'pupil') await ctx.core.db.transaction().execute((trx) => openMissingEnrolmentAccountTasks(ctx, trx, ids));
   const cards = await cardsOf(db, personKind, ids);
-  const school = (await db.selectFrom('schoolCard').select('shortName').where('id', '=', 'main').executeTakeFirst())?.shortName ?? '';
+  const school = await schoolShortName(db);
   const today = schoolToday();
   const format = FORMAT_OF[kind];
   let template: Awaited<ReturnType<typeof batchTemplate>> = null;
