@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract as fullContract, type Contract, type MethodName } from '../../src-shared/contract/index';
 import type { MethodDef } from '../../src-shared/contract/define';
 import { AppError, type Envelope, type ErrorIssue } from '../../src-shared/errors';
+import { createChangeSet } from '../../src-shared/events';
 import type { Handlers } from './api/types';
 import { translateDbError } from './foundation/dbErrors';
 import { auditRecorder } from './foundation/auditRecorder';
@@ -67,7 +68,9 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
       const parsed = def.input.safeParse(rawInput);
       if (!parsed.success) throw validationError(def, parsed.error, def.kind === 'mutation');
 
-      const audit = auditRecorder(caller, method, def.entity ?? method);
+      // What this call changed, announced to every client once the handler has succeeded.
+      const changes = createChangeSet();
+      const audit = auditRecorder(caller, method, def.entity ?? method, (entity, recordId) => changes.add(entity ?? def.entity, recordId));
       const result = await handler(parsed.data, { core, caller, method, audit });
       // A mutation whose handler wrote no audit row of its own still leaves a trace.
       if (def.kind === 'mutation' && audit.count === 0) {
@@ -81,6 +84,10 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
       if (!out.success) {
         core.logger.error('handler output violates contract', { method, issues: out.error.issues.slice(0, 5) });
         throw new AppError('INTERNAL', `Внутренняя ошибка: ответ операции «${method}» не соответствует контракту`);
+      }
+      if (def.kind === 'mutation') {
+        changes.addUnlessNamed(def.entity);
+        for (const event of changes.events()) core.events.emit(event);
       }
       return { ok: true, value: out.data };
     } catch (err) {

@@ -1,4 +1,4 @@
-import type { PushEvent, PushListener } from '../../../src-shared/events';
+import type { DomainEntity, PushEvent, PushListener } from '../../../src-shared/events';
 
 export interface EventBus {
   emit(event: PushEvent): void;
@@ -19,6 +19,6 @@ export function createEventBus(): EventBus {
 }
 
 /** Tells every open window that a record of `entity` changed, so its lists refresh. */
-export function emitChanged(ctx: { core: { events: EventBus } }, entity: string, recordId?: string): void {
+export function emitChanged(ctx: { core: { events: EventBus } }, entity: DomainEntity, recordId?: string): void {
   ctx.core.events.emit({ type: 'dataChanged', entity, recordId });
 }

@@ -107,6 +107,6 @@ export async function applyPull(ctx: HandlerContext, exchangeId: string, version
     return { exchangeId, status: 'applied', counts, written, confirmedPushes: confirmed, accountsCreated: written.account ?? 0 };
   });
   // A pull touches people, classes, the load and the movement book: every open list refreshes.
-  for (const entity of ['pupil', 'parent', 'staff', 'schoolClass', 'classMembership', 'movementOrder', 'portalAccount']) ctx.core.events.emit({ type: 'dataChanged', entity });
+  for (const entity of ['pupil', 'parent', 'staff', 'schoolClass', 'classMembership', 'movementOrder', 'portalAccount'] as const) ctx.core.events.emit({ type: 'dataChanged', entity });
   return report;
 }
