@@ -8,6 +8,8 @@ export type PushEvent =
       total: number;
       message?: string;
       finished?: boolean;
+      /** Job-specific figures (the timetable generation: placed, hard, teacherGaps, …). */
+      details?: Record<string, number | string | null>;
     }
   | { type: 'dataChanged'; entity: string; recordId?: string };
 

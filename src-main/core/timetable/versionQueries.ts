@@ -1,0 +1,77 @@
+import { timetableOptions, type VersionMeta } from '../../../src-shared/contract/timetableFields';
+import { localToday } from '../access/scope';
+import type { Executor } from '../audit/auditRepo';
+import type { HandlerContext } from '../context';
+import { plannedLessons } from '../curriculum/plannedLessons';
+import { findYear, notFound } from '../schoolSetup/common';
+import { canSeeStatus, timetableScope } from './scope';
+import { toMeta } from './versionMeta';
+import { findVersion, versionsInForce, versionsOfYear, yearNames, type VersionRow } from './versionRepo';
+
+/** Reads of versions: the list of a year and the version in force on a date. */
+
+export async function studyPeriodsOfYear(db: Executor, yearId: string): Promise<{ id: string; name: string; startDate: string; endDate: string; grades: number[] }[]> {
+  const [periods, grades] = await Promise.all([
+    db
+      .selectFrom('studyPeriod as p')
+      .innerJoin('studyPeriodScheme as s', 's.id', 'p.schemeId')
+      .select(['p.id', 'p.name', 'p.startDate', 'p.endDate', 'p.schemeId', 'p.ordinal'])
+      .where('s.academicYearId', '=', yearId)
+      .execute(),
+    db.selectFrom('studyPeriodSchemeGrade').select(['schemeId', 'grade']).where('academicYearId', '=', yearId).execute(),
+  ]);
+  return periods
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      grades: grades.filter((g) => g.schemeId === p.schemeId).map((g) => Number(g.grade)).sort((a, b) => a - b),
+    }))
+    .sort((a, b) => a.startDate.localeCompare(b.startDate) || b.endDate.localeCompare(a.endDate) || a.name.localeCompare(b.name, 'ru'));
+}
+
+export async function metaOf(ctx: Pick<HandlerContext, 'core' | 'caller'>, row: VersionRow): Promise<VersionMeta> {
+  const year = await findYear(ctx.core.db, row.academicYearId);
+  return toMeta(row, year?.name ?? '', Number(year?.isClosed ?? 0) === 1, ctx.caller);
+}
+
+export async function listVersions(ctx: Pick<HandlerContext, 'core' | 'caller'>, yearId: string) {
+  const db = ctx.core.db;
+  const year = await findYear(db, yearId);
+  if (!year) throw notFound('Учебный год');
+  const scope = await timetableScope(ctx);
+  const [rows, inForce, periods, planned] = await Promise.all([
+    versionsOfYear(db, yearId),
+    versionsInForce(db, localToday(), yearId),
+    studyPeriodsOfYear(db, yearId),
+    plannedLessons(db, yearId),
+  ]);
+  const closed = Number(year.isClosed) === 1;
+  const extra = new Map<string, string>();
+  for (const p of planned) if (!p.classroom) extra.set(p.subjectId, p.subjectName);
+  return {
+    versions: rows.filter((r) => canSeeStatus(scope, r.status)).map((r) => toMeta(r, year.name, closed, ctx.caller)),
+    inForceId: inForce[0]?.id ?? null,
+    periods,
+    defaults: timetableOptions.parse({}),
+    extracurricularSubjects: [...extra].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+  };
+}
+
+export async function versionOnDate(ctx: Pick<HandlerContext, 'core' | 'caller'>, date: string): Promise<VersionMeta | null> {
+  const rows = await versionsInForce(ctx.core.db, date);
+  const row = rows[0];
+  if (!row) return null;
+  const names = await yearNames(ctx.core.db, [row.academicYearId]);
+  const year = await findYear(ctx.core.db, row.academicYearId);
+  return toMeta(row, names.get(row.academicYearId) ?? '', Number(year?.isClosed ?? 0) === 1, ctx.caller);
+}
+
+/** The version a caller asked for, or NOT_FOUND; drafts are hidden from callers without `timetable.all`. */
+export async function visibleVersion(ctx: Pick<HandlerContext, 'core' | 'caller'>, id: string): Promise<VersionRow> {
+  const row = await findVersion(ctx.core.db, id);
+  const scope = await timetableScope(ctx);
+  if (!row || !canSeeStatus(scope, row.status)) throw notFound('Версия расписания');
+  return row;
+}
