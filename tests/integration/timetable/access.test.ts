@@ -49,13 +49,10 @@ describeEachDb('timetable access and responsiveness', (kind) => {
     expect(f.teachers.map((x) => x.staffId)).toEqual([rus]);
     const file = await client.call('timetable.export', { versionId: approved.meta.id, kind: 'class', format: 'xlsx' });
     expect(file.rows).toBe(1);
-    for (const [input, code] of [
-      [{ versionId: approved.meta.id, kind: 'master', format: 'pdf' }, 'FORBIDDEN'],
-      [{ versionId: approved.meta.id, kind: 'class', format: 'pdf', ids: [s.classes.get('5Б')!] }, 'FORBIDDEN'],
-      [{ versionId: approved.meta.id, kind: 'room', format: 'xlsx' }, 'FORBIDDEN'],
-    ] as const) {
-      const r = await client.raw('timetable.export', input);
-      expect(r.ok ? 'ok' : r.error.code).toBe(code);
+    const refused: { kind: 'master' | 'class' | 'room'; ids?: string[] }[] = [{ kind: 'master' }, { kind: 'class', ids: [s.classes.get('5Б')!] }, { kind: 'room' }];
+    for (const x of refused) {
+      const r = await client.raw('timetable.export', { versionId: approved.meta.id, format: 'pdf', ...x });
+      expect(r.ok ? 'ok' : r.error.code).toBe('FORBIDDEN');
     }
     expect((await client.raw('timetable.precheck', { yearId: s.yearId, studyPeriodId: null })).ok).toBe(false);
   });
