@@ -22,6 +22,6 @@ const contractBaseQuery: BaseQueryFn<CallArgs, unknown, ErrorBody> = async ({ me
 export const baseApi = createApi({
   reducerPath: 'api',
   baseQuery: contractBaseQuery,
-  tagTypes: ['School', 'System', 'Backup', 'Session', 'Users', 'Rights', 'AccessSettings', 'Audit', 'Years', 'Periods', 'Calendar', 'Production', 'Bells', 'Subjects', 'Rooms', 'Classes', 'Subgroups', 'SetupCheck', 'MovementOrders', 'Movement', 'MovementReports', 'MovementSettings', 'Pupils', 'Parents', 'Staff', 'Accounts', 'Curriculum', 'Load', 'Exchange'],
+  tagTypes: ['School', 'System', 'Backup', 'Session', 'Users', 'Rights', 'AccessSettings', 'Audit', 'Years', 'Periods', 'Calendar', 'Production', 'Bells', 'Subjects', 'Rooms', 'Classes', 'Subgroups', 'SetupCheck', 'MovementOrders', 'Movement', 'MovementReports', 'MovementSettings', 'Pupils', 'Parents', 'Staff', 'Accounts', 'Curriculum', 'Load', 'Exchange', 'Timetable'],
   endpoints: () => ({}),
 });

@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Empty, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router';
+import { formatHours } from '../../../src-shared/domain/curriculum/hours';
+import { useHasRight } from '../access/useSession';
+import { useLoadGridQuery } from '../load/loadApi';
+import { YearSelect } from '../year/YearSelect';
+import { useSelectedYear } from '../year/useSelectedYear';
+import { JointModal } from './JointModal';
+import { useDeleteJointMutation, useTimetableJointsQuery, type JointOut } from './timetableApi';
+
+/**
+ * «Объединённые занятия»: lessons that two or more classes (or their groups) attend together — one
+ * lesson with several audiences in the timetable. `?jointId=` opens one (a link of the pre-check).
+ */
+export function JointsPage() {
+  const { message } = App.useApp();
+  const { years, year, setYearId, isLoading } = useSelectedYear();
+  const [params, setParams] = useSearchParams();
+  const canEdit = useHasRight('timetable.edit') && Boolean(year && !year.isClosed);
+  const urlYear = params.get('yearId');
+  useEffect(() => {
+    if (urlYear && years.some((y) => y.id === urlYear) && urlYear !== year?.id) setYearId(urlYear);
+  }, [urlYear, years, year, setYearId]);
+  const { data, error, isFetching } = useTimetableJointsQuery(year?.id ?? '', { skip: !year });
+  const { data: grid } = useLoadGridQuery(year?.id ?? '', { skip: !year || !canEdit });
+  const [remove] = useDeleteJointMutation();
+  const [creating, setCreating] = useState(false);
+  const jointId = params.get('jointId');
+  const open = data?.joints.find((j) => j.id === jointId) ?? null;
+  const setOpen = (id: string | null) =>
+    setParams((p) => {
+      if (id) p.set('jointId', id);
+      else p.delete('jointId');
+      return p;
+    });
+
+  if (isLoading) return <Skeleton active />;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          Объединённые занятия
+        </Typography.Title>
+        <YearSelect years={years} value={year?.id ?? null} onChange={setYearId} />
+      </Space>
+      {!year && <Empty description="Сначала создайте учебный год" />}
+      {error && <Alert type="error" showIcon title={(error as { message?: string }).message ?? 'Список не загружен'} />}
+      {year && data && (
+        <>
+          <Space wrap>
+            <Typography.Text type="secondary">Занятие, которое два класса или их группы посещают вместе, ставится одним уроком у одного учителя.</Typography.Text>
+            {canEdit && (
+              <Button icon={<PlusOutlined />} disabled={!grid} onClick={() => setCreating(true)}>
+                Добавить
+              </Button>
+            )}
+          </Space>
+          <Table<JointOut>
+            size="small"
+            rowKey="id"
+            loading={isFetching}
+            pagination={false}
+            dataSource={data.joints}
+            aria-label="Объединённые занятия"
+            locale={{ emptyText: 'Объединённых занятий нет' }}
+            onRow={(j) => ({ onClick: () => canEdit && setOpen(j.id), style: { cursor: canEdit ? 'pointer' : undefined } })}
+            columns={[
+              { title: 'Название', dataIndex: 'name' },
+              { title: 'Предмет', dataIndex: 'subjectName' },
+              {
+                title: 'Классы и группы',
+                key: 'members',
+                render: (_, j) => j.members.map((m) => `${m.className}${m.groupNo ? ` гр. ${m.groupNo}` : ''}${m.hours !== null ? ` (${formatHours(m.hours)} ч)` : ''}`).join(', '),
+              },
+              { title: 'Замечания', key: 'problems', render: (_, j) => (j.problems.length ? <Typography.Text type="danger">{j.problems.join('; ')}</Typography.Text> : '—') },
+              ...(canEdit
+                ? [
+                    {
+                      title: '',
+                      key: 'delete',
+                      width: 60,
+                      render: (_: unknown, j: JointOut) => (
+                        <span onClick={(e) => e.stopPropagation()}>
+                          <Popconfirm
+                            title={`Удалить «${j.name}»?`}
+                            okText="Удалить"
+                            cancelText="Отмена"
+                            onConfirm={async () => {
+                              const r = await remove({ id: j.id, version: j.version });
+                              if ('error' in r && r.error) message.error((r.error as { message?: string }).message ?? 'Не удалось удалить');
+                            }}
+                          >
+                            <Button type="text" danger icon={<DeleteOutlined />} aria-label={`Удалить «${j.name}»`} />
+                          </Popconfirm>
+                        </span>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </>
+      )}
+      {year && grid && (creating || open) && (
+        <JointModal
+          yearId={year.id}
+          grid={grid}
+          joint={creating ? null : open}
+          onClose={() => {
+            setCreating(false);
+            setOpen(null);
+          }}
+        />
+      )}
+    </Space>
+  );
+}
