@@ -103,7 +103,7 @@ export function GenerationProgress({ job, onOpenVersion, onDismiss }: { job: Act
           <Statistic title="Пик во вт/ср" value={p ? formatShare(p.peakTueWedShare) : '—'} />
           <Statistic title="Трудные первыми/последними" value={p ? formatShare(p.hardFirstLastShare) : '—'} />
         </Space>
-        {status?.message && <Alert type={state === 'done' ? 'success' : state === 'cancelled' ? 'info' : 'error'} showIcon title={status.message} />}
+        {final && status?.message && <Alert type={state === 'done' ? 'success' : state === 'cancelled' ? 'info' : 'error'} showIcon title={status.message} />}
         {!status && error && <Alert type="error" showIcon title={(error as { message?: string }).message ?? 'Нет связи с составлением'} />}
         {final && status && status.explanation.length > 0 && <ExplanationList items={status.explanation} emptyText="" testId="generation-explanation" />}
       </Space>
