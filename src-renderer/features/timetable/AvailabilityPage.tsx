@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Empty, Input, Skeleton, Space, Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { searchKey } from '../../../src-shared/domain/names';
@@ -19,10 +19,6 @@ export function AvailabilityPage() {
   const [params, setParams] = useSearchParams();
   const canEdit = useHasRight('timetable.edit') && Boolean(year && !year.isClosed);
   const [search, setSearch] = useState('');
-  const urlYear = params.get('yearId');
-  useEffect(() => {
-    if (urlYear && years.some((y) => y.id === urlYear) && urlYear !== year?.id) setYearId(urlYear);
-  }, [urlYear, years, year, setYearId]);
   const { data, error, isFetching } = useTeacherAvailabilityQuery(year?.id ?? '', { skip: !year });
   const staffId = params.get('staffId');
   const open = data?.teachers.find((t) => t.staffId === staffId) ?? null;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Empty, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
@@ -19,10 +19,6 @@ export function JointsPage() {
   const { years, year, setYearId, isLoading } = useSelectedYear();
   const [params, setParams] = useSearchParams();
   const canEdit = useHasRight('timetable.edit') && Boolean(year && !year.isClosed);
-  const urlYear = params.get('yearId');
-  useEffect(() => {
-    if (urlYear && years.some((y) => y.id === urlYear) && urlYear !== year?.id) setYearId(urlYear);
-  }, [urlYear, years, year, setYearId]);
   const { data, error, isFetching } = useTimetableJointsQuery(year?.id ?? '', { skip: !year });
   const { data: grid } = useLoadGridQuery(year?.id ?? '', { skip: !year || !canEdit });
   const [remove] = useDeleteJointMutation();

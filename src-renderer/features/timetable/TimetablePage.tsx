@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert, Empty, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { ViolationOut } from '../../../src-shared/contract/timetableFields';
@@ -48,11 +48,6 @@ export function TimetablePage() {
   const [modal, setModal] = useState<'new' | 'generate' | 'approve' | null>(null);
   const { job, setJob } = useActiveJob();
 
-  // Links from elsewhere name the year (`?yearId=`).
-  const urlYear = params.get('yearId');
-  useEffect(() => {
-    if (urlYear && years.some((y) => y.id === urlYear) && urlYear !== year?.id) setYearId(urlYear);
-  }, [urlYear, years, year, setYearId]);
 
   const { data: list, error: listError } = useTimetableVersionsQuery(year?.id ?? '', { skip: !year });
   const wanted = params.get('versionId');
