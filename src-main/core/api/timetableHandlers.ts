@@ -1,8 +1,14 @@
 import type { timetableContract } from '../../../src-shared/contract/timetable';
 import { AppError } from '../../../src-shared/errors';
+import { approveVersion } from '../timetable/approveService';
 import { listAvailability, saveAvailability } from '../timetable/availabilityService';
+import { cancelGeneration, generationStatus, startGeneration } from '../timetable/generationJob';
 import { deleteJoint, listJoints, saveJoint } from '../timetable/jointService';
-import { listVersions, versionOnDate } from '../timetable/versionQueries';
+import { lockPlacements, updatePlacements } from '../timetable/placementService';
+import { precheckFor } from '../timetable/precheckService';
+import { listVersions, versionOnDate, visibleVersion } from '../timetable/versionQueries';
+import { copyVersion, createDraft, deleteDraft, updateDraft } from '../timetable/versionService';
+import { getVersionFigures, getVersionView } from '../timetable/versionView';
 import type { Handlers } from './types';
 
 const notYet = (what: string) => async (): Promise<never> => {
@@ -13,19 +19,19 @@ const notYet = (what: string) => async (): Promise<never> => {
 export const timetableHandlers: Handlers<typeof timetableContract> = {
   'timetable.versions.list': async (input, ctx) => listVersions(ctx, input.yearId),
   'timetable.versions.onDate': async (input, ctx) => ({ version: await versionOnDate(ctx, input.date) }),
-  'timetable.version.get': notYet('Просмотр версии расписания'),
-  'timetable.version.figures': notYet('Показатели расписания'),
-  'timetable.precheck': notYet('Проверка данных'),
-  'timetable.version.create': notYet('Создание черновика'),
-  'timetable.version.update': notYet('Изменение черновика'),
-  'timetable.version.copy': notYet('Копирование версии'),
-  'timetable.version.delete': notYet('Удаление черновика'),
-  'timetable.version.approve': notYet('Утверждение'),
-  'timetable.placements.update': notYet('Расстановка уроков'),
-  'timetable.placements.lock': notYet('Закрепление уроков'),
-  'timetable.generate.start': notYet('Составление расписания'),
-  'timetable.generate.status': notYet('Ход составления'),
-  'timetable.generate.cancel': notYet('Отмена составления'),
+  'timetable.version.get': async (input, ctx) => getVersionView(ctx, input.versionId),
+  'timetable.version.figures': async (input, ctx) => getVersionFigures(ctx, input.versionId),
+  'timetable.precheck': async (input, ctx) => precheckFor(ctx, input),
+  'timetable.version.create': async (input, ctx) => createDraft(ctx, input),
+  'timetable.version.update': async (input, ctx) => updateDraft(ctx, input),
+  'timetable.version.copy': async (input, ctx) => copyVersion(ctx, input, await visibleVersion(ctx, input.versionId)),
+  'timetable.version.delete': async (input, ctx) => deleteDraft(ctx, input),
+  'timetable.version.approve': async (input, ctx) => approveVersion(ctx, input),
+  'timetable.placements.update': async (input, ctx) => updatePlacements(ctx, input),
+  'timetable.placements.lock': async (input, ctx) => lockPlacements(ctx, input),
+  'timetable.generate.start': async (input, ctx) => startGeneration(ctx, input),
+  'timetable.generate.status': async (input, ctx) => generationStatus(ctx.core, input.jobId),
+  'timetable.generate.cancel': async (input, ctx) => cancelGeneration(ctx.core, input.jobId),
   'timetable.export': notYet('Выгрузка расписания'),
   'timetable.availability.list': async (input, ctx) => listAvailability(ctx, input.yearId),
   'timetable.availability.save': async (input, ctx) => saveAvailability(ctx, input),
