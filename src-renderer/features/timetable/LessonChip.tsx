@@ -28,14 +28,15 @@ const base: CSSProperties = {
   font: 'inherit',
 };
 
-/** What a lesson says in one view, as one line each: subject, then who, then where. */
-export function chipLines(index: TimetableIndex, occ: Occurrence, kind: EntityKind, entityId: string): { title: string; who: string; where: string } {
+/** What a lesson says in one view, in two lines: the subject, then who and where. */
+export function chipLines(index: TimetableIndex, occ: Occurrence, kind: EntityKind, entityId: string): { title: string; detail: string } {
   const subject = subjectName(index, occ);
   const group = kind === 'class' ? groupInClass(occ, entityId) : '';
   const title = group ? `${subject} (${group})` : subject;
-  const who = kind === 'teacher' ? audienceLabel(occ) : kind === 'class' ? teacherNames(index, occ) : `${audienceLabel(occ)} · ${teacherNames(index, occ)}`;
-  const where = kind === 'room' ? '' : occ.roomId ? `каб. ${roomLabel(index, occ.roomId)}` : 'без кабинета';
-  return { title, who, where };
+  const room = occ.roomId ? `каб. ${roomLabel(index, occ.roomId)}` : 'без кабинета';
+  const detail =
+    kind === 'class' ? `${teacherNames(index, occ)} · ${room}` : kind === 'teacher' ? `${audienceLabel(occ)} · ${room}` : `${audienceLabel(occ)} · ${teacherNames(index, occ)}`;
+  return { title, detail };
 }
 
 /**
@@ -43,8 +44,8 @@ export function chipLines(index: TimetableIndex, occ: Occurrence, kind: EntityKi
  * draggable of the hand editor (its id is `occ.key`).
  */
 export const LessonChip = memo(function LessonChip({ index, occ, kind, entityId, part = 0, selected, color, onSelect }: ChipProps) {
-  const { title, who, where } = chipLines(index, occ, kind, entityId);
-  const label = `${title}, ${who}${where ? `, ${where}` : ''}${occ.locked ? ', закреплён' : ''}${part > 0 ? ', второй урок спаренного' : ''}`;
+  const { title, detail } = chipLines(index, occ, kind, entityId);
+  const label = `${title}, ${detail}${occ.locked ? ', закреплён' : ''}${part > 0 ? ', второй урок спаренного' : ''}`;
   return (
     <button
       type="button"
@@ -65,8 +66,9 @@ export const LessonChip = memo(function LessonChip({ index, occ, kind, entityId,
         {title}
         {part > 0 && <span style={{ fontWeight: 400, color: '#8c8c8c' }}> (спар.)</span>}
       </div>
-      <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: '#434343' }}>{who}</div>
-      {where && <div style={{ color: '#8c8c8c', whiteSpace: 'nowrap' }}>{where}</div>}
+      <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: '#595959' }} title={detail}>
+        {detail}
+      </div>
     </button>
   );
 });

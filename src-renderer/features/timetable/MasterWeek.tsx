@@ -14,17 +14,20 @@ interface Props {
 }
 
 const ROW = 26;
-const LABEL = 64;
-const FONT_PX = 12;
+const LABEL = 40;
+const FONT_PX = 11;
 const HEAD: CSSProperties = { background: '#fafafa', borderRight: '1px solid #e8e8e8', borderBottom: '1px solid #d9d9d9', fontWeight: 600, fontSize: 12, textAlign: 'center', overflow: 'hidden' };
 
-/** Distinct entries of a slot (a double lesson's halves are one lesson each time). */
-function cellText(entries: SlotEntry[], codes: Map<string, string>): string {
+/** The code of a slot's first subject, and whether other subjects share the slot (groups apart). */
+function cellText(entries: SlotEntry[], codes: Map<string, string>): { text: string; more: boolean } {
   const seen = new Set<string>();
-  for (const e of entries) seen.add(codes.get(e.occ.lesson.subjectId) ?? '?');
-  const list = [...seen];
-  return list.length <= 1 ? (list[0] ?? '') : `${list[0]}+${list.length - 1}`;
+  for (const e of entries) seen.add(e.occ.lesson.subjectId);
+  const first = entries[0];
+  return { text: first ? (codes.get(first.occ.lesson.subjectId) ?? '?') : '', more: seen.size > 1 };
 }
+
+/** A small dark corner: more than one subject in the slot (the hover and a click tell which). */
+const MORE_MARK = 'linear-gradient(225deg, #595959 5px, transparent 5px)';
 
 /**
  * The whole school for the week in the wall format schools pin up: classes in columns, days ×
@@ -41,10 +44,11 @@ export const MasterWeek = memo(function MasterWeek({ index, classes, perDay, cod
   const font = `${FONT_PX}px ${family}`;
   const minCol = useMemo(() => {
     let w = 0;
-    for (const c of codes.values()) w = Math.max(w, textWidth(`${c}+1`, font));
-    for (const c of classes) w = Math.max(w, textWidth(c.name, `600 ${font}`));
-    return Math.ceil(w) + 6;
-  }, [codes, classes, font]);
+    for (const c of codes.values()) w = Math.max(w, textWidth(c, font));
+    for (const c of classes) w = Math.max(w, textWidth(c.name, `600 12px ${family}`));
+    // Centred text needs no padding: the cell borders keep neighbours' letters apart.
+    return Math.ceil(w);
+  }, [codes, classes, font, family]);
   const col = Math.max(minCol, Math.floor((Math.max(width, 300) - LABEL - 1) / Math.max(1, classes.length)));
   const rows = useMemo(() => view.days.flatMap((d) => Array.from({ length: perDay }, (_, i) => ({ day: d, n: i + 1 }))), [view.days, perDay]);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 8 });
@@ -62,7 +66,7 @@ export const MasterWeek = memo(function MasterWeek({ index, classes, perDay, cod
     >
       <div role="row" style={{ display: 'flex', position: 'sticky', top: 0, zIndex: 2, width: total, height: 34 }}>
         <div role="columnheader" style={{ ...HEAD, width: LABEL, flex: 'none', position: 'sticky', left: 0, zIndex: 3, lineHeight: '34px' }}>
-          День, урок
+          День
         </div>
         {classes.map((c) => (
           <div key={c.id} role="columnheader" style={{ ...HEAD, width: col, flex: 'none', lineHeight: '15px', paddingTop: 2 }} title={`${c.name}, ${c.shift}-я смена`}>
@@ -81,8 +85,8 @@ export const MasterWeek = memo(function MasterWeek({ index, classes, perDay, cod
               role="row"
               style={{ display: 'flex', position: 'absolute', top: vr.start, left: 0, height: ROW, width: total, borderTop: firstOfDay ? '2px solid #8c8c8c' : undefined }}
             >
-              <div role="rowheader" style={{ ...HEAD, width: LABEL, flex: 'none', position: 'sticky', left: 0, zIndex: 1, textAlign: 'left', padding: '0 6px', lineHeight: `${ROW - 2}px` }}>
-                {firstOfDay ? `${day.short} ${n}` : <span style={{ paddingLeft: 24 }}>{n}</span>}
+              <div role="rowheader" style={{ ...HEAD, width: LABEL, flex: 'none', position: 'sticky', left: 0, zIndex: 1, textAlign: 'left', padding: '0 4px', lineHeight: `${ROW - 2}px` }}>
+                {firstOfDay ? `${day.short} ${n}` : <span style={{ paddingLeft: 17 }}>{n}</span>}
               </div>
               {classes.map((c) => {
                 const period = c.firstPeriod + n - 1;
@@ -90,7 +94,7 @@ export const MasterWeek = memo(function MasterWeek({ index, classes, perDay, cod
                 const time = day.index < c.weekLength && period <= c.lastPeriod ? bellTime(view, c.shift, day.weekday, n) : null;
                 const closed = time === null;
                 const first = entries[0];
-                const text = cellText(entries, codes);
+                const { text, more } = cellText(entries, codes);
                 const hint = entries
                   .map((e) => `${subjectName(index, e.occ, false)} — ${teacherNames(index, e.occ)}${e.occ.roomId ? `, каб. ${roomLabel(index, e.occ.roomId)}` : ''}`)
                   .join('; ');
@@ -114,6 +118,7 @@ export const MasterWeek = memo(function MasterWeek({ index, classes, perDay, cod
                       borderBottom: '1px solid #f0f0f0',
                       cursor: first ? 'pointer' : undefined,
                       background: closed ? '#f5f5f5' : first ? (colors.get(first.occ.lesson.subjectId) ?? '#fff') : '#fff',
+                      backgroundImage: more ? MORE_MARK : undefined,
                       outline: selected ? '2px solid #1f5fa8' : undefined,
                       outlineOffset: -2,
                     }}

@@ -17,7 +17,7 @@ import { PrecheckPanel } from './PrecheckPanel';
 import { useTimetableVersionsQuery, useTimetableViewQuery } from './timetableApi';
 import { entityName, indexTimetable, slotKey, type EntityKind } from './timetableModel';
 import { useActiveJob } from './useActiveJob';
-import { VersionBar } from './VersionBar';
+import { VersionBar, VersionSelect } from './VersionBar';
 import { VersionsTable } from './VersionsTable';
 
 type ViewKey = 'versions' | 'check' | EntityKind | 'master' | 'figures';
@@ -172,20 +172,19 @@ export function TimetablePage() {
   return (
     <Space orientation="vertical" size="small" style={{ width: '100%' }}>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          Расписание
-        </Typography.Title>
-        <Space wrap>
-          {versionId && <ExportMenu versionId={versionId} all={all} current={current} />}
-          <YearSelect years={years} value={year?.id ?? null} onChange={setYearId} />
+        <Space wrap size="middle">
+          <Typography.Title level={2} style={{ margin: 0 }}>
+            Расписание
+          </Typography.Title>
+          {list && <VersionSelect list={list} value={versionId} onPick={pickVersion} />}
         </Space>
+        <YearSelect years={years} value={year?.id ?? null} onChange={setYearId} />
       </Space>
       {!year && <Empty description="Сначала создайте учебный год" />}
       {listError && <Alert type="error" showIcon title={(listError as { message?: string }).message ?? 'Версии не загружены'} />}
       {year && list && (
         <>
           <VersionBar
-            list={list}
             meta={meta}
             canEdit={canEdit}
             canApprove={canApprove}
@@ -195,10 +194,10 @@ export function TimetablePage() {
             onGenerate={() => setModal('generate')}
             onApprove={() => setModal('approve')}
             onDeleted={() => update({ versionId: null, sel: null, hl: null })}
+            extra={versionId && <ExportMenu versionId={versionId} all={all} current={current} />}
           />
-          {meta?.readOnlyReason && (meta.status !== 'draft' || canEdit) && <Alert type="info" showIcon title={meta.readOnlyReason} data-testid="read-only-reason" />}
           {job && <GenerationProgress key={job.jobId} job={job} onOpenVersion={openGenerated} onDismiss={() => setJob(null)} />}
-          <Tabs activeKey={active} onChange={(key) => update({ view: key, sel: null, hl: null })} items={tabs} destroyOnHidden />
+          <Tabs size="small" activeKey={active} onChange={(key) => update({ view: key, sel: null, hl: null })} items={tabs} destroyOnHidden />
           {modal === 'new' && <NewVersionModal yearId={year.id} list={list} onClose={() => setModal(null)} onCreated={(v) => { setModal(null); update({ versionId: v.id, view: 'check' }); }} />}
           {modal === 'generate' && (
             <GenerateModal

@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import { App, Button, Popconfirm, Select, Space, Tag, Typography } from 'antd';
-import { CheckCircleOutlined, CopyOutlined, DeleteOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, CopyOutlined, DeleteOutlined, LockOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { VERSION_STATUS_LABEL, type VersionMeta } from '../../../src-shared/contract/timetableFields';
-import { formatDateRu } from '../../components/format';
+import { formatDateRu, formatDateTimeRu } from '../../components/format';
 import { useCopyTimetableVersionMutation, useDeleteTimetableVersionMutation, type VersionsList } from './timetableApi';
 
 export const STATUS_COLOR: Record<VersionMeta['status'], string> = { draft: 'gold', approved: 'green', archived: 'default' };
@@ -14,8 +15,40 @@ export function statusText(v: VersionMeta): string {
   return `${VERSION_STATUS_LABEL[v.status]}${from}${to}`;
 }
 
+/** Which version of the year is on screen: drafts, the approved one in force, the archive. */
+export function VersionSelect({ list, value, onPick }: { list: VersionsList; value: string | null; onPick: (id: string) => void }) {
+  return (
+    <Select
+      aria-label="Версия расписания"
+      style={{ width: 440 }}
+      popupMatchSelectWidth={false}
+      value={value ?? undefined}
+      placeholder="версий пока нет"
+      onChange={onPick}
+      labelRender={({ value: id }) => {
+        const v = list.versions.find((x) => x.id === id);
+        return v ? (
+          <Space size={4}>
+            {v.name}
+            <Tag color={STATUS_COLOR[v.status]}>{v.status === 'draft' ? 'черновик' : v.status === 'approved' ? 'утверждено' : 'архив'}</Tag>
+          </Space>
+        ) : null;
+      }}
+      options={list.versions.map((v) => ({
+        value: v.id,
+        label: (
+          <Space size={4}>
+            {v.name}
+            <Tag color={STATUS_COLOR[v.status]}>{v.status === 'draft' ? 'черновик' : v.status === 'approved' ? 'утверждено' : 'архив'}</Tag>
+            {v.id === list.inForceId && <Tag color="blue">действует</Tag>}
+          </Space>
+        ),
+      }))}
+    />
+  );
+}
+
 interface Props {
-  list: VersionsList;
   meta: VersionMeta | null;
   canEdit: boolean;
   canApprove: boolean;
@@ -25,13 +58,15 @@ interface Props {
   onGenerate: () => void;
   onApprove: () => void;
   onDeleted: () => void;
+  /** More buttons at the end of the row (the downloads). */
+  extra?: ReactNode;
 }
 
 /**
- * The versions of the year at hand: which one is on screen (switch), its status and dates, and
- * what the user may do with it — составить, новый черновик, копировать, удалить, утвердить.
+ * The version on screen: its status and dates, why it cannot be changed, and what the user may do
+ * — составить, новый черновик, копировать, удалить, утвердить.
  */
-export function VersionBar({ list, meta, canEdit, canApprove, busy, onPick, onNew, onGenerate, onApprove, onDeleted }: Props) {
+export function VersionBar({ meta, canEdit, canApprove, busy, onPick, onNew, onGenerate, onApprove, onDeleted, extra }: Props) {
   const { message } = App.useApp();
   const [copy, { isLoading: copying }] = useCopyTimetableVersionMutation();
   const [remove, { isLoading: deleting }] = useDeleteTimetableVersionMutation();
@@ -57,59 +92,48 @@ export function VersionBar({ list, meta, canEdit, canApprove, busy, onPick, onNe
   };
 
   return (
-    <Space wrap size="small" style={{ width: '100%' }} data-testid="version-bar">
-      <span>Версия:</span>
-      <Select
-        aria-label="Версия расписания"
-        style={{ minWidth: 340 }}
-        value={meta?.id}
-        placeholder="версий пока нет"
-        onChange={onPick}
-        options={list.versions.map((v) => ({
-          value: v.id,
-          label: (
-            <Space size={4}>
-              {v.name}
-              <Tag color={STATUS_COLOR[v.status]}>{v.status === 'draft' ? 'черновик' : v.status === 'approved' ? 'утверждено' : 'архив'}</Tag>
-              {v.id === list.inForceId && <Tag color="blue">действует</Tag>}
-            </Space>
-          ),
-        }))}
-      />
-      {meta && (
-        <Typography.Text type="secondary" data-testid="version-status">
-          {statusText(meta)}
-          {meta.periodName ? ` · ${meta.periodName}` : ''}
-          {meta.approvedByName ? ` · утвердил(а) ${meta.approvedByName}` : ''}
+    <div data-testid="version-bar">
+      <Space wrap size="small" style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Space wrap size="small">
+          {canEdit && (
+            <Button type="primary" icon={<ThunderboltOutlined />} disabled={busy} onClick={onGenerate}>
+              Составить
+            </Button>
+          )}
+          {canEdit && (
+            <Button icon={<PlusOutlined />} onClick={onNew}>
+              Новый черновик
+            </Button>
+          )}
+          {canEdit && meta && (
+            <Button icon={<CopyOutlined />} loading={copying} onClick={() => void doCopy()}>
+              {meta.status === 'draft' ? 'Копировать' : meta.status === 'approved' ? 'Новый черновик из утверждённого' : 'Новый черновик из этой версии'}
+            </Button>
+          )}
+          {canEdit && meta && draft && editable && (
+            <Popconfirm title={`Удалить черновик «${meta.name}»?`} okText="Удалить" cancelText="Отмена" onConfirm={() => void doDelete()}>
+              <Button danger icon={<DeleteOutlined />} loading={deleting}>
+                Удалить
+              </Button>
+            </Popconfirm>
+          )}
+          {canApprove && draft && (
+            <Button icon={<CheckCircleOutlined />} onClick={onApprove} disabled={busy}>
+              Утвердить
+            </Button>
+          )}
+          {extra}
+        </Space>
+        <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid="version-status">
+          {meta ? `${statusText(meta)}${meta.periodName ? ` · ${meta.periodName}` : ''}` : ''}
         </Typography.Text>
+      </Space>
+      {meta?.readOnlyReason && (meta.status !== 'draft' || canEdit) && (
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 13 }} data-testid="read-only-reason">
+          <LockOutlined /> {meta.readOnlyReason}
+          {meta.approvedByName && meta.approvedAt ? ` Утвердил(а): ${meta.approvedByName}, ${formatDateTimeRu(meta.approvedAt)}.` : ''}
+        </Typography.Paragraph>
       )}
-      {canEdit && (
-        <Button type="primary" icon={<ThunderboltOutlined />} disabled={busy} onClick={onGenerate}>
-          Составить
-        </Button>
-      )}
-      {canEdit && (
-        <Button icon={<PlusOutlined />} onClick={onNew}>
-          Новый черновик
-        </Button>
-      )}
-      {canEdit && meta && (
-        <Button icon={<CopyOutlined />} loading={copying} onClick={() => void doCopy()}>
-          {meta.status === 'draft' ? 'Копировать' : meta.status === 'approved' ? 'Новый черновик из утверждённого' : 'Новый черновик из этой версии'}
-        </Button>
-      )}
-      {canEdit && draft && editable && (
-        <Popconfirm title={`Удалить черновик «${meta!.name}»?`} okText="Удалить" cancelText="Отмена" onConfirm={() => void doDelete()}>
-          <Button danger icon={<DeleteOutlined />} loading={deleting}>
-            Удалить
-          </Button>
-        </Popconfirm>
-      )}
-      {canApprove && draft && (
-        <Button icon={<CheckCircleOutlined />} onClick={onApprove} disabled={busy}>
-          Утвердить
-        </Button>
-      )}
-    </Space>
+    </div>
   );
 }

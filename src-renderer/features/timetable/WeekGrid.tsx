@@ -28,12 +28,14 @@ const cell: CSSProperties = { border: '1px solid #d9d9d9', padding: 2, verticalA
 export const WeekGrid = memo(function WeekGrid({ index, kind, entityId, rows, slots, selectedKey, highlight, colors, onSelect }: Props) {
   const view = index.view;
   const cls = kind === 'class' ? index.classes.get(entityId) : undefined;
+  // A class's grid shows its own week (no Saturday for a five-day class); a teacher's or room's all days.
+  const days = cls ? view.days.filter((d) => d.index < cls.weekLength) : view.days;
   return (
     <table style={{ borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed' }} aria-label="Расписание на неделю" data-testid="week-grid">
       <thead>
         <tr>
           <th style={{ ...th, width: 96 }}>Урок</th>
-          {view.days.map((d) => (
+          {days.map((d) => (
             <th key={d.index} style={th} scope="col">
               {d.name}
             </th>
@@ -51,7 +53,7 @@ export const WeekGrid = memo(function WeekGrid({ index, kind, entityId, rows, sl
                 </div>
               ))}
             </th>
-            {view.days.map((d) => {
+            {days.map((d) => {
               const k = slotKey(d.index, row.period);
               const here = slots.get(k) ?? [];
               const info = cls ? classSlot(view, cls, d.index, row.period, row.times) : { closed: false, time: null };

@@ -273,23 +273,24 @@ const cleanWords = (s: string): string[] =>
     .filter(Boolean);
 
 /**
- * Codes of at most five letters for the whole-week master grid, unique among the version's
- * subjects: the first word of the short name («Рус» of «Рус. яз.»), extended by the initials of
- * the next words or more letters where two subjects would read the same («Физ» / «Физр»).
+ * Codes for the whole-week master grid, unique among the version's subjects and short enough for a
+ * column of a 33-class school at 1366 px: the first word of the short name cut to four letters
+ * («Рус» of «Рус. яз.», «Англ»), an acronym to three («ОРК» of «ОРКСЭ»); where two subjects would
+ * read the same, the longer name takes the initials of its next words or more letters («Физ» /
+ * «Физр», «Лит» / «Литч»).
  */
 export function subjectCodes(subjects: readonly SubjectInfo[]): Map<string, string> {
   const words = new Map(subjects.map((s) => [s.id, cleanWords(s.shortName || s.name)]));
   const candidates = (id: string): string[] => {
     const w = words.get(id) ?? [];
     const first = w[0] ?? '?';
-    const out: string[] = [];
-    const upper = first === first.toUpperCase() && first.length > 1;
-    out.push(upper ? first.slice(0, 5) : first.slice(0, 4));
-    const initials = w.slice(1).map((x) => x[0] ?? '').join('');
-    if (initials) out.push(`${first.slice(0, 3)}${initials}`.slice(0, 5));
-    for (let n = 4; n <= Math.min(5, first.length); n++) out.push(first.slice(0, n));
-    out.push(`${first.slice(0, 3)}${initials}`.slice(0, 5));
-    return out;
+    const acronym = first.length > 1 && first === first.toUpperCase();
+    const cap = acronym ? 3 : 4;
+    const initials = w
+      .slice(1)
+      .map((x) => x[0] ?? '')
+      .join('');
+    return [first.slice(0, cap), `${first.slice(0, 3)}${initials}`.slice(0, 4), first.slice(0, 4), `${first.slice(0, 2)}${initials}`.slice(0, 4), first.slice(0, 5)];
   };
   const result = new Map<string, string>();
   const ids = subjects.map((s) => s.id);
@@ -306,8 +307,9 @@ export function subjectCodes(subjects: readonly SubjectInfo[]): Map<string, stri
     for (const same of byCode.values()) {
       if (same.length < 2) continue;
       clash = true;
-      // The subject with the longer short name moves on to a longer code; the shorter one keeps its.
-      const sorted = [...same].sort((a, b) => (words.get(a)?.join('').length ?? 0) - (words.get(b)?.join('').length ?? 0));
+      // The subject with the fewest words (then the shortest name) keeps the code; the others move on.
+      const size = (id: string) => (words.get(id)?.length ?? 0) * 100 + (words.get(id)?.join('').length ?? 0);
+      const sorted = [...same].sort((a, b) => size(a) - size(b));
       for (const id of sorted.slice(1)) level.set(id, (level.get(id) ?? 0) + 1);
     }
     if (!clash) break;
