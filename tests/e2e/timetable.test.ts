@@ -97,7 +97,7 @@ describeE2E('Расписание in the browser', () => {
     await shot(page, 'timetable-precheck');
 
     await page.getByRole('button', { name: 'Составить' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Составить расписание' });
+    const dialog = page.getByRole('dialog').filter({ hasText: 'Составить расписание' });
     await dialog.getByLabel('Название').fill('Расписание на I четверть');
     await dialog.getByLabel('Время на составление, секунд').fill('5');
     await dialog.getByRole('button', { name: 'Составить' }).click();

@@ -38,7 +38,8 @@ export function ApproveModal({ meta, inForce, onClose }: { meta: VersionMeta; in
 
   return (
     <Modal open title={`Утвердить «${meta.name}»`} okText="Утвердить" cancelText="Отмена" confirmLoading={isLoading} onOk={() => void submit()} onCancel={onClose} destroyOnHidden>
-      <Form layout="vertical" onFinish={() => void submit()}>
+      {/* No submit on Enter: Enter confirms the typed date; approving takes the button. */}
+      <Form layout="vertical">
         <Form.Item label="Действует с" required>
           <DateField id="approve-effective-from" value={date} onChange={setDate} />
         </Form.Item>
