@@ -91,7 +91,7 @@ export const timetableContract = {
   'timetable.version.create': mutation({
     summary: 'Создать черновик расписания',
     right: 'timetable.edit',
-    entity: 'timetableVersion',
+    entity: 'timetable',
     record: 'Версия расписания',
     labels: { name: 'Название', studyPeriodId: 'Учебный период', yearId: 'Учебный год' },
     input: newVersionInput,
@@ -101,7 +101,7 @@ export const timetableContract = {
   'timetable.version.update': mutation({
     summary: 'Изменить черновик расписания',
     right: 'timetable.edit',
-    entity: 'timetableVersion',
+    entity: 'timetable',
     record: 'Версия расписания',
     labels: { name: 'Название' },
     input: versionWrite.extend({ name: z.string().trim().min(1, 'обязательное поле').max(200).optional(), options: timetableOptions.optional() }),
@@ -111,7 +111,7 @@ export const timetableContract = {
   'timetable.version.copy': mutation({
     summary: 'Копировать версию расписания в новый черновик',
     right: 'timetable.edit',
-    entity: 'timetableVersion',
+    entity: 'timetable',
     record: 'Версия расписания',
     labels: { name: 'Название' },
     input: versionRef.extend({ name: z.string().trim().min(1, 'обязательное поле').max(200).optional() }),
@@ -121,7 +121,7 @@ export const timetableContract = {
   'timetable.version.delete': mutation({
     summary: 'Удалить черновик расписания',
     right: 'timetable.edit',
-    entity: 'timetableVersion',
+    entity: 'timetable',
     record: 'Версия расписания',
     input: versionWrite,
     output: z.object({ deleted: z.boolean() }),
@@ -133,7 +133,7 @@ export const timetableContract = {
   'timetable.version.approve': mutation({
     summary: 'Утвердить расписание',
     right: 'timetable.approve',
-    entity: 'timetableVersion',
+    entity: 'timetable',
     record: 'Утверждение расписания',
     labels: { effectiveFrom: 'Действует с' },
     input: versionWrite.extend({ effectiveFrom: isoDate }),
@@ -143,7 +143,7 @@ export const timetableContract = {
   'timetable.placements.update': mutation({
     summary: 'Изменить расстановку уроков',
     right: 'timetable.edit',
-    entity: 'timetablePlacement',
+    entity: 'timetable',
     record: 'Расписание',
     labels: { changes: 'Изменения' },
     input: versionWrite.extend({ changes: z.array(placementChange).min(1, 'нет изменений').max(2000) }),
@@ -153,7 +153,7 @@ export const timetableContract = {
   'timetable.placements.lock': mutation({
     summary: 'Закрепить уроки',
     right: 'timetable.edit',
-    entity: 'timetablePlacement',
+    entity: 'timetable',
     record: 'Закрепление уроков',
     input: versionWrite.extend({
       items: z.array(z.object({ lessonId: recordId, index: z.number().int().min(0).max(40) })).min(1, 'не выбраны уроки').max(2000),
@@ -172,7 +172,7 @@ export const timetableContract = {
   'timetable.generate.start': mutation({
     summary: 'Составить расписание',
     right: 'timetable.edit',
-    entity: 'timetableVersion',
+    entity: 'timetable',
     record: 'Составление расписания',
     labels: { budget: 'Время составления', 'budget.seconds': 'Время составления, с', name: 'Название' },
     input: z.discriminatedUnion('target', [
@@ -192,7 +192,7 @@ export const timetableContract = {
   'timetable.generate.cancel': mutation({
     summary: 'Отменить составление расписания',
     right: 'timetable.edit',
-    entity: 'timetableVersion',
+    entity: 'timetable',
     input: z.object({ jobId: recordId }),
     output: z.object({ cancelled: z.boolean() }),
   }),
@@ -229,7 +229,7 @@ export const timetableContract = {
   'timetable.availability.save': mutation({
     summary: 'Сохранить недоступность учителя',
     right: 'timetable.edit',
-    entity: 'teacherAvailability',
+    entity: 'timetable',
     record: 'Недоступность учителя',
     labels: { slots: 'Время', note: 'Примечание' },
     input: z.object({
@@ -252,7 +252,7 @@ export const timetableContract = {
   'timetable.joints.save': mutation({
     summary: 'Сохранить объединённое занятие',
     right: 'timetable.edit',
-    entity: 'timetableJoint',
+    entity: 'timetable',
     record: 'Объединённое занятие',
     labels: { name: 'Название', subjectId: 'Предмет', members: 'Классы и группы' },
     input: z.object({
@@ -268,7 +268,7 @@ export const timetableContract = {
   'timetable.joints.delete': mutation({
     summary: 'Удалить объединённое занятие',
     right: 'timetable.edit',
-    entity: 'timetableJoint',
+    entity: 'timetable',
     record: 'Объединённое занятие',
     input: z.object({ id: recordId, version }),
     output: z.object({ deleted: z.boolean() }),

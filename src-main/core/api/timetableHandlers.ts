@@ -1,14 +1,28 @@
 import type { timetableContract } from '../../../src-shared/contract/timetable';
 import { AppError } from '../../../src-shared/errors';
-import { approveVersion } from '../timetable/approveService';
-import { listAvailability, saveAvailability } from '../timetable/availabilityService';
-import { cancelGeneration, generationStatus, startGeneration } from '../timetable/generationJob';
-import { deleteJoint, listJoints, saveJoint } from '../timetable/jointService';
-import { lockPlacements, updatePlacements } from '../timetable/placementService';
-import { precheckFor } from '../timetable/precheckService';
-import { listVersions, versionOnDate, visibleVersion } from '../timetable/versionQueries';
-import { copyVersion, createDraft, deleteDraft, updateDraft } from '../timetable/versionService';
-import { getVersionFigures, getVersionView } from '../timetable/versionView';
+import {
+  approveVersion,
+  cancelGeneration,
+  copyVersion,
+  createDraft,
+  deleteDraft,
+  deleteJoint,
+  generationStatus,
+  getVersionFigures,
+  getVersionView,
+  listAvailability,
+  listJoints,
+  listVersions,
+  lockPlacements,
+  precheckFor,
+  saveAvailability,
+  saveJoint,
+  startGeneration,
+  updateDraft,
+  updatePlacements,
+  versionOnDate,
+  visibleVersion,
+} from '../timetable/index';
 import type { Handlers } from './types';
 
 const notYet = (what: string) => async (): Promise<never> => {

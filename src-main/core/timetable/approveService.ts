@@ -1,11 +1,12 @@
 import type { VersionMeta } from '../../../src-shared/contract/timetableFields';
-import type { HandlerContext } from '../context';
-import { nowIso, refusal, stale } from '../schoolSetup/common';
+import type { HandlerContext } from '../foundation/context';
+import { refusal, stale } from '../foundation/refusals';
+import { nowIso } from '../foundation/clock';
 import { evaluateLoaded, summaryOfReport } from './evaluation';
 import { metaOf } from './versionQueries';
 import { approvedFrom, findVersion, updateVersionIf } from './versionRepo';
 import { availabilityMap, loadVersion } from './versionStore';
-import { emitTimetable, writableDraft } from './versionService';
+import { writableDraft } from './versionService';
 
 /**
  * The director approves a draft from a date (work order §3.9: what the завуч enters is approved by
@@ -66,8 +67,6 @@ export async function approveVersion(ctx: HandlerContext, input: { versionId: st
     await ctx.audit.record(trx, { entity: 'timetableVersion', recordId: current.id, action: 'approve', changes: { status: ['draft', 'approved'], effectiveFrom: [null, input.effectiveFrom], archived: ended.map((x) => x.name) } });
     return ended;
   });
-  for (const a of archived) emitTimetable(ctx, a.id);
-  emitTimetable(ctx, row.id);
   const meta: VersionMeta = await metaOf(ctx, (await findVersion(db, row.id))!);
   return { meta, archived };
 }

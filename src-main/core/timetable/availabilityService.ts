@@ -1,10 +1,12 @@
 import { availabilitySlot, type AvailabilitySlot } from '../../../src-shared/contract/timetableFields';
 import { newId } from '../../../src-shared/domain/ids';
 import { compareRu, fullName } from '../../../src-shared/domain/names';
-import { diffFields } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { findYear, notFound, nowIso, refusal, stale, writableYear } from '../schoolSetup/common';
-import { parseWeekLengthByGrade } from '../schoolSetup/calendar/schoolCalendarLoader';
+import { diffFields } from '../foundation/auditLog';
+import type { HandlerContext } from '../foundation/context';
+import { findYear, writableYear } from '../schoolSetup/index';
+import { notFound, refusal, stale } from '../foundation/refusals';
+import { nowIso } from '../foundation/clock';
+import { parseWeekLengthByGrade } from '../schoolSetup/index';
 import { parseJson } from './snapshot';
 import { availabilityOf, availabilityOfYear, bellShifts, insertAvailability, staffNames, teachersOfYear, updateAvailabilityIf } from './setupRepo';
 
@@ -86,6 +88,5 @@ export async function saveAvailability(
     await ctx.audit.record(trx, { entity: 'teacherAvailability', recordId: id, action: row ? 'update' : 'create', changes: { teacher: fullName(person), ...changes } });
     return { staffId: input.staffId, fullName: fullName(person), slots: input.slots, note: input.note, version };
   });
-  ctx.core.events.emit({ type: 'dataChanged', entity: 'timetable', recordId: input.yearId });
   return result;
 }

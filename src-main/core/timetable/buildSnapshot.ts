@@ -3,7 +3,7 @@ import { newId } from '../../../src-shared/domain/ids';
 import { compareRu } from '../../../src-shared/domain/names';
 import { FIRST_SHIFT_GRADES, ministryLessonOf } from '../../../src-shared/domain/timetable/rules';
 import { DOUBLES_ALL } from '../../../src-shared/domain/curriculum/parts';
-import type { PlannedLesson } from '../curriculum/plannedLessons';
+import type { PlannedLesson } from '../curriculum/index';
 import { buildGrid } from './grid';
 import { item, links } from './links';
 import { pickRooms } from './rooms';

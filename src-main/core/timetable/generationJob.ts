@@ -1,8 +1,10 @@
 import type { ExplanationItem, GenerationProgress, GenerationStatus, LessonOut, PlacementOut, SummaryFigures, TimetableOptions } from '../../../src-shared/contract/timetableFields';
 import { newId } from '../../../src-shared/domain/ids';
 import { AppError } from '../../../src-shared/errors';
-import type { Core, HandlerContext } from '../context';
-import { nowIso, refusal, writableYear } from '../schoolSetup/common';
+import type { Core, HandlerContext } from '../foundation/context';
+import { writableYear } from '../schoolSetup/index';
+import { refusal } from '../foundation/refusals';
+import { nowIso } from '../foundation/clock';
 import { runSolver, type SolveProgress, type SolveResult, type SolverHandle } from './engine';
 import { evaluateLoaded, figuresOf } from './evaluation';
 import { toInstance } from './instance';

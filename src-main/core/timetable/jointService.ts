@@ -1,9 +1,11 @@
 import { newId } from '../../../src-shared/domain/ids';
 import { AppError } from '../../../src-shared/errors';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { plannedLessons, type PlannedLesson } from '../curriculum/plannedLessons';
-import { findYear, notFound, nowIso, refusal, stale, writableYear } from '../schoolSetup/common';
+import type { Executor } from '../foundation/executor';
+import type { HandlerContext } from '../foundation/context';
+import { plannedLessons, type PlannedLesson } from '../curriculum/index';
+import { findYear, writableYear } from '../schoolSetup/index';
+import { notFound, refusal, stale } from '../foundation/refusals';
+import { nowIso } from '../foundation/clock';
 import { deleteJointIf, findJoint, insertJoint, jointsOfYear, updateJointIf, type JointRow } from './setupRepo';
 
 /**
@@ -102,7 +104,6 @@ export async function saveJoint(
     });
     return input.id;
   });
-  ctx.core.events.emit({ type: 'dataChanged', entity: 'timetable', recordId: input.yearId });
   const joint = (await jointsOfYear(db, input.yearId)).filter((j) => j.id === id);
   const [out] = await jointView(db, input.yearId, joint);
   if (!out) throw new AppError('NOT_FOUND', 'Объединённое занятие удалено другим пользователем.');
@@ -118,6 +119,5 @@ export async function deleteJoint(ctx: HandlerContext, input: { id: string; vers
     if (!(await deleteJointIf(trx, input.id, input.version))) throw stale(`Объединённое занятие «${row.name}»`, Number(row.version));
     await ctx.audit.record(trx, { entity: 'timetableJoint', recordId: input.id, action: 'delete', changes: { name: [row.name, null] } });
   });
-  ctx.core.events.emit({ type: 'dataChanged', entity: 'timetable', recordId: row.academicYearId });
   return { deleted: true };
 }

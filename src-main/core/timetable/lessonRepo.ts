@@ -1,5 +1,5 @@
 import type { LessonOut, PlacementOut } from '../../../src-shared/contract/timetableFields';
-import type { Executor } from '../audit/auditRepo';
+import type { Executor } from '../foundation/executor';
 
 /**
  * SQL of a version's lessons (with their teachers and audiences) and placements — the only place

@@ -1,9 +1,10 @@
 import type { PlacementOut } from '../../../src-shared/contract/timetableFields';
-import type { HandlerContext } from '../context';
-import { nowIso, refusal, refusalOf, stale } from '../schoolSetup/common';
+import type { HandlerContext } from '../foundation/context';
+import { refusal, refusalOf, stale } from '../foundation/refusals';
+import { nowIso } from '../foundation/clock';
 import { deletePlacement, insertPlacements, setLocked } from './lessonRepo';
 import { updateVersionIf } from './versionRepo';
-import { emitTimetable, refreshSummary, writableDraft } from './versionService';
+import { refreshSummary, writableDraft } from './versionService';
 import { loadVersion, type LoadedVersion } from './versionStore';
 
 /**
@@ -84,7 +85,6 @@ export async function updatePlacements(ctx: HandlerContext, input: { versionId: 
     await ctx.audit.record(trx, { entity: 'timetablePlacement', recordId: row.id, action: 'update', changes: audit });
     return { version: input.version + 1, summary };
   });
-  emitTimetable(ctx, input.versionId);
   return result;
 }
 
@@ -108,6 +108,5 @@ export async function lockPlacements(ctx: HandlerContext, input: { versionId: st
     });
     return { version: input.version + 1, changed };
   });
-  emitTimetable(ctx, input.versionId);
   return result;
 }

@@ -97,7 +97,7 @@ function teacherChecks(p: Parts): ExplanationItem[] {
         item(
           'error',
           'teacherOverFree',
-          `Учитель ${name.get(t) ?? t}: ${plural(load, LESSONS)} в неделю, а свободных уроков в сетке его классов (с учётом недоступности) только ${open.size}.`,
+          `Учитель ${name.get(t) ?? t}: ${plural(load, LESSONS)} в неделю, а в сетке классов, где идут эти уроки, с учётом недоступности свободно только ${open.size}.`,
           off.size ? links.availability(p.yearId, t) : links.teacherLoad(p.yearId, t),
           { staffIds: [t] },
         ),

@@ -1,7 +1,8 @@
 import type { PrecheckOut, TimetableOptions } from '../../../src-shared/contract/timetableFields';
 import { timetableOptions } from '../../../src-shared/contract/timetableFields';
-import type { HandlerContext } from '../context';
-import { findYear, notFound } from '../schoolSetup/common';
+import type { HandlerContext } from '../foundation/context';
+import { findYear } from '../schoolSetup/index';
+import { notFound } from '../foundation/refusals';
 import { optionsOf } from './versionMeta';
 import { visibleVersion } from './versionQueries';
 import { periodOf, prepareSnapshot } from './versionStore';

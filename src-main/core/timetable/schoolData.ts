@@ -1,9 +1,10 @@
 import type { AvailabilitySlot } from '../../../src-shared/contract/timetableFields';
 import { fullName, shortName } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
-import { plannedLessons, type PlannedLesson } from '../curriculum/plannedLessons';
-import { parseWeekLengthByGrade } from '../schoolSetup/calendar/schoolCalendarLoader';
-import { findYear, notFound } from '../schoolSetup/common';
+import type { Executor } from '../foundation/executor';
+import { plannedLessons, type PlannedLesson } from '../curriculum/index';
+import { parseWeekLengthByGrade } from '../schoolSetup/index';
+import { findYear } from '../schoolSetup/index';
+import { notFound } from '../foundation/refusals';
 import { slotsOf } from './availabilityService';
 import type { GridBells, GridClass } from './grid';
 import { availabilityOfYear, bellShifts, jointsOfYear, type JointRow } from './setupRepo';

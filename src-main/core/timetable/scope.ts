@@ -1,6 +1,6 @@
 import { AppError } from '../../../src-shared/errors';
-import { hasRight } from '../access/authorize';
-import type { HandlerContext } from '../context';
+import { hasRight } from '../access/index';
+import type { HandlerContext } from '../foundation/context';
 
 /**
  * Who sees what of the timetable (work order §2, §7.1): with «Расписание всей школы» everything,

@@ -1,4 +1,4 @@
-import type { Executor } from '../audit/auditRepo';
+import type { Executor } from '../foundation/executor';
 
 /**
  * SQL of the timetable's own set-up tables: teachers' time off and joint lessons of several classes.

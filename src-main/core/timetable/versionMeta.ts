@@ -7,8 +7,8 @@ import {
   type TimetableOptions,
   type VersionMeta,
 } from '../../../src-shared/contract/timetableFields';
-import { hasRight } from '../access/authorize';
-import type { Caller } from '../context';
+import { hasRight } from '../access/index';
+import type { Caller } from '../foundation/context';
 import { parseJson } from './snapshot';
 import type { VersionRow } from './versionRepo';
 

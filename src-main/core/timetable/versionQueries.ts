@@ -1,9 +1,10 @@
 import { timetableOptions, type VersionMeta } from '../../../src-shared/contract/timetableFields';
-import { localToday } from '../access/scope';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { plannedLessons } from '../curriculum/plannedLessons';
-import { findYear, notFound } from '../schoolSetup/common';
+import { schoolToday } from '../foundation/clock';
+import type { Executor } from '../foundation/executor';
+import type { HandlerContext } from '../foundation/context';
+import { plannedLessons } from '../curriculum/index';
+import { findYear } from '../schoolSetup/index';
+import { notFound } from '../foundation/refusals';
 import { canSeeStatus, timetableScope } from './scope';
 import { toMeta } from './versionMeta';
 import { findVersion, versionsInForce, versionsOfYear, yearNames, type VersionRow } from './versionRepo';
@@ -43,7 +44,7 @@ export async function listVersions(ctx: Pick<HandlerContext, 'core' | 'caller'>,
   const scope = await timetableScope(ctx);
   const [rows, inForce, periods, planned] = await Promise.all([
     versionsOfYear(db, yearId),
-    versionsInForce(db, localToday(), yearId),
+    versionsInForce(db, schoolToday(), yearId),
     studyPeriodsOfYear(db, yearId),
     plannedLessons(db, yearId),
   ]);

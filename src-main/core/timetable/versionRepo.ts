@@ -1,5 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { Executor } from '../audit/auditRepo';
+import type { Executor } from '../foundation/executor';
 import type { TimetableVersionTable } from '../db/schemaTimetable';
 
 /** SQL of timetable versions (the only place that touches timetable_version). */

@@ -1,8 +1,11 @@
 import type { LessonOut, PlacementOut, SummaryFigures, TimetableOptions, VersionMeta } from '../../../src-shared/contract/timetableFields';
 import { newId } from '../../../src-shared/domain/ids';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { findYear, notFound, nowIso, refusal, stale, writableYear } from '../schoolSetup/common';
+import type { Executor } from '../foundation/executor';
+import type { HandlerContext } from '../foundation/context';
+import { emitChanged } from '../foundation/events';
+import { findYear, writableYear } from '../schoolSetup/index';
+import { notFound, refusal, stale } from '../foundation/refusals';
+import { nowIso } from '../foundation/clock';
 import { deleteLessons, insertLessons, insertPlacements } from './lessonRepo';
 import { EMPTY_SUMMARY, readOnlyReason } from './versionMeta';
 import type { BuiltSnapshot } from './buildSnapshot';
@@ -22,8 +25,9 @@ type Ctx = HandlerContext;
 
 const userName = (ctx: Ctx): string | null => ctx.caller.user?.name ?? null;
 
+/** For writes after the call returned (the generation job): the dispatcher announces the others. */
 export function emitTimetable(ctx: Pick<HandlerContext, 'core'>, versionId: string): void {
-  ctx.core.events.emit({ type: 'dataChanged', entity: 'timetable', recordId: versionId });
+  emitChanged(ctx, 'timetable', versionId);
 }
 
 /** The draft a write may change: found, still a draft, the year open, the version as read. */
@@ -126,7 +130,6 @@ export async function createDraft(ctx: Ctx, input: { yearId: string; studyPeriod
     });
     return newIdValue;
   });
-  emitTimetable(ctx, id);
   return metaOf(ctx, (await findVersion(db, id))!);
 }
 
@@ -157,7 +160,6 @@ export async function updateDraft(ctx: Ctx, input: { versionId: string; version:
     if (!(await updateVersionIf(trx, current.id, input.version, patch))) throw stale(`Версия расписания «${current.name}»`, Number(current.version));
     await ctx.audit.record(trx, { entity: 'timetableVersion', recordId: current.id, action: 'update', changes });
   });
-  emitTimetable(ctx, input.versionId);
   return metaOf(ctx, (await findVersion(db, input.versionId))!);
 }
 
@@ -176,7 +178,6 @@ export async function copyVersion(ctx: Ctx, input: { versionId: string; name?: s
     await ctx.audit.record(trx, { entity: 'timetableVersion', recordId: newIdValue, action: 'create', changes: { name: [null, name], basedOn: [null, v.row.name], lessons: [null, lessons.length], placements: [null, placements.length] } });
     return newIdValue;
   });
-  emitTimetable(ctx, id);
   return metaOf(ctx, (await findVersion(db, id))!);
 }
 
@@ -188,7 +189,6 @@ export async function deleteDraft(ctx: Ctx, input: { versionId: string; version:
     if (Number(r.numDeletedRows) !== 1) throw stale(`Версия расписания «${row.name}»`, Number(row.version));
     await ctx.audit.record(trx, { entity: 'timetableVersion', recordId: row.id, action: 'delete', changes: { name: [row.name, null], status: [row.status, null] } });
   });
-  emitTimetable(ctx, input.versionId);
   return { deleted: true };
 }
 

@@ -1,6 +1,6 @@
 import type { AvailabilitySlot, LessonOut, PlacementOut, PrecheckOut, TimetableOptions } from '../../../src-shared/contract/timetableFields';
-import type { Executor } from '../audit/auditRepo';
-import { notFound } from '../schoolSetup/common';
+import type { Executor } from '../foundation/executor';
+import { notFound } from '../foundation/refusals';
 import { slotsOf } from './availabilityService';
 import { buildSnapshot, type BuildPeriod, type BuiltSnapshot } from './buildSnapshot';
 import { lessonsOf, placementsOf } from './lessonRepo';

@@ -1,6 +1,6 @@
 import type { VersionView } from '../../../src-shared/contract/timetableFields';
 import { fullName, shortName } from '../../../src-shared/domain/names';
-import type { HandlerContext } from '../context';
+import type { HandlerContext } from '../foundation/context';
 import { availabilityMap, loadVersion, type LoadedVersion } from './versionStore';
 import { evaluateLoaded, figuresOf } from './evaluation';
 import { seesLesson, timetableScope, type TimetableScope } from './scope';

@@ -19,7 +19,7 @@ export function AvailabilityPage() {
   const [params, setParams] = useSearchParams();
   const canEdit = useHasRight('timetable.edit') && Boolean(year && !year.isClosed);
   const [search, setSearch] = useState('');
-  const { data, error, isFetching } = useTeacherAvailabilityQuery(year?.id ?? '', { skip: !year });
+  const { data, error, isFetching } = useTeacherAvailabilityQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const staffId = params.get('staffId');
   const open = data?.teachers.find((t) => t.staffId === staffId) ?? null;
   const rows = useMemo(() => {

@@ -30,7 +30,7 @@ function whereText(index: TimetableIndex, v: ViolationOut): string {
  * the Russian explanation of what is wrong or not placed.
  */
 export function FiguresPanel({ versionId, index, onShow }: Props) {
-  const { data, isFetching, error } = useTimetableFiguresQuery(versionId);
+  const { data, isFetching, error } = useTimetableFiguresQuery({ versionId });
   const teachers = useMemo(() => (data ? [...data.teachers].sort((a, b) => b.gaps - a.gaps || (index.teachers.get(a.staffId)?.fullName ?? '').localeCompare(index.teachers.get(b.staffId)?.fullName ?? '', 'ru')) : []), [data, index]);
   if (!data && isFetching) return <Skeleton active />;
   if (!data) return <Alert type="error" showIcon title={(error as { message?: string } | undefined)?.message ?? 'Показатели не получены'} />;

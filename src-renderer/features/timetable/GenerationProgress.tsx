@@ -41,7 +41,7 @@ const clock = (ms: number): string => {
 export function GenerationProgress({ job, onOpenVersion, onDismiss }: { job: ActiveJob; onOpenVersion: (versionId: string) => void; onDismiss: () => void }) {
   const dispatch = useAppDispatch();
   const [finished, setFinished] = useState(false);
-  const { data: status, error } = useGenerationStatusQuery(job.jobId, { pollingInterval: finished ? 0 : 500, skipPollingIfUnfocused: false });
+  const { data: status, error } = useGenerationStatusQuery({ jobId: job.jobId }, { pollingInterval: finished ? 0 : 500, skipPollingIfUnfocused: false });
   const [cancel, { isLoading: cancelling }] = useCancelGenerationMutation();
   const [now, setNow] = useState(() => Date.now());
   const opened = useRef(false);
@@ -56,7 +56,7 @@ export function GenerationProgress({ job, onOpenVersion, onDismiss }: { job: Act
   useEffect(() => {
     if (!final || !status) return;
     setFinished(true);
-    dispatch(baseApi.util.invalidateTags(['Timetable']));
+    dispatch(baseApi.util.invalidateTags(['timetable']));
     if (state === 'done' && status.versionId && !opened.current) {
       opened.current = true;
       onOpenVersion(status.versionId);

@@ -19,7 +19,7 @@ export function JointsPage() {
   const { years, year, setYearId, isLoading } = useSelectedYear();
   const [params, setParams] = useSearchParams();
   const canEdit = useHasRight('timetable.edit') && Boolean(year && !year.isClosed);
-  const { data, error, isFetching } = useTimetableJointsQuery(year?.id ?? '', { skip: !year });
+  const { data, error, isFetching } = useTimetableJointsQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const { data: grid } = useLoadGridQuery(year?.id ?? '', { skip: !year || !canEdit });
   const [remove] = useDeleteJointMutation();
   const [creating, setCreating] = useState(false);

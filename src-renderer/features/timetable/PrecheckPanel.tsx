@@ -1,6 +1,9 @@
 import { Alert, Button, Skeleton, Space, Statistic } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { useTimetablePrecheckQuery, type PrecheckArgs } from './timetableApi';
+import type { ArgOf } from '../../api/contractApi';
+import { useTimetablePrecheckQuery } from './timetableApi';
+
+type PrecheckArgs = Exclude<ArgOf<'timetable.precheck'>, void>;
 import { ExplanationList } from './ExplanationList';
 import { formatCount } from './timetableModel';
 

@@ -49,7 +49,7 @@ export function TimetablePage() {
   const { job, setJob } = useActiveJob();
 
 
-  const { data: list, error: listError } = useTimetableVersionsQuery(year?.id ?? '', { skip: !year });
+  const { data: list, error: listError } = useTimetableVersionsQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const wanted = params.get('versionId');
   const versionId = useMemo(() => {
     if (!list) return null;
@@ -60,7 +60,7 @@ export function TimetablePage() {
   }, [list, wanted]);
   const meta = list?.versions.find((v) => v.id === versionId) ?? null;
   const inForce = list?.versions.find((v) => v.id === list.inForceId) ?? null;
-  const { data: view, error: viewError, isFetching } = useTimetableViewQuery(versionId ?? '', { skip: !versionId });
+  const { data: view, error: viewError, isFetching } = useTimetableViewQuery({ versionId: versionId ?? '' }, { skip: !versionId });
   const index = useMemo(() => (view && view.meta.id === versionId ? indexTimetable(view) : null), [view, versionId]);
   const all = index ? index.view.scope.all : canAll;
 
