@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Alert, Empty, Input, Skeleton, Space, Table, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
+import { Input, Skeleton, Space, Table, Typography } from 'antd';
 import { searchKey } from '../../../src-shared/domain/names';
 import { useHasRight } from '../access/useSession';
-import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { AvailabilityEditor } from './AvailabilityEditor';
 import { describeSlots } from './availabilityModel';
+import { useOpenParam, YearHeader } from './pageParts';
 import { useTeacherAvailabilityQuery, type TeacherAvailability } from './timetableApi';
 
 /**
@@ -16,35 +15,21 @@ import { useTeacherAvailabilityQuery, type TeacherAvailability } from './timetab
  */
 export function AvailabilityPage() {
   const { years, year, setYearId, isLoading } = useSelectedYear();
-  const [params, setParams] = useSearchParams();
   const canEdit = useHasRight('timetable.edit') && Boolean(year && !year.isClosed);
   const [search, setSearch] = useState('');
   const { data, error, isFetching } = useTeacherAvailabilityQuery({ yearId: year?.id ?? '' }, { skip: !year });
-  const staffId = params.get('staffId');
+  const [staffId, setOpen] = useOpenParam('staffId');
   const open = data?.teachers.find((t) => t.staffId === staffId) ?? null;
   const rows = useMemo(() => {
     const key = searchKey(search);
     return (data?.teachers ?? []).filter((t) => !key || searchKey(t.fullName).includes(key));
   }, [data, search]);
   const manyShifts = (data?.shifts.length ?? 0) > 1;
-  const setOpen = (id: string | null) =>
-    setParams((p) => {
-      if (id) p.set('staffId', id);
-      else p.delete('staffId');
-      return p;
-    });
 
   if (isLoading) return <Skeleton active />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          Недоступность учителей
-        </Typography.Title>
-        <YearSelect years={years} value={year?.id ?? null} onChange={setYearId} />
-      </Space>
-      {!year && <Empty description="Сначала создайте учебный год" />}
-      {error && <Alert type="error" showIcon title={(error as { message?: string }).message ?? 'Список не загружен'} />}
+      <YearHeader title="Недоступность учителей" years={years} year={year} onYear={setYearId} error={error} />
       {year && data && (
         <>
           <Typography.Text type="secondary">

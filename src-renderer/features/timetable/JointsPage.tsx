@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Empty, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
+import { App, Button, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
 import { useHasRight } from '../access/useSession';
 import { useLoadGridQuery } from '../load/loadApi';
-import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { JointModal } from './JointModal';
+import { useOpenParam, YearHeader } from './pageParts';
 import { useDeleteJointMutation, useTimetableJointsQuery, type JointOut } from './timetableApi';
 
 /**
@@ -17,32 +16,18 @@ import { useDeleteJointMutation, useTimetableJointsQuery, type JointOut } from '
 export function JointsPage() {
   const { message } = App.useApp();
   const { years, year, setYearId, isLoading } = useSelectedYear();
-  const [params, setParams] = useSearchParams();
   const canEdit = useHasRight('timetable.edit') && Boolean(year && !year.isClosed);
   const { data, error, isFetching } = useTimetableJointsQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const { data: grid } = useLoadGridQuery(year?.id ?? '', { skip: !year || !canEdit });
   const [remove] = useDeleteJointMutation();
   const [creating, setCreating] = useState(false);
-  const jointId = params.get('jointId');
+  const [jointId, setOpen] = useOpenParam('jointId');
   const open = data?.joints.find((j) => j.id === jointId) ?? null;
-  const setOpen = (id: string | null) =>
-    setParams((p) => {
-      if (id) p.set('jointId', id);
-      else p.delete('jointId');
-      return p;
-    });
 
   if (isLoading) return <Skeleton active />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          Объединённые занятия
-        </Typography.Title>
-        <YearSelect years={years} value={year?.id ?? null} onChange={setYearId} />
-      </Space>
-      {!year && <Empty description="Сначала создайте учебный год" />}
-      {error && <Alert type="error" showIcon title={(error as { message?: string }).message ?? 'Список не загружен'} />}
+      <YearHeader title="Объединённые занятия" years={years} year={year} onYear={setYearId} error={error} />
       {year && data && (
         <>
           <Space wrap>
