@@ -28,15 +28,17 @@ const base: CSSProperties = {
   font: 'inherit',
 };
 
-/** What a lesson says in one view, in two lines: the subject, then who and where. */
-export function chipLines(index: TimetableIndex, occ: Occurrence, kind: EntityKind, entityId: string): { title: string; detail: string } {
+/**
+ * What a lesson says in one view, in two lines: the subject with the room number at the right,
+ * then who — the teacher in a class's grid, the class in a teacher's, both in a room's.
+ */
+export function chipLines(index: TimetableIndex, occ: Occurrence, kind: EntityKind, entityId: string): { title: string; room: string; detail: string } {
   const subject = subjectName(index, occ);
   const group = kind === 'class' ? groupInClass(occ, entityId) : '';
   const title = group ? `${subject} (${group})` : subject;
-  const room = occ.roomId ? `каб. ${roomLabel(index, occ.roomId)}` : 'без кабинета';
-  const detail =
-    kind === 'class' ? `${teacherNames(index, occ)} · ${room}` : kind === 'teacher' ? `${audienceLabel(occ)} · ${room}` : `${audienceLabel(occ)} · ${teacherNames(index, occ)}`;
-  return { title, detail };
+  const room = kind === 'room' ? '' : occ.roomId ? roomLabel(index, occ.roomId) : 'без каб.';
+  const detail = kind === 'class' ? teacherNames(index, occ) : kind === 'teacher' ? audienceLabel(occ) : `${audienceLabel(occ)} · ${teacherNames(index, occ)}`;
+  return { title, room, detail };
 }
 
 /**
@@ -44,8 +46,8 @@ export function chipLines(index: TimetableIndex, occ: Occurrence, kind: EntityKi
  * draggable of the hand editor (its id is `occ.key`).
  */
 export const LessonChip = memo(function LessonChip({ index, occ, kind, entityId, part = 0, selected, color, onSelect }: ChipProps) {
-  const { title, detail } = chipLines(index, occ, kind, entityId);
-  const label = `${title}, ${detail}${occ.locked ? ', закреплён' : ''}${part > 0 ? ', второй урок спаренного' : ''}`;
+  const { title, room, detail } = chipLines(index, occ, kind, entityId);
+  const label = `${title}, ${detail}${room ? `, кабинет ${room}` : ''}${occ.locked ? ', закреплён' : ''}${part > 0 ? ', второй урок спаренного' : ''}`;
   return (
     <button
       type="button"
@@ -61,13 +63,15 @@ export const LessonChip = memo(function LessonChip({ index, occ, kind, entityId,
         opacity: part > 0 ? 0.85 : 1,
       }}
     >
-      <div style={{ fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-        {occ.locked && <LockFilled style={{ fontSize: 10, marginRight: 4, color: '#595959' }} aria-hidden />}
-        {title}
-        {part > 0 && <span style={{ fontWeight: 400, color: '#8c8c8c' }}> (спар.)</span>}
+      <div style={{ display: 'flex', gap: 4 }}>
+        <span style={{ fontWeight: 600, flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          {occ.locked && <LockFilled style={{ fontSize: 10, marginRight: 4, color: '#595959' }} aria-hidden />}
+          {title}
+        </span>
+        {room && <span style={{ color: occ.roomId ? '#595959' : '#cf1322', whiteSpace: 'nowrap' }}>{room}</span>}
       </div>
-      <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: '#595959' }} title={detail}>
-        {detail}
+      <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: part > 0 ? '#8c8c8c' : '#595959' }} title={detail}>
+        {part > 0 ? 'спаренный, 2-й урок' : detail}
       </div>
     </button>
   );

@@ -128,7 +128,8 @@ export function VersionBar({ meta, canEdit, canApprove, busy, onPick, onNew, onG
           {meta ? `${statusText(meta)}${meta.periodName ? ` · ${meta.periodName}` : ''}` : ''}
         </Typography.Text>
       </Space>
-      {meta?.readOnlyReason && (meta.status !== 'draft' || canEdit) && (
+      {/* Those who could change or approve it are told why they cannot; a reader needs no reason. */}
+      {meta?.readOnlyReason && (canEdit || canApprove) && (
         <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 13 }} data-testid="read-only-reason">
           <LockOutlined /> {meta.readOnlyReason}
           {meta.approvedByName && meta.approvedAt ? ` Утвердил(а): ${meta.approvedByName}, ${formatDateTimeRu(meta.approvedAt)}.` : ''}

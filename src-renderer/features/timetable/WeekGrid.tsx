@@ -67,7 +67,7 @@ export const WeekGrid = memo(function WeekGrid({ index, kind, entityId, rows, sl
                   aria-label={`${d.name}, ${row.label}`}
                   style={{
                     ...cell,
-                    background: info.closed && here.length === 0 ? '#f5f5f5' : clash ? '#fff1f0' : undefined,
+                    background: info.closed && here.length === 0 ? '#f5f5f5' : clash ? '#fff1f0' : '#fff',
                     outline: lit ? '2px solid #cf1322' : undefined,
                     outlineOffset: -2,
                   }}
