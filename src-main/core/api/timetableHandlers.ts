@@ -1,5 +1,4 @@
 import type { timetableContract } from '../../../src-shared/contract/timetable';
-import { AppError } from '../../../src-shared/errors';
 import {
   approveVersion,
   cancelGeneration,
@@ -7,6 +6,7 @@ import {
   createDraft,
   deleteDraft,
   deleteJoint,
+  exportTimetable,
   generationStatus,
   getVersionFigures,
   getVersionView,
@@ -25,10 +25,6 @@ import {
 } from '../timetable/index';
 import type { Handlers } from './types';
 
-const notYet = (what: string) => async (): Promise<never> => {
-  throw new AppError('VALIDATION', `«${what}» будет доступно в следующей сборке. Ничего не изменено.`);
-};
-
 /** Handlers only call the timetable services (src-main/core/timetable). */
 export const timetableHandlers: Handlers<typeof timetableContract> = {
   'timetable.versions.list': async (input, ctx) => listVersions(ctx, input.yearId),
@@ -46,7 +42,7 @@ export const timetableHandlers: Handlers<typeof timetableContract> = {
   'timetable.generate.start': async (input, ctx) => startGeneration(ctx, input),
   'timetable.generate.status': async (input, ctx) => generationStatus(ctx.core, input.jobId),
   'timetable.generate.cancel': async (input, ctx) => cancelGeneration(ctx.core, input.jobId),
-  'timetable.export': notYet('Выгрузка расписания'),
+  'timetable.export': async (input, ctx) => exportTimetable(ctx, input),
   'timetable.availability.list': async (input, ctx) => listAvailability(ctx, input.yearId),
   'timetable.availability.save': async (input, ctx) => saveAvailability(ctx, input),
   'timetable.joints.list': async (input, ctx) => listJoints(ctx, input.yearId),

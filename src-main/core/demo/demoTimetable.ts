@@ -62,7 +62,7 @@ export async function buildDemoTimetable(client: ApiClient, opts: DemoTimetableO
 }
 
 /** Hires part-timers for the load's vacancies, subject by subject, and gives them the rows. */
-async function fillVacancies(client: ApiClient, yearId: string, from: string): Promise<number> {
+export async function fillVacancies(client: ApiClient, yearId: string, from: string): Promise<number> {
   const { rows } = await client.call('load.vacancies', { yearId });
   if (rows.length === 0) return 0;
   const bySubject = new Map<string, typeof rows>();

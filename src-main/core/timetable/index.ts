@@ -11,3 +11,4 @@ export { getVersionFigures, getVersionView } from './versionView';
 export { loadSchoolData } from './schoolData';
 export { buildSnapshot } from './buildSnapshot';
 export { toInstance } from './instance';
+export { exportTimetable } from './exports/exportService';

@@ -1,5 +1,5 @@
 import type { AvailabilitySlot } from '../../../src-shared/contract/timetableFields';
-import { fullName, shortName } from '../../../src-shared/domain/names';
+import { compareRu, fullName, shortName } from '../../../src-shared/domain/names';
 import type { Executor } from '../foundation/executor';
 import { plannedLessons, type PlannedLesson } from '../curriculum/index';
 import { parseWeekLengthByGrade } from '../schoolSetup/index';
@@ -84,7 +84,9 @@ export async function loadSchoolData(db: Executor, yearId: string, date: string 
   return {
     year: { id: year.id, name: year.name, startDate: year.startDate, endDate: year.endDate, isClosed: Number(year.isClosed) === 1 },
     date: on,
-    classes: classes.map((c) => ({
+    classes: [...classes]
+      .sort((a, b) => Number(a.grade) - Number(b.grade) || compareRu(a.name, b.name))
+      .map((c) => ({
       id: c.id,
       name: c.name,
       grade: Number(c.grade),

@@ -38,18 +38,17 @@ export async function getVersionView(ctx: Ctx, id: string): Promise<VersionView>
   const scope = await timetableScope(ctx);
   const names = await currentNames(ctx, v);
   const { lessons, placements } = scopeLessons(v, scope);
-  const classIds = new Set(lessons.flatMap((l) => l.audiences.map((a) => a.classId)));
   const teacherIds = new Set(lessons.flatMap((l) => l.teacherIds));
   const roomIds = new Set([...lessons.flatMap((l) => l.roomIds), ...placements.map((p) => p.roomId).filter((r): r is string => Boolean(r))]);
   const subjectIds = new Set(lessons.map((l) => l.subjectId));
-  for (const c of v.grid.classes) if (scope.classIds.has(c.id)) classIds.add(c.id);
   return {
     meta: await metaOf(ctx, row),
     days: v.grid.days,
     periods: v.grid.periods,
     bells: v.grid.bells,
     classes: v.grid.classes
-      .filter((c) => scope.all || classIds.has(c.id))
+      // Without the whole school: the classes whose timetable the caller may open (their own).
+      .filter((c) => scope.all || scope.classIds.has(c.id))
       .map(({ closed: _c, ...c }) => ({ ...c, name: names.classes.get(c.id) ?? c.name })),
     teachers: v.labels.teachers
       .filter((t) => scope.all || teacherIds.has(t.id))

@@ -1,6 +1,7 @@
 import { builtinRoomTypeId } from '../../../src-shared/domain/schoolSetup/roomTypes';
 import { generateBells } from '../../../src-shared/domain/schoolSetup/bellSchedule';
 import type { TestCore } from '../../helpers/testDb';
+import type { GenerationStatus } from '../../../src-shared/contract/timetableFields';
 import { HALF_YEARS } from '../curriculum/curriculumHelpers';
 import { addStaff, createYear } from '../schoolSetup/setupHelpers';
 
@@ -138,3 +139,13 @@ export async function timetableSchool(t: TestCore): Promise<TimetableSchool> {
   const { periods } = await t.client.call('timetable.versions.list', { yearId: year.id });
   return { yearId: year.id, periodId: periods[0].id, classes: byName, subjects, staff, rooms };
 }
+
+/** Waits for a generation to end, polling its status as the UI does. */
+export async function waitJob(t: TestCore, jobId: string): Promise<GenerationStatus> {
+  for (;;) {
+    const s = await t.client.call('timetable.generate.status', { jobId });
+    if (!['preparing', 'running', 'saving'].includes(s.state)) return s;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+

@@ -1,18 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppError } from '../../../src-shared/errors';
-import type { GenerationStatus } from '../../../src-shared/contract/timetableFields';
 import type { PushEvent } from '../../../src-shared/events';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
-import { timetableSchool, type TimetableSchool } from './timetableFixture';
-
-/** Waits for a generation to end, polling its status as the UI does. */
-export async function waitJob(t: TestCore, jobId: string): Promise<GenerationStatus> {
-  for (;;) {
-    const s = await t.client.call('timetable.generate.status', { jobId });
-    if (!['preparing', 'running', 'saving'].includes(s.state)) return s;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { timetableSchool, waitJob, type TimetableSchool } from './timetableFixture';
 
 async function failure(p: Promise<unknown>): Promise<AppError> {
   return p.then(
