@@ -192,16 +192,32 @@ describeE2E('Расписание in the browser', () => {
     const file = path.join(dir, 'master.xlsx');
     await download.saveAs(file);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    // A sheet per shift: title lines, then «День, Урок, Время» and the shift's classes in columns.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const ws = wb.worksheets[0];
-    const texts: string[] = [];
-    ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.text ?? ''))));
-    for (const c of view.classes) expect(texts).toContain(c.name);
-    expect(texts.some((t) => t.includes(subject.shortName) || t.includes(subject.name))).toBe(true);
+    const sheets = wb.worksheets.map((ws) => {
+      const rows: string[][] = [];
+      ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+      const head = rows.findIndex((r) => r[0] === 'День');
+      return { rows, head, classes: rows[head]?.slice(3) ?? [] };
+    });
+    expect(sheets.flatMap((sh) => sh.classes).sort()).toEqual(view.classes.map((c) => c.name).sort());
+    // Monday, first lesson of the first class on the first sheet, as the placements say.
+    const sheet = sheets[0];
+    const cls = view.classes.find((c) => c.name === sheet.classes[0])!;
+    const top = Math.min(...view.classes.filter((c) => c.shift === cls.shift).map((c) => c.firstPeriod));
+    const monday1 = view.placements.find((p) => p.day === 0 && p.period === cls.firstPeriod && view.lessons.find((l) => l.id === p.lessonId)!.audiences.some((a) => a.classId === cls.id))!;
+    const mondaySubject = view.subjects.find((s) => s.id === view.lessons.find((l) => l.id === monday1.lessonId)!.subjectId)!;
+    const room = view.rooms.find((r) => r.id === monday1.roomId);
+    const expectedCell = `${mondaySubject.shortName}${room ? ` ${room.number}` : ''}`;
+    const mondayRow = sheet.rows[sheet.head + 1 + (cls.firstPeriod - top)];
+    expect(mondayRow.slice(0, 2)).toEqual(['Пн', '1']);
+    expect(mondayRow[3]).toBe(expectedCell);
+    // LibreOffice reads the first sheet the same way.
     execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, file], { stdio: 'pipe', timeout: 120_000 });
-    const csv = fs.readFileSync(path.join(dir, 'master.csv'), 'utf8');
-    for (const c of view.classes) expect(csv).toContain(c.name);
+    const csv = fs.readFileSync(path.join(dir, 'master.csv'), 'utf8').split(/\r?\n/);
+    expect(csv).toContain(['День', 'Урок', 'Время', ...sheet.classes].join(','));
+    expect(csv.find((l) => l.startsWith('Пн,1,'))?.split(',')[3]).toBe(expectedCell);
     fs.rmSync(dir, { recursive: true, force: true });
 
     // «Составить» again into the same draft: the locked lesson stays where it was.

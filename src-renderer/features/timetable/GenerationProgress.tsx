@@ -14,6 +14,8 @@ export interface ActiveJob {
   budgetSeconds: number;
   /** When the завуч pressed «Составить» (ms), for the clock before the first progress arrives. */
   startedAt: number;
+  /** The run ended (done, cancelled, failed): the card stays to show the outcome, a new run may start. */
+  finished?: boolean;
 }
 
 const FINAL = new Set<GenerationStatus['state']>(['done', 'cancelled', 'failed', 'conflict']);
@@ -38,13 +40,24 @@ const clock = (ms: number): string => {
  * at the end the result opens and what could not be placed is explained. The status is polled
  * twice a second, so the panel does not depend on push events reaching this window.
  */
-export function GenerationProgress({ job, onOpenVersion, onDismiss }: { job: ActiveJob; onOpenVersion: (versionId: string) => void; onDismiss: () => void }) {
+export function GenerationProgress({
+  job,
+  onOpenVersion,
+  onFinished,
+  onDismiss,
+}: {
+  job: ActiveJob;
+  onOpenVersion: (versionId: string) => void;
+  onFinished: () => void;
+  onDismiss: () => void;
+}) {
   const dispatch = useAppDispatch();
-  const [finished, setFinished] = useState(false);
+  const [finished, setFinished] = useState(Boolean(job.finished));
   const { data: status, error } = useGenerationStatusQuery({ jobId: job.jobId }, { pollingInterval: finished ? 0 : 500, skipPollingIfUnfocused: false });
   const [cancel, { isLoading: cancelling }] = useCancelGenerationMutation();
   const [now, setNow] = useState(() => Date.now());
-  const opened = useRef(false);
+  // The end is acted on once (a run shown again after a reload is not reopened).
+  const ended = useRef(Boolean(job.finished));
 
   const state = status?.state ?? 'preparing';
   const final = FINAL.has(state);
@@ -54,14 +67,13 @@ export function GenerationProgress({ job, onOpenVersion, onDismiss }: { job: Act
     return () => clearInterval(t);
   }, [final]);
   useEffect(() => {
-    if (!final || !status) return;
+    if (!final || !status || ended.current) return;
+    ended.current = true;
     setFinished(true);
+    onFinished();
     dispatch(baseApi.util.invalidateTags(['timetable']));
-    if (state === 'done' && status.versionId && !opened.current) {
-      opened.current = true;
-      onOpenVersion(status.versionId);
-    }
-  }, [final, status, state, dispatch, onOpenVersion]);
+    if (state === 'done' && status.versionId) onOpenVersion(status.versionId);
+  }, [final, status, state, dispatch, onOpenVersion, onFinished]);
 
   const p = status?.progress ?? null;
   const elapsed = p?.elapsedMs ?? now - job.startedAt;

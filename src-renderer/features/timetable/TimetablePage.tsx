@@ -96,6 +96,10 @@ export function TimetablePage() {
     [update, active],
   );
 
+  const jobFinished = useCallback(() => {
+    if (job && !job.finished) setJob({ ...job, finished: true });
+  }, [job, setJob]);
+
   const showViolation = useCallback(
     (v: ViolationOut) => {
       const hl = v.slots.map((s) => `${s.day}.${s.period}`).join(',') || null;
@@ -188,7 +192,7 @@ export function TimetablePage() {
             meta={meta}
             canEdit={canEdit}
             canApprove={canApprove}
-            busy={Boolean(job)}
+            busy={Boolean(job && !job.finished)}
             onPick={pickVersion}
             onNew={() => setModal('new')}
             onGenerate={() => setModal('generate')}
@@ -196,7 +200,7 @@ export function TimetablePage() {
             onDeleted={() => update({ versionId: null, sel: null, hl: null })}
             extra={versionId && <ExportMenu versionId={versionId} all={all} current={current} />}
           />
-          {job && <GenerationProgress key={job.jobId} job={job} onOpenVersion={openGenerated} onDismiss={() => setJob(null)} />}
+          {job && <GenerationProgress key={job.jobId} job={job} onOpenVersion={openGenerated} onFinished={jobFinished} onDismiss={() => setJob(null)} />}
           <Tabs size="small" activeKey={active} onChange={(key) => update({ view: key, sel: null, hl: null })} items={tabs} destroyOnHidden />
           {modal === 'new' && <NewVersionModal yearId={year.id} list={list} onClose={() => setModal(null)} onCreated={(v) => { setModal(null); update({ versionId: v.id, view: 'check' }); }} />}
           {modal === 'generate' && (
