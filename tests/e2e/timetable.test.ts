@@ -89,7 +89,7 @@ describeE2E('Расписание in the browser', () => {
     await browser?.close();
   });
 
-  it('the завуч sees the pre-check, presses «Составить», watches progress, opens a class, a teacher and the whole school, locks a lesson that survives «Заполнить», downloads the master timetable', async () => {
+  it('the завуч sees the pre-check, cancels a run, presses «Составить», watches progress, opens a class, a teacher and the whole school, locks a lesson that survives «Заполнить», downloads the master timetable', async () => {
     const { context, page } = await signIn(USERS.deputy);
     const nav = page.getByRole('navigation', { name: 'Разделы' });
     await nav.getByText('Расписание', { exact: true }).first().click();
@@ -102,13 +102,24 @@ describeE2E('Расписание in the browser', () => {
     await check.getByText(/можно составлять/i).waitFor();
     await shot(page, 'timetable-precheck');
 
+    // A first run with a minute's budget, cancelled once it shows progress: nothing is saved.
     await page.getByRole('button', { name: 'Составить' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: 'Составить расписание' });
+    await dialog.getByLabel('Время на составление, секунд').fill('60');
+    await dialog.getByRole('button', { name: 'Составить' }).click();
+    const progress = page.getByTestId('generation-progress');
+    await progress.waitFor();
+    await expect.poll(async () => (await progress.textContent()) ?? '', { timeout: 20_000 }).toMatch(/Поставлено уроков\d/);
+    await progress.getByRole('button', { name: 'Отменить' }).click();
+    await progress.getByText('Составление расписания: Отменено: ничего не сохранено').waitFor();
+    expect(await versions()).toEqual([]);
+    await progress.getByRole('button', { name: 'Закрыть' }).click();
+
+    await page.getByRole('button', { name: 'Составить' }).click();
     await dialog.getByLabel('Название').fill('Расписание на I четверть');
     await dialog.getByLabel('Время на составление, секунд').fill('5');
     await dialog.getByRole('button', { name: 'Составить' }).click();
     // The panel is there as soon as the run starts; the solver's figures follow.
-    const progress = page.getByTestId('generation-progress');
     await progress.waitFor();
     await expect.poll(async () => (await progress.textContent()) ?? '', { timeout: 20_000 }).toMatch(/Поставлено уроков\d/);
     await shot(page, 'timetable-progress');

@@ -103,8 +103,12 @@ export function TimetablePage() {
   const showViolation = useCallback(
     (v: ViolationOut) => {
       const hl = v.slots.map((s) => `${s.day}.${s.period}`).join(',') || null;
-      const lesson = v.lessonIds[0] ? index?.lessons.get(v.lessonIds[0]) : undefined;
-      const sel = lesson ? `${lesson.id}:0` : null;
+      // The occurrence of the violation's lessons that stands in one of its slots (else its first).
+      const at = new Set(v.slots.map((s) => slotKey(s.day, s.period)));
+      const occs = (index?.occurrences ?? []).filter((o) => v.lessonIds.includes(o.lesson.id));
+      const occ = occs.find((o) => o.day !== null && o.period !== null && at.has(slotKey(o.day, o.period))) ?? occs[0];
+      const lesson = occ?.lesson;
+      const sel = occ ? occ.key : null;
       const type = v.entity.type;
       if ((type === 'teacher' || type === 'room' || type === 'class') && v.entity.id) {
         update({ view: type, id: v.entity.id, hl, sel });
