@@ -49,7 +49,7 @@ export function AvailabilityPage() {
             onRow={(t) => ({ onClick: () => setOpen(t.staffId), style: { cursor: 'pointer' } })}
             columns={[
               { title: 'Учитель', dataIndex: 'fullName', width: 320 },
-              { title: 'Недоступен', key: 'slots', render: (_, t) => describeSlots(t.slots, manyShifts) || <Typography.Text type="secondary">всё время</Typography.Text> },
+              { title: 'Недоступен', key: 'slots', render: (_, t) => describeSlots(t.slots, manyShifts) || <Typography.Text type="secondary">нет</Typography.Text> },
               { title: 'Примечание', dataIndex: 'note', width: 260, ellipsis: true },
             ]}
           />

@@ -7,11 +7,19 @@ import type { EntityKind } from './timetableModel';
 
 interface Props {
   versionId: string;
-  /** The user sees the whole school (otherwise only their class and their own lessons). */
-  all: boolean;
+  /** What the user sees: the whole school, or their classes and their own lessons. */
+  scope: { all: boolean; classIds: string[]; staffId: string | null };
   /** The class, teacher or room on screen, for «only this» downloads. */
   current: { kind: EntityKind; id: string; name: string } | null;
 }
+
+const OWN_LABEL: Record<ExportKind, string> = {
+  class: 'расписание моего класса',
+  teacher: 'моё расписание',
+  room: EXPORT_KIND_LABEL.room,
+  master: EXPORT_KIND_LABEL.master,
+  passport: 'паспорт СанПиН моего класса',
+};
 
 const FORMATS = [
   { format: 'xlsx', label: 'Excel' },
@@ -23,19 +31,21 @@ const FORMATS = [
  * columns) and the SanPiN passports; «only this one» for the class, teacher or room on screen. The
  * core narrows every file to what the user may see.
  */
-export function ExportMenu({ versionId, all, current }: Props) {
+export function ExportMenu({ versionId, scope, current }: Props) {
+  const all = scope.all;
   const [run, { isLoading }] = useExportTimetableMutation();
   const download = useDownload();
-  const kinds: readonly ExportKind[] = all ? EXPORT_KINDS : ['class', 'teacher'];
-  const items: MenuProps['items'] = FORMATS.map(({ format, label }) => ({
+  const mine: ExportKind[] = [...(scope.classIds.length ? (['class'] as const) : []), ...(scope.staffId ? (['teacher'] as const) : []), ...(scope.classIds.length ? (['passport'] as const) : [])];
+  const kinds: readonly ExportKind[] = all ? EXPORT_KINDS : mine;
+  // Without the whole school the core narrows each file to the user's class and own lessons.
+  const label = (k: ExportKind): string => (all ? EXPORT_KIND_LABEL[k] : OWN_LABEL[k]);
+  const items: MenuProps['items'] = FORMATS.map(({ format, label: name }) => ({
     type: 'group' as const,
     key: format,
-    label,
+    label: name,
     children: [
-      ...(current
-        ? [{ key: `${format}:${current.kind}:one`, label: `${label}: ${current.name}` }]
-        : []),
-      ...kinds.map((k) => ({ key: `${format}:${k}`, label: `${label}: ${EXPORT_KIND_LABEL[k]}` })),
+      ...(current && all ? [{ key: `${format}:${current.kind}:one`, label: `${name}: ${current.name}` }] : []),
+      ...kinds.map((k) => ({ key: `${format}:${k}`, label: `${name}: ${label(k)}` })),
     ],
   }));
   const onClick: MenuProps['onClick'] = ({ key }) => {

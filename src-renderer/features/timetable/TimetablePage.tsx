@@ -6,7 +6,7 @@ import { useHasRight } from '../access/useSession';
 import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { ApproveModal } from './ApproveModal';
-import { EntityView } from './EntityView';
+import { EntityView, entityOptions } from './EntityView';
 import { ExportMenu } from './ExportMenu';
 import { FiguresPanel } from './FiguresPanel';
 import { GenerateModal } from './GenerateModal';
@@ -121,13 +121,9 @@ export function TimetablePage() {
 
   if (isLoading) return <Skeleton active />;
   const entityKind: EntityKind | null = active === 'class' || active === 'teacher' || active === 'room' ? active : null;
-  const current =
-    entityKind && index
-      ? (() => {
-          const id = entityId ?? null;
-          return id ? { kind: entityKind, id, name: entityName(index, entityKind, id) } : null;
-        })()
-      : null;
+  // The class, teacher or room on screen (the first one until the user picks), for «only this» downloads.
+  const shownId = entityKind && index ? (entityOptions(index, entityKind).find((o) => o.value === entityId) ?? entityOptions(index, entityKind)[0])?.value : undefined;
+  const current = entityKind && index && shownId ? { kind: entityKind, id: shownId, name: entityName(index, entityKind, shownId) } : null;
   const draftForFill = meta && meta.status === 'draft' && meta.readOnlyReason === null ? meta : null;
 
   const body = (content: React.ReactNode) => {
@@ -202,7 +198,7 @@ export function TimetablePage() {
             onGenerate={() => setModal('generate')}
             onApprove={() => setModal('approve')}
             onDeleted={() => update({ versionId: null, sel: null, hl: null })}
-            extra={versionId && <ExportMenu versionId={versionId} all={all} current={current} />}
+            extra={versionId && index && <ExportMenu versionId={versionId} scope={index.view.scope} current={current} />}
           />
           {job && <GenerationProgress key={job.jobId} job={job} onOpenVersion={openGenerated} onFinished={jobFinished} onDismiss={() => setJob(null)} />}
           <Tabs size="small" activeKey={active} onChange={(key) => update({ view: key, sel: null, hl: null })} items={tabs} destroyOnHidden />
