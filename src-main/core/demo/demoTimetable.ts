@@ -47,7 +47,7 @@ export async function buildDemoTimetable(client: ApiClient, opts: DemoTimetableO
     yearId: year.id,
     studyPeriodId: first?.id ?? null,
     name: `Основное расписание${first ? ` (${first.name})` : ''}`,
-    budget: { seconds: 600, seed: opts.seed ?? 1, maxIterations: opts.maxIterations ?? 150_000 },
+    budget: { seconds: 600, seed: opts.seed ?? 1, maxIterations: opts.maxIterations ?? 250_000 },
   });
   let status = await client.call('timetable.generate.status', { jobId: started.jobId });
   while (['preparing', 'running', 'saving'].includes(status.state)) {

@@ -108,6 +108,7 @@ export function figuresOf(v: LoadedVersion, e: Evaluated, scope: TimetableScope)
     return v.lessons.some((l) => x.lessonIds.includes(l.id) && (l.audiences.some((a) => seesClass(a.classId)) || l.teacherIds.some(seesTeacher)));
   });
   const byClass = new Map(v.grid.classes.map((c) => [c.id, c]));
+  const seenLessons = new Set(v.lessons.filter((l) => l.audiences.some((a) => seesClass(a.classId)) || l.teacherIds.some(seesTeacher)).map((l) => l.id));
   return {
     versionId: v.row.id,
     valid: r.hard === 0,
@@ -153,6 +154,6 @@ export function figuresOf(v: LoadedVersion, e: Evaluated, scope: TimetableScope)
         };
       })
       .filter((c) => seesClass(c.classId)),
-    explanation: explanationOf(v, e, visible),
+    explanation: explanationOf(v, e, visible).filter((i) => scope.all || i.refs.lessonIds.some((id) => seenLessons.has(id))),
   };
 }

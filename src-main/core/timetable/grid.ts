@@ -12,6 +12,8 @@ import { item, links } from './links';
  * slots its bells do not cover (a shorter Saturday, Saturday of a five-day class) closed.
  */
 
+const ACCUSATIVE = ['понедельник', 'вторник', 'среду', 'четверг', 'пятницу', 'субботу'];
+
 export interface GridClass {
   id: string;
   name: string;
@@ -105,7 +107,7 @@ export function buildGrid(classes: readonly GridClass[], bells: readonly GridBel
     };
     const offset = offsets[String(c.shift)];
     if (offset === undefined) {
-      items.push(item('error', 'noBells', `Класс ${c.name} учится во ${c.shift}-й смене, а расписания звонков ${c.shift}-й смены нет: уроки некуда поставить.`, links.bells(yearId), { classIds: [c.id] }));
+      items.push(item('error', 'noBells', `Класс ${c.name} учится ${c.shift === 2 ? 'во' : 'в'} ${c.shift}-й смене, а расписания звонков ${c.shift}-й смены нет: уроки некуда поставить.`, links.bells(yearId), { classIds: [c.id] }));
       out.push(base);
       continue;
     }
@@ -116,7 +118,7 @@ export function buildGrid(classes: readonly GridClass[], bells: readonly GridBel
       const lessons = studies ? lessonsOn(bells, c.shift, d + 1) : [];
       if (studies && lessons.length === 0) {
         items.push(
-          item('error', 'noBells', `Класс ${c.name} учится ${c.weekLength} дней в неделю, а расписания звонков ${c.shift}-й смены на ${WEEKDAY_NAMES[d].toLowerCase()} нет.`, links.bells(yearId), { classIds: [c.id] }),
+          item('error', 'noBells', `Класс ${c.name} учится ${c.weekLength} дней в неделю, а расписания звонков ${c.shift}-й смены на ${ACCUSATIVE[d]} нет.`, links.bells(yearId), { classIds: [c.id] }),
         );
       }
       const numbers = new Set(lessons.map((l) => l.number));

@@ -57,6 +57,24 @@ async function approved(ctx: SampleContext): Promise<string> {
   return d.id;
 }
 
+/** A joint lesson «Хор 5АБ» of the two fixture classes, after the earlier ones are gone (a load row is in one joint at most). */
+async function jointInput(ctx: SampleContext) {
+  const id = await prepared(ctx);
+  for (const j of (await ctx.t.client.call('timetable.joints.list', { yearId: id })).joints) await ctx.t.client.call('timetable.joints.delete', { id: j.id, version: j.version });
+  const { subjects } = await ctx.t.client.call('setup.subjects.list');
+  return {
+    yearId: id,
+    id: null,
+    version: 0,
+    subjectId: subjects.find((s) => s.name === 'Музыка')!.id,
+    name: ctx.unique('Хор 5АБ'),
+    members: [
+      { classId: ctx.fx.class5A, groupNo: 0 },
+      { classId: ctx.fx.class5B, groupNo: 0 },
+    ],
+  };
+}
+
 export const TIMETABLE_SAMPLES: Record<string, MethodSample> = {
   'timetable.versions.list': { input: async (ctx) => ({ yearId: await yearId(ctx) }) },
   'timetable.versions.onDate': { input: () => ({ date: '2025-10-01' }) },
@@ -120,40 +138,10 @@ export const TIMETABLE_SAMPLES: Record<string, MethodSample> = {
     },
   },
   'timetable.joints.list': { input: async (ctx) => ({ yearId: await yearId(ctx) }) },
-  'timetable.joints.save': {
-    input: async (ctx) => {
-      const id = await prepared(ctx);
-      for (const j of (await ctx.t.client.call('timetable.joints.list', { yearId: id })).joints) await ctx.t.client.call('timetable.joints.delete', { id: j.id, version: j.version });
-      const { subjects } = await ctx.t.client.call('setup.subjects.list');
-      return {
-        yearId: id,
-        id: null,
-        version: 0,
-        subjectId: subjects.find((s) => s.name === 'Музыка')!.id,
-        name: ctx.unique('Хор 5АБ'),
-        members: [
-          { classId: ctx.fx.class5A, groupNo: 0 },
-          { classId: ctx.fx.class5B, groupNo: 0 },
-        ],
-      };
-    },
-  },
+  'timetable.joints.save': { input: (ctx) => jointInput(ctx) },
   'timetable.joints.delete': {
     input: async (ctx) => {
-      const id = await prepared(ctx);
-      for (const j of (await ctx.t.client.call('timetable.joints.list', { yearId: id })).joints) await ctx.t.client.call('timetable.joints.delete', { id: j.id, version: j.version });
-      const { subjects } = await ctx.t.client.call('setup.subjects.list');
-      const j = await ctx.t.client.call('timetable.joints.save', {
-        yearId: id,
-        id: null,
-        version: 0,
-        subjectId: subjects.find((s) => s.name === 'Музыка')!.id,
-        name: ctx.unique('Хор'),
-        members: [
-          { classId: ctx.fx.class5A, groupNo: 0 },
-          { classId: ctx.fx.class5B, groupNo: 0 },
-        ],
-      });
+      const j = await ctx.t.client.call('timetable.joints.save', await jointInput(ctx));
       return { id: j.id, version: j.version };
     },
   },

@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { assetPath } from '../../foundation/assets';
+import { startPdf } from '../../foundation/pdfDocument';
 import type { PrintTable } from './printModel';
 
 /**
@@ -12,7 +11,7 @@ const SIZES = { A4: [841.89, 595.28], A3: [1190.55, 841.89] } as const;
 const MARGIN = 24;
 const PAD = 2;
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = PDFKit.PDFDocument;
 
 function columnWidths(t: PrintTable, width: number): number[] {
   const total = t.widths.reduce((a, b) => a + b, 0);
@@ -92,15 +91,7 @@ function drawTable(doc: Doc, t: PrintTable, paper: 'A4' | 'A3', first: boolean):
 
 export async function timetablePdf(tables: readonly PrintTable[], paper: 'A4' | 'A3', title: string): Promise<Buffer> {
   const [pw, ph] = SIZES[paper];
-  const doc = new PDFDocument({ size: [pw, ph], margin: MARGIN, info: { Title: title, Author: 'Школьный офис' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', assetPath('fonts', 'DejaVuSans.ttf'));
-  doc.registerFont('bold', assetPath('fonts', 'DejaVuSans-Bold.ttf'));
+  const { doc, done } = startPdf({ size: [pw, ph], margin: MARGIN, info: { Title: title, Author: 'Школьный офис' } });
   doc.font('regular');
   tables.forEach((t, i) => drawTable(doc, t, paper, i === 0));
   if (tables.length === 0) doc.fontSize(12).text('Нет данных для печати.');

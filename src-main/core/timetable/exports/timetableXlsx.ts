@@ -38,7 +38,7 @@ function drawTable(ws: ExcelJS.Worksheet, t: PrintTable): void {
   const starts = new Set(t.dayStarts);
   t.rows.forEach((cells, r) => {
     const row = ws.addRow(cells);
-    const lines = Math.max(1, ...cells.map((c, i) => c.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / Math.max(4, (t.widths[i] ?? 10) * 1.1))), 0)));
+    const lines = Math.max(1, ...cells.map((c, i) => c.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / Math.max(4, (t.widths[i] ?? 10) * 0.9))), 0)));
     row.height = Math.min(120, 13 * lines + 2);
     row.alignment = { wrapText: true, vertical: 'top' };
     for (let c = 1; c <= span; c++) {
