@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { bellTime, roomLabel, slotKey, subjectName, teacherNames, type ClassInfo, type SlotEntry, type TimetableIndex } from './timetableModel';
 import { textWidth, useElementWidth } from './useElementWidth';
@@ -54,6 +54,33 @@ export const MasterWeek = memo(function MasterWeek({ index, classes, perDay, cod
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 8 });
   const total = LABEL + col * classes.length;
   const firstShift = useMemo(() => Math.min(...classes.map((c) => c.shift)), [classes]);
+  // Keyboard: arrows move a cursor over the cells, Enter shows the lesson under it (as a click does).
+  const [cursor, setCursor] = useState<{ r: number; c: number } | null>(null);
+  const entriesAt = (r: number, c: number): SlotEntry[] => {
+    const cls = classes[c];
+    const row = rows[r];
+    return cls && row ? (index.byClass.get(cls.id)?.get(slotKey(row.day.index, cls.firstPeriod + row.n - 1)) ?? []) : [];
+  };
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const m = moves[e.key];
+    const at = cursor ?? { r: 0, c: 0 };
+    if (m) {
+      const next = { r: Math.max(0, Math.min(rows.length - 1, at.r + m[0])), c: Math.max(0, Math.min(classes.length - 1, at.c + m[1])) };
+      setCursor(next);
+      virtualizer.scrollToIndex(next.r, { align: 'auto' });
+      const box = scrollRef.current;
+      if (box) {
+        const left = LABEL + next.c * col;
+        if (left < box.scrollLeft + LABEL) box.scrollLeft = left - LABEL;
+        else if (left + col > box.scrollLeft + box.clientWidth) box.scrollLeft = left + col - box.clientWidth;
+      }
+    } else if (e.key === 'Enter') {
+      const first = entriesAt(at.r, at.c)[0];
+      onSelect(first ? (first.occ.key === selectedKey ? null : first.occ.key) : null);
+    } else return;
+    e.preventDefault();
+  };
 
   return (
     <div
@@ -62,6 +89,9 @@ export const MasterWeek = memo(function MasterWeek({ index, classes, perDay, cod
       aria-label="Сводное расписание: классы по столбцам, дни и уроки по строкам"
       aria-rowcount={rows.length + 1}
       data-testid="master-week"
+      tabIndex={0}
+      onKeyDown={onKey}
+      onBlur={() => setCursor(null)}
       style={{ height: 'calc(100vh - 260px)', minHeight: 320, overflow: 'auto', position: 'relative', border: '1px solid #d9d9d9', borderRadius: 6, background: '#fff' }}
     >
       <div role="row" style={{ display: 'flex', position: 'sticky', top: 0, zIndex: 2, width: total, height: 34 }}>
@@ -88,8 +118,9 @@ export const MasterWeek = memo(function MasterWeek({ index, classes, perDay, cod
               <div role="rowheader" style={{ ...HEAD, width: LABEL, flex: 'none', position: 'sticky', left: 0, zIndex: 1, textAlign: 'left', padding: '0 4px', lineHeight: `${ROW - 2}px` }}>
                 {firstOfDay ? `${day.short} ${n}` : <span style={{ paddingLeft: 17 }}>{n}</span>}
               </div>
-              {classes.map((c) => {
+              {classes.map((c, ci) => {
                 const period = c.firstPeriod + n - 1;
+                const here = cursor !== null && cursor.r === vr.index && cursor.c === ci;
                 const entries = index.byClass.get(c.id)?.get(slotKey(day.index, period)) ?? [];
                 const time = day.index < c.weekLength && period <= c.lastPeriod ? bellTime(view, c.shift, day.weekday, n) : null;
                 const closed = time === null;
@@ -103,6 +134,7 @@ export const MasterWeek = memo(function MasterWeek({ index, classes, perDay, cod
                   <div
                     key={c.id}
                     role="gridcell"
+                    aria-selected={here || undefined}
                     data-testid="master-cell"
                     title={entries.length ? `${c.name}, ${day.short} ${n}-й урок${time ? ` (${time})` : ''}: ${hint}` : undefined}
                     onClick={first ? () => onSelect(selected ? null : first.occ.key) : undefined}
@@ -119,7 +151,7 @@ export const MasterWeek = memo(function MasterWeek({ index, classes, perDay, cod
                       cursor: first ? 'pointer' : undefined,
                       background: closed ? '#f5f5f5' : first ? (colors.get(first.occ.lesson.subjectId) ?? '#fff') : '#fff',
                       backgroundImage: more ? MORE_MARK : undefined,
-                      outline: selected ? '2px solid #1f5fa8' : undefined,
+                      outline: selected ? '2px solid #1f5fa8' : here ? '2px dashed #1f5fa8' : undefined,
                       outlineOffset: -2,
                     }}
                   >
