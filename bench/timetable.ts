@@ -14,8 +14,9 @@
  *   npm run bench:timetable                   (full, ≈ 40 minutes)
  *   npm run bench:timetable -- --hard-real     (FET's difficult real files at 300 s, both stop at
  *                                               their first valid timetable; 2 seeds ≈ 40 min)
+ *   npm run bench:timetable -- --only=Demo     (the demo school built from its own database, issue 15)
  *   npm run bench:timetable -- --profile       (where the time to the first valid timetable goes)
- *   options: --only=S,M,Lom  --seeds=N  --school-seed=N (generated schools never tuned on)
+ *   options: --only=S,M,Lom,Demo  --seeds=N  --school-seed=N (generated schools never tuned on)
  *            --no-cold (skip the cold-start table)  --no-repair
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ import { benchInstances, type BenchInstance, type Budgets } from './timetable/in
 import { loadLine, newRange, sampleLoad, showRange, steady, type LoadRange } from './timetable/load';
 import { profileTables } from './timetable/profile';
 import { summarise, table, median, type Row, type RunRecord } from './timetable/stats';
+import { demoRow } from './timetable/demoRow';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -193,9 +195,10 @@ async function main(): Promise<void> {
     }
     rows.push({ name: bi.name, budget: bi.budget, ours: summarise(ours, bi.budget), fet: summarise(fet, bi.budget), mark: bi.unsupportedHard ? ' *' : '', load });
   }
-  await service.close();
-  console.log('');
-  console.log(table(rows));
+  if (rows.length) {
+    console.log('');
+    console.log(table(rows));
+  }
   console.log('');
   console.log('Time to first valid: ours = request to the warm solver service → its first-valid message (transfer, compile, construction, search); FET = fet-cl process wall time (it stops at its first complete timetable). ⚠ = the load average moved too much during the row: no time comparison.');
   console.log('Quality columns are medians over valid runs; ours after the whole budget, FET at its first complete timetable (FET does not optimise).');
@@ -205,6 +208,12 @@ async function main(): Promise<void> {
     console.log('');
     console.log(await coldTable(list));
   }
+  if (!hardReal && (!only || only.some((o) => o.toLowerCase() === 'demo'))) {
+    // At least 3 seeds, one solver at a time (see demoRow.ts).
+    console.log('');
+    console.log(await demoRow(service, work, quick ? 30 : 60, Math.max(3, seeds), (s) => process.stderr.write(s)));
+  }
+  await service.close();
   if (!hardReal && !args.includes('--no-repair') && (!only || only.some((o) => o.toUpperCase().startsWith('L')))) {
     console.log('');
     console.log(repairBench());
