@@ -28,7 +28,10 @@ export const fileIssue = z.object({
   severity: z.enum(['error', 'warning']),
 });
 
-export const PREVIEW_ENTITIES = ['pupil', 'parent', 'staff', 'link', 'membership', 'account', 'class', 'subject', 'room', 'bells', 'assignment', 'curriculum', 'movementDoc', 'order'] as const;
+export const PREVIEW_ENTITIES = [
+  'pupil', 'parent', 'staff', 'link', 'membership', 'account', 'class', 'subject', 'room', 'bells', 'assignment', 'curriculum', 'movementDoc', 'order',
+  'bellLesson', 'subgroup', 'jointGroup', 'qualification', 'curriculumRow',
+] as const;
 export type PreviewEntity = (typeof PREVIEW_ENTITIES)[number];
 export const PREVIEW_ACTIONS = ['create', 'update', 'unchanged', 'rejected', 'ambiguous'] as const;
 export type PreviewAction = (typeof PREVIEW_ACTIONS)[number];
@@ -61,6 +64,8 @@ export const pullFileInfo = z.object({
   encoding: z.string().nullable(),
   rows: z.number().int(),
   issues: z.array(fileIssue),
+  /** Parts of the file the program does not import, with how many there are and why: never dropped in silence. */
+  notImported: z.array(z.object({ part: z.string(), count: z.number().int(), reason: z.string() })).default([]),
 });
 
 export const pullPreview = z.object({

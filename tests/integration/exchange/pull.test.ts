@@ -245,17 +245,18 @@ describeEachDb('portal pull', (kind) => {
     expect(other.version).toBe(1);
   });
 
-  it('lists a file that is no portal format with its problem, and a staff row the portal would reject, and writes nothing for them', async () => {
+  it('refuses the whole upload when a file is no portal format, and rejects a staff row the portal would reject', async () => {
     const iconv = (await import('iconv-lite')).default;
     const staff = iconv.encode('Иванов;Иван;Иванович;М;29.03.69;УЗ;\r\nSmith;John;;М;01.01.1980;;\r\nПетрова;Анна;;X;1.02.1990;;\r\n', 'win1251');
-    const preview = await t.client.call('exchange.pull.preview', {
-      files: [
-        { fileName: 'notes.txt', contentBase64: Buffer.from('просто текст\nбез таблицы').toString('base64') },
-        { fileName: 'staff.csv', contentBase64: staff.toString('base64') },
-      ],
+    const notes = { fileName: 'notes.txt', contentBase64: Buffer.from('просто текст\nбез таблицы').toString('base64') };
+    const staffFile = { fileName: 'staff.csv', contentBase64: staff.toString('base64') };
+    await expect(t.client.call('exchange.pull.preview', { files: [notes, staffFile] })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/^Файл «notes\.txt» не загружен: формат файла не распознан .* Ничего не изменено\.$/),
     });
-    expect(preview.files[0]).toMatchObject({ formatId: null, issues: [expect.objectContaining({ message: expect.stringContaining('формат файла не распознан') })] });
-    expect(preview.files[1]).toMatchObject({ formatId: 'staffSimple', encoding: 'windows-1251', rows: 3 });
+    expect(await t.client.call('exchange.history')).toEqual([]);
+    const preview = await t.client.call('exchange.pull.preview', { files: [staffFile] });
+    expect(preview.files[0]).toMatchObject({ formatId: 'staffSimple', encoding: 'windows-1251', rows: 3 });
     const staffEntries = preview.entries.filter((e) => e.entity === 'staff');
     expect(staffEntries.map((e) => [e.row, e.action])).toEqual([[1, 'create'], [2, 'rejected'], [3, 'rejected']]);
     expect(staffEntries[1].issues[0]).toMatchObject({ column: 1, caption: 'Фамилия' });

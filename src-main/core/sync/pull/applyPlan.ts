@@ -3,6 +3,7 @@ import type { Executor } from '../../audit/auditRepo';
 import type { HandlerContext } from '../../context';
 import { CARD_SPECS, auditView, completeCard, insertCard, patchCard } from '../../people/cardStore';
 import { applyMovementOrder } from './applyMovementOrder';
+import { applySetupOp, resolveSetupIds } from './applySetup';
 import { isTempId, type Op, type Plan } from './planTypes';
 
 /**
@@ -11,7 +12,7 @@ import { isTempId, type Op, type Plan } from './planTypes';
  */
 export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, cause: string, today: string): Promise<Record<string, number>> {
   const written: Record<string, number> = {};
-  const count = (k: string) => (written[k] = (written[k] ?? 0) + 1);
+  const count = (k: string, n = 1) => (written[k] = (written[k] ?? 0) + n);
   const now = new Date().toISOString();
   const ids = new Map<string, string>();
   const real = (id: string): string => {
@@ -30,12 +31,14 @@ function resolveIds(op: Op, real: (id: string) => string): Op {
   switch (op.op) {
     case 'createPerson':
     case 'updatePerson':
-    case 'portalRef':
       return { ...op, id: real(op.id) };
+    case 'portalRef':
+      // A csg's record is its slot `classId|subjectId|groupNo`, whose parts may be planned too.
+      return { ...op, id: op.id.split('|').map(real).join('|') };
     case 'link':
       return { ...op, pupilId: real(op.pupilId), parentId: real(op.parentId) };
     case 'membership':
-      return { ...op, pupilId: real(op.pupilId) };
+      return { ...op, pupilId: real(op.pupilId), classId: real(op.classId) };
     case 'account':
       return { ...op, personId: real(op.personId) };
     case 'movementOrder': {
@@ -43,15 +46,13 @@ function resolveIds(op: Op, real: (id: string) => string): Op {
       const cls = (id: string | null) => (id ? real(id) : null);
       return { ...op, id: real(op.id), items: op.items.map((i) => ({ ...i, pupilId: real(i.pupilId), fromClassId: cls(i.fromClassId), toClassId: cls(i.toClassId) })) };
     }
-    case 'insertRow': {
-      // Set-up rows refer to people planned in the same pull (a teacher of a class-subject group).
-      const fix = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? real(v) : v]));
-      return { ...op, row: fix(op.row), ...(op.children ? { children: { ...op.children, rows: op.children.rows.map(fix) } } : {}) };
-    }
+    default:
+      // Set-up records refer to records planned in the same pull (a class's subgroup, a teacher of a group).
+      return resolveSetupIds(op, real);
   }
 }
 
-async function applyOp(ctx: HandlerContext, trx: Executor, op: Op, cause: string, now: string, today: string, count: (k: string) => void): Promise<void> {
+async function applyOp(ctx: HandlerContext, trx: Executor, op: Op, cause: string, now: string, today: string, count: (k: string, n?: number) => void): Promise<void> {
   switch (op.op) {
     case 'createPerson': {
       const spec = CARD_SPECS[op.kind];
@@ -118,13 +119,8 @@ async function applyOp(ctx: HandlerContext, trx: Executor, op: Op, cause: string
       count('movementOrder');
       return;
     }
-    case 'insertRow': {
-      await trx.insertInto(op.table).values(op.row as never).execute();
-      if (op.children && op.children.rows.length > 0) await trx.insertInto(op.children.table).values(op.children.rows as never).execute();
-      await ctx.audit.record(trx, { entity: op.entity, recordId: String(op.row.id), action: 'create', changes: { name: [null, op.label || String(op.row.id)] }, cause });
-      count(op.table);
-      return;
-    }
+    default:
+      await applySetupOp(ctx, trx, op, cause, now, count);
   }
 }
 

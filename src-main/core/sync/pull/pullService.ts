@@ -27,6 +27,7 @@ function fileInfo(f: ParsedFile): PullPreview['files'][number] {
     encoding: f.encoding,
     rows: f.exportCm ? f.exportCm.classes.length + f.exportCm.teachers.length + f.exportCm.subjects.length + f.exportCm.rooms.length : f.records.length,
     issues: f.issues,
+    notImported: f.notImported,
   };
 }
 
