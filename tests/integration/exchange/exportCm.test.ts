@@ -123,6 +123,20 @@ describeEachDb('portal pull: a real-shaped ExportCM', (kind) => {
     const joint = await db.selectFrom('jointGroup as j').innerJoin('jointGroupSlot as s', 's.jointGroupId', 'j.id').innerJoin('schoolClass as c', 'c.id', 's.classId').select(['j.name', 'c.name as cls', 's.groupNo']).orderBy('c.name').execute();
     expect(sorted([...new Set(joint.map((j) => j.name))])).toEqual(sorted(Object.keys(cm.facts.shared)));
     expect(joint.filter((j) => j.name === 'Индивидуальный проект/10АБ').map((j) => [j.cls, Number(j.groupNo)])).toEqual([['10А', 0], ['10Б', 0]]);
+    // The teacher of the joint project group teaches one hour for both classes, not two.
+    const project = await db
+      .selectFrom('teachingAssignment as a')
+      .innerJoin('subject as x', 'x.id', 'a.subjectId')
+      .innerJoin('schoolClass as c', 'c.id', 'a.classId')
+      .select(['a.staffId', 'a.academicYearId', 'c.name'])
+      .where('x.name', '=', 'Индивидуальный проект')
+      .execute();
+    expect(project.map((p) => p.name).sort()).toEqual(['10А', '10Б', '10В', '11А', '11Б', '11В']);
+    const card = await t.client.call('load.teacher', { yearId: project[0].academicYearId, staffId: project.find((p) => p.name === '10А')!.staffId });
+    const projectRows = card.rows.filter((r) => r.subjectName === 'Индивидуальный проект');
+    expect(projectRows.filter((r) => r.className === '10А' || r.className === '10Б')).toHaveLength(2);
+    expect(card.teacher.hours).toBe(card.rows.reduce((n, r) => n + r.hours, 0) - 1);
+
     expect(Number((await db.selectFrom('teachingAssignment').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(labels('assignment').length);
     expect(Number((await db.selectFrom('curriculumPlan').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(labels('curriculum').length);
     expect(Number((await db.selectFrom('curriculumRow').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(labels('curriculumRow').length);
