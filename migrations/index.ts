@@ -20,6 +20,7 @@ import * as m0042 from './0042_extend_movement_orders_add_source';
 import * as m0050 from './0050_create_curriculum_and_load';
 import * as m0060 from './0060_create_portal_exchange';
 import * as m0061 from './0061_create_joint_groups';
+import * as m0062 from './0062_create_portal_seen';
 
 /**
  * Static registry: bundlers and the packaged app cannot list a folder at run time. Names sort in
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '0050_create_curriculum_and_load': m0050,
   '0060_create_portal_exchange': m0060,
   '0061_create_joint_groups': m0061,
+  '0062_create_portal_seen': m0062,
 };

@@ -123,6 +123,8 @@ export const outboxEntry = z.object({
   pushKinds: z.array(z.enum(PUSH_KINDS)),
   /** The last push file that carried the person, if any. */
   lastPush: z.object({ exchangeId: z.string(), fileName: z.string(), at: z.string(), status: z.string() }).nullable(),
+  /** Changes no import file can carry, with what to do in the portal by hand. */
+  manual: z.array(z.string()).default([]),
 });
 export type OutboxEntry = z.output<typeof outboxEntry>;
 

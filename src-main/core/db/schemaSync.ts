@@ -40,9 +40,19 @@ export interface PortalRefTable {
   updatedAt: string;
 }
 
+/** What the last pull that named a person saw (migration 0062): `differs` is JSON `{ field: { office, portal, at } }`. */
+export interface PortalSeenTable {
+  personKind: string;
+  personId: string;
+  exchangeId: string;
+  seenAt: string;
+  differs: string;
+}
+
 export interface SyncTables {
   portalExchange: PortalExchangeTable;
   portalExchangeFile: PortalExchangeFileTable;
   portalExchangeItem: PortalExchangeItemTable;
   portalRef: PortalRefTable;
+  portalSeen: PortalSeenTable;
 }

@@ -161,10 +161,10 @@ describeEachDb('portal pull: a real-shaped ExportCM', (kind) => {
     const before = await fingerprint(t);
     const report = await t.client.call('exchange.pull.apply', { exchangeId: again.exchangeId, version: again.version, decisions: {} });
     expect(report.written).toEqual({});
-    // Only the exchange's own record and its audit rows changed.
+    // Only the exchange's own record, its audit rows and whom it saw in the portal changed.
     const tables = (s: string) => JSON.parse(s) as Record<string, string[]>;
     const a = tables(before);
     const b = tables(await fingerprint(t));
-    expect(Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort()).toEqual(['audit_log', 'portal_exchange']);
+    expect(Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort()).toEqual(['audit_log', 'portal_exchange', 'portal_seen']);
   });
 });

@@ -4,13 +4,14 @@ import type { HandlerContext } from '../../context';
 import { CARD_SPECS, auditView, completeCard, insertCard, patchCard } from '../../people/cardStore';
 import { applyMovementOrder } from './applyMovementOrder';
 import { applySetupOp, resolveSetupIds } from './applySetup';
+import { differsByPerson, type Sightings } from './planDifferences';
 import { isTempId, type Op, type Plan } from './planTypes';
 
 /**
  * Runs a plan's operations inside the caller's transaction, auditing each change with the pull as
  * its cause. Any failure throws and the caller's transaction rolls everything back.
  */
-export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, cause: string, today: string): Promise<Record<string, number>> {
+export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, cause: string, today: string, exchangeId: string | null = null): Promise<Record<string, number>> {
   const written: Record<string, number> = {};
   const count = (k: string, n = 1) => (written[k] = (written[k] ?? 0) + n);
   const now = new Date().toISOString();
@@ -24,7 +25,25 @@ export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, 
   for (const op of plan.ops) {
     await applyOp(ctx, trx, resolveIds(op, real), cause, now, today, count);
   }
+  if (exchangeId) await recordSightings(trx, plan.sightings, exchangeId, now, real);
   return written;
+}
+
+/**
+ * What this pull saw of each person it found (matched or created): the outbox and the
+ * reconciliation count from here, and keep the differences the office has not sent yet.
+ */
+async function recordSightings(trx: Executor, s: Sightings, exchangeId: string, now: string, real: (id: string) => string): Promise<void> {
+  const differs = differsByPerson(s.differences);
+  const rows = [...s.seen.values()].map((p) => ({ personKind: p.kind, personId: real(p.id), exchangeId, seenAt: now, differs: JSON.stringify(differs.get(`${p.kind}|${p.id}`) ?? {}) }));
+  for (let i = 0; i < rows.length; i += 400) {
+    const chunk = rows.slice(i, i + 400);
+    for (const kind of ['pupil', 'parent', 'staff'] as const) {
+      const ids = chunk.filter((r) => r.personKind === kind).map((r) => r.personId);
+      if (ids.length) await trx.deleteFrom('portalSeen').where('personKind', '=', kind).where('personId', 'in', ids).execute();
+    }
+    await trx.insertInto('portalSeen').values(chunk).execute();
+  }
 }
 
 function resolveIds(op: Op, real: (id: string) => string): Op {

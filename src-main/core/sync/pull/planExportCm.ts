@@ -7,6 +7,7 @@ import { builtinRoomTypeId } from '../../../../src-shared/domain/schoolSetup/roo
 import type { Executor } from '../../audit/auditRepo';
 import type { ExportCm } from '../formats/exportCm';
 import { issueAt, type FileIssue } from '../formats/records';
+import { sawPerson } from './planDifferences';
 import { addEntry, domainProblems, portalRef } from './planEntries';
 import { shortenWords } from '../formats/shorten';
 import { cmFacts, type CmFacts } from './cmFacts';
@@ -42,6 +43,7 @@ function planTeachers(st: PeopleState, f: ParsedFile, cm: ExportCm): Map<string,
     const match = st.ctx.staff.match({ portalId: t.tid ? `cm:${t.tid}` : null, snils: null, lastName: t.lastName, firstName: t.firstName, middleName: t.middleName, birthDate: null });
     if (match.kind === 'match') {
       byTid.set(t.tid, match.person.id);
+      sawPerson(st.sightings, 'staff', match.person.id);
       addEntry(st, f, key, { entity: 'staff', action: 'unchanged', label, recordId: match.person.planned ? null : match.person.id, matchedBy: match.by === 'portalId' ? 'portalId' : 'name' });
       portalRef(st, key, 'staff', match.person.id, t.tid);
       return;
@@ -50,6 +52,7 @@ function planTeachers(st: PeopleState, f: ParsedFile, cm: ExportCm): Map<string,
       const chosen = st.decisions[key];
       if (chosen && match.candidates.some((c) => c.id === chosen)) {
         byTid.set(t.tid, chosen);
+        sawPerson(st.sightings, 'staff', chosen);
         addEntry(st, f, key, { entity: 'staff', action: 'unchanged', label, recordId: chosen, matchedBy: 'name' });
         portalRef(st, key, 'staff', chosen, t.tid);
         return;
@@ -68,6 +71,7 @@ function planTeachers(st: PeopleState, f: ParsedFile, cm: ExportCm): Map<string,
     const parts = { lastName: t.lastName, firstName: t.firstName, middleName: t.middleName, sex, positions: [{ id: null, position: 'Учитель', kind: 'main', rate: null, startDate: null, endDate: null, orderNumber: null }] };
     st.ctx.staff.add({ id, label, lastName: t.lastName, firstName: t.firstName, middleName: t.middleName, birthDate: null, snils: null, planned: true }, t.tid ? `cm:${t.tid}` : null);
     byTid.set(t.tid, id);
+    sawPerson(st.sightings, 'staff', id);
     addEntry(st, f, key, { entity: 'staff', action: 'create', label, changes: [{ field: 'positions', label: 'Должность', old: null, new: 'Учитель' }] });
     st.ops.push({ op: 'createPerson', key, kind: 'staff', id, parts, label });
     portalRef(st, key, 'staff', id, t.tid);

@@ -6,6 +6,7 @@ import type { ColumnDef } from '../formats/columns';
 import type { FormatId } from '../formats/catalog';
 import type { ExportCm } from '../formats/exportCm';
 import type { NotImported } from './cmFacts';
+import type { Sightings } from './planDifferences';
 
 /** A file of a pull after reading: its format, its records (or the ExportCM data) and its problems. */
 export interface ParsedFile {
@@ -87,6 +88,8 @@ export interface ImportedOrderItem {
 export interface Plan {
   entries: PreviewEntry[];
   ops: Op[];
+  /** Who the files name, and what the portal lacks of them. */
+  sightings: Sightings;
 }
 
 export type Decisions = Record<string, string>;

@@ -99,7 +99,7 @@ export async function applyPull(ctx: HandlerContext, exchangeId: string, version
     }
     const plan = decided ? await buildPlan(trx, parsed, decisions, today) : check;
     const cause = `Загрузка из портала: ${parsed.map((p) => p.fileName).join(', ')}`.slice(0, 500);
-    const written = await applyPlan(ctx, trx, plan, cause, today);
+    const written = await applyPlan(ctx, trx, plan, cause, today, exchangeId);
     const found = plan.entries.filter((x) => (x.entity === 'pupil' || x.entity === 'parent' || x.entity === 'staff') && x.recordId && x.action !== 'rejected').map((x) => ({ kind: x.entity, id: x.recordId! }));
     const confirmed = await confirmPushes(trx, found, new Date().toISOString());
     const counts = countEntries(plan.entries);
