@@ -1,11 +1,11 @@
 import { newId } from '../../../../src-shared/domain/ids';
-import type { Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
-import { CARD_SPECS, auditView, completeCard, insertCard, patchCard } from '../../people/cardStore';
+import type { HandlerContext } from '../../foundation/context';
+import { CARD_SPECS, auditView, completeCard, insertCard, patchCard } from '../../people/index';
 import { applyMovementOrder } from './applyMovementOrder';
 import { applySetupOp, resolveSetupIds } from './applySetup';
 import { differsByPerson, type Sightings } from './planDifferences';
 import { isTempId, type Op, type Plan } from './planTypes';
+import type { Executor } from '../../foundation/executor';
 
 /**
  * Runs a plan's operations inside the caller's transaction, auditing each change with the pull as

@@ -1,6 +1,6 @@
 import { builtinRoomTypeId } from '../../../../src-shared/domain/schoolSetup/roomTypes';
-import type { Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
+import type { Executor } from '../../foundation/executor';
+import type { HandlerContext } from '../../foundation/context';
 import type { SetupOp } from './planTypes';
 
 /**

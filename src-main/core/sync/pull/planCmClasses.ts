@@ -1,7 +1,7 @@
 import type { PreviewEntry } from '../../../../src-shared/contract/exchange';
 import { classInput } from '../../../../src-shared/contract/classes';
-import type { Executor } from '../../audit/auditRepo';
-import { parseWeekLengthByGrade } from '../../schoolSetup/calendar/schoolCalendarLoader';
+import type { Executor } from '../../foundation/executor';
+import { parseWeekLengthByGrade } from '../../schoolSetup/index';
 import type { CmClass, ExportCm } from '../formats/exportCm';
 import { issueAt, type FileIssue } from '../formats/records';
 import type { CmFacts } from './cmFacts';

@@ -4,7 +4,6 @@ import { roomInput } from '../../../../src-shared/contract/rooms';
 import { subjectInput } from '../../../../src-shared/contract/subjects';
 import { searchKey } from '../../../../src-shared/domain/names';
 import { builtinRoomTypeId } from '../../../../src-shared/domain/schoolSetup/roomTypes';
-import type { Executor } from '../../audit/auditRepo';
 import type { ExportCm } from '../formats/exportCm';
 import { issueAt, type FileIssue } from '../formats/records';
 import { sawPerson } from './planDifferences';
@@ -15,6 +14,7 @@ import { personLabel } from './peopleIndex';
 import { planClassesAndLoad } from './planCmClasses';
 import type { PeopleState } from './planPeople';
 import { tempId, type ParsedFile } from './planTypes';
+import type { Executor } from '../../foundation/executor';
 
 /**
  * ExportCM.nsxml → the school's set-up (§2.1): subjects, rooms, teachers (staff cards matched by
