@@ -60,7 +60,7 @@ export interface YearData {
   assignments: AssignmentRow[];
   /** classId → subjectId → subgroups. */
   subgroupCounts: Map<string, Record<string, number>>;
-  /** Slot (`classId|subjectId|groupNo`) → its joint group (several classes taught as one lesson, migration 0061). */
+  /** Slot (`classId|subjectId|groupNo`) → its joint group (several classes taught as one lesson, migration 0051). */
   jointSlots: Map<string, string>;
 }
 

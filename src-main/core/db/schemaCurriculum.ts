@@ -51,7 +51,7 @@ export interface StaffSubjectTable {
   subjectId: string;
 }
 
-/** A group taught together from several classes (migration 0061): an ИУП group, a поток. */
+/** A group taught together from several classes (migration 0051): an ИУП group, a поток. */
 export interface JointGroupTable {
   id: string;
   academicYearId: string;

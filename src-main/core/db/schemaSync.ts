@@ -40,7 +40,7 @@ export interface PortalRefTable {
   updatedAt: string;
 }
 
-/** What the last pull that named a person saw (migration 0062): `differs` is JSON `{ field: { office, portal, at } }`. */
+/** What the last pull that named a person saw (migration 0061): `differs` is JSON `{ field: { office, portal, at } }`. */
 export interface PortalSeenTable {
   personKind: string;
   personId: string;

@@ -23,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('joint_group_id', 'text', (c) => c.notNull().references('joint_group.id').onDelete('cascade'))
     .addColumn('class_id', 'text', (c) => c.notNull().references('school_class.id').onDelete('cascade'))
     .addColumn('group_no', 'integer', (c) => c.notNull().defaultTo(0))
-    .addPrimaryKeyConstraint('joint_group_slot_pk', ['joint_group_id', 'class_id'])
+    .addPrimaryKeyConstraint('joint_group_slot_pk', ['joint_group_id', 'class_id', 'group_no'])
     .execute();
   await db.schema.createIndex('joint_group_slot_class').on('joint_group_slot').columns(['class_id', 'group_no']).execute();
 }
