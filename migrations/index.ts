@@ -21,6 +21,7 @@ import * as m0050 from './0050_create_curriculum_and_load';
 import * as m0051 from './0051_create_joint_groups';
 import * as m0060 from './0060_create_portal_exchange';
 import * as m0061 from './0061_create_portal_seen';
+import * as m0062 from './0062_create_portal_exchange_entry';
 
 /**
  * Static registry: bundlers and the packaged app cannot list a folder at run time. Names sort in
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0051_create_joint_groups': m0051,
   '0060_create_portal_exchange': m0060,
   '0061_create_portal_seen': m0061,
+  '0062_create_portal_exchange_entry': m0062,
 };

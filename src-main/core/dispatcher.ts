@@ -90,6 +90,10 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
           if (entry.action === 'export') exported++;
           else changes.add(entry.entity ?? def.entity, entry.recordId);
         },
+        adopt(count, entities) {
+          recorded += count;
+          for (const entity of entities) changes.add(entity, null);
+        },
         get count() {
           return recorded;
         },

@@ -2,7 +2,7 @@ import type { exchangeContract } from '../../../src-shared/contract/exchange';
 import { AppError } from '../../../src-shared/errors';
 import { FORMATS } from '../sync/index';
 import { listExchanges } from '../sync/index';
-import { applyPull, cancelPull, getPull, previewPull } from '../sync/index';
+import { applyPull, cancelPull, getPull, previewPull, pullEntries, stopPull } from '../sync/index';
 import type { Handlers } from './types';
 
 const MIME: Record<string, string> = { csv: 'text/csv; charset=windows-1251', xls: 'application/vnd.ms-excel', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', nsxml: 'application/xml', xml: 'application/xml' };
@@ -13,9 +13,11 @@ export const exchangeHandlers: Handlers<typeof exchangeContract> = {
     ...Object.values(FORMATS).map((f) => ({ id: f.id, title: f.title, entity: f.entity, portalSide: f.portalSide, confidence: f.confidence, source: f.source, columns: f.columns.length, headerLines: f.headerLines })),
     { id: 'exportCm', title: 'Данные для расписания ExportCM.nsxml (TimeTableExchange)', entity: 'setup', portalSide: 'export', confidence: 'high', source: '§2.1, Calendar/ExportCM.asp', columns: 0, headerLines: 0 },
   ],
-  'exchange.pull.preview': async ({ files }, ctx) => previewPull(ctx, files),
+  'exchange.pull.preview': async ({ files, jobId }, ctx) => previewPull(ctx, files, jobId),
   'exchange.pull.get': async ({ exchangeId }, ctx) => getPull(ctx, exchangeId),
-  'exchange.pull.apply': async ({ exchangeId, version, decisions }, ctx) => applyPull(ctx, exchangeId, version, decisions),
+  'exchange.pull.entries': async ({ exchangeId, ...filter }, ctx) => pullEntries(ctx, exchangeId, filter),
+  'exchange.pull.apply': async ({ exchangeId, version, decisions, jobId }, ctx) => applyPull(ctx, exchangeId, version, decisions, jobId),
+  'exchange.pull.stop': async ({ jobId }, ctx) => stopPull(ctx, jobId),
   'exchange.pull.cancel': async ({ exchangeId, version }, ctx) => cancelPull(ctx, exchangeId, version),
   'exchange.history': async (input, ctx) => listExchanges(ctx.core.db, input?.limit ?? 100),
   'exchange.file': async ({ fileId }, ctx) => {

@@ -49,10 +49,22 @@ export interface PortalSeenTable {
   differs: string;
 }
 
+/** A stored preview entry of a pull (migration 0062), paged and filtered on the server. */
+export interface PortalExchangeEntryTable {
+  exchangeId: string;
+  seq: number;
+  entity: string;
+  action: string;
+  warned: number;
+  search: string;
+  entry: string;
+}
+
 export interface SyncTables {
   portalExchange: PortalExchangeTable;
   portalExchangeFile: PortalExchangeFileTable;
   portalExchangeItem: PortalExchangeItemTable;
   portalRef: PortalRefTable;
   portalSeen: PortalSeenTable;
+  portalExchangeEntry: PortalExchangeEntryTable;
 }

@@ -61,6 +61,11 @@ export interface AuditRecorder {
       actor?: { id: string | null; name: string | null };
     },
   ): Promise<void>;
+  /**
+   * Audit rows a worker wrote for this call in its own connection and transaction (a long job run
+   * off the request path): counted as this call's, and their entities announced as changed.
+   */
+  adopt?(count: number, entities: readonly string[]): void;
   readonly count: number;
 }
 

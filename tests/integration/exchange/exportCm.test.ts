@@ -5,7 +5,7 @@ import { fingerprint } from '../../helpers/dbFingerprint';
 import { damagedExportCm, realisticExportCm } from '../../helpers/exportCmFixture';
 import { b64, demoPortal, pupilExportXls, staffExportCsv } from '../../helpers/portalFiles';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
-import { insertCurrentYear } from './exchangeFixture';
+import { insertCurrentYear, previewAll } from './exchangeFixture';
 
 const portal = demoPortal();
 const cm = realisticExportCm(portal);
@@ -53,7 +53,7 @@ describeEachDb('portal pull: a real-shaped ExportCM', (kind) => {
         { fileName, contentBase64: b64(bytes) },
         { fileName: 'Сотрудники (верный).csv', contentBase64: b64(staff) },
       ];
-      const refused = await t.client.call('exchange.pull.preview', { files }).then(
+      const refused = await previewAll(t, { files }).then(
         () => null,
         (e: { code: string; message: string }) => e,
       );
@@ -67,7 +67,7 @@ describeEachDb('portal pull: a real-shaped ExportCM', (kind) => {
   });
 
   it('previews shifts, Saturdays, joint ИУП groups, qualifications, subgroups by the portal group id, full subject names, and names what it does not import', async () => {
-    preview = await t.client.call('exchange.pull.preview', {
+    preview = await previewAll(t, {
       files: [
         { fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) },
         { fileName: 'Сотрудники.csv', contentBase64: b64(staff) },
@@ -150,7 +150,7 @@ describeEachDb('portal pull: a real-shaped ExportCM', (kind) => {
   });
 
   it('re-pulling the same files finds everything in place and writes nothing', async () => {
-    const again = await t.client.call('exchange.pull.preview', {
+    const again = await previewAll(t, {
       files: [
         { fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) },
         { fileName: 'Сотрудники.csv', contentBase64: b64(staff) },

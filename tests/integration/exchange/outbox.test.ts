@@ -3,7 +3,7 @@ import { FORMATS } from '../../../src-main/core/sync/formats/catalog';
 import type { FieldValues } from '../../../src-main/core/sync/formats/columns';
 import { b64, demoPortal, exportCmOf, htmlXls } from '../../helpers/portalFiles';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
-import { insertCurrentYear } from './exchangeFixture';
+import { insertCurrentYear, previewAll } from './exchangeFixture';
 import { newPupilItem, order, saveAndSign } from '../movement/movementFixture';
 
 const portal = demoPortal({ classesPerGrade: 2, classSize: 4 });
@@ -31,7 +31,7 @@ describeEachDb('portal outbox: nothing the office changed is left behind', (kind
   afterEach(async () => t.cleanup());
 
   async function pull(fileName: string, bytes: Buffer) {
-    const p = await t.client.call('exchange.pull.preview', { files: [{ fileName, contentBase64: b64(bytes) }] });
+    const p = await previewAll(t, { files: [{ fileName, contentBase64: b64(bytes) }] });
     await t.client.call('exchange.pull.apply', { exchangeId: p.exchangeId, version: p.version, decisions: {} });
     return p;
   }

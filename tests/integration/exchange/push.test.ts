@@ -8,7 +8,7 @@ import { readRecords } from '../../../src-main/core/sync/formats/records';
 import { readTable } from '../../../src-main/core/sync/formats/readTable';
 import { b64, demoPortal, exportCmOf, pupilExportXls, pupilListXls, staffExportCsv } from '../../helpers/portalFiles';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
-import { insertCurrentYear } from './exchangeFixture';
+import { insertCurrentYear, previewAll } from './exchangeFixture';
 import { newPupilItem, order, saveAndSign } from '../movement/movementFixture';
 import { hasTool, sofficeConvert, tempFile } from '../movement/readers';
 
@@ -31,7 +31,7 @@ describeEachDb('portal push and outbox', (kind) => {
     t = await createTestCore(kind);
     await insertCurrentYear(t);
     await t.core.db.insertInto('schoolCard').values({ id: 'main', fullName: 'МБОУ «СОШ № 6»', shortName: 'МБОУ "СОШ № 6"', kind: 'СОШ', version: 1, updatedAt: new Date().toISOString(), inn: null, kpp: null, ogrn: null, legalAddress: null, actualAddress: null, phone: null, email: null, website: null, directorName: null, licenseNumber: null, licenseDate: null, licenseIssuer: null, accreditationNumber: null, accreditationDate: null, accreditationValidUntil: null, updatedBy: null }).execute();
-    const p = await t.client.call('exchange.pull.preview', {
+    const p = await previewAll(t, {
       files: [
         { fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) },
         { fileName: 'Список учащихся.xls', contentBase64: b64(pupilExportXls(portal)) },
@@ -87,7 +87,7 @@ describeEachDb('portal push and outbox', (kind) => {
     await t.client.call('exchange.push.markImported', { exchangeId: push.id, version: push.version, date: TODAY });
     expect((await t.client.call('exchange.outbox')).entries.filter((e) => e.personId === pupilId || e.personId === motherId)).toEqual([]);
     const list = pupilListXls({ ...portal, school: { ...portal.school, pupils: [...portal.school.pupils, { id: 'x', lastName: 'Ёлкина', firstName: 'Вера', middleName: 'Ильинична', sex: 'Ж', birthDate: '2018-05-04', snils: '', classId: portal.school.classes[2].id }] } }, (id) => (id === 'x' ? 'elkinav' : null));
-    const p = await t.client.call('exchange.pull.preview', { files: [{ fileName: 'Ученики с логинами.xls', contentBase64: b64(list) }] });
+    const p = await previewAll(t, { files: [{ fileName: 'Ученики с логинами.xls', contentBase64: b64(list) }] });
     expect(p.entries.filter((e) => e.entity === 'pupil' && e.action === 'create')).toEqual([]);
     expect(p.entries.find((e) => e.entity === 'account')).toMatchObject({ action: 'update', changes: [expect.objectContaining({ new: 'создана, логин elkinav' })] });
     const report = await t.client.call('exchange.pull.apply', { exchangeId: p.exchangeId, version: p.version, decisions: {} });
@@ -111,7 +111,7 @@ describeEachDb('portal push and outbox', (kind) => {
     // The header is the portal's own (from the pulled export), not ours.
     expect(lines[0].startsWith('Список учащихся;')).toBe(true);
     expect(lines[1].startsWith('"Класс: все классы; учебный год 2026/2027"')).toBe(true);
-    const pulled = await t.client.call('exchange.pull.preview', { files: [{ fileName: 'batch.csv', contentBase64: res.file!.contentBase64 }] });
+    const pulled = await previewAll(t, { files: [{ fileName: 'batch.csv', contentBase64: res.file!.contentBase64 }] });
     expect(pulled.counts).toMatchObject({ create: 0, update: 0, rejected: 0, ambiguous: 0 });
     expect(pulled.entries.find((e) => e.recordId === row.id)).toMatchObject({ action: 'unchanged', matchedBy: 'snils' });
   });

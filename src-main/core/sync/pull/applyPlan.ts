@@ -1,5 +1,6 @@
 import { newId } from '../../../../src-shared/domain/ids';
 import type { HandlerContext } from '../../foundation/context';
+import type { WorkerJobHandle } from '../../foundation/workerJob';
 import { CARD_SPECS, auditView, completeCard, insertCard, patchCard } from '../../people/index';
 import { applyMovementOrder } from './applyMovementOrder';
 import { applySetupOp, resolveSetupIds } from './applySetup';
@@ -11,7 +12,7 @@ import type { Executor } from '../../foundation/executor';
  * Runs a plan's operations inside the caller's transaction, auditing each change with the pull as
  * its cause. Any failure throws and the caller's transaction rolls everything back.
  */
-export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, cause: string, today: string, exchangeId: string | null = null): Promise<Record<string, number>> {
+export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, cause: string, today: string, exchangeId: string | null = null, job?: WorkerJobHandle): Promise<Record<string, number>> {
   const written: Record<string, number> = {};
   const count = (k: string, n = 1) => (written[k] = (written[k] ?? 0) + n);
   const now = new Date().toISOString();
@@ -22,8 +23,14 @@ export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, 
     if (!r) ids.set(id, (r = newId()));
     return r;
   };
-  for (const op of plan.ops) {
-    await applyOp(ctx, trx, resolveIds(op, real), cause, now, today, count);
+  const total = plan.ops.length;
+  for (let i = 0; i < total; i++) {
+    // «Остановить» rolls the whole transaction back; progress is the share of records written.
+    if (job && i % 500 === 0) {
+      job.throwIfCancelled();
+      job.progress(i, total, `Запись: ${i.toLocaleString('ru-RU')} из ${total.toLocaleString('ru-RU')}`);
+    }
+    await applyOp(ctx, trx, resolveIds(plan.ops[i], real), cause, now, today, count);
   }
   if (exchangeId) await recordSightings(trx, plan.sightings, exchangeId, now, real);
   return written;

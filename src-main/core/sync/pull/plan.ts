@@ -15,6 +15,7 @@ import { addIssues, planAccount, planMembership, planParents, planPerson, type O
 import type { Decisions, Op, ParsedFile, Plan } from './planTypes';
 import { newSightings } from './planDifferences';
 import type { Executor } from '../../foundation/executor';
+import type { WorkerJobHandle } from '../../foundation/workerJob';
 
 /**
  * The plan of a pull: every entry of the preview and the operations apply will run. Files are
@@ -128,18 +129,25 @@ const DISCARD: OpSink = { push: () => 0 };
  * `ops: false` plans the preview only: its entries, without the operations apply would run (apply
  * plans again inside its transaction and compares the entries' signature).
  */
-export async function buildPlan(db: Executor, files: readonly ParsedFile[], decisions: Decisions = {}, today?: string, options: { ops?: boolean } = {}): Promise<Plan> {
+export async function buildPlan(db: Executor, files: readonly ParsedFile[], decisions: Decisions = {}, today?: string, options: { ops?: boolean; job?: WorkerJobHandle } = {}): Promise<Plan> {
   const ctx = await loadPlanContext(db, today);
   const ops: Op[] = [];
   const st: PeopleState = { ctx, cards: new Map(), decisions, entries: [], ops: options.ops === false ? DISCARD : ops, enrolDates: enrolDates(files), officeEdits: await officeEdits(db), sightings: newSightings() };
   const sorted = [...files].sort((a, b) => (ORDER[a.formatId ?? ''] ?? 9) - (ORDER[b.formatId ?? ''] ?? 9));
   st.cards = await loadCards(db, ctx, files);
+  const total = files.reduce((n, f) => n + f.records.length, 0);
+  let done = 0;
   for (const f of sorted) {
     if (f.exportCm) await planExportCm(db, st, f);
     if (f.formatId === 'movementBookExport') await planMovementBook(db, st, f);
     const kind = f.formatId ? KIND_OF_FORMAT[f.formatId] : undefined;
     if (!kind) continue;
     for (const rec of f.records) {
+      // Progress and «Остановить» every thousand rows: cheap, and often enough for a person to see.
+      if (options.job && ++done % 1000 === 0) {
+        options.job.throwIfCancelled();
+        options.job.progress(done, total, `Сопоставление: ${done.toLocaleString('ru-RU')} из ${total.toLocaleString('ru-RU')} строк`);
+      }
       const errors = rec.issues.filter((i) => i.severity === 'error');
       if (errors.length > 0) {
         const v = rec.values;
