@@ -7,6 +7,7 @@ import { createDispatcher } from '../core/dispatcher';
 import { accessHooks } from '../core/access/index';
 import { decideLanMode } from '../core/access/index';
 import { createLogger } from '../core/foundation/logger';
+import { warmWorkerJobs } from '../core/foundation/workerJob';
 import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
 import { startHttpServer } from './server';
 
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, '..', '..', 'dist', 'renderer');
   const running = await startHttpServer({ dispatcher, staticDir, host: args.host, port: args.port });
+  // The first portal pull should not wait for a worker to load the app's modules.
+  warmWorkerJobs();
   process.stdout.write(
     `Школьный офис запущен: ${running.url}\n` +
       `База данных: ${core.appDb.kind === 'sqlite' ? core.appDb.location : `PostgreSQL ${core.appDb.location}`}\n` +

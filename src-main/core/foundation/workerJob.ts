@@ -28,8 +28,13 @@ export interface WorkerJobHandle {
 export type WorkerJobModule<I, O> = { runJob(ctx: HandlerContext, input: I, job: WorkerJobHandle): Promise<O> };
 
 export interface WorkerJobRequest<I> {
-  /** `import.meta.url`-relative URL of the job module (a `.ts` file when running from source). */
-  module: URL;
+  /**
+   * URL of the job module (a `.ts` file when running from source), or null where there is none to
+   * start a worker with (a bundle without a worker entry): the job then runs in this thread.
+   */
+  module: URL | null;
+  /** The same module, imported here: for an in-memory database and for bundles. */
+  local: () => Promise<WorkerJobModule<I, unknown>>;
   input: I;
   title: string;
   /** The id the client watches progress events under (and cancels by); a new one when absent. */
@@ -55,6 +60,7 @@ export interface WorkerStart {
   cancel: SharedArrayBuffer;
 }
 
+/** Runs a job and resolves with its result (the caller states its type: one module may serve several jobs). */
 export async function runWorkerJob<I, O>(ctx: HandlerContext, req: WorkerJobRequest<I>): Promise<O> {
   const job = ctx.core.jobs.start(req.title, req.jobId);
   const cancel = new SharedArrayBuffer(4);
@@ -62,7 +68,7 @@ export async function runWorkerJob<I, O>(ctx: HandlerContext, req: WorkerJobRequ
   const onAbort = () => Atomics.store(flag, 0, 1);
   job.signal.addEventListener('abort', onAbort);
   try {
-    if (ctx.core.appDb.location === ':memory:') return await inThread<I, O>(ctx, req, job, flag);
+    if (!req.module || ctx.core.appDb.location === ':memory:') return await inThread<I, O>(ctx, req, job, flag);
     const start: WorkerStart = { db: ctx.core.appDb.config, module: req.module.href, input: req.input, caller: ctx.caller, method: ctx.method, config: ctx.core.config, cancel };
     const { value, audited, entities } = await inWorker(ctx, start, (done, total, message) => job.progress(done, total, message));
     ctx.audit.adopt?.(audited, entities);
@@ -77,7 +83,7 @@ export async function runWorkerJob<I, O>(ctx: HandlerContext, req: WorkerJobRequ
 }
 
 async function inThread<I, O>(ctx: HandlerContext, req: WorkerJobRequest<I>, job: ReturnType<Core['jobs']['start']>, flag: Int32Array): Promise<O> {
-  const mod = (await import(req.module.href)) as WorkerJobModule<I, O>;
+  const mod = await req.local();
   const value = await mod.runJob(ctx, req.input, {
     progress: (done, total, message) => job.progress(done, total, message),
     throwIfCancelled: () => {
@@ -85,7 +91,7 @@ async function inThread<I, O>(ctx: HandlerContext, req: WorkerJobRequest<I>, job
     },
   });
   job.finish('Готово');
-  return value;
+  return value as O;
 }
 
 export function cancelled(): AppError {

@@ -1,7 +1,7 @@
 import type { PullPreview, PullReport } from '../../../../src-shared/contract/exchange';
 import { AppError } from '../../../../src-shared/errors';
 import type { HandlerContext } from '../../foundation/context';
-import { runWorkerJob } from '../../foundation/workerJob';
+import { runWorkerJob, type WorkerJobModule } from '../../foundation/workerJob';
 import { readExchange, setExchangeStatus } from '../exchangeRepo';
 import type { PullJobInput } from './pullJob';
 import type { Decisions } from './planTypes';
@@ -13,11 +13,17 @@ import { FIRST_PAGE, readEntries, type PreviewFilter, type PreviewGroup } from '
  * applying run in a worker with its own connection (pullJob.ts), so the office keeps working; this
  * side starts the job, relays its progress and pages the stored preview.
  */
-const JOB = new URL(import.meta.url.endsWith('.ts') ? './pullJob.ts' : './pullJob.js', import.meta.url);
+/** The job module's URL for a worker; none inside a CommonJS bundle (the desktop build runs it in-thread). */
+function jobModule(): URL | null {
+  const here = typeof import.meta.url === 'string' ? import.meta.url : null;
+  return here ? new URL(here.endsWith('.ts') ? './pullJob.ts' : './pullJob.js', here) : null;
+}
+/** The job module in this thread. */
+const local = (): Promise<WorkerJobModule<PullJobInput, unknown>> => import('./pullJob');
 
 export async function previewPull(ctx: HandlerContext, uploads: { fileName: string; contentBase64: string }[], jobId?: string): Promise<PullPreview> {
   const input: PullJobInput = { kind: 'preview', uploads };
-  return runWorkerJob<PullJobInput, PullPreview>(ctx, { module: JOB, input, title: 'Загрузка из портала: предпросмотр', jobId });
+  return runWorkerJob<PullJobInput, PullPreview>(ctx, { module: jobModule(), local, input, title: 'Загрузка из портала: предпросмотр', jobId });
 }
 
 /** The stored preview of a pull: what the person saw (apply checks it still holds), its first page. */
@@ -48,7 +54,7 @@ export async function cancelPull(ctx: HandlerContext, exchangeId: string, versio
 
 export async function applyPull(ctx: HandlerContext, exchangeId: string, version: number, decisions: Decisions, jobId?: string): Promise<PullReport> {
   const input: PullJobInput = { kind: 'apply', exchangeId, version, decisions };
-  const report = await runWorkerJob<PullJobInput, PullReport>(ctx, { module: JOB, input, title: 'Загрузка из портала: запись', jobId });
+  const report = await runWorkerJob<PullJobInput, PullReport>(ctx, { module: jobModule(), local, input, title: 'Загрузка из портала: запись', jobId });
   // A pull touches people, classes, the load and the movement book: every open list refreshes.
   for (const entity of ['pupil', 'parent', 'staff', 'schoolClass', 'classMembership', 'movementOrder', 'portalAccount'] as const) ctx.core.events.emit({ type: 'dataChanged', entity });
   return report;
