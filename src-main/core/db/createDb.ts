@@ -11,8 +11,6 @@ export type DbConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; ur
 export interface AppDb {
   db: Kysely<Database>;
   kind: DbKind;
-  /** How it was opened: a worker with its own connection opens the same database. */
-  config: DbConfig;
   /** File path for SQLite, `host:port/database` for PostgreSQL (no password). */
   location: string;
   /** The raw SQLite handle, for online backups; absent on PostgreSQL. */
@@ -56,7 +54,6 @@ function createSqlite(file: string): AppDb {
   return {
     db,
     kind: 'sqlite',
-    config: { kind: 'sqlite', file },
     location: file === ':memory:' ? ':memory:' : path.resolve(file),
     sqlite,
     close: () => db.destroy(),
@@ -107,7 +104,6 @@ function createPostgres(url: string, onIdleError: (err: Error) => void): AppDb {
   return {
     db,
     kind: 'postgres',
-    config: { kind: 'postgres', url },
     location: `${u.hostname}:${u.port || '5432'}${u.pathname}`,
     close: () => db.destroy(),
   };

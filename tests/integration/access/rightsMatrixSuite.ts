@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveSessionCaller } from '../../../src-main/core/access/sessions';
+import { resolveSessionCaller } from '../../../src-main/core/access/repo/sessions';
 import { DEFAULT_ROLE_RIGHTS } from '../../../src-main/core/access/defaultRights';
 import { startHttpServer, type RunningHttpServer } from '../../../src-main/http/server';
 import { contract, type MethodDef } from '../../../src-shared/contract/index';
@@ -7,7 +7,7 @@ import { RIGHTS, type Right } from '../../../src-shared/contract/rights';
 import { ROLE_IDS, ROLES, type RoleId } from '../../../src-shared/contract/access';
 import type { Envelope } from '../../../src-shared/errors';
 import { createSignedInUser, TEMP_PASSWORD } from '../../helpers/accessHelpers';
-import { fingerprint } from '../../helpers/dbFingerprint';
+import { changedTables, fingerprint } from '../../helpers/dbFingerprint';
 import { createTestCore, describeEachDb, type TestCore, type TestDbKind } from '../../helpers/testDb';
 import { SAMPLES, type SampleContext } from './methodSamples';
 import { seedSchool, type SchoolFixture } from './schoolFixture';
@@ -16,7 +16,9 @@ import { seedSchool, type SchoolFixture } from './schoolFixture';
  * Generated from the contract: every method × every built-in role (in-process, through real
  * sessions) and × an anonymous HTTP client. A call the default rights forbid must return FORBIDDEN
  * (UNAUTHENTICATED when anonymous) and change nothing in the database; an allowed call must succeed,
- * a mutation must leave an audit row, an export of personal data an `export` row.
+ * a mutation must leave an audit row, an export of personal data an `export` row. An allowed read
+ * (`query`) must change nothing at all: every table as it was, and in the audit log at most its own
+ * `export` row.
  */
 const METHODS = Object.keys(contract).sort();
 const defOf = (m: string) => (contract as Record<string, MethodDef>)[m];
@@ -126,7 +128,8 @@ export function rightsMatrix(kind: TestDbKind): void {
           const input = sample ? await sample.input(ctx) : undefined;
           const caller = await resolveSessionCaller(t.core.db, token, 'in-process');
           expect(caller.user?.roles).toEqual([role]);
-          const before = allowed ? null : await fingerprint(t);
+          const isRead = def.kind === 'query';
+          const before = allowed && !isRead ? null : await fingerprint(t, allowed ? ['audit_log'] : []);
           const auditBefore = (await auditRows()).length;
 
           const env = JSON.parse(JSON.stringify(await t.dispatcher.call(caller, method, input))) as Envelope<unknown>;
@@ -135,6 +138,11 @@ export function rightsMatrix(kind: TestDbKind): void {
             expect(env, JSON.stringify(env)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
             expect(await fingerprint(t)).toBe(before);
             return;
+          }
+          if (isRead) {
+            expect(changedTables(before as string, await fingerprint(t, ['audit_log'])), `${method} is a read: it must not write`).toEqual([]);
+            const logged = (await auditRows()).slice(auditBefore);
+            expect(logged.filter((r) => !(r.method === method && r.action === 'export')), `${method} is a read: no audit rows but its own export`).toEqual([]);
           }
           if (!sample) {
             // Without a sample only the rights gate can be checked; the sample test above fails meanwhile.

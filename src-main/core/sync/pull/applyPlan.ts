@@ -1,6 +1,7 @@
 import { newId } from '../../../../src-shared/domain/ids';
+import { openMissingEnrolmentAccountTasks } from '../../movement/index';
 import type { HandlerContext } from '../../foundation/context';
-import type { WorkerJobHandle } from '../../foundation/workerJob';
+import type { Job } from '../../foundation/jobs';
 import { CARD_SPECS, auditView, completeCard, insertCard, patchCard } from '../../people/index';
 import { applyMovementOrder } from './applyMovementOrder';
 import { applySetupOp, resolveSetupIds } from './applySetup';
@@ -12,7 +13,7 @@ import type { Executor } from '../../foundation/executor';
  * Runs a plan's operations inside the caller's transaction, auditing each change with the pull as
  * its cause. Any failure throws and the caller's transaction rolls everything back.
  */
-export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, cause: string, today: string, exchangeId: string | null = null, job?: WorkerJobHandle): Promise<Record<string, number>> {
+export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, cause: string, today: string, exchangeId: string | null = null, job?: Pick<Job, 'progress' | 'throwIfCancelled'>): Promise<Record<string, number>> {
   const written: Record<string, number> = {};
   const count = (k: string, n = 1) => (written[k] = (written[k] ?? 0) + n);
   const now = new Date().toISOString();
@@ -33,6 +34,8 @@ export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, 
     await applyOp(ctx, trx, resolveIds(plan.ops[i], real), cause, now, today, count);
   }
   if (exchangeId) await recordSightings(trx, plan.sightings, exchangeId, now, real);
+  // Enrolment orders taken from the portal start the account deadlines of pupils who have none.
+  await openMissingEnrolmentAccountTasks(ctx, trx);
   return written;
 }
 

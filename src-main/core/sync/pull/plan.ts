@@ -15,7 +15,7 @@ import { addIssues, planAccount, planMembership, planParents, planPerson, type O
 import type { Decisions, Op, ParsedFile, Plan } from './planTypes';
 import { newSightings } from './planDifferences';
 import type { Executor } from '../../foundation/executor';
-import type { WorkerJobHandle } from '../../foundation/workerJob';
+import type { Job } from '../../foundation/jobs';
 
 /**
  * The plan of a pull: every entry of the preview and the operations apply will run. Files are
@@ -129,7 +129,7 @@ const DISCARD: OpSink = { push: () => 0 };
  * `ops: false` plans the preview only: its entries, without the operations apply would run (apply
  * plans again inside its transaction and compares the entries' signature).
  */
-export async function buildPlan(db: Executor, files: readonly ParsedFile[], decisions: Decisions = {}, today?: string, options: { ops?: boolean; job?: WorkerJobHandle } = {}): Promise<Plan> {
+export async function buildPlan(db: Executor, files: readonly ParsedFile[], decisions: Decisions = {}, today?: string, options: { ops?: boolean; job?: Pick<Job, 'progress' | 'throwIfCancelled'> } = {}): Promise<Plan> {
   const ctx = await loadPlanContext(db, today);
   const ops: Op[] = [];
   const st: PeopleState = { ctx, cards: new Map(), decisions, entries: [], ops: options.ops === false ? DISCARD : ops, enrolDates: enrolDates(files), officeEdits: await officeEdits(db), sightings: newSightings() };

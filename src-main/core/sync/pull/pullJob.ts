@@ -4,7 +4,7 @@ import { AppError } from '../../../../src-shared/errors';
 import { schoolToday } from '../../foundation/clock';
 import type { HandlerContext } from '../../foundation/context';
 import type { Executor } from '../../foundation/executor';
-import type { WorkerJobHandle } from '../../foundation/workerJob';
+import type { Job } from '../../foundation/jobs';
 import { formatTitle, FORMATS, type FormatId } from '../formats/catalog';
 import { insertExchange, readExchange, readExchangeFiles, setExchangeStatus } from '../exchangeRepo';
 import { applyPlan, confirmPushes } from './applyPlan';
@@ -14,14 +14,12 @@ import type { Decisions, ParsedFile } from './planTypes';
 import { dropStaleEntries, FIRST_PAGE, previewGroups, storeEntries } from './previewStore';
 
 /**
- * The pull's long work, run by `runWorkerJob` in a worker with its own database connection:
- * reading and planning the files for the preview (stored with its entries), and apply — plan again
- * inside one transaction, check it is what the person saw, write it. Progress goes to the person's
- * screen; «Остановить» rolls everything back.
+ * The pull's long work, run in the core's job worker (core/workerJobs.ts) with its own database
+ * connection: reading and planning the files for the preview (stored with its entries), and apply —
+ * plan again inside one transaction, check it is what the person saw, write it. Progress goes to the
+ * person's screen under the job id the client chose; «Остановить» rolls everything back.
  */
-export type PullJobInput =
-  | { kind: 'preview'; uploads: { fileName: string; contentBase64: string }[] }
-  | { kind: 'apply'; exchangeId: string; version: number; decisions: Decisions };
+type Handle = Pick<Job, 'progress' | 'throwIfCancelled'>;
 
 export function fileInfo(f: ParsedFile): PullPreview['files'][number] {
   const format = f.formatId && f.formatId !== 'exportCm' ? FORMATS[f.formatId] : null;
@@ -48,11 +46,31 @@ function callerName(ctx: HandlerContext): string | null {
   return ctx.caller.user?.name ?? null;
 }
 
-export async function runJob(ctx: HandlerContext, input: PullJobInput, job: WorkerJobHandle): Promise<PullPreview | PullReport> {
-  return input.kind === 'preview' ? previewJob(ctx, input.uploads, job) : applyJob(ctx, input.exchangeId, input.version, input.decisions, job);
+/** Runs `work` as a job the person watches (and may stop) under `jobId`. */
+async function asJob<T>(ctx: HandlerContext, title: string, jobId: string | undefined, work: (job: Handle) => Promise<T>): Promise<T> {
+  const job = ctx.core.jobs.start(title, jobId);
+  try {
+    const value = await work(job);
+    job.finish('Готово');
+    return value;
+  } catch (e) {
+    job.finish(e instanceof AppError && e.code === 'CANCELLED' ? 'Отменено' : 'Ошибка');
+    throw e;
+  }
 }
 
-async function previewJob(ctx: HandlerContext, uploads: { fileName: string; contentBase64: string }[], job: WorkerJobHandle): Promise<PullPreview> {
+export function previewPull(ctx: HandlerContext, input: { uploads: { fileName: string; contentBase64: string }[]; jobId?: string }): Promise<PullPreview> {
+  return asJob(ctx, 'Загрузка из портала: предпросмотр', input.jobId, (job) => previewJob(ctx, input.uploads, job));
+}
+
+export async function applyPull(ctx: HandlerContext, input: { exchangeId: string; version: number; decisions: Decisions; jobId?: string }): Promise<PullReport> {
+  const report = await asJob(ctx, 'Загрузка из портала: запись', input.jobId, (job) => applyJob(ctx, input.exchangeId, input.version, input.decisions, job));
+  // A pull touches people, classes, the load and the movement book: every open list refreshes.
+  for (const entity of ['pupil', 'parent', 'staff', 'schoolClass', 'classMembership', 'movementOrder', 'portalAccount'] as const) ctx.core.events.emit({ type: 'dataChanged', entity });
+  return report;
+}
+
+async function previewJob(ctx: HandlerContext, uploads: { fileName: string; contentBase64: string }[], job: Handle): Promise<PullPreview> {
   const today = schoolToday();
   job.progress(0, 3, 'Чтение файлов');
   const bytes = uploads.map((u) => Buffer.from(u.contentBase64, 'base64'));
@@ -80,7 +98,7 @@ async function previewJob(ctx: HandlerContext, uploads: { fileName: string; cont
   return { exchangeId, status: 'previewed', version: e.version, createdAt: e.createdAt, files, counts, groups, total: plan.entries.length, entries: plan.entries.slice(0, FIRST_PAGE) };
 }
 
-async function applyJob(ctx: HandlerContext, exchangeId: string, version: number, decisions: Decisions, job: WorkerJobHandle): Promise<PullReport> {
+async function applyJob(ctx: HandlerContext, exchangeId: string, version: number, decisions: Decisions, job: Handle): Promise<PullReport> {
   const today = schoolToday();
   return ctx.core.db.transaction().execute(async (trx) => {
     const e = await readExchange(trx, exchangeId);

@@ -1,30 +1,15 @@
-import type { PullPreview, PullReport } from '../../../../src-shared/contract/exchange';
+import type { PullPreview } from '../../../../src-shared/contract/exchange';
 import { AppError } from '../../../../src-shared/errors';
 import type { HandlerContext } from '../../foundation/context';
-import { runWorkerJob, type WorkerJobModule } from '../../foundation/workerJob';
 import { readExchange, setExchangeStatus } from '../exchangeRepo';
-import type { PullJobInput } from './pullJob';
-import type { Decisions } from './planTypes';
 import { FIRST_PAGE, readEntries, type PreviewFilter, type PreviewGroup } from './previewStore';
 
 /**
  * The pull wizard on the request path: upload → parse → match → preview (stored as a «previewed»
  * exchange with its files and entries) → apply in one transaction, or cancel. Parsing, planning and
- * applying run in a worker with its own connection (pullJob.ts), so the office keeps working; this
- * side starts the job, relays its progress and pages the stored preview.
+ * applying run in the core's job worker (pullJob.ts, core/workerJobs.ts), so the office keeps
+ * working; this side pages the stored preview, cancels a preview and stops a running job.
  */
-/** The job module's URL for a worker; none inside a CommonJS bundle (the desktop build runs it in-thread). */
-function jobModule(): URL | null {
-  const here = typeof import.meta.url === 'string' ? import.meta.url : null;
-  return here ? new URL(here.endsWith('.ts') ? './pullJob.ts' : './pullJob.js', here) : null;
-}
-/** The job module in this thread. */
-const local = (): Promise<WorkerJobModule<PullJobInput, unknown>> => import('./pullJob');
-
-export async function previewPull(ctx: HandlerContext, uploads: { fileName: string; contentBase64: string }[], jobId?: string): Promise<PullPreview> {
-  const input: PullJobInput = { kind: 'preview', uploads };
-  return runWorkerJob<PullJobInput, PullPreview>(ctx, { module: jobModule(), local, input, title: 'Загрузка из портала: предпросмотр', jobId });
-}
 
 /** The stored preview of a pull: what the person saw (apply checks it still holds), its first page. */
 export async function getPull(ctx: HandlerContext, exchangeId: string): Promise<PullPreview> {
@@ -50,14 +35,6 @@ export async function cancelPull(ctx: HandlerContext, exchangeId: string, versio
     await ctx.audit.record(trx, { entity: 'portalExchange', recordId: exchangeId, action: 'update', changes: { status: ['previewed', 'cancelled'] } });
     return { cancelled: true };
   });
-}
-
-export async function applyPull(ctx: HandlerContext, exchangeId: string, version: number, decisions: Decisions, jobId?: string): Promise<PullReport> {
-  const input: PullJobInput = { kind: 'apply', exchangeId, version, decisions };
-  const report = await runWorkerJob<PullJobInput, PullReport>(ctx, { module: jobModule(), local, input, title: 'Загрузка из портала: запись', jobId });
-  // A pull touches people, classes, the load and the movement book: every open list refreshes.
-  for (const entity of ['pupil', 'parent', 'staff', 'schoolClass', 'classMembership', 'movementOrder', 'portalAccount'] as const) ctx.core.events.emit({ type: 'dataChanged', entity });
-  return report;
 }
 
 /** «Остановить»: the job's transaction rolls back, nothing it did is kept. */
