@@ -23,6 +23,7 @@ import * as m0060 from './0060_create_portal_exchange';
 import * as m0061 from './0061_create_portal_seen';
 import * as m0062 from './0062_create_portal_exchange_entry';
 import * as m0070 from './0070_create_timetable';
+import * as m0071 from './0071_joint_groups_to_curriculum';
 
 /**
  * Static registry: bundlers and the packaged app cannot list a folder at run time. Names sort in
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '0061_create_portal_seen': m0061,
   '0062_create_portal_exchange_entry': m0062,
   '0070_create_timetable': m0070,
+  '0071_joint_groups_to_curriculum': m0071,
 };

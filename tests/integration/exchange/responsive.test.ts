@@ -57,7 +57,7 @@ describeEachDb('portal pull off the request path', (kind) => {
     for (let i = 0; i < 600 && !events.some((e) => e.type === 'progress' && e.jobId === jobId && e.message?.startsWith('Запись')); i++) await new Promise((r) => setTimeout(r, 50));
     expect(await post<{ stopped: boolean }>('exchange.pull.stop', { jobId })).toEqual({ stopped: true });
     const refused = await applying;
-    expect(refused).toMatchObject({ code: 'CANCELLED', message: 'Операция отменена пользователем. Ничего не изменено.' });
+    expect(refused).toMatchObject({ code: 'CANCELLED', message: expect.stringContaining('«Загрузка из портала: запись» отменена пользователем') });
     // The stop request itself leaves an audit row; everything else is as before.
     const a = JSON.parse(before) as Record<string, string[]>;
     const b = JSON.parse(await fingerprint(t)) as Record<string, string[]>;

@@ -2,6 +2,8 @@ import type { PreviewEntry } from '../../../../src-shared/contract/exchange';
 import { classInput } from '../../../../src-shared/contract/classes';
 import type { Executor } from '../../foundation/executor';
 import { parseWeekLengthByGrade } from '../../schoolSetup/index';
+import { jointsOfYear } from '../../curriculum/index';
+import { cmYearRows } from '../repo/cmExisting';
 import type { CmClass, ExportCm } from '../formats/exportCm';
 import { issueAt, type FileIssue } from '../formats/records';
 import type { CmFacts } from './cmFacts';
@@ -36,14 +38,7 @@ const CLASS_LABELS = { grade: 'Параллель', letter: 'Литера', shif
 const hoursText = (h: number) => `${String(h).replace('.', ',')} ч/нед`;
 
 async function existing(db: Executor, yearId: string) {
-  const [classes, slots, subgroups, plans, joint, year] = await Promise.all([
-    db.selectFrom('schoolClass').select(['id', 'name', 'shift', 'weekLength', 'grade']).where('academicYearId', '=', yearId).execute(),
-    db.selectFrom('teachingAssignment').select(['classId', 'subjectId', 'groupNo']).where('academicYearId', '=', yearId).execute(),
-    db.selectFrom('subgroup as s').innerJoin('schoolClass as c', 'c.id', 's.classId').select(['s.classId', 's.subjectId', 's.ordinal', 's.name']).where('c.academicYearId', '=', yearId).execute(),
-    db.selectFrom('curriculumPlan').select(['grade', 'scopeKey']).where('academicYearId', '=', yearId).execute(),
-    db.selectFrom('jointGroup').select(['subjectId', 'name']).where('academicYearId', '=', yearId).execute(),
-    db.selectFrom('academicYear').select(['weekLength', 'weekLengthByGrade']).where('id', '=', yearId).executeTakeFirst(),
-  ]);
+  const [{ classes, slots, subgroups, plans, year }, joint] = await Promise.all([cmYearRows(db, yearId), jointsOfYear(db, yearId)]);
   return {
     classes: new Map(classes.map((c) => [c.id, { shift: Number(c.shift), weekLength: c.weekLength === null ? null : Number(c.weekLength), grade: Number(c.grade) }])),
     slots: new Set(slots.map((a) => `${a.classId}|${a.subjectId}|${a.groupNo}`)),
@@ -52,6 +47,8 @@ async function existing(db: Executor, yearId: string) {
     gradePlans: new Set(plans.filter((p) => p.scopeKey === 'grade').map((p) => Number(p.grade))),
     classPlans: new Set(plans.filter((p) => p.scopeKey !== 'grade').map((p) => p.scopeKey)),
     joint: new Set(joint.map((j) => `${j.subjectId}|${j.name}`)),
+    /** `subjectId|classId|groupNo` → the joint group holding that slot (a slot is in one group of its subject). */
+    jointSlots: new Map(joint.flatMap((j) => j.members.map((m) => [`${j.subjectId}|${m.classId}|${m.groupNo}`, j.name] as const))),
     weekOf: (grade: number) => parseWeekLengthByGrade(year?.weekLengthByGrade)[String(grade)] ?? Number(year?.weekLength ?? 5),
   };
 }
@@ -188,7 +185,15 @@ function planJointGroups(st: PeopleState, f: ParsedFile, ex: Existing, joint: Ma
       addEntry(st, f, key, { entity: 'jointGroup', action: 'unchanged', label, matchedBy: 'name' });
       continue;
     }
+    // The curriculum refuses a slot in two groups of its subject: say so here, not at apply.
+    const taken = j.slots.find((s) => ex.jointSlots.has(`${j.subjectId}|${s.classId}|${s.groupNo}`));
+    if (taken) {
+      const other = ex.jointSlots.get(`${j.subjectId}|${taken.classId}|${taken.groupNo}`);
+      addEntry(st, f, key, { entity: 'jointGroup', action: 'rejected', label, issues: [issueAt(1, null, `класс ${taken.className}${taken.groupNo ? ` (подгруппа ${taken.groupNo})` : ''} уже входит в сводную группу «${other}» по этому предмету — группа не загружена`)] });
+      continue;
+    }
     ex.joint.add(`${j.subjectId}|${j.name}`);
+    for (const s of j.slots) ex.jointSlots.set(`${j.subjectId}|${s.classId}|${s.groupNo}`, j.name);
     const staffId = j.tid ? byTid.get(j.tid) : undefined;
     const teacher = staffId ? (st.ctx.staff.get(staffId)?.label ?? null) : null;
     addEntry(st, f, key, {

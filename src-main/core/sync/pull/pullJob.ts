@@ -11,7 +11,7 @@ import { applyPlan, confirmPushes } from './applyPlan';
 import { parseFile } from './parseFiles';
 import { buildPlan, countEntries, planSignature } from './plan';
 import type { Decisions, ParsedFile } from './planTypes';
-import { dropStaleEntries, FIRST_PAGE, previewGroups, storeEntries } from './previewStore';
+import { dropStaleEntries, FIRST_PAGE, previewGroups, storeEntries } from '../repo/previewStore';
 
 /**
  * The pull's long work, run in the core's job worker (core/workerJobs.ts) with its own database

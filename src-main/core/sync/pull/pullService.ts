@@ -2,7 +2,7 @@ import type { PullPreview } from '../../../../src-shared/contract/exchange';
 import { AppError } from '../../../../src-shared/errors';
 import type { HandlerContext } from '../../foundation/context';
 import { readExchange, setExchangeStatus } from '../exchangeRepo';
-import { FIRST_PAGE, readEntries, type PreviewFilter, type PreviewGroup } from './previewStore';
+import { FIRST_PAGE, readEntries, type PreviewFilter, type PreviewGroup } from '../repo/previewStore';
 
 /**
  * The pull wizard on the request path: upload → parse → match → preview (stored as a «previewed»
@@ -37,7 +37,33 @@ export async function cancelPull(ctx: HandlerContext, exchangeId: string, versio
   });
 }
 
-/** «Остановить»: the job's transaction rolls back, nothing it did is kept. */
-export function stopPull(ctx: HandlerContext, jobId: string): { stopped: boolean } {
-  return { stopped: ctx.core.jobs.cancel(jobId) };
+/**
+ * Preview and apply jobs of this core still settling, by job id. «Остановить» answers only once the
+ * stopped job's transaction has rolled back: on SQLite the worker holds the write lock until then,
+ * and the stop's own audit row would otherwise wait for it and fail as «база занята».
+ */
+const settling = new WeakMap<HandlerContext['core'], Map<string, Promise<void>>>();
+
+/** Remembers a running pull job (started by the handler through the job worker) until it settles. */
+export function trackPull<T>(ctx: HandlerContext, jobId: string | undefined, work: Promise<T>): Promise<T> {
+  if (!jobId) return work;
+  let byId = settling.get(ctx.core);
+  if (!byId) settling.set(ctx.core, (byId = new Map()));
+  const map = byId;
+  const done = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  map.set(jobId, done);
+  void done.then(() => {
+    if (map.get(jobId) === done) map.delete(jobId);
+  });
+  return work;
+}
+
+/** «Остановить»: the job's transaction rolls back, nothing it did is kept; answered once it has. */
+export async function stopPull(ctx: HandlerContext, jobId: string): Promise<{ stopped: boolean }> {
+  const stopped = ctx.core.jobs.cancel(jobId);
+  if (stopped) await settling.get(ctx.core)?.get(jobId);
+  return { stopped };
 }
