@@ -41,6 +41,9 @@ async function jointView(db: Executor, yearId: string, joints: JointRow[]) {
   }
   const missing = joints.filter((j) => !subjectNames.has(j.subjectId)).map((j) => j.subjectId);
   for (const s of await subjectsByIds(db, missing)) subjectNames.set(s.id, s.name);
+  // A class with no plan yet (a group the portal brought before the plan) is still named.
+  const unnamed = joints.flatMap((j) => j.members.map((m) => m.classId)).filter((id) => !classNames.has(id));
+  for (const c of await classesByIds(db, unnamed)) classNames.set(c.id, c.name);
   return joints.map((j) => {
     const subjectName = subjectNames.get(j.subjectId) ?? 'предмет удалён';
     return {
