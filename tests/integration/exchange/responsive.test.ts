@@ -90,5 +90,5 @@ describeEachDb('portal pull off the request path', (kind) => {
     const progress = events.filter((e) => e.type === 'progress' && e.jobId === jobId);
     expect(progress.some((e) => e.type === 'progress' && e.message?.startsWith('Запись'))).toBe(true);
     expect(progress.at(-1)).toMatchObject({ finished: true, message: 'Готово' });
-  }, 180_000); // It writes the whole demo school twice over (preview, apply) on a shared 2-core machine.
+  }, 300_000); // It writes the whole demo school twice over (preview, apply); on PostgreSQL under load 20 that took 160 s.
 });
