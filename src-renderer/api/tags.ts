@@ -33,9 +33,9 @@ export const QUERY_TAGS: Readonly<Record<string, readonly Tag[]>> = {
   audit: ['audit'],
   calendar: ['calendarEntry', 'dayTransfer', 'schoolEvent', 'productionCalendar', 'academicYear', 'studyPeriodScheme', 'schoolClass'],
   'calendar.production': ['productionCalendar'],
-  curriculum: ['curriculumPlan', 'subject', 'subjectArea', 'subgroup', 'teachingAssignment', 'staff', ...ROSTERS],
-  exchange: ['portalExchange', ...PEOPLE, ...ROSTERS, 'subject', 'room', 'bellSchedule', 'subgroup', 'curriculumPlan', 'teachingAssignment'],
-  load: ['teachingAssignment', 'staffSubject', 'loadSettings', 'curriculumPlan', 'subject', 'subgroup', 'staff', ...ROSTERS],
+  curriculum: ['curriculumPlan', 'jointGroup', 'subject', 'subjectArea', 'subgroup', 'teachingAssignment', 'staff', ...ROSTERS],
+  exchange: ['portalExchange', ...PEOPLE, ...ROSTERS, 'subject', 'room', 'bellSchedule', 'subgroup', 'curriculumPlan', 'teachingAssignment', 'jointGroup'],
+  load: ['teachingAssignment', 'jointGroup', 'staffSubject', 'loadSettings', 'curriculumPlan', 'subject', 'subgroup', 'staff', ...ROSTERS],
   movement: ['movementOrder', 'classMembership', 'pupil', 'schoolClass', 'academicYear', 'subgroup', 'movementNumbering'],
   'movement.numbering': ['movementNumbering', 'movementOrder'],
   'movement.templates': ['documentTemplate'],
@@ -61,7 +61,7 @@ export const QUERY_TAGS: Readonly<Record<string, readonly Tag[]>> = {
   'system.status': ['school', 'academicYear', 'backup'],
   'system.backup': ['backup'],
   // The timetable is built from the plan, load, bells, rooms and classes: its pre-check follows them.
-  timetable: ['timetable', 'curriculumPlan', 'teachingAssignment', 'staffSubject', 'subject', 'room', 'roomType', 'bellSchedule', 'subgroup', 'staff', 'academicYear', 'studyPeriodScheme', ...ROSTERS],
+  timetable: ['timetable', 'jointGroup', 'curriculumPlan', 'teachingAssignment', 'staffSubject', 'subject', 'room', 'roomType', 'bellSchedule', 'subgroup', 'staff', 'academicYear', 'studyPeriodScheme', ...ROSTERS],
 };
 
 /** The entry of QUERY_TAGS a method falls under, or undefined when none does. */

@@ -16,3 +16,10 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} КБ`;
   return `${(bytes / 1024 / 1024).toFixed(1)} МБ`;
 }
+
+const COUNT = new Intl.NumberFormat('ru-RU');
+
+/** Counts as Russian text writes them: «2 146». */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}

@@ -88,7 +88,7 @@ export async function assignTeachers(ctx: HandlerContext, yearId: string, change
     }
     if (problems.length) throw refusalOf(RECORD, problems);
     const after = await loadYearData(trx, yearId);
-    const totals = teacherTotals(yearLoadRows(after), after.assignments);
+    const totals = teacherTotals(yearLoadRows(after), after.assignments, after.jointSlots);
     const settings = await readLoadSettings(trx);
     const warnings: string[] = [];
     for (const id of touched) {

@@ -16,7 +16,7 @@ import { useDeleteJointMutation, useTimetableJointsQuery, type JointOut } from '
 export function JointsPage() {
   const { message } = App.useApp();
   const { years, year, setYearId, isLoading } = useSelectedYear();
-  const canEdit = useHasRight('timetable.edit') && Boolean(year && !year.isClosed);
+  const canEdit = useHasRight('curriculum.edit') && Boolean(year && !year.isClosed);
   const { data, error, isFetching } = useTimetableJointsQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const { data: grid } = useLoadGridQuery(year?.id ?? '', { skip: !year || !canEdit });
   const [remove] = useDeleteJointMutation();
