@@ -59,7 +59,7 @@ export const appUserRow = z.object({
   fullName: z.string(),
   staffId: z.string().nullable(),
   staffName: z.string().nullable(),
-  roles: z.array(z.string()),
+  roles: z.array(roleId),
   isActive: z.boolean(),
   mustChangePassword: z.boolean(),
   failedAttempts: z.number().int(),
@@ -72,8 +72,8 @@ export const appUserRow = z.object({
 export type AppUserRow = z.output<typeof appUserRow>;
 
 const rightsMatrix = z.object({
-  rights: z.array(z.object({ key: z.string(), label: z.string() })),
-  roles: z.array(z.object({ id: z.string(), label: z.string() })),
+  rights: z.array(z.object({ key: rightKey, label: z.string() })),
+  roles: z.array(z.object({ id: roleId, label: z.string() })),
   /** role → rights by default (the work order) and as configured now. */
   defaults: z.record(z.string(), z.array(z.string())),
   effective: z.record(z.string(), z.array(z.string())),

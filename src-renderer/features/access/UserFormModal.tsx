@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Checkbox, Form, Input, Modal, Select, Switch } from 'antd';
-import { ROLE_IDS, ROLES, type AppUserRow } from '../../../src-shared/contract/access';
+import { ROLE_IDS, ROLES, type AppUserRow, type RoleId } from '../../../src-shared/contract/access';
 import { useCreateUserMutation, useStaffOptionsQuery, useUpdateUserMutation } from './accessApi';
 import { errorOf, showServerError } from './formErrors';
 import { loginRule, passwordRule, repeatRule } from './passwordRules';
@@ -9,7 +9,7 @@ interface Values {
   login: string;
   fullName: string;
   staffId: string | null;
-  roles: string[];
+  roles: RoleId[];
   isActive: boolean;
   password: string;
   repeat: string;

@@ -77,7 +77,7 @@ function EntryModal({ year, entry, onClose }: { year: AcademicYear; entry: Calen
 export function HolidaysTab({ year }: { year: AcademicYear }) {
   const { message } = App.useApp();
   const canEdit = useHasRight('calendar.edit') && !year.isClosed;
-  const { data, isLoading } = useEntriesQuery(year.id);
+  const { data, isLoading } = useEntriesQuery({ yearId: year.id });
   const [remove] = useDeleteEntryMutation();
   const [editing, setEditing] = useState<CalendarEntry | null | 'new'>(null);
   return (

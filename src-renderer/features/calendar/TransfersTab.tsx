@@ -79,7 +79,7 @@ function TransferModal({ year, transfer, onClose }: { year: AcademicYear; transf
 export function TransfersTab({ year }: { year: AcademicYear }) {
   const { message } = App.useApp();
   const canEdit = useHasRight('calendar.edit') && !year.isClosed;
-  const { data, isLoading } = useTransfersQuery(year.id);
+  const { data, isLoading } = useTransfersQuery({ yearId: year.id });
   const [remove] = useDeleteTransferMutation();
   const [editing, setEditing] = useState<DayTransfer | null | 'new'>(null);
   return (

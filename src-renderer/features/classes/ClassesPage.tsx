@@ -15,7 +15,7 @@ import { useClassesQuery, useDeleteClassMutation, useSetupStaffOptionsQuery } fr
 export function ClassesPage() {
   const { message } = App.useApp();
   const { years, year, setYearId, isLoading } = useSelectedYear();
-  const { data, isFetching } = useClassesQuery(year?.id ?? '', { skip: !year });
+  const { data, isFetching } = useClassesQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const [remove] = useDeleteClassMutation();
   const { data: staffData } = useSetupStaffOptionsQuery();
   const staff = (staffData?.staff ?? []).map((s) => ({ value: s.id, label: s.fullName }));

@@ -17,7 +17,7 @@ export function CurriculumPage() {
   const { years, year, setYearId, isLoading } = useSelectedYear();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'plan';
-  const { data: overview } = useCurriculumOverviewQuery(year?.id ?? '', { skip: !year });
+  const { data: overview } = useCurriculumOverviewQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const canEdit = useHasRight('curriculum.edit') && Boolean(year && !year.isClosed);
   const canSeePupils = useHasRight('pupils.read');
   // Today's subgroup flags (a roster change in the movement book raises them) for the tab badge and «Проверка».

@@ -17,7 +17,7 @@ function today(): string {
 export function HistoryTab() {
   const { message } = App.useApp();
   const canPush = useHasRight('exchange.push');
-  const { data, isFetching } = useExchangeHistoryQuery();
+  const { data, isFetching } = useExchangeHistoryQuery({ limit: 200 });
   const [getFile] = useExchangeFileMutation();
   const [mark] = useMarkImportedMutation();
   const download = async (fileId: string) => {

@@ -20,7 +20,7 @@ export function LoadPage() {
   const { years, year, setYearId, isLoading } = useSelectedYear();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'grid';
-  const { data: grid, isFetching } = useLoadGridQuery(year?.id ?? '', { skip: !year });
+  const { data: grid, isFetching } = useLoadGridQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const canEdit = useHasRight('curriculum.edit') && Boolean(year && !year.isClosed);
   const [teacher, setTeacher] = useState<string | null>(null);
   const [settings, setSettings] = useState(false);

@@ -12,7 +12,7 @@ import { useExportVacanciesMutation, useLoadGridQuery } from './loadApi';
 /** «Вакансии»: every row of the plan with hours and no teacher, by subject — what the school must staff. */
 export function VacanciesPage() {
   const { years, year, setYearId, isLoading } = useSelectedYear();
-  const { data: grid, isFetching } = useLoadGridQuery(year?.id ?? '', { skip: !year });
+  const { data: grid, isFetching } = useLoadGridQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const [exportVac, { isLoading: exporting }] = useExportVacanciesMutation();
   const download = useDownload();
   if (isLoading) return <Skeleton active />;

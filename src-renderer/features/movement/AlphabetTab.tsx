@@ -11,14 +11,14 @@ import { useDownload } from './movementUi';
 export function AlphabetTab() {
   const [search, setSearch] = useState('');
   const [pupilId, setPupilId] = useState<string | null>(null);
-  const { data, isFetching } = useAlphabetQuery(search);
+  const { data, isFetching } = useAlphabetQuery({ search });
   const [exportAlphabet, { isLoading }] = useExportAlphabetMutation();
   const download = useDownload();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap>
         <Input.Search aria-label="Поиск в алфавитной книге" placeholder="ФИО или № личного дела" allowClear style={{ width: 280 }} onSearch={setSearch} />
-        <Button icon={<FileExcelOutlined />} loading={isLoading} onClick={() => void download(() => exportAlphabet(search))}>
+        <Button icon={<FileExcelOutlined />} loading={isLoading} onClick={() => void download(() => exportAlphabet({ search }))}>
           Алфавитная книга (Excel)
         </Button>
         <Typography.Text type="secondary">Записей: {data?.length ?? 0}</Typography.Text>

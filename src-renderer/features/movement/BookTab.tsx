@@ -17,7 +17,7 @@ export function BookTab() {
   const [classId, setClassId] = useState<string | null>(null);
   const [pupilId, setPupilId] = useState<string | null>(null);
   // Classes of the year the period ends in: a class lives in one year.
-  const { data: classes } = useClassesOnQuery(to ?? from ?? todayIso());
+  const { data: classes } = useClassesOnQuery({ date: to ?? from ?? todayIso() });
   const filter = { from, to, search, classId: classes?.some((c) => c.id === classId) ? classId : null };
   const { data, isFetching } = useBookQuery(filter);
   const [exportBook, { isLoading }] = useExportBookMutation();

@@ -50,8 +50,8 @@ export function ItemModal({ type, orderDate, item, others, onClose, onSave }: { 
   const pickClassId = Form.useWatch('pickClassId', form) ?? null;
   const toClassId = Form.useWatch('toClassId', form) ?? null;
   const watched = Form.useWatch([], form) as Values | undefined;
-  const { data: classes } = useClassesOnQuery(effectiveDate, { skip: !effectiveDate });
-  const { data: currentClasses } = useClassesOnQuery(orderDate, { skip: info.effect === 'in' });
+  const { data: classes } = useClassesOnQuery({ date: effectiveDate }, { skip: !effectiveDate });
+  const { data: currentClasses } = useClassesOnQuery({ date: orderDate }, { skip: info.effect === 'in' });
   const { data: found, isFetching } = useSearchPupilsQuery(
     { query, date: effectiveDate, classId: pickClassId },
     { skip: mode !== 'existing' || (query.trim().length < 2 && !pickClassId) },

@@ -32,7 +32,7 @@ export function OrderEditorPage() {
   const [params] = useSearchParams();
   const isNew = id === 'new';
   // currentData, not data: going from an order to «new» (or to another order) must not show the previous one.
-  const { currentData: loaded, refetch } = useOrderQuery(id, { skip: isNew });
+  const { currentData: loaded, refetch } = useOrderQuery({ id }, { skip: isNew });
   const typeParam = params.get('type') as OrderType | null;
   const type: OrderType = loaded?.type ?? (typeParam && ORDER_TYPES.includes(typeParam) ? typeParam : 'enroll');
   if (!isNew && !loaded) return <Skeleton active />;

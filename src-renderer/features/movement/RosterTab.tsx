@@ -14,7 +14,7 @@ export function RosterTab() {
   const [date, setDate] = useState(todayIso());
   const [classId, setClassId] = useState<string | null>(null);
   const [pupilId, setPupilId] = useState<string | null>(null);
-  const { data: classes } = useClassesOnQuery(date);
+  const { data: classes } = useClassesOnQuery({ date });
   const current = classes?.find((c) => c.id === classId) ? classId : null;
   const { data: roster, isFetching } = useRosterQuery({ classId: current ?? '', date }, { skip: !current });
   return (

@@ -27,8 +27,8 @@ export function ParentCardPage() {
   const canEdit = useHasRight('parents.edit');
   const canMerge = useHasRight('people.merge') && canEdit;
   const [merging, setMerging] = useState(false);
-  const { data: view, refetch } = useParentQuery(id, { skip: isNew });
-  const { data: history, isFetching } = useParentHistoryQuery(id, { skip: isNew });
+  const { data: view, refetch } = useParentQuery({ id }, { skip: isNew });
+  const { data: history, isFetching } = useParentHistoryQuery({ id }, { skip: isNew });
   const [create] = useCreateParentMutation();
   const [update] = useUpdateParentMutation();
   if (!isNew && !view) return <Card loading />;

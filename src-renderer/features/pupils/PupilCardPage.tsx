@@ -45,8 +45,8 @@ export function PupilCardPage() {
   const [merging, setMerging] = useState(false);
   // Links are changed with the parents' edit right.
   const canLink = useHasRight('parents.edit');
-  const { data: view, refetch } = usePupilQuery(id, { skip: isNew });
-  const { data: history, isFetching: historyLoading } = usePupilHistoryQuery(id, { skip: isNew });
+  const { data: view, refetch } = usePupilQuery({ id }, { skip: isNew });
+  const { data: history, isFetching: historyLoading } = usePupilHistoryQuery({ id }, { skip: isNew });
   const [create] = useCreatePupilMutation();
   const [update] = useUpdatePupilMutation();
   if (!isNew && !view) return <Card loading />;

@@ -36,8 +36,8 @@ export function StaffCardPage() {
   const canEdit = useHasRight('staff.edit');
   const canMerge = useHasRight('people.merge') && canEdit;
   const [merging, setMerging] = useState(false);
-  const { data: view, refetch } = useStaffQuery(id, { skip: isNew });
-  const { data: history, isFetching } = useStaffHistoryQuery(id, { skip: isNew });
+  const { data: view, refetch } = useStaffQuery({ id }, { skip: isNew });
+  const { data: history, isFetching } = useStaffHistoryQuery({ id }, { skip: isNew });
   const [create] = useCreateStaffMutation();
   const [update] = useUpdateStaffMutation();
   if (!isNew && !view) return <Card loading />;

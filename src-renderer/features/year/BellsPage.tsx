@@ -13,7 +13,7 @@ import { useSelectedYear } from './useSelectedYear';
 export function BellsPage() {
   const { message } = App.useApp();
   const { years, year, setYearId, isLoading } = useSelectedYear();
-  const { data } = useBellsQuery(year?.id ?? '', { skip: !year });
+  const { data } = useBellsQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const [remove] = useDeleteBellsMutation();
   const canEdit = useHasRight('calendar.edit') && Boolean(year && !year.isClosed);
   const [editing, setEditing] = useState<BellScheduleView | null | 'new'>(null);

@@ -13,7 +13,7 @@ import { useDeletePeriodsMutation, usePeriodsQuery } from './yearApi';
 export function PeriodsTab({ year }: { year: AcademicYear }) {
   const { message } = App.useApp();
   const canEdit = useHasRight('years.edit') && !year.isClosed;
-  const { data, isLoading } = usePeriodsQuery(year.id);
+  const { data, isLoading } = usePeriodsQuery({ yearId: year.id });
   const [remove] = useDeletePeriodsMutation();
   const [editing, setEditing] = useState<PeriodScheme | null | 'new'>(null);
   const schemes = data?.schemes ?? [];

@@ -21,7 +21,7 @@ const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 export function SchemeFormModal({ year, scheme, open, onClose, takenGrades }: { year: AcademicYear; scheme: PeriodScheme | null; open: boolean; onClose: () => void; takenGrades: number[] }) {
   const [form] = Form.useForm<Values>();
   const [save, { isLoading }] = useSavePeriodsMutation();
-  const { data: entries } = useEntriesQuery(year.id);
+  const { data: entries } = useEntriesQuery({ yearId: year.id });
   const feedback = useSaveFeedback();
   const [error, setError] = useState<string | null>(null);
 
