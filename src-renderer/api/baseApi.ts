@@ -2,7 +2,7 @@ import { createApi, type BaseQueryFn } from '@reduxjs/toolkit/query/react';
 import type { MethodName } from '../../src-shared/contract/index';
 import { AppError, type ErrorBody } from '../../src-shared/errors';
 import type { ApiClient } from '../../src-shared/transport';
-import { LEGACY_TAG_TYPES, TAG_TYPES } from './tags';
+import { TAG_TYPES } from './tags';
 
 export interface CallArgs {
   method: MethodName;
@@ -30,12 +30,12 @@ const contractBaseQuery: ContractBaseQuery = async ({ method, input }, api) => {
 };
 
 /**
- * The one API slice. Features add endpoints with `contractEndpoints` (./contractApi.ts); the tags
- * are the domain entities (./tags.ts), followed for now by the legacy names of hand-typed endpoints.
+ * The one API slice. Features add endpoints with `contractEndpoints` (./contractApi.ts), never by
+ * hand; the tags are the domain entities (./tags.ts).
  */
 export const baseApi = createApi({
   reducerPath: 'api',
   baseQuery: contractBaseQuery,
-  tagTypes: [...TAG_TYPES, ...LEGACY_TAG_TYPES],
+  tagTypes: [...TAG_TYPES],
   endpoints: () => ({}),
 });

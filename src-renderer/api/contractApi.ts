@@ -1,7 +1,7 @@
 import type { MutationDefinition, QueryDefinition } from '@reduxjs/toolkit/query';
 import { contract, type Contract, type MethodDef, type MethodInput, type MethodName, type MethodOutput } from '../../src-shared/contract/index';
 import { baseApi, type ContractBaseQuery } from './baseApi';
-import { tagsForChange, tagsForQuery, type ApiTag } from './tags';
+import { tagsForChange, tagsForQuery, type Tag } from './tags';
 
 /**
  * RTK Query endpoints derived from the contract. A feature lists its endpoints as
@@ -33,12 +33,12 @@ export type ResultOf<M extends MethodName> = MethodOutput<Contract, M>;
 
 type Definitions<S extends Record<string, EndpointSpec>> = {
   [K in keyof S]: KindOf<S[K]> extends 'query'
-    ? QueryDefinition<ArgOf<MethodOf<S[K]>>, ContractBaseQuery, ApiTag, ResultOf<MethodOf<S[K]>>, 'api'>
-    : MutationDefinition<ArgOf<MethodOf<S[K]>>, ContractBaseQuery, ApiTag, ResultOf<MethodOf<S[K]>>, 'api'>;
+    ? QueryDefinition<ArgOf<MethodOf<S[K]>>, ContractBaseQuery, Tag, ResultOf<MethodOf<S[K]>>, 'api'>
+    : MutationDefinition<ArgOf<MethodOf<S[K]>>, ContractBaseQuery, Tag, ResultOf<MethodOf<S[K]>>, 'api'>;
 };
 
 /** Tags a call as a mutation invalidates: the changed entity, or only the log for an export. */
-function invalidatedBy(def: MethodDef): ApiTag[] {
+function invalidatedBy(def: MethodDef): Tag[] {
   if (def.kind === 'mutation') return tagsForChange(def.entity);
   return def.exportsPersonalData ? ['audit'] : [];
 }

@@ -9,12 +9,6 @@ import { changedWith, DOMAIN_ENTITIES, domainEntitiesOf, type DomainEntity } fro
 export const TAG_TYPES = [...DOMAIN_ENTITIES, 'audit'] as const;
 export type Tag = (typeof TAG_TYPES)[number];
 
-/**
- * Tag names of the hand-typed endpoints, kept while features move to the builder so that a branch
- * written before it still compiles after a merge. Nothing invalidates them on a push event.
- */
-export const LEGACY_TAG_TYPES = ['School', 'System', 'Backup', 'Session', 'Users', 'Rights', 'AccessSettings', 'Audit', 'Years', 'Periods', 'Calendar', 'Production', 'Bells', 'Subjects', 'Rooms', 'Classes', 'Subgroups', 'SetupCheck', 'MovementOrders', 'Movement', 'MovementReports', 'MovementSettings', 'Pupils', 'Parents', 'Staff', 'Accounts', 'Curriculum', 'Load', 'Exchange'] as const;
-export type ApiTag = Tag | (typeof LEGACY_TAG_TYPES)[number];
 
 const PEOPLE: readonly DomainEntity[] = ['pupil', 'parent', 'staff', 'pupilParent', 'portalAccount'];
 const ROSTERS: readonly DomainEntity[] = ['classMembership', 'schoolClass', 'movementOrder', 'academicYear'];

@@ -15,15 +15,6 @@ errorListener.startListening({
     if (error && !HANDLED_IN_PLACE.has(error.code)) api.dispatch(errorRaised(error, endpoint));
   },
 });
-// Every write is audited, so any successful mutation makes the log and record histories stale
-// (endpoints of the builder invalidate `audit` themselves; this serves the hand-typed ones).
-errorListener.startListening({
-  matcher: isFulfilled,
-  effect: (action, api) => {
-    const arg = (action.meta as { arg?: { type?: string; endpointName?: string } }).arg;
-    if (arg?.type === 'mutation') api.dispatch(baseApi.util.invalidateTags(['Audit']));
-  },
-});
 errorListener.startListening({
   matcher: isFulfilled,
   effect: (_action, api) => {

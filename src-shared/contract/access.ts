@@ -18,6 +18,9 @@ export const ROLES = {
 export type RoleId = keyof typeof ROLES;
 export const ROLE_IDS = Object.keys(ROLES) as RoleId[];
 export const RIGHT_KEYS = Object.keys(RIGHTS) as Right[];
+/** Narrow ids read back from the core (lists carry them as plain strings) for the inputs that name them. */
+export const isRoleId = (v: string): v is RoleId => Object.prototype.hasOwnProperty.call(ROLES, v);
+export const isRightKey = (v: string): v is Right => Object.prototype.hasOwnProperty.call(RIGHTS, v);
 
 const roleId = z.enum(ROLE_IDS as [RoleId, ...RoleId[]], 'выберите роль из списка');
 const rightKey = z.enum(RIGHT_KEYS as [Right, ...Right[]], 'неизвестное право');
@@ -59,7 +62,7 @@ export const appUserRow = z.object({
   fullName: z.string(),
   staffId: z.string().nullable(),
   staffName: z.string().nullable(),
-  roles: z.array(roleId),
+  roles: z.array(z.string()),
   isActive: z.boolean(),
   mustChangePassword: z.boolean(),
   failedAttempts: z.number().int(),
@@ -72,8 +75,8 @@ export const appUserRow = z.object({
 export type AppUserRow = z.output<typeof appUserRow>;
 
 const rightsMatrix = z.object({
-  rights: z.array(z.object({ key: rightKey, label: z.string() })),
-  roles: z.array(z.object({ id: roleId, label: z.string() })),
+  rights: z.array(z.object({ key: z.string(), label: z.string() })),
+  roles: z.array(z.object({ id: z.string(), label: z.string() })),
   /** role → rights by default (the work order) and as configured now. */
   defaults: z.record(z.string(), z.array(z.string())),
   effective: z.record(z.string(), z.array(z.string())),
