@@ -4,8 +4,10 @@ import type { MethodDef } from '../../src-shared/contract/define';
 import { AppError, type Envelope, type ErrorIssue } from '../../src-shared/errors';
 import { createChangeSet } from '../../src-shared/events';
 import type { Handlers } from './api/types';
-import { insertAudit, type Executor } from './audit/auditRepo';
-import type { AuditRecorder, Caller, Core, HandlerContext } from './context';
+import { translateDbError } from './foundation/dbErrors';
+import { insertAudit } from './foundation/auditLog';
+import type { AuditRecorder, Caller, Core, HandlerContext } from './foundation/context';
+import type { Executor } from './foundation/executor';
 
 export interface DispatcherHooks {
   /**
@@ -41,11 +43,9 @@ export function validationError(def: MethodDef, error: z.ZodError, mutating: boo
 
 function toAppError(err: unknown, core: Core, method: string): AppError {
   if (err instanceof AppError) return err;
-  const e = err as { code?: string; message?: string };
-  // Lost connection to PostgreSQL or a locked SQLite file: the user can retry, nothing was written.
-  if (e?.code === 'SQLITE_BUSY' || e?.code === 'ECONNREFUSED' || e?.code === '57P01') {
-    return new AppError('DB_UNAVAILABLE', 'База данных недоступна или занята. Повторите через минуту; ничего не изменено.');
-  }
+  const retry = translateDbError(err);
+  if (retry) return retry;
+  const e = err as { message?: string };
   core.logger.error('unexpected error in handler', { method, error: String(e?.message ?? err), stack: (err as Error)?.stack });
   return new AppError('INTERNAL', `Внутренняя ошибка при выполнении «${method}». Данные не изменены. Подробности записаны в журнал программы.`);
 }
