@@ -63,3 +63,12 @@ export function contractEndpoints<const S extends Record<string, EndpointSpec>>(
     },
   });
 }
+
+/**
+ * Whether a value built at run time (a card form's changed fields) is a valid input of the method,
+ * by the contract's own schema: the honest way to hand such a value to a typed endpoint.
+ */
+export function isInputOf<M extends MethodName>(method: M, value: unknown): value is MethodInput<Contract, M> {
+  const def: MethodDef = contract[method];
+  return def.input.safeParse(value).success;
+}

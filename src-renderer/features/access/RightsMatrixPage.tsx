@@ -1,7 +1,7 @@
 import { Alert, Checkbox, Space, Table, Tooltip, Typography } from 'antd';
 import { isRightKey, isRoleId, type RightsMatrix } from '../../../src-shared/contract/access';
 import { useRightsMatrixQuery, useSetRoleRightMutation } from './accessApi';
-import { useHasRight } from './useSession';
+import { useHasRight } from '../../components/useSession';
 
 type Row = RightsMatrix['rights'][number] & { on: Record<string, boolean>; byDefault: Record<string, boolean> };
 

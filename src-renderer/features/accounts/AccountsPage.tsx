@@ -9,7 +9,7 @@ import { plural } from '../../../src-shared/domain/plural';
 import type { ErrorBody } from '../../../src-shared/errors';
 import { downloadFile } from '../../components/downloadFile';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useClassOptions } from '../people/useClassOptions';
 import { useDebounced, usePersisted } from '../people/usePersisted';
 import { HandOverDialog, MarkSentDialog, RecordCreatedDialog } from './AccountDialogs';

@@ -5,9 +5,9 @@ import type { SchoolEvent } from '../../../src-shared/contract/calendar';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useClassesQuery, useSetupStaffOptionsQuery } from '../classes/classesApi';
-import { useSaveFeedback } from '../year/saveFeedback';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { useDeleteEventMutation, useEventsQuery, useSaveEventMutation } from './calendarApi';
 
 interface Values {

@@ -7,8 +7,8 @@ import { weekday } from '../../../src-shared/domain/calendar/dates';
 import { WEEKDAY_NAMES, WEEKDAY_SHORT } from '../../../src-shared/domain/schoolSetup/bellSchedule';
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
-import { useSaveFeedback } from '../year/saveFeedback';
+import { useHasRight } from '../../components/useSession';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { GradeScopeField, scopeText } from './GradeScopeField';
 import { useDeleteTransferMutation, useSaveTransferMutation, useTransfersQuery } from './calendarApi';
 

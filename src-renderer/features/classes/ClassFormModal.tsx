@@ -4,7 +4,7 @@ import type { SchoolClass } from '../../../src-shared/contract/classes';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { AOOP_VARIANTS } from '../../../src-shared/domain/schoolSetup/classRules';
 import { useRoomsQuery } from '../rooms/roomsApi';
-import { useSaveFeedback } from '../year/saveFeedback';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { useClassesQuery, useSaveClassMutation, useSetupStaffOptionsQuery } from './classesApi';
 
 interface Values {

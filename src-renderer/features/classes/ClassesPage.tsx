@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Empty, Popconfirm, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { AppstoreAddOutlined, ApartmentOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { SchoolClass } from '../../../src-shared/contract/classes';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { ClassFormModal } from './ClassFormModal';

@@ -3,7 +3,7 @@ import { App, Button, Drawer, Empty, InputNumber, Select, Space, Typography } fr
 import { SplitCellsOutlined } from '@ant-design/icons';
 import type { SchoolClass } from '../../../src-shared/contract/classes';
 import { DateField } from '../../components/DateField';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useSubjectsQuery } from '../subjects/subjectsApi';
 import { SubjectSubgroups } from './SubjectSubgroups';
 import { useClassPupilsQuery, useSplitClassMutation, useSubgroupsQuery } from './classesApi';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Col, Dropdown, Empty, Menu, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { CopyOutlined, FileExcelOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { ChecksTab } from './ChecksTab';

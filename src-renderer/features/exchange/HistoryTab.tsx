@@ -3,7 +3,7 @@ import type { ExchangeRow } from '../../../src-shared/contract/exchange';
 import type { ErrorBody } from '../../../src-shared/errors';
 import { downloadFile } from '../../components/downloadFile';
 import { formatDateTimeRu, formatSize } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useExchangeFileMutation, useExchangeHistoryQuery, useMarkImportedMutation } from './exchangeApi';
 import { STATUS_LABELS } from './exchangeLabels';
 

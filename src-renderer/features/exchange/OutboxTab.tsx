@@ -5,7 +5,7 @@ import { PUSH_KINDS, PUSH_KIND_TITLES, type OutboxEntry, type PushKind, type Pus
 import type { ErrorBody } from '../../../src-shared/errors';
 import { downloadFile } from '../../components/downloadFile';
 import { formatDateRu, formatDateTimeRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useOutboxQuery, usePushCreateMutation } from './exchangeApi';
 import { STATUS_LABELS } from './exchangeLabels';
 

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, List, Popconfirm, Result, Space
 import { InboxOutlined } from '@ant-design/icons';
 import type { PullPreview, PullReport } from '../../../src-shared/contract/exchange';
 import type { ErrorBody } from '../../../src-shared/errors';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { CONFIDENCE_LABELS, ENTITY_LABELS } from './exchangeLabels';
 import { fileToBase64, usePullApplyMutation, usePullCancelMutation, usePullPreviewMutation } from './exchangeApi';
 import { PreviewTable } from './PreviewTable';

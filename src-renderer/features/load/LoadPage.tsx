@@ -4,7 +4,7 @@ import { FileExcelOutlined, SettingOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
 import { groupLabel } from '../../../src-shared/domain/curriculum/loadRows';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { errorText, useDownload } from '../curriculum/curriculumUi';
 import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';

@@ -6,7 +6,7 @@ import { DESTINATION_KINDS, DESTINATION_KIND_KEYS, ENROLL_KINDS, ENROLL_KIND_KEY
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
 import { enterMovesToNextField } from '../../components/keyboard';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useClassesOnQuery, useSearchPupilsQuery } from './movementApi';
 import { newKey, type EditItem } from './orderModel';
 import { SubgroupPicker } from './SubgroupPicker';

@@ -8,7 +8,7 @@ import { DateField } from '../../components/DateField';
 import { formatDateRu, formatDateTimeRu } from '../../components/format';
 import { enterMovesToNextField } from '../../components/keyboard';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useSchoolCardQuery } from '../school/schoolApi';
 import { ItemModal } from './ItemModal';
 import { OrderItemsTable } from './OrderItemsTable';

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import type { OrderRow } from '../../../src-shared/contract/movementFields';
 import { ORDER_STATUSES, ORDER_TYPES, ORDER_TYPE_INFO, type OrderStatus, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { useExportOrderBookMutation, useOrdersQuery } from './movementApi';

@@ -8,7 +8,7 @@ import { enterMovesToNextField } from '../../components/keyboard';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { EMPTY_CARD, mergeThreeWay, serverIssuesToFields, validateCard, type FieldErrors } from './schoolForm';
 import { useSaveSchoolCardMutation, useSchoolCardQuery, type SchoolCardState } from './schoolApi';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { RecordHistory } from '../audit/RecordHistory';
 
 interface ConflictInfo {

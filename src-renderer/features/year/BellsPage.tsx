@@ -3,7 +3,7 @@ import { App, Button, Card, Col, Empty, Popconfirm, Row, Skeleton, Space, Table,
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { BellScheduleView } from '../../../src-shared/contract/bells';
 import { WEEKDAY_SHORT } from '../../../src-shared/domain/schoolSetup/bellSchedule';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { BellFormModal } from './BellFormModal';
 import { YearSelect } from './YearSelect';
 import { useBellsQuery, useDeleteBellsMutation } from './yearApi';

@@ -5,7 +5,7 @@ import type { AcademicYear, PeriodScheme } from '../../../src-shared/contract/ye
 import { formatGradeList } from '../../../src-shared/domain/schoolSetup/gradeScope';
 import { PERIOD_KINDS } from '../../../src-shared/domain/schoolSetup/studyPeriods';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { SchemeFormModal } from './SchemeFormModal';
 import { useDeletePeriodsMutation, usePeriodsQuery } from './yearApi';
 

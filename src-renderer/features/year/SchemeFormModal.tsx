@@ -5,7 +5,7 @@ import type { AcademicYear, PeriodScheme } from '../../../src-shared/contract/ye
 import { PERIOD_KINDS, PERIOD_KIND_KEYS, suggestPeriods, type PeriodKind } from '../../../src-shared/domain/schoolSetup/studyPeriods';
 import { DateField } from '../../components/DateField';
 import { useEntriesQuery } from '../calendar/calendarApi';
-import { useSaveFeedback } from './saveFeedback';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { useSavePeriodsMutation } from './yearApi';
 
 interface Values {
