@@ -170,7 +170,8 @@ export function CardFrame<V extends { id: string; version: number }>(p: CardFram
         const err = r.error as ErrorBody | undefined;
         if (err && p.onRefused?.(err, (more) => void save({ ...extra, ...more }))) return;
         if (err?.code === 'VALIDATION') show(serverProblems(err.details?.issues), err.message);
-        else if (err?.code === 'CONFLICT' && !isNew) await openMerge(err.message);
+        // The core's text advises a reload; here the merge does that without losing the form.
+        else if (err?.code === 'CONFLICT' && !isNew) await openMerge('Пока вы редактировали, другой пользователь сохранил эту карточку. Ваши изменения ещё не записаны.');
         else if (err?.message) setError(err.message);
       } finally {
         setSaving(false);
