@@ -1,6 +1,6 @@
 import type { PushListener } from '../../src-shared/events';
 import { baseApi } from './baseApi';
-import { tagsForChange, type Tag } from './tags';
+import { TAG_TYPES, tagsForChange, type Tag } from './tags';
 
 type Dispatch = (action: ReturnType<typeof baseApi.util.invalidateTags>) => unknown;
 
@@ -8,7 +8,8 @@ type Dispatch = (action: ReturnType<typeof baseApi.util.invalidateTags>) => unkn
  * Keeps every open list and card current: each `dataChanged` event (anyone's write, over SSE or
  * IPC) invalidates the tags of what changed. Events that arrive together (a pull announces seven
  * kinds of record, a save announces a record the card's own write also announced) become one
- * invalidation, so a burst costs each open view one refetch.
+ * invalidation, so a burst costs each open view one refetch. After the stream was broken
+ * (`resync`) every open view refetches: what changed meanwhile was never announced.
  */
 export function startLiveRefresh(on: (listener: PushListener) => () => void, dispatch: Dispatch, delayMs = 60): () => void {
   let pending = new Set<Tag>();
@@ -20,8 +21,9 @@ export function startLiveRefresh(on: (listener: PushListener) => () => void, dis
     if (tags.length > 0) dispatch(baseApi.util.invalidateTags(tags));
   };
   const off = on((event) => {
-    if (event.type !== 'dataChanged') return;
-    for (const tag of tagsForChange(event.entity)) pending.add(tag);
+    if (event.type === 'dataChanged') for (const tag of tagsForChange(event.entity)) pending.add(tag);
+    else if (event.type === 'resync') for (const tag of TAG_TYPES) pending.add(tag);
+    else return;
     timer ??= setTimeout(flush, delayMs);
   });
   return () => {

@@ -1,12 +1,18 @@
 import { newId } from '../../../src-shared/domain/ids';
 import { AppError } from '../../../src-shared/errors';
+import type { DomainEntity } from '../../../src-shared/events';
 import type { EventBus } from './events';
 
 export interface Job {
   id: string;
   signal: AbortSignal;
   progress(done: number, total: number, message?: string): void;
-  finish(message?: string): void;
+  /**
+   * Ends the job. A job that outlives the request which started it names what it wrote (`changed`):
+   * every client then refreshes those lists, as after any mutation (an awaited job needs nothing —
+   * the dispatcher announces the method's changes when it returns).
+   */
+  finish(message?: string, changed?: readonly DomainEntity[]): void;
   /** Throws CANCELLED when the user pressed «Отменить». */
   throwIfCancelled(): void;
 }
@@ -32,9 +38,10 @@ export function createJobRegistry(events: EventBus): JobRegistry {
           last = { done, total };
           events.emit({ type: 'progress', jobId, title, done, total, message });
         },
-        finish(message) {
+        finish(message, changed = []) {
           running.delete(jobId);
           events.emit({ type: 'progress', jobId, title, done: last.total, total: last.total, message, finished: true });
+          for (const entity of changed) events.emit({ type: 'dataChanged', entity });
         },
         throwIfCancelled() {
           if (controller.signal.aborted) {

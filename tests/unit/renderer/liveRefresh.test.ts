@@ -97,10 +97,15 @@ describe('live refresh in a store', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(calls).toBe(2);
 
+    // The stream was broken and is back: changes may have been missed, so everything open refetches.
+    emit({ type: 'resync' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calls).toBe(3);
+
     stop();
     emit({ type: 'dataChanged', entity: 'room' });
     await new Promise((r) => setTimeout(r, 100));
-    expect(calls).toBe(2);
+    expect(calls).toBe(3);
     sub.unsubscribe();
   });
 });
