@@ -29,6 +29,23 @@ describeE2E('Live lists and stale cards in two browsers', () => {
   // «Объединить и сохранить» in the merge dialog must not match: the card's own button ends with a capital «Сохранить».
   const save = (page: Page) => page.getByRole('button', { name: /Сохранить$/ }).click();
 
+  /** A new pupil's card open in two browsers (two sessions of the same office). */
+  async function openTwice(lastName: string, firstName: string) {
+    const pupil = await createPupil(lastName, firstName);
+    const a = await newSignedInPage(browser, serve.url);
+    const b = await newSignedInPage(browser, serve.url);
+    await openCard(a.page, pupil.id, lastName);
+    await openCard(b.page, pupil.id, lastName);
+    return { pupil, a, b };
+  }
+
+  /** A saves; B, who is typing, is told by the push event and keeps what it typed. */
+  async function saveFirst(a: Page, b: Page) {
+    await save(a);
+    await a.getByText('Карточка обучающегося сохранена').waitFor();
+    await b.getByTestId('stale-notice').waitFor();
+  }
+
   beforeAll(async () => {
     browser = await launchBrowser();
     serve = await startServe();
@@ -61,19 +78,11 @@ describeE2E('Live lists and stale cards in two browsers', () => {
   });
 
   it('merges a stale save of a pupil card: the other user’s phone and my e-mail are both kept', async () => {
-    const pupil = await createPupil('Морозова', 'Дарья');
-    const a = await newSignedInPage(browser, serve.url);
-    const b = await newSignedInPage(browser, serve.url);
-    await openCard(a.page, pupil.id, 'Морозова');
-    await openCard(b.page, pupil.id, 'Морозова');
-
+    const { pupil, a, b } = await openTwice('Морозова', 'Дарья');
     // B starts typing first; A saves meanwhile, so B's save names a version that is no longer current.
     await b.page.getByLabel('Электронная почта', { exact: true }).fill('morozova@mail.ru');
     await a.page.getByLabel('Мобильный телефон', { exact: true }).fill('+7 913 222-33-44');
-    await save(a.page);
-    await a.page.getByText('Карточка обучающегося сохранена').waitFor();
-    // The push event reached B: the card says so and keeps B's typing.
-    await b.page.getByTestId('stale-notice').waitFor();
+    await saveFirst(a.page, b.page);
     expect(await b.page.getByLabel('Электронная почта', { exact: true }).inputValue()).toBe('morozova@mail.ru');
 
     await save(b.page);
@@ -97,18 +106,11 @@ describeE2E('Live lists and stale cards in two browsers', () => {
   });
 
   it('asks which value to keep when both edited the same field, and keeps the pick with the rest', async () => {
-    const pupil = await createPupil('Соколова', 'Мария');
-    const a = await newSignedInPage(browser, serve.url);
-    const bb = await newSignedInPage(browser, serve.url);
-    await openCard(a.page, pupil.id, 'Соколова');
-    await openCard(bb.page, pupil.id, 'Соколова');
-
+    const { pupil, a, b: bb } = await openTwice('Соколова', 'Мария');
     await bb.page.getByLabel('Примечание', { exact: true }).fill('Переведена из гимназии № 3');
     await bb.page.getByLabel('Мобильный телефон', { exact: true }).fill('+7 913 555-66-77');
     await a.page.getByLabel('Примечание', { exact: true }).fill('Справка ПМПК сдана');
-    await save(a.page);
-    await a.page.getByText('Карточка обучающегося сохранена').waitFor();
-    await bb.page.getByTestId('stale-notice').waitFor();
+    await saveFirst(a.page, bb.page);
 
     await save(bb.page);
     const dialog = bb.page.getByTestId('merge-dialog');

@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { Alert, App, Button, Col, Form, Row, Space, Tabs, Typography, type FormInstance } from 'antd';
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import type { ErrorBody } from '../../../src-shared/errors';
-import { enterMovesToNextField } from '../keyboard';
+import { enterMovesToNextField, useSaveShortcut } from '../keyboard';
 import { useUnsavedGuard } from '../useUnsavedGuard';
 import { ConflictMergeDialog } from './ConflictMergeDialog';
 import { changedFields, pickValues, serverProblems, type FieldProblem } from './cardValues';
@@ -201,16 +201,7 @@ export function CardFrame<V extends { id: string; version: number }>(p: CardFram
     setConflict(null);
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void save();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [save]);
+  useSaveShortcut(useCallback(() => void save(), [save]));
 
   useEffect(() => {
     if (error) window.scrollTo({ top: 0, behavior: 'smooth' });

@@ -4,7 +4,7 @@ import { SaveOutlined } from '@ant-design/icons';
 import { SCHOOL_CARD_LABELS as L, SCHOOL_KINDS, type SchoolCard, type SchoolCardInput } from '../../../src-shared/contract/school';
 import type { ErrorBody } from '../../../src-shared/errors';
 import { DateField } from '../../components/DateField';
-import { enterMovesToNextField } from '../../components/keyboard';
+import { enterMovesToNextField, useSaveShortcut } from '../../components/keyboard';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { ConflictMergeDialog } from '../../components/card/ConflictMergeDialog';
 import { planMerge } from '../../components/card/threeWayMerge';
@@ -90,16 +90,11 @@ export function SchoolCardPage() {
     if (formError || conflict) window.scrollTo({ top: 0, behavior: 'smooth' });
   }, [formError, conflict]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        if (canEdit) void doSave(version);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [doSave, version, canEdit]);
+  useSaveShortcut(
+    useCallback(() => {
+      if (canEdit) void doSave(version);
+    }, [doSave, version, canEdit]),
+  );
 
   // Worked out once per refusal: my values as they were when I pressed «Сохранить».
   const plan = useMemo(
