@@ -2,6 +2,7 @@ import { createApi, type BaseQueryFn } from '@reduxjs/toolkit/query/react';
 import type { MethodName } from '../../src-shared/contract/index';
 import { AppError, type ErrorBody } from '../../src-shared/errors';
 import type { ApiClient } from '../../src-shared/transport';
+import type { OwnWrites } from './ownWrites';
 import { TAG_TYPES } from './tags';
 
 export interface CallArgs {
@@ -12,6 +13,8 @@ export interface CallArgs {
 /** What the store hands every endpoint (thunk extra argument): the client of the window's transport. */
 export interface ApiExtra {
   client: Pick<ApiClient, 'call'>;
+  /** What this window just wrote, so the echo of its own write is not fetched twice (./ownWrites.ts). */
+  ownWrites?: OwnWrites;
 }
 
 export type ContractBaseQuery = BaseQueryFn<CallArgs, unknown, ErrorBody>;

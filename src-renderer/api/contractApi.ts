@@ -1,6 +1,6 @@
 import type { MutationDefinition, QueryDefinition } from '@reduxjs/toolkit/query';
 import { contract, type Contract, type MethodDef, type MethodInput, type MethodName, type MethodOutput } from '../../src-shared/contract/index';
-import { baseApi, type ContractBaseQuery } from './baseApi';
+import { baseApi, type ApiExtra, type ContractBaseQuery } from './baseApi';
 import { tagsForChange, tagsForQuery, type Tag } from './tags';
 
 /**
@@ -53,10 +53,22 @@ export function contractEndpoints<const S extends Record<string, EndpointSpec>>(
         const def: MethodDef = contract[method];
         // A method whose input may be left out still gets `{}`: every such schema accepts it.
         const query = (input: unknown) => ({ method, input: input ?? {} });
-        out[name] =
-          def.kind === 'query' && typeof spec === 'string'
-            ? build.query({ query, providesTags: tagsForQuery(method) })
-            : build.mutation({ query, invalidatesTags: invalidatedBy(def) });
+        if (def.kind === 'query' && typeof spec === 'string') out[name] = build.query({ query, providesTags: tagsForQuery(method) });
+        else if (def.kind === 'query') out[name] = build.mutation({ query, invalidatesTags: invalidatedBy(def) });
+        else {
+          out[name] = build.mutation({
+            query,
+            invalidatesTags: invalidatedBy(def),
+            async onQueryStarted(input, { queryFulfilled, extra }) {
+              try {
+                const { data } = await queryFulfilled;
+                (extra as ApiExtra).ownWrites?.note(def.entity, input, data);
+              } catch {
+                // A refused write changed nothing; the refusal is shown where it was asked for.
+              }
+            },
+          });
+        }
       }
       // The loop cannot carry each endpoint's own types; Definitions<S> states them from the contract.
       return out as Definitions<S>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../../src-shared/contract/index';
 import { createChangeSet, DOMAIN_ENTITIES, MAX_RECORD_IDS_PER_EVENT, type PushEvent, type PushListener } from '../../../src-shared/events';
 import { startLiveRefresh } from '../../../src-renderer/api/liveRefresh';
+import { createOwnWrites, recordIdsOf } from '../../../src-renderer/api/ownWrites';
 import { QUERY_TAGS, queryTagsKey, tagsForChange, tagsForQuery } from '../../../src-renderer/api/tags';
 import { makeStore } from '../../../src-renderer/app/store';
 import { roomsApi } from '../../../src-renderer/features/rooms/roomsApi';
@@ -106,6 +107,58 @@ describe('live refresh in a store', () => {
     emit({ type: 'dataChanged', entity: 'room' });
     await new Promise((r) => setTimeout(r, 100));
     expect(calls).toBe(3);
+    sub.unsubscribe();
+  });
+});
+
+describe('the echo of this window\'s own write', () => {
+  it('finds the record ids a call names', () => {
+    expect(recordIdsOf({ id: 'a', version: 1 }, { cls: { id: 'b' }, warnings: [] })).toEqual(['a', 'b']);
+    expect(recordIdsOf({ id: null }, { id: 'n' })).toEqual(['n']);
+    expect(recordIdsOf({ ids: ['x'] }, [{ id: 'y' }])).toEqual([]);
+  });
+
+  it('counts only an event about exactly a record written here, and only for a moment', () => {
+    let t = 1000;
+    const own = createOwnWrites(3000, () => t);
+    own.note('room', { id: null }, { id: 'r1' });
+    expect(own.isEcho({ type: 'dataChanged', entity: 'room', recordId: 'r1' })).toBe(true);
+    expect(own.isEcho({ type: 'dataChanged', entity: 'room', recordId: 'r2' })).toBe(false);
+    expect(own.isEcho({ type: 'dataChanged', entity: 'room' })).toBe(false);
+    expect(own.isEcho({ type: 'dataChanged', entity: 'roomType', recordId: 'r1' })).toBe(false);
+    own.note('class', { id: 'c1' }, {});
+    expect(own.isEcho({ type: 'dataChanged', entity: 'schoolClass', recordId: 'c1' })).toBe(true);
+    t += 3001;
+    expect(own.isEcho({ type: 'dataChanged', entity: 'room', recordId: 'r1' })).toBe(false);
+  });
+
+  it('refetches once after this window saves, and again when someone else writes', async () => {
+    const calls: string[] = [];
+    const client = {
+      call: async (method: string) => {
+        calls.push(method);
+        if (method === 'setup.rooms.save') return { id: 'r1', number: '214', name: null, floor: null, capacity: null, typeId: 't', typeName: 'Обычный', typeCode: null, note: null, isActive: true, version: 1 };
+        return { rooms: [] };
+      },
+    };
+    const store = makeStore(client as never);
+    const listeners = new Set<PushListener>();
+    const emit = (e: PushEvent) => listeners.forEach((l) => l(e));
+    const stop = startLiveRefresh((l) => (listeners.add(l), () => listeners.delete(l)), store.dispatch, 10);
+    const sub = store.dispatch(roomsApi.endpoints.rooms.initiate());
+    await sub;
+    const saved = store.dispatch(roomsApi.endpoints.saveRoom.initiate({ id: null, version: 0, room: { number: '214', typeId: 't' } }));
+    // The core announces the write before its answer arrives, and once more from the domain.
+    emit({ type: 'dataChanged', entity: 'room', recordId: 'r1' });
+    await saved;
+    emit({ type: 'dataChanged', entity: 'room', recordId: 'r1' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(calls).toEqual(['setup.rooms.list', 'setup.rooms.save', 'setup.rooms.list']);
+
+    emit({ type: 'dataChanged', entity: 'room', recordId: 'r9' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(calls.filter((c) => c === 'setup.rooms.list')).toHaveLength(3);
+    stop();
     sub.unsubscribe();
   });
 });
