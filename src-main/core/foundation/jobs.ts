@@ -6,7 +6,8 @@ import type { EventBus } from './events';
 export interface Job {
   id: string;
   signal: AbortSignal;
-  progress(done: number, total: number, message?: string): void;
+  /** `details`: job-specific figures for the UI (the timetable generation's placed lessons, gaps…). */
+  progress(done: number, total: number, message?: string, details?: Record<string, number | string | null>): void;
   /**
    * Ends the job. A job that outlives the request which started it names what it wrote (`changed`):
    * every client then refreshes those lists, as after any mutation (an awaited job needs nothing —
@@ -34,9 +35,9 @@ export function createJobRegistry(events: EventBus): JobRegistry {
       return {
         id: jobId,
         signal: controller.signal,
-        progress(done, total, message) {
+        progress(done, total, message, details) {
           last = { done, total };
-          events.emit({ type: 'progress', jobId, title, done, total, message });
+          events.emit(details ? { type: 'progress', jobId, title, done, total, message, details } : { type: 'progress', jobId, title, done, total, message });
         },
         finish(message, changed = []) {
           running.delete(jobId);
