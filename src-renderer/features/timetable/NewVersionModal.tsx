@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Form, Modal } from 'antd';
 import type { VersionMeta } from '../../../src-shared/contract/timetableFields';
-import { showServerError } from '../access/formErrors';
+import { errorOf, showServerError } from '../access/formErrors';
 import { todayIso } from '../curriculum/curriculumUi';
 import { NewVersionFields, newVersionDefaults, type NewVersionValues } from './NewVersionFields';
 import { useCreateTimetableVersionMutation, type VersionsList } from './timetableApi';
@@ -21,7 +21,7 @@ export function NewVersionModal({ yearId, list, onCreated, onClose }: { yearId: 
       onCreated(r.data);
       return;
     }
-    setError(showServerError(form, r.error as never));
+    setError(showServerError(form, errorOf(r)));
   };
 
   return (
