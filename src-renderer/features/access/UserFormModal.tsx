@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Checkbox, Form, Input, Modal, Select, Switch } from 'antd';
 import { isRoleId, ROLE_IDS, ROLES, type AppUserRow, type RoleId } from '../../../src-shared/contract/access';
 import { useCreateUserMutation, useStaffOptionsQuery, useUpdateUserMutation } from './accessApi';
-import { errorOf, showServerError } from './formErrors';
 import { loginRule, passwordRule, repeatRule } from './passwordRules';
+import { errorOf, showServerError } from '../../components/serverErrors';
 
 interface Values {
   login: string;

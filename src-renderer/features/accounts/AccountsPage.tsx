@@ -11,9 +11,9 @@ import { downloadFile } from '../../components/downloadFile';
 import { formatDateRu } from '../../components/format';
 import { useHasRight } from '../../components/useSession';
 import { useClassOptions } from '../people/useClassOptions';
-import { useDebounced, usePersisted } from '../people/usePersisted';
 import { HandOverDialog, MarkSentDialog, RecordCreatedDialog } from './AccountDialogs';
 import { useAccountSettingsQuery, useAccountsQuery, useExportAccountsMutation, useLettersMutation, useSaveAccountSettingsMutation } from './accountsApi';
+import { useDebounced, usePersisted } from '../../components/usePersisted';
 
 /**
  * «Учётные записи портала»: every account the user looks after with its state and 3-working-day

@@ -3,7 +3,6 @@ import { App, Button, Empty, Popconfirm, Skeleton, Space, Table, Tag, Typography
 import { AppstoreAddOutlined, ApartmentOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { SchoolClass } from '../../../src-shared/contract/classes';
 import { useHasRight } from '../../components/useSession';
-import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { useLinkedRecord } from '../../components/useLinkedRecord';
 import { ClassFormModal } from './ClassFormModal';
@@ -11,6 +10,7 @@ import { CreateClassesModal } from './CreateClassesModal';
 import { SubgroupsDrawer } from './SubgroupsDrawer';
 import { TeacherCell } from './TeacherCell';
 import { useClassesQuery, useDeleteClassMutation, useSetupStaffOptionsQuery } from './classesApi';
+import { YearSelect } from '../../components/YearSelect';
 
 /** «Классы»: the classes of a year with class teachers, shifts, rooms, programmes and subgroups. */
 export function ClassesPage() {

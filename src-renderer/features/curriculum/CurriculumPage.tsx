@@ -3,14 +3,15 @@ import { Badge, Button, Card, Col, Dropdown, Empty, Menu, Row, Skeleton, Space, 
 import { CopyOutlined, FileExcelOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useHasRight } from '../../components/useSession';
-import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { ChecksTab } from './ChecksTab';
 import { useCurriculumOverviewQuery, useExportCurriculumMutation, useSubgroupStatusQuery } from './curriculumApi';
-import { todayIso, useDownload } from './curriculumUi';
 import { PlanEditor } from './PlanEditor';
 import { CopyModal, StarterModal } from './StarterCopyModals';
 import { SubgroupsTab } from './SubgroupsTab';
+import { YearSelect } from '../../components/YearSelect';
+import { todayIso } from '../../components/format';
+import { useDownload } from '../../components/downloadFile';
 
 /** «Учебный план»: grade plans and class plans of a year, the subgroups they ask for, and all checks. */
 export function CurriculumPage() {

@@ -8,12 +8,12 @@ import type { PlanPart } from '../../../src-shared/domain/curriculum/parts';
 import { useSaveShortcut } from '../../components/keyboard';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { useSubjectsQuery } from '../subjects/subjectsApi';
-import { errorText } from './curriculumUi';
 import { useDeletePlanMutation, usePlanQuery, useSavePlanMutation } from './curriculumApi';
 import { PlanGrid } from './PlanGrid';
 import { PlanProblems } from './PlanProblems';
 import { PlanSettings } from './PlanSettings';
 import { activeEditRows, fromDetail, parseRow, periodsWithWeeks, rowKeyLocal, sameRows, toInput, type EditRow } from './planEditorModel';
+import { errorText } from '../../components/serverErrors';
 
 function problemsInput(d: PlanDetail, periods: PlanDetail['periods'], names: Map<string, string>): PlanProblemsInput {
   return {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, List, Popconfirm, Result, Space, Statistic, Steps, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import type { PullPreview, PullReport } from '../../../src-shared/contract/exchange';
-import type { ErrorBody } from '../../../src-shared/errors';
+import { errorText } from '../../components/serverErrors';
 import { useHasRight } from '../../components/useSession';
 import { CONFIDENCE_LABELS, ENTITY_LABELS } from './exchangeLabels';
 import { fileToBase64, usePullApplyMutation, usePullCancelMutation, usePullPreviewMutation } from './exchangeApi';
@@ -13,10 +13,6 @@ import { PreviewTable } from './PreviewTable';
  * left alone or rejected (row and column) → apply everything in one go, or cancel and nothing
  * changes → the report.
  */
-function errorText(r: unknown): string {
-  return ((r as { error?: ErrorBody }).error as ErrorBody)?.message ?? 'Ошибка';
-}
-
 export function PullWizard() {
   const { message } = App.useApp();
   const canPull = useHasRight('exchange.pull');
@@ -35,13 +31,13 @@ export function PullWizard() {
     if ('data' in r && r.data) {
       setPreview(r.data);
       setDecisions({});
-    } else message.error(errorText(r));
+    } else message.error(errorText(r) ?? 'Ошибка');
   };
   const doApply = async () => {
     if (!preview) return;
     const r = await apply({ exchangeId: preview.exchangeId, version: preview.version, decisions });
     if ('data' in r && r.data) setReport(r.data);
-    else message.error(errorText(r));
+    else message.error(errorText(r) ?? 'Ошибка');
   };
   const doCancel = async () => {
     if (!preview) return;

@@ -5,14 +5,15 @@ import { useSearchParams } from 'react-router';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
 import { groupLabel } from '../../../src-shared/domain/curriculum/loadRows';
 import { useHasRight } from '../../components/useSession';
-import { errorText, useDownload } from '../curriculum/curriculumUi';
-import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { useAssignTeachersMutation, useExportTarificationMutation, useExportVacanciesMutation, useLoadGridQuery } from './loadApi';
 import { LoadGridView } from './LoadGridView';
 import { LoadSettingsModal } from './LoadSettingsModal';
 import { TeacherLoadCard } from './TeacherLoadCard';
 import { TeachersTable } from './TeachersTable';
+import { errorText } from '../../components/serverErrors';
+import { useDownload } from '../../components/downloadFile';
+import { YearSelect } from '../../components/YearSelect';
 
 /** «Нагрузка»: who teaches what (the grid of classes × subjects), teachers against the rate, tarification. */
 export function LoadPage() {

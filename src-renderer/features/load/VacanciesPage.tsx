@@ -4,10 +4,10 @@ import type { LoadRowOut } from '../../../src-shared/contract/curriculumLoad';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
 import { groupLabel } from '../../../src-shared/domain/curriculum/loadRows';
 import { ratesOf } from '../../../src-shared/domain/curriculum/rates';
-import { useDownload } from '../curriculum/curriculumUi';
-import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { useExportVacanciesMutation, useLoadGridQuery } from './loadApi';
+import { useDownload } from '../../components/downloadFile';
+import { YearSelect } from '../../components/YearSelect';
 
 /** «Вакансии»: every row of the plan with hours and no teacher, by subject — what the school must staff. */
 export function VacanciesPage() {

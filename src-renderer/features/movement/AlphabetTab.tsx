@@ -5,7 +5,7 @@ import type { AlphabetEntry } from '../../../src-shared/contract/movement';
 import { formatDateRu } from '../../components/format';
 import { PupilTimelineDrawer } from './PupilTimelineDrawer';
 import { useAlphabetQuery, useExportAlphabetMutation } from './movementApi';
-import { useDownload } from './movementUi';
+import { useDownload } from '../../components/downloadFile';
 
 /** Алфавитная книга: numbers handed out at enrolment, never reused; annulled entries stay struck out. */
 export function AlphabetTab() {

@@ -4,10 +4,10 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { BookEntry } from '../../../src-shared/contract/movement';
 import { DateField } from '../../components/DateField';
-import { formatDateRu } from '../../components/format';
+import { formatDateRu, todayIso } from '../../components/format';
 import { PupilTimelineDrawer } from './PupilTimelineDrawer';
 import { useBookQuery, useClassesOnQuery, useExportBookMutation } from './movementApi';
-import { todayIso, useDownload } from './movementUi';
+import { useDownload } from '../../components/downloadFile';
 
 /** «Книга движения учащихся»: every item of every signed order, in the order things happened. */
 export function BookTab() {

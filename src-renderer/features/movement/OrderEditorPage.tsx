@@ -5,7 +5,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { OrderDetail } from '../../../src-shared/contract/movementFields';
 import { ORDER_STATUSES, ORDER_TYPES, ORDER_TYPE_INFO, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { DateField } from '../../components/DateField';
-import { formatDateRu, formatDateTimeRu } from '../../components/format';
+import { formatDateRu, formatDateTimeRu, todayIso } from '../../components/format';
 import { enterMovesToNextField } from '../../components/keyboard';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { useHasRight } from '../../components/useSession';
@@ -15,8 +15,9 @@ import { OrderItemsTable } from './OrderItemsTable';
 import { STATUS_COLORS } from './OrdersTab';
 import { CancelOrderModal, SignOrderModal } from './SignCancelModals';
 import { useDeleteOrderMutation, useOrderDocumentMutation, useOrderQuery, useSaveNamesMutation, useSaveOrderMutation } from './movementApi';
-import { errorText, todayIso, useDownload } from './movementUi';
 import { itemsFromDetail, itemsToInput, type EditItem } from './orderModel';
+import { errorText } from '../../components/serverErrors';
+import { useDownload } from '../../components/downloadFile';
 
 interface Header {
   orderDate: string;

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { Button, Empty, Select, Space, Table, Typography } from 'antd';
 import type { ClassRoster } from '../../../src-shared/contract/movement';
 import { DateField } from '../../components/DateField';
-import { formatDateRu } from '../../components/format';
+import { formatDateRu, todayIso } from '../../components/format';
 import { PupilTimelineDrawer } from './PupilTimelineDrawer';
 import { useClassesOnQuery, useRosterQuery } from './movementApi';
-import { todayIso } from './movementUi';
 
 type RosterPupil = ClassRoster['pupils'][number];
 

@@ -5,7 +5,7 @@ import type { ErrorBody } from '../../../src-shared/errors';
 import { formatAuditValue } from '../../../src-shared/domain/auditLabels';
 import { formatDateRu } from '../../components/format';
 import { useMergeMutation, useMergePreviewQuery, useParentsQuery, usePupilsQuery, useStaffListQuery } from './peopleApi';
-import { useDebounced } from './usePersisted';
+import { useDebounced } from '../../components/usePersisted';
 
 /**
  * «Объединить карточки»: the second card of the same person is chosen by search, the fields that

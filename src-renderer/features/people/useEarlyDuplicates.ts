@@ -5,7 +5,7 @@ import type { DuplicateCandidate } from '../../../src-shared/contract/peopleView
 import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { checkSnils } from '../../../src-shared/domain/validators';
 import { useParentDuplicatesQuery, usePupilDuplicatesQuery, useStaffDuplicatesQuery } from './peopleApi';
-import { useDebounced } from './usePersisted';
+import { useDebounced } from '../../components/usePersisted';
 
 /**
  * The duplicate warning while a new card is being typed: as soon as the ФИО with a birth date, or a

@@ -9,8 +9,8 @@ import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
 import { DuplicateAlert } from '../people/DuplicateAlert';
 import { useAddLinkMutation, useCreateParentMutation, useParentsQuery, useRemoveLinkMutation, useUpdateLinkMutation } from '../people/peopleApi';
-import { useDebounced } from '../people/usePersisted';
 import { useEarlyDuplicates } from '../people/useEarlyDuplicates';
+import { useDebounced } from '../../components/usePersisted';
 
 /**
  * «Семья» of a pupil: parents and legal representatives with the relation and the legal-representative

@@ -8,7 +8,7 @@ import { useHasRight } from '../../components/useSession';
 import { useExportPupilsMutation, usePupilsCountQuery, usePupilsQuery } from '../people/peopleApi';
 import { PAGE_SIZE, PeopleListPage, usePages } from '../people/PeopleListPage';
 import { useClassOptions } from '../people/useClassOptions';
-import { useDebounced, usePersisted } from '../people/usePersisted';
+import { useDebounced, usePersisted } from '../../components/usePersisted';
 
 interface Filters {
   search: string;

@@ -9,7 +9,7 @@ import { formatDateRu } from '../../components/format';
 import { useHasRight } from '../../components/useSession';
 import { useExportStaffMutation, useStaffCountQuery, useStaffListQuery } from '../people/peopleApi';
 import { PAGE_SIZE, PeopleListPage, usePages } from '../people/PeopleListPage';
-import { useDebounced, usePersisted } from '../people/usePersisted';
+import { useDebounced, usePersisted } from '../../components/usePersisted';
 
 interface Filters {
   search: string;

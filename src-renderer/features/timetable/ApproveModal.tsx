@@ -3,8 +3,7 @@ import { Alert, App, Form, Modal, Typography } from 'antd';
 import type { VersionMeta } from '../../../src-shared/contract/timetableFields';
 import type { ErrorBody } from '../../../src-shared/errors';
 import { DateField } from '../../components/DateField';
-import { formatDateRu } from '../../components/format';
-import { todayIso } from '../curriculum/curriculumUi';
+import { formatDateRu, todayIso } from '../../components/format';
 import { useApproveTimetableVersionMutation } from './timetableApi';
 
 /**

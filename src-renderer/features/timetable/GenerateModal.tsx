@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, Form, InputNumber, Modal, Radio, Space, Typography } from 'antd';
 import type { ExplanationItem, VersionMeta } from '../../../src-shared/contract/timetableFields';
 import type { ErrorBody } from '../../../src-shared/errors';
-import { todayIso } from '../curriculum/curriculumUi';
 import { ExplanationList } from './ExplanationList';
 import { NewVersionFields, newVersionDefaults, type NewVersionValues } from './NewVersionFields';
 import { useStartGenerationMutation, type VersionsList } from './timetableApi';
+import { todayIso } from '../../components/format';
 
 interface Props {
   yearId: string;

@@ -3,7 +3,6 @@ import { Alert, Empty, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { ViolationOut } from '../../../src-shared/contract/timetableFields';
 import { useHasRight } from '../../components/useSession';
-import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { ApproveModal } from './ApproveModal';
 import { EntityView, entityOptions } from './EntityView';
@@ -19,6 +18,7 @@ import { entityName, indexTimetable, slotKey, type EntityKind } from './timetabl
 import { useActiveJob } from './useActiveJob';
 import { VersionBar, VersionSelect } from './VersionBar';
 import { VersionsTable } from './VersionsTable';
+import { YearSelect } from '../../components/YearSelect';
 
 type ViewKey = 'versions' | 'check' | EntityKind | 'master' | 'figures';
 const VIEWS: readonly ViewKey[] = ['versions', 'check', 'class', 'teacher', 'room', 'master', 'figures'];

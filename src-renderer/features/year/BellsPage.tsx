@@ -5,9 +5,9 @@ import type { BellScheduleView } from '../../../src-shared/contract/bells';
 import { WEEKDAY_SHORT } from '../../../src-shared/domain/schoolSetup/bellSchedule';
 import { useHasRight } from '../../components/useSession';
 import { BellFormModal } from './BellFormModal';
-import { YearSelect } from './YearSelect';
 import { useBellsQuery, useDeleteBellsMutation } from './yearApi';
 import { useSelectedYear } from './useSelectedYear';
+import { YearSelect } from '../../components/YearSelect';
 
 /** «Звонки»: bell schedules of the year by shift and weekday (a shortened Saturday is its own). */
 export function BellsPage() {

@@ -4,10 +4,10 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import type { OccupancyReport } from '../../../../src-shared/contract/movementReports';
 import { OCCUPANCY_COLUMNS, OCCUPANCY_KEYS, sumOccupancy, type OccupancyColumn } from '../../../../src-shared/domain/movement/reportColumns';
 import { DateField } from '../../../components/DateField';
-import { formatDateRu } from '../../../components/format';
+import { formatDateRu, todayIso } from '../../../components/format';
 import { useExportOccupancyMutation, useOccupancyQuery } from '../movementApi';
-import { todayIso, useDownload } from '../movementUi';
 import { DrillDownModal, DrillNumber, type DrillRow } from './DrillDownModal';
+import { useDownload } from '../../../components/downloadFile';
 
 interface Line {
   key: string;
