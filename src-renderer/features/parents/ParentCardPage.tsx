@@ -1,4 +1,4 @@
-import { Col, Form, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Row, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PARENT_LABELS } from '../../../src-shared/contract/peopleParents';
 import type { ParentView } from '../../../src-shared/contract/peopleViews';
@@ -23,14 +23,7 @@ export function ParentCardPage() {
       fields: ['lastName', 'firstName', 'middleName', 'sex', 'birthDate', 'citizenship', 'snils', 'phoneMobile', 'phoneHome', 'email', 'note'],
       content: (
         <Row gutter={12}>
-          {f.text('lastName', { required: true })}
-          {f.text('firstName', { required: true })}
-          {f.text('middleName')}
-          <Col xs={12} md={4}>
-            <Form.Item name="sex" label={PARENT_LABELS.sex} required>
-              <Select options={[{ value: 'Ж', label: 'Ж' }, { value: 'М', label: 'М' }]} />
-            </Form.Item>
-          </Col>
+          {f.names(['Ж', 'М'])}
           {f.date('birthDate', { span: 5 })}
           {f.select('citizenship', CITIZENSHIPS, { free: true, span: 7 })}
           {f.text('snils', { span: 8, placeholder: '123-456-789 01' })}

@@ -1,4 +1,4 @@
-import { Col, Form, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Row, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PUPIL_LABELS } from '../../../src-shared/contract/people';
 import type { PupilView } from '../../../src-shared/contract/peopleViews';
@@ -43,14 +43,7 @@ export function PupilCardPage() {
       content: (
         <>
           <Row gutter={12}>
-            {f.text('lastName', { required: true })}
-            {f.text('firstName', { required: true })}
-            {f.text('middleName')}
-            <Col xs={12} md={4}>
-              <Form.Item name="sex" label={PUPIL_LABELS.sex} required>
-                <Select options={[{ value: 'М', label: 'М' }, { value: 'Ж', label: 'Ж' }]} />
-              </Form.Item>
-            </Col>
+            {f.names(['М', 'Ж'])}
             {f.date('birthDate', { span: 5 })}
             {f.text('placeOfBirth', { span: 15 })}
             {f.select('citizenship', CITIZENSHIPS, { free: true })}

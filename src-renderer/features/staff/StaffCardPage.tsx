@@ -1,4 +1,4 @@
-import { Col, Form, Row, Select, Space, Tag, Typography } from 'antd';
+import { Col, Form, Row, Space, Tag, Typography } from 'antd';
 import { STAFF_LABELS } from '../../../src-shared/contract/staff';
 import type { StaffView } from '../../../src-shared/contract/peopleViews';
 import { CITIZENSHIPS, EMPLOYEE_CATEGORIES, FAMILY_STATUSES, QUALIFICATION_CATEGORIES } from '../../../src-shared/domain/peopleDictionaries';
@@ -31,14 +31,7 @@ export function StaffCardPage() {
       fields: ['lastName', 'firstName', 'middleName', 'sex', 'birthDate', 'citizenship', 'snils', 'inn', 'phoneMobile', 'phoneHome', 'email', 'hasPcAtHome', 'note'],
       content: (
         <Row gutter={12}>
-          {f.text('lastName', { required: true })}
-          {f.text('firstName', { required: true })}
-          {f.text('middleName')}
-          <Col xs={12} md={4}>
-            <Form.Item name="sex" label={STAFF_LABELS.sex} required>
-              <Select options={[{ value: 'Ж', label: 'Ж' }, { value: 'М', label: 'М' }]} />
-            </Form.Item>
-          </Col>
+          {f.names(['Ж', 'М'])}
           {f.date('birthDate', { span: 5 })}
           {f.select('citizenship', CITIZENSHIPS, { free: true, span: 7 })}
           {f.text('snils', { span: 8, placeholder: '123-456-789 01' })}
