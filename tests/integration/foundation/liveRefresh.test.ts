@@ -6,6 +6,7 @@ import { startLiveRefresh } from '../../../src-renderer/api/liveRefresh';
 import { makeStore } from '../../../src-renderer/app/store';
 import { peopleApi } from '../../../src-renderer/features/people/peopleApi';
 import { roomsApi } from '../../../src-renderer/features/rooms/roomsApi';
+import { timetableApi } from '../../../src-renderer/features/timetable/timetableApi';
 import { ADMIN, createSignedInUser, httpSignIn, USER_PASSWORD } from '../../helpers/accessHelpers';
 import { createNodeHttpTransport } from '../../helpers/nodeHttpTransport';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
@@ -83,6 +84,25 @@ describeEachDb('live refresh between two sessions over HTTP', (kind) => {
     await expect.poll(phone, { timeout: 5000 }).toBe('+7 913 000-11-22');
     await expect.poll(names, { timeout: 5000 }).toEqual(['Лебедева Оксана']);
     card.unsubscribe();
+    list.unsubscribe();
+  });
+
+  it("refreshes the timetable versions the administrator has open when the завуч adds, renames and deletes a draft", async () => {
+    const admin = await openWindow(ADMIN.login, ADMIN.password);
+    const zavuch = await openWindow('zavuch', USER_PASSWORD);
+    const year = await t.client.call('setup.years.save', { id: null, version: 0, year: { name: '2031/2032', startDate: '2031-09-01', endDate: '2032-08-31' } });
+    const arg = { yearId: year.id };
+    const list = admin.store.dispatch(timetableApi.endpoints.timetableVersions.initiate(arg));
+    const names = () => (timetableApi.endpoints.timetableVersions.select(arg)(admin.store.getState()).data?.versions ?? []).map((v) => v.name);
+    await list;
+    expect(names()).toEqual([]);
+
+    const draft = await zavuch.client.call('timetable.version.create', { yearId: year.id, studyPeriodId: null, name: 'Черновик завуча' });
+    await expect.poll(names, { timeout: 5000 }).toEqual(['Черновик завуча']);
+    const renamed = await zavuch.client.call('timetable.version.update', { versionId: draft.id, version: draft.version, name: 'Второй вариант' });
+    await expect.poll(names, { timeout: 5000 }).toEqual(['Второй вариант']);
+    await zavuch.client.call('timetable.version.delete', { versionId: draft.id, version: renamed.version });
+    await expect.poll(names, { timeout: 5000 }).toEqual([]);
     list.unsubscribe();
   });
 
