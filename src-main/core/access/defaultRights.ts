@@ -70,6 +70,8 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   'timetable.all': ['admin', 'director', 'deputy', 'secretary', 'hr'],
   'timetable.edit': ['admin', 'deputy'],
   'timetable.approve': ['admin', 'director'],
+  // Substitutions (issue 16): the завуч assigns them and signs the order (domain/substitutions.md §3).
+  'timetable.subs': ['admin', 'deputy'],
 };
 
 /** Rights the administrator role keeps whatever is configured, so nobody can lock everyone out. */

@@ -11,3 +11,4 @@ export { loadSchoolData } from './repo/schoolData';
 export { buildSnapshot } from './buildSnapshot';
 export { toInstance } from './instance';
 export { exportTimetable } from './exports/exportService';
+export { assignSubstitution, createAbsence, deleteAbsence, exportSubs, monthLedger, removeSubstitution, subsDay } from './substitutions/index';
