@@ -137,8 +137,16 @@ export type ProgressEvent = {
   details?: Record<string, number | string | null>;
 };
 
+/**
+ * Said by a client's own transport, never by the core: the event stream was broken and is back, so
+ * changes may have been missed and everything shown should be asked for again.
+ */
+export interface ResyncEvent {
+  type: 'resync';
+}
+
 /** Push events sent from the core to every connected client. */
-export type PushEvent = ProgressEvent | DataChangedEvent;
+export type PushEvent = ProgressEvent | DataChangedEvent | ResyncEvent;
 
 export type PushListener = (event: PushEvent) => void;
 

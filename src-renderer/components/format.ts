@@ -23,3 +23,9 @@ const COUNT = new Intl.NumberFormat('ru-RU');
 export function formatCount(n: number): string {
   return COUNT.format(n);
 }
+
+/** Today as `YYYY-MM-DD` on this PC's calendar (a date field's default, a report's «на дату»). */
+export function todayIso(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Radio, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { PUSH_KINDS, PUSH_KIND_TITLES, type OutboxEntry, type PushKind, type PushResult } from '../../../src-shared/contract/exchange';
-import type { ErrorBody } from '../../../src-shared/errors';
 import { downloadFile } from '../../components/downloadFile';
 import { formatDateRu, formatDateTimeRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useOutboxQuery, usePushCreateMutation } from './exchangeApi';
 import { STATUS_LABELS } from './exchangeLabels';
+import { errorText } from '../../components/serverErrors';
 
 /**
  * «Исходящие»: who changed since the portal last saw them, what will change in the portal, and the
@@ -30,7 +30,7 @@ export function OutboxTab() {
   const make = async (kind: PushKind) => {
     setProblems([]);
     const r = await push({ kind, separator });
-    if (!('data' in r) || !r.data) return message.error(((r as { error?: ErrorBody }).error as ErrorBody).message);
+    if (!('data' in r) || !r.data) return message.error((errorText(r) ?? 'Не удалось выполнить операцию'));
     if (!r.data.file) {
       setProblems(r.data.issues);
       return message.error('Файл не сформирован: портал не примет некоторые значения. Исправьте карточки и повторите.');

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Statistic, Steps, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import type { PreviewAction, PreviewEntity, PullPreview, PullReport } from '../../../src-shared/contract/exchange';
-import type { ErrorBody } from '../../../src-shared/errors';
-import { useHasRight } from '../access/useSession';
+import { errorText } from '../../components/serverErrors';
+import { useHasRight } from '../../components/useSession';
 import { ENTITY_LABELS } from './exchangeLabels';
 import { fileToBase64, usePullApplyMutation, usePullCancelMutation, usePullPreviewMutation } from './exchangeApi';
 import { PreviewSummary } from './PreviewSummary';
@@ -16,10 +16,6 @@ import { formatCount } from '../../components/format';
  * left alone or rejected (row and column) → apply everything in one go, or cancel and nothing
  * changes → the report.
  */
-function errorText(r: unknown): string {
-  return ((r as { error?: ErrorBody }).error as ErrorBody)?.message ?? 'Ошибка';
-}
-
 export function PullWizard() {
   const { message } = App.useApp();
   const canPull = useHasRight('exchange.pull');
@@ -57,7 +53,7 @@ export function PullWizard() {
     const r = await apply({ exchangeId: preview.exchangeId, version: preview.version, decisions, jobId });
     setJob(null);
     if ('data' in r && r.data) setReport(r.data);
-    else message.error(errorText(r));
+    else message.error(errorText(r) ?? 'Ошибка');
   };
   const doCancel = async () => {
     if (!preview) return;
