@@ -147,7 +147,7 @@ describeEachDb('portal pull: a real-shaped ExportCM', (kind) => {
     // The report counts what the preview listed.
     const pairs: [string, PreviewEntry['entity']][] = [['subject', 'subject'], ['room', 'room'], ['schoolClass', 'class'], ['bellSchedule', 'bells'], ['bellLesson', 'bellLesson'], ['subgroup', 'subgroup'], ['teachingAssignment', 'assignment'], ['staffSubject', 'qualification'], ['jointGroup', 'jointGroup'], ['curriculumPlan', 'curriculum'], ['curriculumRow', 'curriculumRow'], ['pupil', 'pupil'], ['link', 'link'], ['membership', 'membership']];
     for (const [key, entity] of pairs) expect(written[key] ?? 0, key).toBe(labels(entity).length);
-  });
+  }, 180_000); // A whole school written on PostgreSQL: 40 s at load 20, over 60 s at load 25.
 
   it('re-pulling the same files finds everything in place and writes nothing', async () => {
     const again = await previewAll(t, {
