@@ -32,6 +32,8 @@ import { StaffPage } from '../features/staff/StaffPage';
 import { StaffCardPage } from '../features/staff/StaffCardPage';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { ExchangePage } from '../features/exchange/ExchangePage';
+import { DeadlineJournalPage } from '../features/deadlines/DeadlineJournalPage';
+import { DeadlineRulesPage } from '../features/deadlines/DeadlineRulesPage';
 
 const planned = NAVIGATION.flatMap((s) => s.items).filter((i) => i.planned);
 
@@ -70,6 +72,8 @@ export const router = createHashRouter([
       { path: 'staff/:id', element: <RequireRight right="staff.read"><StaffCardPage /></RequireRight> },
       { path: 'accounts', element: <RequireRight right="accounts.read"><AccountsPage /></RequireRight> },
       { path: 'portal', element: <RequireRight right="exchange.read"><ExchangePage /></RequireRight> },
+      { path: 'deadlines/journal', element: <RequireRight right="deadlines.journal"><DeadlineJournalPage /></RequireRight> },
+      { path: 'deadlines/rules', element: <RequireRight right="deadlines.read"><DeadlineRulesPage /></RequireRight> },
       ...planned.map((i) => ({ path: i.path.slice(1), element: <PlannedPage /> })),
       { path: '*', element: <PlannedPage /> },
     ],

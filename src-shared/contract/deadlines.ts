@@ -35,6 +35,13 @@ export const RULE_LABELS: Record<string, string> = {
   doneOn: 'Дата выполнения',
   from: 'Начало периода',
   to: 'Конец периода',
+  // Fields of the rule's and the task's history in the audit log.
+  amount: 'Срок (число)',
+  checkKind: 'Что проверяет программа',
+  task: 'Задача',
+  dueDate: 'Срок',
+  doneBy: 'Кем выполнено',
+  term: 'Срок (число)',
 };
 
 export const ruleInput = z.object({

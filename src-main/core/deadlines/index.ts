@@ -4,6 +4,7 @@
  * rest. `accountDueByRule` is plugged into the accounts domain's port in src-main/core/wiring.ts.
  */
 export { accountDueByRule } from './accountRule';
+export { officeCalendarIn } from './facts';
 export { homeView, taskCounts } from './home';
 export { journal, journalWorkbook } from './journal';
 export { nextReportDeadline, type ReportDeadline } from './reportDeadline';
