@@ -20,6 +20,7 @@ import { curriculumContract } from './curriculum';
 import { curriculumLoadContract } from './curriculumLoad';
 import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
+import { timetableContract } from './timetable';
 import { deadlinesContract } from './deadlines';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
@@ -45,6 +46,7 @@ export const contract = {
   ...curriculumLoadContract,
   ...exchangeContract,
   ...exchangePushContract,
+  ...timetableContract,
   ...deadlinesContract,
 } satisfies ContractShape;
 

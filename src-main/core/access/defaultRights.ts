@@ -63,6 +63,13 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   'exchange.read': ['admin', 'director', 'deputy', 'secretary', 'hr'],
   'exchange.pull': ['admin', 'secretary'],
   'exchange.push': ['admin', 'secretary', 'hr'],
+  // Timetable (issue 15): the завуч builds it, the director approves it (work order §2 «Завуч», §3.9
+  // «…должна быть утверждена директором»); everybody reads it — a class teacher their class, a
+  // teacher their own lessons (scoping in core/timetable/scope.ts) — the office the whole school.
+  'timetable.read': ALL,
+  'timetable.all': ['admin', 'director', 'deputy', 'secretary', 'hr'],
+  'timetable.edit': ['admin', 'deputy'],
+  'timetable.approve': ['admin', 'director'],
   // Deadline monitor (issue 20): everyone sees their role's deadlines; the director answers for all
   // of them (work order 3.1) and sees them with owners and the journal; the administrator keeps the
   // rules (a school's own order may differ from the shipped one).

@@ -42,7 +42,8 @@ export async function writeDemoDeadlines(db: Executor, school: DemoSchool, at: s
   const inYear = (d: string) => d >= school.year.startDate && d <= school.year.endDate;
 
   // Calendar records typed in with the year's set-up in August; the autumn ball a week late (if that day has come).
-  const late = new Map([['Осенний бал', '2026-10-14T06:30:00.000Z']].filter(([, when]) => when.slice(0, 10) <= today));
+  const lateEntries: [title: string, enteredAt: string][] = [['Осенний бал', '2026-10-14T06:30:00.000Z']];
+  const late = new Map(lateEntries.filter(([, when]) => when.slice(0, 10) <= today));
   for (const e of await db.selectFrom('schoolEvent').select(['id', 'title']).where('academicYearId', '=', yearId).execute()) {
     await auditCreate(db, 'schoolEvent', e.id, late.get(e.title) ?? at, deputy, e.title);
   }
