@@ -4,6 +4,7 @@ import { loadYearData, overview } from '../curriculum/index';
 import type { HandlerContext } from '../foundation/context';
 import { checkYearSetup, getSchoolCard, listSchemes } from '../schoolSetup/index';
 import type { SchoolClass } from '../../../src-shared/contract/classes';
+import { approvedCoverage } from '../timetable/index';
 import { localDate } from './localDate';
 
 /**
@@ -62,4 +63,19 @@ export async function curriculumCheck(ctx: HandlerContext, yearId: string): Prom
   const when = planIds.length ? await traced(ctx, ['curriculumPlan', 'curriculum'], planIds) : { on: null, by: null };
   const done = problems.length === 0;
   return { done, on: done ? when.on : null, by: done ? when.by : null, progress: done ? `учебные планы всех классов без ошибок (${data.classes.length} кл.)` : problems.join('; ') };
+}
+
+/**
+ * Work order 5.4: an approved timetable covering every class of the year. Done on the day the first
+ * version placing lessons for all of them was approved, by whoever approved it.
+ */
+export async function timetableCheck(ctx: HandlerContext, yearId: string, classes: readonly SchoolClass[]): Promise<CheckResult> {
+  if (classes.length === 0) return { done: false, on: null, by: null, progress: 'в учебном году нет классов' };
+  const versions = await approvedCoverage(ctx.core.db, yearId);
+  if (versions.length === 0) return { done: false, on: null, by: null, progress: 'нет утверждённого расписания' };
+  const full = versions.find((v) => classes.every((c) => v.classIds.includes(c.id)));
+  if (full) return { done: true, on: localDate(full.approvedAt), by: full.approvedByName, progress: `расписание утверждено для всех классов (${classes.length} кл.)` };
+  const latest = versions[versions.length - 1];
+  const missing = classes.filter((c) => !latest.classIds.includes(c.id)).map((c) => c.name);
+  return { done: false, on: null, by: null, progress: `в утверждённом расписании нет уроков: ${listed(missing, 8)}` };
 }

@@ -9,7 +9,7 @@ import { creationTraces, type Trace } from '../audit/index';
 import type { HandlerContext } from '../foundation/context';
 import { signedTransferItems } from '../movement/index';
 import { listClasses, listEntries, listEvents, listSchemes, listTransfers, listYears, loadEffectiveProductionCalendar } from '../schoolSetup/index';
-import { curriculumCheck, schoolDataCheck } from './checks';
+import { curriculumCheck, schoolDataCheck, timetableCheck } from './checks';
 import { localDate } from './localDate';
 
 /**
@@ -65,6 +65,7 @@ async function yearFacts(ctx: HandlerContext, y: AcademicYear, checkIds: Readonl
   const checks: YearFacts['checks'] = {};
   if (checkIds.has('schoolData')) checks.schoolData = await schoolDataCheck(ctx, y.id, classes);
   if (checkIds.has('curriculum')) checks.curriculum = await curriculumCheck(ctx, y.id);
+  if (checkIds.has('timetable')) checks.timetable = await timetableCheck(ctx, y.id, classes);
   return {
     classes,
     facts: {

@@ -57,15 +57,16 @@ export function DeadlinesPanel() {
       {data.calendarWarnings.map((w) => (
         <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 12 }} data-testid="deadline-calendar-warning" />
       ))}
+      {/* Late is the long list; today and this week are usually short, so they share one column. */}
       <Row gutter={[12, 12]}>
-        <Col xs={24} xl={8}>
+        <Col xs={24} xl={14}>
           {section('Просрочено', data.counts.late, '#ff4d4f', data.late, 'Просроченных задач нет', 'deadlines-late')}
         </Col>
-        <Col xs={24} xl={8}>
-          {section('Сегодня', data.counts.today, '#fa8c16', data.dueToday, 'На сегодня сроков нет', 'deadlines-today')}
-        </Col>
-        <Col xs={24} xl={8}>
-          {section('На этой неделе', data.counts.week, '#1677ff', data.week, 'В ближайшие 7 дней сроков нет', 'deadlines-week')}
+        <Col xs={24} xl={10}>
+          <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            {section('Сегодня', data.counts.today, '#fa8c16', data.dueToday, 'На сегодня сроков нет', 'deadlines-today')}
+            {section('На этой неделе', data.counts.week, '#1677ff', data.week, 'В ближайшие 7 дней сроков нет', 'deadlines-week')}
+          </Space>
         </Col>
       </Row>
       {data.noDate.length > 0 && (

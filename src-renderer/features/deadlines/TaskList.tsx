@@ -24,50 +24,46 @@ export function TaskList({ tasks, today, showOwner, empty }: { tasks: TaskRow[];
         dataSource={tasks}
         locale={{ emptyText: empty }}
         renderItem={(t) => (
-          <List.Item
-            data-testid="deadline-task"
-            data-task={t.key}
-            actions={[
-              t.link && (
-                <Button key="open" size="small" onClick={() => navigate(t.link as string)}>
-                  Открыть
-                </Button>
-              ),
-              t.canTick && (
-                <Button key="tick" size="small" type="primary" onClick={() => setTicking(t)}>
-                  Отметить
-                </Button>
-              ),
-              t.canUntick && (
-                <Button key="untick" size="small" onClick={() => void undo(t)}>
-                  Снять отметку
-                </Button>
-              ),
-            ].filter(Boolean)}
-          >
-            <List.Item.Meta
-              title={
-                <Space size={6} wrap>
-                  <Tag color={STATUS_COLORS[t.status]}>{statusLabel(t.status)}</Tag>
-                  <span>{t.title}</span>
-                  <Typography.Text type="secondary">п. {t.section}</Typography.Text>
-                </Space>
-              }
-              description={
+          <List.Item data-testid="deadline-task" data-task={t.key} style={{ display: 'block' }}>
+            {/* Buttons under the text, not beside it: a home column is ~340 px wide at 1366×768. */}
+            <Space size={6} wrap>
+              {/* «Просрочено» and «В работе» are what the section already says. */}
+              {t.status !== 'late' && t.status !== 'open' && <Tag color={STATUS_COLORS[t.status]}>{statusLabel(t.status)}</Tag>}
+              <Typography.Text strong>{t.title}</Typography.Text>
+              <Typography.Text type="secondary">п. {t.section}</Typography.Text>
+            </Space>
+            <div>{t.subject}</div>
+            <div>
+              {t.dueProblem ?? dueText(t, today)}
+              {showOwner && (
                 <>
-                  <div>{t.subject}</div>
-                  <div>
-                    {t.dueProblem ?? dueText(t, today)}
-                    {showOwner && <> · <span data-testid="task-owner">{t.owner}</span></>}
-                  </div>
-                  {(t.progress || t.note) && (
-                    <Typography.Text type="secondary">
-                      {[t.progress, t.note && `комментарий: ${t.note}`].filter(Boolean).join(' · ')}
-                    </Typography.Text>
-                  )}
+                  {' · '}
+                  <span data-testid="task-owner">{t.owner}</span>
                 </>
-              }
-            />
+              )}
+            </div>
+            {(t.progress || t.note) && (
+              <Typography.Text type="secondary">{[t.progress, t.note && `комментарий: ${t.note}`].filter(Boolean).join(' · ')}</Typography.Text>
+            )}
+            {(t.link || t.canTick || t.canUntick) && (
+              <Space size={6} style={{ marginTop: 6, display: 'flex' }}>
+                {t.link && (
+                  <Button size="small" onClick={() => navigate(t.link as string)}>
+                    Открыть
+                  </Button>
+                )}
+                {t.canTick && (
+                  <Button size="small" type="primary" onClick={() => setTicking(t)}>
+                    Отметить
+                  </Button>
+                )}
+                {t.canUntick && (
+                  <Button size="small" onClick={() => void undo(t)}>
+                    Снять отметку
+                  </Button>
+                )}
+              </Space>
+            )}
           </List.Item>
         )}
       />

@@ -119,6 +119,9 @@ describeEachDb('deadline monitor', (kind) => {
     expect(director.scope).toBe('all');
     expect(director.late.map((x) => x.key)).toEqual(expect.arrayContaining([lateRow?.key, `class-events|event:${classEvent.event.id}`]));
     expect(director.late.find((x) => x.key === lateRow?.key)?.owner).toBe('Завуч: Тестовый deputy');
+    // The timetable of 15 September is checked in the data: no approved version covers 1А.
+    const timetable = allHome(director).find((x) => x.key === `timetable|year:${s.year2026}`);
+    if (s.today > '2026-09-15') expect(timetable).toMatchObject({ status: 'late', progress: 'нет утверждённого расписания', canTick: false, owner: 'Завуч: Тестовый deputy' });
   });
 
   it('refuses a rule with an unknown event or a negative offset, naming the field', async () => {
