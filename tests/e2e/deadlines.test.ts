@@ -11,7 +11,7 @@ import { generateSchool } from '../../src-main/core/demo/generateSchool';
 import { writeDemo } from '../../src-main/core/demo/writeDemo';
 import { createLogger, silentSink } from '../../src-main/core/foundation/logger';
 import { sqliteFileIn } from '../../src-main/core/foundation/paths';
-import { apiCall, apiSignIn, bootstrapAdmin, describeE2E, launchBrowser, screenshotPath, signInUi, startServe, type ServeHandle } from '../helpers/e2e';
+import { E2E_ADMIN, apiCall, apiSignIn, bootstrapAdmin, describeE2E, launchBrowser, screenshotPath, signInUi, startServe, type ServeHandle } from '../helpers/e2e';
 
 /**
  * The deadline monitor in the browser (issue 20): the secretary, the завуч and the director sign in
@@ -211,6 +211,50 @@ describeE2E('Сроки по регламенту in the browser', () => {
     // The export names people: it is in the audit log as an export.
     const audit = await call<{ rows: { method: string; userName: string | null }[] }>(admin, 'audit.list', { action: 'export', limit: 500 });
     expect(audit.rows.filter((r) => r.method === 'deadlines.journal.export').map((r) => r.userName)).toEqual([USERS.director.fullName]);
+    await context.close();
+  });
+
+  it('the administrator changes a rule (the term in words follows), is refused a 29 February with the field named, and returns the shipped rule', async () => {
+    const { late } = (await call<{ counts: { late: number } }>(admin, 'deadlines.counts')).counts;
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await signInUi(page, serve.url, E2E_ADMIN.login, E2E_ADMIN.password);
+    if (late > 0) await lateNotice(page);
+    const nav = page.getByRole('navigation', { name: 'Разделы' });
+    await nav.getByText('Сроки', { exact: true }).click();
+    await nav.getByRole('menuitem', { name: 'Правила сроков (регламент)' }).click();
+    await page.getByRole('heading', { name: 'Правила сроков' }).waitFor();
+
+    const events = page.getByRole('row').filter({ hasText: 'Школьное мероприятие в расписании' });
+    await events.getByText('Поставляемое').waitFor();
+    await events.getByRole('button', { name: 'Изменить' }).click();
+    let dialog = page.getByRole('dialog').filter({ hasText: 'Правило: Школьное мероприятие в расписании' });
+    await dialog.getByLabel('Срок', { exact: true }).fill('1');
+    await expect.poll(() => dialog.getByTestId('rule-term').textContent()).toBe('не позднее чем за 1 неделю до даты школьного мероприятия');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await events.getByText('Изменено школой').waitFor();
+    await events.getByText('по регламенту: не позднее чем за 2 недели до даты школьного мероприятия').waitFor();
+    await shot(page, 'deadlines-admin-rules');
+
+    // A date of the year that three years of four lack: refused, the field named, nothing saved.
+    const plan = page.getByRole('row').filter({ hasText: 'Учебный план' }).filter({ hasText: '5.1' });
+    await plan.getByRole('button', { name: 'Изменить' }).click();
+    dialog = page.getByRole('dialog').filter({ hasText: 'Правило: Учебный план' });
+    await dialog.getByLabel('День и месяц').fill('02-29');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => dialog.getByTestId('rule-error').textContent()).toContain('«День и месяц»');
+    await shot(page, 'deadlines-admin-rule-refused');
+    await dialog.getByRole('button', { name: 'Отмена' }).click();
+    await plan.getByText('Поставляемое').waitFor();
+
+    await events.getByRole('button', { name: 'Вернуть' }).click();
+    await page.getByRole('button', { name: 'Да' }).click();
+    await events.getByText('Поставляемое').waitFor();
+    const rules = await call<{ rules: { key: string; offset: number; origin: string }[] }>(admin, 'deadlines.rules.list');
+    expect(rules.rules.find((r) => r.key === 'school-events')).toMatchObject({ offset: 2, origin: 'shipped' });
+    expect(rules.rules.find((r) => r.key === 'curriculum')).toMatchObject({ origin: 'shipped' });
     await context.close();
   });
 });

@@ -61,7 +61,6 @@ export function RuleFormModal({ rule, onClose }: { rule: RuleRow | null; onClose
           Открытые задачи пересчитаются, выполненные сохранят свой срок.
         </Typography.Paragraph>
       )}
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="rule-error" />}
       <Form form={form} layout="vertical" initialValues={valuesOf(rule)} onValuesChange={(_, all) => setDraft({ ...valuesOf(rule), ...all })}>
         <Form.Item name="title" label="Что сделать" rules={[{ required: true, message: 'обязательное поле' }]}>
           <Input maxLength={200} />
@@ -138,6 +137,8 @@ export function RuleFormModal({ rule, onClose }: { rule: RuleRow | null; onClose
           </Col>
         </Row>
       </Form>
+      {/* Beside «Сохранить», where the eye is after pressing it (the form is taller than 768 px). */}
+      {error && <Alert type="error" showIcon title={error} data-testid="rule-error" />}
     </Modal>
   );
 }
