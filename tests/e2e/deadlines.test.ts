@@ -6,12 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays } from '../../src-shared/domain/calendar/dates';
 import { schoolToday } from '../../src-main/core/foundation/clock';
-import { closeCore, openCore } from '../../src-main/core/foundation/context';
-import { generateSchool } from '../../src-main/core/demo/generateSchool';
-import { writeDemo } from '../../src-main/core/demo/writeDemo';
-import { createLogger, silentSink } from '../../src-main/core/foundation/logger';
-import { sqliteFileIn } from '../../src-main/core/foundation/paths';
-import { E2E_ADMIN, apiCall, apiSignIn, bootstrapAdmin, describeE2E, launchBrowser, screenshotPath, signInUi, startServe, type ServeHandle } from '../helpers/e2e';
+import { seedDemoSchool } from '../helpers/e2eDemo';
+import { E2E_ADMIN, apiCall, apiSignIn, apiValue, bootstrapAdmin, describeE2E, launchBrowser, screenshotPath, signInUi, startServe, type ServeHandle } from '../helpers/e2e';
 
 /**
  * The deadline monitor in the browser (issue 20): the secretary, the завуч and the director sign in
@@ -31,12 +27,6 @@ const VIEWPORT = { width: 1366, height: 768 };
 const ORDER_NO = 'E2E-17';
 const MEETING = 'Совещание при директоре (e2e)';
 
-async function ok<T>(env: Promise<{ ok: boolean; value?: T; error?: { message: string } }>): Promise<T> {
-  const e = await env;
-  if (!e.ok) throw new Error(e.error?.message ?? 'API call failed');
-  return e.value as T;
-}
-
 /** The once-a-day notice of late tasks (it covers the header's right side): read it, then close it. */
 async function lateNotice(page: Page): Promise<string> {
   const notice = page.locator('.ant-notification-notice').filter({ hasText: 'Просрочено:' });
@@ -51,13 +41,6 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: screenshotPath(name) });
 }
 
-/** The small demo school straight into the SQLite file before `serve` starts. */
-async function seedSchool(dataDir: string): Promise<void> {
-  const core = await openCore({ db: { kind: 'sqlite', file: sqliteFileIn(dataDir) }, dataDir, logger: createLogger(silentSink) });
-  await writeDemo(core.db, generateSchool({ seed: 20, classesPerGrade: 1, classSize: 10 }));
-  await closeCore(core);
-}
-
 describeE2E('Сроки по регламенту in the browser', () => {
   let browser: Browser;
   let serve: ServeHandle;
@@ -65,8 +48,8 @@ describeE2E('Сроки по регламенту in the browser', () => {
   const today = schoolToday();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'so-e2e-deadlines-'));
 
-  const call = <T>(token: string, method: string, input: unknown = {}) => ok<T>(apiCall(serve.url, token, method, input));
-  const signIn = async (user: (typeof USERS)[keyof typeof USERS]) => {
+  const call = <T>(token: string, method: string, input: unknown = {}) => apiValue<T>(apiCall(serve.url, token, method, input));
+  const signIn = async (user: { login: string; password: string }) => {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU', acceptDownloads: true });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
@@ -76,7 +59,7 @@ describeE2E('Сроки по регламенту in the browser', () => {
   const task = (page: Page, testId: string, text: string) => page.getByTestId(testId).getByTestId('deadline-task').filter({ hasText: text });
 
   beforeAll(async () => {
-    await seedSchool(dataDir);
+    await seedDemoSchool(dataDir, { seed: 20, classesPerGrade: 1, classSize: 10 });
     browser = await launchBrowser();
     serve = await startServe({ dataDir });
     admin = await bootstrapAdmin(serve.url);
@@ -216,10 +199,7 @@ describeE2E('Сроки по регламенту in the browser', () => {
 
   it('the administrator changes a rule (the term in words follows), is refused a 29 February with the field named, and returns the shipped rule', async () => {
     const { late } = (await call<{ counts: { late: number } }>(admin, 'deadlines.counts')).counts;
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await signInUi(page, serve.url, E2E_ADMIN.login, E2E_ADMIN.password);
+    const { context, page } = await signIn(E2E_ADMIN);
     if (late > 0) await lateNotice(page);
     const nav = page.getByRole('navigation', { name: 'Разделы' });
     await nav.getByText('Сроки', { exact: true }).click();
