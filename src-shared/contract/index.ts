@@ -21,6 +21,7 @@ import { curriculumLoadContract } from './curriculumLoad';
 import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
 import { timetableContract } from './timetable';
+import { curriculumJointsContract } from './curriculumJoints';
 import { deadlinesContract } from './deadlines';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
@@ -47,6 +48,7 @@ export const contract = {
   ...exchangeContract,
   ...exchangePushContract,
   ...timetableContract,
+  ...curriculumJointsContract,
   ...deadlinesContract,
 } satisfies ContractShape;
 

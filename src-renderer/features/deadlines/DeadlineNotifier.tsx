@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { App, Badge, Button } from 'antd';
 import { useNavigate } from 'react-router';
 import { plural } from '../../../src-shared/domain/plural';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useDeadlineCountsQuery } from './deadlinesApi';
 
 const POLL = 15 * 60_000;

@@ -5,7 +5,7 @@ import type { RuleRow } from '../../../src-shared/contract/deadlines';
 import { CONFIRMS, type ConfirmMode } from '../../../src-shared/domain/deadlines/ruleModel';
 import type { ErrorBody } from '../../../src-shared/errors';
 import { formatDateTimeRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useDeadlineRulesQuery, useResetDeadlineRuleMutation } from './deadlinesApi';
 import { RuleFormModal } from './RuleFormModal';
 import { roleLabel } from './taskText';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Card, Col, Collapse, Row, Segmented, Space, Spin, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatDateRu } from '../../components/format';
-import { useHasRight, useSession } from '../access/useSession';
+import { useHasRight, useSession } from '../../components/useSession';
 import { useDeadlineHomeQuery } from './deadlinesApi';
 import { TaskList } from './TaskList';
 import { roleLabel } from './taskText';

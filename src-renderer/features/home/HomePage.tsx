@@ -1,7 +1,7 @@
 import { Card, Col, Row, Typography } from 'antd';
 import { Link } from 'react-router';
 import { navigationFor } from '../../app/navigation';
-import { useHasRight, useSession } from '../access/useSession';
+import { useHasRight, useSession } from '../../components/useSession';
 import { useSchoolCardQuery } from '../school/schoolApi';
 import { DeadlinesPanel } from '../deadlines/DeadlinesPanel';
 
