@@ -19,6 +19,7 @@ import { curriculumHandlers } from './curriculumHandlers';
 import { exchangeHandlers } from './exchangeHandlers';
 import { exchangePushHandlers } from './exchangePushHandlers';
 import { timetableHandlers } from './timetableHandlers';
+import { deadlinesHandlers } from './deadlinesHandlers';
 import type { Handlers } from './types';
 import { wireDomains } from '../wiring';
 
@@ -46,4 +47,5 @@ export const handlers = {
   ...exchangeHandlers,
   ...exchangePushHandlers,
   ...timetableHandlers,
+  ...deadlinesHandlers,
 } satisfies Handlers<Contract>;

@@ -8,6 +8,7 @@ export { listVersions, versionOnDate, visibleVersion } from './versionQueries';
 export { copyVersion, createDraft, deleteDraft, updateDraft } from './versionService';
 export { getVersionFigures, getVersionView } from './versionView';
 export { loadSchoolData } from './repo/schoolData';
+export { approvedCoverage } from './repo/versions';
 export { buildSnapshot } from './buildSnapshot';
 export { toInstance } from './instance';
 export { exportTimetable } from './exports/exportService';
