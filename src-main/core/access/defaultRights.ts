@@ -70,6 +70,8 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   'timetable.all': ['admin', 'director', 'deputy', 'secretary', 'hr'],
   'timetable.edit': ['admin', 'deputy'],
   'timetable.approve': ['admin', 'director'],
+  // The завуч puts the approved timetable into the portal (work order §5.4, by 15 September).
+  'timetable.push': ['admin', 'deputy'],
 };
 
 /** Rights the administrator role keeps whatever is configured, so nobody can lock everyone out. */

@@ -12,3 +12,6 @@ export { loadSchoolData } from './repo/schoolData';
 export { buildSnapshot } from './buildSnapshot';
 export { toInstance } from './instance';
 export { exportTimetable } from './exports/exportService';
+export { contentFingerprint, findSameImport, importBase, saveImportedDraft, versionById, versionForExport, type ImportBase, type ImportedDraft, type ImportSource, type SavedImport } from './importService';
+export type { LoadedVersion } from './versionStore';
+export type { GridSnapshot, LabelSnapshot } from './snapshot';
