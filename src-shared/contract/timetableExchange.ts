@@ -73,18 +73,14 @@ export const importResult = z.object({
   preview: importPreview,
 });
 
+const ascInput = z.object({ yearId: recordId, studyPeriodId: recordId.nullable().default(null), file: uploadedFile });
+
 const portalInput = z.object({
   yearId: recordId,
   studyPeriodId: recordId.nullable().default(null),
   /** Null: the ExportCM.nsxml of the last applied pull («Обмен с порталом»). */
   file: uploadedFile.nullable().default(null),
 });
-
-const fileInput = z.discriminatedUnion('format', [
-  z.object({ format: z.literal('asc'), yearId: recordId, studyPeriodId: recordId.nullable().default(null), file: uploadedFile }),
-  /** A FET result of the `.fet` exported from this version. */
-  z.object({ format: z.literal('fet'), versionId: recordId, file: uploadedFile }),
-]);
 
 export const PUSH_PATTERNS = [1, 2] as const;
 
@@ -144,19 +140,20 @@ export const timetableExchangeContract = {
       .refine((v) => v.from <= v.to, { message: 'конец периода раньше начала', path: ['to'] }),
     output: timetablePushResult,
   }),
-  /** An aSc Timetables XML or a FET result as a new draft: what it will hold and create, changing nothing. */
-  'timetable.files.preview': query({
-    summary: 'Расписание из файла aSc или FET: предпросмотр',
+  /** An aSc Timetables 2012 XML export as a new draft: what it will hold, changing nothing. */
+  'timetable.asc.preview': query({
+    summary: 'Расписание из aSc Timetables: предпросмотр',
     right: 'timetable.edit',
-    input: fileInput,
+    input: ascInput,
     output: importPreview,
   }),
-  'timetable.files.apply': mutation({
-    summary: 'Загрузить расписание из файла aSc или FET',
+  /** Writes the preview's draft in one transaction; the same file again is a no-op. */
+  'timetable.asc.apply': mutation({
+    summary: 'Загрузить расписание из aSc Timetables',
     right: 'timetable.edit',
     entity: 'timetable',
-    record: 'Расписание из файла',
-    input: z.intersection(fileInput, z.object({ signature: z.string().min(1).max(200) })),
+    record: 'Расписание из aSc',
+    input: ascInput.extend({ signature: z.string().min(1).max(200) }),
     output: importResult,
   }),
   /** A version as aSc Timetables 2012 XML (UTF-8) that aSc opens: names, one card per period, ids that resolve. */
@@ -166,13 +163,5 @@ export const timetableExchangeContract = {
     exportsPersonalData: true,
     input: z.object({ versionId: recordId }),
     output: exportedFile,
-  }),
-  /** A version's instance as a FET input file (`.fet`), for solving it in FET. */
-  'timetable.fet.export': query({
-    summary: 'Выгрузить расписание для FET',
-    right: 'timetable.all',
-    exportsPersonalData: true,
-    input: z.object({ versionId: recordId }),
-    output: exportedFile.extend({ notes: z.array(z.string()) }),
   }),
 };

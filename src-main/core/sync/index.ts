@@ -5,3 +5,5 @@ export { applyPull, cancelPull, getPull, previewPull } from './pull/pullService'
 export { buildOutbox } from './push/outbox';
 export { createPush, markImported } from './push/pushService';
 export { buildReconciliation, reconciliationExcel } from './reconciliation';
+export { applyAscTimetable, applyPortalTimetable, exportAscTimetable, previewAscTimetable, previewPortalTimetable } from './timetable/timetableExchangeService';
+export { pushTimetable } from './timetable/portalPush';

@@ -14,4 +14,5 @@ export { toInstance } from './instance';
 export { exportTimetable } from './exports/exportService';
 export { contentFingerprint, findSameImport, importBase, saveImportedDraft, versionById, versionForExport, type ImportBase, type ImportedDraft, type ImportSource, type SavedImport } from './importService';
 export type { LoadedVersion } from './versionStore';
+export { summaryOf } from './versionMeta';
 export type { GridSnapshot, LabelSnapshot } from './snapshot';
