@@ -75,6 +75,9 @@ export const importResult = z.object({
 
 const ascInput = z.object({ yearId: recordId, studyPeriodId: recordId.nullable().default(null), file: uploadedFile });
 
+/** A FET result of the `.fet` exported from this version. */
+const fetInput = z.object({ versionId: recordId, file: uploadedFile });
+
 const portalInput = z.object({
   yearId: recordId,
   studyPeriodId: recordId.nullable().default(null),
@@ -163,5 +166,28 @@ export const timetableExchangeContract = {
     exportsPersonalData: true,
     input: z.object({ versionId: recordId }),
     output: exportedFile,
+  }),
+  /** A version's instance as a FET input file (`.fet`), for solving it in FET; notes say what FET cannot express. */
+  'timetable.fet.export': query({
+    summary: 'Выгрузить расписание для FET',
+    right: 'timetable.all',
+    exportsPersonalData: true,
+    input: z.object({ versionId: recordId }),
+    output: exportedFile.extend({ notes: z.array(z.string()) }),
+  }),
+  /** A FET result (`*_activities.xml`) of this version's `.fet` as a new draft: what it will hold, changing nothing. */
+  'timetable.fet.preview': query({
+    summary: 'Результат FET: предпросмотр',
+    right: 'timetable.edit',
+    input: fetInput,
+    output: importPreview,
+  }),
+  'timetable.fet.apply': mutation({
+    summary: 'Загрузить результат FET в черновик',
+    right: 'timetable.edit',
+    entity: 'timetable',
+    record: 'Расписание из FET',
+    input: fetInput.extend({ signature: z.string().min(1).max(200) }),
+    output: importResult,
   }),
 };

@@ -1,5 +1,5 @@
 import type { timetableExchangeContract } from '../../../src-shared/contract/timetableExchange';
-import { applyAscTimetable, applyPortalTimetable, exportAscTimetable, previewAscTimetable, previewPortalTimetable, pushTimetable } from '../sync/index';
+import { applyAscTimetable, applyFetResult, applyPortalTimetable, exportAscTimetable, exportFetFile, previewAscTimetable, previewFetResult, previewPortalTimetable, pushTimetable } from '../sync/index';
 import type { Handlers } from './types';
 
 /** The timetable's exchange with the portal and other programs (issue 17); handlers only call the sync services. */
@@ -10,4 +10,7 @@ export const timetableExchangeHandlers: Handlers<typeof timetableExchangeContrac
   'timetable.asc.preview': async (input, ctx) => previewAscTimetable(ctx, input),
   'timetable.asc.apply': async (input, ctx) => applyAscTimetable(ctx, input),
   'timetable.asc.export': async (input, ctx) => exportAscTimetable(ctx, input.versionId),
+  'timetable.fet.export': async (input, ctx) => exportFetFile(ctx, input.versionId),
+  'timetable.fet.preview': async (input, ctx) => previewFetResult(ctx, input),
+  'timetable.fet.apply': async (input, ctx) => applyFetResult(ctx, input),
 };

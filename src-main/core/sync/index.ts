@@ -5,5 +5,6 @@ export { applyPull, cancelPull, getPull, previewPull } from './pull/pullService'
 export { buildOutbox } from './push/outbox';
 export { createPush, markImported } from './push/pushService';
 export { buildReconciliation, reconciliationExcel } from './reconciliation';
-export { applyAscTimetable, applyPortalTimetable, exportAscTimetable, previewAscTimetable, previewPortalTimetable } from './timetable/timetableExchangeService';
+export { applyAscTimetable, applyFetResult, applyPortalTimetable, exportAscTimetable, previewAscTimetable, previewFetResult, previewPortalTimetable } from './timetable/timetableExchangeService';
+export { exportFetFile } from './timetable/fetExchange';
 export { pushTimetable } from './timetable/portalPush';

@@ -6,7 +6,8 @@ import type { Executor } from '../foundation/executor';
 import { nowIso } from '../foundation/clock';
 import { writableYear } from '../schoolSetup/index';
 import type { BuiltSnapshot } from './buildSnapshot';
-import { VIOLATION_LABELS } from './engine';
+import { VIOLATION_LABELS, type TimetableInstance } from './engine';
+import { toInstance } from './instance';
 import { evaluateLoaded, summaryOfReport } from './evaluation';
 import { findVersion, versionsOfYear, type VersionRow } from './repo/versions';
 import { lessonsOf, placementsOf } from './repo/lessons';
@@ -170,3 +171,9 @@ export async function versionById(db: Executor, versionId: string): Promise<Load
   return row ? loadVersion(db, row.id, row) : null;
 }
 
+
+/** A version as the engine's instance (with the teachers' time off), the same one its FET file is written from. */
+export async function versionInstance(db: Executor, v: LoadedVersion): Promise<TimetableInstance> {
+  const availability = await availabilityMap(db, v.row.academicYearId);
+  return toInstance({ grid: v.grid, labels: v.labels, lessons: v.lessons, availability, name: v.row.name });
+}

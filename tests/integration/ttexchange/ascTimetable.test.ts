@@ -79,4 +79,34 @@ describeEachDb('timetable to and from aSc Timetables', (kind) => {
     expect(e).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^Файл «other\.xml» не загружен: ни один класс файла \(1Щ, 2Щ, .+\) не найден в школе — похоже, это выгрузка другой школы или другого года\. Ничего не изменено\.$/) });
     expect(await versions(t)).toBe(before);
   });
+
+  it('exports the version as .fet and reads a FET result of it into a draft based on it; a file that is not a result is refused', async () => {
+    const source = await t.client.call('timetable.version.get', { versionId });
+    const fet = await t.client.call('timetable.fet.export', { versionId });
+    const xml = Buffer.from(fet.contentBase64, 'base64').toString('utf8');
+    expect(xml).toContain('<fet version=');
+    const names = (list: string) => [...xml.slice(xml.indexOf(`<${list}>`), xml.indexOf(`</${list}>`)).matchAll(/<Name>([^<]*)<\/Name>/g)].map((m) => m[1]);
+    const days = names('Days_List');
+    const hours = names('Hours_List');
+    // FET numbers the activities in the order of the lessons and their occurrences; a result gives each its day and hour.
+    const units = source.lessons.flatMap((l) => Array.from({ length: l.count }, (_, k) => ({ l, k })));
+    const activities = units.map(({ l, k }, i) => {
+      const p = source.placements.find((x) => x.lessonId === l.id && x.index === k);
+      return `<Activity><Id>${i + 1}</Id><Day>${p ? days[p.day] : ''}</Day><Hour>${p ? hours[p.period] : ''}</Hour><Room></Room></Activity>`;
+    });
+    const result = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\r\n<Activities_Timetable>\r\n${activities.join('\r\n')}\r\n</Activities_Timetable>\r\n`, 'utf8').toString('base64');
+    const before = await versions(t);
+    const preview = await t.client.call('timetable.fet.preview', { versionId, file: { fileName: 'demo_activities.xml', contentBase64: result } });
+    expect(await versions(t)).toBe(before);
+    expect(preview.counts).toMatchObject({ inFile: units.length, placed: source.placements.length, unmatched: 0 });
+    const applied = await t.client.call('timetable.fet.apply', { versionId, file: { fileName: 'demo_activities.xml', contentBase64: result }, signature: preview.signature });
+    const imported = await t.client.call('timetable.version.get', { versionId: applied.versionId! });
+    expect(imported.meta).toMatchObject({ source: 'fet', basedOnId: versionId });
+    const noRoom = (v: VersionView) => placed(v).map((x) => x.replace(/\|[^|]*$/, ''));
+    expect(noRoom(imported)).toEqual(noRoom(source));
+    expect(await t.client.call('timetable.fet.apply', { versionId, file: { fileName: 'demo_activities.xml', contentBase64: result }, signature: preview.signature })).toMatchObject({ created: false });
+    const wrong = await t.client.call('timetable.fet.preview', { versionId, file: { fileName: 'demo.fet', contentBase64: fet.contentBase64 } }).catch((x: unknown) => x);
+    expect(wrong).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('это не результат FET') });
+    expect(await versions(t)).toBe(before + 1);
+  }, 240_000);
 });

@@ -14,6 +14,13 @@ const WEEK = iconv.encode(
   'win1251',
 ).toString('base64');
 
+const ASC = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8"?>\r\n<timetable ascttversion="2012">\r\n<classes columns="id,name"><class id="C1" name="99Щ"/></classes>\r\n</timetable>\r\n',
+  'utf8',
+).toString('base64');
+
+const FET = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\r\n<Activities_Timetable>\r\n<Activity><Id>1</Id><Day>Пн</Day><Hour>1</Hour><Room></Room></Activity>\r\n</Activities_Timetable>\r\n', 'utf8').toString('base64');
+
 async function yearId({ t }: SampleContext): Promise<string> {
   const { years } = await t.client.call('setup.years.list');
   return (years.find((y) => y.isCurrent) ?? years[0]).id;
@@ -23,4 +30,12 @@ export const TTEXCHANGE_SAMPLES: Record<string, MethodSample> = {
   'timetable.portal.preview': { input: async (ctx) => ({ yearId: await yearId(ctx), file: { fileName: 'ExportCM.nsxml', contentBase64: WEEK } }), allowedOutcome: () => 'VALIDATION' },
   'timetable.portal.apply': { input: async (ctx) => ({ yearId: await yearId(ctx), file: { fileName: 'ExportCM.nsxml', contentBase64: WEEK }, signature: 'x' }), allowedOutcome: () => 'VALIDATION' },
   'timetable.portal.push': { input: async (ctx) => ({ versionId: await approvedSampleVersion(ctx), from: '2025-09-01', to: '2025-09-07', pattern: 1 }), allowedOutcome: () => 'VALIDATION' },
+  // A class the school does not have: «a file of another school», refused whole.
+  'timetable.asc.preview': { input: async (ctx) => ({ yearId: await yearId(ctx), file: { fileName: 'asc.xml', contentBase64: ASC } }), allowedOutcome: () => 'VALIDATION' },
+  'timetable.asc.apply': { input: async (ctx) => ({ yearId: await yearId(ctx), file: { fileName: 'asc.xml', contentBase64: ASC }, signature: 'x' }), allowedOutcome: () => 'VALIDATION' },
+  'timetable.asc.export': { input: async (ctx) => ({ versionId: await approvedSampleVersion(ctx) }) },
+  'timetable.fet.export': { input: async (ctx) => ({ versionId: await approvedSampleVersion(ctx) }) },
+  // The sample version has no lessons: the result places nothing, which is refused.
+  'timetable.fet.preview': { input: async (ctx) => ({ versionId: await approvedSampleVersion(ctx), file: { fileName: 'x_activities.xml', contentBase64: FET } }), allowedOutcome: () => 'VALIDATION' },
+  'timetable.fet.apply': { input: async (ctx) => ({ versionId: await approvedSampleVersion(ctx), file: { fileName: 'x_activities.xml', contentBase64: FET }, signature: 'x' }), allowedOutcome: () => 'VALIDATION' },
 };

@@ -5,6 +5,7 @@ import type { ExportedFile } from '../../../../src-shared/contract/files';
 import { schoolShortName } from '../../schoolSetup/index';
 import { versionForExport } from '../../timetable/index';
 import { ascRun } from './ascImport';
+import { fetResultRun } from './fetExchange';
 import { writeAsc } from './ascWrite';
 import { applyImport, previewImport } from './importFlow';
 import { portalTimetableRun, type PortalFile } from './portalPull';
@@ -63,4 +64,21 @@ export async function exportAscTimetable(ctx: HandlerContext, versionId: string)
   const bytes = writeAsc(v, await schoolShortName(ctx.core.db));
   const fileName = `${v.row.name} (aSc).xml`.replace(/[\\/:*?"<>|]/g, '_');
   return { fileName, mimeType: 'application/xml; charset=utf-8', contentBase64: bytes.toString('base64'), rows: v.placements.length };
+}
+
+export interface FetFileInput {
+  versionId: string;
+  file: { fileName: string; contentBase64: string };
+}
+
+function fetOf(ctx: HandlerContext, input: FetFileInput) {
+  return fetResultRun(ctx, { versionId: input.versionId, fileName: input.file.fileName, bytes: Buffer.from(input.file.contentBase64, 'base64') });
+}
+
+export async function previewFetResult(ctx: HandlerContext, input: FetFileInput): Promise<ImportPreview> {
+  return previewImport(ctx, fetOf(ctx, input));
+}
+
+export async function applyFetResult(ctx: HandlerContext, input: FetFileInput & { signature: string }) {
+  return applyImport(ctx, fetOf(ctx, input), input.signature);
 }

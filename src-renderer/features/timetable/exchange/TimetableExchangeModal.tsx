@@ -11,6 +11,9 @@ import {
   useAscTimetableApplyMutation,
   useAscTimetableExportMutation,
   useAscTimetablePreviewMutation,
+  useFetExportMutation,
+  useFetResultApplyMutation,
+  useFetResultPreviewMutation,
   usePortalTimetableApplyMutation,
   usePortalTimetablePreviewMutation,
   usePortalTimetablePushMutation,
@@ -45,7 +48,7 @@ function FilePick({ label, accept, onPick }: { label: string; accept: string; on
 }
 
 /** One import: pick (or take the last pulled file), preview — nothing written — then apply or cancel. */
-function ImportTab({ kind, yearId, studyPeriodId, onOpen }: { kind: 'portal' | 'asc'; yearId: string; studyPeriodId: string | null; onOpen: (id: string) => void }) {
+function ImportTab({ kind, yearId, studyPeriodId, versionId, onOpen }: { kind: 'portal' | 'asc' | 'fet'; yearId: string; studyPeriodId: string | null; versionId?: string; onOpen: (id: string) => void }) {
   const { message } = App.useApp();
   const [file, setFile] = useState<Upload>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -54,17 +57,20 @@ function ImportTab({ kind, yearId, studyPeriodId, onOpen }: { kind: 'portal' | '
   const [portalApply, pa] = usePortalTimetableApplyMutation();
   const [ascPreview, ap] = useAscTimetablePreviewMutation();
   const [ascApply, aa] = useAscTimetableApplyMutation();
+  const [fetPreview, fp] = useFetResultPreviewMutation();
+  const [fetApply, fa] = useFetResultApplyMutation();
   const run = async () => {
     setError(null);
     setPreview(null);
-    const r = kind === 'portal' ? await portalPreview({ yearId, studyPeriodId, file }) : file ? await ascPreview({ yearId, studyPeriodId, file }) : null;
+    const r = kind === 'portal' ? await portalPreview({ yearId, studyPeriodId, file }) : !file ? null : kind === 'asc' ? await ascPreview({ yearId, studyPeriodId, file }) : versionId ? await fetPreview({ versionId, file }) : null;
     if (!r) return;
     if (r.data) setPreview(r.data);
     else setError(errorText(r));
   };
   const apply = async () => {
     if (!preview) return;
-    const r = kind === 'portal' ? await portalApply({ yearId, studyPeriodId, file, signature: preview.signature }) : await ascApply({ yearId, studyPeriodId, file: file!, signature: preview.signature });
+    const signature = preview.signature;
+    const r = kind === 'portal' ? await portalApply({ yearId, studyPeriodId, file, signature }) : kind === 'asc' ? await ascApply({ yearId, studyPeriodId, file: file!, signature }) : await fetApply({ versionId: versionId!, file: file!, signature });
     if (r.data) {
       message.success(r.data.created ? `Создан черновик «${r.data.preview.versionName}»` : 'Это расписание уже было загружено — ничего не изменено');
       if (r.data.versionId) onOpen(r.data.versionId);
@@ -75,11 +81,13 @@ function ImportTab({ kind, yearId, studyPeriodId, onOpen }: { kind: 'portal' | '
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {kind === 'portal'
           ? 'Расписание текущей недели из ExportCM.nsxml («Экспорт в Хронограф, AVTOR»). Без выбора файла берётся файл последней загрузки из портала.'
-          : 'Выгрузка aSc Timetables в XML («aSc Timetables 2012 XML»). Классы, предметы и кабинеты сопоставляются по названию.'}
+          : kind === 'asc'
+            ? 'Выгрузка aSc Timetables в XML («aSc Timetables 2012 XML»). Классы, предметы и кабинеты сопоставляются по названию.'
+            : 'Результат FET (файл *_activities.xml) для файла .fet, выгруженного из этой версии: станет новым черновиком на её основе.'}
       </Typography.Paragraph>
       <Space>
-        <FilePick label={kind === 'portal' ? 'Файл ExportCM' : 'Файл aSc'} accept=".xml,.nsxml" onPick={(f) => { setFile(f); setPreview(null); }} />
-        <Button type="primary" onClick={run} loading={pp.isLoading || ap.isLoading} disabled={kind === 'asc' && !file}>
+        <FilePick label={kind === 'portal' ? 'Файл ExportCM' : kind === 'asc' ? 'Файл aSc' : 'Результат FET'} accept=".xml,.nsxml" onPick={(f) => { setFile(f); setPreview(null); }} />
+        <Button type="primary" onClick={run} loading={pp.isLoading || ap.isLoading || fp.isLoading} disabled={kind !== 'portal' && !file}>
           Предпросмотр
         </Button>
       </Space>
@@ -88,7 +96,7 @@ function ImportTab({ kind, yearId, studyPeriodId, onOpen }: { kind: 'portal' | '
         <>
           <ImportPreviewView preview={preview} />
           <Space>
-            <Button type="primary" onClick={apply} loading={pa.isLoading || aa.isLoading}>
+            <Button type="primary" onClick={apply} loading={pa.isLoading || aa.isLoading || fa.isLoading}>
               {preview.existing ? 'Открыть загруженную версию' : 'Загрузить в черновик'}
             </Button>
             <Button onClick={() => setPreview(null)}>Отменить</Button>
@@ -158,6 +166,8 @@ function PushTab({ meta }: { meta: VersionMeta | null }) {
  */
 export function TimetableExchangeModal({ yearId, studyPeriodId, meta, canEdit, canPush, onClose, onOpen }: Props) {
   const [exportAsc, { isLoading }] = useAscTimetableExportMutation();
+  const [exportFet, { isLoading: fetLoading }] = useFetExportMutation();
+  const [notes, setNotes] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const items = [
     ...(canEdit
@@ -186,6 +196,30 @@ export function TimetableExchangeModal({ yearId, studyPeriodId, meta, canEdit, c
             Скачать XML для aSc
           </Button>
           {error && <Alert type="error" showIcon title={error} />}
+        </Space>
+      ),
+    },
+    {
+      key: 'fet',
+      label: 'FET',
+      children: (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Button
+            disabled={!meta}
+            loading={fetLoading}
+            onClick={async () => {
+              if (!meta) return;
+              const r = await exportFet({ versionId: meta.id });
+              if (r.data) {
+                downloadFile(r.data);
+                setNotes(r.data.notes);
+              } else setError(errorText(r));
+            }}
+          >
+            Скачать .fet для FET
+          </Button>
+          {notes.length > 0 && <Alert type="info" showIcon title="Что FET передаётся приближённо" description={notes.join('; ')} />}
+          {canEdit && meta && <ImportTab kind="fet" yearId={yearId} studyPeriodId={studyPeriodId} versionId={meta.id} onOpen={onOpen} />}
         </Space>
       ),
     },

@@ -14,6 +14,9 @@ export const ttExchangeApi = contractEndpoints({
   ascTimetablePreview: onEachCall('timetable.asc.preview'),
   ascTimetableApply: 'timetable.asc.apply',
   ascTimetableExport: onEachCall('timetable.asc.export'),
+  fetExport: onEachCall('timetable.fet.export'),
+  fetResultPreview: onEachCall('timetable.fet.preview'),
+  fetResultApply: 'timetable.fet.apply',
 });
 
 export const {
@@ -23,4 +26,7 @@ export const {
   useAscTimetablePreviewMutation,
   useAscTimetableApplyMutation,
   useAscTimetableExportMutation,
+  useFetExportMutation,
+  useFetResultPreviewMutation,
+  useFetResultApplyMutation,
 } = ttExchangeApi;
