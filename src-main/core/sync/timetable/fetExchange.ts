@@ -49,7 +49,7 @@ export function fetResultRun(ctx: HandlerContext, input: FetInput) {
       const id = idOf.get(p.lessonId);
       if (!id) continue;
       const locked = v.placements.find((x) => x.lessonId === p.lessonId && x.index === p.index)?.locked ?? false;
-      placements.push({ lessonId: id, index: p.index, day: p.day, period: p.period, roomId: p.roomId, locked });
+      placements.push({ lessonId: id, index: p.index, day: p.day, period: p.period, roomId: p.roomId ?? null, locked });
     }
     const inFile = (text.match(/<Activity>/g) ?? []).length;
     const base = { period: { studyPeriodId: v.row.studyPeriodId, name: v.row.periodName, start: v.row.periodStart, end: v.row.periodEnd }, options: v.options, built: { grid: v.grid, labels: v.labels, lessons, items: [] } };
