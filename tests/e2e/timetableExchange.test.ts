@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseExportCm } from '../../src-main/core/sync/formats/exportCm';
 import { sqliteFileIn } from '../../src-main/core/foundation/paths';
-import { apiCall, apiSignIn, bootstrapAdmin, describeE2E, launchBrowser, screenshotPath, signInUi, startServe, type ServeHandle } from '../helpers/e2e';
+import { apiCall, apiOk as ok, apiSignIn, bootstrapAdmin, describeE2E, launchBrowser, screenshotPath, signInUi, startServe, type ServeHandle } from '../helpers/e2e';
 import { b64 } from '../helpers/portalFiles';
 import { portalWeek } from '../integration/ttexchange/portalTimetableFixture';
 
@@ -20,12 +20,6 @@ import { portalWeek } from '../integration/ttexchange/portalTimetableFixture';
 
 const DEPUTY = { login: 'zavuch', fullName: 'Завучева Ирина Петровна', password: 'Zavuch-2026-tt' };
 const TEMP = 'Vremenny-1';
-
-async function ok<T>(env: Promise<{ ok: boolean; value?: T; error?: { message: string } }>): Promise<T> {
-  const e = await env;
-  if (!e.ok) throw new Error(e.error?.message ?? 'API call failed');
-  return e.value as T;
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: screenshotPath(name) });

@@ -165,3 +165,10 @@ export async function settledShot(page: Page, name: string): Promise<void> {
   );
   await page.screenshot({ path: screenshotPath(name), fullPage: true });
 }
+
+/** The value of an API call, or the call's Russian refusal thrown as an error. */
+export async function apiOk<T>(env: Promise<{ ok: boolean; value?: T; error?: { message: string } }>): Promise<T> {
+  const e = await env;
+  if (!e.ok) throw new Error(e.error?.message ?? 'API call failed');
+  return e.value as T;
+}

@@ -76,6 +76,7 @@ describeEachDb('timetable from and to the portal', (kind) => {
     const exchangesBefore = await count(t, 'portalExchange');
     const pushed = await t.client.call('timetable.portal.push', { versionId: applied.versionId!, from: '2026-09-07', to: '2026-09-20', pattern: 1 });
     expect(pushed.issues).toEqual([]);
+    expect(pushed.warnings).toContainEqual(expect.stringContaining('на портале 5.x он не проверялся'));
     expect(await count(t, 'portalExchange')).toBe(exchangesBefore + 1);
     const back = readBack(pushed.file!.contentBase64);
     expect(back.text.startsWith('<?xml version="1.0" encoding="windows-1251"?>\r\n<TimeTableExchange')).toBe(true);

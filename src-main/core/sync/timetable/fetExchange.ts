@@ -31,11 +31,11 @@ export interface FetInput {
   bytes: Uint8Array;
 }
 
+/** The importer of a FET result; the caller checks first, outside the transaction, that the version is visible to them. */
 export function fetResultRun(ctx: HandlerContext, input: FetInput) {
   return async (trx: Executor): Promise<ImportOutcome> => {
     const text = readXmlFile(input.fileName, input.bytes);
     if (rootName(text) !== 'Activities_Timetable') throw fileRefused(input.fileName, 1, `это не результат FET: нужен файл *_activities.xml с корневым элементом <Activities_Timetable>, а в файле <${rootName(text) ?? '?'}>`);
-    await versionForExport(ctx, input.versionId);
     const v = await versionById(trx, input.versionId);
     if (!v) throw new AppError('NOT_FOUND', 'Версия расписания не найдена: обновите список версий.');
     const inst = await versionInstance(trx, v);

@@ -147,7 +147,8 @@ export async function pushTimetable(ctx: HandlerContext, input: PushInput): Prom
     roomInFile: new Set(cm.rooms.map((r) => r.id)),
   };
   const issues: TimetablePushResult['issues'] = [];
-  const warnings: string[] = [];
+  // formats/netschool.md §2.1: the import side is read from the legacy portal's code, not checked on a 5.x server.
+  const warnings: string[] = ['Файл построен по описанию импорта старой версии портала; на портале 5.x он не проверялся — после импорта сверьте в портале расписание одной недели.'];
   const weeks: PushWeek[] = [{ id: '1', name: input.pattern === 2 ? '1-я неделя' : 'Неделя', lessons: mapVersion(v1, m, issues, warnings) }];
   if (input.pattern === 2) weeks.push({ id: '2', name: '2-я неделя', lessons: v2 === v1 ? weeks[0].lessons : mapVersion(v2, m, issues, warnings) });
   const weekLength = Math.max(...[v1, v2].map((v) => v.grid.days.length));

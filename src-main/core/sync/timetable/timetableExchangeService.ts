@@ -75,10 +75,13 @@ function fetOf(ctx: HandlerContext, input: FetFileInput) {
   return fetResultRun(ctx, { versionId: input.versionId, fileName: input.file.fileName, bytes: Buffer.from(input.file.contentBase64, 'base64') });
 }
 
+// Outside the import's transaction: on SQLite a read on the core's connection inside it would wait for itself.
 export async function previewFetResult(ctx: HandlerContext, input: FetFileInput): Promise<ImportPreview> {
+  await versionForExport(ctx, input.versionId);
   return previewImport(ctx, fetOf(ctx, input));
 }
 
 export async function applyFetResult(ctx: HandlerContext, input: FetFileInput & { signature: string }) {
+  await versionForExport(ctx, input.versionId);
   return applyImport(ctx, fetOf(ctx, input), input.signature);
 }
