@@ -85,6 +85,11 @@ describeEachDb('timetable from and to the portal', (kind) => {
     expect(pushed.form).toMatchObject({ from: '2026-09-07', to: '2026-09-20', pattern: 1, weeks: 2, lessons: matching.length });
     const stored = await t.core.db.selectFrom('portalExchangeFile').select(['fileName', 'formatId']).where('exchangeId', '=', pushed.exchangeId!).execute();
     expect(stored).toEqual([{ fileName: 'Расписание 07.09.2026-20.09.2026.xml', formatId: 'timetableExchange' }]);
+    // Like the other files for the portal: in the exchange history, marked imported once the portal took it.
+    const row = (await t.client.call('exchange.history', { limit: 10 })).find((e) => e.id === pushed.exchangeId)!;
+    expect(row).toMatchObject({ direction: 'push', status: 'ready', title: expect.stringContaining('с 07.09.2026 по 20.09.2026') });
+    const marked = await t.client.call('exchange.push.markImported', { exchangeId: row.id, version: row.version, date: '2026-09-05' });
+    expect(marked.status).toBe('imported');
   });
 
   it('writes a two-week pattern and lists the holidays of the range; a lesson without its portal group refuses the whole file', async () => {
