@@ -91,7 +91,7 @@ function clashesOf(d: ImportedDraft, e: ReturnType<typeof evaluateLoaded>): Save
   const inst = e.instance;
   const out: SavedImport['clashes'] = [];
   const where = (slots: { day: number; period: number }[]) =>
-    [...new Set(slots.map((s) => `${d.grid.days[s.day]?.short ?? s.day + 1} ${d.grid.periods[s.period]?.label ?? s.period + 1}-й урок`))].join(', ');
+    [...new Set(slots.map((s) => `${d.grid.days[s.day]?.short ?? s.day + 1}, урок ${d.grid.periods[s.period]?.label ?? s.period + 1}`))].join(', ');
   for (const v of e.report.violations) {
     if (!CLASHES.has(v.kind)) continue;
     const x = v.entity;

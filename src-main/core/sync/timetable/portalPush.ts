@@ -75,7 +75,7 @@ function mapVersion(v: LoadedVersion, m: Maps, issues: TimetablePushResult['issu
     const ids = l ? csgsOf.get(l.id) : null;
     if (!l || !ids) continue;
     const day = grid.days[p.day];
-    const where = `${day?.short ?? p.day + 1}, ${grid.periods[p.period]?.label ?? p.period + 1}-й урок`;
+    const where = `${day?.short ?? p.day + 1}, урок ${grid.periods[p.period]?.label ?? p.period + 1}`;
     const label = `${l.audiences.map((a) => a.label).join(', ')}, ${subject.get(l.subjectId) ?? ''}, ${where}`;
     if (!day || day.weekday > 6) {
       issues.push({ lesson: label, reason: 'портал принимает уроки с понедельника по субботу' });
@@ -118,7 +118,7 @@ function mapVersion(v: LoadedVersion, m: Maps, issues: TimetablePushResult['issu
         const key = `${a.classId}|${p.day}|${p.period + k}`;
         const list = groups.get(key) ?? [];
         if (list.includes(a.groupNo) || (a.groupNo === 0 && list.length > 0) || list.includes(0)) {
-          issues.push({ lesson: `${a.label}, ${grid.days[p.day]?.short ?? ''}, ${grid.periods[p.period + k]?.label ?? ''}-й урок`, reason: 'в это время у класса (группы) уже есть урок — накладку надо убрать в версии' });
+          issues.push({ lesson: `${a.label}, ${grid.days[p.day]?.short ?? ''}, урок ${grid.periods[p.period + k]?.label ?? ''}`, reason: 'в это время у класса (группы) уже есть урок — накладку надо убрать в версии' });
         }
         list.push(a.groupNo);
         groups.set(key, list);

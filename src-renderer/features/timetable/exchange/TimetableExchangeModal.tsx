@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Radio, Space, Table, Tabs, Typography } from 'antd';
 import type { VersionMeta } from '../../../../src-shared/contract/timetableFields';
 import { DateField } from '../../../components/DateField';
@@ -34,16 +35,27 @@ interface Props {
 type Upload = { fileName: string; contentBase64: string } | null;
 
 function FilePick({ label, accept, onPick }: { label: string; accept: string; onPick: (f: Upload) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [name, setName] = useState<string | null>(null);
   return (
-    <input
-      type="file"
-      aria-label={label}
-      accept={accept}
-      onChange={async (e) => {
-        const f = e.target.files?.[0];
-        onPick(f ? { fileName: f.name, contentBase64: await fileToBase64(f) } : null);
-      }}
-    />
+    <Space>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        aria-label={label}
+        accept={accept}
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          setName(f?.name ?? null);
+          onPick(f ? { fileName: f.name, contentBase64: await fileToBase64(f) } : null);
+        }}
+      />
+      <Button icon={<UploadOutlined />} onClick={() => input.current?.click()}>
+        Выбрать файл
+      </Button>
+      <Typography.Text type={name ? undefined : 'secondary'}>{name ?? 'файл не выбран'}</Typography.Text>
+    </Space>
   );
 }
 
