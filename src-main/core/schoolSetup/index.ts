@@ -21,3 +21,4 @@ export { deleteYear, listYears, saveYear, setCurrentYear, setYearClosed } from '
 export { schoolShortName } from './repo/schoolCard';
 export { subgroupMembersOn } from './repo/subgroupMembers';
 export { daysOffBetween, type DayOff } from './calendar/daysOff';
+export { insertBellRecord, insertClassRecord, insertRoomRecord, insertSubgroupRecord, insertSubjectRecord } from './repo/setupRecords';
