@@ -5,7 +5,7 @@ import type { VersionMeta } from '../../../../src-shared/contract/timetableField
 import { DateField } from '../../../components/DateField';
 import { downloadFile } from '../../../components/downloadFile';
 import { formatDateRu } from '../../../components/format';
-import { errorText } from '../../curriculum/curriculumUi';
+import { errorText } from '../../../components/serverErrors';
 import { fileToBase64 } from '../../exchange/exchangeApi';
 import { ImportPreviewView } from './ImportPreviewView';
 import {
