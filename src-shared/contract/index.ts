@@ -21,6 +21,7 @@ import { curriculumLoadContract } from './curriculumLoad';
 import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
 import { timetableContract } from './timetable';
+import { timetableExchangeContract } from './timetableExchange';
 import { curriculumJointsContract } from './curriculumJoints';
 import { deadlinesContract } from './deadlines';
 
@@ -48,6 +49,7 @@ export const contract = {
   ...exchangeContract,
   ...exchangePushContract,
   ...timetableContract,
+  ...timetableExchangeContract,
   ...curriculumJointsContract,
   ...deadlinesContract,
 } satisfies ContractShape;

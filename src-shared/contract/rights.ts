@@ -46,6 +46,7 @@ export const RIGHTS = {
   'deadlines.all': 'Все сроки школы с ответственными; отметка о выполнении за любого ответственного',
   'deadlines.rules': 'Правила сроков (регламент): изменение поставляемых и свои правила',
   'deadlines.journal': 'Журнал соблюдения сроков и его выгрузка в Excel',
+  'timetable.push': 'Файл расписания для импорта в портал (по утверждённой версии)',
 } as const;
 
 export type Right = keyof typeof RIGHTS;

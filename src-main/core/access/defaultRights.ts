@@ -77,6 +77,8 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   'deadlines.all': ['admin', 'director'],
   'deadlines.rules': ['admin'],
   'deadlines.journal': ['admin', 'director'],
+  // The завуч puts the approved timetable into the portal (work order §5.4, by 15 September).
+  'timetable.push': ['admin', 'deputy'],
 };
 
 /** Rights the administrator role keeps whatever is configured, so nobody can lock everyone out. */

@@ -20,6 +20,7 @@ import { exchangeHandlers } from './exchangeHandlers';
 import { exchangePushHandlers } from './exchangePushHandlers';
 import { timetableHandlers } from './timetableHandlers';
 import { deadlinesHandlers } from './deadlinesHandlers';
+import { timetableExchangeHandlers } from './timetableExchangeHandlers';
 import type { Handlers } from './types';
 import { wireDomains } from '../wiring';
 
@@ -48,4 +49,5 @@ export const handlers = {
   ...exchangePushHandlers,
   ...timetableHandlers,
   ...deadlinesHandlers,
+  ...timetableExchangeHandlers,
 } satisfies Handlers<Contract>;

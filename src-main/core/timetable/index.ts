@@ -12,3 +12,8 @@ export { approvedCoverage } from './repo/versions';
 export { buildSnapshot } from './buildSnapshot';
 export { toInstance } from './instance';
 export { exportTimetable } from './exports/exportService';
+export { contentFingerprint, findSameImport, importBase, saveImportedDraft, versionById, versionForExport, versionInstance, type ImportBase, type ImportedDraft, type ImportSource, type SavedImport } from './importService';
+export type { LoadedVersion } from './versionStore';
+export { summaryOf } from './versionMeta';
+export type { GridSnapshot, LabelSnapshot } from './snapshot';
+export { exportFet, exportedUnitOf, importFetActivities } from './engine';

@@ -10,6 +10,7 @@ import { CURRICULUM_SAMPLES } from '../curriculum/curriculumSamples';
 import { EXCHANGE_SAMPLES } from '../exchange/exchangeSamples';
 import { TIMETABLE_SAMPLES } from '../timetable/timetableSamples';
 import { DEADLINE_SAMPLES } from '../deadlines/deadlineSamples';
+import { TTEXCHANGE_SAMPLES } from '../ttexchange/ttexchangeSamples';
 
 /**
  * One valid input per contract method, for the generated rights test (rightsMatrixSuite.ts): it calls
@@ -118,4 +119,5 @@ export const SAMPLES: Record<string, MethodSample> = {
   ...TIMETABLE_SAMPLES,
   // Deadline monitor: rules, home screens, ticks, the journal (issue 20).
   ...DEADLINE_SAMPLES,
+  ...TTEXCHANGE_SAMPLES,
 };
