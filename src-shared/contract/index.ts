@@ -21,7 +21,9 @@ import { curriculumLoadContract } from './curriculumLoad';
 import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
 import { timetableContract } from './timetable';
+import { timetableExchangeContract } from './timetableExchange';
 import { curriculumJointsContract } from './curriculumJoints';
+import { deadlinesContract } from './deadlines';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
 export const contract = {
@@ -47,7 +49,9 @@ export const contract = {
   ...exchangeContract,
   ...exchangePushContract,
   ...timetableContract,
+  ...timetableExchangeContract,
   ...curriculumJointsContract,
+  ...deadlinesContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

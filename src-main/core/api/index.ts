@@ -19,6 +19,8 @@ import { curriculumHandlers } from './curriculumHandlers';
 import { exchangeHandlers } from './exchangeHandlers';
 import { exchangePushHandlers } from './exchangePushHandlers';
 import { timetableHandlers } from './timetableHandlers';
+import { deadlinesHandlers } from './deadlinesHandlers';
+import { timetableExchangeHandlers } from './timetableExchangeHandlers';
 import type { Handlers } from './types';
 import { wireDomains } from '../wiring';
 
@@ -46,4 +48,6 @@ export const handlers = {
   ...exchangeHandlers,
   ...exchangePushHandlers,
   ...timetableHandlers,
+  ...deadlinesHandlers,
+  ...timetableExchangeHandlers,
 } satisfies Handlers<Contract>;
