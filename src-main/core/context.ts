@@ -8,6 +8,7 @@ import { createEventBus, type EventBus } from './events';
 import { createJobRegistry, type JobRegistry } from './jobs';
 import { createLogger, type Logger } from './logger';
 import type { AuditEntry, Executor } from './audit/auditRepo';
+import { createFirstRunCode, type FirstRunCode } from './access/firstRunCode';
 
 export const APP_VERSION = '0.1.0';
 
@@ -27,6 +28,8 @@ export interface Core {
   logger: Logger;
   config: CoreConfig;
   migration: MigrateOutcome;
+  /** The one-time code a browser needs to create the first administrator (`serve` prints it). */
+  firstRun: FirstRunCode;
 }
 
 export type TransportKind = 'in-process' | 'ipc' | 'http';
@@ -92,6 +95,7 @@ export async function openCore(opts: OpenCoreOptions): Promise<Core> {
       logger,
       config: { appVersion: APP_VERSION, dataDir: opts.dataDir, backupDir },
       migration,
+      firstRun: createFirstRunCode(),
     };
   } catch (err) {
     await appDb.close();

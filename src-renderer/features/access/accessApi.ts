@@ -3,6 +3,8 @@ import type { AccessSettings, AppUserRow, RightsMatrix, SessionUser } from '../.
 
 export interface SessionState {
   setupRequired: boolean;
+  /** In a browser: the first administrator needs the one-time code printed by `serve`. */
+  setupCodeRequired: boolean;
   user: SessionUser | null;
 }
 
@@ -21,7 +23,7 @@ export const accessApi = baseApi.injectEndpoints({
     signIn: build.mutation<{ user: SessionUser }, { login: string; password: string }>({
       query: (input) => ({ method: 'access.signIn', input }),
     }),
-    createAdmin: build.mutation<{ user: SessionUser }, { login: string; fullName: string; password: string }>({
+    createAdmin: build.mutation<{ user: SessionUser }, { login: string; fullName: string; password: string; setupCode?: string }>({
       query: (input) => ({ method: 'access.setup.createAdmin', input }),
     }),
     signOut: build.mutation<{ signedOut: boolean }, void>({

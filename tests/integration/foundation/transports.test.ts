@@ -173,7 +173,10 @@ describe('HTTP transport guards', () => {
   it('rejects form posts and broken JSON', async () => {
     const form = await fetch(`${server.url}/api/school.card.get`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
     expect(form.status).toBe(415);
-    const broken = await fetch(`${server.url}/api/school.card.get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+    // Anonymous callers are refused before their body is read; a signed-in one gets the parse error.
+    const anonymous = await fetch(`${server.url}/api/school.card.get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+    expect(anonymous.status).toBe(401);
+    const broken = await fetch(`${server.url}/api/school.card.get`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: '{"a":' });
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as { error: { message: string } }).error.message).toMatch(/JSON/);
   });
