@@ -34,6 +34,49 @@ export async function visibleClassIds(ctx: ScopeCtx): Promise<Set<string> | null
   return out;
 }
 
+/**
+ * The classes whose cards the caller may change, or `null` for all of them: only the classes they
+ * lead (issue 19, item 4). Teaching a class lets a teacher see it — the other CLASS_SCOPE_SOURCES —
+ * but its pupils' cards, parents and account letters stay with its class teacher and the secretary.
+ */
+export async function editableClassIds(ctx: ScopeCtx): Promise<Set<string> | null> {
+  const user = ctx.caller.user;
+  if (hasRight(user, 'classes.all')) return null;
+  if (!user?.staffId) return new Set();
+  return new Set(await classTeacherSource(ctx.core.db, user.staffId));
+}
+
+function notLed(what: string): AppError {
+  return new AppError(
+    'FORBIDDEN',
+    `Недостаточно прав: ${what} не из класса, которым вы руководите. Изменять карточки может классный руководитель этого класса или секретарь; ` +
+      'в классах, где вы только ведёте уроки, карточки доступны для просмотра. Ничего не изменено.',
+  );
+}
+
+export async function assertCanEditClass(ctx: ScopeCtx, classId: string): Promise<void> {
+  await assertCanSeeClass(ctx, classId);
+  const editable = await editableClassIds(ctx);
+  if (editable && !editable.has(classId)) throw notLed('этот класс');
+}
+
+export async function assertCanEditPupil(ctx: ScopeCtx, pupilId: string): Promise<void> {
+  await assertCanSeePupil(ctx, pupilId);
+  const editable = await editableClassIds(ctx);
+  if (!editable) return;
+  const classId = (await currentClassIdsOfPupils(ctx.core.db, [pupilId])).get(pupilId);
+  if (!classId || !editable.has(classId)) throw notLed('этот обучающийся');
+}
+
+export async function assertCanEditParent(ctx: ScopeCtx, parentId: string): Promise<void> {
+  await assertCanSeeParent(ctx, parentId);
+  const editable = await editableClassIds(ctx);
+  if (!editable) return;
+  const children = await ctx.core.db.selectFrom('pupilParent').select('pupilId').where('parentId', '=', parentId).execute();
+  const classes = await currentClassIdsOfPupils(ctx.core.db, children.map((c) => c.pupilId));
+  if (![...classes.values()].some((c) => editable.has(c))) throw notLed('этот родитель');
+}
+
 function refused(what: string): AppError {
   return new AppError('FORBIDDEN', `Недостаточно прав: ${what} не относится к вашим классам. Классный руководитель и учитель видят только свои классы.`);
 }

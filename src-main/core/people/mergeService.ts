@@ -5,7 +5,7 @@ import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { newId } from '../../../src-shared/domain/ids';
 import { AppError } from '../../../src-shared/errors';
 import { hasRight } from '../access/authorize';
-import { assertCanSeeParent, assertCanSeePupil } from '../access/scope';
+import { assertCanEditParent, assertCanEditPupil } from '../access/scope';
 import { diffFields, type Executor } from '../audit/auditRepo';
 import type { HandlerContext } from '../context';
 import { CARD_SPECS, auditView, notFound, readCard, staleError, type Card, type StoredCard } from './cardStore';
@@ -81,8 +81,8 @@ function plan(kind: PersonKind, keep: StoredCard, remove: StoredCard, takeFromRe
 /** Rights and scope, checked before any transaction (the scope reads through `ctx.core.db`). */
 async function assertMayMerge(ctx: HandlerContext, kind: PersonKind, keepId: string, removeId: string): Promise<void> {
   for (const id of [keepId, removeId]) {
-    if (kind === 'pupil') await assertCanSeePupil(ctx, id);
-    if (kind === 'parent') await assertCanSeeParent(ctx, id);
+    if (kind === 'pupil') await assertCanEditPupil(ctx, id);
+    if (kind === 'parent') await assertCanEditParent(ctx, id);
   }
 }
 

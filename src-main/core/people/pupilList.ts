@@ -6,6 +6,7 @@ import type { PupilRow } from '../../../src-shared/contract/peopleViews';
 import { shortName } from '../../../src-shared/domain/names';
 import { parseSearchQuery } from '../../../src-shared/domain/personSearch';
 import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
+import { hasRight } from '../access/authorize';
 import { assertCanSeeClass, localToday, visibleClassIds } from '../access/scope';
 import type { Executor } from '../audit/auditRepo';
 import type { HandlerContext } from '../context';
@@ -76,8 +77,8 @@ function chunks<T>(list: readonly T[], size = 500): T[][] {
   return Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 }
 
-/** Current class and parents of listed pupils. */
-async function decorate(db: Executor, raw: RawRow[]): Promise<PupilRow[]> {
+/** Current class and parents of listed pupils (parents only for callers who may read parents' data). */
+async function decorate(db: Executor, raw: RawRow[], withParents: boolean): Promise<PupilRow[]> {
   const today = localToday();
   const classOf = new Map<string, { classId: string; className: string }>();
   const parentsOf = new Map<string, { text: string; order: number }[]>();
@@ -91,6 +92,7 @@ async function decorate(db: Executor, raw: RawRow[]): Promise<PupilRow[]> {
       .where((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)]))
       .execute();
     for (const c of classes) classOf.set(c.pupilId, { classId: c.classId, className: c.name });
+    if (!withParents) continue;
     const links = await db
       .selectFrom('pupilParent as pp')
       .innerJoin('parent as pa', 'pa.id', 'pp.parentId')
@@ -133,7 +135,8 @@ export async function listPupils(ctx: HandlerContext, input: PupilFilter & { off
   for (let i = 0; i < ids.length; i += 500) {
     for (const r of (await ctx.core.db.selectFrom('pupil').select(ROW_COLUMNS).where('pupil.id', 'in', ids.slice(i, i + 500)).execute()) as RawRow[]) byId.set(r.id, r);
   }
-  return decorate(ctx.core.db, ids.map((id) => byId.get(id)).filter((r): r is RawRow => r !== undefined));
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is RawRow => r !== undefined);
+  return decorate(ctx.core.db, rows, hasRight(ctx.caller.user, 'parents.read'));
 }
 
 export async function countPupils(ctx: HandlerContext, filter: PupilFilter = {}): Promise<{ total: number }> {
@@ -159,7 +162,8 @@ export async function filterNote(db: Executor, filter: PupilFilter): Promise<str
 export async function exportPupils(ctx: HandlerContext, input: PupilFilter & { columns?: string[] } = {}): Promise<ExportedFile> {
   const { columns, ...filter } = input;
   const rows = await listPupils(ctx, filter);
-  const cols = pickColumns(PUPIL_COLUMNS, columns);
+  // Without «parents.read» the file has no parents column at all, not an empty one to fill in later.
+  const cols = pickColumns(PUPIL_COLUMNS, columns).filter((c) => c.key !== 'parentsText' || hasRight(ctx.caller.user, 'parents.read'));
   const className = filter.classId ? (rows[0]?.className ?? (await ctx.core.db.selectFrom('schoolClass').select('name').where('id', '=', filter.classId).executeTakeFirst())?.name ?? null) : null;
   const file = await listWorkbook('Обучающиеся', `Обучающиеся${className ? ` ${className}` : ''}.xlsx`, cols, rows, await filterNote(ctx.core.db, filter));
   await ctx.audit.record(ctx.core.db, {

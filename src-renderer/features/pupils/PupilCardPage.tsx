@@ -45,6 +45,7 @@ export function PupilCardPage() {
   const [merging, setMerging] = useState(false);
   // Links are changed with the parents' edit right.
   const canLink = useHasRight('parents.edit');
+  const canSeeParents = useHasRight('parents.read');
   const { data: view, refetch } = usePupilQuery(id, { skip: isNew });
   const { data: history, isFetching: historyLoading } = usePupilHistoryQuery(id, { skip: isNew });
   const [create] = useCreatePupilMutation();
@@ -137,7 +138,13 @@ export function PupilCardPage() {
       key: 'family',
       label: 'Семья',
       fields: [],
-      content: view ? <FamilyTab pupil={view} canEdit={canLink} /> : <Typography.Text type="secondary">Сохраните карточку, затем добавьте родителей и законных представителей.</Typography.Text>,
+      content: !canSeeParents ? (
+        <Typography.Text type="secondary">Сведения о родителях видны пользователям с правом «Просмотр карточек родителей».</Typography.Text>
+      ) : view ? (
+        <FamilyTab pupil={view} canEdit={canLink} />
+      ) : (
+        <Typography.Text type="secondary">Сохраните карточку, затем добавьте родителей и законных представителей.</Typography.Text>
+      ),
     },
     {
       key: 'education',

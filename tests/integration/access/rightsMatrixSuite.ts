@@ -9,6 +9,7 @@ import { ROLE_IDS, ROLES, type RoleId } from '../../../src-shared/contract/acces
 import type { Envelope } from '../../../src-shared/errors';
 import { createSignedInUser, TEMP_PASSWORD } from '../../helpers/accessHelpers';
 import { createTestCore, describeEachDb, type TestCore, type TestDbKind } from '../../helpers/testDb';
+import { fieldLevelMatrix } from './fieldLevelCases';
 import { SAMPLES, type SampleContext } from './methodSamples';
 import { seedSchool, type SchoolFixture } from './schoolFixture';
 
@@ -91,6 +92,7 @@ async function fingerprint(t: TestCore): Promise<string> {
 
 /** One file per database kind, so the two halves of this long matrix run on two workers. */
 export function rightsMatrix(kind: TestDbKind): void {
+  fieldLevelMatrix(kind);
   describeEachDb('rights matrix', (kind) => {
     let t: TestCore;
     let fx: SchoolFixture;
