@@ -1,12 +1,12 @@
 import type { AccountFilter, AccountRow } from '../../../src-shared/contract/accounts';
 import { searchKey } from '../../../src-shared/domain/names';
-import { parseSearchQuery } from '../../../src-shared/domain/personSearch';
 import { ACCOUNT_STATUSES, DEFAULT_PORTAL_URL, parsePrintout, portalInitialPassword, type AccountStatus } from '../../../src-shared/domain/portalAccounts';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { AppError } from '../../../src-shared/errors';
 import { localToday } from '../access/scope';
 import { diffFields, type Executor } from '../audit/auditRepo';
 import type { HandlerContext } from '../context';
+import { searchWordsOf } from '../people/searchIndex';
 import { accountScope, inScope, outOfScope, type AccountScope } from './accountScope';
 import { openAccountTask, personLabels, productionCalendar, toAccountRow, type AccountRecord } from './accountTasks';
 import { openVault } from './passwordVault';
@@ -36,8 +36,9 @@ export async function listAccounts(ctx: HandlerContext, filter: AccountFilter = 
     rows = rows.filter((r) => cls && (r.className ?? '').split(', ').includes(cls.name));
   }
   if (filter.overdueOnly) rows = rows.filter((r) => r.overdue);
-  const words = parseSearchQuery(filter.search ?? '');
-  if (words.length > 0) {
+  const words = searchWordsOf(filter.search);
+  if (words === null) rows = [];
+  else if (words.length > 0) {
     rows = rows.filter((r) => {
       const key = ` ${searchKey(r.personName)} ${(r.login ?? '').toLowerCase()}`;
       return words.every((w) => key.includes(` ${w}`));

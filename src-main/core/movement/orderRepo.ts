@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { OrderDetail, OrderItem, OrderRow } from '../../../src-shared/contract/movementFields';
 import type { DestinationKind, EnrollKind, OrderStatus, OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { fullName, searchKey, shortName } from '../../../src-shared/domain/names';
 import type { Executor } from '../audit/auditRepo';
+import { likeContains } from '../foundation/sqlLike';
 import { inChunks, orderNotFound } from './common';
 
 /** Reading orders and their items in the shapes of the contract. */
@@ -110,7 +112,7 @@ export async function listOrders(db: Executor, f: OrderFilter): Promise<OrderRow
         eb(
           'id',
           'in',
-          eb.selectFrom('movementOrderItem as i').innerJoin('pupil as p', 'p.id', 'i.pupilId').select('i.orderId').where('p.searchKey', 'like', `%${key}%`),
+          eb.selectFrom('movementOrderItem as i').innerJoin('pupil as p', 'p.id', 'i.pupilId').select('i.orderId').where(likeContains(sql.ref('p.searchKey'), key)),
         ),
       ]),
     );

@@ -4,14 +4,13 @@ import { PUPIL_COLUMNS, pickColumns } from '../../../src-shared/contract/peopleC
 import type { ExportedFile } from '../../../src-shared/contract/files';
 import type { PupilRow } from '../../../src-shared/contract/peopleViews';
 import { shortName } from '../../../src-shared/domain/names';
-import { parseSearchQuery } from '../../../src-shared/domain/personSearch';
 import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
 import { hasRight } from '../access/authorize';
 import { assertCanSeeClass, localToday, visibleClassIds } from '../access/scope';
 import type { Executor } from '../audit/auditRepo';
 import type { HandlerContext } from '../context';
 import { listWorkbook } from './peopleExcel';
-import { indexPendingCards, planSearch, searchCondition } from './searchIndex';
+import { indexPendingCards, MATCHES_NOBODY, planSearch, searchCondition, searchWordsOf } from './searchIndex';
 
 /**
  * The pupil list: filters, instant search and scoping in one query, sorted by name and paged for
@@ -62,8 +61,9 @@ export async function pupilQuery(ctx: HandlerContext, filter: PupilFilter = {}) 
   for (const flag of filter.flags ?? []) {
     q = flag === 'disability' ? q.where('pupil.disabilityGroup', 'is not', null) : q.where(`pupil.${flag}`, '=', 1);
   }
-  const words = parseSearchQuery(filter.search ?? '');
-  if (words.length > 0) {
+  const words = searchWordsOf(filter.search);
+  if (words === null) q = q.where(MATCHES_NOBODY);
+  else if (words.length > 0) {
     await indexPendingCards(db, 'pupil');
     q = q.where(searchCondition(db, 'pupil', 'pupil', await planSearch(db, 'pupil', words)));
   }
