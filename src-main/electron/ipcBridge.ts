@@ -2,7 +2,7 @@ import type { Envelope } from '../../src-shared/errors';
 import type { PushEvent } from '../../src-shared/events';
 import type { Caller } from '../core/context';
 import type { Dispatcher } from '../core/dispatcher';
-import { isTrustedSender } from './security';
+import { isTrustedIpcCall, type FrameLike } from './security';
 
 /**
  * The IPC transport without a hard dependency on Electron's types, so a fake ipcMain/ipcRenderer
@@ -12,8 +12,8 @@ export const IPC_CALL = 'school-office:call';
 export const IPC_EVENT = 'school-office:event';
 
 export interface IpcInvokeEventLike {
-  senderFrame: { url: string } | null;
-  sender: { id: number };
+  senderFrame: FrameLike | null;
+  sender: { id: number; mainFrame: FrameLike | null };
 }
 
 export interface IpcMainLike {
@@ -31,10 +31,12 @@ export function registerIpc(
   dispatcher: Dispatcher,
   callerFor: (senderId: number, method: string) => Caller | Promise<Caller>,
   /** Sessions (src-main/core/access/ipcSessions.ts) keep a sign-in's token per window. */
-  afterCall: (senderId: number, method: string, env: Envelope<unknown>) => Envelope<unknown> = (_id, _m, env) => env,
+  afterCall: (senderId: number, method: string, env: Envelope<unknown>) => Envelope<unknown>,
+  /** The webContents ids of the windows we opened; calls from anything else are refused. */
+  isOurWindow: (webContentsId: number) => boolean,
 ): () => void {
   ipcMain.handle(IPC_CALL, async (event, method, input): Promise<Envelope<unknown>> => {
-    if (!isTrustedSender(event.senderFrame?.url)) {
+    if (!isTrustedIpcCall(event.sender, event.senderFrame, isOurWindow)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Вызов из недоверенного окна отклонён' } };
     }
     if (typeof method !== 'string') {
@@ -47,11 +49,14 @@ export function registerIpc(
   return () => ipcMain.removeHandler(IPC_CALL);
 }
 
-/** Forwards push events to a window for as long as it lives. */
-export function forwardEvents(dispatcher: Dispatcher, contents: WebContentsLike): () => void {
+/**
+ * Forwards push events to a window for as long as it lives, and only while it is signed in: a window
+ * on the sign-in screen learns nothing of what others do (issue 19, item 8).
+ */
+export function forwardEvents(dispatcher: Dispatcher, contents: WebContentsLike, isSignedIn: () => boolean): () => void {
   const off = dispatcher.core.events.subscribe((e: PushEvent) => {
     if (contents.isDestroyed()) off();
-    else contents.send(IPC_EVENT, e);
+    else if (isSignedIn()) contents.send(IPC_EVENT, e);
   });
   return off;
 }

@@ -69,8 +69,10 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
-  // Each window signs in on its own; the token stays here, keyed by the window's webContents.
-  registerIpc(ipcMain, dispatcher, (senderId, method) => ipcSessions.callerFor(senderId, method), ipcSessions.afterCall);
+  // Each window signs in on its own; the token stays here, keyed by the window's webContents. Only
+  // the windows opened below may call.
+  const ourWindows = new Set<number>();
+  registerIpc(ipcMain, dispatcher, (senderId, method) => ipcSessions.callerFor(senderId, method), ipcSessions.afterCall, (id) => ourWindows.has(id));
 
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (event, url) => {
@@ -86,9 +88,13 @@ async function start(): Promise<void> {
   const createWindow = () => {
     const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
     win.setMenu(buildMenu(win, dataDir));
-    forwardEvents(dispatcher, win.webContents);
     const contentsId = win.webContents.id;
-    win.on('closed', () => void ipcSessions.forget(contentsId));
+    ourWindows.add(contentsId);
+    forwardEvents(dispatcher, win.webContents, () => ipcSessions.isSignedIn(contentsId));
+    win.on('closed', () => {
+      ourWindows.delete(contentsId);
+      void ipcSessions.forget(contentsId);
+    });
     win.once('ready-to-show', () => win.show());
     void win.loadURL(`${APP_ORIGIN}/index.html`);
     return win;

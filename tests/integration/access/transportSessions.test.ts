@@ -99,8 +99,8 @@ describe('desktop (IPC) sessions per window', () => {
       const sessions = createIpcSessions(t.core);
       const w1 = createFakeIpcPair('app://school-office/index.html', 1);
       const w2 = createFakeIpcPair('app://school-office/index.html', 2);
-      registerIpc(w1.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall);
-      registerIpc(w2.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall);
+      registerIpc(w1.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall, (id) => id === 1);
+      registerIpc(w2.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall, (id) => id === 2);
       const first = createApiClient(createPreloadApi(w1.ipcRenderer));
       const second = createApiClient(createPreloadApi(w2.ipcRenderer));
 
