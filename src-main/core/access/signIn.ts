@@ -1,8 +1,8 @@
 import type { SessionUser } from '../../../src-shared/contract/access';
 import { loginKey } from '../../../src-shared/domain/passwordPolicy';
 import { AppError } from '../../../src-shared/errors';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
+import type { HandlerContext } from '../foundation/context';
+import type { Executor } from '../foundation/executor';
 import { readAccessSettings } from './accessSettings';
 import { decoyHash, verifyPassword } from './password';
 import { createSession, endSession, sessionUserOf } from './sessions';

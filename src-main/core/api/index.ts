@@ -19,6 +19,9 @@ import { curriculumHandlers } from './curriculumHandlers';
 import { exchangeHandlers } from './exchangeHandlers';
 import { exchangePushHandlers } from './exchangePushHandlers';
 import type { Handlers } from './types';
+import { wireDomains } from '../wiring';
+
+wireDomains();
 
 /** The handler map; `satisfies` makes a missing or mistyped handler a compile error. */
 export const handlers = {

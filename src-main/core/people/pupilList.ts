@@ -5,12 +5,13 @@ import type { ExportedFile } from '../../../src-shared/contract/files';
 import type { PupilRow } from '../../../src-shared/contract/peopleViews';
 import { shortName } from '../../../src-shared/domain/names';
 import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
-import { hasRight } from '../access/authorize';
-import { assertCanSeeClass, localToday, visibleClassIds } from '../access/scope';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { listWorkbook } from './peopleExcel';
-import { indexPendingCards, MATCHES_NOBODY, planSearch, searchCondition, searchWordsOf } from './searchIndex';
+import { assertCanSeeClass, hasRight, visibleClassIds } from '../access/index';
+import { searchWordsOf } from '../../../src-shared/domain/personSearch';
+import type { HandlerContext } from '../foundation/context';
+import { listWorkbook } from '../foundation/listWorkbook';
+import { indexPendingCards, MATCHES_NOBODY, planSearch, searchCondition } from './searchIndex';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
 
 /**
  * The pupil list: filters, instant search and scoping in one query, sorted by name and paged for
@@ -49,7 +50,7 @@ function inClassToday(classIds: readonly string[] | undefined, today: string) {
 /** The filtered, scoped query over `pupil`, or null when the caller may see nobody. */
 export async function pupilQuery(ctx: HandlerContext, filter: PupilFilter = {}) {
   const db = ctx.core.db;
-  const today = localToday();
+  const today = schoolToday();
   if (filter.classId) await assertCanSeeClass(ctx, filter.classId);
   const visible = await visibleClassIds(ctx);
   if (visible && visible.size === 0) return null;
@@ -79,7 +80,7 @@ function chunks<T>(list: readonly T[], size = 500): T[][] {
 
 /** Current class and parents of listed pupils (parents only for callers who may read parents' data). */
 async function decorate(db: Executor, raw: RawRow[], withParents: boolean): Promise<PupilRow[]> {
-  const today = localToday();
+  const today = schoolToday();
   const classOf = new Map<string, { classId: string; className: string }>();
   const parentsOf = new Map<string, { text: string; order: number }[]>();
   for (const ids of chunks(raw.map((r) => r.id))) {

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { parseSearchQuery, personTokens, prefixUpperBound, type SearchablePerson } from '../../../src-shared/domain/personSearch';
+import { personTokens, prefixUpperBound, type SearchablePerson } from '../../../src-shared/domain/personSearch';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
-import type { Executor } from '../audit/auditRepo';
 import { likeWordPrefix } from '../foundation/sqlLike';
 import { readDocuments } from './personChildren';
+import type { Executor } from '../foundation/executor';
 
 /**
  * The search index of the people cards: `person_search_token` rows (a name word or the digits of a
@@ -63,15 +63,6 @@ export async function tokenHits(db: Executor, kind: PersonKind, word: string, ca
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirst();
   return Number(r?.n ?? 0);
-}
-
-/**
- * The words of a search box; `null` when the text has nothing to search by (`%`, `_`, `---`): such a
- * search matches nobody — the person asked for something, and a full list would pretend it matched.
- */
-export function searchWordsOf(text: string | null | undefined): string[] | null {
-  const words = parseSearchQuery(text ?? '');
-  return words.length === 0 && (text ?? '').trim() !== '' ? null : words;
 }
 
 /** The condition of a search that can match nobody (see `searchWordsOf`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dispatcher } from '../../../src-main/core/dispatcher';
-import { createEventBus } from '../../../src-main/core/events';
+import { createEventBus } from '../../../src-main/core/foundation/events';
 import { forwardEvents, IPC_CALL, IPC_EVENT, registerIpc, type IpcInvokeEventLike } from '../../../src-main/electron/ipcBridge';
 import { isTrustedIpcCall } from '../../../src-main/electron/security';
 import type { Envelope } from '../../../src-shared/errors';

@@ -1,0 +1,4 @@
+export { movementReport } from './movementReport';
+export { movementReportExcel } from './movementReportExcel';
+export { occupancyReport } from './occupancy';
+export { occupancyExcel } from './occupancyExcel';
