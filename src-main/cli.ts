@@ -5,7 +5,9 @@ import { AppError } from '../src-shared/errors';
 import { plural } from '../src-shared/domain/plural';
 import { closeCore, openCore, type Core } from './core/foundation/context';
 import { configFromEnv, type DbConfig } from './core/db/createDb';
-import { backupSqlite, verifySqliteFile } from './core/db/backup';
+import { backupSqlite } from './core/db/backup';
+import { acquireAppLock } from './core/db/appLock';
+import { inspectBackup, prepareRestoreCopy, replaceDatabaseFile } from './core/db/restore';
 import { generateSchool } from './core/demo/generateSchool';
 import { writeDemo } from './core/demo/writeDemo';
 import { openVault } from './core/accounts/index';
@@ -27,7 +29,9 @@ const HELP = `Школьный офис — командная строка
   backup [--data ПАПКА]
         сделать проверенную резервную копию файла SQLite в ПАПКА/backups
   restore ФАЙЛ [--data ПАПКА]
-        восстановить базу из резервной копии (текущий файл сначала копируется в backups)
+        восстановить базу из резервной копии: только когда программа закрыта; копия проверяется
+        (целостность, что это база «Школьного офиса», не новее программы), текущий файл сначала
+        копируется в backups, замена — копией рядом и переименованием; все входят заново
   status [--data ПАПКА]
         показать, какая база используется и версию схемы
   reset-password ЛОГИН [--data ПАПКА]
@@ -87,6 +91,9 @@ async function demo(flags: Parsed['flags']): Promise<void> {
     if (flags.force !== true) {
       throw new AppError('VALIDATION', `Файл ${dbConfig.file} уже существует. Укажите другой --out или добавьте --force, чтобы заменить его.`);
     }
+    // Not under a running program: the lock says whether one has the file open.
+    const lock = acquireAppLock(dbConfig.file, 'создание демонстрационной школы', 'Заменить базу нельзя');
+    lock.release();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbConfig.file + suffix, { force: true });
   }
   const seed = typeof flags.seed === 'string' ? Number(flags.seed) : undefined;
@@ -117,25 +124,35 @@ async function backup(flags: Parsed['flags']): Promise<void> {
   });
 }
 
+/**
+ * Restore (issue 19, item 5): refused while the program has the database open (the lock), refused
+ * for anything but a sound backup of ours, and the replacement is a copy beside the database renamed
+ * over it — the file is never half-written.
+ */
 async function restore(file: string | undefined, flags: Parsed['flags']): Promise<void> {
   if (!file) throw new AppError('VALIDATION', 'Укажите файл резервной копии: school-office restore ФАЙЛ');
   const source = path.resolve(file);
-  if (!fs.existsSync(source)) throw new AppError('NOT_FOUND', `Файл ${source} не найден`);
-  if (!verifySqliteFile(source)) throw new AppError('VALIDATION', `Файл ${source} повреждён или не является базой SQLite; ничего не изменено.`);
   const dataDir = dataDirOf(flags);
-  const target = sqliteFileIn(dataDir);
-  if (fs.existsSync(target)) {
-    await withCore({ kind: 'sqlite', file: target }, dataDir, async (core) => {
-      const r = await backupSqlite(core.appDb.sqlite!, core.config.backupDir, 'before-restore');
-      out(`Текущая база сохранена: ${r.file}`);
-    });
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+  const config = configFromEnv(sqliteFileIn(dataDir));
+  if (config.kind !== 'sqlite') {
+    throw new AppError('VALIDATION', 'База — PostgreSQL: её восстанавливает администратор сервера базы данных (pg_restore). Ничего не изменено.');
   }
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.copyFileSync(source, target);
-  await withCore({ kind: 'sqlite', file: target }, dataDir, async (core) => {
-    out(`База восстановлена из ${source}; схема ${core.migration.schemaVersion}.`);
-  });
+  const target = path.resolve(config.file);
+  const facts = inspectBackup(source);
+  const lock = acquireAppLock(target, 'восстановление из резервной копии', 'Восстановить базу нельзя');
+  try {
+    if (fs.existsSync(target)) {
+      await withCore({ kind: 'sqlite', file: target }, dataDir, async (core) => {
+        const r = await backupSqlite(core.appDb.sqlite!, core.config.backupDir, 'before-restore');
+        out(`Текущая база сохранена: ${r.file}`);
+      });
+    }
+    const tmp = await prepareRestoreCopy(source, target);
+    replaceDatabaseFile(tmp, target);
+  } finally {
+    lock.release();
+  }
+  out(`База восстановлена из ${source} (схема копии ${facts.schemaVersion}, приведена к текущей). Все пользователи входят заново.`);
 }
 
 async function status(flags: Parsed['flags']): Promise<void> {

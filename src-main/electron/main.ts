@@ -11,6 +11,8 @@ import { accessHooks } from '../core/access/index';
 import { createIpcSessions } from '../core/access/index';
 import { createLogger } from '../core/foundation/logger';
 import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
+import { acquireAppLock } from '../core/db/appLock';
+import { startBackupScheduler } from '../core/db/backupSchedule';
 import { forwardEvents, registerIpc } from './ipcBridge';
 import { buildMenu } from './menu';
 import {
@@ -40,12 +42,15 @@ async function start(): Promise<void> {
   await app.whenReady();
 
   const dataDir = defaultDataDir();
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const rendererDir = path.join(__dirname, '..', '..', 'dist', 'renderer');
 
   let core: Core;
   try {
-    core = await openCore({ db: configFromEnv(sqliteFileIn(dataDir)), dataDir, logger });
+    const db = configFromEnv(sqliteFileIn(dataDir));
+    // Held while the window runs: `restore` refuses to replace the file under it (issue 19).
+    if (db.kind === 'sqlite') acquireAppLock(path.resolve(db.file), 'окно программы', 'Программа не запущена');
+    core = await openCore({ db, dataDir, logger });
   } catch (err) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('Школьный офис', String((err as Error).message ?? err));
@@ -54,6 +59,7 @@ async function start(): Promise<void> {
   }
   const dispatcher = createDispatcher(core, handlers, accessHooks());
   const ipcSessions = createIpcSessions(core);
+  const stopBackups = startBackupScheduler(core.appDb, core.config.backupDir, (level, message, data) => logger[level](message, data));
 
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(request.url, rendererDir, path.sep);
@@ -107,7 +113,10 @@ async function start(): Promise<void> {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void closeCore(core));
+  app.on('before-quit', () => {
+    stopBackups();
+    void closeCore(core);
+  });
 
   const updater = await createUpdater({
     feedUrl: process.env.SCHOOL_OFFICE_UPDATE_URL ?? null,

@@ -10,6 +10,8 @@ import { createLogger } from '../core/foundation/logger';
 import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
 import { isLoopbackHost } from './hostGuard';
 import { startHttpServer } from './server';
+import { acquireAppLock } from '../core/db/appLock';
+import { startBackupScheduler } from '../core/db/backupSchedule';
 
 interface ServeArgs {
   host: string;
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2));
   const logger = createLogger();
   const db = configFromEnv(sqliteFileIn(args.dataDir));
+  // Held while the server runs: `restore` refuses to replace the file under it (issue 19).
+  if (db.kind === 'sqlite') acquireAppLock(path.resolve(db.file), 'сервер (serve)', 'Сервер не запущен');
   const core = await openCore({ db, dataDir: args.dataDir, logger });
   if (!isLoopbackHost(args.host)) {
     const lan = await decideLanMode(core.db, args.host, args.port);
@@ -67,7 +71,9 @@ async function main(): Promise<void> {
         'Введите его на экране «Первый запуск» в браузере вместе с логином и паролем администратора.\n',
     );
   }
+  const stopBackups = startBackupScheduler(core.appDb, core.config.backupDir, (level, message, data) => logger[level](message, data));
   const stop = async () => {
+    stopBackups();
     await running.close();
     await closeCore(core);
     process.exit(0);

@@ -16,8 +16,24 @@ const statusOutput = z.object({
 
 export type SystemStatus = z.output<typeof statusOutput>;
 
-const backupInfo = z.object({ file: z.string(), size: z.number(), createdAt: z.string(), verified: z.boolean() });
+export const BACKUP_KINDS = ['manual', 'daily', 'before-migration', 'before-restore', 'other'] as const;
+const backupInfo = z.object({
+  file: z.string(),
+  /** The file's name inside the backup folder: what a restore names. */
+  name: z.string(),
+  kind: z.enum(BACKUP_KINDS),
+  size: z.number(),
+  createdAt: z.string(),
+  verified: z.boolean(),
+});
 export type BackupInfo = z.output<typeof backupInfo>;
+
+const backupSchedule = z.object({
+  enabled: z.boolean(),
+  keep: z.number().int('целое число').min(1, 'не меньше 1 копии').max(365, 'не больше 365 копий'),
+});
+const backupScheduleView = backupSchedule.extend({ lastDaily: backupInfo.nullable() });
+export type BackupScheduleView = z.output<typeof backupScheduleView>;
 
 export const systemContract = {
   /** Database kind, location and schema version; shown in the status bar. */
@@ -41,5 +57,35 @@ export const systemContract = {
     right: 'system.read',
     input: z.object({}).optional(),
     output: z.array(backupInfo),
+  }),
+  /**
+   * Replaces the database with a backup from the backup folder (SQLite only): the backup is checked
+   * first, the current database is copied aside, every user signs in again. Other calls wait for the
+   * few seconds of the swap.
+   */
+  'system.backup.restore': mutation({
+    summary: 'Восстановить базу из резервной копии',
+    right: 'system.manage',
+    entity: 'backup',
+    record: 'Восстановление',
+    labels: { name: 'Резервная копия' },
+    input: z.object({ name: z.string().trim().min(1, 'выберите копию').max(255), jobId: z.string().min(1).max(100).optional() }),
+    output: z.object({ restoredFrom: backupInfo, savedBefore: backupInfo, schemaVersion: z.string() }),
+  }),
+  /** Daily automatic backups: on or off, how many to keep, and the newest one. */
+  'system.backup.schedule.get': query({
+    summary: 'Расписание резервных копий',
+    right: 'system.read',
+    input: z.object({}).optional(),
+    output: backupScheduleView,
+  }),
+  'system.backup.schedule.save': mutation({
+    summary: 'Изменить расписание резервных копий',
+    right: 'system.manage',
+    entity: 'backup',
+    record: 'Расписание резервных копий',
+    labels: { enabled: 'Ежедневная копия', keep: 'Сколько копий хранить' },
+    input: backupSchedule,
+    output: backupScheduleView,
   }),
 };

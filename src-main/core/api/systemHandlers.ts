@@ -1,6 +1,12 @@
 import { AppError } from '../../../src-shared/errors';
 import type { systemContract } from '../../../src-shared/contract/system';
+import type { Kysely } from 'kysely';
 import { backupSqlite, listBackups } from '../db/backup';
+import { lastDailyBackup, readBackupSchedule, writeBackupSchedule } from '../db/backupSchedule';
+import { latestSchemaVersion } from '../db/migrate';
+import { restoreInPlace } from '../db/restore';
+import type { Database } from '../db/schema';
+import { diffFields } from '../foundation/auditLog';
 import type { Handlers } from './types';
 
 export const systemHandlers: Handlers<typeof systemContract> = {
@@ -38,4 +44,35 @@ export const systemHandlers: Handlers<typeof systemContract> = {
     }
   },
   'system.backup.list': async (_input, ctx) => listBackups(ctx.core.config.backupDir),
+  'system.backup.restore': async ({ name, jobId }, ctx) => {
+    const { appDb, config, jobs } = ctx.core;
+    const backup = listBackups(config.backupDir).find((b) => b.name === name);
+    if (!backup) throw new AppError('NOT_FOUND', `Резервная копия «${name}» не найдена в папке ${config.backupDir}: обновите список. Ничего не изменено.`);
+    const job = jobs.start('Восстановление из резервной копии', jobId);
+    try {
+      const { before } = await restoreInPlace(appDb, config.backupDir, backup.file);
+      // Written into the restored database: its log tells who brought it back and from what.
+      await ctx.audit.record(ctx.core.db, { entity: 'backup', recordId: null, action: 'restore', changes: { from: backup.name, savedBefore: before.name } });
+      job.finish('Готово');
+      ctx.core.logger.warn('database restored from a backup', { from: backup.file, savedBefore: before.file });
+      return { restoredFrom: backup, savedBefore: before, schemaVersion: latestSchemaVersion() };
+    } catch (err) {
+      job.finish('Ошибка');
+      throw err;
+    }
+  },
+  'system.backup.schedule.get': async (_input, ctx) => scheduleView(ctx.core.db, ctx.core.config.backupDir),
+  'system.backup.schedule.save': async (input, ctx) => {
+    await ctx.core.db.transaction().execute(async (trx) => {
+      const before = await readBackupSchedule(trx);
+      await writeBackupSchedule(trx, input, new Date().toISOString());
+      const changes = diffFields({ ...before }, { ...input });
+      if (Object.keys(changes).length) await ctx.audit.record(trx, { entity: 'backup', recordId: 'schedule', action: 'update', changes });
+    });
+    return scheduleView(ctx.core.db, ctx.core.config.backupDir);
+  },
 };
+
+async function scheduleView(db: Kysely<Database>, backupDir: string) {
+  return { ...(await readBackupSchedule(db)), lastDaily: lastDailyBackup(backupDir) };
+}

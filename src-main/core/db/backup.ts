@@ -2,12 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../src-shared/errors';
+import { privateDir, privateFile } from './privateFiles';
+
+export type BackupKind = 'manual' | 'daily' | 'before-migration' | 'before-restore' | 'other';
 
 export interface BackupResult {
   file: string;
+  /** The name inside the backup folder. */
+  name: string;
+  kind: BackupKind;
   size: number;
   createdAt: string;
   verified: boolean;
+}
+
+const KINDS: BackupKind[] = ['manual', 'daily', 'before-migration', 'before-restore'];
+
+function kindOf(file: string): BackupKind {
+  return KINDS.find((k) => file.endsWith(`_${k}.sqlite3`)) ?? 'other';
 }
 
 function stamp(date: Date): string {
@@ -24,22 +36,33 @@ export async function backupSqlite(
   reason: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<BackupResult> {
-  fs.mkdirSync(dir, { recursive: true });
+  privateDir(dir);
   const createdAt = new Date();
   const file = path.join(dir, `school-office_${stamp(createdAt)}_${reason}.sqlite3`);
-  await sqlite.backup(file, {
-    progress: ({ totalPages, remainingPages }) => {
-      onProgress?.(totalPages - remainingPages, totalPages);
-      return 100;
-    },
-  });
-  // A copy of a WAL database is itself in WAL mode; make it one self-contained file.
-  const copy = new BetterSqlite3(file);
-  copy.pragma('journal_mode = DELETE');
-  copy.close();
+  // Created 0600 before SQLite writes into it: a backup holds the same personal data as the database.
+  privateFile(file);
+  try {
+    await sqlite.backup(file, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress?.(totalPages - remainingPages, totalPages);
+        return 100;
+      },
+    });
+    // A copy of a WAL database is itself in WAL mode; make it one self-contained file.
+    const copy = new BetterSqlite3(file);
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+  } catch (err) {
+    // Never leave a half-written copy that looks like a backup.
+    fs.rmSync(file, { force: true });
+    throw err;
+  }
   const verified = verifySqliteFile(file);
-  if (!verified) throw new AppError('INTERNAL', `Резервная копия ${file} не прошла проверку целостности`);
-  return { file, size: fs.statSync(file).size, createdAt: createdAt.toISOString(), verified };
+  if (!verified) {
+    fs.rmSync(file, { force: true });
+    throw new AppError('INTERNAL', `Резервная копия ${file} не прошла проверку целостности и удалена; база не изменена.`);
+  }
+  return { file, name: path.basename(file), kind: kindOf(file), size: fs.statSync(file).size, createdAt: createdAt.toISOString(), verified };
 }
 
 export function verifySqliteFile(file: string): boolean {
@@ -59,7 +82,7 @@ export function listBackups(dir: string): BackupResult[] {
     .filter((f) => f.endsWith('.sqlite3'))
     .map((f) => {
       const st = fs.statSync(path.join(dir, f));
-      return { file: path.join(dir, f), size: st.size, createdAt: st.mtime.toISOString(), verified: true };
+      return { file: path.join(dir, f), name: f, kind: kindOf(f), size: st.size, createdAt: st.mtime.toISOString(), verified: true };
     })
     .sort((a, b) => b.file.localeCompare(a.file));
 }
