@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { handlers } from '../core/api/index';
 import { configFromEnv } from '../core/db/createDb';
@@ -12,6 +12,7 @@ import { createIpcSessions } from '../core/access/index';
 import { createLogger } from '../core/foundation/logger';
 import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
 import { acquireAppLock } from '../core/db/appLock';
+import { keyedConfig, sealKeyFileIfPlain } from '../core/db/dbKey';
 import { startBackupScheduler } from '../core/db/backupSchedule';
 import { forwardEvents, registerIpc } from './ipcBridge';
 import { buildMenu } from './menu';
@@ -47,7 +48,12 @@ async function start(): Promise<void> {
 
   let core: Core;
   try {
-    const db = configFromEnv(sqliteFileIn(dataDir));
+    // The database key goes into the OS key store (safeStorage) where there is one (issue 19).
+    const sealer = safeStorage.isEncryptionAvailable()
+      ? { seal: (plain: string) => safeStorage.encryptString(plain), unseal: (sealed: Buffer) => safeStorage.decryptString(sealed) }
+      : null;
+    if (sealer && sealKeyFileIfPlain(dataDir, sealer)) logger.info('database key moved into the OS key store', {});
+    const db = keyedConfig(configFromEnv(sqliteFileIn(dataDir)), dataDir, sqliteFileIn(dataDir), sealer);
     // Held while the window runs: `restore` refuses to replace the file under it (issue 19).
     if (db.kind === 'sqlite') acquireAppLock(path.resolve(db.file), 'окно программы', 'Программа не запущена');
     core = await openCore({ db, dataDir, logger });

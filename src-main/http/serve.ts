@@ -11,6 +11,7 @@ import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
 import { isLoopbackHost } from './hostGuard';
 import { startHttpServer } from './server';
 import { acquireAppLock } from '../core/db/appLock';
+import { keyedConfig } from '../core/db/dbKey';
 import { startBackupScheduler } from '../core/db/backupSchedule';
 
 interface ServeArgs {
@@ -41,7 +42,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
 async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2));
   const logger = createLogger();
-  const db = configFromEnv(sqliteFileIn(args.dataDir));
+  // An encrypted folder's key (database.key) is attached to its SQLite file.
+  const db = keyedConfig(configFromEnv(sqliteFileIn(args.dataDir)), args.dataDir, sqliteFileIn(args.dataDir));
   // Held while the server runs: `restore` refuses to replace the file under it (issue 19).
   if (db.kind === 'sqlite') acquireAppLock(path.resolve(db.file), 'сервер (serve)', 'Сервер не запущен');
   const core = await openCore({ db, dataDir: args.dataDir, logger });

@@ -9,6 +9,8 @@ const statusOutput = z.object({
     location: z.string(),
     schemaVersion: z.string(),
     migrations: z.number().int(),
+    /** The SQLite file is encrypted (SQLCipher); always false for PostgreSQL. */
+    encrypted: z.boolean(),
   }),
   transport: z.enum(['in-process', 'ipc', 'http']),
   serverTime: z.string(),

@@ -19,6 +19,7 @@ export const systemHandlers: Handlers<typeof systemContract> = {
         location: appDb.location,
         schemaVersion: migration.schemaVersion,
         migrations: Number(migration.schemaVersion.slice(0, 4)) || 0,
+        encrypted: Boolean(appDb.sqliteKey),
       },
       transport: ctx.caller.transport,
       serverTime: new Date().toISOString(),
@@ -34,7 +35,7 @@ export const systemHandlers: Handlers<typeof systemContract> = {
     }
     const job = jobs.start('Резервная копия базы', input?.jobId);
     try {
-      const result = await backupSqlite(appDb.sqlite, config.backupDir, 'manual', (done, total) => job.progress(done, total));
+      const result = await backupSqlite(appDb.sqlite, config.backupDir, 'manual', (done, total) => job.progress(done, total), appDb.sqliteKey);
       await ctx.audit.record(ctx.core.db, { entity: 'backup', recordId: null, action: 'create', changes: { file: result.file } });
       job.finish('Готово');
       return result;

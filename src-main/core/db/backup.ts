@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../src-shared/errors';
-import { privateDir, privateFile } from './privateFiles';
+import { PRIVATE_FILE_MODE, privateDir } from './privateFiles';
+import { openSqlite } from './sqliteDriver';
 
 export type BackupKind = 'manual' | 'daily' | 'before-migration' | 'before-restore' | 'other';
 
@@ -22,6 +23,22 @@ function kindOf(file: string): BackupKind {
   return KINDS.find((k) => file.endsWith(`_${k}.sqlite3`)) ?? 'other';
 }
 
+/**
+ * A new, empty backup file (0600 before SQLite writes into it: a backup holds the same personal data
+ * as the database). Two copies in the same second get `-2`, `-3`… instead of one overwriting the other.
+ */
+function claimName(dir: string, base: string, reason: string): string {
+  for (let n = 1; ; n++) {
+    const file = path.join(dir, `${base}${n > 1 ? `-${n}` : ''}_${reason}.sqlite3`);
+    try {
+      fs.closeSync(fs.openSync(file, 'wx', PRIVATE_FILE_MODE));
+      return file;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+}
+
 function stamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
 }
@@ -35,21 +52,26 @@ export async function backupSqlite(
   dir: string,
   reason: string,
   onProgress?: (done: number, total: number) => void,
+  /** The key of an encrypted database: its copy is made with VACUUM INTO, encrypted with the same key. */
+  key?: Buffer | null,
 ): Promise<BackupResult> {
   privateDir(dir);
   const createdAt = new Date();
-  const file = path.join(dir, `school-office_${stamp(createdAt)}_${reason}.sqlite3`);
-  // Created 0600 before SQLite writes into it: a backup holds the same personal data as the database.
-  privateFile(file);
+  const file = claimName(dir, `school-office_${stamp(createdAt)}`, reason);
   try {
-    await sqlite.backup(file, {
+    if (key) {
+      // SQLite's backup API cannot write a keyed copy; VACUUM INTO can (same cipher, same key).
+      onProgress?.(0, 1);
+      sqlite.prepare('vacuum into ?').run(file);
+      onProgress?.(1, 1);
+    } else await sqlite.backup(file, {
       progress: ({ totalPages, remainingPages }) => {
         onProgress?.(totalPages - remainingPages, totalPages);
         return 100;
       },
     });
     // A copy of a WAL database is itself in WAL mode; make it one self-contained file.
-    const copy = new BetterSqlite3(file);
+    const copy = openSqlite(file, { key });
     copy.pragma('journal_mode = DELETE');
     copy.close();
   } catch (err) {
@@ -57,7 +79,7 @@ export async function backupSqlite(
     fs.rmSync(file, { force: true });
     throw err;
   }
-  const verified = verifySqliteFile(file);
+  const verified = verifySqliteFile(file, key);
   if (!verified) {
     fs.rmSync(file, { force: true });
     throw new AppError('INTERNAL', `Резервная копия ${file} не прошла проверку целостности и удалена; база не изменена.`);
@@ -65,8 +87,8 @@ export async function backupSqlite(
   return { file, name: path.basename(file), kind: kindOf(file), size: fs.statSync(file).size, createdAt: createdAt.toISOString(), verified };
 }
 
-export function verifySqliteFile(file: string): boolean {
-  const copy = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+export function verifySqliteFile(file: string, key?: Buffer | null): boolean {
+  const copy = openSqlite(file, { key, readonly: true, fileMustExist: true });
   try {
     const row = copy.prepare('pragma integrity_check').get() as { integrity_check: string };
     return row.integrity_check === 'ok';

@@ -54,7 +54,7 @@ export async function runDailyBackup(appDb: AppDb, backupDir: string, nowMs = Da
   if (!schedule.enabled) return null;
   const last = lastDailyBackup(backupDir);
   if (last && nowMs - Date.parse(last.createdAt) < DUE_AFTER_MS) return null;
-  const made = await backupSqlite(appDb.sqlite, backupDir, DAILY_REASON);
+  const made = await backupSqlite(appDb.sqlite, backupDir, DAILY_REASON, undefined, appDb.sqliteKey);
   pruneBackups(backupDir, DAILY_REASON, schedule.keep);
   return made;
 }

@@ -5,8 +5,12 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDat
 import type { Database } from './schema';
 import type { DbKind } from './dialect';
 import { privateDir, privateFile, sqliteCompanions, tighten } from './privateFiles';
+import { openSqlite } from './sqliteDriver';
 
-export type DbConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+export type DbConfig =
+  /** `key`: the file is encrypted with it (src-main/core/db/dbKey.ts); absent for a plain file. */
+  | { kind: 'sqlite'; file: string; key?: Buffer | null }
+  | { kind: 'postgres'; url: string };
 
 export interface AppDb {
   db: Kysely<Database>;
@@ -15,6 +19,8 @@ export interface AppDb {
   location: string;
   /** The raw SQLite handle, for online backups; absent on PostgreSQL. */
   readonly sqlite?: BetterSqlite3.Database;
+  /** The key of an encrypted SQLite file (backups and restores need it), or null. */
+  readonly sqliteKey?: Buffer | null;
   /**
    * SQLite only: closes the file, lets `replace` put another file in its place (a restore), and
    * opens it again, while every other query waits; Kysely and the handlers never notice.
@@ -41,20 +47,17 @@ export function configFromEnv(defaultSqliteFile: string, env: NodeJS.ProcessEnv 
  * query; without a listener node-postgres would raise the error as an uncaught exception.
  */
 export function createDb(config: DbConfig, onIdleError: (err: Error) => void = () => undefined): AppDb {
-  return config.kind === 'sqlite' ? createSqlite(config.file) : createPostgres(config.url, onIdleError);
+  return config.kind === 'sqlite' ? createSqlite(config.file, config.key ?? null) : createPostgres(config.url, onIdleError);
 }
 
-function openSqliteHandle(file: string): BetterSqlite3.Database {
+function openSqliteHandle(file: string, key: Buffer | null): BetterSqlite3.Database {
   // The database, its WAL and SHM are the owner's only (SQLite gives WAL and SHM the file's mode).
   if (file !== ':memory:') {
     privateDir(path.dirname(path.resolve(file)));
     privateFile(file);
     for (const companion of sqliteCompanions(file)) tighten(companion);
   }
-  // The desktop shell runs under Electron's ABI and points at a binding built for it; Node (tests,
-  // serve, CLI) uses the package's own build.
-  const nativeBinding = process.env.SCHOOL_OFFICE_SQLITE_BINDING || undefined;
-  const sqlite = new BetterSqlite3(file, nativeBinding ? { nativeBinding } : {});
+  const sqlite = openSqlite(file, { key });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   // Several processes (desktop + CLI) may touch one file; wait instead of failing at once.
@@ -63,8 +66,8 @@ function openSqliteHandle(file: string): BetterSqlite3.Database {
   return sqlite;
 }
 
-function createSqlite(file: string): AppDb {
-  const current = { handle: openSqliteHandle(file) };
+function createSqlite(file: string, key: Buffer | null): AppDb {
+  const current = { handle: openSqliteHandle(file, key) };
   const database = withStatementCache(() => current.handle);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new CamelCasePlugin()] });
   return {
@@ -74,6 +77,7 @@ function createSqlite(file: string): AppDb {
     get sqlite() {
       return current.handle;
     },
+    sqliteKey: key,
     async replaceFile(replace) {
       // Holding Kysely's only connection: every other query waits here, none runs on a closed handle.
       await db.connection().execute(async () => {
@@ -85,7 +89,7 @@ function createSqlite(file: string): AppDb {
         } finally {
           // The new file, or the old one untouched when the replacement failed.
           database.reset();
-          current.handle = openSqliteHandle(file);
+          current.handle = openSqliteHandle(file, key);
         }
       });
     },

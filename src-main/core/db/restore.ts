@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { migrations } from '../../../migrations/index';
 import { AppError } from '../../../src-shared/errors';
 import { backupSqlite, verifySqliteFile, type BackupResult } from './backup';
 import { createDb, type AppDb } from './createDb';
 import { migrateToLatest } from './migrate';
 import { fsyncPath, privateFile, sqliteCompanions, tighten } from './privateFiles';
+import { encryptInPlace, isPlainSqliteFile, openSqlite } from './sqliteDriver';
 
 /**
  * Restoring a backup over the database (issue 19, item 5), in three steps that each either finish or
@@ -26,17 +26,33 @@ const OUR_TABLES = ['kysely_migration', 'school_card', 'audit_log'];
 
 const nothingChanged = 'Ничего не изменено.';
 
-export function inspectBackup(file: string): BackupFacts {
+/** The key a backup file opens with: none for a plain file, the folder's for an encrypted one. */
+export function keyForFile(file: string, key: Buffer | null | undefined): Buffer | null {
+  const fd = fs.openSync(file, 'r');
+  const header = Buffer.alloc(16);
+  try {
+    fs.readSync(fd, header, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (isPlainSqliteFile(header)) return null;
+  if (!key) throw new AppError('VALIDATION', `Файл ${file} зашифрован или повреждён, а у этой папки данных нет ключа базы. ${nothingChanged}`);
+  return key;
+}
+
+/** Checks a backup: there, sound, ours, not from a newer app. `key`: the data folder's database key. */
+export function inspectBackup(file: string, key?: Buffer | null): BackupFacts {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('NOT_FOUND', `Файл ${file} не найден. ${nothingChanged}`);
-  const damaged = () => new AppError('VALIDATION', `Файл ${file} повреждён или не является базой SQLite. ${nothingChanged}`);
+  const damaged = () => new AppError('VALIDATION', `Файл ${file} повреждён или не является базой SQLite (или зашифрован другим ключом). ${nothingChanged}`);
+  const fileKey = keyForFile(file, key);
   let ok: boolean;
   try {
-    ok = verifySqliteFile(file);
+    ok = verifySqliteFile(file, fileKey);
   } catch {
     throw damaged();
   }
   if (!ok) throw damaged();
-  const copy = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const copy = openSqlite(file, { key: fileKey, readonly: true, fileMustExist: true });
   try {
     const tables = new Set((copy.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
     const missing = OUR_TABLES.filter((t) => !tables.has(t));
@@ -75,19 +91,24 @@ export function discardRestoreCopy(target: string): void {
  * the backup was made must not come back to life), makes it one self-contained file and flushes it.
  * Returns the copy's path; on failure nothing is left behind.
  */
-export async function prepareRestoreCopy(source: string, target: string): Promise<string> {
-  inspectBackup(source);
+export async function prepareRestoreCopy(source: string, target: string, key?: Buffer | null): Promise<string> {
+  inspectBackup(source, key);
+  const sourceKey = keyForFile(source, key);
   const tmp = restoreCopyOf(target);
   discardRestoreCopy(target);
   try {
     privateFile(tmp);
-    const from = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
+    const from = openSqlite(source, { key: sourceKey, readonly: true, fileMustExist: true });
     try {
-      await from.backup(tmp);
+      // A keyed copy comes only from VACUUM INTO (the backup API cannot write one).
+      if (sourceKey) from.prepare('vacuum into ?').run(tmp);
+      else await from.backup(tmp);
     } finally {
       from.close();
     }
-    const appDb = createDb({ kind: 'sqlite', file: tmp });
+    // A plain backup restored into an encrypted folder is encrypted before it takes the place.
+    if (key && !sourceKey) encryptInPlace(tmp, key);
+    const appDb = createDb({ kind: 'sqlite', file: tmp, key });
     try {
       await migrateToLatest(appDb);
       await appDb.db.deleteFrom('appSession').execute();
@@ -96,7 +117,7 @@ export async function prepareRestoreCopy(source: string, target: string): Promis
     } finally {
       await appDb.close();
     }
-    if (!verifySqliteFile(tmp)) throw new AppError('INTERNAL', `Копия ${tmp} не прошла проверку целостности. ${nothingChanged}`);
+    if (!verifySqliteFile(tmp, key)) throw new AppError('INTERNAL', `Копия ${tmp} не прошла проверку целостности. ${nothingChanged}`);
     fsyncPath(tmp);
     return tmp;
   } catch (err) {
@@ -127,9 +148,9 @@ export async function restoreInPlace(appDb: AppDb, backupDir: string, source: st
     throw new AppError('VALIDATION', `Восстановление из программы — только для файла SQLite. Базу PostgreSQL восстанавливает администратор сервера (pg_restore). ${nothingChanged}`);
   }
   const target = appDb.location;
-  const facts = inspectBackup(source);
-  const before = await backupSqlite(appDb.sqlite, backupDir, 'before-restore');
-  const tmp = await prepareRestoreCopy(source, target);
+  const facts = inspectBackup(source, appDb.sqliteKey);
+  const before = await backupSqlite(appDb.sqlite, backupDir, 'before-restore', undefined, appDb.sqliteKey);
+  const tmp = await prepareRestoreCopy(source, target, appDb.sqliteKey);
   try {
     await appDb.replaceFile(() => replaceDatabaseFile(tmp, target));
   } finally {

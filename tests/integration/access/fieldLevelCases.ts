@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId } from '../../../src-shared/domain/ids';
 import type { RoleId } from '../../../src-shared/contract/access';
 import type { Envelope } from '../../../src-shared/errors';
 import { resolveSessionCaller } from '../../../src-main/core/access/sessions';
 import { createSignedInUser } from '../../helpers/accessHelpers';
+import { databaseFingerprint } from '../../helpers/fingerprint';
 import { createTestCore, describeEachDb, type TestCore, type TestDbKind } from '../../helpers/testDb';
 import { hasTool, sofficeConvert, tempFile } from '../movement/readers';
 import { seedSchool, type SchoolFixture } from './schoolFixture';
@@ -131,13 +131,8 @@ export const FIELD_CASES: FieldCase[] = [
   },
 ];
 
-/** Every table except sessions and the audit log (a refused call may log the refusal), rows sorted. */
-async function fingerprint(t: TestCore): Promise<string> {
-  const tables = (await t.core.db.introspection.getTables()).map((x) => x.name).filter((n) => !['app_session', 'audit_log'].includes(n) && !n.startsWith('kysely_'));
-  const out: Record<string, string[]> = {};
-  for (const name of tables.sort()) out[name] = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(t.core.db)).rows.map((r) => JSON.stringify(r)).sort();
-  return JSON.stringify(out);
-}
+/** Every table except sessions and the audit log (a refused call may log the refusal). */
+const fingerprint = (t: TestCore) => databaseFingerprint(t, ['app_session', 'audit_log']);
 
 function textOfFile(env: Envelope<unknown>): string {
   const file = (env as { value: { fileName: string; contentBase64: string } }).value;
