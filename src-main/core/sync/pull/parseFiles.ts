@@ -2,6 +2,7 @@ import { FORMATS, detectFormat, type FormatId } from '../formats/catalog';
 import { parseExportCm } from '../formats/exportCm';
 import { issueAt, readRecords } from '../formats/records';
 import { readTable } from '../formats/readTable';
+import { AppError } from '../../../../src-shared/errors';
 import type { ParsedFile } from './planTypes';
 
 /** Reads one uploaded file: container and encoding by content, format by layout, then its records. */
@@ -10,11 +11,19 @@ export async function parseFile(id: string, fileName: string, bytes: Uint8Array,
   let table;
   try {
     table = await readTable(bytes);
-  } catch {
-    return { ...base, formatId: null, container: 'unknown', encoding: null, issues: [issueAt(1, null, 'файл не прочитан: это не CSV, не таблица Excel (xls/xlsx) и не XML портала')] };
+  } catch (err) {
+    const why = err instanceof AppError ? err.message : 'файл не прочитан: это не CSV, не таблица Excel (xls/xlsx) и не XML портала';
+    return { ...base, formatId: null, container: 'unknown', encoding: null, issues: [issueAt(1, null, why)] };
   }
   if (table.container === 'xml') {
-    const { data, issues } = parseExportCm(table.text ?? '');
+    let cm;
+    try {
+      cm = parseExportCm(table.text ?? '');
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      return { ...base, formatId: 'exportCm', container: 'xml', encoding: table.encoding, issues: [issueAt(1, null, err.message)] };
+    }
+    const { data, issues } = cm;
     return { ...base, formatId: 'exportCm', container: 'xml', encoding: table.encoding, exportCm: data, issues: issues.map((i) => issueAt(1, null, `${i.path}: ${i.message}`, 'warning')) };
   }
   const formatId = formatHint && formatHint !== 'exportCm' ? formatHint : detectFormat(table.rows);
