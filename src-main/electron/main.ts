@@ -1,20 +1,13 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import log from 'electron-log/main';
-import { handlers } from '../core/api/index';
-import { configFromEnv } from '../core/db/createDb';
-import { closeCore, openCore, type Core } from '../core/foundation/context';
-import { createDispatcher } from '../core/dispatcher';
-import { accessHooks } from '../core/access/index';
-import { createIpcSessions } from '../core/access/index';
-import { createLogger } from '../core/foundation/logger';
-import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
-import { acquireAppLock } from '../core/db/appLock';
-import { keyedConfig, sealKeyFileIfPlain } from '../core/db/dbKey';
-import { startBackupScheduler } from '../core/db/backupSchedule';
-import { forwardEvents, registerIpc } from './ipcBridge';
+import { defaultDataDir } from '../core/foundation/paths';
+import { readDatabaseKey, sealKeyFileIfPlain } from '../core/db/dbKey';
+import { createCoreClient } from './coreClient';
+import type { FromCore, ToCore } from './coreProtocol';
+import { forwardEvents, registerIpcHandler } from './ipcBridge';
 import { buildMenu } from './menu';
 import {
   APP_ORIGIN,
@@ -39,33 +32,46 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   log.initialize();
-  const logger = createLogger((level, message, data) => log[level](message, data ?? ''));
   await app.whenReady();
 
   const dataDir = defaultDataDir();
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const rendererDir = path.join(__dirname, '..', '..', 'dist', 'renderer');
 
-  let core: Core;
+  // The database key lives in the OS key store (safeStorage: DPAPI, Keychain, the keyring) where
+  // there is one; only this process can open it, so it hands the key to the core (issue 19, item 6).
+  let key: string | null;
   try {
-    // The database key goes into the OS key store (safeStorage) where there is one (issue 19).
     const sealer = safeStorage.isEncryptionAvailable()
       ? { seal: (plain: string) => safeStorage.encryptString(plain), unseal: (sealed: Buffer) => safeStorage.decryptString(sealed) }
       : null;
-    if (sealer && sealKeyFileIfPlain(dataDir, sealer)) logger.info('database key moved into the OS key store', {});
-    const db = keyedConfig(configFromEnv(sqliteFileIn(dataDir)), dataDir, sqliteFileIn(dataDir), sealer);
-    // Held while the window runs: `restore` refuses to replace the file under it (issue 19).
-    if (db.kind === 'sqlite') acquireAppLock(path.resolve(db.file), 'окно программы', 'Программа не запущена');
-    core = await openCore({ db, dataDir, logger });
+    if (sealer && sealKeyFileIfPlain(dataDir, sealer)) log.info('database key moved into the OS key store');
+    key = readDatabaseKey(dataDir, sealer)?.toString('base64') ?? null;
   } catch (err) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('Школьный офис', String((err as Error).message ?? err));
     app.quit();
     return;
   }
-  const dispatcher = createDispatcher(core, handlers, accessHooks());
-  const ipcSessions = createIpcSessions(core);
-  const stopBackups = startBackupScheduler(core.appDb, core.config.backupDir, (level, message, data) => logger[level](message, data));
+
+  // The core (database, dispatcher, sessions, jobs) runs in its own process: a long write there
+  // never freezes this one, which only draws windows and passes calls on.
+  const child = utilityProcess.fork(path.join(__dirname, 'coreProcess.cjs'), ['--data', dataDir, '--key-from-shell'], { serviceName: 'Школьный офис — ядро' });
+  const core = createCoreClient(
+    { postMessage: (m: ToCore) => child.postMessage(m), onMessage: (l) => child.on('message', (m: FromCore) => l(m)) },
+    (m) => log[m.level](m.message, m.data ?? ''),
+  );
+  child.on('exit', (code) => core.closed(`процесс ядра завершился с кодом ${code}`));
+  // A message, not an argument or the environment: those other processes can read or inherit.
+  child.once('spawn', () => child.postMessage({ type: 'key', key } satisfies ToCore));
+  try {
+    log.info('core ready', { database: await core.ready });
+  } catch (err) {
+    const { dialog } = await import('electron');
+    dialog.showErrorBox('Школьный офис', String((err as Error).message ?? err));
+    app.quit();
+    return;
+  }
 
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(request.url, rendererDir, path.sep);
@@ -81,10 +87,10 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
-  // Each window signs in on its own; the token stays here, keyed by the window's webContents. Only
-  // the windows opened below may call.
+  // Each window signs in on its own; the token stays in the core process, keyed by the window's
+  // webContents. Only the main frames of the windows opened below may call (issue 19, item 8).
   const ourWindows = new Set<number>();
-  registerIpc(ipcMain, dispatcher, (senderId, method) => ipcSessions.callerFor(senderId, method), ipcSessions.afterCall, (id) => ourWindows.has(id));
+  registerIpcHandler(ipcMain, (senderId, method, input) => core.call(senderId, method, input), (id) => ourWindows.has(id));
 
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (event, url) => {
@@ -102,10 +108,10 @@ async function start(): Promise<void> {
     win.setMenu(buildMenu(win, dataDir));
     const contentsId = win.webContents.id;
     ourWindows.add(contentsId);
-    forwardEvents(dispatcher, win.webContents, () => ipcSessions.isSignedIn(contentsId));
+    forwardEvents(core.onEvent, win.webContents, contentsId);
     win.on('closed', () => {
       ourWindows.delete(contentsId);
-      void ipcSessions.forget(contentsId);
+      core.forget(contentsId);
     });
     win.once('ready-to-show', () => win.show());
     void win.loadURL(`${APP_ORIGIN}/index.html`);
@@ -119,15 +125,12 @@ async function start(): Promise<void> {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
-    stopBackups();
-    void closeCore(core);
-  });
+  app.on('before-quit', () => child.kill());
 
   const updater = await createUpdater({
     feedUrl: process.env.SCHOOL_OFFICE_UPDATE_URL ?? null,
     isPackaged: app.isPackaged,
     disabledByEnv: process.env.SCHOOL_OFFICE_NO_UPDATES === '1',
   });
-  if (updater.enabled) void updater.check().then((r) => logger.info('update check', r));
+  if (updater.enabled) void updater.check().then((r) => log.info('update check', r));
 }

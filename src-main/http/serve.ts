@@ -1,18 +1,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { handlers } from '../core/api/index';
-import { closeCore, openCore } from '../core/foundation/context';
 import { configFromEnv } from '../core/db/createDb';
-import { createDispatcher } from '../core/dispatcher';
-import { accessHooks, countUsers } from '../core/access/index';
+import { countUsers } from '../core/access/index';
 import { decideLanMode } from '../core/access/index';
+import { startApp } from '../core/startApp';
 import { createLogger } from '../core/foundation/logger';
 import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
 import { isLoopbackHost } from './hostGuard';
 import { startHttpServer } from './server';
-import { acquireAppLock } from '../core/db/appLock';
 import { keyedConfig } from '../core/db/dbKey';
-import { startBackupScheduler } from '../core/db/backupSchedule';
 
 interface ServeArgs {
   host: string;
@@ -45,19 +41,17 @@ async function main(): Promise<void> {
   // An encrypted folder's key (database.key) is attached to its SQLite file.
   const db = keyedConfig(configFromEnv(sqliteFileIn(args.dataDir)), args.dataDir, sqliteFileIn(args.dataDir));
   // Held while the server runs: `restore` refuses to replace the file under it (issue 19).
-  if (db.kind === 'sqlite') acquireAppLock(path.resolve(db.file), 'сервер (serve)', 'Сервер не запущен');
-  const core = await openCore({ db, dataDir: args.dataDir, logger });
+  const { core, dispatcher, close } = await startApp({ db, dataDir: args.dataDir, logger, running: { holder: 'сервер (serve)', refusal: 'Сервер не запущен' } });
   if (!isLoopbackHost(args.host)) {
     const lan = await decideLanMode(core.db, args.host, args.port);
     if (!lan.allowed) {
       process.stderr.write(`${lan.reason}\n`);
-      await closeCore(core);
+      await close();
       process.exit(2);
     }
     process.stderr.write(`${lan.warning}\n`);
     logger.warn('serving on the network', { host: args.host, port: args.port });
   }
-  const dispatcher = createDispatcher(core, handlers, accessHooks());
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, '..', '..', 'dist', 'renderer');
   const running = await startHttpServer({ dispatcher, staticDir, host: args.host, port: args.port, allowedHostNames: args.allowHosts });
@@ -73,11 +67,9 @@ async function main(): Promise<void> {
         'Введите его на экране «Первый запуск» в браузере вместе с логином и паролем администратора.\n',
     );
   }
-  const stopBackups = startBackupScheduler(core.appDb, core.config.backupDir, (level, message, data) => logger[level](message, data));
   const stop = async () => {
-    stopBackups();
     await running.close();
-    await closeCore(core);
+    await close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -20,6 +20,7 @@ import { curriculumContract } from './curriculum';
 import { curriculumLoadContract } from './curriculumLoad';
 import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
+import { timetableContract } from './timetable';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
 export const contract = {
@@ -44,6 +45,7 @@ export const contract = {
   ...curriculumLoadContract,
   ...exchangeContract,
   ...exchangePushContract,
+  ...timetableContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

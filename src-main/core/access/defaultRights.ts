@@ -65,6 +65,13 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   'exchange.read': ['admin', 'director', 'deputy', 'secretary', 'hr'],
   'exchange.pull': ['admin', 'secretary'],
   'exchange.push': ['admin', 'secretary', 'hr'],
+  // Timetable (issue 15): the завуч builds it, the director approves it (work order §2 «Завуч», §3.9
+  // «…должна быть утверждена директором»); everybody reads it — a class teacher their class, a
+  // teacher their own lessons (scoping in core/timetable/scope.ts) — the office the whole school.
+  'timetable.read': ALL,
+  'timetable.all': ['admin', 'director', 'deputy', 'secretary', 'hr'],
+  'timetable.edit': ['admin', 'deputy'],
+  'timetable.approve': ['admin', 'director'],
 };
 
 /** Rights the administrator role keeps whatever is configured, so nobody can lock everyone out. */

@@ -1,11 +1,12 @@
-export { readAccessSettings } from './accessSettings';
+export { readAccessSettings } from './repo/accessSettings';
 export { SYSTEM_USER_ID, accessHooks, hasRight, requireUser, systemCaller } from './authorize';
 export { createHttpSessions, type HttpSessionBinding } from './httpSessions';
 export { createIpcSessions } from './ipcSessions';
 export { decideLanMode } from './lanMode';
-export { rightsMatrix } from './rightsRepo';
+export { rightsMatrix } from './repo/rights';
 export {
-  CLASS_SCOPE_SOURCES,
+  classLeadSources,
+  classScopeSources,
   assertCanEditClass,
   assertCanEditParent,
   assertCanEditPupil,
@@ -16,7 +17,7 @@ export {
   visibleClassIds,
   type ClassScopeSource,
 } from './scope';
-export { sessionUserOf } from './sessions';
+export { sessionUserOf } from './repo/sessions';
 export { signIn, signOut } from './signIn';
-export { countUsers, findUserById, findUserByLoginKey, listUserRows } from './usersRepo';
+export { countUsers, findUserById, findUserByLoginKey, listUserRows } from './repo/users';
 export { changeOwnPassword, changeRoleRight, changeUserRight, createFirstAdmin, createUser, resetPassword, saveAccessSettings, unlockUser, updateUser } from './usersService';

@@ -1,6 +1,6 @@
 import type { Envelope } from '../../../src-shared/errors';
 import type { Caller, Core } from '../foundation/context';
-import { endSession, isActivity, resolveSessionCaller, sessionIdOf } from './sessions';
+import { endSession, isActivity, resolveSessionCaller, sessionIdOf } from './repo/sessions';
 
 const SIGN_IN_METHODS = new Set(['access.signIn', 'access.setup.createAdmin']);
 
@@ -12,6 +12,8 @@ export interface IpcSessionBinding {
   forget(senderId: number): Promise<void>;
   /** Whether the window holds a session (push events go only to such windows). */
   isSignedIn(senderId: number): boolean;
+  /** The windows holding a session now. */
+  signedIn(): number[];
 }
 
 /**
@@ -29,6 +31,7 @@ export function createIpcSessions(core: Core): IpcSessionBinding {
       return caller;
     },
     isSignedIn: (senderId) => tokens.has(senderId),
+    signedIn: () => [...tokens.keys()],
     afterCall(senderId, method, env) {
       if (method === 'access.signOut' && env.ok) {
         tokens.delete(senderId);

@@ -2,20 +2,26 @@ import { AppError } from '../../../src-shared/errors';
 import type { HandlerContext } from '../foundation/context';
 import { hasRight } from './authorize';
 import { schoolToday } from '../foundation/clock';
+import { createPort } from '../foundation/port';
 import type { Executor } from '../foundation/executor';
+import { validOn } from '../foundation/validOn';
 
 /**
  * Row scoping (work order §2, §7.1): a user without «все классы» sees only their own classes — the
- * ones they lead as class teacher, plus whatever further sources register here (the teaching-load
- * issue adds "classes I teach"). Engines call these helpers; the dispatcher checks only the right.
+ * ones they lead as class teacher (schoolSetup) and the ones they teach (curriculum's load), each a
+ * source plugged into `classScopeSources` at src-main/core/wiring.ts. With no source plugged in a
+ * user without the right sees no class at all. Services call these helpers; the dispatcher checks
+ * only the right.
  */
 export type ClassScopeSource = (db: Executor, staffId: string) => Promise<string[]>;
 
-export const classTeacherSource: ClassScopeSource = async (db, staffId) =>
-  (await db.selectFrom('schoolClass').select('id').where('classTeacherId', '=', staffId).execute()).map((r) => r.id);
+export const classScopeSources = createPort<ClassScopeSource>('classScopeSources');
 
-/** Add a source (e.g. teaching load) by appending to this list in its own module's import. */
-export const CLASS_SCOPE_SOURCES: ClassScopeSource[] = [classTeacherSource];
+/**
+ * The classes a staff member leads (class teacher): the only ones whose cards they may change
+ * (issue 19, item 4). Plugged at src-main/core/wiring.ts like the sight sources above.
+ */
+export const classLeadSources = createPort<ClassScopeSource>('classLeadSources');
 
 type ScopeCtx = Pick<HandlerContext, 'core' | 'caller'>;
 
@@ -25,20 +31,21 @@ export async function visibleClassIds(ctx: ScopeCtx): Promise<Set<string> | null
   if (hasRight(user, 'classes.all')) return null;
   const out = new Set<string>();
   if (!user?.staffId) return out;
-  for (const source of CLASS_SCOPE_SOURCES) for (const id of await source(ctx.core.db, user.staffId)) out.add(id);
+  for (const source of classScopeSources.plugs) for (const id of await source(ctx.core.db, user.staffId)) out.add(id);
   return out;
 }
 
 /**
  * The classes whose cards the caller may change, or `null` for all of them: only the classes they
- * lead (issue 19, item 4). Teaching a class lets a teacher see it — the other CLASS_SCOPE_SOURCES —
- * but its pupils' cards, parents and account letters stay with its class teacher and the secretary.
+ * lead (issue 19, item 4). Teaching a class lets a teacher see it (classScopeSources) but its pupils' cards, parents and account letters stay with its class teacher and the secretary.
  */
 export async function editableClassIds(ctx: ScopeCtx): Promise<Set<string> | null> {
   const user = ctx.caller.user;
   if (hasRight(user, 'classes.all')) return null;
-  if (!user?.staffId) return new Set();
-  return new Set(await classTeacherSource(ctx.core.db, user.staffId));
+  const out = new Set<string>();
+  if (!user?.staffId) return out;
+  for (const source of classLeadSources.plugs) for (const id of await source(ctx.core.db, user.staffId)) out.add(id);
+  return out;
 }
 
 function notLed(what: string): AppError {
@@ -89,8 +96,7 @@ export async function currentClassIdsOfPupils(db: Executor, pupilIds: readonly s
     .selectFrom('classMembership')
     .select(['pupilId', 'classId'])
     .where('pupilId', 'in', [...pupilIds])
-    .where('startDate', '<=', today)
-    .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', today)]))
+    .where(validOn(null, today))
     .execute();
   for (const r of rows) out.set(r.pupilId, r.classId);
   return out;

@@ -18,6 +18,7 @@ import { movementReportsHandlers } from './movementReportsHandlers';
 import { curriculumHandlers } from './curriculumHandlers';
 import { exchangeHandlers } from './exchangeHandlers';
 import { exchangePushHandlers } from './exchangePushHandlers';
+import { timetableHandlers } from './timetableHandlers';
 import type { Handlers } from './types';
 import { wireDomains } from '../wiring';
 
@@ -44,4 +45,5 @@ export const handlers = {
   ...curriculumHandlers,
   ...exchangeHandlers,
   ...exchangePushHandlers,
+  ...timetableHandlers,
 } satisfies Handlers<Contract>;

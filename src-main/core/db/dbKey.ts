@@ -123,7 +123,12 @@ export function databaseKeyFor(dataDir: string, env: NodeJS.ProcessEnv = process
  */
 export function keyedConfig(config: DbConfig, dataDir: string, defaultFile: string, sealer?: KeySealer | null, env: NodeJS.ProcessEnv = process.env): DbConfig {
   if (config.kind !== 'sqlite' || config.file === ':memory:') return config;
-  const key = databaseKeyFor(dataDir, env, sealer);
+  return attachKey(config, defaultFile, databaseKeyFor(dataDir, env, sealer));
+}
+
+/** The same with a key already in hand (the desktop's core process gets it from the shell). */
+export function attachKey(config: DbConfig, defaultFile: string, key: Buffer | null): DbConfig {
+  if (config.kind !== 'sqlite' || config.file === ':memory:') return config;
   if (!key) return config;
   if (fs.existsSync(config.file) && fs.statSync(config.file).size >= 16) {
     const header = Buffer.alloc(16);

@@ -43,7 +43,8 @@ export interface OpenOptions {
 
 /** `PRAGMA key` with a raw 256-bit key: no slow password derivation, the key is random already. */
 export function keyPragma(key: Buffer): string {
-  return `"x'${key.toString('hex')}'"`;
+  // Buffer.from: a key that crossed into a worker thread arrives as a plain Uint8Array.
+  return `"x'${Buffer.from(key).toString('hex')}'"`;
 }
 
 function applyKey(db: SqliteHandle, key: Buffer, pragma: 'key' | 'rekey'): void {

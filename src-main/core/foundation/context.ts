@@ -31,6 +31,10 @@ export interface Core {
   migration: MigrateOutcome;
   /** The one-time code a browser needs to create the first administrator (`serve` prints it). */
   firstRun: FirstRunCode;
+  /** How this core's database was opened: a worker opens its own connection from it. */
+  dbConfig: DbConfig;
+  /** Run by closeCore before the database closes (a job host stops its worker). */
+  onClose: (() => Promise<void>)[];
 }
 
 export type TransportKind = 'in-process' | 'ipc' | 'http';
@@ -64,6 +68,8 @@ export interface AuditRecorder {
       actor?: { id: string | null; name: string | null };
     },
   ): Promise<void>;
+  /** Rows written for this call by a worker with its own connection (foundation/workerHost.ts). */
+  countElsewhere?(rows: number, exports: number, changed?: readonly { entity: string | null; recordId: string | null }[]): void;
   readonly count: number;
 }
 
@@ -97,6 +103,8 @@ export async function openCore(opts: OpenCoreOptions): Promise<Core> {
       config: { appVersion: APP_VERSION, dataDir: opts.dataDir, backupDir },
       migration,
       firstRun: createFirstRunCode(),
+      dbConfig: opts.db,
+      onClose: [],
     };
   } catch (err) {
     await appDb.close();
@@ -105,5 +113,6 @@ export async function openCore(opts: OpenCoreOptions): Promise<Core> {
 }
 
 export async function closeCore(core: Core): Promise<void> {
+  for (const stop of core.onClose.splice(0)) await stop();
   await core.appDb.close();
 }

@@ -1,4 +1,4 @@
-export { movementReport } from './movementReport';
+export { movementReport } from './repo/movementReport';
 export { movementReportExcel } from './movementReportExcel';
-export { occupancyReport } from './occupancy';
+export { occupancyReport } from './repo/occupancy';
 export { occupancyExcel } from './occupancyExcel';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId } from '../../../src-shared/domain/ids';
 import type { RoleId } from '../../../src-shared/contract/access';
 import type { Envelope } from '../../../src-shared/errors';
-import { resolveSessionCaller } from '../../../src-main/core/access/sessions';
+import { resolveSessionCaller } from '../../../src-main/core/access/repo/sessions';
 import { createSignedInUser } from '../../helpers/accessHelpers';
 import { databaseFingerprint } from '../../helpers/fingerprint';
 import { createTestCore, describeEachDb, type TestCore, type TestDbKind } from '../../helpers/testDb';

@@ -8,6 +8,7 @@ import { PEOPLE_SAMPLES } from '../people/peopleSamples';
 import { MOVEMENT_SAMPLES } from '../movement/movementSamples';
 import { CURRICULUM_SAMPLES } from '../curriculum/curriculumSamples';
 import { EXCHANGE_SAMPLES } from '../exchange/exchangeSamples';
+import { TIMETABLE_SAMPLES } from '../timetable/timetableSamples';
 
 /**
  * One valid input per contract method, for the generated rights test (rightsMatrixSuite.ts): it calls
@@ -117,4 +118,6 @@ export const SAMPLES: Record<string, MethodSample> = {
   ...CURRICULUM_SAMPLES,
   // Portal exchange: pulls, pushes, outbox, reconciliation (issue 9).
   ...EXCHANGE_SAMPLES,
+  // Timetable: versions, generation, approval, printouts, teachers' time off, joint lessons (issue 15).
+  ...TIMETABLE_SAMPLES,
 };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIpcSessions } from '../../../src-main/core/access/ipcSessions';
-import { forwardEvents, registerIpc } from '../../../src-main/electron/ipcBridge';
+import { forwardEvents, registerIpc, signedInEvents } from '../../../src-main/electron/ipcBridge';
 import { createPreloadApi } from '../../../src-main/electron/preloadApi';
 import { startHttpServer, type RunningHttpServer } from '../../../src-main/http/server';
 import type { PushEvent } from '../../../src-shared/events';
@@ -41,7 +41,7 @@ const TRANSPORTS: Record<string, (t: TestCore) => Promise<Harness>> = {
     const pair = createFakeIpcPair();
     const sessions = createIpcSessions(t.core);
     const off = registerIpc(pair.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall, (id) => id === 1);
-    const unsubscribe = forwardEvents(t.dispatcher, pair.webContents, () => sessions.isSignedIn(1));
+    const unsubscribe = forwardEvents(signedInEvents((l) => t.dispatcher.core.events.subscribe(l), sessions), pair.webContents, 1);
     const client = createApiClient(createPreloadApi(pair.ipcRenderer));
     await client.call('access.signIn', { login: ADMIN.login, password: ADMIN.password });
     return {
@@ -218,7 +218,7 @@ describe('IPC transport guards', () => {
       const sessions = createIpcSessions(t.core);
       const win = createFakeIpcPair('app://school-office/index.html', 1);
       registerIpc(win.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall, (id) => id === 1);
-      forwardEvents(t.dispatcher, win.webContents, () => sessions.isSignedIn(1));
+      forwardEvents(signedInEvents((l) => t.dispatcher.core.events.subscribe(l), sessions), win.webContents, 1);
       const client = createApiClient(createPreloadApi(win.ipcRenderer));
       const seen: PushEvent[] = [];
       client.on((e) => seen.push(e));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { countUsers } from '../../../src-main/core/access/usersRepo';
+import { countUsers } from '../../../src-main/core/access/repo/users';
 import { startHttpServer, type RunningHttpServer } from '../../../src-main/http/server';
 import { ADMIN } from '../../helpers/accessHelpers';
 import { rawApi, rawRequest } from '../../helpers/rawHttp';

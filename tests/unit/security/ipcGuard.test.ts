@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dispatcher } from '../../../src-main/core/dispatcher';
 import { createEventBus } from '../../../src-main/core/foundation/events';
-import { forwardEvents, IPC_CALL, IPC_EVENT, registerIpc, type IpcInvokeEventLike } from '../../../src-main/electron/ipcBridge';
+import { forwardEvents, IPC_CALL, IPC_EVENT, registerIpc, signedInEvents, type IpcInvokeEventLike } from '../../../src-main/electron/ipcBridge';
 import { isTrustedIpcCall } from '../../../src-main/electron/security';
 import type { Envelope } from '../../../src-shared/errors';
 import type { PushEvent } from '../../../src-shared/events';
@@ -68,7 +68,8 @@ describe('IPC bridge', () => {
     const { dispatcher, events } = fakeDispatcher();
     const sent: unknown[] = [];
     let signedIn = false;
-    forwardEvents(dispatcher, { send: (channel, payload) => sent.push([channel, payload]), isDestroyed: () => false }, () => signedIn);
+    const sessions = { signedIn: () => (signedIn ? [1] : []) };
+    forwardEvents(signedInEvents((l) => dispatcher.core.events.subscribe(l), sessions), { send: (channel, payload) => sent.push([channel, payload]), isDestroyed: () => false }, 1);
     const e = { type: 'dataChanged', entity: 'pupil' } as unknown as PushEvent;
     events.emit(e);
     expect(sent).toEqual([]);
