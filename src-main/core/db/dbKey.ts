@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 import type { DbConfig } from './createDb';
 import { privateFile } from './privateFiles';
-import { isPlainSqliteFile } from './sqliteDriver';
+import { isPlainSqliteFile } from './sqliteHeader';
 
 /**
  * The key of an encrypted database (issue 19, item 6): 32 random bytes in `database.key` in the

@@ -96,7 +96,4 @@ export function decryptInPlace(file: string, key: Buffer): void {
   }
 }
 
-/** Whether a file is a plain SQLite file (it starts with the SQLite header; an encrypted one does not). */
-export function isPlainSqliteFile(header: Buffer): boolean {
-  return header.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000';
-}
+export { isPlainSqliteFile } from './sqliteHeader';
