@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import log from 'electron-log/main';
 import { defaultDataDir } from '../core/foundation/paths';
-import { readDatabaseKey, sealKeyFileIfPlain } from '../core/db/dbKey';
+import { databaseKeyFor, sealKeyFileIfPlain } from '../core/db/dbKey';
 import { createCoreClient } from './coreClient';
 import type { FromCore, ToCore } from './coreProtocol';
 import { forwardEvents, registerIpcHandler } from './ipcBridge';
@@ -46,7 +46,8 @@ async function start(): Promise<void> {
       ? { seal: (plain: string) => safeStorage.encryptString(plain), unseal: (sealed: Buffer) => safeStorage.decryptString(sealed) }
       : null;
     if (sealer && sealKeyFileIfPlain(dataDir, sealer)) log.info('database key moved into the OS key store');
-    key = readDatabaseKey(dataDir, sealer)?.toString('base64') ?? null;
+    // SCHOOL_OFFICE_DB_KEY_FILE names a saved key file where this computer's key store cannot help.
+    key = databaseKeyFor(dataDir, process.env, sealer)?.toString('base64') ?? null;
   } catch (err) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('Школьный офис', String((err as Error).message ?? err));

@@ -1,5 +1,6 @@
 import { z } from './zodRu';
 import { mutation, query } from './define';
+import { exportedFile } from './files';
 
 const statusOutput = z.object({
   appVersion: z.string(),
@@ -89,5 +90,36 @@ export const systemContract = {
     labels: { enabled: 'Ежедневная копия', keep: 'Сколько копий хранить' },
     input: backupSchedule,
     output: backupScheduleView,
+  }),
+  /**
+   * The data folder's keys in one file for the administrator to keep apart (issue 19, item 6): the
+   * portal-passwords key and, for an encrypted database, its key. Audited; the file is as secret as
+   * the database.
+   */
+  'system.keys.export': mutation({
+    summary: 'Сохранить ключи шифрования в файл',
+    right: 'system.manage',
+    entity: 'backup',
+    record: 'Ключи шифрования',
+    input: z.object({}).optional(),
+    output: exportedFile,
+  }),
+  /**
+   * Loads a saved key file: its portal-passwords key is added beside the folder's own (never
+   * replacing it), so letters sealed on another computer or in another data folder print here.
+   */
+  'system.keys.import': mutation({
+    summary: 'Загрузить ключи шифрования из файла',
+    right: 'system.manage',
+    entity: 'backup',
+    record: 'Ключи шифрования',
+    labels: { contentBase64: 'Файл ключей' },
+    input: z.object({ contentBase64: z.string().min(1, 'выберите файл ключей').max(64 * 1024, 'файл ключей не больше 48 КБ') }),
+    output: z.object({
+      portal: z.enum(['same', 'own', 'added', 'known']),
+      portalKeyId: z.string(),
+      database: z.enum(['none', 'same', 'other', 'written', 'not-needed']),
+      message: z.string(),
+    }),
   }),
 };

@@ -7,6 +7,7 @@ import { latestSchemaVersion } from '../db/migrate';
 import { restoreInPlace } from '../db/restore';
 import type { Database } from '../db/schema';
 import { diffFields } from '../foundation/auditLog';
+import { importKeyBundle, keyBundleFileName, makeKeyBundle, parseKeyBundle } from '../keyBundle';
 import type { Handlers } from './types';
 
 export const systemHandlers: Handlers<typeof systemContract> = {
@@ -71,6 +72,21 @@ export const systemHandlers: Handlers<typeof systemContract> = {
       if (Object.keys(changes).length) await ctx.audit.record(trx, { entity: 'backup', recordId: 'schedule', action: 'update', changes });
     });
     return scheduleView(ctx.core.db, ctx.core.config.backupDir);
+  },
+  'system.keys.export': async (_input, ctx) => {
+    const { appDb, config } = ctx.core;
+    const bundle = makeKeyBundle(config.dataDir, appDb.sqliteKey ?? null);
+    // The keys themselves never reach the log: only which ones left, and their ids.
+    await ctx.audit.record(ctx.core.db, { entity: 'backup', recordId: 'keys', action: 'export', changes: { portalKeyId: bundle.portalKeyId, databaseKey: bundle.databaseKey !== null } });
+    return { fileName: keyBundleFileName(), mimeType: 'application/json', contentBase64: Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`).toString('base64'), rows: 0 };
+  },
+  'system.keys.import': async ({ contentBase64 }, ctx) => {
+    const { appDb, config } = ctx.core;
+    const bundle = parseKeyBundle(Buffer.from(contentBase64, 'base64').toString('utf8'));
+    const file = appDb.kind === 'sqlite' && appDb.location !== ':memory:' ? appDb.location : null;
+    const result = importKeyBundle(config.dataDir, bundle, { file, key: appDb.sqliteKey ?? null });
+    await ctx.audit.record(ctx.core.db, { entity: 'backup', recordId: 'keys', action: 'import', changes: { portal: result.portal, portalKeyId: bundle.portalKeyId, database: result.database } });
+    return result;
   },
 };
 

@@ -4,6 +4,7 @@ import { useBackupsQuery, useCreateBackupMutation, useStatusQuery } from './syst
 import { formatDateTimeRu, formatSize } from '../../components/format';
 import { useHasRight } from '../access/useSession';
 import { BackupScheduleCard } from './BackupScheduleCard';
+import { KeysCard } from './KeysCard';
 import { useRestore } from './useRestore';
 
 const KIND_LABEL: Record<BackupInfo['kind'], { text: string; color?: string }> = {
@@ -37,6 +38,7 @@ export function BackupsPage() {
         {sqlite ? '' : 'Базу PostgreSQL копирует и восстанавливает администратор сервера (pg_dump, pg_restore).'}
       </Typography.Paragraph>
       {sqlite && <BackupScheduleCard canEdit={canManage} />}
+      {canManage && <KeysCard />}
       <Button
         type="primary"
         disabled={!sqlite}

@@ -7,6 +7,9 @@ export const systemApi = contractEndpoints({
   restoreBackup: 'system.backup.restore',
   backupSchedule: 'system.backup.schedule.get',
   saveBackupSchedule: 'system.backup.schedule.save',
+  exportKeys: 'system.keys.export',
+  importKeys: 'system.keys.import',
 });
 
-export const { useStatusQuery, useBackupsQuery, useCreateBackupMutation, useRestoreBackupMutation, useBackupScheduleQuery, useSaveBackupScheduleMutation } = systemApi;
+export const { useStatusQuery, useBackupsQuery, useCreateBackupMutation, useRestoreBackupMutation, useBackupScheduleQuery, useSaveBackupScheduleMutation, useExportKeysMutation, useImportKeysMutation } =
+  systemApi;
