@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiCall, apiSignIn, createAdminAndSignIn, describeE2E, launchBrowser, newPage, settledShot, signInUi, startServe, type ServeHandle } from '../helpers/e2e';
@@ -60,5 +61,24 @@ describeE2E('Backups and restore in the browser', () => {
     await settledShot(page, 'backups-after-restore');
     // The server keeps answering on the restored file.
     expect((await apiCall(serve.url, token, 'system.status')).ok).toBe(true);
+  });
+
+  it('saves the keys to a file and loads that file back (issue 19, item 6)', async () => {
+    await page.goto(`${serve.url}/#/admin/backups`);
+    await page.getByText('Ключи шифрования').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Сохранить ключи в файл' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^school-office-keys_\d{4}-\d{2}-\d{2}\.json$/);
+    const saved = (await download.path()) as string;
+    const bundle = JSON.parse(fs.readFileSync(saved, 'utf8')) as { format: string; portalKeyId: string; databaseKey: string | null };
+    expect(bundle.format).toBe('school-office-keys v1');
+    expect(bundle.portalKeyId).toMatch(/^[0-9a-f]{8}$/);
+    await page.getByText(/Ключи сохранены в файл/).waitFor();
+    await settledShot(page, 'backups-keys');
+
+    // The same folder's key: nothing to add, and the page says so.
+    await page.locator('input[type=file][accept=".json"]').setInputFiles(saved);
+    await page.locator('.ant-modal-confirm-title', { hasText: 'Ключи загружены' }).waitFor();
+    await page.getByText('совпадает с ключом этой папки данных').waitFor();
+    await settledShot(page, 'backups-keys-loaded');
   });
 });

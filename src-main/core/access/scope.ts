@@ -25,27 +25,28 @@ export const classLeadSources = createPort<ClassScopeSource>('classLeadSources')
 
 type ScopeCtx = Pick<HandlerContext, 'core' | 'caller'>;
 
-/** The classes the caller may see, or `null` for all of them. */
-export async function visibleClassIds(ctx: ScopeCtx): Promise<Set<string> | null> {
+/** The classes the sources give the caller, or `null` («все классы») for all of them. */
+async function classesOf(ctx: ScopeCtx, sources: readonly ClassScopeSource[]): Promise<Set<string> | null> {
   const user = ctx.caller.user;
   if (hasRight(user, 'classes.all')) return null;
   const out = new Set<string>();
   if (!user?.staffId) return out;
-  for (const source of classScopeSources.plugs) for (const id of await source(ctx.core.db, user.staffId)) out.add(id);
+  for (const source of sources) for (const id of await source(ctx.core.db, user.staffId)) out.add(id);
   return out;
+}
+
+/** The classes the caller may see, or `null` for all of them. */
+export function visibleClassIds(ctx: ScopeCtx): Promise<Set<string> | null> {
+  return classesOf(ctx, classScopeSources.plugs);
 }
 
 /**
  * The classes whose cards the caller may change, or `null` for all of them: only the classes they
- * lead (issue 19, item 4). Teaching a class lets a teacher see it (classScopeSources) but its pupils' cards, parents and account letters stay with its class teacher and the secretary.
+ * lead (issue 19, item 4). Teaching a class lets a teacher see it (classScopeSources), but its
+ * pupils' cards, parents and account letters stay with its class teacher and the secretary.
  */
-export async function editableClassIds(ctx: ScopeCtx): Promise<Set<string> | null> {
-  const user = ctx.caller.user;
-  if (hasRight(user, 'classes.all')) return null;
-  const out = new Set<string>();
-  if (!user?.staffId) return out;
-  for (const source of classLeadSources.plugs) for (const id of await source(ctx.core.db, user.staffId)) out.add(id);
-  return out;
+export function editableClassIds(ctx: ScopeCtx): Promise<Set<string> | null> {
+  return classesOf(ctx, classLeadSources.plugs);
 }
 
 function notLed(what: string): AppError {
