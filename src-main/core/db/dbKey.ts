@@ -51,7 +51,7 @@ export function readDatabaseKey(dataDir: string, sealer?: KeySealer | null): Buf
       throw new AppError(
         'DB_UNAVAILABLE',
         `Ключ базы в ${file} защищён хранилищем ключей операционной системы и доступен только окну программы. ` +
-          'Запустите программу в окне или сохраните ключи («Администрирование → Резервные копии → Ключи») и укажите файл: SCHOOL_OFFICE_DB_KEY_FILE=путь.',
+          'Запустите программу в окне или сохраните ключи («Администрирование → Резервные копии → Ключи шифрования → Сохранить ключи в файл») и укажите файл: SCHOOL_OFFICE_DB_KEY_FILE=путь.',
       );
     }
     return decode(sealer.unseal(Buffer.from(body, 'base64')), file);

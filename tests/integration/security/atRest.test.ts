@@ -8,6 +8,7 @@ import { systemCaller } from '../../../src-main/core/access/index';
 import { acquireAppLock } from '../../../src-main/core/db/appLock';
 import { configFromEnv } from '../../../src-main/core/db/createDb';
 import { dbKeyFile, keyedConfig, readDatabaseKey, sealKeyFileIfPlain, databaseKeyFor } from '../../../src-main/core/db/dbKey';
+import { makeKeyBundle } from '../../../src-main/core/keyBundle';
 import { openSqlite } from '../../../src-main/core/db/sqliteDriver';
 import { generateSchool } from '../../../src-main/core/demo/generateSchool';
 import { writeDemo } from '../../../src-main/core/demo/writeDemo';
@@ -145,6 +146,10 @@ describe('files at rest', () => {
     expect(readDatabaseKey(dataDir, sealer)?.equals(key)).toBe(true);
     // The command line then opens it with an exported key.
     expect(databaseKeyFor(dataDir, { SCHOOL_OFFICE_DB_KEY_FILE: exported })?.equals(key)).toBe(true);
+    // …or with the keys file saved from «Резервные копии → Ключи шифрования».
+    const bundleFile = path.join(path.dirname(dataDir), 'keys.json');
+    fs.writeFileSync(bundleFile, JSON.stringify(makeKeyBundle(dataDir, key)));
+    expect(databaseKeyFor(dataDir, { SCHOOL_OFFICE_DB_KEY_FILE: bundleFile })?.equals(key)).toBe(true);
     fs.copyFileSync(exported, dbKeyFile(dataDir));
   });
 
