@@ -2,7 +2,7 @@ import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import type { BackupInfo } from '../../../src-shared/contract/system';
 import { useBackupsQuery, useCreateBackupMutation, useStatusQuery } from './systemApi';
 import { formatDateTimeRu, formatSize } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { BackupScheduleCard } from './BackupScheduleCard';
 import { KeysCard } from './KeysCard';
 import { useRestore } from './useRestore';
