@@ -15,7 +15,7 @@ import { describeFuzz, fuzzReaders } from '../../fuzz/runFuzz';
 const LONG = Number(process.env.FUZZ_FILES ?? 0);
 const SEED = Number(process.env.FUZZ_SEED ?? 19);
 /** The preview stores its own exchange record and logs it; everything else must stay as it was. */
-const PREVIEW_OWN = ['app_session', 'audit_log', 'portal_exchange', 'portal_exchange_file'];
+const PREVIEW_OWN = ['app_session', 'audit_log', 'portal_exchange', 'portal_exchange_file', 'portal_exchange_entry'];
 
 describeEachDb('fuzzed portal files', (kind) => {
   let t: TestCore;

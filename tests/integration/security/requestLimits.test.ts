@@ -57,11 +57,11 @@ describeEachDb('HTTP request limits', (kind) => {
     const small = await rawApi(server.url, 'school.card.save', { card: { fullName: big }, version: 0 }, auth);
     expect(small.status).toBe(413);
     expect(small.json().error?.message).toMatch(/^Запрос слишком велик: не больше 4 МБ/);
-    // A 15 MB portal file goes through to the reader, which names it as no portal file in the preview.
+    // A 15 MB portal file goes through to the reader, which refuses it whole, naming the file.
     const upload = await rawApi(server.url, 'exchange.pull.preview', { files: [{ fileName: 'big.csv', contentBase64: Buffer.alloc(11 * 1024 * 1024, 0x41).toString('base64') }] }, auth);
     expect(upload.status).not.toBe(413);
-    expect(upload.status).toBe(200);
-    expect(upload.text).toMatch(/"fileName":"big\.csv".*формат файла не распознан/);
+    expect(upload.status).toBe(400);
+    expect(upload.json().error?.message).toMatch(/^Файл «big\.csv» не загружен/);
   });
 
   it('answers broken percent-encodings with 400, on the API and on pages', async () => {
