@@ -21,8 +21,10 @@ import { curriculumLoadContract } from './curriculumLoad';
 import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
 import { timetableContract } from './timetable';
+import { timetableExchangeContract } from './timetableExchange';
 import { curriculumJointsContract } from './curriculumJoints';
 import { timetableSubsContract } from './timetableSubs';
+import { deadlinesContract } from './deadlines';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
 export const contract = {
@@ -48,8 +50,10 @@ export const contract = {
   ...exchangeContract,
   ...exchangePushContract,
   ...timetableContract,
+  ...timetableExchangeContract,
   ...curriculumJointsContract,
   ...timetableSubsContract,
+  ...deadlinesContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

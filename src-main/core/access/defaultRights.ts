@@ -17,6 +17,8 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   'school.read': ALL,
   'school.edit': ['admin'],
   'system.read': ['admin', 'director'],
+  // Restoring replaces everyone's data; keys unlock the data folder elsewhere (issue 19).
+  'system.manage': ['admin'],
   'jobs.run': ['admin', 'deputy'],
   'users.read': ['admin', 'director'],
   'users.edit': ['admin'],
@@ -72,6 +74,15 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   'timetable.approve': ['admin', 'director'],
   // Substitutions (issue 16): the завуч assigns them and signs the order (domain/substitutions.md §3).
   'timetable.subs': ['admin', 'deputy'],
+  // Deadline monitor (issue 20): everyone sees their role's deadlines; the director answers for all
+  // of them (work order 3.1) and sees them with owners and the journal; the administrator keeps the
+  // rules (a school's own order may differ from the shipped one).
+  'deadlines.read': ALL,
+  'deadlines.all': ['admin', 'director'],
+  'deadlines.rules': ['admin'],
+  'deadlines.journal': ['admin', 'director'],
+  // The завуч puts the approved timetable into the portal (work order §5.4, by 15 September).
+  'timetable.push': ['admin', 'deputy'],
 };
 
 /** Rights the administrator role keeps whatever is configured, so nobody can lock everyone out. */
