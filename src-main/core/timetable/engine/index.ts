@@ -14,3 +14,6 @@ export { importFet, type FetImport, type FetImportReport, type UnsupportedConstr
 export { importFetActivities, exportedUnitOf, fetTeacherGapsTotal } from './fet/result';
 export { runFet, fetAvailable, readFetOutput, type FetRun } from './fet/runFet';
 export { inspect, type Inspection, type ReportViolation, type ReportEntity } from './report';
+export { createProbe, type Probe, type UnitMove, type MoveDelta, type KindChange } from './probe';
+export type { ClassProfile } from './classTerm';
+export { minimiseChanges } from './repairTrim';
