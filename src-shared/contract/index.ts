@@ -21,6 +21,7 @@ import { curriculumLoadContract } from './curriculumLoad';
 import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
 import { timetableContract } from './timetable';
+import { timetableEditContract } from './timetableEdit';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
 export const contract = {
@@ -46,6 +47,7 @@ export const contract = {
   ...exchangeContract,
   ...exchangePushContract,
   ...timetableContract,
+  ...timetableEditContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -19,6 +19,7 @@ import { curriculumHandlers } from './curriculumHandlers';
 import { exchangeHandlers } from './exchangeHandlers';
 import { exchangePushHandlers } from './exchangePushHandlers';
 import { timetableHandlers } from './timetableHandlers';
+import { timetableEditHandlers } from './timetableEditHandlers';
 import type { Handlers } from './types';
 import { wireDomains } from '../wiring';
 
@@ -46,4 +47,5 @@ export const handlers = {
   ...exchangeHandlers,
   ...exchangePushHandlers,
   ...timetableHandlers,
+  ...timetableEditHandlers,
 } satisfies Handlers<Contract>;

@@ -12,3 +12,6 @@ export { loadSchoolData } from './repo/schoolData';
 export { buildSnapshot } from './buildSnapshot';
 export { toInstance } from './instance';
 export { exportTimetable } from './exports/exportService';
+export { editTargets } from './editTargets';
+export { repairAround } from './repairService';
+export { changesSheet, compareVersions } from './compareService';

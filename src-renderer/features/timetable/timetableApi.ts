@@ -33,6 +33,10 @@ export const timetableApi = contractEndpoints({
   timetableJoints: 'timetable.joints.list',
   saveJoint: 'timetable.joints.save',
   deleteJoint: 'timetable.joints.delete',
+  editTargets: 'timetable.edit.targets',
+  repairAround: 'timetable.edit.repair',
+  compareVersions: 'timetable.versions.compare',
+  changesSheet: onEachCall('timetable.versions.changesSheet'),
 });
 
 export const {
@@ -56,4 +60,8 @@ export const {
   useTimetableJointsQuery,
   useSaveJointMutation,
   useDeleteJointMutation,
+  useEditTargetsQuery,
+  useRepairAroundMutation,
+  useCompareVersionsQuery,
+  useChangesSheetMutation,
 } = timetableApi;

@@ -16,4 +16,4 @@ export { runFet, fetAvailable, readFetOutput, type FetRun } from './fet/runFet';
 export { inspect, type Inspection, type ReportViolation, type ReportEntity } from './report';
 export { createProbe, type Probe, type UnitMove, type MoveDelta, type KindChange } from './probe';
 export type { ClassProfile } from './classTerm';
-export { minimiseChanges } from './repairTrim';
+export { minimiseChanges, settleRooms } from './repairTrim';

@@ -40,3 +40,31 @@ export function minimiseChanges(c: Compiled, before: Timetable, after: Timetable
   }
   return { timetable: probe.timetable(), reverted };
 }
+
+/**
+ * After a repair under a short budget a lesson can be left sharing a room with another one while a
+ * free candidate room stands empty: each such lesson takes the first candidate room that lowers the
+ * hard count. Only rooms change here, never days or periods.
+ */
+export function settleRooms(c: Compiled, tt: Timetable): { timetable: Timetable; changed: number } {
+  const probe = createProbe(c, tt);
+  let changed = 0;
+  for (let u = 0; u < c.nU; u++) {
+    const s = probe.start(u);
+    if (s < 0 || probe.hard() === 0) continue;
+    const r0 = probe.room(u);
+    let shared = r0 < 0;
+    for (let q = 0; q < c.unitDur[u] && !shared; q++) for (const v of probe.unitsAt(s + q)) if (v !== u && probe.room(v) === r0) shared = true;
+    if (!shared) continue;
+    for (const r of c.unitRooms[u]) {
+      if (r === r0) continue;
+      const move = [{ unit: u, start: s, room: r }];
+      if (probe.tryMoves(move).hard < 0) {
+        probe.applyMoves(move);
+        changed++;
+        break;
+      }
+    }
+  }
+  return { timetable: probe.timetable(), changed };
+}
