@@ -144,6 +144,7 @@ describeE2E('Расписание: ручная правка', () => {
     // Undo the repair and the move: the draft is exactly what it was.
     await page.getByRole('button', { name: 'Отменить' }).click();
     await expect.poll(async () => (await view()).meta.summary.hard ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Повторить' }).isEnabled(), { timeout: 30_000 }).toBe(true);
     await page.getByRole('button', { name: 'Отменить' }).click();
     await expect.poll(async () => sorted((await view()).placements), { timeout: 30_000 }).toEqual(sorted(before.placements));
     await expect.poll(() => page.getByRole('button', { name: 'Повторить' }).isEnabled(), { timeout: 30_000 }).toBe(true);
@@ -169,7 +170,8 @@ describeE2E('Расписание: ручная правка', () => {
     await expect.poll(() => page.getByTestId('edit-status').textContent(), { timeout: 30_000 }).toMatch(/урок — /);
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await view()).placements.find((p) => p.lessonId === lesson.id && p.index === 0), { timeout: 30_000 }).toMatchObject(to);
-    // Ctrl+Z undoes it.
+    // Ctrl+Z undoes it (once the window has the save's answer: the step is in the session).
+    await expect.poll(() => page.getByRole('button', { name: 'Отменить' }).isEnabled(), { timeout: 30_000 }).toBe(true);
     await page.keyboard.press('Control+z');
     await expect.poll(async () => sorted((await view()).placements), { timeout: 30_000 }).toEqual(sorted(before.placements));
     await context.close();
