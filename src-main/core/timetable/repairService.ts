@@ -2,7 +2,7 @@ import type { EditMove, RepairChange } from '../../../src-shared/contract/timeta
 import type { PlacementOut } from '../../../src-shared/contract/timetableFields';
 import type { HandlerContext } from '../foundation/context';
 import { refusal } from '../foundation/refusals';
-import { compile, inspect, minimiseChanges, repair, settleRooms, type Placement } from './engine';
+import { compile, inspect, minimiseChanges, repair, settleRooms, type Compiled, type Placement, type Timetable, type TimetableInstance } from './engine';
 import { editModel } from './editTargets';
 import { toTimetable } from './instance';
 import { writableDraft } from './versionService';
@@ -28,20 +28,15 @@ function lessonText(v: LoadedVersion, lessonId: string): string {
   return `${v.labels.subjects.find((s) => s.id === l.subjectId)?.name ?? 'урок'} (${l.audiences.map((a) => a.label).join(', ')})`;
 }
 
-export async function repairAround(ctx: HandlerContext, input: { versionId: string; version: number; lessonId: string; index: number }) {
-  const row = await writableDraft(ctx.core.db, input.versionId, input.version);
-  const v = await loadVersion(ctx.core.db, row.id, row);
-  const moved = v.placements.find((p) => p.lessonId === input.lessonId && p.index === input.index);
-  if (!moved) throw refusal(`Урок «${lessonText(v, input.lessonId)}» №${input.index + 1} не поставлен — исправлять нечего вокруг него`);
-  const m = await editModel(ctx, v);
-  const before = toTimetable(v.placements);
-  const hardBefore = inspect(m.c, before).hard;
-  if (hardBefore === 0) throw refusal('Нарушений нет — исправлять нечего');
-  const move: Placement = { lessonId: moved.lessonId, index: moved.index, day: moved.day, period: moved.period, roomId: moved.roomId };
+/**
+ * The engine's repair around one hand-placed occurrence, trimmed to the fewest changes: the moved
+ * lesson and every locked one stay; rooms are settled last. Pure (no database): the bench runs it.
+ */
+export function repairProposal(instance: TimetableInstance, c: Compiled, before: Timetable, move: Placement, hardBefore: number): { timetable: Timetable; hardAfter: number; elapsedMs: number } {
   // The moved lesson stays where the завуч put it while changes are undone.
   const pinned = compile({
-    ...m.instance,
-    lessons: m.instance.lessons.map((l) =>
+    ...instance,
+    lessons: instance.lessons.map((l) =>
       l.id !== move.lessonId ? l : { ...l, locked: Array.from({ length: l.count }, (_, k) => (k === move.index ? { day: move.day, period: move.period, ...(move.roomId ? { roomId: move.roomId } : {}) } : (l.locked?.[k] ?? null))) },
     ),
   });
@@ -52,12 +47,26 @@ export async function repairAround(ctx: HandlerContext, input: { versionId: stri
   let trimmed = before;
   let hardAfter = hardBefore;
   for (let attempt = 0; attempt < 4 && hardAfter > 0 && performance.now() - t0 < 6000; attempt++) {
-    const res = repair(m.instance, { timetable: from, move, seed: 1 + attempt, timeLimitMs: 1500 });
+    const res = repair(instance, { timetable: from, move, seed: 1 + attempt, timeLimitMs: 1500 });
     trimmed = settleRooms(pinned, minimiseChanges(pinned, before, res.timetable).timetable).timetable;
-    hardAfter = inspect(m.c, trimmed).hard;
+    hardAfter = inspect(c, trimmed).hard;
     from = trimmed;
   }
   const elapsedMs = performance.now() - t0;
+  return { timetable: trimmed, hardAfter, elapsedMs };
+}
+
+export async function repairAround(ctx: HandlerContext, input: { versionId: string; version: number; lessonId: string; index: number }) {
+  const row = await writableDraft(ctx.core.db, input.versionId, input.version);
+  const v = await loadVersion(ctx.core.db, row.id, row);
+  const moved = v.placements.find((p) => p.lessonId === input.lessonId && p.index === input.index);
+  if (!moved) throw refusal(`Урок «${lessonText(v, input.lessonId)}» №${input.index + 1} не поставлен — исправлять нечего вокруг него`);
+  const m = await editModel(ctx, v);
+  const before = toTimetable(v.placements);
+  const hardBefore = inspect(m.c, before).hard;
+  if (hardBefore === 0) throw refusal('Нарушений нет — исправлять нечего');
+  const move: Placement = { lessonId: moved.lessonId, index: moved.index, day: moved.day, period: moved.period, roomId: moved.roomId };
+  const { timetable: trimmed, hardAfter, elapsedMs } = repairProposal(m.instance, m.c, before, move, hardBefore);
   const old = new Map(v.placements.map((p) => [`${p.lessonId}:${p.index}`, p]));
   const now = new Map(trimmed.placements.map((p) => [`${p.lessonId}:${p.index}`, p]));
   const changes: RepairChange[] = [];

@@ -6,6 +6,7 @@ import { useHasRight } from '../access/useSession';
 import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { ApproveModal } from './ApproveModal';
+import { CompareVersions } from './CompareVersions';
 import { EntityView, entityOptions } from './EntityView';
 import { ExportMenu } from './ExportMenu';
 import { FiguresPanel } from './FiguresPanel';
@@ -138,7 +139,20 @@ export function TimetablePage() {
   };
 
   const tabs = [
-    ...(canAll ? [{ key: 'versions', label: `Версии${list ? ` (${list.versions.length})` : ''}`, children: list && <VersionsTable list={list} currentId={versionId} onOpen={(id) => update({ versionId: id, view: 'class', sel: null, hl: null })} /> }] : []),
+    ...(canAll
+      ? [
+          {
+            key: 'versions',
+            label: `Версии${list ? ` (${list.versions.length})` : ''}`,
+            children: list && (
+              <>
+                <VersionsTable list={list} currentId={versionId} onOpen={(id) => update({ versionId: id, view: 'class', sel: null, hl: null })} />
+                <CompareVersions list={list} currentId={versionId} />
+              </>
+            ),
+          },
+        ]
+      : []),
     ...(canAll && year
       ? [
           {
