@@ -55,6 +55,13 @@ function entityName(n: Names, ch: KindChange): string {
   return '';
 }
 
+/** The class a per-day rule is about: a cell («5А гр. 1 гр. 2», pupils of crossed groups) names its class — SanPiN limits are the class's. */
+function classOrTeacher(n: Names, ch: KindChange): string {
+  const e = ch.entity;
+  if (e.type === 'cell') return n.className(e.classIndex);
+  return entityName(n, ch);
+}
+
 /** One hard rule a move breaks, in words. */
 export function reasonOf(n: Names, ch: KindChange): string {
   const e = ch.entity;
@@ -69,12 +76,12 @@ export function reasonOf(n: Names, ch: KindChange): string {
     case 'roomClash':
       return `${entityName(n, ch)} занят${otherLessons ? `: ${otherLessons}` : ''}`;
     case 'maxPerDay':
-      return `превышен дневной максимум ${entityName(n, ch)}${e.type === 'cell' || e.type === 'class' ? ' по СанПиН' : ''}${days(n, ch.days)}`;
+      return `превышен дневной максимум ${classOrTeacher(n, ch)}${e.type === 'cell' || e.type === 'class' ? ' по СанПиН' : ''}${days(n, ch.days)}`;
     case 'maxGapsPerWeek':
     case 'maxGapsPerDay':
-      return e.type === 'teacher' ? `у ${entityName(n, ch)} окон больше допустимого${days(n, ch.days)}` : `у ${entityName(n, ch)} появляется окно — по СанПиН окна у класса недопустимы${days(n, ch.days)}`;
+      return e.type === 'teacher' ? `у ${entityName(n, ch)} окон больше допустимого${days(n, ch.days)}` : `у ${classOrTeacher(n, ch)} появляется окно — по СанПиН окна у класса недопустимы${days(n, ch.days)}`;
     case 'lateStart':
-      return `${entityName(n, ch)} начинает день не с первого урока${days(n, ch.days)}`;
+      return `${classOrTeacher(n, ch)} начинает день не с первого урока${days(n, ch.days)}`;
     case 'teacherUnavailable':
       return `${entityName(n, ch)} в это время недоступен (недоступность учителя)`;
     case 'studentUnavailable':

@@ -38,6 +38,16 @@ export function minimiseChanges(c: Compiled, before: Timetable, after: Timetable
     }
     if (!any) break;
   }
+  // Rooms swapped among the lessons of one period (two groups trading rooms) cannot go back one
+  // lesson at a time: every period's room-only changes are tried back together.
+  const bySlot = new Map<number, number[]>();
+  for (let u = 0; u < c.nU; u++) if (probe.start(u) >= 0 && probe.start(u) === oldStart[u] && probe.room(u) !== oldRoom[u]) bySlot.set(oldStart[u], [...(bySlot.get(oldStart[u]) ?? []), u]);
+  for (const units of bySlot.values()) {
+    const moves: UnitMove[] = units.map((u) => ({ unit: u, start: oldStart[u], room: oldRoom[u] }));
+    if (probe.tryMoves(moves).hard > 0) continue;
+    probe.applyMoves(moves);
+    reverted += units.length;
+  }
   return { timetable: probe.timetable(), reverted };
 }
 
