@@ -9,6 +9,7 @@ import { getSchoolCard } from '../schoolSetup/index';
 import type { PrintTable } from './exports/printModel';
 import { timetablePdf } from './exports/timetablePdf';
 import { timetableWorkbook } from './exports/timetableXlsx';
+import { placeText } from './placeText';
 import { visibleVersion } from './versionQueries';
 import { loadVersion, type LoadedVersion } from './versionStore';
 
@@ -21,12 +22,6 @@ import { loadVersion, type LoadedVersion } from './versionStore';
  */
 
 const dmy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-
-function place(v: LoadedVersion, p: PlacementOut | undefined): string {
-  if (!p) return '—';
-  const room = p.roomId ? v.labels.rooms.find((r) => r.id === p.roomId)?.number : null;
-  return `${v.grid.days[p.day]?.short ?? p.day + 1}, ${v.grid.periods[p.period]?.label ?? p.period + 1} урок${room ? `, каб. ${room}` : ''}`;
-}
 
 function teachersOf(v: LoadedVersion, l: LessonOut): string {
   return l.teacherIds.map((t) => v.labels.teachers.find((x) => x.id === t)?.shortName ?? '').filter(Boolean).join(', ');
@@ -67,8 +62,8 @@ export function compareLoaded(a: LoadedVersion, b: LoadedVersion): CompareChange
       classes,
       teachers: kind === 'teacher' ? `${teacherFrom} → ${teacherTo}` : teacherTo || teacherFrom,
       kind,
-      fromText: place(a, pa),
-      toText: place(b, pb),
+      fromText: placeText(a, pa, '—'),
+      toText: placeText(b, pb, '—'),
       day: pb?.day ?? pa?.day ?? null,
     });
   }

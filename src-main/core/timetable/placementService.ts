@@ -3,6 +3,7 @@ import type { HandlerContext } from '../foundation/context';
 import { refusal, refusalOf, stale } from '../foundation/refusals';
 import { nowIso } from '../foundation/clock';
 import { deletePlacement, insertPlacements, setLocked } from './repo/lessons';
+import { lessonText, slotText } from './placeText';
 import { updateVersionIf } from './repo/versions';
 import { refreshSummary, writableDraft } from './versionService';
 import { loadVersion, type LoadedVersion } from './versionStore';
@@ -15,13 +16,8 @@ import { loadVersion, type LoadedVersion } from './versionStore';
 
 export type Change = { lessonId: string; index: number; day: number | null; period: number | null; roomId: string | null; locked: boolean };
 
-const where = (v: LoadedVersion, day: number, period: number): string => `${v.grid.days[day]?.short ?? day + 1}, ${v.grid.periods[period]?.label ?? period + 1} урок`;
-
-function lessonName(v: LoadedVersion, lessonId: string): string {
-  const l = v.lessons.find((x) => x.id === lessonId);
-  if (!l) return 'урок';
-  return `${v.labels.subjects.find((s) => s.id === l.subjectId)?.name ?? 'урок'} (${l.audiences.map((a) => a.label).join(', ')})`;
-}
+const where = slotText;
+const lessonName = lessonText;
 
 /**
  * What makes a change set meaningless or forbidden: an occurrence that does not exist, a slot

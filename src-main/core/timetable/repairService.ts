@@ -5,8 +5,9 @@ import { refusal } from '../foundation/refusals';
 import { compile, inspect, minimiseChanges, repair, settleRooms, type Compiled, type Placement, type Timetable, type TimetableInstance } from './engine';
 import { editModel } from './editTargets';
 import { toTimetable } from './instance';
+import { lessonText, placeText } from './placeText';
 import { writableDraft } from './versionService';
-import { loadVersion, type LoadedVersion } from './versionStore';
+import { loadVersion } from './versionStore';
 
 /**
  * «Исправить» (issue 16, part 3): after a hand move that breaks hard rules, the engine's repair with
@@ -15,18 +16,6 @@ import { loadVersion, type LoadedVersion } from './versionStore';
  * (`minimiseChanges`). The result is a proposal — the diff the завуч accepts is saved by
  * `timetable.placements.update` exactly as listed.
  */
-
-function placeText(v: LoadedVersion, p: { day: number; period: number; roomId: string | null } | null): string {
-  if (!p) return 'не поставлен';
-  const room = p.roomId ? v.labels.rooms.find((r) => r.id === p.roomId)?.number : null;
-  return `${v.grid.days[p.day]?.short ?? p.day + 1}, ${v.grid.periods[p.period]?.label ?? p.period + 1} урок${room ? `, каб. ${room}` : ''}`;
-}
-
-function lessonText(v: LoadedVersion, lessonId: string): string {
-  const l = v.lessons.find((x) => x.id === lessonId);
-  if (!l) return 'урок';
-  return `${v.labels.subjects.find((s) => s.id === l.subjectId)?.name ?? 'урок'} (${l.audiences.map((a) => a.label).join(', ')})`;
-}
 
 /**
  * The engine's repair around one hand-placed occurrence, trimmed to the fewest changes: the moved
@@ -44,16 +33,17 @@ export function repairProposal(instance: TimetableInstance, c: Compiled, before:
   // more continue from where the last stopped, the diff still taken against the saved draft.
   const t0 = performance.now();
   let from = before;
-  let trimmed = before;
-  let hardAfter = hardBefore;
-  for (let attempt = 0; attempt < 4 && hardAfter > 0 && performance.now() - t0 < 6000; attempt++) {
+  // Never propose worse than what stands: the best attempt wins, else nothing changes.
+  let best = { timetable: before, hard: hardBefore };
+  for (let attempt = 0; attempt < 4 && best.hard > 0 && performance.now() - t0 < 6000; attempt++) {
     const res = repair(instance, { timetable: from, move, seed: 1 + attempt, timeLimitMs: 1500 });
-    trimmed = settleRooms(pinned, minimiseChanges(pinned, before, res.timetable).timetable).timetable;
-    hardAfter = inspect(c, trimmed).hard;
+    const trimmed = settleRooms(pinned, minimiseChanges(pinned, before, res.timetable).timetable).timetable;
+    const hard = inspect(c, trimmed).hard;
+    if (hard < best.hard) best = { timetable: trimmed, hard };
     from = trimmed;
   }
   const elapsedMs = performance.now() - t0;
-  return { timetable: trimmed, hardAfter, elapsedMs };
+  return { timetable: best.timetable, hardAfter: best.hard, elapsedMs };
 }
 
 export async function repairAround(ctx: HandlerContext, input: { versionId: string; version: number; lessonId: string; index: number }) {
