@@ -22,6 +22,7 @@ import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
 import { timetableContract } from './timetable';
 import { timetableEditContract } from './timetableEdit';
+import { curriculumJointsContract } from './curriculumJoints';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
 export const contract = {
@@ -48,6 +49,7 @@ export const contract = {
   ...exchangePushContract,
   ...timetableContract,
   ...timetableEditContract,
+  ...curriculumJointsContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -3,7 +3,7 @@ import { Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { FilePdfOutlined, FileExcelOutlined } from '@ant-design/icons';
 import type { CompareChange } from '../../../src-shared/contract/timetableEdit';
 import { DateField } from '../../components/DateField';
-import { useDownload } from '../curriculum/curriculumUi';
+import { useDownload } from '../../components/downloadFile';
 import { useChangesSheetMutation, useCompareVersionsQuery, type VersionsList } from './timetableApi';
 import { statusText } from './VersionBar';
 
