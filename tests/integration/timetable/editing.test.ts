@@ -1,21 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppError } from '../../../src-shared/errors';
 import type { EditTarget } from '../../../src-shared/contract/timetableEdit';
 import type { VersionView } from '../../../src-shared/contract/timetableFields';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 import { hasTool, pdfText, squash, tempFile } from '../movement/readers';
-import { timetableSchool, waitJob, type TimetableSchool } from './timetableFixture';
+import { failure, sorted, timetableSchool, waitJob, type TimetableSchool } from './timetableFixture';
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  return p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (e: AppError) => e,
-  );
-}
-
-const sorted = <T extends { lessonId: string; index: number }>(list: T[]) => [...list].sort((a, b) => a.lessonId.localeCompare(b.lessonId) || a.index - b.index);
 
 /** Slots (day:period) where a teacher teaches, from the view, except one lesson's occurrences. */
 function teacherSlots(v: VersionView, staffId: string, exceptLessonIds: ReadonlySet<string>): Map<string, string> {
