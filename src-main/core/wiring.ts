@@ -1,5 +1,6 @@
 import { classScopeSources } from './access/index';
-import { accountOf, openHireTask, openParentTaskOnLink } from './accounts/index';
+import { accountDueDates, accountOf, openHireTask, openParentTaskOnLink } from './accounts/index';
+import { accountDueByRule } from './deadlines/index';
 import { curriculumUseOfSubject, teachingSource } from './curriculum/index';
 import { parentLinked, personAccount, staffHired } from './people/index';
 import { classTeacherSource, subjectUsers } from './schoolSetup/index';
@@ -20,4 +21,6 @@ export function wireDomains(): void {
   personAccount.plug(accountOf);
   parentLinked.plug(openParentTaskOnLink);
   staffHired.plug(openHireTask);
+  // The due date of a new account task follows the deadline monitor's rule (3.6 or the school's change of it).
+  accountDueDates.plug(accountDueByRule);
 }

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, ipcMain, net, Notification, protocol, session, shell, utilityProcess } from 'electron';
 import log from 'electron-log/main';
 import { defaultDataDir } from '../core/foundation/paths';
 import { createCoreClient } from './coreClient';
 import type { FromCore, ToCore } from './coreProtocol';
 import { forwardEvents, registerIpcHandler } from './ipcBridge';
 import { buildMenu } from './menu';
+import { dailyNoticeFor, fileNoticeStore } from './dailyNotice';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -69,7 +70,23 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   // Each window signs in on its own; the token stays here, keyed by the window's webContents.
-  registerIpcHandler(ipcMain, (senderId, method, input) => core.call(senderId, method, input));
+  // Late deadlines raise one system notification a day per user (dailyNotice.ts); no web
+  // Notification permission is granted to the page for it.
+  const notices = fileNoticeStore(path.join(dataDir, 'deadline-notices.json'));
+  registerIpcHandler(ipcMain, async (senderId, method, input) => {
+    const env = await core.call(senderId, method, input);
+    const notice = dailyNoticeFor(method, env, notices);
+    if (notice && Notification.isSupported()) {
+      const n = new Notification({ title: notice.title, body: notice.body });
+      n.on('click', () => {
+        if (mainWindow.isDestroyed()) return;
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.focus();
+      });
+      n.show();
+    }
+    return env;
+  });
 
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (event, url) => {

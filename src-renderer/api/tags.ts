@@ -28,6 +28,9 @@ export const QUERY_TAGS: Readonly<Record<string, readonly Tag[]>> = {
   calendar: ['calendarEntry', 'dayTransfer', 'schoolEvent', 'productionCalendar', 'academicYear', 'studyPeriodScheme', 'schoolClass'],
   'calendar.production': ['productionCalendar'],
   curriculum: ['curriculumPlan', 'jointGroup', 'subject', 'subjectArea', 'subgroup', 'teachingAssignment', 'staff', ...ROSTERS],
+  // The monitor's tasks come from nearly everything the office enters (issue 20).
+  deadlines: ['deadline', 'portalAccount', 'movementOrder', 'schoolEvent', 'calendarEntry', 'dayTransfer', 'studyPeriodScheme', 'productionCalendar', 'curriculumPlan', 'school', 'bellSchedule', 'timetable', 'appUser', ...ROSTERS],
+  'deadlines.rules': ['deadline'],
   exchange: ['portalExchange', ...PEOPLE, ...ROSTERS, 'subject', 'room', 'bellSchedule', 'subgroup', 'curriculumPlan', 'teachingAssignment', 'jointGroup'],
   load: ['teachingAssignment', 'jointGroup', 'staffSubject', 'loadSettings', 'curriculumPlan', 'subject', 'subgroup', 'staff', ...ROSTERS],
   movement: ['movementOrder', 'classMembership', 'pupil', 'schoolClass', 'academicYear', 'subgroup', 'movementNumbering'],

@@ -7,6 +7,7 @@ import { StatusBar } from '../features/system/StatusBar';
 import { JobsProgress } from '../features/system/JobsProgress';
 import { ErrorNotifier } from '../features/system/ErrorNotifier';
 import { ProductionCalendarBanner } from '../features/calendar/ProductionCalendarBanner';
+import { DeadlineBadge, DeadlineNotifier } from '../features/deadlines/DeadlineNotifier';
 
 const { Sider, Header, Content } = Layout;
 
@@ -16,7 +17,7 @@ export function AppLayout() {
   const nav = navigationFor(useSession().user.rights);
   const items = nav.map((s) =>
     s.items.length === 1 && s.items[0].label === s.label
-      ? { key: s.items[0].path, icon: s.icon, label: s.label }
+      ? { key: s.items[0].path, icon: s.icon, label: s.key === 'home' ? <span>{s.label}<DeadlineBadge /></span> : s.label }
       : { key: s.key, icon: s.icon, label: s.label, children: s.items.map((i) => ({ key: i.path, label: i.label })) },
   );
   const openKeys = nav.filter((s) => s.items.some((i) => i.path === location.pathname)).map((s) => s.key);
@@ -53,6 +54,7 @@ export function AppLayout() {
       </Layout>
       <JobsProgress />
       <ErrorNotifier />
+      <DeadlineNotifier />
     </Layout>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   BankOutlined,
   CalendarOutlined,
+  ClockCircleOutlined,
   CloudSyncOutlined,
   FileExcelOutlined,
   HomeOutlined,
@@ -81,6 +82,15 @@ export const NAVIGATION: NavSection[] = [
       { path: '/reports/movement', label: 'Движение учащихся', right: 'movement.reports' },
       { path: '/reports/movement-book', label: 'Книга движения учащихся', right: 'movement.read' },
       { path: '/reports', label: 'Отчёты', planned: 'Отчёты в Excel и сроки' },
+    ],
+  },
+  {
+    key: 'deadlines',
+    label: 'Сроки',
+    icon: <ClockCircleOutlined />,
+    items: [
+      { path: '/deadlines/journal', label: 'Журнал соблюдения сроков', right: 'deadlines.journal' },
+      { path: '/deadlines/rules', label: 'Правила сроков (регламент)', right: 'deadlines.read' },
     ],
   },
   {

@@ -22,7 +22,9 @@ import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
 import { timetableContract } from './timetable';
 import { timetableEditContract } from './timetableEdit';
+import { timetableExchangeContract } from './timetableExchange';
 import { curriculumJointsContract } from './curriculumJoints';
+import { deadlinesContract } from './deadlines';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
 export const contract = {
@@ -49,7 +51,9 @@ export const contract = {
   ...exchangePushContract,
   ...timetableContract,
   ...timetableEditContract,
+  ...timetableExchangeContract,
   ...curriculumJointsContract,
+  ...deadlinesContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -20,6 +20,7 @@ export const ENTITY_TITLES: Record<string, string> = {
   pupil: 'Обучающийся',
   parent: 'Родитель',
   staff: 'Сотрудник',
+  deadline: 'Срок по регламенту',
 };
 
 const fieldLabels = new Map<string, Record<string, string>>();

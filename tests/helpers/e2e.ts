@@ -165,3 +165,10 @@ export async function settledShot(page: Page, name: string): Promise<void> {
   );
   await page.screenshot({ path: screenshotPath(name), fullPage: true });
 }
+
+/** The value of an API envelope, or the refusal's message as an error (one copy for the e2e tests). */
+export async function apiValue<T>(env: Promise<{ ok: boolean; value?: T; error?: { message: string } }>): Promise<T> {
+  const e = await env;
+  if (!e.ok) throw new Error(e.error?.message ?? 'API call failed');
+  return e.value as T;
+}

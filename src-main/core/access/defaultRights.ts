@@ -70,6 +70,15 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   'timetable.all': ['admin', 'director', 'deputy', 'secretary', 'hr'],
   'timetable.edit': ['admin', 'deputy'],
   'timetable.approve': ['admin', 'director'],
+  // Deadline monitor (issue 20): everyone sees their role's deadlines; the director answers for all
+  // of them (work order 3.1) and sees them with owners and the journal; the administrator keeps the
+  // rules (a school's own order may differ from the shipped one).
+  'deadlines.read': ALL,
+  'deadlines.all': ['admin', 'director'],
+  'deadlines.rules': ['admin'],
+  'deadlines.journal': ['admin', 'director'],
+  // The завуч puts the approved timetable into the portal (work order §5.4, by 15 September).
+  'timetable.push': ['admin', 'deputy'],
 };
 
 /** Rights the administrator role keeps whatever is configured, so nobody can lock everyone out. */

@@ -12,6 +12,7 @@ import { loadEffectiveProductionCalendar } from '../schoolSetup/index';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
 import { validOn } from '../foundation/validOn';
+import { ruleDueDate } from './accountDeadlines';
 
 /**
  * The portal-account task of a person: opened when the person is enrolled or hired, due 3 working
@@ -45,7 +46,8 @@ export async function openAccountTask(ctx: HandlerContext, trx: Executor, cal: P
   if (existing) return null;
   const id = newId();
   const now = new Date().toISOString();
-  const dueDate = accountDueDate(cal, task.orderDate);
+  // The deadline monitor's rule decides (the administrator may have changed it); 3 working days otherwise.
+  const dueDate = (await ruleDueDate(trx, task.personKind, task.orderDate)) ?? accountDueDate(cal, task.orderDate);
   await trx
     .insertInto('portalAccount')
     .values({ id, personKind: task.personKind, personId: task.personId, status: 'toCreate', orderNumber: task.orderNumber, orderDate: task.orderDate, dueDate, version: 1, createdAt: now, updatedAt: now })

@@ -3,3 +3,5 @@ export { exportAccounts } from './accountsExport';
 export { handOver, listAccounts, markSent, openTask, overdueAccounts, parsePrintoutText, readPortalUrl, recordCreated, savePortalUrl } from './accountsService';
 export { accountOf, openAccountTasksForEnrolment, openHireTask, openParentTaskOnLink } from './accountTasks';
 export { openVault } from './passwordVault';
+export { accountDueDates, redateOpenAccounts } from './accountDeadlines';
+export { accountTaskRecords, type AccountTaskRecord } from './repo/deadlineRecords';

@@ -20,6 +20,8 @@ import { exchangeHandlers } from './exchangeHandlers';
 import { exchangePushHandlers } from './exchangePushHandlers';
 import { timetableHandlers } from './timetableHandlers';
 import { timetableEditHandlers } from './timetableEditHandlers';
+import { deadlinesHandlers } from './deadlinesHandlers';
+import { timetableExchangeHandlers } from './timetableExchangeHandlers';
 import type { Handlers } from './types';
 import { wireDomains } from '../wiring';
 
@@ -48,4 +50,6 @@ export const handlers = {
   ...exchangePushHandlers,
   ...timetableHandlers,
   ...timetableEditHandlers,
+  ...deadlinesHandlers,
+  ...timetableExchangeHandlers,
 } satisfies Handlers<Contract>;

@@ -4,6 +4,7 @@ import type { CurriculumTables } from './schemaCurriculum';
 import type { SyncTables } from './schemaSync';
 import type { MovementTables } from './schemaMovement';
 import type { TimetableTables } from './schemaTimetable';
+import type { DeadlineTables } from './schemaDeadlines';
 
 export type * from './schemaMovement';
 
@@ -360,7 +361,8 @@ export interface SubgroupMemberTable {
   endDate: string | null;
 }
 
-export interface Database extends PeopleTables, MovementTables, CurriculumTables, SyncTables, TimetableTables {
+export interface Database
+  extends PeopleTables, MovementTables, CurriculumTables, SyncTables, TimetableTables, DeadlineTables {
   schoolCard: SchoolCardTable;
   auditLog: AuditLogTable;
   appSetting: AppSettingTable;

@@ -7,6 +7,8 @@ import { demoCardColumns, writeDemoPeople, type DemoPeopleOptions } from './writ
 import { generatePeopleDetails } from './demoPeople';
 import { writeDemoCurriculum } from './writeDemoCurriculum';
 import { writeDemoSetup } from './writeDemoSetup';
+import { writeDemoDeadlines } from './writeDemoDeadlines';
+import { schoolToday } from '../foundation/clock';
 
 const CHUNK = 200;
 
@@ -51,7 +53,13 @@ export async function hasPupils(db: Kysely<Database>): Promise<boolean> {
   return Number(row.n) > 0;
 }
 
-export async function writeDemo(db: Kysely<Database>, school: DemoSchool, at = '2026-08-25T09:00:00.000Z', opts: DemoPeopleOptions = {}): Promise<DemoCounts> {
+export async function writeDemo(
+  db: Kysely<Database>,
+  school: DemoSchool,
+  at = '2026-08-25T09:00:00.000Z',
+  /** `today`: the day the deadline monitor's ticks and nearby events are placed around (the clock's by default). */
+  opts: DemoPeopleOptions & { today?: string } = {},
+): Promise<DemoCounts> {
   // The full cards of issue 5, generated from their own random stream (the base school stays as it was).
   const cards = generatePeopleDetails(school);
   await db.transaction().execute(async (trx: Transaction<Database>) => {
@@ -110,6 +118,8 @@ export async function writeDemo(db: Kysely<Database>, school: DemoSchool, at = '
     await writeDemoPeople(trx, school, at, cards, true, opts);
     // Curriculum, teaching load and subgroups by the plan (issue 7).
     await writeDemoCurriculum(trx, school, at);
+    // The deadline monitor: when the calendar was entered, owners' ticks around today (issue 20).
+    await writeDemoDeadlines(trx, school, at, opts.today ?? schoolToday());
   });
   return {
     staff: school.staff.length,

@@ -13,3 +13,4 @@ export { listAlphabet } from './repo/register';
 export { exportAlphabet, exportBook, exportOrderBook } from './registersExcel';
 export { applyRollover, previewRollover } from './rollover/applyRollover';
 export { openEnrolmentAccountTasks, openMissingEnrolmentAccountTasks } from './enrolmentAccounts';
+export { signedTransferItems, type TransferItem } from './repo/transferItems';

@@ -20,4 +20,5 @@ export { checkYearSetup } from './years/setupCheck';
 export { deleteYear, listYears, saveYear, setCurrentYear, setYearClosed } from './years/yearService';
 export { schoolShortName } from './repo/schoolCard';
 export { subgroupMembersOn } from './repo/subgroupMembers';
+export { daysOffBetween, type DayOff } from './calendar/daysOff';
 export { insertBellRecord, insertClassRecord, insertRoomRecord, insertSubgroupRecord, insertSubjectRecord } from './repo/setupRecords';

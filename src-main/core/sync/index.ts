@@ -6,3 +6,6 @@ export { applyPull, previewPull } from './pull/pullJob';
 export { buildOutbox } from './push/outbox';
 export { createPush, markImported } from './push/pushService';
 export { buildReconciliation, reconciliationExcel } from './reconciliation';
+export { applyAscTimetable, applyFetResult, applyPortalTimetable, exportAscTimetable, previewAscTimetable, previewFetResult, previewPortalTimetable } from './timetable/timetableExchangeService';
+export { exportFetFile } from './timetable/fetExchange';
+export { pushTimetable } from './timetable/portalPush';

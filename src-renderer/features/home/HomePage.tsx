@@ -1,25 +1,26 @@
 import { Card, Col, Row, Typography } from 'antd';
 import { Link } from 'react-router';
 import { navigationFor } from '../../app/navigation';
-import { useSession } from '../../components/useSession';
+import { useHasRight, useSession } from '../../components/useSession';
 import { useSchoolCardQuery } from '../school/schoolApi';
-import { OverdueAccountsPanel } from '../accounts/OverdueAccountsPanel';
+import { DeadlinesPanel } from '../deadlines/DeadlinesPanel';
 
 export function HomePage() {
   const { data } = useSchoolCardQuery();
   const nav = navigationFor(useSession().user.rights);
+  const seesDeadlines = useHasRight('deadlines.read');
   return (
     <div>
-      <Typography.Title level={2}>{data?.card?.shortName ?? 'Школьный офис'}</Typography.Title>
-      <Typography.Paragraph type="secondary">
-        Личные дела, книга движения, учебный план, расписание и отчёты школы — на этом компьютере, без интернета.
-      </Typography.Paragraph>
-      <OverdueAccountsPanel />
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {data?.card?.shortName ?? 'Школьный офис'}
+      </Typography.Title>
       {!data?.card && (
         <Typography.Paragraph>
           Начните с <Link to="/admin/school">карточки образовательной организации</Link>.
         </Typography.Paragraph>
       )}
+      {seesDeadlines && <DeadlinesPanel />}
+      <Typography.Title level={4}>Разделы</Typography.Title>
       <Row gutter={[16, 16]}>
         {nav.filter((s) => s.key !== 'home').map((s) => (
           <Col key={s.key} xs={24} md={12} xl={8}>

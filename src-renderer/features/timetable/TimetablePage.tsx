@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, Empty, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Empty, Skeleton, Space, Tabs, Typography } from 'antd';
+import { SwapOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import type { ViolationOut } from '../../../src-shared/contract/timetableFields';
 import { useHasRight } from '../../components/useSession';
@@ -8,6 +9,7 @@ import { ApproveModal } from './ApproveModal';
 import { CompareVersions } from './CompareVersions';
 import { EntityView, entityOptions } from './EntityView';
 import { ExportMenu } from './ExportMenu';
+import { TimetableExchangeModal } from './exchange/TimetableExchangeModal';
 import { FiguresPanel } from './FiguresPanel';
 import { GenerateModal } from './GenerateModal';
 import { GenerationProgress } from './GenerationProgress';
@@ -47,7 +49,8 @@ export function TimetablePage() {
   const canAll = useHasRight('timetable.all');
   const canEdit = useHasRight('timetable.edit');
   const canApprove = useHasRight('timetable.approve');
-  const [modal, setModal] = useState<'new' | 'generate' | 'approve' | null>(null);
+  const canPush = useHasRight('timetable.push');
+  const [modal, setModal] = useState<'new' | 'generate' | 'approve' | 'exchange' | null>(null);
   const { job, setJob } = useActiveJob();
 
 
@@ -216,7 +219,12 @@ export function TimetablePage() {
             onGenerate={() => setModal('generate')}
             onApprove={() => setModal('approve')}
             onDeleted={() => update({ versionId: null, sel: null, hl: null })}
-            extra={versionId && index && <ExportMenu versionId={versionId} scope={index.view.scope} current={current} />}
+            extra={
+              <>
+                {versionId && index && <ExportMenu versionId={versionId} scope={index.view.scope} current={current} />}
+                {canAll && <Button icon={<SwapOutlined />} onClick={() => setModal('exchange')}>Обмен</Button>}
+              </>
+            }
           />
           {job && <GenerationProgress key={job.jobId} job={job} onOpenVersion={openGenerated} onFinished={jobFinished} onDismiss={() => setJob(null)} />}
           <HandEditContext.Provider value={edit}>
@@ -237,6 +245,20 @@ export function TimetablePage() {
             />
           )}
           {modal === 'approve' && meta && <ApproveModal meta={meta} inForce={inForce} onClose={() => setModal(null)} />}
+          {modal === 'exchange' && (
+            <TimetableExchangeModal
+              yearId={year.id}
+              studyPeriodId={meta?.studyPeriodId ?? null}
+              meta={meta}
+              canEdit={canEdit}
+              canPush={canPush}
+              onClose={() => setModal(null)}
+              onOpen={(id) => {
+                setModal(null);
+                update({ versionId: id, view: 'master' });
+              }}
+            />
+          )}
         </>
       )}
     </Space>

@@ -9,6 +9,8 @@ import { MOVEMENT_SAMPLES } from '../movement/movementSamples';
 import { CURRICULUM_SAMPLES } from '../curriculum/curriculumSamples';
 import { EXCHANGE_SAMPLES } from '../exchange/exchangeSamples';
 import { TIMETABLE_SAMPLES } from '../timetable/timetableSamples';
+import { DEADLINE_SAMPLES } from '../deadlines/deadlineSamples';
+import { TTEXCHANGE_SAMPLES } from '../ttexchange/ttexchangeSamples';
 
 /**
  * One valid input per contract method, for the generated rights test (rightsMatrixSuite.ts): it calls
@@ -115,4 +117,7 @@ export const SAMPLES: Record<string, MethodSample> = {
   ...EXCHANGE_SAMPLES,
   // Timetable: versions, generation, approval, printouts, teachers' time off, joint lessons (issue 15).
   ...TIMETABLE_SAMPLES,
+  // Deadline monitor: rules, home screens, ticks, the journal (issue 20).
+  ...DEADLINE_SAMPLES,
+  ...TTEXCHANGE_SAMPLES,
 };

@@ -207,7 +207,9 @@ describeEachDb('timetable hand editing', (kind) => {
   it('compares two versions (what moved, for whom) and prints «Изменения в расписании с …»', async () => {
     const copy = await t.client.call('timetable.version.copy', { versionId: draftId, name: 'Правка с 6 октября' });
     const v = await t.client.call('timetable.version.get', { versionId: copy.id });
-    const lesson = v.lessons.find((l) => l.kind === 'classroom' && !l.parallelKey && l.duration === 1 && l.audiences.some((a) => a.classId === s.classes.get('5Б')))!;
+    // An unlocked lesson of 5Б (the repair test above locked its Monday and Tuesday).
+    const free = (id: string) => v.placements.some((p) => p.lessonId === id && p.index === 0 && !p.locked);
+    const lesson = v.lessons.find((l) => l.kind === 'classroom' && !l.parallelKey && l.duration === 1 && free(l.id) && l.audiences.some((a) => a.classId === s.classes.get('5Б')))!;
     const targets = await t.client.call('timetable.edit.targets', { versionId: copy.id, lessonId: lesson.id, index: 0 });
     const usable = targets.targets.filter((x) => x.verdict !== 'refused' && x.action !== 'stay');
     const swap = usable.find((x) => x.action === 'swap') ?? usable[0];

@@ -55,7 +55,7 @@ async function clashDraft(ctx: SampleContext) {
 }
 
 /** An approved version (no lessons placed means no violations: it can be approved) that every role reads. */
-async function approved(ctx: SampleContext): Promise<string> {
+export async function approvedSampleVersion(ctx: SampleContext): Promise<string> {
   const id = await yearId(ctx);
   const { versions } = await ctx.t.client.call('timetable.versions.list', { yearId: id });
   const found = versions.find((v) => v.name === 'Утверждённое для проверки прав' && v.status !== 'draft');
@@ -88,8 +88,8 @@ async function jointInput(ctx: SampleContext) {
 export const TIMETABLE_SAMPLES: Record<string, MethodSample> = {
   'timetable.versions.list': { input: async (ctx) => ({ yearId: await yearId(ctx) }) },
   'timetable.versions.onDate': { input: () => ({ date: '2025-10-01' }) },
-  'timetable.version.get': { input: async (ctx) => ({ versionId: await approved(ctx) }) },
-  'timetable.version.figures': { input: async (ctx) => ({ versionId: await approved(ctx) }) },
+  'timetable.version.get': { input: async (ctx) => ({ versionId: await approvedSampleVersion(ctx) }) },
+  'timetable.version.figures': { input: async (ctx) => ({ versionId: await approvedSampleVersion(ctx) }) },
   'timetable.precheck': { input: async (ctx) => ({ yearId: await prepared(ctx), studyPeriodId: null }) },
   'timetable.version.create': { input: async (ctx) => ({ yearId: await prepared(ctx), studyPeriodId: null, name: ctx.unique('Новый черновик') }) },
   'timetable.version.update': {
@@ -98,7 +98,7 @@ export const TIMETABLE_SAMPLES: Record<string, MethodSample> = {
       return { versionId: d.id, version: d.version, name: ctx.unique('Переименованный') };
     },
   },
-  'timetable.version.copy': { input: async (ctx) => ({ versionId: await approved(ctx), name: ctx.unique('Копия') }) },
+  'timetable.version.copy': { input: async (ctx) => ({ versionId: await approvedSampleVersion(ctx), name: ctx.unique('Копия') }) },
   'timetable.version.delete': {
     input: async (ctx) => {
       const d = await draft(ctx);
@@ -137,7 +137,7 @@ export const TIMETABLE_SAMPLES: Record<string, MethodSample> = {
   'timetable.generate.status': { input: () => ({ jobId: 'no-such-job' }), allowedOutcome: () => 'NOT_FOUND' },
   'timetable.generate.cancel': { input: () => ({ jobId: 'no-such-job' }) },
   // A class teacher and a teacher print their class (5А is theirs in the fixture); the office prints all.
-  'timetable.export': { input: async (ctx) => ({ versionId: await approved(ctx), kind: 'class', format: 'xlsx' }) },
+  'timetable.export': { input: async (ctx) => ({ versionId: await approvedSampleVersion(ctx), kind: 'class', format: 'xlsx' }) },
   'timetable.availability.list': { input: async (ctx) => ({ yearId: await yearId(ctx) }) },
   'timetable.availability.save': {
     input: async (ctx) => {

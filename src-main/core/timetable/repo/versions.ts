@@ -71,3 +71,32 @@ export async function deleteVersionIf(db: Executor, id: string, expected: number
   const r = await db.deleteFrom('timetableVersion').where('id', '=', id).where('version', '=', expected).executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }
+
+/**
+ * What the deadline monitor's «timetable by 15 September» check needs (work order 5.4): the year's
+ * approved (or since archived) versions with who approved them and when, and the classes each one
+ * places lessons for.
+ */
+export async function approvedCoverage(db: Executor, yearId: string): Promise<{ approvedAt: string; approvedByName: string | null; classIds: string[] }[]> {
+  const versions = await db
+    .selectFrom('timetableVersion')
+    .select(['id', 'approvedAt', 'approvedByName'])
+    .where('academicYearId', '=', yearId)
+    .where('status', 'in', ['approved', 'archived'])
+    .where('approvedAt', 'is not', null)
+    .orderBy('approvedAt')
+    .execute();
+  if (!versions.length) return [];
+  const rows = await db
+    .selectFrom('timetablePlacement as p')
+    .innerJoin('timetableLessonAudience as a', 'a.lessonId', 'p.lessonId')
+    .select(['p.versionId', 'a.classId'])
+    .distinct()
+    .where(
+      'p.versionId',
+      'in',
+      versions.map((v) => v.id),
+    )
+    .execute();
+  return versions.map((v) => ({ approvedAt: v.approvedAt as string, approvedByName: v.approvedByName, classIds: rows.filter((r) => r.versionId === v.id).map((r) => r.classId) }));
+}

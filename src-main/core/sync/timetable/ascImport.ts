@@ -1,0 +1,179 @@
+import type { ImportLine } from '../../../../src-shared/contract/timetableExchange';
+import type { LessonOut, PlacementOut } from '../../../../src-shared/contract/timetableFields';
+import type { HandlerContext } from '../../foundation/context';
+import type { Executor } from '../../foundation/executor';
+import { importBase } from '../../timetable/index';
+import { classKey, readAsc, type AscCard, type AscFile, type AscLesson } from './ascRead';
+import type { ImportOutcome } from './importFlow';
+import { finishImport } from './importDraft';
+import { fileRefused } from './xmlText';
+
+/**
+ * An aSc Timetables export as a new draft (issue 17, part 3). Classes, subjects and rooms of the file
+ * are matched with the school's by name (classes by «7Б» whatever the spelling: «VII Б», «7 б»),
+ * a lesson by its subject and audiences (the whole class, or group n of a split subject: the n-th
+ * group of the class's division in the file), a card's period by its start time on the school's
+ * bells (else by its order), its day by the mask. What does not match is listed with the reason.
+ */
+
+const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase().replace(/ё/g, 'е');
+
+export interface AscInput {
+  yearId: string;
+  studyPeriodId: string | null;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** Group number of each aSc group: 0 for the whole class, else its place in its class's division. */
+function groupNumbers(f: AscFile): Map<string, number> {
+  const out = new Map<string, number>();
+  const counter = new Map<string, number>();
+  for (const g of f.groups.values()) {
+    if (g.entire) {
+      out.set(g.id, 0);
+      continue;
+    }
+    const k = `${g.classId}|${g.division}`;
+    const n = (counter.get(k) ?? 0) + 1;
+    counter.set(k, n);
+    out.set(g.id, n);
+  }
+  return out;
+}
+
+export function ascRun(ctx: HandlerContext, input: AscInput) {
+  return async (trx: Executor): Promise<ImportOutcome> => {
+    const f = readAsc(input.fileName, input.bytes);
+    const base = await importBase(trx, input.yearId, input.studyPeriodId);
+    const { grid, labels } = base.built;
+    const lessons: LessonOut[] = base.built.lessons.map((l) => ({ ...l, audiences: l.audiences.map((a) => ({ ...a })) }));
+    const lines: ImportLine[] = [];
+    const notImported = f.unknown.map((u) => ({ part: u.part, count: u.count, reason: 'раздел, для которого в программе нет места' }));
+    const ourClass = new Map(grid.classes.map((c) => [classKey(c.name), c]));
+    const classOf = new Map<string, string>();
+    const missingClasses: string[] = [];
+    for (const c of f.classes.values()) {
+      const ours = ourClass.get(classKey(c.name));
+      if (ours) classOf.set(c.id, ours.id);
+      else missingClasses.push(c.name);
+    }
+    if (f.classes.size > 0 && classOf.size === 0) throw fileRefused(input.fileName, null, `ни один класс файла (${[...f.classes.values()].slice(0, 5).map((c) => c.name).join(', ')}${f.classes.size > 5 ? '…' : ''}) не найден в школе — похоже, это выгрузка другой школы или другого года`);
+    for (const name of missingClasses) lines.push({ level: 'error', what: 'Класс', label: name, message: 'класса с таким названием нет в школе в этом году — его уроки не загружены' });
+    const ourSubject = new Map<string, string>();
+    for (const s of labels.subjects) {
+      ourSubject.set(norm(s.name), s.id);
+      if (s.shortName && !ourSubject.has(norm(s.shortName))) ourSubject.set(norm(s.shortName), s.id);
+    }
+    const subjectOf = (id: string): string | null => {
+      const s = f.subjects.get(id)!;
+      return ourSubject.get(norm(s.name)) ?? ourSubject.get(norm(s.short)) ?? null;
+    };
+    const ourRoom = new Map<string, string>();
+    for (const r of labels.rooms) {
+      ourRoom.set(norm(r.number), r.id);
+      if (r.name) ourRoom.set(norm(r.name), r.id);
+    }
+    const roomOf = (id: string): string | null => {
+      const r = f.rooms.get(id)!;
+      return ourRoom.get(norm(r.short)) ?? ourRoom.get(norm(r.name)) ?? null;
+    };
+    const groupNo = groupNumbers(f);
+    // Axis position of each aSc period: the school's period starting at that time, else by order.
+    const sorted = [...f.periods].sort((a, b) => a.period - b.period);
+    const startOf = new Map<string, number>();
+    for (const b of grid.bells) for (const l of b.lessons) if (b.weekday === 1) startOf.set(l.start.replace(/^0/, ''), (grid.shiftOffsets[String(b.shift)] ?? 0) + l.number - 1);
+    const axisOf = new Map(sorted.map((p, i) => [p.period, startOf.get(p.start.replace(/^0/, '')) ?? i]));
+    const bySlot = new Map<string, LessonOut[]>();
+    for (const l of lessons) {
+      const k = `${l.subjectId}|${l.audiences.map((a) => `${a.classId}:${a.groupNo}`).sort().join(',')}`;
+      bySlot.set(k, [...(bySlot.get(k) ?? []), l]);
+    }
+    const teacherName = new Map(labels.teachers.map((t) => [t.id, t.fullName]));
+    let unmatched = 0;
+    const matchOf = new Map<string, LessonOut[] | string>();
+    const labelOf = (l: AscLesson) => `${l.classIds.map((c) => f.classes.get(c)!.name).join(', ')}: ${f.subjects.get(l.subjectId)!.name}${l.groupIds.some((g) => !f.groups.get(g)!.entire) ? ` (${l.groupIds.map((g) => f.groups.get(g)!.name).join(', ')})` : ''}`;
+    for (const l of f.lessons.values()) {
+      const subjectId = subjectOf(l.subjectId);
+      if (!subjectId) {
+        matchOf.set(l.id, `предмета «${f.subjects.get(l.subjectId)!.name}» нет в школе`);
+        continue;
+      }
+      if (l.classIds.some((c) => !classOf.has(c))) {
+        matchOf.set(l.id, 'класса нет в школе');
+        continue;
+      }
+      const audiences = l.classIds.map((c) => {
+        const g = l.groupIds.find((x) => f.groups.get(x)!.classId === c);
+        return `${classOf.get(c)}:${g ? (groupNo.get(g) ?? 0) : 0}`;
+      });
+      const found = bySlot.get(`${subjectId}|${audiences.sort().join(',')}`);
+      if (!found?.length) {
+        matchOf.set(l.id, 'в учебном плане и нагрузке школы нет такого урока (предмет, класс и группа)');
+        continue;
+      }
+      matchOf.set(l.id, found);
+      const theirs = l.teacherIds.map((t) => f.teachers.get(t)!.name);
+      const ours = found[0].teacherIds.map((t) => teacherName.get(t) ?? '');
+      if (theirs.length && ours.length && !theirs.some((t) => ours.some((o) => norm(o).startsWith(norm(t)) || norm(t).startsWith(norm(o))))) {
+        lines.push({ level: 'warning', what: 'Учитель', label: labelOf(l), message: `в aSc: ${theirs.join(', ')}; в нагрузке школы: ${ours.join(', ')} — оставлен учитель из нагрузки` });
+      }
+    }
+    // Cards of a lesson by day, in period order: consecutive cards of a double lesson are one occurrence.
+    const cardsOf = new Map<string, AscCard[]>();
+    for (const c of f.cards) cardsOf.set(`${c.lessonId}|${c.day}`, [...(cardsOf.get(`${c.lessonId}|${c.day}`) ?? []), c]);
+    const placements: PlacementOut[] = [];
+    const used = new Map<string, number>();
+    const dayNames = ['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'];
+    let inFile = 0;
+    for (const [key, cards] of cardsOf) {
+      const l = f.lessons.get(key.split('|')[0])!;
+      cards.sort((a, b) => a.period - b.period);
+      const match = matchOf.get(l.id);
+      for (let i = 0; i < cards.length; i++) {
+        const c = cards[i];
+        inFile++;
+        const label = `${labelOf(l)}, ${dayNames[c.day] ?? c.day + 1}, урок ${f.periods.find((p) => p.period === c.period)?.name ?? c.period}`;
+        const miss = (message: string, level: ImportLine['level'] = 'error') => {
+          unmatched++;
+          lines.push({ level, what: 'Урок', label, message });
+        };
+        if (typeof match === 'string' || !match) {
+          miss(typeof match === 'string' ? match : 'урок не сопоставлен');
+          continue;
+        }
+        const lesson = match.find((x) => (used.get(x.id) ?? 0) < x.count);
+        if (!lesson) {
+          miss(`лишний урок: в нагрузке ${match[0].count} ч. в неделю, в файле больше`, 'warning');
+          continue;
+        }
+        // A double written one card per period: the next card of the same day is its second half.
+        if (lesson.duration > 1) {
+          const next = cards[i + 1];
+          if (next && next.period === c.period + 1) i++;
+        }
+        if (c.day >= grid.days.length) {
+          miss(`в сетке школы нет этого дня (${c.day + 1}-й день недели)`);
+          continue;
+        }
+        const period = axisOf.get(c.period) ?? -1;
+        if (period < 0 || period + lesson.duration > grid.periods.length) {
+          miss(`в звонках школы нет такого урока (period="${c.period}")`);
+          continue;
+        }
+        const roomIds = c.roomIds.length ? c.roomIds : l.roomIds.length === 1 ? l.roomIds : [];
+        let roomId: string | null = null;
+        if (roomIds.length) {
+          roomId = roomOf(roomIds[0]);
+          if (!roomId) lines.push({ level: 'warning', what: 'Кабинет', label, message: `кабинета «${f.rooms.get(roomIds[0])!.name}» нет в школе — урок без кабинета` });
+        }
+        const index = used.get(lesson.id) ?? 0;
+        used.set(lesson.id, index + 1);
+        placements.push({ lessonId: lesson.id, index, day: c.day, period, roomId, locked: false });
+      }
+    }
+    if (f.dayCount && f.dayCount !== grid.days.length) lines.push({ level: 'info', what: 'Дни', label: `${f.dayCount} дн. в файле`, message: `в сетке школы ${grid.days.length} дн. в неделе` });
+    const name = `Из aSc: ${input.fileName}`.slice(0, 200);
+    return finishImport(ctx, trx, { format: 'asc', source: 'asc', fileName: input.fileName, yearId: input.yearId, name, cause: `Расписание из aSc Timetables, файл «${input.fileName}»`, basedOnId: null, base, lessons, placements, lines, notImported, inFile, unmatched });
+  };
+}

@@ -1,0 +1,54 @@
+import { Alert, Descriptions, Space, Table, Tag } from 'antd';
+import type { ImportPreview } from './ttExchangeApi';
+
+const LEVEL: Record<ImportPreview['lines'][number]['level'], { color: string; text: string }> = {
+  error: { color: 'red', text: 'не загружено' },
+  warning: { color: 'orange', text: 'внимание' },
+  info: { color: 'default', text: 'сведения' },
+};
+
+const n = (x: number) => x.toLocaleString('ru-RU');
+
+/** What an import will write — the new draft's counts, every line about the file, parts not imported — before anything is written. */
+export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
+  const c = preview.counts;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {preview.existing ? (
+        <Alert type="info" showIcon title={`Это расписание уже загружено: версия «${preview.existing.name}». Повторная загрузка ничего не изменит.`} />
+      ) : (
+        <Alert type="success" showIcon title={`Будет создан черновик «${preview.versionName}». Пока ничего не записано.`} />
+      )}
+      <Descriptions size="small" column={3} bordered>
+        <Descriptions.Item label="Уроков в файле">{n(c.inFile)}</Descriptions.Item>
+        <Descriptions.Item label="Расставлено">{n(c.placed)}</Descriptions.Item>
+        <Descriptions.Item label="Не расставлено">{n(c.notPlaced)}</Descriptions.Item>
+        <Descriptions.Item label="Не сопоставлено">{n(c.unmatched)}</Descriptions.Item>
+        <Descriptions.Item label="Накладок">{n(c.clashes)}</Descriptions.Item>
+        <Descriptions.Item label="Нарушений СанПиН и др.">{preview.summary.hard === null ? '—' : n(preview.summary.hard)}</Descriptions.Item>
+      </Descriptions>
+      {preview.notImported.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title="Не загружается"
+          description={preview.notImported.map((p) => `${p.part} (${n(p.count)}): ${p.reason}`).join('; ')}
+        />
+      )}
+      {preview.lines.length > 0 && (
+        <Table
+          size="small"
+          rowKey={(_r, i) => String(i)}
+          dataSource={preview.lines}
+          pagination={{ pageSize: 8, showSizeChanger: false, showTotal: (t) => `${n(t)} строк` }}
+          columns={[
+            { title: '', dataIndex: 'level', width: 110, render: (l: keyof typeof LEVEL) => <Tag color={LEVEL[l].color}>{LEVEL[l].text}</Tag> },
+            { title: 'Что', dataIndex: 'what', width: 90 },
+            { title: 'Запись', dataIndex: 'label' },
+            { title: 'Причина', dataIndex: 'message' },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}

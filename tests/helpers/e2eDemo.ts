@@ -1,0 +1,12 @@
+import { closeCore, openCore } from '../../src-main/core/foundation/context';
+import { generateSchool } from '../../src-main/core/demo/generateSchool';
+import { writeDemo } from '../../src-main/core/demo/writeDemo';
+import { createLogger, silentSink } from '../../src-main/core/foundation/logger';
+import { sqliteFileIn } from '../../src-main/core/foundation/paths';
+
+/** A small demo school written straight into the data folder's SQLite file before `serve` starts. */
+export async function seedDemoSchool(dataDir: string, opts: Parameters<typeof generateSchool>[0]): Promise<void> {
+  const core = await openCore({ db: { kind: 'sqlite', file: sqliteFileIn(dataDir) }, dataDir, logger: createLogger(silentSink) });
+  await writeDemo(core.db, generateSchool(opts));
+  await closeCore(core);
+}
