@@ -21,6 +21,7 @@ import { curriculumLoadContract } from './curriculumLoad';
 import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
 import { timetableContract } from './timetable';
+import { timetableEditContract } from './timetableEdit';
 import { timetableExchangeContract } from './timetableExchange';
 import { curriculumJointsContract } from './curriculumJoints';
 import { deadlinesContract } from './deadlines';
@@ -49,6 +50,7 @@ export const contract = {
   ...exchangeContract,
   ...exchangePushContract,
   ...timetableContract,
+  ...timetableEditContract,
   ...timetableExchangeContract,
   ...curriculumJointsContract,
   ...deadlinesContract,

@@ -19,6 +19,7 @@ import { curriculumHandlers } from './curriculumHandlers';
 import { exchangeHandlers } from './exchangeHandlers';
 import { exchangePushHandlers } from './exchangePushHandlers';
 import { timetableHandlers } from './timetableHandlers';
+import { timetableEditHandlers } from './timetableEditHandlers';
 import { deadlinesHandlers } from './deadlinesHandlers';
 import { timetableExchangeHandlers } from './timetableExchangeHandlers';
 import type { Handlers } from './types';
@@ -48,6 +49,7 @@ export const handlers = {
   ...exchangeHandlers,
   ...exchangePushHandlers,
   ...timetableHandlers,
+  ...timetableEditHandlers,
   ...deadlinesHandlers,
   ...timetableExchangeHandlers,
 } satisfies Handlers<Contract>;
