@@ -14,11 +14,13 @@ import * as m0032 from './0032_create_staff_positions';
 import * as m0033 from './0033_create_portal_accounts';
 import * as m0034 from './0034_convert_family_composition';
 import * as m0035 from './0035_create_staff_family';
+import * as m0036 from './0036_create_staff_training';
 import * as m0040 from './0040_create_movement_orders';
 import * as m0041 from './0041_create_document_templates';
 import * as m0042 from './0042_extend_movement_orders_add_source';
 import * as m0050 from './0050_create_curriculum_and_load';
 import * as m0060 from './0060_create_portal_exchange';
+import * as m0080 from './0080_create_report_tables';
 
 /**
  * Static registry: bundlers and the packaged app cannot list a folder at run time. Names sort in
@@ -40,9 +42,11 @@ export const migrations: Record<string, Migration> = {
   '0033_create_portal_accounts': m0033,
   '0034_convert_family_composition': m0034,
   '0035_create_staff_family': m0035,
+  '0036_create_staff_training': m0036,
   '0040_create_movement_orders': m0040,
   '0041_create_document_templates': m0041,
   '0042_extend_movement_orders_add_source': m0042,
   '0050_create_curriculum_and_load': m0050,
   '0060_create_portal_exchange': m0060,
+  '0080_create_report_tables': m0080,
 };

@@ -20,6 +20,8 @@ import { curriculumContract } from './curriculum';
 import { curriculumLoadContract } from './curriculumLoad';
 import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
+import { reportsContract } from './reports';
+import { reportBuilderContract } from './reportBuilder';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
 export const contract = {
@@ -44,6 +46,8 @@ export const contract = {
   ...curriculumLoadContract,
   ...exchangeContract,
   ...exchangePushContract,
+  ...reportsContract,
+  ...reportBuilderContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -18,6 +18,7 @@ import { movementReportsHandlers } from './movementReportsHandlers';
 import { curriculumHandlers } from './curriculumHandlers';
 import { exchangeHandlers } from './exchangeHandlers';
 import { exchangePushHandlers } from './exchangePushHandlers';
+import { reportsHandlers } from './reportsHandlers';
 import type { Handlers } from './types';
 
 /** The handler map; `satisfies` makes a missing or mistyped handler a compile error. */
@@ -41,4 +42,5 @@ export const handlers = {
   ...curriculumHandlers,
   ...exchangeHandlers,
   ...exchangePushHandlers,
+  ...reportsHandlers,
 } satisfies Handlers<Contract>;

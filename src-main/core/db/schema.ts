@@ -3,6 +3,7 @@ import type { ParentCardColumns, PeopleTables, PupilCardColumns, StaffCardColumn
 import type { CurriculumTables } from './schemaCurriculum';
 import type { SyncTables } from './schemaSync';
 import type { MovementTables } from './schemaMovement';
+import type { ReportTables } from './schemaReports';
 
 export type * from './schemaMovement';
 
@@ -359,7 +360,7 @@ export interface SubgroupMemberTable {
   endDate: string | null;
 }
 
-export interface Database extends PeopleTables, MovementTables, CurriculumTables, SyncTables {
+export interface Database extends PeopleTables, MovementTables, CurriculumTables, SyncTables, ReportTables {
   schoolCard: SchoolCardTable;
   auditLog: AuditLogTable;
   appSetting: AppSettingTable;

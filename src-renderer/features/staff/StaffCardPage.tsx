@@ -18,11 +18,12 @@ import { MergeModal } from '../people/MergeModal';
 import { useCreateStaffMutation, useStaffHistoryQuery, useStaffQuery, useUpdateStaffMutation } from '../people/peopleApi';
 import { EducationsEditor, PositionsEditor } from './PositionsEditor';
 import { FamilyMembersEditor } from './FamilyMembersEditor';
+import { TrainingsEditor } from './TrainingsEditor';
 
 /** «Личная карточка работника» kept by HR: tabs Основное, Документы, Адреса, Семья и дети, Работа, Образование, История. */
 const FIELD_KEYS = [...Object.keys(STAFF_SCHEMAS.full.shape)];
 const f = fieldKit(STAFF_LABELS);
-const EMPTY = { ...STAFF_EMPTY, lastName: '', firstName: '', sex: undefined, documents: [], addresses: [], positions: [], educations: [], familyMembers: [], photo: null };
+const EMPTY = { ...STAFF_EMPTY, lastName: '', firstName: '', sex: undefined, documents: [], addresses: [], positions: [], educations: [], familyMembers: [], trainings: [], photo: null };
 
 function onLeave(v: StaffView): boolean {
   const today = todayLocal();
@@ -125,6 +126,7 @@ export function StaffCardPage() {
       ),
     },
     { key: 'education', label: 'Образование', fields: ['educations'], content: <EducationsEditor /> },
+    { key: 'trainings', label: 'Курсы', fields: ['trainings'], content: <TrainingsEditor /> },
   ];
   if (!isNew) tabs.push({ key: 'history', label: 'История изменений', fields: [], content: <HistoryTab entity="staff" rows={history} loading={isFetching} currentId={id} /> });
 

@@ -1,0 +1,67 @@
+import { RIGHTS } from '../../../../src-shared/contract/rights';
+import { formatRu } from '../../../../src-shared/domain/calendar/dates';
+import { hasRight } from '../../access/authorize';
+import { inChunks } from '../../movement/common';
+import { addressesOf, parentsOfPupils } from '../builder/sources';
+import { listTable } from '../engine/grid';
+import type { ReportDef } from '../engine/types';
+import { classesOn, pupilsOn } from '../facts/pupilsOn';
+
+/**
+ * «Списки классов на начало года»: for each class the caller may see — ФИО, birth date, address,
+ * parents and their phones. Parents' data follow the parents' read right, as on the pupil card: a
+ * subject teacher gets the names and birth dates only.
+ */
+export function firstSeptember(today: string): string {
+  const y = Number(today.slice(0, 4));
+  return `${today.slice(5) >= '08-01' ? y : y - 1}-09-01`;
+}
+
+export const classLists: ReportDef = {
+  key: 'class-lists',
+  defaultDate: firstSeptember,
+  async compute({ db, params, user }) {
+    const classes = await classesOn(db, params.date, params.classIds);
+    const pupils = await pupilsOn(db, params.date, params.classIds);
+    const ids = pupils.map((p) => p.id);
+    const showParents = hasRight(user, 'parents.read');
+    const addresses = await addressesOf(db, 'pupil', ids);
+    const parents = showParents ? await parentsOfPupils(db, ids) : new Map();
+    const phones = new Map((await inChunks(ids, (chunk) => db.selectFrom('pupil').select(['id', 'phoneMobile']).where('id', 'in', chunk).execute())).map((r) => [r.id, r.phoneMobile]));
+    const byClass = new Map<string, typeof pupils>();
+    for (const p of pupils) {
+      const list = byClass.get(p.classId);
+      if (list) list.push(p);
+      else byClass.set(p.classId, [p]);
+    }
+    const tables = classes.map((c) => {
+      const rows = byClass.get(c.id) ?? [];
+      return listTable(
+        {
+          id: `class:${c.id}`,
+          title: `${c.name} класс${c.classTeacherName ? ` — классный руководитель ${c.classTeacherName}` : ''}`,
+          kind: 'pupil',
+          landscape: true,
+          columns: [
+            { key: 'n', title: '№', width: 5 },
+            { key: 'birthDate', title: 'Дата рождения', width: 12 },
+            { key: 'address', title: 'Адрес', width: 36 },
+            { key: 'parents', title: showParents ? 'Родители (законные представители)' : 'Родители (нет права просмотра)', width: 36 },
+            { key: 'phones', title: 'Телефоны', width: 26 },
+          ],
+        },
+        rows.map((p, i) => {
+          const ps = (parents.get(p.id) ?? []) as { name: string; relation: string; phone: string | null; shortName: string }[];
+          const phoneList = [phones.get(p.id) ? `${phones.get(p.id)} (ученик)` : null, ...ps.filter((x) => x.phone).map((x) => `${x.phone} (${x.relation})`)].filter(Boolean);
+          return {
+            id: p.id,
+            label: p.fullName,
+            cells: [i + 1, p.birthDate ? formatRu(p.birthDate) : '', addresses.get(p.id) ?? '', ps.map((x) => `${x.name} (${x.relation})`).join('; '), phoneList.join('; ')],
+          };
+        }),
+      );
+    });
+    const notes = showParents ? [] : [`Сведения о родителях и их телефоны скрыты: нужно право «${RIGHTS['parents.read']}».`];
+    return { subtitle: `на ${formatRu(params.date)}`, tables, notes };
+  },
+};

@@ -1,0 +1,51 @@
+import type { ReportCheck, ReportParams, ReportResult, ReportTable } from '../../../../src-shared/contract/reportResult';
+import type { ReportKey } from '../../../../src-shared/domain/reports/catalogue';
+import type { Executor } from '../../audit/auditRepo';
+import type { CallerUser } from '../../context';
+import type { BuiltTable, CellMembers } from './grid';
+
+/**
+ * What a catalogue report is to the engine: parameters it needs (checked before it runs), and a
+ * computation that returns tables with the members of every cell. The engine owns scope, caching,
+ * the audit row, Excel and drill-down, so a report is only its arithmetic.
+ */
+export interface ResolvedParams {
+  /** The day of the report (memberships, positions, ages). */
+  date: string;
+  /** The class of a class report; for «all my classes» the list of visible ones. */
+  classIds: string[] | null;
+  yearId: string | null;
+}
+
+export interface ComputeInput {
+  db: Executor;
+  params: ResolvedParams;
+  /** What the caller may see beyond the report's own right (parents of pupils, staff cards). */
+  user: CallerUser | null;
+  schoolName: string;
+}
+
+export interface Computed {
+  subtitle: string;
+  tables: (BuiltTable | ReportTable)[];
+  checks?: ReportCheck[];
+  notes?: string[];
+  /** A sheet «people behind the numbers» for the Excel file: one row per person with the attributes counted. */
+  detailSheet?: { title: string; columns: string[]; rows: (string | number | null)[][] };
+}
+
+export interface ReportDef {
+  key: ReportKey;
+  /** Default of the date parameter when the user gave none (1 October, 20 September, today). */
+  defaultDate(today: string): string;
+  needsClass?: boolean;
+  needsYear?: boolean;
+  compute(input: ComputeInput): Promise<Computed>;
+}
+
+export interface RunOutcome {
+  result: ReportResult;
+  members: Map<string, CellMembers>;
+  detailSheet?: Computed['detailSheet'];
+  params: ReportParams;
+}
