@@ -16,6 +16,8 @@ command -v fet-cl >/dev/null 2>&1 || need+=(fet)
 [ -d /usr/share/doc/fet-data/examples ] || need+=(fet-data)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
+# Writer reads back the DOCX files (orders, personal files); without it those tests would skip.
+[ -e /usr/lib/libreoffice/program/libswlo.so ] || need+=(libreoffice-writer-nogui)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then

@@ -3,15 +3,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../src-shared/errors';
 import { plural } from '../src-shared/domain/plural';
-import { closeCore, openCore, type Core } from './core/context';
+import { closeCore, openCore, type Core } from './core/foundation/context';
 import { configFromEnv, type DbConfig } from './core/db/createDb';
 import { backupSqlite, verifySqliteFile } from './core/db/backup';
 import { generateSchool } from './core/demo/generateSchool';
 import { writeDemo } from './core/demo/writeDemo';
-import { openVault } from './core/accounts/passwordVault';
-import { createLogger } from './core/logger';
-import { resetPasswordFromConsole } from './core/access/consoleReset';
-import { defaultDataDir, sqliteFileIn } from './core/paths';
+import { openVault } from './core/accounts/index';
+import { createLogger } from './core/foundation/logger';
+import { resetPasswordFromConsole } from './core/consoleReset';
+import { defaultDataDir, sqliteFileIn } from './core/foundation/paths';
 
 const HELP = `Школьный офис — командная строка
 

@@ -7,6 +7,7 @@ import ruRU from 'antd/locale/ru_RU';
 import dayjs from 'dayjs';
 import 'dayjs/locale/ru';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { apiClient } from './api/client';
 import { makeStore } from './app/store';
 import { router } from './app/routes';
 import { AuthGate } from './features/access/AuthGate';
@@ -14,7 +15,7 @@ import { AuthGate } from './features/access/AuthGate';
 dayjs.extend(customParseFormat);
 dayjs.locale('ru');
 
-const store = makeStore();
+const store = makeStore(apiClient);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

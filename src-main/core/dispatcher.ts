@@ -2,9 +2,12 @@ import type { z } from 'zod';
 import { contract as fullContract, type Contract, type MethodName } from '../../src-shared/contract/index';
 import type { MethodDef } from '../../src-shared/contract/define';
 import { AppError, type Envelope, type ErrorIssue } from '../../src-shared/errors';
+import { createChangeSet } from '../../src-shared/events';
 import type { Handlers } from './api/types';
-import { insertAudit, type Executor } from './audit/auditRepo';
-import type { AuditRecorder, Caller, Core, HandlerContext } from './context';
+import { translateDbError } from './foundation/dbErrors';
+import { insertAudit } from './foundation/auditLog';
+import type { AuditRecorder, Caller, Core, HandlerContext } from './foundation/context';
+import type { Executor } from './foundation/executor';
 
 export interface DispatcherHooks {
   /**
@@ -40,11 +43,9 @@ export function validationError(def: MethodDef, error: z.ZodError, mutating: boo
 
 function toAppError(err: unknown, core: Core, method: string): AppError {
   if (err instanceof AppError) return err;
-  const e = err as { code?: string; message?: string };
-  // Lost connection to PostgreSQL or a locked SQLite file: the user can retry, nothing was written.
-  if (e?.code === 'SQLITE_BUSY' || e?.code === 'ECONNREFUSED' || e?.code === '57P01') {
-    return new AppError('DB_UNAVAILABLE', 'База данных недоступна или занята. Повторите через минуту; ничего не изменено.');
-  }
+  const retry = translateDbError(err);
+  if (retry) return retry;
+  const e = err as { message?: string };
   core.logger.error('unexpected error in handler', { method, error: String(e?.message ?? err), stack: (err as Error)?.stack });
   return new AppError('INTERNAL', `Внутренняя ошибка при выполнении «${method}». Данные не изменены. Подробности записаны в журнал программы.`);
 }
@@ -70,6 +71,8 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
 
       let recorded = 0;
       let exported = 0;
+      // What this call changed, announced to every client once the handler has succeeded.
+      const changes = createChangeSet();
       const audit: AuditRecorder = {
         async record(db: Executor, entry) {
           await insertAudit(db, {
@@ -85,6 +88,7 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
           });
           recorded++;
           if (entry.action === 'export') exported++;
+          else changes.add(entry.entity ?? def.entity, entry.recordId);
         },
         get count() {
           return recorded;
@@ -103,6 +107,10 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
       if (!out.success) {
         core.logger.error('handler output violates contract', { method, issues: out.error.issues.slice(0, 5) });
         throw new AppError('INTERNAL', `Внутренняя ошибка: ответ операции «${method}» не соответствует контракту`);
+      }
+      if (def.kind === 'mutation') {
+        changes.addUnlessNamed(def.entity);
+        for (const event of changes.events()) core.events.emit(event);
       }
       return { ok: true, value: out.data };
     } catch (err) {

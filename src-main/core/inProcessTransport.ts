@@ -1,5 +1,5 @@
 import type { Transport } from '../../src-shared/transport';
-import type { Caller } from './context';
+import type { Caller } from './foundation/context';
 import type { Dispatcher } from './dispatcher';
 
 /**

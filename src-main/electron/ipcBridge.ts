@@ -1,6 +1,6 @@
 import type { Envelope } from '../../src-shared/errors';
 import type { PushEvent } from '../../src-shared/events';
-import type { Caller } from '../core/context';
+import type { Caller } from '../core/foundation/context';
 import type { Dispatcher } from '../core/dispatcher';
 import { isTrustedSender } from './security';
 

@@ -5,12 +5,12 @@ import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'elec
 import log from 'electron-log/main';
 import { handlers } from '../core/api/index';
 import { configFromEnv } from '../core/db/createDb';
-import { closeCore, openCore, type Core } from '../core/context';
+import { closeCore, openCore, type Core } from '../core/foundation/context';
 import { createDispatcher } from '../core/dispatcher';
-import { accessHooks } from '../core/access/authorize';
-import { createIpcSessions } from '../core/access/ipcSessions';
-import { createLogger } from '../core/logger';
-import { defaultDataDir, sqliteFileIn } from '../core/paths';
+import { accessHooks } from '../core/access/index';
+import { createIpcSessions } from '../core/access/index';
+import { createLogger } from '../core/foundation/logger';
+import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
 import { forwardEvents, registerIpc } from './ipcBridge';
 import { buildMenu } from './menu';
 import {

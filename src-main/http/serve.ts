@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { handlers } from '../core/api/index';
-import { closeCore, openCore } from '../core/context';
+import { closeCore, openCore } from '../core/foundation/context';
 import { configFromEnv } from '../core/db/createDb';
 import { createDispatcher } from '../core/dispatcher';
-import { accessHooks } from '../core/access/authorize';
-import { decideLanMode } from '../core/access/lanMode';
-import { createLogger } from '../core/logger';
-import { defaultDataDir, sqliteFileIn } from '../core/paths';
+import { accessHooks } from '../core/access/index';
+import { decideLanMode } from '../core/access/index';
+import { createLogger } from '../core/foundation/logger';
+import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
 import { startHttpServer } from './server';
 
 interface ServeArgs {

@@ -2,9 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ErrorCode, Envelope } from '../../src-shared/errors';
 import type { PushEvent } from '../../src-shared/events';
-import type { Caller } from '../core/context';
+import type { Caller } from '../core/foundation/context';
 import type { Dispatcher } from '../core/dispatcher';
-import { createHttpSessions, type HttpSessionBinding } from '../core/access/httpSessions';
+import { createHttpSessions, type HttpSessionBinding } from '../core/access/index';
 import { serveStatic } from './staticFiles';
 
 export interface HttpServerOptions {

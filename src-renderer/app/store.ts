@@ -1,6 +1,6 @@
 import { configureStore, createListenerMiddleware, isFulfilled, isRejectedWithValue } from '@reduxjs/toolkit';
 import type { ErrorBody } from '../../src-shared/errors';
-import { baseApi } from '../api/baseApi';
+import { baseApi, type ApiExtra } from '../api/baseApi';
 import { connectionRestored, errorRaised, uiSlice } from './uiSlice';
 
 /** Errors a form shows next to its fields; every other rejected call becomes a global notice. */
@@ -15,7 +15,8 @@ errorListener.startListening({
     if (error && !HANDLED_IN_PLACE.has(error.code)) api.dispatch(errorRaised(error, endpoint));
   },
 });
-// Every write is audited, so any successful mutation makes the log and record histories stale.
+// Every write is audited, so any successful mutation makes the log and record histories stale
+// (endpoints of the builder invalidate `audit` themselves; this serves the hand-typed ones).
 errorListener.startListening({
   matcher: isFulfilled,
   effect: (action, api) => {
@@ -30,10 +31,12 @@ errorListener.startListening({
   },
 });
 
-export function makeStore() {
+/** The store of one window; `client` is how its endpoints reach the core (IPC or HTTP, or a test's). */
+export function makeStore(client: ApiExtra['client']) {
+  const extra: ApiExtra = { client };
   return configureStore({
     reducer: { [baseApi.reducerPath]: baseApi.reducer, ui: uiSlice.reducer },
-    middleware: (getDefault) => getDefault().prepend(errorListener.middleware).concat(baseApi.middleware),
+    middleware: (getDefault) => getDefault({ thunk: { extraArgument: extra } }).prepend(errorListener.middleware).concat(baseApi.middleware),
   });
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DomainEntity } from '../events';
 import type { Right } from './rights';
 
 export type MethodKind = 'query' | 'mutation';
@@ -9,8 +10,11 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   output: O;
   /** The right a caller needs; `null` means the method is open (status, sign-in). */
   right: Right | null;
-  /** Audit entity name for mutations, e.g. `school`. */
-  entity?: string;
+  /**
+   * What a mutation changes, from the vocabulary of domain events (src-shared/events.ts): the
+   * default audit entity, and the `dataChanged` event the dispatcher announces after it succeeds.
+   */
+  entity?: DomainEntity;
   /** Russian name of the record a validation message should name, e.g. «Карточка ОО». */
   record?: string;
   /** Russian labels of input fields by dotted path, used in validation messages. */
@@ -32,7 +36,7 @@ export function query<I extends z.ZodType, O extends z.ZodType>(
 }
 
 export function mutation<I extends z.ZodType, O extends z.ZodType>(
-  def: Omit<MethodDef<I, O>, 'kind'> & { entity: string },
+  def: Omit<MethodDef<I, O>, 'kind'> & { entity: DomainEntity },
 ): MethodDef<I, O> & { kind: 'mutation' } {
   return { ...def, kind: 'mutation' };
 }

@@ -83,7 +83,7 @@ export const reportBuilderContract = {
   'reports.custom.save': mutation({
     summary: 'Сохранить отчёт конструктора',
     right: 'reports.build',
-    entity: 'reportDefinition',
+    entity: 'report',
     record: 'Отчёт конструктора',
     labels: LABELS,
     input: z.object({
@@ -98,7 +98,7 @@ export const reportBuilderContract = {
   'reports.custom.delete': mutation({
     summary: 'Удалить отчёт конструктора',
     right: 'reports.build',
-    entity: 'reportDefinition',
+    entity: 'report',
     input: z.object({ id: z.string().trim().min(1).max(100), version }),
     output: z.object({ deleted: z.boolean() }),
   }),

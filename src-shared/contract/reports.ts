@@ -129,7 +129,7 @@ export const reportsContract = {
   'reports.templates.upload': mutation({
     summary: 'Загрузить свой шаблон печатной формы',
     right: 'reports.templates',
-    entity: 'reportTemplate',
+    entity: 'report',
     record: 'Шаблон печатной формы',
     labels: { key: 'Шаблон', fileName: 'Файл', contentBase64: 'Файл' },
     input: z.object({ key: templateKey, fileName: z.string().trim().min(1).max(300), contentBase64: z.string().min(1).max(20_000_000, 'файл больше 15 МБ'), version }),
@@ -138,7 +138,7 @@ export const reportsContract = {
   'reports.templates.reset': mutation({
     summary: 'Вернуть шаблон печатной формы по умолчанию',
     right: 'reports.templates',
-    entity: 'reportTemplate',
+    entity: 'report',
     input: z.object({ key: templateKey, version }),
     output: printTemplateInfo,
   }),

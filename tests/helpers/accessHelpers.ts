@@ -1,5 +1,5 @@
 import type { Dispatcher } from '../../src-main/core/dispatcher';
-import type { TransportKind } from '../../src-main/core/context';
+import type { TransportKind } from '../../src-main/core/foundation/context';
 import { isActivity, resolveSessionCaller } from '../../src-main/core/access/sessions';
 import type { RoleId } from '../../src-shared/contract/access';
 import { createApiClient, type ApiClient, type Transport } from '../../src-shared/transport';

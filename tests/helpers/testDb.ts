@@ -4,12 +4,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
 import { handlers } from '../../src-main/core/api/index';
-import { closeCore, openCore, type Caller, type Core } from '../../src-main/core/context';
+import { closeCore, openCore, type Caller, type Core } from '../../src-main/core/foundation/context';
 import type { DbConfig } from '../../src-main/core/db/createDb';
 import { createDispatcher, type Dispatcher, type DispatcherHooks } from '../../src-main/core/dispatcher';
 import { accessHooks, systemCaller } from '../../src-main/core/access/authorize';
 import { createInProcessTransport } from '../../src-main/core/inProcessTransport';
-import { createLogger, silentSink } from '../../src-main/core/logger';
+import { createLogger, silentSink } from '../../src-main/core/foundation/logger';
 import { createApiClient, type ApiClient } from '../../src-shared/transport';
 
 export type TestDbKind = 'sqlite' | 'postgres';

@@ -1,5 +1,6 @@
 import type { AccessSettings } from '../../../src-shared/contract/access';
-import type { Executor } from '../audit/auditRepo';
+import type { Executor } from '../foundation/executor';
+
 
 /** Defaults for an office PC: a half-hour away from the desk ends the session. */
 export const DEFAULT_ACCESS_SETTINGS: AccessSettings = { sessionIdleMinutes: 30, lockMinutes: 5 };

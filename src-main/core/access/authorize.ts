@@ -2,8 +2,7 @@ import type { MethodName } from '../../../src-shared/contract/index';
 import type { MethodDef } from '../../../src-shared/contract/define';
 import { RIGHTS, type Right } from '../../../src-shared/contract/rights';
 import { AppError } from '../../../src-shared/errors';
-import type { Caller, CallerUser, HandlerContext, TransportKind } from '../context';
-import type { DispatcherHooks } from '../dispatcher';
+import type { Caller, CallerUser, HandlerContext, TransportKind } from '../foundation/context';
 
 export const SYSTEM_USER_ID = 'system';
 
@@ -51,6 +50,7 @@ export function authorize(caller: Caller, method: MethodName, def: MethodDef): v
   }
 }
 
-export function accessHooks(): DispatcherHooks {
+/** The dispatcher's hooks of every entry point (`createDispatcher(core, handlers, accessHooks())`). */
+export function accessHooks(): { authorize: typeof authorize } {
   return { authorize };
 }

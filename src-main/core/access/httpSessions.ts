@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Envelope } from '../../../src-shared/errors';
-import type { Caller, Core } from '../context';
+import type { Caller, Core } from '../foundation/context';
 import { isActivity, resolveSessionCaller } from './sessions';
 
 export const SESSION_COOKIE = 'so_session';

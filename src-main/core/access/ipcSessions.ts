@@ -1,5 +1,5 @@
 import type { Envelope } from '../../../src-shared/errors';
-import type { Caller, Core } from '../context';
+import type { Caller, Core } from '../foundation/context';
 import { endSession, isActivity, resolveSessionCaller, sessionIdOf } from './sessions';
 
 const SIGN_IN_METHODS = new Set(['access.signIn', 'access.setup.createAdmin']);

@@ -1,5 +1,5 @@
-import type { Executor } from '../audit/auditRepo';
 import { activeAdminIds } from './usersRepo';
+import type { Executor } from '../foundation/executor';
 
 export type LanDecision = { allowed: true; warning: string } | { allowed: false; reason: string };
 

@@ -1,8 +1,8 @@
 import { ROLE_IDS, ROLES } from '../../../src-shared/contract/access';
 import type { RightsMatrix } from '../../../src-shared/contract/access';
 import { RIGHTS, type Right } from '../../../src-shared/contract/rights';
-import type { Executor } from '../audit/auditRepo';
 import { defaultRightsOfRole, isLockedRoleRight, LOCKED_ROLE_RIGHTS } from './defaultRights';
+import type { Executor } from '../foundation/executor';
 
 const KNOWN = new Set(Object.keys(RIGHTS));
 

@@ -1,7 +1,8 @@
 import { AppError } from '../../../src-shared/errors';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
+import type { HandlerContext } from '../foundation/context';
 import { hasRight } from './authorize';
+import { schoolToday } from '../foundation/clock';
+import type { Executor } from '../foundation/executor';
 
 /**
  * Row scoping (work order §2, §7.1): a user without «все классы» sees only their own classes — the
@@ -15,12 +16,6 @@ export const classTeacherSource: ClassScopeSource = async (db, staffId) =>
 
 /** Add a source (e.g. teaching load) by appending to this list in its own module's import. */
 export const CLASS_SCOPE_SOURCES: ClassScopeSource[] = [classTeacherSource];
-
-/** Today as `YYYY-MM-DD` in the office's local time (the date a person reads on the wall calendar). */
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
 
 type ScopeCtx = Pick<HandlerContext, 'core' | 'caller'>;
 
@@ -44,7 +39,7 @@ export async function assertCanSeeClass(ctx: ScopeCtx, classId: string): Promise
 }
 
 /** Class ids a pupil is in today (dated membership: from start_date until the day before end_date). */
-export async function currentClassIdsOfPupils(db: Executor, pupilIds: readonly string[], today = localToday()): Promise<Map<string, string>> {
+export async function currentClassIdsOfPupils(db: Executor, pupilIds: readonly string[], today = schoolToday()): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (pupilIds.length === 0) return out;
   const rows = await db

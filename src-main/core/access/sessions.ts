@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../../src-shared/contract/access';
-import { insertAudit, type Executor } from '../audit/auditRepo';
-import type { Caller, CallerUser, TransportKind } from '../context';
+import { insertAudit } from '../foundation/auditLog';
+import type { Caller, CallerUser, TransportKind } from '../foundation/context';
 import { readAccessSettings } from './accessSettings';
 import { effectiveUserRights } from './rightsRepo';
 import { findUserById, rolesOf, type AppUserRecord } from './usersRepo';
+import type { Executor } from '../foundation/executor';
 
 /** Touching `last_seen_at` on every call would write on every read; once a minute is enough. */
 const TOUCH_EVERY_MS = 60_000;

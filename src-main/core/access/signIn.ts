@@ -1,7 +1,7 @@
 import type { SessionUser } from '../../../src-shared/contract/access';
 import { loginKey } from '../../../src-shared/domain/passwordPolicy';
 import { AppError } from '../../../src-shared/errors';
-import type { HandlerContext } from '../context';
+import type { HandlerContext } from '../foundation/context';
 import { readAccessSettings } from './accessSettings';
 import { decoyHash, verifyPassword } from './password';
 import { createSession, endSession, sessionUserOf } from './sessions';

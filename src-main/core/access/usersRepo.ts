@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { AppUserRow } from '../../../src-shared/contract/access';
 import { compareRu, fullName } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
 import type { AppUserTable } from '../db/schema';
 import { userRightOverrides } from './rightsRepo';
+import type { Executor } from '../foundation/executor';
 
 export type AppUserRecord = Selectable<AppUserTable>;
 

@@ -4,8 +4,8 @@ import { RIGHTS, type Right } from '../../../src-shared/contract/rights';
 import { loginKey } from '../../../src-shared/domain/passwordPolicy';
 import { newId } from '../../../src-shared/domain/ids';
 import { AppError } from '../../../src-shared/errors';
-import { diffFields, type Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
+import { diffFields } from '../foundation/auditLog';
+import type { HandlerContext } from '../foundation/context';
 import { readAccessSettings, writeAccessSettings } from './accessSettings';
 import { requireUser } from './authorize';
 import { isLockedRoleRight } from './defaultRights';
@@ -13,6 +13,7 @@ import { hashPassword, verifyPassword } from './password';
 import { rightsMatrix, setRoleRight, setUserRight } from './rightsRepo';
 import { createSession, endUserSessions, sessionUserOf } from './sessions';
 import { activeAdminIds, countUsers, findUserById, findUserByLoginKey, listUserRows, rolesOf, setRoles } from './usersRepo';
+import type { Executor } from '../foundation/executor';
 
 function fieldError(record: string, path: string, label: string, text: string): AppError {
   const message = `поле «${label}»: ${text}`;

@@ -4,12 +4,13 @@ import { ACCOUNT_STATUSES, type AccountStatus } from '../../../src-shared/domain
 import { declineName, pupilWord } from '../../../src-shared/domain/movement/declension';
 import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
 import { AppError } from '../../../src-shared/errors';
-import { assertCanSeeClass, localToday } from '../access/scope';
-import type { HandlerContext } from '../context';
+import { assertCanSeeClass } from '../access/index';
+import type { HandlerContext } from '../foundation/context';
 import { accountScope, inScope } from './accountScope';
 import { readPortalUrl } from './accountsService';
 import { lettersDocx, lettersPdf, type Letter } from './letterDocuments';
 import { openVault } from './passwordVault';
+import { schoolToday } from '../foundation/clock';
 
 /**
  * Account letters of a class for the class teacher to hand out (work order 3.7): each pupil's and
@@ -24,7 +25,7 @@ export async function accountLetters(ctx: HandlerContext, classId: string, forma
   if (!cls) throw new AppError('NOT_FOUND', 'Класс не найден: обновите список классов.');
   await assertCanSeeClass(ctx, classId);
   const scope = await accountScope(ctx, 'handOver');
-  const today = localToday();
+  const today = schoolToday();
   const pupils = await db
     .selectFrom('classMembership as cm')
     .innerJoin('pupil as p', 'p.id', 'cm.pupilId')

@@ -1,9 +1,10 @@
 import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { AppError } from '../../../src-shared/errors';
-import { hasRight } from '../access/authorize';
-import { localToday, visibleClassIds } from '../access/scope';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
+import { hasRight } from '../access/index';
+import { visibleClassIds } from '../access/index';
+import type { HandlerContext } from '../foundation/context';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
 
 /**
  * Whose portal accounts a caller looks after (work order 3.5–3.8): the secretary — pupils' and
@@ -32,7 +33,7 @@ function kindsFor(ctx: HandlerContext, action: AccountAction): Set<PersonKind> {
 }
 
 async function scopedPeople(db: Executor, classIds: ReadonlySet<string>): Promise<{ pupils: Set<string>; parents: Set<string> }> {
-  const today = localToday();
+  const today = schoolToday();
   const pupils = new Set<string>();
   const parents = new Set<string>();
   if (classIds.size === 0) return { pupils, parents };

@@ -6,11 +6,11 @@ import { fullName } from '../../../src-shared/domain/names';
 import { ACCOUNT_KIND_TITLES, ACCOUNT_STATUSES, accountDueDate, isOverdue, workingDaysLeft, type AccountStatus } from '../../../src-shared/domain/portalAccounts';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { newId } from '../../../src-shared/domain/ids';
-import { localToday } from '../access/scope';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
+import type { HandlerContext } from '../foundation/context';
 import type { PortalAccountTable } from '../db/schemaPeople';
-import { loadEffectiveProductionCalendar } from '../schoolSetup/calendar/productionCalendarStore';
+import { loadEffectiveProductionCalendar } from '../schoolSetup/index';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
 
 /**
  * The portal-account task of a person: opened when the person is enrolled or hired, due 3 working
@@ -86,10 +86,10 @@ export async function openParentTaskOnLink(ctx: HandlerContext, trx: Executor, p
   const pupilTask = await trx.selectFrom('portalAccount').select(['orderNumber']).where('personKind', '=', 'pupil').where('personId', '=', pupilId).executeTakeFirst();
   if (!pupilTask) return;
   const cal = await productionCalendar(ctx, trx);
-  await openAccountTask(ctx, trx, cal, { personKind: 'parent', personId: parentId, orderDate: localToday(), orderNumber: pupilTask.orderNumber }, 'Родитель связан с зачисленным обучающимся');
+  await openAccountTask(ctx, trx, cal, { personKind: 'parent', personId: parentId, orderDate: schoolToday(), orderNumber: pupilTask.orderNumber }, 'Родитель связан с зачисленным обучающимся');
 }
 
-export function accountBrief(r: AccountRecord | undefined, today = localToday()): AccountBrief | null {
+export function accountBrief(r: AccountRecord | undefined, today = schoolToday()): AccountBrief | null {
   if (!r) return null;
   const status = r.status as AccountStatus;
   return { id: r.id, status, dueDate: r.dueDate, login: r.login, handedOverOn: r.handedOverOn, overdue: isOverdue(status, r.dueDate, today) };
@@ -105,7 +105,7 @@ export interface PersonLabel {
   className: string | null;
 }
 
-export function toAccountRow(r: AccountRecord, person: PersonLabel | undefined, cal: ProductionCalendar, today = localToday()): AccountRow {
+export function toAccountRow(r: AccountRecord, person: PersonLabel | undefined, cal: ProductionCalendar, today = schoolToday()): AccountRow {
   const status = r.status as AccountStatus;
   return {
     id: r.id,
@@ -132,7 +132,7 @@ export function toAccountRow(r: AccountRecord, person: PersonLabel | undefined, 
 }
 
 /** Names and classes of the people behind a set of account records. */
-export async function personLabels(db: Executor, records: readonly AccountRecord[], today = localToday()): Promise<Map<string, PersonLabel>> {
+export async function personLabels(db: Executor, records: readonly AccountRecord[], today = schoolToday()): Promise<Map<string, PersonLabel>> {
   const out = new Map<string, PersonLabel>();
   const ids = (kind: string) => [...new Set(records.filter((r) => r.personKind === kind).map((r) => r.personId))];
   const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / 500) }, (_, i) => list.slice(i * 500, i * 500 + 500));

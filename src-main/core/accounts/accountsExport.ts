@@ -3,8 +3,8 @@ import type { AccountFilter } from '../../../src-shared/contract/accounts';
 import type { ExportedFile } from '../../../src-shared/contract/files';
 import { pickColumns } from '../../../src-shared/contract/peopleColumns';
 import { ACCOUNT_KIND_TITLES, ACCOUNT_STATUSES } from '../../../src-shared/domain/portalAccounts';
-import type { HandlerContext } from '../context';
-import { listWorkbook } from '../people/peopleExcel';
+import type { HandlerContext } from '../foundation/context';
+import { listWorkbook } from '../foundation/listWorkbook';
 import { listAccounts } from './accountsService';
 
 /**

@@ -4,13 +4,14 @@ import { parseSearchQuery } from '../../../src-shared/domain/personSearch';
 import { ACCOUNT_STATUSES, DEFAULT_PORTAL_URL, parsePrintout, portalInitialPassword, type AccountStatus } from '../../../src-shared/domain/portalAccounts';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { AppError } from '../../../src-shared/errors';
-import { localToday } from '../access/scope';
-import { diffFields, type Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
+import { diffFields } from '../foundation/auditLog';
+import type { HandlerContext } from '../foundation/context';
 import { accountScope, inScope, outOfScope, type AccountScope } from './accountScope';
 import { openAccountTask, personLabels, productionCalendar, toAccountRow, type AccountRecord } from './accountTasks';
 import { openVault } from './passwordVault';
 import { syncEnrolmentTasks } from './enrolmentTasks';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
 
 /** The life of portal accounts after the task is opened: sent, created, handed over. */
 
@@ -49,7 +50,7 @@ export async function listAccounts(ctx: HandlerContext, filter: AccountFilter = 
 
 export async function overdueAccounts(ctx: HandlerContext): Promise<{ overdue: AccountRow[]; dueToday: number; open: number }> {
   const rows = (await listAccounts(ctx)).filter((r) => r.status !== 'handedOver');
-  const today = localToday();
+  const today = schoolToday();
   return { overdue: rows.filter((r) => r.overdue), dueToday: rows.filter((r) => r.dueDate === today).length, open: rows.length };
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { HandlerContext } from '../context';
+import type { HandlerContext } from '../foundation/context';
 import { openAccountTasksForEnrolment } from './accountTasks';
 
 /**

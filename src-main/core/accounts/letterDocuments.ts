@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import PizZip from 'pizzip';
 import Docxtemplater from 'docxtemplater';
-import { assetPath, readAsset } from '../movement/documents/assets';
+import { assetPath, readAsset } from '../foundation/assets';
 
 /**
  * Account letters as files: a PDF with two letters per A4 page and a cut line, and a DOCX from

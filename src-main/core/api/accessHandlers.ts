@@ -1,23 +1,13 @@
 import type { accessContract } from '../../../src-shared/contract/access';
 import { AppError } from '../../../src-shared/errors';
 import { compareRu, fullName } from '../../../src-shared/domain/names';
-import { readAccessSettings } from '../access/accessSettings';
-import { requireUser, SYSTEM_USER_ID } from '../access/authorize';
-import { rightsMatrix } from '../access/rightsRepo';
-import { sessionUserOf } from '../access/sessions';
-import { signIn, signOut } from '../access/signIn';
-import { countUsers, findUserById, listUserRows } from '../access/usersRepo';
-import {
-  changeOwnPassword,
-  changeRoleRight,
-  changeUserRight,
-  createFirstAdmin,
-  createUser,
-  resetPassword,
-  saveAccessSettings,
-  unlockUser,
-  updateUser,
-} from '../access/usersService';
+import { readAccessSettings } from '../access/index';
+import { requireUser, SYSTEM_USER_ID } from '../access/index';
+import { rightsMatrix } from '../access/index';
+import { sessionUserOf } from '../access/index';
+import { signIn, signOut } from '../access/index';
+import { countUsers, findUserById, listUserRows } from '../access/index';
+import { changeOwnPassword, changeRoleRight, changeUserRight, createFirstAdmin, createUser, resetPassword, saveAccessSettings, unlockUser, updateUser } from '../access/index';
 import type { Handlers } from './types';
 
 export const accessHandlers: Handlers<typeof accessContract> = {

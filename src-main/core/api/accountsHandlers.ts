@@ -1,7 +1,7 @@
 import type { accountsContract } from '../../../src-shared/contract/accounts';
-import { accountLetters } from '../accounts/accountLetters';
-import { exportAccounts } from '../accounts/accountsExport';
-import { handOver, listAccounts, markSent, openTask, overdueAccounts, parsePrintoutText, readPortalUrl, recordCreated, savePortalUrl } from '../accounts/accountsService';
+import { accountLetters } from '../accounts/index';
+import { exportAccounts } from '../accounts/index';
+import { handOver, listAccounts, markSent, openTask, overdueAccounts, parsePrintoutText, readPortalUrl, recordCreated, savePortalUrl } from '../accounts/index';
 import type { Handlers } from './types';
 
 export const accountsHandlers: Handlers<typeof accountsContract> = {

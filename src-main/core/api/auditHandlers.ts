@@ -1,6 +1,6 @@
 import type { auditContract } from '../../../src-shared/contract/audit';
-import { auditWorkbook } from '../audit/auditExcel';
-import { allAudit, auditFacets, listAudit, recordHistory } from '../audit/auditQuery';
+import { auditWorkbook } from '../audit/index';
+import { allAudit, auditFacets, listAudit, recordHistory } from '../audit/index';
 import type { Handlers } from './types';
 
 export const auditHandlers: Handlers<typeof auditContract> = {

@@ -1,5 +1,5 @@
 import type { bellsContract } from '../../../src-shared/contract/bells';
-import { deleteBellSchedule, listBellSchedules, saveBellSchedule } from '../schoolSetup/bells/bellService';
+import { deleteBellSchedule, listBellSchedules, saveBellSchedule } from '../schoolSetup/index';
 import type { Handlers } from './types';
 
 export const bellsHandlers: Handlers<typeof bellsContract> = {

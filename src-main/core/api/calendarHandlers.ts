@@ -1,11 +1,12 @@
 import type { calendarContract } from '../../../src-shared/contract/calendar';
-import { calendarWorkbook } from '../schoolSetup/calendar/calendarExcel';
-import { calendarView } from '../schoolSetup/calendar/calendarView';
-import { deleteEntry, listEntries, saveEntry } from '../schoolSetup/calendar/entryService';
-import { deleteEvent, listEvents, saveEvent } from '../schoolSetup/calendar/eventService';
-import { deleteTransfer, listTransfers, saveTransfer } from '../schoolSetup/calendar/transferService';
-import { findYear, notFound } from '../schoolSetup/common';
+import { calendarWorkbook } from '../schoolSetup/index';
+import { calendarView } from '../schoolSetup/index';
+import { deleteEntry, listEntries, saveEntry } from '../schoolSetup/index';
+import { deleteEvent, listEvents, saveEvent } from '../schoolSetup/index';
+import { deleteTransfer, listTransfers, saveTransfer } from '../schoolSetup/index';
+import { findYear } from '../schoolSetup/index';
 import type { Handlers } from './types';
+import { notFound } from '../foundation/refusals';
 
 async function existingYear(db: Parameters<typeof findYear>[0], yearId: string): Promise<string> {
   if (!(await findYear(db, yearId))) throw notFound('Учебный год');

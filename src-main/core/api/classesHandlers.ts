@@ -1,9 +1,9 @@
 import type { classesContract } from '../../../src-shared/contract/classes';
-import { assertCanSeeClass } from '../access/scope';
-import { classPupils, createClasses, deleteClass, listClasses, saveClass, staffOptions } from '../schoolSetup/classes/classService';
-import { deleteSubgroup, listSubgroups, saveSubgroup, setSubgroupMembers, splitClass } from '../schoolSetup/classes/subgroupService';
-import { today } from '../schoolSetup/common';
+import { assertCanSeeClass } from '../access/index';
+import { classPupils, createClasses, deleteClass, listClasses, saveClass, staffOptions } from '../schoolSetup/index';
+import { deleteSubgroup, listSubgroups, saveSubgroup, setSubgroupMembers, splitClass } from '../schoolSetup/index';
 import type { Handlers } from './types';
+import { schoolToday } from '../foundation/clock';
 
 export const classesHandlers: Handlers<typeof classesContract> = {
   'setup.staff.options': async (_input, ctx) => ({ staff: await staffOptions(ctx.core.db) }),
@@ -14,11 +14,11 @@ export const classesHandlers: Handlers<typeof classesContract> = {
   // Rosters are personal data: the caller must see the class (a class teacher sees only their own).
   'setup.classes.pupils': async ({ classId, date }, ctx) => {
     await assertCanSeeClass(ctx, classId);
-    return { pupils: await classPupils(ctx.core.db, classId, date ?? today()) };
+    return { pupils: await classPupils(ctx.core.db, classId, date ?? schoolToday()) };
   },
   'setup.subgroups.list': async ({ classId, date }, ctx) => {
     await assertCanSeeClass(ctx, classId);
-    return { subgroups: await listSubgroups(ctx.core.db, classId, date ?? today()) };
+    return { subgroups: await listSubgroups(ctx.core.db, classId, date ?? schoolToday()) };
   },
   'setup.subgroups.save': async ({ classId, id, subgroup, version }, ctx) => saveSubgroup(ctx, classId, id, subgroup, version),
   'setup.subgroups.split': async ({ classId, subjectId, count }, ctx) => splitClass(ctx, classId, subjectId, count),

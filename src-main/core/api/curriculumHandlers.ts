@@ -1,19 +1,19 @@
 import type { curriculumContract } from '../../../src-shared/contract/curriculum';
 import type { curriculumLoadContract } from '../../../src-shared/contract/curriculumLoad';
-import type { Executor } from '../audit/auditRepo';
-import { copyFromYear } from '../curriculum/copyPlans';
-import { curriculumExcel } from '../curriculum/curriculumExcel';
-import { tarificationExcel, vacanciesExcel } from '../curriculum/loadExcel';
-import { assignTeachers, saveLoadSettings, saveQualifications } from '../curriculum/loadMutations';
-import { loadGrid, loadModel, teacherCard, vacanciesOf } from '../curriculum/loadView';
-import { deletePlan, savePlan } from '../curriculum/planService';
-import { overview, planDetail, yearProblems } from '../curriculum/planView';
-import { loadStarterPlans } from '../curriculum/starterPlans';
-import { createSubgroupsFromPlan, subgroupStatusOf } from '../curriculum/subgroupPlan';
-import { loadYearData } from '../curriculum/yearData';
+import { copyFromYear } from '../curriculum/index';
+import { curriculumExcel } from '../curriculum/index';
+import { tarificationExcel, vacanciesExcel } from '../curriculum/index';
+import { assignTeachers, saveLoadSettings, saveQualifications } from '../curriculum/index';
+import { loadGrid, loadModel, teacherCard, vacanciesOf } from '../curriculum/index';
+import { deletePlan, savePlan } from '../curriculum/index';
+import { overview, planDetail, yearProblems } from '../curriculum/index';
+import { loadStarterPlans } from '../curriculum/index';
+import { createSubgroupsFromPlan, subgroupStatusOf } from '../curriculum/index';
+import { loadYearData } from '../curriculum/index';
 import '../curriculum/teachingScope';
-import { today } from '../schoolSetup/common';
 import type { Handlers } from './types';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
 
 async function schoolName(db: Executor): Promise<string> {
   return (await db.selectFrom('schoolCard').select('shortName').where('id', '=', 'main').executeTakeFirst())?.shortName ?? '';
@@ -44,7 +44,7 @@ export const curriculumHandlers: Handlers<typeof curriculumContract & typeof cur
   },
   'load.export.vacancies': async ({ yearId }, ctx) => vacanciesExcel(await loadModel(ctx.core.db, yearId), await schoolName(ctx.core.db)),
   'curriculum.subgroups.status': async ({ yearId, date }, ctx) => {
-    const on = date ?? today();
+    const on = date ?? schoolToday();
     return { date: on, items: await subgroupStatusOf(ctx, yearId, on) };
   },
   'curriculum.subgroups.create': async ({ yearId, classIds, date, distribute }, ctx) => createSubgroupsFromPlan(ctx, yearId, classIds, date, distribute),

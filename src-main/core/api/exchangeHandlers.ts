@@ -1,8 +1,8 @@
 import type { exchangeContract } from '../../../src-shared/contract/exchange';
 import { AppError } from '../../../src-shared/errors';
-import { FORMATS } from '../sync/formats/catalog';
-import { listExchanges } from '../sync/exchangeRepo';
-import { applyPull, cancelPull, getPull, previewPull } from '../sync/pull/pullService';
+import { FORMATS } from '../sync/index';
+import { listExchanges } from '../sync/index';
+import { applyPull, cancelPull, getPull, previewPull } from '../sync/index';
 import type { Handlers } from './types';
 
 const MIME: Record<string, string> = { csv: 'text/csv; charset=windows-1251', xls: 'application/vnd.ms-excel', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', nsxml: 'application/xml', xml: 'application/xml' };

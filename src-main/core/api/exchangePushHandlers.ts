@@ -1,7 +1,7 @@
 import type { exchangePushContract } from '../../../src-shared/contract/exchangePush';
-import { buildOutbox } from '../sync/push/outbox';
-import { createPush, markImported } from '../sync/push/pushService';
-import { buildReconciliation, reconciliationExcel } from '../sync/reconciliation';
+import { buildOutbox } from '../sync/index';
+import { createPush, markImported } from '../sync/index';
+import { buildReconciliation, reconciliationExcel } from '../sync/index';
 import type { Handlers } from './types';
 
 /** Pushes to the portal, the outbox and the reconciliation report. */

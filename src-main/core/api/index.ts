@@ -20,6 +20,9 @@ import { exchangeHandlers } from './exchangeHandlers';
 import { exchangePushHandlers } from './exchangePushHandlers';
 import { reportsHandlers } from './reportsHandlers';
 import type { Handlers } from './types';
+import { wireDomains } from '../wiring';
+
+wireDomains();
 
 /** The handler map; `satisfies` makes a missing or mistyped handler a compile error. */
 export const handlers = {

@@ -1,16 +1,16 @@
 import type { movementContract } from '../../../src-shared/contract/movement';
-import { getNumbering, saveNumbering } from '../movement/counters';
-import { listBook } from '../movement/book';
-import { orderDocument } from '../movement/documents/orderDocument';
-import { currentTemplate, resetTemplate, templateInfo, uploadTemplate } from '../movement/documents/templateStore';
-import { readAsset } from '../movement/documents/assets';
-import { DOCX_MIME } from '../movement/documents/orderDocument';
-import { deleteDraft, saveDraft, saveNames } from '../movement/orderDrafts';
-import { getOrder, listOrders } from '../movement/orderRepo';
-import { cancelOrder, signOrder } from '../movement/orderSigning';
-import { classesOn, classRoster, pupilTimeline, searchPupils } from '../movement/queries';
-import { listAlphabet } from '../movement/register';
-import { exportAlphabet, exportBook, exportOrderBook } from '../movement/registersExcel';
+import { getNumbering, saveNumbering } from '../movement/index';
+import { listBook } from '../movement/index';
+import { orderDocument } from '../movement/index';
+import { currentTemplate, resetTemplate, templateInfo, uploadTemplate } from '../movement/index';
+import { readAsset } from '../foundation/assets';
+import { DOCX_MIME } from '../movement/index';
+import { deleteDraft, saveDraft, saveNames } from '../movement/index';
+import { getOrder, listOrders } from '../movement/index';
+import { cancelOrder, signOrder } from '../movement/index';
+import { classesOn, classRoster, pupilTimeline, searchPupils } from '../movement/index';
+import { listAlphabet } from '../movement/index';
+import { exportAlphabet, exportBook, exportOrderBook } from '../movement/index';
 import type { Handlers } from './types';
 
 /** The movement book: orders, registers, rosters on a date (issue 6). */

@@ -1,12 +1,12 @@
 import type { movementReportsContract } from '../../../src-shared/contract/movementReports';
 import type { movementRolloverContract } from '../../../src-shared/contract/movementRollover';
-import { applyRollover, previewRollover } from '../movement/rollover/applyRollover';
-import type { Executor } from '../audit/auditRepo';
-import { movementReport } from '../reports/movementReport';
-import { movementReportExcel } from '../reports/movementReportExcel';
-import { occupancyReport } from '../reports/occupancy';
-import { occupancyExcel } from '../reports/occupancyExcel';
+import { applyRollover, previewRollover } from '../movement/index';
+import { movementReport } from '../reports/index';
+import { movementReportExcel } from '../reports/index';
+import { occupancyReport } from '../reports/index';
+import { occupancyExcel } from '../reports/index';
 import type { Handlers } from './types';
+import type { Executor } from '../foundation/executor';
 
 async function schoolName(db: Executor): Promise<string> {
   return (await db.selectFrom('schoolCard').select('shortName').where('id', '=', 'main').executeTakeFirst())?.shortName ?? '';

@@ -1,11 +1,11 @@
 import type { peopleContract } from '../../../src-shared/contract/people';
-import { addLink, removeLink, updateLink } from '../people/links';
-import { visibleDuplicates } from '../people/duplicates';
-import { applyMerge, previewMerge } from '../people/mergeService';
-import { countParents, exportParents, listParents } from '../people/parentList';
-import { createParent, getParent, parentHistory, updateParent } from '../people/parentService';
-import { countPupils, exportPupils, listPupils } from '../people/pupilList';
-import { createPupil, getPupil, pupilHistory, updatePupil } from '../people/pupilService';
+import { addLink, removeLink, updateLink } from '../people/index';
+import { visibleDuplicates } from '../people/index';
+import { applyMerge, previewMerge } from '../people/index';
+import { countParents, exportParents, listParents } from '../people/index';
+import { createParent, getParent, parentHistory, updateParent } from '../people/index';
+import { countPupils, exportPupils, listPupils } from '../people/index';
+import { createPupil, getPupil, pupilHistory, updatePupil } from '../people/index';
 import type { Handlers } from './types';
 
 export const peopleHandlers: Handlers<typeof peopleContract> = {

@@ -1,11 +1,5 @@
 import type { productionCalendarContract } from '../../../src-shared/contract/productionCalendar';
-import {
-  importProductionCalendar,
-  listProductionYears,
-  productionWarnings,
-  resetProductionYear,
-  saveProductionYear,
-} from '../schoolSetup/calendar/productionCalendarService';
+import { importProductionCalendar, listProductionYears, productionWarnings, resetProductionYear, saveProductionYear } from '../schoolSetup/index';
 import type { Handlers } from './types';
 
 export const productionCalendarHandlers: Handlers<typeof productionCalendarContract> = {

@@ -1,12 +1,24 @@
 import type { reportsContract } from '../../../src-shared/contract/reports';
 import type { reportBuilderContract } from '../../../src-shared/contract/reportBuilder';
-import { catalogue } from '../reports/catalogueList';
-import { drillReport, exportReport, runReport } from '../reports/engine/runReport';
-import { auditRun, builderWorkbook, runDefinition } from '../reports/builder/runBuilder';
-import { deleteReport, getSaved, saveReport } from '../reports/builder/savedReports';
-import { printPupilCard, printStaffCard } from '../reports/print/printForms';
-import { downloadPrintTemplate, printTemplatesInfo, resetPrintTemplate, uploadPrintTemplate } from '../reports/print/printTemplates';
-import { localToday } from '../access/scope';
+import {
+  auditRun,
+  builderWorkbook,
+  catalogue,
+  deleteReport,
+  downloadPrintTemplate,
+  drillReport,
+  exportReport,
+  getSaved,
+  printPupilCard,
+  printStaffCard,
+  printTemplatesInfo,
+  resetPrintTemplate,
+  runDefinition,
+  runReport,
+  saveReport,
+  uploadPrintTemplate,
+} from '../reports/index';
+import { schoolToday } from '../foundation/clock';
 import type { Handlers } from './types';
 
 /** The report catalogue, its three audiences, the print forms and the report builder (issue 21). */
@@ -45,7 +57,7 @@ export const reportsHandlers: Handlers<typeof reportsContract & typeof reportBui
   'reports.custom.export': async ({ id, date }, ctx) => {
     const saved = await getSaved(ctx, id);
     const run = await runDefinition(ctx, saved.definition, saved.name, date, null);
-    const file = await builderWorkbook(run.result, localToday());
+    const file = await builderWorkbook(run.result, schoolToday());
     await auditRun(ctx, id, saved.name, 'xlsx', run.date, run.result.total, saved.definition);
     return file;
   },

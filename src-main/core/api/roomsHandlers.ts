@@ -1,5 +1,5 @@
 import type { roomsContract } from '../../../src-shared/contract/rooms';
-import { deleteRoom, deleteRoomType, listRoomTypes, listRooms, saveRoom, saveRoomType } from '../schoolSetup/rooms/roomService';
+import { deleteRoom, deleteRoomType, listRoomTypes, listRooms, saveRoom, saveRoomType } from '../schoolSetup/index';
 import type { Handlers } from './types';
 
 export const roomsHandlers: Handlers<typeof roomsContract> = {

@@ -1,5 +1,5 @@
 import type { schoolContract } from '../../../src-shared/contract/school';
-import { getSchoolCard, saveSchoolCard } from '../school/schoolService';
+import { getSchoolCard, saveSchoolCard } from '../schoolSetup/index';
 import type { Handlers } from './types';
 
 export const schoolHandlers: Handlers<typeof schoolContract> = {

@@ -1,7 +1,7 @@
 import type { staffContract } from '../../../src-shared/contract/staff';
-import { visibleDuplicates } from '../people/duplicates';
-import { countStaff, exportStaff, listStaff } from '../staff/staffList';
-import { createStaff, getStaff, staffHistory, updateStaff } from '../staff/staffService';
+import { visibleDuplicates } from '../people/index';
+import { countStaff, exportStaff, listStaff } from '../people/index';
+import { createStaff, getStaff, staffHistory, updateStaff } from '../people/index';
 import type { Handlers } from './types';
 
 export const staffHandlers: Handlers<typeof staffContract> = {

@@ -1,5 +1,5 @@
 import type { subjectsContract } from '../../../src-shared/contract/subjects';
-import { deleteArea, deleteSubject, listSubjects, loadStarter, saveArea, saveSubject } from '../schoolSetup/subjects/subjectService';
+import { deleteArea, deleteSubject, listSubjects, loadStarter, saveArea, saveSubject } from '../schoolSetup/index';
 import type { Handlers } from './types';
 
 export const subjectsHandlers: Handlers<typeof subjectsContract> = {

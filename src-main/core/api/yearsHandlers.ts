@@ -1,7 +1,7 @@
 import type { yearsContract } from '../../../src-shared/contract/years';
-import { listSchemes, saveScheme, deleteScheme } from '../schoolSetup/years/periodService';
-import { checkYearSetup } from '../schoolSetup/years/setupCheck';
-import { deleteYear, listYears, saveYear, setCurrentYear, setYearClosed } from '../schoolSetup/years/yearService';
+import { listSchemes, saveScheme, deleteScheme } from '../schoolSetup/index';
+import { checkYearSetup } from '../schoolSetup/index';
+import { deleteYear, listYears, saveYear, setCurrentYear, setYearClosed } from '../schoolSetup/index';
 import type { Handlers } from './types';
 
 export const yearsHandlers: Handlers<typeof yearsContract> = {

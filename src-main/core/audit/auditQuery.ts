@@ -1,6 +1,7 @@
 import type { AuditFilter, AuditRow } from '../../../src-shared/contract/audit';
 import { fullName } from '../../../src-shared/domain/names';
-import type { Executor } from './auditRepo';
+import type { Executor } from '../foundation/executor';
+
 
 /** Start of a local calendar day as an ISO instant: the log stores UTC, people filter by their dates. */
 function localDayStart(isoDate: string, plusDays = 0): string {

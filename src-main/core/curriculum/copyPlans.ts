@@ -3,11 +3,14 @@ import { groupLabel, groupNos } from '../../../src-shared/domain/curriculum/load
 import { subjectGroups } from '../../../src-shared/domain/curriculum/checks';
 import { newId } from '../../../src-shared/domain/ids';
 import { shortName } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { emitChanged, nowIso, refusal, writableYear } from '../schoolSetup/common';
+import type { HandlerContext } from '../foundation/context';
+import { writableYear } from '../schoolSetup/index';
 import { insertPlan, writeRows } from './planStore';
 import { classEffective, loadYearData, subjectNameOf, type YearData } from './yearData';
+import type { Executor } from '../foundation/executor';
+import { nowIso } from '../foundation/clock';
+import { refusal } from '../foundation/refusals';
+import { emitChanged } from '../foundation/events';
 
 /**
  * «Copy from last year»: grade plans by grade; a class's own plan and every teacher assignment

@@ -5,7 +5,7 @@ import { annualHours, formatHoursList, normaliseHours, round2 } from '../../../s
 import { FEDERAL_LEVEL_RANGES, SANPIN_WEEKLY_SOURCE, sanpinWeeklyMax } from '../../../src-shared/domain/curriculum/norms';
 import { PART_KEYS, PLAN_PARTS, isClassroom, type PlanPart } from '../../../src-shared/domain/curriculum/parts';
 import { compareRu } from '../../../src-shared/domain/names';
-import { newWorkbook, toFile } from '../reports/xlsxSheet';
+import { newWorkbook, toFile } from '../foundation/xlsxSheet';
 import { classEffective, gradeWeekOf, weeksOf, type YearData } from './yearData';
 
 /**

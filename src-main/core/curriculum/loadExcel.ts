@@ -4,7 +4,7 @@ import { groupLabel, vacanciesBySubject, vacancies } from '../../../src-shared/d
 import { LOAD_STATUS_LABELS, ratesOf } from '../../../src-shared/domain/curriculum/rates';
 import { compareRu } from '../../../src-shared/domain/names';
 import { plural } from '../../../src-shared/domain/plural';
-import { addBodyRow, addHeader, addTitle, newWorkbook, toFile } from '../reports/xlsxSheet';
+import { addBodyRow, addHeader, addTitle, newWorkbook, toFile } from '../foundation/xlsxSheet';
 import { gridTeachers, rowOut, type LoadModel } from './loadView';
 
 /** «Тарификация / нагрузка учителей» and «Вакансии» as Excel, from the same model the screen shows. */

@@ -2,10 +2,13 @@ import { groupLabel, loadKey, teacherTotals } from '../../../src-shared/domain/c
 import { describeLoad, loadStatus, type LoadSettings } from '../../../src-shared/domain/curriculum/rates';
 import { newId } from '../../../src-shared/domain/ids';
 import { AppError } from '../../../src-shared/errors';
-import type { HandlerContext } from '../context';
-import { emitChanged, nowIso, refusal, refusalOf, writableYear } from '../schoolSetup/common';
+import type { HandlerContext } from '../foundation/context';
+import { writableYear } from '../schoolSetup/index';
 import { loadStaff, readLoadSettings, writeLoadSettings } from './loadStaff';
 import { loadYearData, subjectNameOf, yearLoadRows } from './yearData';
+import { nowIso } from '../foundation/clock';
+import { refusal, refusalOf } from '../foundation/refusals';
+import { emitChanged } from '../foundation/events';
 
 const RECORD = 'Нагрузка';
 

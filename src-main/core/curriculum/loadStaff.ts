@@ -1,7 +1,7 @@
 import { DEFAULT_LOAD_SETTINGS, type LoadSettings } from '../../../src-shared/domain/curriculum/rates';
 import { compareRu, fullName, shortName } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
-import { today } from '../schoolSetup/common';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
 
 /** Staff as the load sees them: names, position, the rate of their teaching positions, their subjects. */
 export interface LoadStaff {
@@ -18,7 +18,7 @@ export interface LoadStaff {
 const TEACHING_POSITION = /учител|преподават/i;
 const PEDAGOGICAL = /учител|преподават|педагог|воспитател/i;
 
-export async function loadStaff(db: Executor, on = today()): Promise<Map<string, LoadStaff>> {
+export async function loadStaff(db: Executor, on = schoolToday()): Promise<Map<string, LoadStaff>> {
   const [staff, positions, subjects] = await Promise.all([
     db.selectFrom('staff').select(['id', 'lastName', 'firstName', 'middleName', 'position', 'dismissalDate']).execute(),
     db.selectFrom('staffPosition').select(['staffId', 'position', 'rate', 'startDate', 'endDate']).execute(),

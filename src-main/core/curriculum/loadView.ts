@@ -3,10 +3,11 @@ import { round2 } from '../../../src-shared/domain/curriculum/hours';
 import { loadKey, orphanAssignments, teacherTotals, vacancies, vacanciesBySubject, type LoadRow, type TeacherTotal } from '../../../src-shared/domain/curriculum/loadRows';
 import { describeLoad, loadStatus, ratesOf, type LoadSettings } from '../../../src-shared/domain/curriculum/rates';
 import { compareRu } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
-import { notFound, today } from '../schoolSetup/common';
 import { loadStaff, readLoadSettings, sortStaff, type LoadStaff } from './loadStaff';
 import { loadYearData, subjectNameOf, weeksOf, yearLoadRows, type YearData } from './yearData';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
+import { notFound } from '../foundation/refusals';
 
 /** The load of a year as the grid, the teacher cards, «Вакансии» and the Excel files show it. */
 export interface LoadModel {
@@ -20,7 +21,7 @@ export interface LoadModel {
 export async function loadModel(db: Executor, yearId: string): Promise<LoadModel> {
   const data = await loadYearData(db, yearId);
   // Positions and dismissals as they stand within the year: on its first day for a year to come, on its last for a past one.
-  const t = today();
+  const t = schoolToday();
   const on = t < data.year.startDate ? data.year.startDate : t > data.year.endDate ? data.year.endDate : t;
   const [settings, staff] = await Promise.all([readLoadSettings(db), loadStaff(db, on)]);
   const rows = yearLoadRows(data);

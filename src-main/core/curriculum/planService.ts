@@ -3,12 +3,16 @@ import { activeRows, classOverrides, rowKey, sameRow, type ClassRow, type PlanRo
 import { formatHoursList, normaliseHours } from '../../../src-shared/domain/curriculum/hours';
 import { defaultYearWeeks } from '../../../src-shared/domain/curriculum/norms';
 import { PART_SHORT } from '../../../src-shared/domain/curriculum/parts';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { emitChanged, expectVersion, isUniqueViolation, notFound, nowIso, refusal, refusalOf, writableYear } from '../schoolSetup/common';
+import type { HandlerContext } from '../foundation/context';
+import { writableYear } from '../schoolSetup/index';
 import { findPlan, insertPlan, planById, writeRows } from './planStore';
 import { planDetail } from './planView';
 import { classEffective, loadYearData, periodsOf, subjectNameOf, type YearData } from './yearData';
+import type { Executor } from '../foundation/executor';
+import { nowIso } from '../foundation/clock';
+import { isUniqueViolation } from '../foundation/dbErrors';
+import { expectVersion, notFound, refusal, refusalOf } from '../foundation/refusals';
+import { emitChanged } from '../foundation/events';
 
 const RECORD = 'Учебный план';
 

@@ -3,8 +3,8 @@ import { newId } from '../../../src-shared/domain/ids';
 import { normaliseHours } from '../../../src-shared/domain/curriculum/hours';
 import type { ClassRow } from '../../../src-shared/domain/curriculum/effectivePlan';
 import { PART_KEYS, type PlanPart } from '../../../src-shared/domain/curriculum/parts';
-import type { Executor } from '../audit/auditRepo';
 import type { CurriculumPlanTable, CurriculumRowTable } from '../db/schemaCurriculum';
+import type { Executor } from '../foundation/executor';
 
 /** Plans and their rows as stored: the repository of the curriculum module. */
 export interface StoredPlan {

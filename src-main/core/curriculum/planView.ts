@@ -4,8 +4,8 @@ import { activeRows, type EffectiveRow, type PlanRow } from '../../../src-shared
 import { annualHours } from '../../../src-shared/domain/curriculum/hours';
 import { sanpinWeeklyMax } from '../../../src-shared/domain/curriculum/norms';
 import { planProblems, type PlanProblemsClass, type PlanProblemsInput } from '../../../src-shared/domain/curriculum/planProblems';
-import { notFound } from '../schoolSetup/common';
 import { classEffective, gradeWeekOf, periodsOf, subjectNameOf, weeksOf, type YearClass, type YearData } from './yearData';
+import { notFound } from '../foundation/refusals';
 
 /** Plans as the editor and the overview show them, with the problems of the live checks. */
 

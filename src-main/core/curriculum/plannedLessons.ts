@@ -3,8 +3,8 @@ import { activeRows } from '../../../src-shared/domain/curriculum/effectivePlan'
 import { expandHours, round2 } from '../../../src-shared/domain/curriculum/hours';
 import { groupNos, loadKey } from '../../../src-shared/domain/curriculum/loadRows';
 import { DOUBLES_ALL, isClassroom } from '../../../src-shared/domain/curriculum/parts';
-import type { Executor } from '../audit/auditRepo';
 import { classEffective, loadYearData, subjectNameOf } from './yearData';
+import type { Executor } from '../foundation/executor';
 
 /**
  * What the timetable must place, from the plan and the load: one entry per class × subject × group

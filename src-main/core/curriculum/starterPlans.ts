@@ -3,11 +3,13 @@ import starterFile from '../../../assets/curriculum-starter.json';
 import type { ClassRow } from '../../../src-shared/domain/curriculum/effectivePlan';
 import { PART_KEYS } from '../../../src-shared/domain/curriculum/parts';
 import { searchKey } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { addStarterSubjects } from '../schoolSetup/subjects/starterSubjects';
-import { emitChanged, nowIso, writableYear } from '../schoolSetup/common';
+import type { HandlerContext } from '../foundation/context';
+import { addStarterSubjects } from '../schoolSetup/index';
+import { writableYear } from '../schoolSetup/index';
 import { findPlan, insertPlan, writeRows } from './planStore';
+import type { Executor } from '../foundation/executor';
+import { nowIso } from '../foundation/clock';
+import { emitChanged } from '../foundation/events';
 
 /**
  * The shipped starter plans (`assets/curriculum-starter.json`, ФОП НОО/ООО/СОО): editable data the

@@ -4,11 +4,13 @@ import { activeRows } from '../../../src-shared/domain/curriculum/effectivePlan'
 import { describeAttention, distributePupils, needsAttention, type AttentionPupil, type DistributeBy } from '../../../src-shared/domain/curriculum/subgroups';
 import { newId } from '../../../src-shared/domain/ids';
 import { fullName } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
-import { visibleClassIds } from '../access/scope';
-import type { HandlerContext } from '../context';
-import { emitChanged, nowIso, writableYear } from '../schoolSetup/common';
+import { visibleClassIds } from '../access/index';
+import type { HandlerContext } from '../foundation/context';
+import { writableYear } from '../schoolSetup/index';
 import { classEffective, loadYearData, subjectNameOf, type YearClass, type YearData } from './yearData';
+import type { Executor } from '../foundation/executor';
+import { nowIso } from '../foundation/clock';
+import { emitChanged } from '../foundation/events';
 
 /**
  * The subgroups the plan asks for. Flags are computed from the dated class membership each time, so

@@ -1,4 +1,5 @@
-import type { Executor } from '../audit/auditRepo';
+import type { Executor } from '../foundation/executor';
+
 
 /**
  * Where a subject is used by the curriculum and the load, as a Russian phrase for a refusal

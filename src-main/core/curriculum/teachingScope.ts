@@ -1,4 +1,4 @@
-import { CLASS_SCOPE_SOURCES, type ClassScopeSource } from '../access/scope';
+import { CLASS_SCOPE_SOURCES, type ClassScopeSource } from '../access/index';
 
 /**
  * «Classes I teach»: a teacher without the «все классы» right sees the classes they have load in,

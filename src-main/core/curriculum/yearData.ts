@@ -3,10 +3,11 @@ import { periodWeeks } from '../../../src-shared/domain/curriculum/hours';
 import { loadRowsOfClass, type LoadRow } from '../../../src-shared/domain/curriculum/loadRows';
 import { defaultYearWeeks, type WeekLength } from '../../../src-shared/domain/curriculum/norms';
 import { compareRu } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
-import { parseWeekLengthByGrade } from '../schoolSetup/calendar/schoolCalendarLoader';
-import { findYear, notFound, type YearRow } from '../schoolSetup/common';
+import { parseWeekLengthByGrade } from '../schoolSetup/index';
+import { findYear, type YearRow } from '../schoolSetup/index';
 import { plansOfYear, type StoredPlan } from './planStore';
+import type { Executor } from '../foundation/executor';
+import { notFound } from '../foundation/refusals';
 
 /**
  * Everything the curriculum and load views need about one academic year, read once: classes, subjects,

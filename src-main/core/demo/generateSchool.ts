@@ -1,38 +1,10 @@
 import { snilsChecksum } from '../../../src-shared/domain/validators';
 import { BOY_NAMES, feminineSurname, GIRL_NAMES, MALE_NAMES, SURNAMES, WOMAN_NAMES } from './names';
 import { createRng, seededIdFactory, type Rng } from './rng';
+import type { DemoClass, DemoLink, DemoPerson, DemoStaff } from './demoTypes';
 import { generateMovementYear, type DemoMovement } from './movementYear';
 
-export interface DemoPerson {
-  id: string;
-  lastName: string;
-  firstName: string;
-  middleName: string;
-  sex: 'М' | 'Ж';
-  birthDate: string;
-  snils: string;
-}
-
-export interface DemoStaff extends DemoPerson {
-  position: string;
-  /** What a teacher teaches; used by later parts of the demo (curriculum, load). */
-  subject: string | null;
-}
-
-export interface DemoClass {
-  id: string;
-  grade: number;
-  letter: string;
-  name: string;
-  classTeacherId: string;
-  shift: 1 | 2;
-}
-
-export interface DemoLink {
-  pupilId: string;
-  parentId: string;
-  relation: 'мать' | 'отец' | 'опекун';
-}
+export type { DemoClass, DemoLink, DemoPerson, DemoStaff } from './demoTypes';
 
 export interface DemoSchool {
   seed: number;

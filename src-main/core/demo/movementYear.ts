@@ -1,6 +1,6 @@
 import { addDays, isWeekend } from '../../../src-shared/domain/calendar/dates';
 import type { DestinationKind, EnrollKind, OrderType } from '../../../src-shared/domain/movement/orderTypes';
-import type { DemoClass, DemoLink, DemoPerson } from './generateSchool';
+import type { DemoClass, DemoLink, DemoPerson } from './demoTypes';
 import { BOY_NAMES, feminineSurname, GIRL_NAMES, MALE_NAMES, SURNAMES, WOMAN_NAMES } from './names';
 import { createRng, seededIdFactory, type Rng } from './rng';
 

@@ -1,12 +1,12 @@
 import { activeRows } from '../../../src-shared/domain/curriculum/effectivePlan';
 import { distributePupils } from '../../../src-shared/domain/curriculum/subgroups';
 import { subjectGroups } from '../../../src-shared/domain/curriculum/checks';
-import type { Executor } from '../audit/auditRepo';
-import { insertPlan, writeRows } from '../curriculum/planStore';
-import { starterPlans, starterRows, starterSubjectIds } from '../curriculum/starterPlans';
-import { classEffective, loadYearData, yearLoadRows } from '../curriculum/yearData';
+import { insertPlan, writeRows } from '../curriculum/index';
+import { starterPlans, starterRows, starterSubjectIds } from '../curriculum/index';
+import { classEffective, loadYearData, yearLoadRows } from '../curriculum/index';
 import type { DemoSchool } from './generateSchool';
 import { demoLoad, type DemoBundleRow } from './demoLoad';
+import type { Executor } from '../foundation/executor';
 
 /**
  * The demo school's curriculum and load (issue 7): the ФОП starter plans for grades 1–11, a profile

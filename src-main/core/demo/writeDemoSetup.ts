@@ -1,9 +1,9 @@
 import { newId } from '../../../src-shared/domain/ids';
 import { generateBells, type BellLesson } from '../../../src-shared/domain/schoolSetup/bellSchedule';
 import { builtinRoomTypeId, type BuiltinRoomTypeCode } from '../../../src-shared/domain/schoolSetup/roomTypes';
-import type { Executor } from '../audit/auditRepo';
-import { addStarterSubjects } from '../schoolSetup/subjects/starterSubjects';
+import { addStarterSubjects } from '../schoolSetup/index';
 import type { DemoSchool } from './generateSchool';
+import type { Executor } from '../foundation/executor';
 
 /**
  * The demo school's set-up (issue 4): the 2026/2027 year with six-day weeks in 10–11, quarters for

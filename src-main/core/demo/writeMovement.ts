@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
 import { searchKey } from '../../../src-shared/domain/names';
 import type { Database } from '../db/schema';
-import { yearForOrder } from '../movement/common';
-import { insertDraft } from '../movement/orderInsert';
-import { noAudit, signWithin } from '../movement/orderSigning';
+import { yearForOrder } from '../movement/index';
+import { insertDraft } from '../movement/index';
+import { noAudit, signWithin } from '../movement/index';
 import type { DemoPerson } from './generateSchool';
 import type { DemoMovement } from './movementYear';
 

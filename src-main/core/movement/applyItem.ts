@@ -1,11 +1,11 @@
 import { formatRu } from '../../../src-shared/domain/calendar/dates';
 import { ORDER_TYPE_INFO, expectedTargetGrade, isGraduationGrade, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { newId } from '../../../src-shared/domain/ids';
-import type { Executor } from '../audit/auditRepo';
 import { classInfo, refuse, type ClassInfo } from './common';
 import { orderOfItemText, type EffectJournal } from './effects';
 import { membershipsFrom, membershipsOf, type MembershipRow } from './membership';
 import { activeEntryOf, assignRegisterNumber } from './register';
+import type { Executor } from '../foundation/executor';
 
 /**
  * Applies one item of an order being signed to the dated class membership. Every check runs

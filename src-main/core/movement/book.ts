@@ -1,8 +1,8 @@
 import type { BookEntry } from '../../../src-shared/contract/movement';
 import { DESTINATION_KINDS, ENROLL_KINDS, ORDER_TYPE_INFO, type DestinationKind, type EnrollKind, type OrderStatus, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { fullName, searchKey } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
 import type { MovementOrderItemTable } from '../db/schemaMovement';
+import type { Executor } from '../foundation/executor';
 
 /**
  * «Книга движения учащихся»: every item of every signed order, in the order things happened.

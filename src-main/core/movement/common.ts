@@ -2,9 +2,9 @@ import type { Selectable } from 'kysely';
 import { diffDays, formatRu } from '../../../src-shared/domain/calendar/dates';
 import { ORDER_TYPE_INFO, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { AppError } from '../../../src-shared/errors';
-import type { Executor } from '../audit/auditRepo';
 import type { AcademicYearTable, MovementOrderTable } from '../db/schema';
-import type { HandlerContext } from '../context';
+import type { HandlerContext } from '../foundation/context';
+import type { Executor } from '../foundation/executor';
 
 /** Shared habits of the movement book: refusals that say «ничего не изменено», years by date. */
 
@@ -26,10 +26,6 @@ export function staleOrder(what: string, current: number): AppError {
   return new AppError('CONFLICT', `${what}: его уже изменил другой пользователь. Ваши изменения не записаны — обновите приказ и повторите.`, {
     currentVersion: current,
   });
-}
-
-export function nowIso(): string {
-  return new Date().toISOString();
 }
 
 export type YearRow = Selectable<AcademicYearTable>;
@@ -120,7 +116,3 @@ export async function inChunks<T>(ids: readonly string[], fn: (chunk: string[]) 
   return out;
 }
 
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/i.test(String(e?.message ?? ''));
-}

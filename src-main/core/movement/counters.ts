@@ -1,9 +1,10 @@
 import type { Numbering } from '../../../src-shared/contract/movement';
 import { ORDER_TYPES, ORDER_TYPE_INFO, SUFFIX_RE, formatOrderNumber, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
-import { diffFields, type Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { localToday } from '../access/scope';
-import { nowIso, refuse, staleOrder, yearOfDate } from './common';
+import { diffFields } from '../foundation/auditLog';
+import type { HandlerContext } from '../foundation/context';
+import { refuse, staleOrder, yearOfDate } from './common';
+import type { Executor } from '../foundation/executor';
+import { schoolToday, nowIso } from '../foundation/clock';
 
 /**
  * Numbers that are handed out once: order numbers per year and suffix, the alphabet book and the
@@ -77,7 +78,7 @@ export async function assignOrderNumber(db: Executor, yearId: string, yearName: 
 export async function getNumbering(db: Executor, yearId: string | null): Promise<Numbering> {
   const year = yearId
     ? await db.selectFrom('academicYear').selectAll().where('id', '=', yearId).executeTakeFirst()
-    : ((await db.selectFrom('academicYear').selectAll().where('isCurrent', '=', 1).executeTakeFirst()) ?? (await yearOfDate(db, localToday())));
+    : ((await db.selectFrom('academicYear').selectAll().where('isCurrent', '=', 1).executeTakeFirst()) ?? (await yearOfDate(db, schoolToday())));
   const rows = await db.selectFrom('movementOrderSeries').selectAll().execute();
   const series = [];
   for (const type of ORDER_TYPES) {

@@ -1,6 +1,6 @@
 import { newId } from '../../../src-shared/domain/ids';
-import type { Executor } from '../audit/auditRepo';
 import { orderLabel } from './common';
+import type { Executor } from '../foundation/executor';
 
 /**
  * The journal of what signing an order changed. Each row names one change to one record with the

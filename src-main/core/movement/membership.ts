@@ -1,5 +1,5 @@
-import type { Executor } from '../audit/auditRepo';
 import { inChunks } from './common';
+import type { Executor } from '../foundation/executor';
 
 /**
  * Dated class membership (DESIGN.md §5: history is never overwritten). A pupil is in a class from

@@ -5,12 +5,14 @@ import { declineAll } from '../../../src-shared/domain/movement/declension';
 import { ORDER_TYPE_INFO, needsFromClass } from '../../../src-shared/domain/movement/orderTypes';
 import { newId } from '../../../src-shared/domain/ids';
 import { fullName } from '../../../src-shared/domain/names';
-import { diffFields, type Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { callerName, emitMovementChanged, nowIso, orderNotFound, refuse, staleOrder, yearForOrder } from './common';
+import { diffFields } from '../foundation/auditLog';
+import type { HandlerContext } from '../foundation/context';
+import { callerName, emitMovementChanged, orderNotFound, refuse, staleOrder, yearForOrder } from './common';
 import { currentClassOf } from './membership';
 import { getOrder } from './orderRepo';
 import { createPupilFromItem, dropCardIfUnused } from './pupilCards';
+import type { Executor } from '../foundation/executor';
+import { nowIso } from '../foundation/clock';
 
 type ParsedOrder = z.output<typeof orderInput>;
 export type { OrderInput };

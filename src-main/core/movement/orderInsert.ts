@@ -1,8 +1,8 @@
-import type { Executor } from '../audit/auditRepo';
 import { declineAll } from '../../../src-shared/domain/movement/declension';
 import type { DestinationKind, EnrollKind, OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { newId } from '../../../src-shared/domain/ids';
 import { inChunks } from './common';
+import type { Executor } from '../foundation/executor';
 
 /**
  * Writes a draft order with many items at once, for orders made by the app itself (the annual

@@ -1,8 +1,8 @@
 import type { OrderDetail, OrderItem, OrderRow } from '../../../src-shared/contract/movementFields';
 import type { DestinationKind, EnrollKind, OrderStatus, OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { fullName, searchKey, shortName } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
 import { inChunks, orderNotFound } from './common';
+import type { Executor } from '../foundation/executor';
 
 /** Reading orders and their items in the shapes of the contract. */
 

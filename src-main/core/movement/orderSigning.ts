@@ -2,14 +2,16 @@ import type { OrderDetail } from '../../../src-shared/contract/movementFields';
 import type { OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { fullName } from '../../../src-shared/domain/names';
 import { AppError } from '../../../src-shared/errors';
-import type { Executor } from '../audit/auditRepo';
-import type { AuditRecorder, HandlerContext } from '../context';
+import type { AuditRecorder, HandlerContext } from '../foundation/context';
 import { applyItem, type AppliedChange } from './applyItem';
-import { callerName, classInfo, emitMovementChanged, isUniqueViolation, nowIso, orderLabel, orderNotFound, refuse, staleOrder } from './common';
+import { callerName, classInfo, emitMovementChanged, orderLabel, orderNotFound, refuse, staleOrder } from './common';
 import { assignOrderNumber } from './counters';
 import { effectJournal } from './effects';
 import { getOrder, loadItems } from './orderRepo';
 import { revertOrder } from './revert';
+import type { Executor } from '../foundation/executor';
+import { nowIso } from '../foundation/clock';
+import { isUniqueViolation } from '../foundation/dbErrors';
 
 /** Where the audit rows of a signing go: the dispatcher's recorder, or nowhere (demo data). */
 export type AuditSink = AuditRecorder['record'];

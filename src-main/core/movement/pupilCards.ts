@@ -2,11 +2,12 @@ import type { NewPupilInput } from '../../../src-shared/contract/movementFields'
 import { formatRu } from '../../../src-shared/domain/calendar/dates';
 import { newId } from '../../../src-shared/domain/ids';
 import { fullName, searchKey } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { CARD_SPECS, assertNewCardValid, completeCard, insertCard } from '../people/cardStore';
+import type { HandlerContext } from '../foundation/context';
+import { CARD_SPECS, assertNewCardValid, completeCard, insertCard } from '../people/index';
 import { PUPIL_LABELS } from '../../../src-shared/contract/peoplePupilCard';
-import { nowIso, refuse } from './common';
+import { refuse } from './common';
+import type { Executor } from '../foundation/executor';
+import { nowIso } from '../foundation/clock';
 
 /**
  * Pupil cards created by an enrolment item, as the portal does (`formats/netschool.md` §0): ФИО, sex

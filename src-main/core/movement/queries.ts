@@ -3,16 +3,16 @@ import type { ClassOption, PupilPick } from '../../../src-shared/contract/moveme
 import type { OrderStatus, OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { compareRu, fullName, searchKey } from '../../../src-shared/domain/names';
 import { AppError } from '../../../src-shared/errors';
-import type { Executor } from '../audit/auditRepo';
-import { localToday } from '../access/scope';
 import { inChunks, yearOfDate } from './common';
 import { classesOfPupils, membershipsOf, rosterOn } from './membership';
 import { registerNumbersOf } from './register';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
 
 /** Read-side of the movement book: pickers, rosters on a date, a pupil's timeline. */
 
 export async function searchPupils(db: Executor, query: string, date: string | null, classId: string | null): Promise<PupilPick[]> {
-  const on = date ?? localToday();
+  const on = date ?? schoolToday();
   const key = searchKey(query);
   let q = db.selectFrom('pupil').select(['id', 'lastName', 'firstName', 'middleName', 'sex', 'birthDate']);
   if (key) q = q.where('searchKey', 'like', `${key}%`);

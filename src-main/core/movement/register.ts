@@ -1,10 +1,10 @@
 import type { AlphabetEntry } from '../../../src-shared/contract/movement';
 import { compareRu, fullName, searchKey } from '../../../src-shared/domain/names';
 import { newId } from '../../../src-shared/domain/ids';
-import type { Executor } from '../audit/auditRepo';
-import { localToday } from '../access/scope';
 import { nextNumber } from './counters';
 import { classesOfPupils } from './membership';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
 
 /**
  * Алфавитная книга записи обучающихся and the personal-file numbers. A number is handed out when a
@@ -69,7 +69,7 @@ export async function listAlphabet(db: Executor, search: string): Promise<Alphab
   const key = searchKey(search);
   if (key) q = q.where((eb) => eb.or([eb('p.searchKey', 'like', `%${key}%`), eb('e.personalFileNumber', '=', search.toUpperCase())]));
   const rows = await q.orderBy('e.number').execute();
-  const classes = await classesOfPupils(db, rows.map((r) => r.pupilId), localToday());
+  const classes = await classesOfPupils(db, rows.map((r) => r.pupilId), schoolToday());
   return rows.map((r) => ({
     number: Number(r.number),
     personalFileNumber: r.personalFileNumber,

@@ -1,11 +1,11 @@
 import type { ExportedFile } from '../../../src-shared/contract/files';
 import { ORDER_STATUSES, ORDER_TYPE_INFO, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { fullName } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
-import { addBodyRow, addHeader, addTitle, newWorkbook, ru, toFile } from '../reports/xlsxSheet';
+import { addBodyRow, addHeader, addTitle, newWorkbook, ru, toFile } from '../foundation/xlsxSheet';
 import { listBook, type BookFilter } from './book';
 import { listAlphabet } from './register';
 import { listOrders, loadItems } from './orderRepo';
+import type { Executor } from '../foundation/executor';
 
 /** The three registers of the movement book as Excel: the book, the order book, the alphabet book. */
 

@@ -1,7 +1,7 @@
 import { formatRu } from '../../../src-shared/domain/calendar/dates';
-import type { Executor } from '../audit/auditRepo';
 import { conflict } from './common';
 import { orderOfItemText } from './effects';
+import type { Executor } from '../foundation/executor';
 
 /**
  * Cancelling a signed order: its journal is undone backwards, and only if nothing signed later

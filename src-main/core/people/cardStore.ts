@@ -2,9 +2,8 @@ import type { AddressInput, DocumentInput } from '../../../src-shared/contract/p
 import type { EducationInput, FamilyMemberInput, PositionInput, TrainingInput } from '../../../src-shared/contract/peopleStaffCard';
 import { searchKey } from '../../../src-shared/domain/names';
 import { personCardIssues, type CardIssue } from '../../../src-shared/domain/personCardRules';
-import { todayLocal } from '../../../src-shared/domain/personRules';
 import { AppError } from '../../../src-shared/errors';
-import { diffFields, type Executor } from '../audit/auditRepo';
+import { diffFields } from '../foundation/auditLog';
 import {
   educationsForAudit,
   familyMembersForAudit,
@@ -19,10 +18,12 @@ import {
   writeFamilyMembers,
   writePositions,
   writeTrainings,
-} from '../staff/staffChildren';
+} from './staff/staffChildren';
 import { CARD_SPECS, scalarColumns, scalarsFromRow, type CardSpec } from './cardSpec';
 import { addressesForAudit, documentsForAudit, readAddresses, readDocuments, readPhoto, writeAddresses, writeDocuments, writePhoto } from './personChildren';
 import { writeSearchTokens } from './searchIndex';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
 
 /**
  * Reading and writing whole cards of any kind: the row's columns, the child lists and the search
@@ -131,13 +132,13 @@ async function writeChildren(db: Executor, spec: CardSpec, id: string, card: Par
 
 function derivedColumns(spec: CardSpec, card: Card): Record<string, unknown> {
   const out: Record<string, unknown> = { searchKey: searchKey(card.lastName, card.firstName, card.middleName) };
-  if (spec.kind === 'staff') out.position = mainPositionOn((card.positions as PositionInput[]) ?? [], todayLocal());
+  if (spec.kind === 'staff') out.position = mainPositionOn((card.positions as PositionInput[]) ?? [], schoolToday());
   return out;
 }
 
 /** Checks a new card's cross-field rules; throws VALIDATION naming the field. */
 export function assertNewCardValid(spec: CardSpec, card: Card, labels: Record<string, string>): void {
-  const issues = personCardIssues(spec.kind, card, 'all', todayLocal());
+  const issues = personCardIssues(spec.kind, card, 'all', schoolToday());
   if (issues.length > 0) throw issuesError(spec.record, labels, issues);
 }
 
@@ -191,7 +192,7 @@ export async function patchCard(
   const changes = diffFields(auditView(before.card), auditView(after));
   // Ids of child rows are not part of what a person changes.
   const changed = new Set(Object.keys(changes));
-  const issues = personCardIssues(spec.kind, after, changed, todayLocal());
+  const issues = personCardIssues(spec.kind, after, changed, schoolToday());
   if (issues.length > 0) throw issuesError(spec.record, labels, issues);
   if (changed.size === 0) return { before, after, changes };
 

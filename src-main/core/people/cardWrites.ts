@@ -1,8 +1,9 @@
 import { newId } from '../../../src-shared/domain/ids';
-import { diffFields, type Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
+import { diffFields } from '../foundation/auditLog';
+import type { HandlerContext } from '../foundation/context';
 import { auditView, insertCard, patchCard, patchPhoto, type Card } from './cardStore';
 import type { CardSpec } from './cardSpec';
+import type { Executor } from '../foundation/executor';
 
 /**
  * The one write path of a person card (pupil, parent, staff): one transaction that stores the card,

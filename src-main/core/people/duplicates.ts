@@ -4,10 +4,11 @@ import { fullName, searchKey } from '../../../src-shared/domain/names';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { checkSnils, formatSnils } from '../../../src-shared/domain/validators';
 import { AppError } from '../../../src-shared/errors';
-import { localToday, visibleClassIds } from '../access/scope';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
+import { visibleClassIds } from '../access/index';
+import type { HandlerContext } from '../foundation/context';
 import { CARD_SPECS } from './cardSpec';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
 
 /**
  * The same person typed twice: the same normalised ФИО (case and ё ignored) with the same birth date,
@@ -25,7 +26,7 @@ export interface DuplicateProbe {
 async function details(db: Executor, kind: PersonKind, ids: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (ids.length === 0) return out;
-  const today = localToday();
+  const today = schoolToday();
   if (kind === 'pupil') {
     const rows = await db
       .selectFrom('classMembership as cm')
@@ -77,7 +78,7 @@ export async function visibleDuplicates(ctx: HandlerContext, kind: PersonKind, p
   const visible = await visibleClassIds(ctx);
   if (!visible) return all;
   const ids = all.map((c) => c.id);
-  const today = localToday();
+  const today = schoolToday();
   const pupilIds =
     kind === 'pupil' ? ids : (await ctx.core.db.selectFrom('pupilParent').select('pupilId').where('parentId', 'in', ids).execute()).map((r) => r.pupilId);
   if (pupilIds.length === 0) return [];

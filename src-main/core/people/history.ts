@@ -1,6 +1,7 @@
 import type { HistoryRow } from '../../../src-shared/contract/peopleViews';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
-import type { Executor } from '../audit/auditRepo';
+import type { Executor } from '../foundation/executor';
+
 
 /**
  * The «История изменений» tab: audit entries of the card, of the cards merged into it, of its links

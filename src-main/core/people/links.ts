@@ -1,10 +1,10 @@
 import { fullName } from '../../../src-shared/domain/names';
 import { checkParentChildAges } from '../../../src-shared/domain/personRules';
 import { AppError } from '../../../src-shared/errors';
-import { assertCanSeePupil } from '../access/scope';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { openParentTaskOnLink } from '../accounts/accountTasks';
+import { assertCanSeePupil } from '../access/index';
+import type { HandlerContext } from '../foundation/context';
+import { openParentTaskOnLink } from '../accounts/index';
+import type { Executor } from '../foundation/executor';
 
 /**
  * Many-to-many links between pupils and their parents or legal representatives (relation and the

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { plural } from '../../../src-shared/domain/plural';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
-import type { Executor } from '../audit/auditRepo';
+import type { Executor } from '../foundation/executor';
+
 
 /**
  * Everything that points at a card, moved to the card it is merged into. Links that would become

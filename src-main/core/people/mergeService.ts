@@ -4,16 +4,17 @@ import { fullName, searchKey } from '../../../src-shared/domain/names';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { newId } from '../../../src-shared/domain/ids';
 import { AppError } from '../../../src-shared/errors';
-import { hasRight } from '../access/authorize';
-import { assertCanSeeParent, assertCanSeePupil } from '../access/scope';
-import { diffFields, type Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
+import { hasRight } from '../access/index';
+import { assertCanSeeParent, assertCanSeePupil } from '../access/index';
+import { diffFields } from '../foundation/auditLog';
+import type { HandlerContext } from '../foundation/context';
 import { CARD_SPECS, auditView, notFound, readCard, staleError, type Card, type StoredCard } from './cardStore';
 import { moveReferences } from './mergeReferences';
 import { scalarColumns } from './cardSpec';
 import { deleteChildren, readPhoto, writeAddresses, writeDocuments, writePhoto } from './personChildren';
 import { writeSearchTokens } from './searchIndex';
-import { writeEducations, writeFamilyMembers, writePositions, writeTrainings } from '../staff/staffChildren';
+import { writeEducations, writeFamilyMembers, writePositions, writeTrainings } from './staff/staffChildren';
+import type { Executor } from '../foundation/executor';
 
 /**
  * Merging two cards of one person: the main card keeps its values, fills its gaps from the other

@@ -5,11 +5,12 @@ import type { ExportedFile } from '../../../src-shared/contract/files';
 import type { ParentRow } from '../../../src-shared/contract/peopleViews';
 import { comparePersons, fullName } from '../../../src-shared/domain/names';
 import { parseSearchQuery } from '../../../src-shared/domain/personSearch';
-import { assertCanSeeClass, localToday, visibleClassIds } from '../access/scope';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { listWorkbook } from './peopleExcel';
+import { assertCanSeeClass, visibleClassIds } from '../access/index';
+import type { HandlerContext } from '../foundation/context';
+import { listWorkbook } from '../foundation/listWorkbook';
 import { indexPendingCards, planSearch, searchCondition } from './searchIndex';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
 
 /**
  * The parent list: parents and legal representatives, scoped like pupils (a class teacher sees the
@@ -23,7 +24,7 @@ function withChildIn(classIds: readonly string[], today: string) {
 
 export async function parentQuery(ctx: HandlerContext, filter: ParentFilter = {}) {
   const db = ctx.core.db;
-  const today = localToday();
+  const today = schoolToday();
   if (filter.classId) await assertCanSeeClass(ctx, filter.classId);
   const visible = await visibleClassIds(ctx);
   if (visible && visible.size === 0) return { q: null, visible };
@@ -42,7 +43,7 @@ export async function parentQuery(ctx: HandlerContext, filter: ParentFilter = {}
 }
 
 async function childrenOf(db: Executor, parentIds: string[], visible: Set<string> | null) {
-  const today = localToday();
+  const today = schoolToday();
   const out = new Map<string, ParentRow['children']>();
   for (let i = 0; i < parentIds.length; i += 500) {
     const rows = await db

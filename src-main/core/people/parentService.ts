@@ -3,15 +3,16 @@ import { PARENT_LABELS } from '../../../src-shared/contract/peopleParents';
 import type { HistoryRow, ParentView } from '../../../src-shared/contract/peopleViews';
 import { comparePersons, fullName } from '../../../src-shared/domain/names';
 import { AppError } from '../../../src-shared/errors';
-import { assertCanSeeParent, assertCanSeePupil, localToday, visibleClassIds } from '../access/scope';
-import type { HandlerContext } from '../context';
-import { accountOf } from '../accounts/accountTasks';
+import { assertCanSeeParent, assertCanSeePupil, visibleClassIds } from '../access/index';
+import type { HandlerContext } from '../foundation/context';
+import { accountOf } from '../accounts/index';
 import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './cardStore';
 import { createCardRecord, updateCardRecord } from './cardWrites';
 import { assertNoDuplicate } from './duplicates';
 import { cardHistory, mergedIds } from './history';
 import { assertLinkedAgesAfterBirthDate, insertLink } from './links';
 import { readPhoto } from './personChildren';
+import { schoolToday } from '../foundation/clock';
 
 /** The parent's card: the view with children and account, create (with links) and update. */
 const spec = CARD_SPECS.parent;
@@ -21,7 +22,7 @@ export async function getParent(ctx: HandlerContext, id: string): Promise<Parent
   const stored = await readCard(db, spec, id);
   if (!stored) throw notFound(spec);
   await assertCanSeeParent(ctx, id);
-  const today = localToday();
+  const today = schoolToday();
   const rows = await db
     .selectFrom('pupilParent as pp')
     .innerJoin('pupil as p', 'p.id', 'pp.pupilId')

@@ -4,7 +4,8 @@ import { formatRu } from '../../../src-shared/domain/calendar/dates';
 import { ADDRESS_KINDS, ADDRESS_KIND_IDS, type AddressKind } from '../../../src-shared/domain/peopleDictionaries';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { newId } from '../../../src-shared/domain/ids';
-import type { Executor } from '../audit/auditRepo';
+import type { Executor } from '../foundation/executor';
+
 
 /**
  * Documents, addresses and the photo of a card: child rows keyed by (person_kind, person_id). A

@@ -6,11 +6,12 @@ import type { PupilRow } from '../../../src-shared/contract/peopleViews';
 import { shortName } from '../../../src-shared/domain/names';
 import { parseSearchQuery } from '../../../src-shared/domain/personSearch';
 import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
-import { assertCanSeeClass, localToday, visibleClassIds } from '../access/scope';
-import type { Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { listWorkbook } from './peopleExcel';
+import { assertCanSeeClass, visibleClassIds } from '../access/index';
+import type { HandlerContext } from '../foundation/context';
+import { listWorkbook } from '../foundation/listWorkbook';
 import { indexPendingCards, planSearch, searchCondition } from './searchIndex';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
 
 /**
  * The pupil list: filters, instant search and scoping in one query, sorted by name and paged for
@@ -49,7 +50,7 @@ function inClassToday(classIds: readonly string[] | undefined, today: string) {
 /** The filtered, scoped query over `pupil`, or null when the caller may see nobody. */
 export async function pupilQuery(ctx: HandlerContext, filter: PupilFilter = {}) {
   const db = ctx.core.db;
-  const today = localToday();
+  const today = schoolToday();
   if (filter.classId) await assertCanSeeClass(ctx, filter.classId);
   const visible = await visibleClassIds(ctx);
   if (visible && visible.size === 0) return null;
@@ -78,7 +79,7 @@ function chunks<T>(list: readonly T[], size = 500): T[][] {
 
 /** Current class and parents of listed pupils. */
 async function decorate(db: Executor, raw: RawRow[]): Promise<PupilRow[]> {
-  const today = localToday();
+  const today = schoolToday();
   const classOf = new Map<string, { classId: string; className: string }>();
   const parentsOf = new Map<string, { text: string; order: number }[]>();
   for (const ids of chunks(raw.map((r) => r.id))) {

@@ -3,17 +3,18 @@ import { PUPIL_LABELS } from '../../../src-shared/contract/people';
 import type { HistoryRow, PupilParentLink, PupilView } from '../../../src-shared/contract/peopleViews';
 import { fullName } from '../../../src-shared/domain/names';
 import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
-import { assertCanSeePupil, localToday, visibleClassIds } from '../access/scope';
-import { type Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { accountOf } from '../accounts/accountTasks';
-import { syncEnrolmentTasks } from '../accounts/enrolmentTasks';
+import { assertCanSeePupil, visibleClassIds } from '../access/index';
+import type { HandlerContext } from '../foundation/context';
+import { accountOf } from '../accounts/index';
+import { syncEnrolmentTasks } from '../accounts/index';
 import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './cardStore';
 import { createCardRecord, updateCardRecord } from './cardWrites';
 import { assertNoDuplicate } from './duplicates';
 import { cardHistory, mergedIds } from './history';
 import { readPhoto } from './personChildren';
 import { assertLinkedAgesAfterBirthDate, insertLink } from './links';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
 
 /** The pupil's card: the view with class, family and account, and its create/update flows. */
 const spec = CARD_SPECS.pupil;
@@ -45,7 +46,7 @@ async function parentsOf(db: Executor, pupilId: string): Promise<PupilParentLink
 async function siblingsOf(ctx: HandlerContext, pupilId: string, parentIds: string[]) {
   if (parentIds.length === 0) return [];
   const db = ctx.core.db;
-  const today = localToday();
+  const today = schoolToday();
   const rows = await db
     .selectFrom('pupilParent as pp')
     .innerJoin('pupil as p', 'p.id', 'pp.pupilId')
@@ -75,7 +76,7 @@ export async function getPupil(ctx: HandlerContext, id: string): Promise<PupilVi
   if (!stored) throw notFound(spec);
   await assertCanSeePupil(ctx, id);
   const history = await classHistory(db, id);
-  const today = localToday();
+  const today = schoolToday();
   const current = history.find((h) => h.startDate <= today && (h.endDate === null || h.endDate > today));
   const parents = await parentsOf(db, id);
   return {

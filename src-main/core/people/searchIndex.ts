@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { personTokens, prefixUpperBound, type SearchablePerson } from '../../../src-shared/domain/personSearch';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
-import type { Executor } from '../audit/auditRepo';
 import { readDocuments } from './personChildren';
+import type { Executor } from '../foundation/executor';
 
 /**
  * The search index of the people cards: `person_search_token` rows (a name word or the digits of a

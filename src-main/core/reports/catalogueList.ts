@@ -1,8 +1,8 @@
 import type { CatalogueEntry } from '../../../src-shared/contract/reports';
 import type { Right } from '../../../src-shared/contract/rights';
 import { AUDIENCE_TITLES, PRINT_FORMS, PRINT_FORM_KEYS, REPORTS, REPORT_KEYS, SCREEN_REPORTS, SCREEN_REPORT_KEYS, type ReportAudience } from '../../../src-shared/domain/reports/catalogue';
-import { hasRight } from '../access/authorize';
-import type { HandlerContext } from '../context';
+import { hasRight } from '../access/index';
+import type { HandlerContext } from '../foundation/context';
 import { savedReportEntries } from './builder/savedReports';
 
 /**

@@ -1,11 +1,11 @@
 import type { MovementReport } from '../../../src-shared/contract/movementReports';
 import { arrivalColumn, departureColumn, emptyMovement, reconciles, type MovementEntry } from '../../../src-shared/domain/movement/reportColumns';
 import { compareRu } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
-import { itemDetails } from '../movement/book';
-import { inChunks, typeLabel } from '../movement/common';
-import { membershipsOverlapping } from '../movement/membership';
+import { itemDetails } from '../movement/index';
+import { inChunks, typeLabel } from '../movement/index';
+import { membershipsOverlapping } from '../movement/index';
 import { pupilDictionary, pupilFacts } from './pupilFacts';
+import type { Executor } from '../foundation/executor';
 
 /**
  * «Движение учащихся по школе» for [from, to]. A class's number at the start is its roster on

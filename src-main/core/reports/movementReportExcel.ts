@@ -12,7 +12,7 @@ import {
   sumMovement,
   type MovementRowData,
 } from '../../../src-shared/domain/movement/reportColumns';
-import { addBodyRow, addHeader, addTitle, newWorkbook, ru, toFile } from './xlsxSheet';
+import { addBodyRow, addHeader, addTitle, newWorkbook, ru, toFile } from '../foundation/xlsxSheet';
 
 /**
  * «Движение учащихся по школе» as Excel. Sheet 1 holds the numbers (classes, grade subtotals, the

@@ -1,10 +1,10 @@
 import type { OccupancyReport } from '../../../src-shared/contract/movementReports';
 import { OCCUPANCY_KEYS, type OccupancyColumn } from '../../../src-shared/domain/movement/reportColumns';
 import { compareRu, fullName } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
-import { yearOfDate } from '../movement/common';
-import { allMembershipsOn } from '../movement/membership';
+import { yearOfDate } from '../movement/index';
+import { allMembershipsOn } from '../movement/index';
 import { pupilDictionary, pupilFacts } from './pupilFacts';
+import type { Executor } from '../foundation/executor';
 
 /**
  * «Наполняемость классов» on a date (work order §3.10): every class of the year containing the date,

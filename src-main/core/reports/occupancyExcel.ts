@@ -1,7 +1,7 @@
 import type { ExportedFile } from '../../../src-shared/contract/files';
 import type { OccupancyReport } from '../../../src-shared/contract/movementReports';
 import { OCCUPANCY_COLUMNS, OCCUPANCY_KEYS, sumOccupancy } from '../../../src-shared/domain/movement/reportColumns';
-import { addBodyRow, addHeader, addTitle, newWorkbook, ru, toFile } from './xlsxSheet';
+import { addBodyRow, addHeader, addTitle, newWorkbook, ru, toFile } from '../foundation/xlsxSheet';
 
 /** «Наполняемость классов» as Excel: classes, grade subtotals, school total; the pupils on sheet 2. */
 export async function occupancyExcel(report: OccupancyReport, schoolName: string): Promise<ExportedFile> {

@@ -1,6 +1,6 @@
 import { fullName } from '../../../src-shared/domain/names';
-import type { Executor } from '../audit/auditRepo';
-import { inChunks } from '../movement/common';
+import { inChunks } from '../movement/index';
+import type { Executor } from '../foundation/executor';
 
 /**
  * Facts about pupils the movement reports need: name, sex, birth date, and the card flags ОВЗ,

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ExchangeRow } from '../../../src-shared/contract/exchange';
 import { newId } from '../../../src-shared/domain/ids';
 import { AppError } from '../../../src-shared/errors';
-import type { Executor } from '../audit/auditRepo';
+import type { Executor } from '../foundation/executor';
+
 
 /** Exchanges with the portal and their files (migration 0060). */
 export interface StoredFile {

@@ -1,14 +1,14 @@
 import type { Reconciliation } from '../../../src-shared/contract/exchange';
 import { XLSX_MIME, type ExportedFile } from '../../../src-shared/contract/files';
 import { fullName } from '../../../src-shared/domain/names';
-import { localToday } from '../access/scope';
-import type { Executor } from '../audit/auditRepo';
-import { addBodyRow, addHeader, addTitle, newWorkbook } from '../reports/xlsxSheet';
+import { addBodyRow, addHeader, addTitle, newWorkbook } from '../foundation/xlsxSheet';
 import { readExchangeFiles } from './exchangeRepo';
 import { parseFile } from './pull/parseFiles';
 import { classKey } from './pull/planContext';
 import { buildPlan } from './pull/plan';
 import type { FormatId } from './formats/catalog';
+import type { Executor } from '../foundation/executor';
+import { schoolToday } from '../foundation/clock';
 
 /**
  * Office vs the last applied pull, side by side: the last pull's files are read again and matched
@@ -21,7 +21,7 @@ const KIND_TITLES = { onlyOffice: 'Только в программе', onlyPort
 export async function buildReconciliation(db: Executor): Promise<Reconciliation> {
   const last = await db.selectFrom('portalExchange').select(['id', 'finishedAt']).where('direction', '=', 'pull').where('status', '=', 'applied').orderBy('finishedAt', 'desc').limit(1).executeTakeFirst();
   if (!last) return { pullId: null, pulledAt: null, rows: [] };
-  const today = localToday();
+  const today = schoolToday();
   const stored = await readExchangeFiles(db, last.id);
   const files = await Promise.all(stored.map((f) => parseFile(f.id, f.fileName, f.bytes, today, f.formatId as FormatId | null)));
   const plan = await buildPlan(db, files, {}, today, { ops: false });
@@ -74,9 +74,9 @@ export async function buildReconciliation(db: Executor): Promise<Reconciliation>
 export async function reconciliationExcel(r: Reconciliation, schoolName: string): Promise<ExportedFile> {
   const wb = newWorkbook();
   const ws = wb.addWorksheet('Сверка с порталом');
-  addTitle(ws, [`Сверка с порталом «Сетевой город»: ${schoolName}`, r.pulledAt ? `Последняя загрузка из портала: ${r.pulledAt.slice(0, 10).split('-').reverse().join('.')}; сформировано ${localToday().split('-').reverse().join('.')}` : 'Загрузок из портала ещё не было'], 6);
+  addTitle(ws, [`Сверка с порталом «Сетевой город»: ${schoolName}`, r.pulledAt ? `Последняя загрузка из портала: ${r.pulledAt.slice(0, 10).split('-').reverse().join('.')}; сформировано ${schoolToday().split('-').reverse().join('.')}` : 'Загрузок из портала ещё не было'], 6);
   addHeader(ws, ['Что', 'Запись', 'Расхождение', 'Поле', 'В программе', 'В портале'], [14, 44, 20, 24, 36, 36]);
   for (const row of r.rows) addBodyRow(ws, [ENTITY_TITLES[row.entity], row.label, KIND_TITLES[row.kind], row.field, row.office, row.portal]);
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return { fileName: `Сверка с порталом ${localToday().split('-').reverse().join('.')}.xlsx`, mimeType: XLSX_MIME, contentBase64: buf.toString('base64'), rows: r.rows.length };
+  return { fileName: `Сверка с порталом ${schoolToday().split('-').reverse().join('.')}.xlsx`, mimeType: XLSX_MIME, contentBase64: buf.toString('base64'), rows: r.rows.length };
 }

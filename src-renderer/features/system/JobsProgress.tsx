@@ -5,11 +5,14 @@ import { Button, Card, Progress, Space, Typography } from 'antd';
 import { apiClient } from '../../api/client';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { jobDismissed, progressReceived } from '../../app/uiSlice';
-import { baseApi } from '../../api/baseApi';
+import { startLiveRefresh } from '../../api/liveRefresh';
 
 const selectJobs = createSelector([(s: RootState) => s.ui.jobs], (jobs) => Object.values(jobs));
 
-/** Progress of long operations, fed by push events from the core. */
+/**
+ * Progress of long operations, fed by push events from the core; the same subscription (opened
+ * once the user is signed in) keeps every open list current through `startLiveRefresh`.
+ */
 export function JobsProgress() {
   const dispatch = useAppDispatch();
   const jobs = useAppSelector(selectJobs);
@@ -17,15 +20,13 @@ export function JobsProgress() {
   useEffect(
     () =>
       apiClient.on((event) => {
-        if (event.type === 'progress') {
-          dispatch(progressReceived(event));
-          if (event.finished) setTimeout(() => dispatch(jobDismissed(event.jobId)), 4000);
-        } else if (event.type === 'dataChanged' && event.entity === 'school') {
-          dispatch(baseApi.util.invalidateTags(['School']));
-        }
+        if (event.type !== 'progress') return;
+        dispatch(progressReceived(event));
+        if (event.finished) setTimeout(() => dispatch(jobDismissed(event.jobId)), 4000);
       }),
     [dispatch],
   );
+  useEffect(() => startLiveRefresh(apiClient.on, dispatch), [dispatch]);
 
   if (jobs.length === 0) return null;
   return (

@@ -1,21 +1,9 @@
-import { baseApi } from '../../api/baseApi';
-import type { BackupInfo, SystemStatus } from '../../../src-shared/contract/system';
+import { contractEndpoints } from '../../api/contractApi';
 
-export const systemApi = baseApi.injectEndpoints({
-  endpoints: (build) => ({
-    status: build.query<SystemStatus, void>({
-      query: () => ({ method: 'system.status' }),
-      providesTags: ['System'],
-    }),
-    backups: build.query<BackupInfo[], void>({
-      query: () => ({ method: 'system.backup.list' }),
-      providesTags: ['Backup'],
-    }),
-    createBackup: build.mutation<BackupInfo, { jobId: string }>({
-      query: (input) => ({ method: 'system.backup.create', input }),
-      invalidatesTags: ['Backup'],
-    }),
-  }),
+export const systemApi = contractEndpoints({
+  status: 'system.status',
+  backups: 'system.backup.list',
+  createBackup: 'system.backup.create',
 });
 
 export const { useStatusQuery, useBackupsQuery, useCreateBackupMutation } = systemApi;

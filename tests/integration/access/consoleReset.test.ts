@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { resetPasswordFromConsole, temporaryPassword } from '../../../src-main/core/access/consoleReset';
+import { resetPasswordFromConsole, temporaryPassword } from '../../../src-main/core/consoleReset';
 import { checkPassword } from '../../../src-shared/domain/passwordPolicy';
 import { ADMIN, setupAdmin, signInClient } from '../../helpers/accessHelpers';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';

@@ -6,10 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { handlers } from '../../../src-main/core/api/index';
 import { accessHooks, systemCaller } from '../../../src-main/core/access/authorize';
 import { decideLanMode } from '../../../src-main/core/access/lanMode';
-import { closeCore, openCore } from '../../../src-main/core/context';
+import { closeCore, openCore } from '../../../src-main/core/foundation/context';
 import { createDispatcher } from '../../../src-main/core/dispatcher';
-import { createLogger, silentSink } from '../../../src-main/core/logger';
-import { sqliteFileIn } from '../../../src-main/core/paths';
+import { createLogger, silentSink } from '../../../src-main/core/foundation/logger';
+import { sqliteFileIn } from '../../../src-main/core/foundation/paths';
 import { ADMIN } from '../../helpers/accessHelpers';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');

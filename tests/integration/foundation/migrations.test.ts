@@ -3,11 +3,11 @@ import path from 'node:path';
 import { Migrator, type Kysely } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { migrations } from '../../../migrations/index';
-import { openCore } from '../../../src-main/core/context';
+import { openCore } from '../../../src-main/core/foundation/context';
 import { createDb } from '../../../src-main/core/db/createDb';
 import { verifySqliteFile } from '../../../src-main/core/db/backup';
 import { latestSchemaVersion } from '../../../src-main/core/db/migrate';
-import { createLogger, silentSink } from '../../../src-main/core/logger';
+import { createLogger, silentSink } from '../../../src-main/core/foundation/logger';
 import { AppError } from '../../../src-shared/errors';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 

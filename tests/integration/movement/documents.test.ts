@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import mammoth from 'mammoth';
 import PizZip from 'pizzip';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { readAsset } from '../../../src-main/core/movement/documents/assets';
+import { readAsset } from '../../../src-main/core/foundation/assets';
 import { AppError } from '../../../src-shared/errors';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 import { newPupilItem, order, saveAndSign, seedYear, type MovementFixture } from './movementFixture';

@@ -1,4 +1,4 @@
-import { readAsset } from '../../../src-main/core/movement/documents/assets';
+import { readAsset } from '../../../src-main/core/foundation/assets';
 import type { MethodSample, SampleContext } from '../access/methodSamples';
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { systemCaller } from '../../../src-main/core/access/authorize';
-import { insertAudit } from '../../../src-main/core/audit/auditRepo';
-import type { HandlerContext } from '../../../src-main/core/context';
+import { insertAudit } from '../../../src-main/core/foundation/auditLog';
+import type { HandlerContext } from '../../../src-main/core/foundation/context';
 import { generateSchool, type DemoSchool } from '../../../src-main/core/demo/generateSchool';
 import { writeDemo } from '../../../src-main/core/demo/writeDemo';
 import { applyRollover } from '../../../src-main/core/movement/rollover/applyRollover';

@@ -3,7 +3,8 @@ import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { pupilWord } from '../../../../src-shared/domain/movement/declension';
 import { DESTINATION_KINDS, ORDER_TYPE_INFO, educationLevelGenitive } from '../../../../src-shared/domain/movement/orderTypes';
 import { fullName } from '../../../../src-shared/domain/names';
-import type { Executor } from '../../audit/auditRepo';
+import type { Executor } from '../../foundation/executor';
+
 
 /**
  * The data an order template is filled with. The ФИО forms are the ones stored on the items (the

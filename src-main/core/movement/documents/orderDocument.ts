@@ -1,11 +1,11 @@
 import type { ExportedFile } from '../../../../src-shared/contract/files';
 import { AppError } from '../../../../src-shared/errors';
-import type { HandlerContext } from '../../context';
-import { nowIso } from '../common';
+import type { HandlerContext } from '../../foundation/context';
 import { getOrder } from '../orderRepo';
 import { orderDocData } from './orderDocData';
 import { renderOrderPdf } from './pdfOrder';
 import { compileTemplate, currentTemplate, templateProblem } from './templateStore';
+import { nowIso } from '../../foundation/clock';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const PDF_MIME = 'application/pdf';

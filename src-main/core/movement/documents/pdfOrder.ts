@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { assetPath } from './assets';
+import { assetPath } from '../../foundation/assets';
 import type { OrderDocData } from './orderDocData';
 
 /**

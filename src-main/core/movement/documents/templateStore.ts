@@ -2,10 +2,11 @@ import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import type { TemplateInfo } from '../../../../src-shared/contract/movement';
 import { ORDER_TEMPLATE_TAGS } from '../../../../src-shared/domain/movement/templateTags';
-import type { Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
-import { callerName, nowIso, refuse, staleOrder } from '../common';
-import { readAsset } from './assets';
+import type { HandlerContext } from '../../foundation/context';
+import { callerName, refuse, staleOrder } from '../common';
+import { readAsset } from '../../foundation/assets';
+import type { Executor } from '../../foundation/executor';
+import { nowIso } from '../../foundation/clock';
 
 /**
  * The order template: the school's own DOCX (stored in the database, so every office PC prints the

@@ -1,13 +1,14 @@
 import type { RolloverPlan, RolloverPreview } from '../../../../src-shared/contract/movementRollover';
 import { newId } from '../../../../src-shared/domain/ids';
 import { fullName } from '../../../../src-shared/domain/names';
-import type { Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
-import type { Job } from '../../jobs';
-import { callerName, emitMovementChanged, inChunks, nowIso, refuse } from '../common';
+import type { HandlerContext } from '../../foundation/context';
+import type { Job } from '../../foundation/jobs';
+import { callerName, emitMovementChanged, inChunks, refuse } from '../common';
 import { insertDraft } from '../orderInsert';
 import { signWithin } from '../orderSigning';
 import { buildRollover, type BuiltRollover } from './buildRollover';
+import type { Executor } from '../../foundation/executor';
+import { nowIso } from '../../foundation/clock';
 
 /** A fault-injection seam for the atomicity test: called after each step inside the transaction. */
 export interface RolloverHooks {

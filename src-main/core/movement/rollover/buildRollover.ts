@@ -3,9 +3,9 @@ import { addDays, formatRu } from '../../../../src-shared/domain/calendar/dates'
 import { isGraduationGrade, type EnrollKind, type OrderType } from '../../../../src-shared/domain/movement/orderTypes';
 import { AppError } from '../../../../src-shared/errors';
 import { compareRu, fullName } from '../../../../src-shared/domain/names';
-import type { Executor } from '../../audit/auditRepo';
 import { inChunks, type YearRow } from '../common';
 import { rosterOn } from '../membership';
+import type { Executor } from '../../foundation/executor';
 
 /**
  * The year rollover worked out from this year's classes and the plan, without writing anything:

@@ -6,10 +6,11 @@ import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { ENTITY_INFO, fieldOf, type BuilderField } from '../../../../src-shared/domain/reports/builderFields';
 import { evaluate, type BuilderDefinition } from '../../../../src-shared/domain/reports/builderEval';
 import { AppError } from '../../../../src-shared/errors';
-import { hasRight } from '../../access/authorize';
-import { localToday, visibleClassIds } from '../../access/scope';
-import type { HandlerContext } from '../../context';
-import { newWorkbook, toFile } from '../xlsxSheet';
+import { hasRight } from '../../access/index';
+import { visibleClassIds } from '../../access/index';
+import { schoolToday } from '../../foundation/clock';
+import type { HandlerContext } from '../../foundation/context';
+import { newWorkbook, toFile } from '../../foundation/xlsxSheet';
 import { schoolShortName } from '../engine/school';
 import { SOURCES } from './sources';
 
@@ -48,7 +49,7 @@ export async function runDefinition(ctx: HandlerContext, def: BuilderDefinition,
       throw new AppError('FORBIDDEN', `Недостаточно прав: условие, группировка или сортировка по полю «${f.label}» требуют права «${RIGHTS[f.needs as keyof typeof RIGHTS]}».`);
     }
   }
-  const date = dateOverride ?? def.date ?? localToday();
+  const date = dateOverride ?? def.date ?? schoolToday();
   const info = ENTITY_INFO[def.entity];
   const visible = def.entity === 'pupils' || def.entity === 'parents' || def.entity === 'classes' ? await visibleClassIds(ctx) : null;
   const used = new Set([...def.columns, ...def.filters.map((f) => f.field), ...def.groupBy, ...def.sort.map((s) => s.field)]);
@@ -77,7 +78,7 @@ export async function runDefinition(ctx: HandlerContext, def: BuilderDefinition,
 }
 
 export async function auditRun(ctx: HandlerContext, recordId: string | null, title: string, format: 'screen' | 'xlsx', date: string, rows: number, def: BuilderDefinition): Promise<void> {
-  await ctx.audit.record(ctx.core.db, { entity: 'reportDefinition', recordId, action: 'export', changes: { report: title, format, date, rows, entity: def.entity, columns: def.columns } });
+  await ctx.audit.record(ctx.core.db, { entity: 'report', recordId, action: 'export', changes: { report: title, format, date, rows, entity: def.entity, columns: def.columns } });
 }
 
 const BORDER = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as const;

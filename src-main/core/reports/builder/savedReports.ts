@@ -7,10 +7,10 @@ import { customReportKey } from '../../../../src-shared/domain/reports/catalogue
 import { newId } from '../../../../src-shared/domain/ids';
 import { searchKey } from '../../../../src-shared/domain/names';
 import { AppError } from '../../../../src-shared/errors';
-import { hasRight } from '../../access/authorize';
-import type { Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
-import { isUniqueViolation } from '../../movement/common';
+import { hasRight } from '../../access/index';
+import type { Executor } from '../../foundation/executor';
+import type { HandlerContext } from '../../foundation/context';
+import { isUniqueViolation } from '../../foundation/dbErrors';
 
 /**
  * Saved reports of the builder: a name (unique, compared without case and ё), the definition as
@@ -64,7 +64,7 @@ export async function saveReport(
       if (id === null) {
         id = newId();
         await trx.insertInto('reportDefinition').values({ id, name: input.name, nameKey, entity: input.definition.entity, definition, audience, createdBy: ctx.caller.user?.name ?? null, version: 1, createdAt: now, updatedAt: now }).execute();
-        await ctx.audit.record(trx, { recordId: id, action: 'create', changes: { name: [null, input.name], entity: [null, ENTITY_INFO[input.definition.entity].title], audience: [null, input.audience], definition: [null, input.definition] } });
+        await ctx.audit.record(trx, { entity: 'report', recordId: id, action: 'create', changes: { name: [null, input.name], entity: [null, ENTITY_INFO[input.definition.entity].title], audience: [null, input.audience], definition: [null, input.definition] } });
         return;
       }
       const before = await find(trx, id);
@@ -75,13 +75,12 @@ export async function saveReport(
       if (before.name !== input.name) changes.name = [before.name, input.name];
       if (before.audience !== audience) changes.audience = [JSON.parse(before.audience), input.audience];
       if (before.definition !== definition) changes.definition = [JSON.parse(before.definition), input.definition];
-      await ctx.audit.record(trx, { recordId: id, action: 'update', changes });
+      await ctx.audit.record(trx, { entity: 'report', recordId: id, action: 'update', changes });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('CONFLICT', `Отчёт с названием «${input.name}» уже есть — выберите другое название. Ничего не сохранено.`, { issues: [{ path: 'name', message: 'такое название уже есть' }] });
     throw err;
   }
-  ctx.core.events.emit({ type: 'dataChanged', entity: 'reportDefinition', recordId: id ?? undefined });
   return toSaved((await find(ctx.core.db, id as unknown as string)) as Row);
 }
 
@@ -91,9 +90,8 @@ export async function deleteReport(ctx: HandlerContext, id: string, version: num
     if (!before) throw notFound();
     if (Number(before.version) !== version) throw new AppError('CONFLICT', `Отчёт «${before.name}» только что изменил другой пользователь. Обновите каталог и повторите.`);
     await trx.deleteFrom('reportDefinition').where('id', '=', id).execute();
-    await ctx.audit.record(trx, { recordId: id, action: 'delete', changes: { name: [before.name, null], definition: [JSON.parse(before.definition), null] } });
+    await ctx.audit.record(trx, { entity: 'report', recordId: id, action: 'delete', changes: { name: [before.name, null], definition: [JSON.parse(before.definition), null] } });
   });
-  ctx.core.events.emit({ type: 'dataChanged', entity: 'reportDefinition', recordId: id });
   return { deleted: true };
 }
 

@@ -6,8 +6,8 @@ import { ORDER_STATUSES, ORDER_TYPE_INFO, type OrderStatus, type OrderType } fro
 import { SOCIAL_CATEGORIES } from '../../../../src-shared/domain/reports/pupilCategories';
 import type { BuilderEntity } from '../../../../src-shared/domain/reports/builderFields';
 import type { SourceRow } from '../../../../src-shared/domain/reports/builderEval';
-import type { Executor } from '../../audit/auditRepo';
-import { inChunks } from '../../movement/common';
+import type { Executor } from '../../foundation/executor';
+import { inChunks } from '../../movement/index';
 import { classesOn, pupilsOn } from '../facts/pupilsOn';
 import { highestEducation, staffOn, yearsSince } from '../facts/staffOn';
 

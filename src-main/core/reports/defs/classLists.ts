@@ -1,7 +1,7 @@
 import { RIGHTS } from '../../../../src-shared/contract/rights';
 import { formatRu } from '../../../../src-shared/domain/calendar/dates';
-import { hasRight } from '../../access/authorize';
-import { inChunks } from '../../movement/common';
+import { hasRight } from '../../access/index';
+import { inChunks } from '../../movement/index';
 import { addressesOf, parentsOfPupils } from '../builder/sources';
 import { listTable } from '../engine/grid';
 import type { ReportDef } from '../engine/types';

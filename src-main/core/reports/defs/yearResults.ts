@@ -1,7 +1,7 @@
 import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { DESTINATION_KINDS, ORDER_TYPE_INFO, isGraduationGrade, type DestinationKind, type OrderType } from '../../../../src-shared/domain/movement/orderTypes';
 import { AppError } from '../../../../src-shared/errors';
-import { inChunks } from '../../movement/common';
+import { inChunks } from '../../movement/index';
 import { Grid, type ColumnSpec } from '../engine/grid';
 import type { ReportDef } from '../engine/types';
 import { addGradeRows, gradeRowKey, sumGradeRows } from './gradeRows';

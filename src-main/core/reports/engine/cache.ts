@@ -1,4 +1,4 @@
-import type { Core } from '../../context';
+import type { Core } from '../../foundation/context';
 import type { RunOutcome } from './types';
 
 /**

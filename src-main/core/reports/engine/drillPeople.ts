@@ -2,12 +2,12 @@ import type { DrillPerson } from '../../../../src-shared/contract/reportResult';
 import { RIGHTS } from '../../../../src-shared/contract/rights';
 import { compareRu, fullName } from '../../../../src-shared/domain/names';
 import { AppError } from '../../../../src-shared/errors';
-import { hasRight } from '../../access/authorize';
-import type { HandlerContext } from '../../context';
-import { classesOfPupils } from '../../movement/membership';
-import { inChunks } from '../../movement/common';
-import { mainPositionOn } from '../../staff/staffChildren';
-import { readPositions } from '../../staff/staffChildren';
+import { hasRight } from '../../access/index';
+import type { HandlerContext } from '../../foundation/context';
+import { classesOfPupils } from '../../movement/index';
+import { inChunks } from '../../movement/index';
+import { mainPositionOn } from '../../people/index';
+import { readPositions } from '../../people/index';
 import type { CellMembers } from './grid';
 
 /**

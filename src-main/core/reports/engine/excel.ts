@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { ExportedFile } from '../../../../src-shared/contract/files';
 import type { ReportResult, ReportTable } from '../../../../src-shared/contract/reportResult';
 import { formatRu } from '../../../../src-shared/domain/calendar/dates';
-import { newWorkbook, toFile } from '../xlsxSheet';
+import { newWorkbook, toFile } from '../../foundation/xlsxSheet';
 import type { Computed } from './types';
 
 /**

@@ -2,8 +2,9 @@ import type { ExportedFile } from '../../../../src-shared/contract/files';
 import type { DrillResult, DrillTarget, ReportParams, ReportResult, ReportTable } from '../../../../src-shared/contract/reportResult';
 import { REPORTS, type ReportAudience, type ReportKey } from '../../../../src-shared/domain/reports/catalogue';
 import { AppError } from '../../../../src-shared/errors';
-import { assertCanSeeClass, localToday, visibleClassIds } from '../../access/scope';
-import type { HandlerContext } from '../../context';
+import { assertCanSeeClass, visibleClassIds } from '../../access/index';
+import { schoolToday } from '../../foundation/clock';
+import type { HandlerContext } from '../../foundation/context';
 import { cachedRun, rememberRun } from './cache';
 import { drillKey, type BuiltTable } from './grid';
 import { drillPeople } from './drillPeople';
@@ -33,7 +34,7 @@ async function resolveParams(ctx: HandlerContext, key: ReportKey, params: Report
     const year = await db.selectFrom('academicYear').select(['id', 'startDate']).where('id', '=', yearId).executeTakeFirst();
     if (!year) throw new AppError('NOT_FOUND', `Отчёт «${info.title}»: учебный год не найден — обновите список лет.`);
   }
-  const date = params.date ?? def.defaultDate(localToday());
+  const date = params.date ?? def.defaultDate(schoolToday());
   let classIds: string[] | null = null;
   if (info.audience === 'class') {
     if (params.classId) {
@@ -110,7 +111,7 @@ export async function drillReport(ctx: HandlerContext, audience: ReportAudience,
   if (!table || !row || !column) throw new AppError('NOT_FOUND', `Отчёт «${result.title}»: такой ячейки нет — обновите отчёт.`);
   const cell = members.get(drillKey(target.table, target.row, target.column));
   const title = `${table.title}: ${row.label} — ${column.group ? `${column.group}, ` : ''}${column.title}`;
-  const people = cell ? await drillPeople(ctx, cell, used.date ?? localToday()) : [];
+  const people = cell ? await drillPeople(ctx, cell, used.date ?? schoolToday()) : [];
   await ctx.audit.record(ctx.core.db, {
     entity: 'report',
     recordId: key,
@@ -123,7 +124,7 @@ export async function drillReport(ctx: HandlerContext, audience: ReportAudience,
 /** The report as a print-ready Excel workbook; its audit row counts the named rows it carries. */
 export async function exportReport(ctx: HandlerContext, audience: ReportAudience, key: ReportKey, params: ReportParams): Promise<ExportedFile> {
   const { result, detailSheet, params: used } = await computeReport(ctx, audience, key, params);
-  const file = await reportWorkbook(result, detailSheet, localToday());
+  const file = await reportWorkbook(result, detailSheet, schoolToday());
   await ctx.audit.record(ctx.core.db, { entity: 'report', recordId: key, action: 'export', changes: { report: result.title, format: 'xlsx', params: used, fileName: file.fileName, rows: file.rows } });
   return file;
 }

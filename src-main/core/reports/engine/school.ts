@@ -1,4 +1,4 @@
-import type { Executor } from '../../audit/auditRepo';
+import type { Executor } from '../../foundation/executor';
 
 /** The school's short name for report titles (the card's «Краткое наименование»). */
 export async function schoolShortName(db: Executor): Promise<string> {

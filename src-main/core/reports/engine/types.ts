@@ -1,7 +1,7 @@
 import type { ReportCheck, ReportParams, ReportResult, ReportTable } from '../../../../src-shared/contract/reportResult';
 import type { ReportKey } from '../../../../src-shared/domain/reports/catalogue';
-import type { Executor } from '../../audit/auditRepo';
-import type { CallerUser } from '../../context';
+import type { Executor } from '../../foundation/executor';
+import type { CallerUser } from '../../foundation/context';
 import type { BuiltTable, CellMembers } from './grid';
 
 /**

@@ -1,5 +1,5 @@
 import { compareRu, fullName } from '../../../../src-shared/domain/names';
-import type { Executor } from '../../audit/auditRepo';
+import type { Executor } from '../../foundation/executor';
 
 /**
  * The pupils on the school's class lists on a day, with their class and the card values the

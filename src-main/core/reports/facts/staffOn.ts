@@ -1,7 +1,7 @@
 import type { EducationInput, PositionInput, TrainingInput } from '../../../../src-shared/contract/peopleStaffCard';
 import { compareRu, fullName } from '../../../../src-shared/domain/names';
-import type { Executor } from '../../audit/auditRepo';
-import { positionActiveOn, readEducations, readPositions, readTrainings } from '../../staff/staffChildren';
+import type { Executor } from '../../foundation/executor';
+import { positionActiveOn, readEducations, readPositions, readTrainings } from '../../people/index';
 
 /**
  * The staff working on a day, with what the staff reports and ОО-1 count: positions in force that

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { assetPath } from '../../movement/documents/assets';
+import { assetPath } from '../../foundation/assets';
 
 /**
  * The print forms as PDF: a title block, then sections of «label — value» lines and bordered tables

@@ -6,9 +6,9 @@ import { documentTitle } from '../../../../src-shared/domain/documents';
 import { fullName } from '../../../../src-shared/domain/names';
 import { ADDRESS_KINDS, POSITION_KINDS } from '../../../../src-shared/domain/peopleDictionaries';
 import type { PrintFormKey } from '../../../../src-shared/domain/reports/catalogue';
-import type { Executor } from '../../audit/auditRepo';
-import { CARD_SPECS, readCard, type Card } from '../../people/cardStore';
-import { registerNumbersOf } from '../../movement/register';
+import type { Executor } from '../../foundation/executor';
+import { CARD_SPECS, readCard, type Card } from '../../people/index';
+import { registerNumbersOf } from '../../movement/index';
 
 /**
  * What the print forms say, from the cards and the movement book: one flat object of texts per

@@ -1,10 +1,11 @@
 import type { ExportedFile } from '../../../../src-shared/contract/files';
 import { PRINT_FORMS, type PrintFormKey } from '../../../../src-shared/domain/reports/catalogue';
 import { AppError } from '../../../../src-shared/errors';
-import { assertCanSeePupil, localToday } from '../../access/scope';
-import type { HandlerContext } from '../../context';
-import { DOCX_MIME, PDF_MIME } from '../../movement/documents/orderDocument';
-import { compileTemplate, templateProblem } from '../../movement/documents/templateStore';
+import { assertCanSeePupil } from '../../access/index';
+import { schoolToday } from '../../foundation/clock';
+import type { HandlerContext } from '../../foundation/context';
+import { DOCX_MIME, PDF_MIME } from '../../movement/index';
+import { compileTemplate, templateProblem } from '../../movement/index';
 import { renderCardPdf, type PdfCard } from './pdfCard';
 import { pupilCardData, staffCardData, type PrintData } from './printData';
 import { currentPrintTemplate } from './printTemplates';
@@ -121,7 +122,7 @@ export async function printPupilCard(ctx: HandlerContext, pupilId: string, forma
   const exists = await ctx.core.db.selectFrom('pupil').select('id').where('id', '=', pupilId).executeTakeFirst();
   if (!exists) throw new AppError('NOT_FOUND', 'Карточка обучающегося не найдена: возможно, её удалили или объединили с другой.');
   await assertCanSeePupil(ctx, pupilId);
-  const data = (await pupilCardData(ctx.core.db, pupilId, localToday())) as PrintData;
+  const data = (await pupilCardData(ctx.core.db, pupilId, schoolToday())) as PrintData;
   const content = await render(ctx, 'pupil-card', data, format);
   const name = `${text(data, 'lastName')} ${text(data, 'firstName')}`;
   await ctx.audit.record(ctx.core.db, { entity: 'pupil', recordId: pupilId, action: 'export', changes: { form: PRINT_FORMS['pupil-card'].title, format, name } });
@@ -129,7 +130,7 @@ export async function printPupilCard(ctx: HandlerContext, pupilId: string, forma
 }
 
 export async function printStaffCard(ctx: HandlerContext, staffId: string, format: 'docx' | 'pdf'): Promise<ExportedFile> {
-  const data = await staffCardData(ctx.core.db, staffId, localToday());
+  const data = await staffCardData(ctx.core.db, staffId, schoolToday());
   if (!data) throw new AppError('NOT_FOUND', 'Карточка сотрудника не найдена: возможно, её удалили или объединили с другой.');
   const content = await render(ctx, 'staff-card-t2', data, format);
   await ctx.audit.record(ctx.core.db, { entity: 'staff', recordId: staffId, action: 'export', changes: { form: PRINT_FORMS['staff-card-t2'].title, format, name: text(data, 'fullName') } });

@@ -3,11 +3,11 @@ import type { PrintTemplateInfo } from '../../../../src-shared/contract/reports'
 import { PRINT_FORMS, type PrintFormKey } from '../../../../src-shared/domain/reports/catalogue';
 import { PRINT_TAGS } from '../../../../src-shared/domain/reports/printTags';
 import { AppError } from '../../../../src-shared/errors';
-import type { Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
-import { readAsset } from '../../movement/documents/assets';
-import { DOCX_MIME } from '../../movement/documents/orderDocument';
-import { compileTemplate, templateProblem } from '../../movement/documents/templateStore';
+import type { Executor } from '../../foundation/executor';
+import type { HandlerContext } from '../../foundation/context';
+import { readAsset } from '../../foundation/assets';
+import { DOCX_MIME } from '../../movement/index';
+import { compileTemplate, templateProblem } from '../../movement/index';
 import { samplePrintData } from './printData';
 
 /**

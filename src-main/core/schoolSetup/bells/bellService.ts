@@ -1,9 +1,14 @@
 import type { BellScheduleView } from '../../../../src-shared/contract/bells';
 import { newId } from '../../../../src-shared/domain/ids';
 import { WEEKDAY_DATIVE_PLURAL, checkBellSchedule, type BellLesson } from '../../../../src-shared/domain/schoolSetup/bellSchedule';
-import { diffFields, type Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
-import { emitChanged, expectVersion, isUniqueViolation, notFound, nowIso, refusal, refusalOf, writableYear } from '../common';
+import { diffFields } from '../../foundation/auditLog';
+import type { HandlerContext } from '../../foundation/context';
+import { writableYear } from '../common';
+import type { Executor } from '../../foundation/executor';
+import { nowIso } from '../../foundation/clock';
+import { isUniqueViolation } from '../../foundation/dbErrors';
+import { expectVersion, notFound, refusal, refusalOf } from '../../foundation/refusals';
+import { emitChanged } from '../../foundation/events';
 
 const RECORD = 'Расписание звонков';
 

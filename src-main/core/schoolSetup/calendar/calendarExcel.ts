@@ -6,7 +6,7 @@ import { WEEKDAY_SHORT, checkBellSchedule } from '../../../../src-shared/domain/
 import { classifyDay, summarisePeriods, weeksText, type DayKind } from '../../../../src-shared/domain/schoolSetup/calendarDays';
 import { describeGradeScope, formatGradeList } from '../../../../src-shared/domain/schoolSetup/gradeScope';
 import { GRADES } from '../../../../src-shared/domain/schoolSetup/sanpinDifficulty';
-import type { HandlerContext } from '../../context';
+import type { HandlerContext } from '../../foundation/context';
 import { listBellSchedules } from '../bells/bellService';
 import { listSchemes } from '../years/periodService';
 import { listEntries } from './entryService';

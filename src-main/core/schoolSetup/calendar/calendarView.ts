@@ -3,11 +3,11 @@ import { daysInMonth, diffDays, formatIsoDate, parseIsoDate } from '../../../../
 import { forecastYears, missingYears } from '../../../../src-shared/domain/calendar/productionCalendar';
 import { holidaysFor, weekLengthOf } from '../../../../src-shared/domain/calendar/schoolCalendar';
 import { classifyRange, summarisePeriods, weeksText } from '../../../../src-shared/domain/schoolSetup/calendarDays';
-import type { HandlerContext } from '../../context';
-import { notFound, refusal } from '../common';
+import type { HandlerContext } from '../../foundation/context';
 import { listSchemes } from '../years/periodService';
 import { listEvents } from './eventService';
 import { loadClassCalendar, loadSchoolCalendar, type LoadedCalendar } from './schoolCalendarLoader';
+import { notFound, refusal } from '../../foundation/refusals';
 
 /**
  * The year calendar of one grade (or one class): every date of the months the year touches,

@@ -4,11 +4,15 @@ import { newId } from '../../../../src-shared/domain/ids';
 import { entryOutsideYear, lateNoticeWarning, type CalendarEntryKind } from '../../../../src-shared/domain/schoolSetup/calendarRules';
 import { decodeGradeScope, encodeGradeScope, type GradeScope } from '../../../../src-shared/domain/schoolSetup/gradeScope';
 import { describeRange } from '../../../../src-shared/domain/schoolSetup/studyPeriods';
-import { diffFields, type Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
+import { diffFields } from '../../foundation/auditLog';
+import type { HandlerContext } from '../../foundation/context';
 import type { CalendarEntryTable } from '../../db/schema';
-import { emitChanged, expectVersion, notFound, nowIso, refusal, today, writableYear, yearBounds } from '../common';
+import { writableYear, yearBounds } from '../common';
 import { loadEffectiveProductionCalendar } from './productionCalendarStore';
+import type { Executor } from '../../foundation/executor';
+import { nowIso, schoolToday } from '../../foundation/clock';
+import { expectVersion, notFound, refusal } from '../../foundation/refusals';
+import { emitChanged } from '../../foundation/events';
 
 const RECORD = 'Каникулы / выходной день';
 
@@ -57,7 +61,7 @@ export async function saveEntry(
       if (o.id !== id && overlaps(e, o)) warnings.push(`Пересекается с записью «${o.name}» (${describeRange(o.startDate, o.endDate)})`);
     }
     if (e.kind === 'holiday') {
-      const late = lateNoticeWarning('holiday', e.startDate, today(), await loadEffectiveProductionCalendar(trx, ctx.core.logger));
+      const late = lateNoticeWarning('holiday', e.startDate, schoolToday(), await loadEffectiveProductionCalendar(trx, ctx.core.logger));
       if (late) warnings.push(late);
     }
     const values = { kind: e.kind, name: e.name, startDate: e.startDate, endDate: e.endDate, grades: encodeGradeScope(e.grades), note: e.note, updatedAt: at };

@@ -4,10 +4,14 @@ import { newId } from '../../../../src-shared/domain/ids';
 import { shortName } from '../../../../src-shared/domain/names';
 import { lateNoticeWarning } from '../../../../src-shared/domain/schoolSetup/calendarRules';
 import { describeRange } from '../../../../src-shared/domain/schoolSetup/studyPeriods';
-import { diffFields, type Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
-import { emitChanged, expectVersion, notFound, nowIso, refusal, today, writableYear } from '../common';
+import { diffFields } from '../../foundation/auditLog';
+import type { HandlerContext } from '../../foundation/context';
+import { writableYear } from '../common';
 import { loadEffectiveProductionCalendar } from './productionCalendarStore';
+import type { Executor } from '../../foundation/executor';
+import { nowIso, schoolToday } from '../../foundation/clock';
+import { expectVersion, notFound, refusal } from '../../foundation/refusals';
+import { emitChanged } from '../../foundation/events';
 
 const RECORD = 'Мероприятие';
 
@@ -81,7 +85,7 @@ export async function saveEvent(
       const staff = await trx.selectFrom('staff').select('id').where('id', '=', e.responsibleStaffId).executeTakeFirst();
       if (!staff) throw refusal(`${RECORD} «${e.title}»: ответственный сотрудник не найден`);
     }
-    const late = lateNoticeWarning(e.classId ? 'classEvent' : 'schoolEvent', e.date, today(), await loadEffectiveProductionCalendar(trx, ctx.core.logger));
+    const late = lateNoticeWarning(e.classId ? 'classEvent' : 'schoolEvent', e.date, schoolToday(), await loadEffectiveProductionCalendar(trx, ctx.core.logger));
     if (late) warnings.push(late);
     if (id === null) {
       if (version !== 0) throw refusal(`${RECORD}: новая запись сохраняется с версией 0`);

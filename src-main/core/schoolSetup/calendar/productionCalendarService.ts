@@ -6,10 +6,12 @@ import {
   type ProductionYear,
 } from '../../../../src-shared/domain/calendar/productionCalendar';
 import { productionCalendarWarnings, type ProductionCalendarWarning } from '../../../../src-shared/domain/schoolSetup/productionWarnings';
-import type { Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
-import { emitChanged, expectVersion, nowIso, refusal, refusalOf, stale, today } from '../common';
+import type { HandlerContext } from '../../foundation/context';
 import { loadEffectiveProductionCalendar, shippedYears, storedYears } from './productionCalendarStore';
+import type { Executor } from '../../foundation/executor';
+import { nowIso, schoolToday } from '../../foundation/clock';
+import { expectVersion, refusal, refusalOf, stale } from '../../foundation/refusals';
+import { emitChanged } from '../../foundation/events';
 
 const RECORD = 'Производственный календарь';
 
@@ -172,7 +174,7 @@ export async function resetProductionYear(ctx: HandlerContext, year: number, ver
   return { deleted };
 }
 
-export async function productionWarnings(ctx: HandlerContext, on = today()): Promise<{ warnings: ProductionCalendarWarning[] }> {
+export async function productionWarnings(ctx: HandlerContext, on = schoolToday()): Promise<{ warnings: ProductionCalendarWarning[] }> {
   const cal = await loadEffectiveProductionCalendar(ctx.core.db, ctx.core.logger);
   return { warnings: productionCalendarWarnings(cal, on) };
 }

@@ -4,8 +4,8 @@ import {
   type ProductionCalendar,
   type ProductionYear,
 } from '../../../../src-shared/domain/calendar/productionCalendar';
-import type { Executor } from '../../audit/auditRepo';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../foundation/logger';
+import type { Executor } from '../../foundation/executor';
 
 /**
  * The production calendar the whole core uses: the years shipped in

@@ -9,11 +9,12 @@ import {
 } from '../../../../src-shared/domain/calendar/schoolCalendar';
 import { decodeGradeScope } from '../../../../src-shared/domain/schoolSetup/gradeScope';
 import type { Weekday } from '../../../../src-shared/domain/calendar/dates';
-import type { Executor } from '../../audit/auditRepo';
 import type { CalendarEntryTable, DayTransferTable } from '../../db/schema';
-import type { Logger } from '../../logger';
-import { findYear, notFound, type YearRow } from '../common';
+import type { Logger } from '../../foundation/logger';
+import { findYear, type YearRow } from '../common';
 import { loadEffectiveProductionCalendar } from './productionCalendarStore';
+import type { Executor } from '../../foundation/executor';
+import { notFound } from '../../foundation/refusals';
 
 /**
  * Builds the pure `SchoolCalendar` of an academic year from the database: the year's dates and

@@ -5,12 +5,16 @@ import { createSchoolCalendar } from '../../../../src-shared/domain/calendar/sch
 import { newId } from '../../../../src-shared/domain/ids';
 import { lateNoticeWarning, transferProblems } from '../../../../src-shared/domain/schoolSetup/calendarRules';
 import { decodeGradeScope, encodeGradeScope, type GradeScope } from '../../../../src-shared/domain/schoolSetup/gradeScope';
-import { diffFields, type Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
+import { diffFields } from '../../foundation/auditLog';
+import type { HandlerContext } from '../../foundation/context';
 import type { DayTransferTable } from '../../db/schema';
-import { emitChanged, expectVersion, notFound, nowIso, refusal, refusalOf, today, writableYear, yearBounds } from '../common';
+import { writableYear, yearBounds } from '../common';
 import { loadEffectiveProductionCalendar } from './productionCalendarStore';
 import { calendarRows, settingsOf } from './schoolCalendarLoader';
+import type { Executor } from '../../foundation/executor';
+import { nowIso, schoolToday } from '../../foundation/clock';
+import { expectVersion, notFound, refusal, refusalOf } from '../../foundation/refusals';
+import { emitChanged } from '../../foundation/events';
 
 const RECORD = 'Перенос учебного дня';
 
@@ -64,7 +68,7 @@ export async function saveTransfer(
     const without = createSchoolCalendar(settingsOf(year, { entries: rows.entries, transfers: others }), production);
     const problems = transferProblems(t, without, yearBounds(year));
     if (problems.length) throw refusalOf(`${RECORD} на ${formatRu(t.date)}`, problems);
-    const late = lateNoticeWarning('transfer', t.date, today(), production);
+    const late = lateNoticeWarning('transfer', t.date, schoolToday(), production);
     if (late) warnings.push(late);
 
     const values = {

@@ -2,10 +2,15 @@ import type { SchoolClass } from '../../../../src-shared/contract/classes';
 import { newId } from '../../../../src-shared/domain/ids';
 import { compareRu, fullName, shortName } from '../../../../src-shared/domain/names';
 import { className, classRegimeWarnings, programmeTitle, type Programme } from '../../../../src-shared/domain/schoolSetup/classRules';
-import { diffFields, type Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
+import { diffFields } from '../../foundation/auditLog';
+import type { HandlerContext } from '../../foundation/context';
 import { parseWeekLengthByGrade } from '../calendar/schoolCalendarLoader';
-import { emitChanged, expectVersion, findYear, isUniqueViolation, notFound, nowIso, refusal, today, writableYear, type YearRow } from '../common';
+import { findYear, writableYear, type YearRow } from '../common';
+import type { Executor } from '../../foundation/executor';
+import { nowIso, schoolToday } from '../../foundation/clock';
+import { isUniqueViolation } from '../../foundation/dbErrors';
+import { expectVersion, notFound, refusal } from '../../foundation/refusals';
+import { emitChanged } from '../../foundation/events';
 
 const RECORD = 'Класс';
 
@@ -33,7 +38,7 @@ export async function staffOptions(db: Executor): Promise<{ id: string; fullName
     .sort((a, b) => compareRu(a.fullName, b.fullName));
 }
 
-export async function listClasses(db: Executor, yearId: string, id?: string, on = today()): Promise<SchoolClass[]> {
+export async function listClasses(db: Executor, yearId: string, id?: string, on = schoolToday()): Promise<SchoolClass[]> {
   const year = await findYear(db, yearId);
   if (!year) throw notFound('Учебный год');
   let q = db
@@ -251,7 +256,7 @@ export async function deleteClass(ctx: HandlerContext, id: string, version: numb
   return { deleted: true };
 }
 
-export async function classPupils(db: Executor, classId: string, on = today()): Promise<{ id: string; fullName: string; sex: string }[]> {
+export async function classPupils(db: Executor, classId: string, on = schoolToday()): Promise<{ id: string; fullName: string; sex: string }[]> {
   const rows = await db
     .selectFrom('classMembership')
     .innerJoin('pupil', 'pupil.id', 'classMembership.pupilId')

@@ -2,15 +2,19 @@ import type { Subgroup } from '../../../../src-shared/contract/classes';
 import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { newId } from '../../../../src-shared/domain/ids';
 import { compareRu, fullName } from '../../../../src-shared/domain/names';
-import type { Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
-import { emitChanged, expectVersion, isUniqueViolation, notFound, nowIso, refusal, today, writableYear } from '../common';
+import type { HandlerContext } from '../../foundation/context';
+import { writableYear } from '../common';
 import { classPupils } from './classService';
+import type { Executor } from '../../foundation/executor';
+import { nowIso, schoolToday } from '../../foundation/clock';
+import { isUniqueViolation } from '../../foundation/dbErrors';
+import { expectVersion, notFound, refusal } from '../../foundation/refusals';
+import { emitChanged } from '../../foundation/events';
 
 const RECORD = 'Подгруппа';
 
 /** Subgroups of a class with their members on `on` (membership is dated, end date exclusive). */
-export async function listSubgroups(db: Executor, classId: string, on = today()): Promise<Subgroup[]> {
+export async function listSubgroups(db: Executor, classId: string, on = schoolToday()): Promise<Subgroup[]> {
   const groups = await db
     .selectFrom('subgroup')
     .innerJoin('subject', 'subject.id', 'subgroup.subjectId')
@@ -135,7 +139,7 @@ export async function deleteSubgroup(ctx: HandlerContext, id: string, version: n
     if (!row) throw notFound(RECORD);
     await classOf(trx, row.classId);
     expectVersion(row, version, `${RECORD} «${row.name}»`);
-    const on = today();
+    const on = schoolToday();
     const current = await trx
       .selectFrom('subgroupMember')
       .select('id')

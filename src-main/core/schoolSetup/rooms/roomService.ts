@@ -1,9 +1,13 @@
 import type { Room, RoomType } from '../../../../src-shared/contract/rooms';
 import { newId } from '../../../../src-shared/domain/ids';
 import { compareRu, searchKey } from '../../../../src-shared/domain/names';
-import { diffFields, type Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
-import { bool, emitChanged, expectVersion, flag, isUniqueViolation, notFound, nowIso, refusal } from '../common';
+import { diffFields } from '../../foundation/auditLog';
+import type { HandlerContext } from '../../foundation/context';
+import type { Executor } from '../../foundation/executor';
+import { nowIso } from '../../foundation/clock';
+import { isUniqueViolation } from '../../foundation/dbErrors';
+import { bool, expectVersion, flag, notFound, refusal } from '../../foundation/refusals';
+import { emitChanged } from '../../foundation/events';
 
 const RECORD = 'Кабинет';
 

@@ -4,7 +4,8 @@ import { newId } from '../../../../src-shared/domain/ids';
 import { builtinRoomTypeId, BUILTIN_ROOM_TYPES, type BuiltinRoomTypeCode } from '../../../../src-shared/domain/schoolSetup/roomTypes';
 import { sanpinGradePoints, sanpinRow } from '../../../../src-shared/domain/schoolSetup/sanpinDifficulty';
 import { searchKey } from '../../../../src-shared/domain/names';
-import type { Executor } from '../../audit/auditRepo';
+import type { Executor } from '../../foundation/executor';
+
 
 /**
  * The shipped starter set of subjects (`assets/subjects-starter.json`): the federal programmes'

@@ -1,13 +1,24 @@
 import type { Subject, SubjectArea } from '../../../../src-shared/contract/subjects';
 import { newId } from '../../../../src-shared/domain/ids';
 import { compareRu, searchKey } from '../../../../src-shared/domain/names';
-import { diffFields, type Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
-import { bool, emitChanged, expectVersion, flag, isUniqueViolation, notFound, nowIso, refusal } from '../common';
+import { diffFields } from '../../foundation/auditLog';
+import type { HandlerContext } from '../../foundation/context';
 import { addStarterSubjects, type StarterResult } from './starterSubjects';
-import { curriculumUseOfSubject } from '../../curriculum/subjectUse';
+import type { Executor } from '../../foundation/executor';
+import { nowIso } from '../../foundation/clock';
+import { isUniqueViolation } from '../../foundation/dbErrors';
+import { bool, expectVersion, flag, notFound, refusal } from '../../foundation/refusals';
+import { emitChanged } from '../../foundation/events';
+import { createPort } from '../../foundation/port';
 
 const RECORD = 'Предмет';
+
+/**
+ * Where higher floors use a subject (the curriculum's plans and load, later the timetable), as a
+ * Russian phrase for the refusal, or null: rows there reference the subject without cascade, so
+ * deleting a subject in use is refused with this text rather than failing on the foreign key.
+ */
+export const subjectUsers = createPort<(db: Executor, subjectId: string) => Promise<string | null>>('subjectUsers');
 
 type ParsedSubject = {
   name: string;
@@ -151,8 +162,10 @@ export async function deleteSubject(ctx: HandlerContext, id: string, version: nu
       const list = used.slice(0, 5).map((u) => `${u.className} (${u.name})`).join(', ');
       throw refusal(`${RECORD} «${s.name}» используется в подгруппах: ${list}${used.length > 5 ? '…' : ''} — отправьте его в архив вместо удаления`);
     }
-    const inPlans = await curriculumUseOfSubject(trx, id);
-    if (inPlans) throw refusal(`${RECORD} «${s.name}» используется ${inPlans} — отправьте его в архив вместо удаления`);
+    for (const usedBy of subjectUsers.plugs) {
+      const where = await usedBy(trx, id);
+      if (where) throw refusal(`${RECORD} «${s.name}» используется ${where} — отправьте его в архив вместо удаления`);
+    }
     await trx.deleteFrom('subjectSanpinPoints').where('subjectId', '=', id).execute();
     await trx.deleteFrom('subjectRoomType').where('subjectId', '=', id).execute();
     await trx.deleteFrom('subject').where('id', '=', id).execute();

@@ -9,10 +9,15 @@ import {
   findPeriodGaps,
   type PeriodKind,
 } from '../../../../src-shared/domain/schoolSetup/studyPeriods';
-import { diffFields, type Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
+import { diffFields } from '../../foundation/auditLog';
+import type { HandlerContext } from '../../foundation/context';
 import { loadSchoolCalendar } from '../calendar/schoolCalendarLoader';
-import { emitChanged, expectVersion, isUniqueViolation, notFound, nowIso, refusal, refusalOf, writableYear, yearBounds } from '../common';
+import { writableYear, yearBounds } from '../common';
+import type { Executor } from '../../foundation/executor';
+import { nowIso } from '../../foundation/clock';
+import { isUniqueViolation } from '../../foundation/dbErrors';
+import { expectVersion, notFound, refusal, refusalOf } from '../../foundation/refusals';
+import { emitChanged } from '../../foundation/events';
 
 const RECORD = 'Учебные периоды';
 

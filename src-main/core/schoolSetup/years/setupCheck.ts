@@ -4,7 +4,7 @@ import { WEEKDAY_DATIVE_PLURAL } from '../../../../src-shared/domain/schoolSetup
 import { formatGradeList } from '../../../../src-shared/domain/schoolSetup/gradeScope';
 import { GRADES } from '../../../../src-shared/domain/schoolSetup/sanpinDifficulty';
 import { weekLengthOf } from '../../../../src-shared/domain/calendar/schoolCalendar';
-import type { HandlerContext } from '../../context';
+import type { HandlerContext } from '../../foundation/context';
 import { loadSchoolCalendar } from '../calendar/schoolCalendarLoader';
 import { yearBounds } from '../common';
 import { listSchemes, schemeGapWarnings } from './periodService';

@@ -2,10 +2,14 @@ import type { AcademicYear, AcademicYearInput } from '../../../../src-shared/con
 import { newId } from '../../../../src-shared/domain/ids';
 import { describeRange } from '../../../../src-shared/domain/schoolSetup/studyPeriods';
 import { formatRu } from '../../../../src-shared/domain/calendar/dates';
-import { diffFields, type Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
+import { diffFields } from '../../foundation/auditLog';
+import type { HandlerContext } from '../../foundation/context';
 import { parseWeekLengthByGrade } from '../calendar/schoolCalendarLoader';
-import { bool, describeYear, emitChanged, expectVersion, findYear, notFound, nowIso, refusal, refusalOf, type YearRow } from '../common';
+import { describeYear, findYear, type YearRow } from '../common';
+import type { Executor } from '../../foundation/executor';
+import { nowIso } from '../../foundation/clock';
+import { bool, expectVersion, notFound, refusal, refusalOf } from '../../foundation/refusals';
+import { emitChanged } from '../../foundation/events';
 
 const RECORD = 'Учебный год';
 

@@ -1,10 +1,10 @@
 import { ORDER_TYPE_INFO } from '../../../../src-shared/domain/movement/orderTypes';
-import type { Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
-import { callerName } from '../../movement/common';
-import { raiseOrderCounter } from '../../movement/counters';
-import { insertDraft, insertItems } from '../../movement/orderInsert';
+import type { HandlerContext } from '../../foundation/context';
+import { callerName } from '../../movement/index';
+import { raiseOrderCounter } from '../../movement/index';
+import { insertDraft, insertItems } from '../../movement/index';
 import type { Op } from './planTypes';
+import type { Executor } from '../../foundation/executor';
 
 type MovementOrderOp = Extract<Op, { op: 'movementOrder' }>;
 

@@ -1,9 +1,9 @@
 import { newId } from '../../../../src-shared/domain/ids';
-import type { Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
-import { CARD_SPECS, auditView, completeCard, insertCard, patchCard } from '../../people/cardStore';
+import type { HandlerContext } from '../../foundation/context';
+import { CARD_SPECS, auditView, completeCard, insertCard, patchCard } from '../../people/index';
 import { applyMovementOrder } from './applyMovementOrder';
 import { isTempId, type Op, type Plan } from './planTypes';
+import type { Executor } from '../../foundation/executor';
 
 /**
  * Runs a plan's operations inside the caller's transaction, auditing each change with the pull as

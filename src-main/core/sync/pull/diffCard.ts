@@ -1,9 +1,9 @@
 import type { AddressInput, DocumentInput } from '../../../../src-shared/contract/peopleFields';
 import { documentTitle } from '../../../../src-shared/domain/documents';
 import { ADDRESS_KINDS } from '../../../../src-shared/domain/peopleDictionaries';
-import type { Card } from '../../people/cardStore';
-import { addressText } from '../../people/personChildren';
-import type { CardSpec } from '../../people/cardSpec';
+import type { Card } from '../../people/index';
+import { addressText } from '../../people/index';
+import type { CardSpec } from '../../people/index';
 import type { MappedPerson } from './mapPerson';
 
 /**

@@ -9,7 +9,7 @@ import { STAFF_SHAPE } from '../../../../src-shared/contract/peopleStaffCard';
 import type { DocumentType } from '../../../../src-shared/domain/documents';
 import type { AddressKind } from '../../../../src-shared/domain/peopleDictionaries';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
-import { CARD_SPECS, type ScalarType } from '../../people/cardSpec';
+import { CARD_SPECS, type ScalarType } from '../../people/index';
 import type { CellValue, FieldValues } from '../formats/columns';
 import { FileRecord, RecordLayout } from '../formats/records';
 

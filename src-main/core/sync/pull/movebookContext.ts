@@ -1,6 +1,6 @@
-import { orderYearAmong } from '../../movement/common';
-import type { Executor } from '../../audit/auditRepo';
+import { orderYearAmong } from '../../movement/index';
 import { classKey, type PlanContext } from './planContext';
+import type { Executor } from '../../foundation/executor';
 
 /** What planning the movement-book export needs from the database, read once per file. */
 export interface KnownOrder {

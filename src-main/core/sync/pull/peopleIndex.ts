@@ -1,7 +1,8 @@
 import { searchKey } from '../../../../src-shared/domain/names';
 import { canonicalSnils } from '../../../../src-shared/domain/validators';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
-import type { Executor } from '../../audit/auditRepo';
+import type { Executor } from '../../foundation/executor';
+
 
 /**
  * Who we already have, held in memory for one pull: the portal id first, then СНИЛС, then the

@@ -3,8 +3,7 @@ import type { PreviewEntry, PullPreview } from '../../../../src-shared/contract/
 import { searchKey } from '../../../../src-shared/domain/names';
 import { normaliseName } from '../../../../src-shared/domain/personRules';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
-import type { Executor } from '../../audit/auditRepo';
-import { CARD_SPECS, readCards, type StoredCard } from '../../people/cardStore';
+import { CARD_SPECS, readCards, type StoredCard } from '../../people/index';
 import type { FieldGetter } from '../formats/columns';
 import { mapPerson } from './mapPerson';
 import { onboardedAt, pendingChanges } from '../push/outbox';
@@ -14,6 +13,7 @@ import { planExportCm } from './planExportCm';
 import { enrolDates, planMovementBook } from './planMovementBook';
 import { addIssues, planAccount, planMembership, planParents, planPerson, type OpSink, type PeopleState } from './planPeople';
 import type { Decisions, Op, ParsedFile, Plan } from './planTypes';
+import type { Executor } from '../../foundation/executor';
 
 /**
  * The plan of a pull: every entry of the preview and the operations apply will run. Files are

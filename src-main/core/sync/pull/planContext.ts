@@ -1,6 +1,6 @@
-import { localToday } from '../../access/scope';
-import type { Executor } from '../../audit/auditRepo';
 import { loadPeopleIndex, type PeopleIndex } from './peopleIndex';
+import type { Executor } from '../../foundation/executor';
+import { schoolToday } from '../../foundation/clock';
 
 /** What a pull plan is computed against: the current year, its classes, the people indexes. */
 export interface PlanContext {
@@ -33,7 +33,7 @@ export function classKey(name: string): string {
   return k;
 }
 
-export async function loadPlanContext(db: Executor, today = localToday()): Promise<PlanContext> {
+export async function loadPlanContext(db: Executor, today = schoolToday()): Promise<PlanContext> {
   const year =
     (await db.selectFrom('academicYear').select(['id', 'name', 'startDate', 'endDate']).where('isCurrent', '=', 1).executeTakeFirst()) ??
     (await db.selectFrom('academicYear').select(['id', 'name', 'startDate', 'endDate']).where('startDate', '<=', today).where('endDate', '>=', today).executeTakeFirst()) ??

@@ -2,13 +2,13 @@ import type { PreviewEntry } from '../../../../src-shared/contract/exchange';
 import { newId } from '../../../../src-shared/domain/ids';
 import { searchKey } from '../../../../src-shared/domain/names';
 import { builtinRoomTypeId } from '../../../../src-shared/domain/schoolSetup/roomTypes';
-import type { Executor } from '../../audit/auditRepo';
 import type { ExportCm } from '../formats/exportCm';
 import { issueAt } from '../formats/records';
 import { personLabel } from './peopleIndex';
 import { classKey } from './planContext';
 import type { PeopleState } from './planPeople';
 import type { ParsedFile } from './planTypes';
+import type { Executor } from '../../foundation/executor';
 
 /**
  * ExportCM.nsxml → the school's set-up (§2.1): subjects, rooms, classes of the current year, bell

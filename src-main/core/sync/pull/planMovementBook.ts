@@ -4,8 +4,7 @@ import { ORDER_TYPE_INFO, type OrderType } from '../../../../src-shared/domain/m
 import { searchKey } from '../../../../src-shared/domain/names';
 import { plural } from '../../../../src-shared/domain/plural';
 import { normaliseName } from '../../../../src-shared/domain/personRules';
-import type { Executor } from '../../audit/auditRepo';
-import { orderLabel, typeLabel } from '../../movement/common';
+import { orderLabel, typeLabel } from '../../movement/index';
 import type { ColumnDef } from '../formats/columns';
 import { issueAt, type FileIssue, type FileRecord } from '../formats/records';
 import { destinationKindOf, enrollKindOf, orderTypeOf } from './movebookKinds';
@@ -13,6 +12,7 @@ import { loadBookContext, type BookContext, type KnownOrder } from './movebookCo
 import { personLabel } from './peopleIndex';
 import type { PeopleState } from './planPeople';
 import { tempId, type ImportedOrderItem, type ParsedFile } from './planTypes';
+import type { Executor } from '../../foundation/executor';
 
 /**
  * The portal's movement-book export (§3.1 ExportMoveBook): its documents become the history of our

@@ -3,7 +3,7 @@ import { RELATIONS } from '../../../../src-shared/domain/peopleDictionaries';
 import { checkParentChildAges, type PersonKind } from '../../../../src-shared/domain/personRules';
 import { personCardIssues } from '../../../../src-shared/domain/personCardRules';
 import { searchKey } from '../../../../src-shared/domain/names';
-import { CARD_SPECS, type Card, type StoredCard } from '../../people/cardStore';
+import { CARD_SPECS, type Card, type StoredCard } from '../../people/index';
 import { tempId } from './planTypes';
 import type { ColumnDef } from '../formats/columns';
 import { issueAt, type FileIssue, type FileRecord } from '../formats/records';

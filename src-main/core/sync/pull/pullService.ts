@@ -1,14 +1,14 @@
 import type { PullPreview, PullReport } from '../../../../src-shared/contract/exchange';
 import { AppError } from '../../../../src-shared/errors';
-import { localToday } from '../../access/scope';
-import type { Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
+import type { HandlerContext } from '../../foundation/context';
 import { formatTitle, FORMATS, type FormatId } from '../formats/catalog';
 import { insertExchange, readExchange, readExchangeFiles, setExchangeStatus } from '../exchangeRepo';
 import { applyPlan, confirmPushes } from './applyPlan';
 import { parseFile } from './parseFiles';
 import { buildPlan, countEntries, planSignature } from './plan';
 import type { Decisions, ParsedFile } from './planTypes';
+import type { Executor } from '../../foundation/executor';
+import { schoolToday } from '../../foundation/clock';
 
 /**
  * The pull wizard: upload → parse → match → preview (stored as a «previewed» exchange with its
@@ -40,7 +40,7 @@ function callerName(ctx: HandlerContext): string | null {
 }
 
 export async function previewPull(ctx: HandlerContext, uploads: { fileName: string; contentBase64: string }[]): Promise<PullPreview> {
-  const today = localToday();
+  const today = schoolToday();
   const bytes = uploads.map((u) => Buffer.from(u.contentBase64, 'base64'));
   const parsed = await Promise.all(uploads.map((u, i) => parseFile(`f${i}`, u.fileName, bytes[i], today)));
   const plan = await buildPlan(ctx.core.db, parsed, {}, today, { ops: false });
@@ -68,8 +68,8 @@ export async function previewPull(ctx: HandlerContext, uploads: { fileName: stri
 export async function getPull(ctx: HandlerContext, exchangeId: string): Promise<PullPreview> {
   const e = await readExchange(ctx.core.db, exchangeId);
   if (e.direction !== 'pull') throw new AppError('NOT_FOUND', 'Это не загрузка из портала.');
-  const parsed = await parseStored(ctx.core.db, exchangeId, localToday());
-  const plan = await buildPlan(ctx.core.db, parsed, {}, localToday(), { ops: false });
+  const parsed = await parseStored(ctx.core.db, exchangeId, schoolToday());
+  const plan = await buildPlan(ctx.core.db, parsed, {}, schoolToday(), { ops: false });
   return { exchangeId, status: e.status, version: e.version, createdAt: e.createdAt, files: parsed.map(fileInfo), counts: countEntries(plan.entries), entries: plan.entries };
 }
 
@@ -84,7 +84,7 @@ export async function cancelPull(ctx: HandlerContext, exchangeId: string, versio
 }
 
 export async function applyPull(ctx: HandlerContext, exchangeId: string, version: number, decisions: Decisions): Promise<PullReport> {
-  const today = localToday();
+  const today = schoolToday();
   const report = await ctx.core.db.transaction().execute(async (trx) => {
     const e = await readExchange(trx, exchangeId);
     if (e.direction !== 'pull') throw new AppError('NOT_FOUND', 'Это не загрузка из портала.');
@@ -107,6 +107,6 @@ export async function applyPull(ctx: HandlerContext, exchangeId: string, version
     return { exchangeId, status: 'applied', counts, written, confirmedPushes: confirmed, accountsCreated: written.account ?? 0 };
   });
   // A pull touches people, classes, the load and the movement book: every open list refreshes.
-  for (const entity of ['pupil', 'parent', 'staff', 'schoolClass', 'classMembership', 'movementOrder', 'portalAccount']) ctx.core.events.emit({ type: 'dataChanged', entity });
+  for (const entity of ['pupil', 'parent', 'staff', 'schoolClass', 'classMembership', 'movementOrder', 'portalAccount'] as const) ctx.core.events.emit({ type: 'dataChanged', entity });
   return report;
 }

@@ -1,7 +1,7 @@
 import type { AddressInput, DocumentInput } from '../../../../src-shared/contract/peopleFields';
 import type { PositionInput, EducationInput } from '../../../../src-shared/contract/peopleStaffCard';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
-import { CARD_SPECS, type Card } from '../../people/cardStore';
+import { CARD_SPECS, type Card } from '../../people/index';
 import type { CellValue, FieldValues } from '../formats/columns';
 
 /**

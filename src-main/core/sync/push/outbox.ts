@@ -1,9 +1,9 @@
 import type { OutboxEntry, PushKind } from '../../../../src-shared/contract/exchange';
 import { fullName } from '../../../../src-shared/domain/names';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
-import { localToday } from '../../access/scope';
-import type { Executor } from '../../audit/auditRepo';
-import { CARD_SPECS, readCards } from '../../people/cardStore';
+import { CARD_SPECS, readCards } from '../../people/index';
+import type { Executor } from '../../foundation/executor';
+import { schoolToday } from '../../foundation/clock';
 
 /**
  * The outbox: people created or changed in the office since the portal last saw them. The portal
@@ -46,7 +46,7 @@ export async function enrolments(db: Executor, pupilIds: readonly string[]): Pro
 }
 
 async function currentClasses(db: Executor, pupilIds: readonly string[]): Promise<Map<string, string>> {
-  const today = localToday();
+  const today = schoolToday();
   const out = new Map<string, string>();
   for (let i = 0; i < pupilIds.length; i += 500) {
     const rows = await db

@@ -2,11 +2,9 @@ import { PUSH_KIND_TITLES, type ExchangeRow, type PushKind, type PushResult } fr
 import { fullName } from '../../../../src-shared/domain/names';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
 import { AppError } from '../../../../src-shared/errors';
-import { localToday } from '../../access/scope';
-import { syncEnrolmentTasks } from '../../accounts/enrolmentTasks';
-import type { Executor } from '../../audit/auditRepo';
-import type { HandlerContext } from '../../context';
-import { CARD_SPECS, readCards, type StoredCard } from '../../people/cardStore';
+import { syncEnrolmentTasks } from '../../accounts/index';
+import type { HandlerContext } from '../../foundation/context';
+import { CARD_SPECS, readCards, type StoredCard } from '../../people/index';
 import { FORMATS } from '../formats/catalog';
 import type { ColumnDef, FieldValues, FileFormat } from '../formats/columns';
 import { readRecords } from '../formats/records';
@@ -15,6 +13,8 @@ import { writeCsv, type WriteRecord } from '../formats/writeCsv';
 import { insertExchange, listExchanges, readExchange, setExchangeStatus } from '../exchangeRepo';
 import { cardValues } from './cardValues';
 import { buildOutbox, enrolments } from './outbox';
+import type { Executor } from '../../foundation/executor';
+import { schoolToday } from '../../foundation/clock';
 
 /**
  * Push files for the portal's import screens, built from the outbox: the people a file kind
@@ -70,7 +70,7 @@ async function batchTemplate(db: Executor): Promise<{ headerRows: string[][]; co
     .executeTakeFirst();
   if (!f) return null;
   const table = await readTable(Buffer.from(f.contentBase64, 'base64'));
-  const read = readRecords(FORMATS.pupilsExtended, table.rows, localToday());
+  const read = readRecords(FORMATS.pupilsExtended, table.rows, schoolToday());
   // The header is written with the columns the template has (optional ones switched off stay off).
   return { headerRows: read.headerRows.slice(-FORMATS.pupilsExtended.headerLines), columns: read.columns };
 }
@@ -86,7 +86,7 @@ export async function createPush(ctx: HandlerContext, kind: PushKind, personIds:
   if (personKind === 'pupil') await syncEnrolmentTasks(ctx, ids);
   const cards = await cardsOf(db, personKind, ids);
   const school = (await db.selectFrom('schoolCard').select('shortName').where('id', '=', 'main').executeTakeFirst())?.shortName ?? '';
-  const today = localToday();
+  const today = schoolToday();
   const format = FORMAT_OF[kind];
   let template: Awaited<ReturnType<typeof batchTemplate>> = null;
   if (kind === 'pupilsBatch') {

@@ -1,5 +1,4 @@
-import type { State } from './state';
-import type { Recorder } from './terms';
+import type { Recorder, State } from './stateTypes';
 
 /** SanPiN figures of one class for one timetable (the weekly difficulty profile and lesson order). */
 export interface ClassProfile {

@@ -1,43 +1,10 @@
 import type { Limit, Limits } from './model';
-import type { State } from './state';
+import type { Recorder, State, ViolationKind } from './stateTypes';
 import { classTerm as importedClassTerm } from './classTerm';
 
 const classTerm = importedClassTerm;
 
-/** Receives every violation with its kind and the entity it belongs to (full evaluation only). */
-export type Recorder = (kind: ViolationKind, amount: number, hard: boolean, term: number) => void;
-
-export type ViolationKind =
-  | 'teacherClash'
-  | 'studentClash'
-  | 'roomClash'
-  | 'teacherUnavailable'
-  | 'studentUnavailable'
-  | 'roomUnavailable'
-  | 'unplaced'
-  | 'notAllowedTime'
-  | 'lock'
-  | 'roomMissing'
-  | 'roomNotAllowed'
-  | 'parallelBroken'
-  | 'maxPerDay'
-  | 'minPerDay'
-  | 'maxDays'
-  | 'minDays'
-  | 'maxGapsPerDay'
-  | 'maxGapsPerWeek'
-  | 'maxContinuous'
-  | 'lateStart'
-  | 'endsDay'
-  | 'tagMaxPerDay'
-  | 'minDaysBetween'
-  | 'sameStart'
-  | 'preferredTime'
-  | 'teacherGaps'
-  | 'teacherUndesired'
-  | 'roomPreference'
-  | 'changed'
-  | 'sanpin';
+export type { Recorder, ViolationKind } from './stateTypes';
 
 export function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;

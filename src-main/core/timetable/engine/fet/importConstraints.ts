@@ -1,5 +1,5 @@
 import type { Audience, Lesson, Limits, SlotRef, TimetableInstance } from '../model';
-import { arr, str, type XmlNode } from './import';
+import { arr, str, type XmlNode } from './xmlRead';
 
 export interface ImportContext {
   inst: TimetableInstance;

@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { loginKey } from '../../../src-shared/domain/passwordPolicy';
-import { AppError } from '../../../src-shared/errors';
-import { handlers } from '../api/index';
-import type { Core } from '../context';
-import { createDispatcher } from '../dispatcher';
-import { accessHooks, systemCaller } from './authorize';
-import { findUserByLoginKey } from './usersRepo';
+import { loginKey } from '../../src-shared/domain/passwordPolicy';
+import { AppError } from '../../src-shared/errors';
+import { handlers } from './api/index';
+import type { Core } from './foundation/context';
+import { createDispatcher } from './dispatcher';
+import { accessHooks, systemCaller } from './access/index';
+import { findUserByLoginKey } from './access/index';
 
 // No look-alikes (0/O, 1/l/I): the password is read off a screen and typed by hand.
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';

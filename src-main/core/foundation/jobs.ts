@@ -1,5 +1,5 @@
-import { newId } from '../../src-shared/domain/ids';
-import { AppError } from '../../src-shared/errors';
+import { newId } from '../../../src-shared/domain/ids';
+import { AppError } from '../../../src-shared/errors';
 import type { EventBus } from './events';
 
 export interface Job {

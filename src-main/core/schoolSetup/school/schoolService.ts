@@ -1,7 +1,7 @@
-import { AppError } from '../../../src-shared/errors';
-import type { SchoolCard } from '../../../src-shared/contract/school';
-import { diffFields } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
+import { AppError } from '../../../../src-shared/errors';
+import type { SchoolCard } from '../../../../src-shared/contract/school';
+import { diffFields } from '../../foundation/auditLog';
+import type { HandlerContext } from '../../foundation/context';
 import { CARD_ID, findSchoolCard, insertSchoolCard, rowToCard, updateSchoolCard } from './schoolRepo';
 
 export interface SchoolCardState {

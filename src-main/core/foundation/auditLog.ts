@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema';
 import { newId } from '../../../src-shared/domain/ids';
-
-export type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 export interface AuditEntry {
   userId: string | null;

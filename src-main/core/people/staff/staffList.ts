@@ -1,19 +1,19 @@
 import { sql } from 'kysely';
-import type { StaffFilter } from '../../../src-shared/contract/staff';
-import { STAFF_COLUMNS, pickColumns } from '../../../src-shared/contract/peopleColumns';
-import type { ExportedFile } from '../../../src-shared/contract/files';
-import type { StaffRow } from '../../../src-shared/contract/peopleViews';
-import { parseSearchQuery } from '../../../src-shared/domain/personSearch';
-import { localToday } from '../access/scope';
-import type { HandlerContext } from '../context';
-import { listWorkbook } from '../people/peopleExcel';
-import { indexPendingCards, planSearch, searchCondition } from '../people/searchIndex';
+import type { StaffFilter } from '../../../../src-shared/contract/staff';
+import { STAFF_COLUMNS, pickColumns } from '../../../../src-shared/contract/peopleColumns';
+import type { ExportedFile } from '../../../../src-shared/contract/files';
+import type { StaffRow } from '../../../../src-shared/contract/peopleViews';
+import { parseSearchQuery } from '../../../../src-shared/domain/personSearch';
+import type { HandlerContext } from '../../foundation/context';
+import { listWorkbook } from '../../foundation/listWorkbook';
+import { indexPendingCards, planSearch, searchCondition } from '../searchIndex';
 import { positionActiveOn, readPositions } from './staffChildren';
+import { schoolToday } from '../../foundation/clock';
 
 /** The staff list for HR: working or dismissed, by position or department, searchable, exportable. */
 export async function staffQuery(ctx: HandlerContext, filter: StaffFilter = {}) {
   const db = ctx.core.db;
-  const today = localToday();
+  const today = schoolToday();
   let q = db.selectFrom('staff');
   if (filter.status === 'working') q = q.where((eb) => eb.or([eb('staff.dismissalDate', 'is', null), eb('staff.dismissalDate', '>', today)]));
   if (filter.status === 'dismissed') q = q.where('staff.dismissalDate', '<=', today);
@@ -67,7 +67,7 @@ export async function listStaff(ctx: HandlerContext, input: StaffFilter & { offs
   if (input.offset) page = input.limit === undefined ? page.limit(1_000_000_000).offset(input.offset) : page.offset(input.offset);
   const rows = await page.execute();
   const positions = await readPositions(ctx.core.db, rows.map((r) => r.id));
-  const today = localToday();
+  const today = schoolToday();
   return rows.map((r) => ({
     ...r,
     version: Number(r.version),

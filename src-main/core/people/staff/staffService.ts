@@ -1,16 +1,16 @@
-import type { StaffCreateInput, StaffUpdateInput } from '../../../src-shared/contract/staff';
-import { STAFF_LABELS } from '../../../src-shared/contract/staff';
-import type { HistoryRow, StaffView } from '../../../src-shared/contract/peopleViews';
-import { type Executor } from '../audit/auditRepo';
-import type { HandlerContext } from '../context';
-import { openAccountTask, accountOf, productionCalendar } from '../accounts/accountTasks';
-import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard, type Card } from '../people/cardStore';
-import { createCardRecord, updateCardRecord } from '../people/cardWrites';
-import { assertNoDuplicate } from '../people/duplicates';
-import { cardHistory, mergedIds } from '../people/history';
-import { readPhoto } from '../people/personChildren';
-import type { PositionInput } from '../../../src-shared/contract/peopleStaffCard';
+import type { StaffCreateInput, StaffUpdateInput } from '../../../../src-shared/contract/staff';
+import { STAFF_LABELS } from '../../../../src-shared/contract/staff';
+import type { HistoryRow, StaffView } from '../../../../src-shared/contract/peopleViews';
+import type { HandlerContext } from '../../foundation/context';
+import { openAccountTask, accountOf, productionCalendar } from '../../accounts/index';
+import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard, type Card } from '../cardStore';
+import { createCardRecord, updateCardRecord } from '../cardWrites';
+import { assertNoDuplicate } from '../duplicates';
+import { cardHistory, mergedIds } from '../history';
+import { readPhoto } from '../personChildren';
+import type { PositionInput } from '../../../../src-shared/contract/peopleStaffCard';
 import { closePositionsOn } from './staffChildren';
+import type { Executor } from '../../foundation/executor';
 
 /** The staff card kept by HR: view, create, update, history; hiring opens the portal-account task. */
 const spec = CARD_SPECS.staff;

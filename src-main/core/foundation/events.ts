@@ -1,4 +1,4 @@
-import type { PushEvent, PushListener } from '../../src-shared/events';
+import type { DomainEntity, PushEvent, PushListener } from '../../../src-shared/events';
 
 export interface EventBus {
   emit(event: PushEvent): void;
@@ -16,4 +16,9 @@ export function createEventBus(): EventBus {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** Tells every open window that a record of `entity` changed, so its lists refresh. */
+export function emitChanged(ctx: { core: { events: EventBus } }, entity: DomainEntity, recordId?: string): void {
+  ctx.core.events.emit({ type: 'dataChanged', entity, recordId });
 }

@@ -11,7 +11,7 @@ function candidates(): string[] {
   const out: string[] = [];
   if (process.env.SCHOOL_OFFICE_ASSETS) out.push(process.env.SCHOOL_OFFICE_ASSETS);
   try {
-    out.push(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'assets'));
+    out.push(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'assets'));
   } catch {
     // CommonJS bundle: no import.meta; __dirname below covers it.
   }

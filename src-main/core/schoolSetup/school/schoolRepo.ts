@@ -1,6 +1,6 @@
-import type { Executor } from '../audit/auditRepo';
-import type { SchoolCardTable } from '../db/schema';
-import type { SchoolCard } from '../../../src-shared/contract/school';
+import type { SchoolCardTable } from '../../db/schema';
+import type { SchoolCard } from '../../../../src-shared/contract/school';
+import type { Executor } from '../../foundation/executor';
 
 const CARD_ID = 'main';
 

@@ -1,8 +1,9 @@
-import type { EducationInput, FamilyMemberInput, PositionInput, TrainingInput } from '../../../src-shared/contract/peopleStaffCard';
-import { formatRu } from '../../../src-shared/domain/calendar/dates';
-import { POSITION_KINDS, TRAINING_KINDS, type PositionKind, type TrainingKind } from '../../../src-shared/domain/peopleDictionaries';
-import { newId } from '../../../src-shared/domain/ids';
-import type { Executor } from '../audit/auditRepo';
+import type { EducationInput, FamilyMemberInput, PositionInput, TrainingInput } from '../../../../src-shared/contract/peopleStaffCard';
+import { formatRu } from '../../../../src-shared/domain/calendar/dates';
+import { POSITION_KINDS, TRAINING_KINDS, type PositionKind, type TrainingKind } from '../../../../src-shared/domain/peopleDictionaries';
+import { newId } from '../../../../src-shared/domain/ids';
+import type { Executor } from '../../foundation/executor';
+
 
 /**
  * Dated positions, education records and the family of a staff card. `staff.position` keeps the main position

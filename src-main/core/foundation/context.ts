@@ -1,13 +1,14 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import type { AppDb, DbConfig } from './db/createDb';
-import { createDb } from './db/createDb';
-import { migrateToLatest, type MigrateOutcome } from './db/migrate';
-import type { Database } from './db/schema';
+import type { AppDb, DbConfig } from '../db/createDb';
+import { createDb } from '../db/createDb';
+import { migrateToLatest, type MigrateOutcome } from '../db/migrate';
+import type { Database } from '../db/schema';
 import { createEventBus, type EventBus } from './events';
 import { createJobRegistry, type JobRegistry } from './jobs';
 import { createLogger, type Logger } from './logger';
-import type { AuditEntry, Executor } from './audit/auditRepo';
+import type { AuditEntry } from './auditLog';
+import type { Executor } from './executor';
 
 export const APP_VERSION = '0.1.0';
 

@@ -1,0 +1,2 @@
+export { auditWorkbook } from './auditExcel';
+export { allAudit, auditFacets, listAudit, recordHistory } from './auditQuery';

@@ -1,0 +1,12 @@
+export { copyFromYear } from './copyPlans';
+export { curriculumExcel } from './curriculumExcel';
+export { tarificationExcel, vacanciesExcel } from './loadExcel';
+export { assignTeachers, saveLoadSettings, saveQualifications } from './loadMutations';
+export { loadGrid, loadModel, teacherCard, vacanciesOf } from './loadView';
+export { deletePlan, savePlan } from './planService';
+export { insertPlan, writeRows } from './planStore';
+export { overview, planDetail, yearProblems } from './planView';
+export { loadStarterPlans, starterPlans, starterRows, starterSubjectIds } from './starterPlans';
+export { createSubgroupsFromPlan, subgroupStatusOf } from './subgroupPlan';
+export { curriculumUseOfSubject } from './subjectUse';
+export { classEffective, loadYearData, yearLoadRows } from './yearData';

@@ -1,0 +1,14 @@
+export { itemDetails, listBook } from './book';
+export { callerName, inChunks, orderLabel, orderYearAmong, typeLabel, yearForOrder, yearOfDate } from './common';
+export { getNumbering, raiseOrderCounter, saveNumbering } from './counters';
+export { DOCX_MIME, PDF_MIME, orderDocument } from './documents/orderDocument';
+export { compileTemplate, currentTemplate, resetTemplate, templateInfo, templateProblem, uploadTemplate } from './documents/templateStore';
+export { allMembershipsOn, classesOfPupils, membershipsOverlapping } from './membership';
+export { deleteDraft, saveDraft, saveNames } from './orderDrafts';
+export { insertDraft, insertItems } from './orderInsert';
+export { getOrder, listOrders } from './orderRepo';
+export { cancelOrder, noAudit, signOrder, signWithin } from './orderSigning';
+export { classRoster, classesOn, pupilTimeline, searchPupils } from './queries';
+export { listAlphabet, registerNumbersOf } from './register';
+export { exportAlphabet, exportBook, exportOrderBook } from './registersExcel';
+export { applyRollover, previewRollover } from './rollover/applyRollover';

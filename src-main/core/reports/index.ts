@@ -1,0 +1,10 @@
+export { movementReport } from './movementReport';
+export { movementReportExcel } from './movementReportExcel';
+export { occupancyReport } from './occupancy';
+export { occupancyExcel } from './occupancyExcel';
+export { catalogue } from './catalogueList';
+export { drillReport, exportReport, runReport } from './engine/runReport';
+export { auditRun, builderWorkbook, runDefinition } from './builder/runBuilder';
+export { deleteReport, getSaved, saveReport } from './builder/savedReports';
+export { printPupilCard, printStaffCard } from './print/printForms';
+export { downloadPrintTemplate, printTemplatesInfo, resetPrintTemplate, uploadPrintTemplate } from './print/printTemplates';

@@ -1,0 +1,89 @@
+import { changedWith, DOMAIN_ENTITIES, domainEntitiesOf, type DomainEntity } from '../../src-shared/events';
+
+/**
+ * The one place where the renderer decides what is stale. RTK Query tags are the domain entities
+ * of src-shared/events.ts (plus `audit`, the log every write adds to): a query provides the tags of
+ * the entities it shows, a write — this window's own mutation or anyone's `dataChanged` event —
+ * invalidates the tags of the entity it changed, so every open list and card showing it refetches.
+ */
+export const TAG_TYPES = [...DOMAIN_ENTITIES, 'audit'] as const;
+export type Tag = (typeof TAG_TYPES)[number];
+
+/**
+ * Tag names of the hand-typed endpoints, kept while features move to the builder so that a branch
+ * written before it still compiles after a merge. Nothing invalidates them on a push event.
+ */
+export const LEGACY_TAG_TYPES = ['School', 'System', 'Backup', 'Session', 'Users', 'Rights', 'AccessSettings', 'Audit', 'Years', 'Periods', 'Calendar', 'Production', 'Bells', 'Subjects', 'Rooms', 'Classes', 'Subgroups', 'SetupCheck', 'MovementOrders', 'Movement', 'MovementReports', 'MovementSettings', 'Pupils', 'Parents', 'Staff', 'Accounts', 'Curriculum', 'Load', 'Exchange'] as const;
+export type ApiTag = Tag | (typeof LEGACY_TAG_TYPES)[number];
+
+const PEOPLE: readonly DomainEntity[] = ['pupil', 'parent', 'staff', 'pupilParent', 'portalAccount'];
+const ROSTERS: readonly DomainEntity[] = ['classMembership', 'schoolClass', 'movementOrder', 'academicYear'];
+
+/**
+ * What each query shows, by method-name prefix (the longest prefix that matches wins). A new query
+ * under a listed prefix needs nothing here; a new area adds one line. A unit test checks that every
+ * query of the contract finds an entry.
+ */
+export const QUERY_TAGS: Readonly<Record<string, readonly Tag[]>> = {
+  'access.session': ['session', 'appUser', 'roleRight', 'userRight'],
+  'access.users': ['appUser', 'roleRight', 'userRight', 'staff'],
+  'access.rights': ['roleRight', 'userRight', 'appUser'],
+  'access.settings': ['accessSettings'],
+  accounts: [...PEOPLE, 'portalAccountSettings', ...ROSTERS],
+  audit: ['audit'],
+  calendar: ['calendarEntry', 'dayTransfer', 'schoolEvent', 'productionCalendar', 'academicYear', 'studyPeriodScheme', 'schoolClass'],
+  'calendar.production': ['productionCalendar'],
+  curriculum: ['curriculumPlan', 'subject', 'subjectArea', 'subgroup', 'teachingAssignment', 'staff', ...ROSTERS],
+  exchange: ['portalExchange', ...PEOPLE, ...ROSTERS, 'subject', 'room', 'bellSchedule', 'subgroup', 'curriculumPlan', 'teachingAssignment'],
+  load: ['teachingAssignment', 'staffSubject', 'loadSettings', 'curriculumPlan', 'subject', 'subgroup', 'staff', ...ROSTERS],
+  movement: ['movementOrder', 'classMembership', 'pupil', 'schoolClass', 'academicYear', 'subgroup', 'movementNumbering'],
+  'movement.numbering': ['movementNumbering', 'movementOrder'],
+  'movement.templates': ['documentTemplate'],
+  'movement.rollover': [...ROSTERS, 'pupil', 'staff', 'subgroup', 'curriculumPlan', 'teachingAssignment'],
+  'people.pupils': [...PEOPLE, ...ROSTERS],
+  'people.pupils.history': ['pupil', 'audit'],
+  'people.parents': [...PEOPLE, ...ROSTERS],
+  'people.parents.history': ['parent', 'audit'],
+  'people.merge': [...PEOPLE, ...ROSTERS],
+  reports: [...ROSTERS, 'pupil', 'school'],
+  school: ['school'],
+  'setup.bells': ['bellSchedule', 'academicYear'],
+  'setup.classes': ['schoolClass', 'classMembership', 'staff', 'pupil', 'academicYear'],
+  'setup.periods': ['studyPeriodScheme', 'academicYear'],
+  'setup.rooms': ['room', 'roomType'],
+  'setup.roomTypes': ['roomType', 'room'],
+  'setup.staff': ['staff'],
+  'setup.subgroups': ['subgroup', 'classMembership', 'pupil', 'subject'],
+  'setup.subjects': ['subject', 'subjectArea'],
+  'setup.years': ['academicYear', 'studyPeriodScheme', 'calendarEntry', 'dayTransfer', 'productionCalendar', 'bellSchedule', 'schoolClass', 'subject', 'room', 'school'],
+  staff: [...PEOPLE, 'appUser', ...ROSTERS, 'teachingAssignment'],
+  'staff.history': ['staff', 'audit'],
+  'system.status': ['school', 'academicYear', 'backup'],
+  'system.backup': ['backup'],
+};
+
+/** The entry of QUERY_TAGS a method falls under, or undefined when none does. */
+export function queryTagsKey(method: string): string | undefined {
+  let best: string | undefined;
+  for (const key of Object.keys(QUERY_TAGS)) {
+    if ((method === key || method.startsWith(`${key}.`)) && (!best || key.length > best.length)) best = key;
+  }
+  return best;
+}
+
+/** The tags a query provides. */
+export function tagsForQuery(method: string): Tag[] {
+  const key = queryTagsKey(method);
+  return key ? [...QUERY_TAGS[key]] : [];
+}
+
+/**
+ * The tags a change makes stale: the entity, what its change implies (a merge of two cards, the
+ * year-end transfer, a portal pull) and the audit log. A name outside the vocabulary (an older
+ * audit name) is resolved through its alias; an unknown one changes only the log.
+ */
+export function tagsForChange(entity: string | undefined): Tag[] {
+  const out = new Set<Tag>(['audit']);
+  for (const e of domainEntitiesOf(entity)) for (const t of changedWith(e)) out.add(t);
+  return [...out];
+}
