@@ -44,7 +44,19 @@ async function resolveParams(ctx: HandlerContext, key: ReportKey, params: Report
       classIds = [params.classId];
     } else {
       const visible = await visibleClassIds(ctx);
-      classIds = visible ? [...visible] : null;
+      // «My classes» on the report's day: a class teacher keeps the class into the next year too.
+      classIds = visible
+        ? (
+            await db
+              .selectFrom('schoolClass as c')
+              .innerJoin('academicYear as y', 'y.id', 'c.academicYearId')
+              .select('c.id')
+              .where('c.id', 'in', [...visible, '-'])
+              .where('y.startDate', '<=', date)
+              .where('y.endDate', '>=', date)
+              .execute()
+          ).map((r) => r.id)
+        : null;
       if (def.needsClass) {
         if (classIds && classIds.length === 1) return { date, classIds, yearId };
         throw new AppError('VALIDATION', `Отчёт «${info.title}»: выберите класс.`, { issues: [{ path: 'params.classId', message: 'выберите класс' }] });
