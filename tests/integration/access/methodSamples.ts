@@ -8,6 +8,7 @@ import { PEOPLE_SAMPLES } from '../people/peopleSamples';
 import { MOVEMENT_SAMPLES } from '../movement/movementSamples';
 import { CURRICULUM_SAMPLES } from '../curriculum/curriculumSamples';
 import { EXCHANGE_SAMPLES } from '../exchange/exchangeSamples';
+import { REPORTS_SAMPLES } from '../reports/reportsSamples';
 
 /**
  * One valid input per contract method, for the generated rights test (rightsMatrixSuite.ts): it calls
@@ -112,4 +113,6 @@ export const SAMPLES: Record<string, MethodSample> = {
   ...CURRICULUM_SAMPLES,
   // Portal exchange: pulls, pushes, outbox, reconciliation (issue 9).
   ...EXCHANGE_SAMPLES,
+  // Report catalogue, print forms, report builder (issue 21).
+  ...REPORTS_SAMPLES,
 };
