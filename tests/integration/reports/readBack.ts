@@ -18,7 +18,7 @@ export async function workbookOf(base64: string): Promise<ExcelJS.Workbook> {
 }
 
 /** The row of a sheet whose first cell is `label`, as displayed values (numbers stay numbers). */
-export function sheetRow(ws: ExcelJS.Worksheet, label: string): (string | number)[] {
+export function sheetRow(ws: ExcelJS.Worksheet, label: string | number): (string | number)[] {
   let found: (string | number)[] = [];
   ws.eachRow((row) => {
     const v = (row.values as (string | number)[]).slice(1);
