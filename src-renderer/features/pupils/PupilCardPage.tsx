@@ -28,6 +28,7 @@ import { fieldKit } from '../people/fields';
 import { HistoryTab } from '../people/HistoryTab';
 import { PersonCardFrame, type CardTab } from '../people/PersonCardFrame';
 import { MergeModal } from '../people/MergeModal';
+import { PrintButtons } from '../reports/PrintFormPage';
 import { useCreatePupilMutation, usePupilHistoryQuery, usePupilQuery, useUpdatePupilMutation } from '../people/peopleApi';
 import { FamilyTab } from './FamilyTab';
 
@@ -214,8 +215,11 @@ export function PupilCardPage() {
       onUpdate={(payload) => update(payload as never)}
       onSaved={(v, created) => created && navigate(`/pupils/${v.id}`, { replace: true })}
       actions={
-        canMerge && view ? (
-          <Button onClick={() => setMerging(true)}>Объединить с другой карточкой…</Button>
+        view ? (
+          <Space wrap>
+            <PrintButtons form="pupil-card" personId={view.id} />
+            {canMerge && <Button onClick={() => setMerging(true)}>Объединить с другой карточкой…</Button>}
+          </Space>
         ) : null
       }
       onOpenOther={(other) => navigate(`/pupils/${other}`)}

@@ -15,6 +15,7 @@ import { fieldKit } from '../people/fields';
 import { HistoryTab } from '../people/HistoryTab';
 import { PersonCardFrame, type CardTab } from '../people/PersonCardFrame';
 import { MergeModal } from '../people/MergeModal';
+import { PrintButtons } from '../reports/PrintFormPage';
 import { useCreateStaffMutation, useStaffHistoryQuery, useStaffQuery, useUpdateStaffMutation } from '../people/peopleApi';
 import { EducationsEditor, PositionsEditor } from './PositionsEditor';
 import { FamilyMembersEditor } from './FamilyMembersEditor';
@@ -167,8 +168,11 @@ export function StaffCardPage() {
       onUpdate={(payload) => update(payload as never)}
       onSaved={(v, created) => created && navigate(`/staff/${v.id}`, { replace: true })}
       actions={
-        canMerge && view ? (
-          <Button onClick={() => setMerging(true)}>Объединить с другой карточкой…</Button>
+        view ? (
+          <Space wrap>
+            <PrintButtons form="staff-card-t2" personId={view.id} />
+            {canMerge && <Button onClick={() => setMerging(true)}>Объединить с другой карточкой…</Button>}
+          </Space>
         ) : null
       }
       onOpenOther={(other) => navigate(`/staff/${other}`)}

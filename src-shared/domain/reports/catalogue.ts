@@ -233,3 +233,38 @@ export function isReportKey(key: string): key is ReportKey {
 export function reportsOf(audience: ReportAudience): ReportKey[] {
   return REPORT_KEYS.filter((k) => REPORTS[k].audience === audience);
 }
+
+/** «1 October» of the school year a day falls in (from January to August: last autumn's). */
+export function firstOctober(today: string): string {
+  const y = Number(today.slice(0, 4));
+  return `${today.slice(5) >= '09-01' ? y : y - 1}-10-01`;
+}
+
+/** 20 September of the school year of a day: the day ОО-1 counts classes and pupils on. */
+export function twentiethSeptember(today: string): string {
+  const y = Number(today.slice(0, 4));
+  return `${today.slice(5) >= '09-01' ? y : y - 1}-09-20`;
+}
+
+/** 1 September of the school year of a day (from August on: the coming one). */
+export function firstSeptember(today: string): string {
+  const y = Number(today.slice(0, 4));
+  return `${today.slice(5) >= '08-01' ? y : y - 1}-09-01`;
+}
+
+const DEFAULT_DATES: Record<ReportKey, (today: string) => string> = {
+  'pupils-general': firstOctober,
+  'pupils-year-results': (today) => today,
+  oo1: twentiethSeptember,
+  'social-passport-school': firstOctober,
+  'social-passport-class': firstOctober,
+  'staff-attestation': (today) => today,
+  'staff-education': (today) => today,
+  'staff-age-experience': (today) => today,
+  'class-lists': firstSeptember,
+};
+
+/** The day a report is made on when the user names none; the screen shows the same date. */
+export function reportDefaultDate(key: ReportKey, today: string): string {
+  return DEFAULT_DATES[key](today);
+}

@@ -73,7 +73,7 @@ export async function seedReportsSchool(client: ApiClient): Promise<ReportsFixtu
   const year = await client.call('setup.years.save', { id: null, version: 0, year: { name: '2026/2027', startDate: '2026-09-01', endDate: '2027-08-31' } });
   await client.call('setup.years.setCurrent', { id: year.id });
   const staff: Record<string, string> = {};
-  for (const { key, subject, ...s } of STAFF) staff[key] = (await client.call('staff.create', s)).id;
+  for (const { key, subject: _subject, ...s } of STAFF) staff[key] = (await client.call('staff.create', s)).id;
   for (const { key, subject } of STAFF) {
     if (!subject) continue;
     const created = await client.call('setup.subjects.save', { id: null, version: 0, subject: { name: subject, shortName: subject.slice(0, 5) } });
@@ -93,7 +93,7 @@ export async function seedReportsSchool(client: ApiClient): Promise<ReportsFixtu
     classes[name] = r.cls.id;
   }
   const pupils: Record<string, string> = {};
-  for (const { key, cls, ...p } of PUPILS) pupils[key] = (await client.call('people.pupils.create', p)).id;
+  for (const { key, cls: _cls, ...p } of PUPILS) pupils[key] = (await client.call('people.pupils.create', p)).id;
   const parent = await client.call('people.parents.create', { lastName: 'Петрова', firstName: 'Светлана', middleName: 'Игоревна', sex: 'Ж', birthDate: '1988-03-03', phoneMobile: '+7 913 111-22-33' });
   await client.call('people.links.add', { pupilId: pupils.p2, parentId: parent.id, relation: 'мать', isLegalRepresentative: true });
   await saveAndSign(client, order('enroll', '2026-08-28', PUPILS.map((p) => ({ pupilId: pupils[p.key], toClassId: classes[p.cls], effectiveDate: '2026-09-01', enrollKind: 'contingent' }))));

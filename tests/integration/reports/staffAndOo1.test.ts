@@ -3,7 +3,7 @@ import { generateSchool } from '../../../src-main/core/demo/generateSchool';
 import { writeDemo } from '../../../src-main/core/demo/writeDemo';
 import { createSignedInUser } from '../../helpers/accessHelpers';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
-import { seedReportsSchool, type ReportsFixture } from './reportsFixture';
+import { seedReportsSchool } from './reportsFixture';
 import { SOFFICE, cell, rowOf, sheetFor, sheetRow, sofficeSheets, workbookOf } from './readBack';
 
 /**
@@ -12,11 +12,10 @@ import { SOFFICE, cell, rowOf, sheetFor, sheetRow, sofficeSheets, workbookOf } f
  */
 describeEachDb('staff reports and the ОО-1 draft on a hand-counted school', (kind) => {
   let t: TestCore;
-  let fx: ReportsFixture;
 
   beforeAll(async () => {
     t = await createTestCore(kind);
-    fx = await seedReportsSchool(t.client);
+    await seedReportsSchool(t.client);
   });
   afterAll(async () => t?.cleanup());
 

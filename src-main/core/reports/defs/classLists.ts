@@ -12,14 +12,8 @@ import { classesOn, pupilsOn } from '../facts/pupilsOn';
  * parents and their phones. Parents' data follow the parents' read right, as on the pupil card: a
  * subject teacher gets the names and birth dates only.
  */
-export function firstSeptember(today: string): string {
-  const y = Number(today.slice(0, 4));
-  return `${today.slice(5) >= '08-01' ? y : y - 1}-09-01`;
-}
-
 export const classLists: ReportDef = {
   key: 'class-lists',
-  defaultDate: firstSeptember,
   async compute({ db, params, user }) {
     const classes = await classesOn(db, params.date, params.classIds);
     const pupils = await pupilsOn(db, params.date, params.classIds);

@@ -11,16 +11,10 @@ import { oo1Staff } from './oo1Staff';
  * control relations. The school's location (urban or rural) sets the small-class threshold of 2.4;
  * it is read from the school card's address (a village, settlement or hamlet counts as rural).
  */
-export function twentiethSeptember(today: string): string {
-  const y = Number(today.slice(0, 4));
-  return `${today.slice(5) >= '09-01' ? y : y - 1}-09-20`;
-}
-
 const RURAL = /(^|[\s,])(с\.|село|пос\.|посёлок|поселок|п\.|д\.|деревня|ст-ца|станица|аул)\s/i;
 
 export const oo1: ReportDef = {
   key: 'oo1',
-  defaultDate: twentiethSeptember,
   async compute({ db, params }) {
     const card = await db.selectFrom('schoolCard').select(['legalAddress', 'actualAddress']).where('id', '=', 'main').executeTakeFirst();
     const rural = RURAL.test(`${card?.actualAddress ?? ''} ${card?.legalAddress ?? ''}`);

@@ -15,12 +15,6 @@ import { equalityCheck } from './checks';
  * health and PE groups, foreign languages, the social categories the work order names. Each number
  * is a set of pupils; the checks prove every split adds up to the same total.
  */
-export function firstOctober(today: string): string {
-  const y = Number(today.slice(0, 4));
-  // From January to August the «1 October» asked for is last autumn's.
-  return `${today.slice(5) >= '09-01' ? y : y - 1}-10-01`;
-}
-
 const AGE_MIN = 6;
 const AGE_MAX = 18;
 
@@ -188,7 +182,6 @@ export function pupilsGeneralTables(pupils: readonly PupilOn[], date: string) {
 
 export const pupilsGeneral: ReportDef = {
   key: 'pupils-general',
-  defaultDate: firstOctober,
   async compute({ db, params }) {
     const pupils = await pupilsOn(db, params.date);
     const { tables, checks, notes, ageDay, categories } = pupilsGeneralTables(pupils, params.date);

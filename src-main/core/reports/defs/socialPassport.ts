@@ -3,7 +3,6 @@ import { LEVELS, SOCIAL_CATEGORIES, levelKeyOf, type SocialCategory } from '../.
 import { Grid, listTable, type ColumnSpec } from '../engine/grid';
 import type { ReportDef } from '../engine/types';
 import { classesOn, pupilsOn, type PupilOn } from '../facts/pupilsOn';
-import { firstOctober } from './pupilsGeneral';
 
 /**
  * «Социальный паспорт школы / класса» (a local act; no federal form): the categories of
@@ -40,7 +39,6 @@ function count(g: Grid, p: PupilOn, column: string): void {
 
 export const socialPassportSchool: ReportDef = {
   key: 'social-passport-school',
-  defaultDate: firstOctober,
   async compute({ db, params }) {
     const classes = await classesOn(db, params.date);
     const pupils = await pupilsOn(db, params.date);
@@ -74,7 +72,6 @@ export const socialPassportSchool: ReportDef = {
 
 export const socialPassportClass: ReportDef = {
   key: 'social-passport-class',
-  defaultDate: firstOctober,
   needsClass: true,
   async compute({ db, params }) {
     const classId = (params.classIds ?? [])[0];

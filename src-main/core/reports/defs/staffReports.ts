@@ -52,7 +52,6 @@ const STATUS_LABELS = {
 
 export const staffAttestation: ReportDef = {
   key: 'staff-attestation',
-  defaultDate: (today) => today,
   async compute({ db, params }) {
     const staff = (await staffOn(db, params.date)).filter((s) => !s.externalOnly && isPedagogical(s));
     const byCategory = new Grid({
@@ -128,7 +127,6 @@ const LEVEL_ROWS = [...EDUCATION_LEVELS, 'не указано'];
 
 export const staffEducation: ReportDef = {
   key: 'staff-education',
-  defaultDate: (today) => today,
   async compute({ db, params }) {
     const staff = (await staffOn(db, params.date)).filter((s) => !s.externalOnly);
     const since = addYears(params.date, -3);
@@ -202,7 +200,6 @@ export const staffEducation: ReportDef = {
 
 export const staffAgeExperience: ReportDef = {
   key: 'staff-age-experience',
-  defaultDate: (today) => today,
   async compute({ db, params }) {
     const staff = (await staffOn(db, params.date)).filter((s) => !s.externalOnly);
     const ageDay = ageDayFor(params.date);

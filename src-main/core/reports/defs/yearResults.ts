@@ -38,7 +38,6 @@ const OUTCOMES = ['promoted', 'conditional', 'repeat', 'graduated', 'noCertifica
 
 export const yearResults: ReportDef = {
   key: 'pupils-year-results',
-  defaultDate: (today) => today,
   needsYear: true,
   async compute({ db, params }) {
     const year = await db.selectFrom('academicYear').selectAll().where('id', '=', params.yearId as string).executeTakeFirst();

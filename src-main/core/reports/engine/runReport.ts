@@ -1,6 +1,6 @@
 import type { ExportedFile } from '../../../../src-shared/contract/files';
 import type { DrillResult, DrillTarget, ReportParams, ReportResult, ReportTable } from '../../../../src-shared/contract/reportResult';
-import { REPORTS, type ReportAudience, type ReportKey } from '../../../../src-shared/domain/reports/catalogue';
+import { REPORTS, reportDefaultDate, type ReportAudience, type ReportKey } from '../../../../src-shared/domain/reports/catalogue';
 import { AppError } from '../../../../src-shared/errors';
 import { assertCanSeeClass, visibleClassIds } from '../../access/index';
 import { schoolToday } from '../../foundation/clock';
@@ -34,7 +34,7 @@ async function resolveParams(ctx: HandlerContext, key: ReportKey, params: Report
     const year = await db.selectFrom('academicYear').select(['id', 'startDate']).where('id', '=', yearId).executeTakeFirst();
     if (!year) throw new AppError('NOT_FOUND', `Отчёт «${info.title}»: учебный год не найден — обновите список лет.`);
   }
-  const date = params.date ?? def.defaultDate(schoolToday());
+  const date = params.date ?? reportDefaultDate(key, schoolToday());
   let classIds: string[] | null = null;
   if (info.audience === 'class') {
     if (params.classId) {

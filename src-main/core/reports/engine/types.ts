@@ -36,8 +36,6 @@ export interface Computed {
 
 export interface ReportDef {
   key: ReportKey;
-  /** Default of the date parameter when the user gave none (1 October, 20 September, today). */
-  defaultDate(today: string): string;
   needsClass?: boolean;
   needsYear?: boolean;
   compute(input: ComputeInput): Promise<Computed>;
