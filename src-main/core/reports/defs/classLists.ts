@@ -1,5 +1,6 @@
 import { RIGHTS } from '../../../../src-shared/contract/rights';
 import { formatRu } from '../../../../src-shared/domain/calendar/dates';
+import { compareRu } from '../../../../src-shared/domain/names';
 import { hasRight } from '../../access/index';
 import { inChunks } from '../../movement/index';
 import { addressesOf, parentsOfPupils } from '../builder/sources';
@@ -29,7 +30,8 @@ export const classLists: ReportDef = {
       else byClass.set(p.classId, [p]);
     }
     const tables = classes.map((c) => {
-      const rows = byClass.get(c.id) ?? [];
+      // The database orders by the normalised name; within one class the collator decides (ё, hyphens).
+      const rows = [...(byClass.get(c.id) ?? [])].sort((a, b) => compareRu(a.fullName, b.fullName));
       return listTable(
         {
           id: `class:${c.id}`,

@@ -20,6 +20,14 @@ export function addGradeRows(g: Grid, grades: readonly number[]): void {
   g.row({ key: 'total', label: 'Всего', level: 2 });
 }
 
+/** The rows a pupil of a grade counts in: the grade, its level's subtotal, the total. */
+const rowsOfGrade = new Map<number, readonly string[]>();
+export function gradeRows(grade: number): readonly string[] {
+  let rows = rowsOfGrade.get(grade);
+  if (!rows) rowsOfGrade.set(grade, (rows = [gradeRowKey(grade), levelKeyOf(grade), 'total']));
+  return rows;
+}
+
 /** Fills the level subtotals and the total from the grade rows (call after adding members). */
 export function sumGradeRows(g: Grid, grades: readonly number[]): void {
   const sorted = [...new Set(grades)].sort((a, b) => a - b);

@@ -15,13 +15,13 @@ const RURAL = /(^|[\s,])(с\.|село|пос\.|посёлок|поселок|п
 
 export const oo1: ReportDef = {
   key: 'oo1',
-  async compute({ db, params }) {
+  async compute({ db, params, grid }) {
     const card = await db.selectFrom('schoolCard').select(['legalAddress', 'actualAddress']).where('id', '=', 'main').executeTakeFirst();
     const rural = RURAL.test(`${card?.actualAddress ?? ''} ${card?.legalAddress ?? ''}`);
     const classes = await classesOn(db, params.date);
     const pupils = await pupilsOn(db, params.date);
-    const contingent = oo1Contingent(classes, pupils, params.date, rural);
-    const staff = oo1Staff(await staffOn(db, params.date), params.date);
+    const contingent = oo1Contingent(grid, classes, pupils, params.date, rural);
+    const staff = oo1Staff(grid, await staffOn(db, params.date), params.date);
     return {
       subtitle: `по состоянию на ${formatRu(params.date)}; ${OO1_EDITION}`,
       tables: [...contingent.tables, ...staff.tables],

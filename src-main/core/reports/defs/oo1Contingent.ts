@@ -4,7 +4,7 @@ import { OVZ_CATEGORIES } from '../../../../src-shared/domain/peopleDictionaries
 import { ageOn } from '../../../../src-shared/domain/personRules';
 import { GRADE_COLUMNS, TERM_ROWS, normativeTerm, oo1ClassSection } from '../../../../src-shared/domain/reports/oo1Edition';
 import { LEVELS, ageDayFor, levelKeyOf } from '../../../../src-shared/domain/reports/pupilCategories';
-import { Grid, type BuiltTable, type ColumnSpec } from '../engine/grid';
+import type { BuiltTable, ColumnSpec, Grid, GridFactory } from '../engine/grid';
 import type { ClassOn, PupilOn } from '../facts/pupilsOn';
 import { allOf, atMostCheck, equalityCheck } from './checks';
 
@@ -35,13 +35,13 @@ export interface ContingentOut {
   notes: string[];
 }
 
-export function oo1Contingent(classes: readonly ClassOn[], pupils: readonly PupilOn[], date: string, rural: boolean): ContingentOut {
+export function oo1Contingent(grid: GridFactory, classes: readonly ClassOn[], pupils: readonly PupilOn[], date: string, rural: boolean): ContingentOut {
   const checks: ReportCheck[] = [];
   const notes: string[] = [];
   const tables: BuiltTable[] = [];
   const bySection = new Map<string, Grid>();
   for (const section of ['2.1.1', '2.1.2', '2.1.3'] as const) {
-    const g = new Grid({ id: section, title: SECTION_TITLES[section], labelTitle: 'Наименование показателя', kind: 'pupil', columns: GRID_COLUMNS, landscape: true });
+    const g = grid({ id: section, title: SECTION_TITLES[section], labelTitle: 'Наименование показателя', kind: 'pupil', columns: GRID_COLUMNS, landscape: true });
     for (const t of TERM_ROWS) {
       g.row({ key: t.classes, code: t.classes, label: `Число классов с нормативным сроком освоения программ ${t.years} лет, ед.`, kind: 'class' });
       g.row({ key: t.pupils, code: t.pupils, label: 'В них обучающихся, чел.' });
@@ -86,7 +86,7 @@ export function oo1Contingent(classes: readonly ClassOn[], pupils: readonly Pupi
   const pupilsIn21 = [...bySection.values()].reduce((n, g) => n + TERM_ROWS.reduce((m, t) => m + g.count(t.pupils, 'c3'), 0), 0);
 
   // 2.2: general classes with pupils with ОВЗ learning together with the others.
-  const inclusive = new Grid({
+  const inclusive = grid({
     id: '2.2',
     title: '2.2. Классы, имеющие в своём составе обучающихся с ОВЗ, находящихся на совместном обучении',
     labelTitle: 'Наименование показателя',
@@ -108,7 +108,7 @@ export function oo1Contingent(classes: readonly ClassOn[], pupils: readonly Pupi
 
   // 2.4: classes and класс-комплекты (очная форма, without the classes for pupils with ОВЗ).
   const threshold = rural ? 14 : 25;
-  const sets = new Grid({
+  const sets = grid({
     id: '2.4',
     title: '2.4. Сведения о классах и классах-комплектах (очная форма обучения, без классов для обучающихся с ОВЗ)',
     labelTitle: 'Наименование показателя',
@@ -146,7 +146,7 @@ export function oo1Contingent(classes: readonly ClassOn[], pupils: readonly Pupi
   // Pupils by age (full years on 1 January) and sex.
   const ageDay = ageDayFor(date);
   const grades = GRADE_COLUMNS.filter((c) => c.grade !== null && pupils.some((p) => Math.min(p.grade, 12) === c.grade));
-  const age = new Grid({
+  const age = grid({
     id: 'age',
     title: `Распределение обучающихся по возрасту (полных лет на ${formatRu(ageDay)}) и полу`,
     labelTitle: 'Возраст',
@@ -173,7 +173,7 @@ export function oo1Contingent(classes: readonly ClassOn[], pupils: readonly Pupi
   if (age.count('unknown', 'total') > 0) notes.push(`У ${age.count('unknown', 'total')} обучающихся не указана дата рождения: возрастная таблица их не распределяет.`);
 
   // Pupils with ОВЗ by category and pupils with disability.
-  const ovz = new Grid({
+  const ovz = grid({
     id: 'ovz',
     title: 'Обучающиеся с ОВЗ и дети-инвалиды',
     labelTitle: 'Показатель',

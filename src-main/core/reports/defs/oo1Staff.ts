@@ -4,7 +4,7 @@ import { addYears } from '../../../../src-shared/domain/documents';
 import { ageOn } from '../../../../src-shared/domain/personRules';
 import { AGE_BANDS, EXPERIENCE_BANDS, STAFF_ROWS, ageBand, experienceBand, languageRow, staffRowOf } from '../../../../src-shared/domain/reports/oo1Edition';
 import { ageDayFor } from '../../../../src-shared/domain/reports/pupilCategories';
-import { Grid, type BuiltTable, type ColumnSpec } from '../engine/grid';
+import type { BuiltTable, ColumnSpec, Grid, GridFactory } from '../engine/grid';
 import { highestEducation, isHigher, isVocational, yearsSince, type StaffOn } from '../facts/staffOn';
 import { allOf, atMostCheck, equalityCheck } from './checks';
 
@@ -19,14 +19,16 @@ function rowsOf(s: StaffOn): string[] {
   const leaf = staffRowOf(s.mainPosition, s.employeeCategory, s.subjects[0]);
   const out = [leaf];
   const def = STAFF_ROWS.find((r) => r.code === leaf);
-  if (def?.partOf) out.push(def.partOf);
+  // «из них» rows count in their parent too; a parent that is a sum row (02) gets them by the sum.
+  const parent = def?.partOf ? STAFF_ROWS.find((r) => r.code === def.partOf) : undefined;
+  if (parent && !parent.sumOf) out.push(parent.code);
   const lang = leaf === '18' ? languageRow(s.subjects[0]) : null;
   if (lang) out.push(lang);
   return out;
 }
 
-function staffGrid(id: string, title: string, columns: ColumnSpec[], note?: string): Grid {
-  const g = new Grid({ id, title, labelTitle: 'Наименование показателя', kind: 'staff', columns, landscape: true, note });
+function staffGrid(grid: GridFactory, id: string, title: string, columns: ColumnSpec[], note?: string): Grid {
+  const g = grid({ id, title, labelTitle: 'Наименование показателя', kind: 'staff', columns, landscape: true, note });
   for (const r of STAFF_ROWS) g.row({ key: r.code, code: r.code, label: r.label, level: r.sumOf ? 1 : 0 });
   return g;
 }
@@ -45,13 +47,14 @@ const partChecks = (g: Grid, table: string, col: string): ReportCheck[] =>
     return atMostCheck(`${table}: стр. ${parts.join(' + ')} ≤ стр. ${parent}`, parts.reduce((n, p) => n + g.count(p, col), 0), g.count(parent, col));
   });
 
-export function oo1Staff(all: readonly StaffOn[], date: string): { tables: BuiltTable[]; checks: ReportCheck[]; notes: string[] } {
+export function oo1Staff(grid: GridFactory, all: readonly StaffOn[], date: string): { tables: BuiltTable[]; checks: ReportCheck[]; notes: string[] } {
   const staff = all.filter((s) => !s.externalOnly);
   const codes = STAFF_ROWS.map((r) => r.code);
   const checks: ReportCheck[] = [];
   const notes: string[] = [];
 
   const t31 = staffGrid(
+    grid,
     '3.1',
     '3.1. Распределение численности персонала по уровню образования и полу (без внешних совместителей)',
     [
@@ -73,6 +76,7 @@ export function oo1Staff(all: readonly StaffOn[], date: string): { tables: Built
     'Образование — высшее из указанных в карточке; педагогическое — по отметке в записи об образовании. Среднее профессиональное считается по программам подготовки специалистов среднего звена (гр. 10): программа не различает подготовку рабочих (гр. 12). Гр. 16 — сумма ставок на дату.',
   );
   const t32 = staffGrid(
+    grid,
     '3.2',
     '3.2. Распределение численности персонала по стажу работы',
     [
@@ -83,7 +87,7 @@ export function oo1Staff(all: readonly StaffOn[], date: string): { tables: Built
       { key: 'c17', code: '17', title: 'Не имеют стажа педагогической работы', width: 10 },
     ],
   );
-  const t33 = staffGrid('3.3', `3.3. Распределение численности персонала по полу и возрасту (полных лет на ${formatRu(ageDayFor(date))})`, [
+  const t33 = staffGrid(grid, '3.3', `3.3. Распределение численности персонала по полу и возрасту (полных лет на ${formatRu(ageDayFor(date))})`, [
     { key: 'c3', code: '3', title: 'Всего', width: 8 },
     ...AGE_BANDS.flatMap((b) => [
       { key: `${b.key}`, title: 'всего', group: b.label, width: 6 },
@@ -91,7 +95,7 @@ export function oo1Staff(all: readonly StaffOn[], date: string): { tables: Built
     ]),
   ]);
   const since = addYears(date, -3);
-  const trained = new Grid({
+  const trained = grid({
     id: 'справка2',
     title: 'Справка 2. Прошли повышение квалификации и (или) профессиональную переподготовку за последние три года',
     labelTitle: 'Наименование показателя',
@@ -104,8 +108,11 @@ export function oo1Staff(all: readonly StaffOn[], date: string): { tables: Built
   trained.row({ key: '57', code: '57', label: 'из них учителя' });
 
   const ageDay = ageDayFor(date);
+  const rates = new Map<string, number>();
   for (const s of staff) {
     const rows = rowsOf(s);
+    const rate = s.active.reduce((n, p) => n + (p.rate ?? 0), 0);
+    for (const r of ['01', ...rows]) rates.set(r, (rates.get(r) ?? 0) + rate);
     const high = highestEducation(s.educations);
     const higherPed = s.educations.some((e) => isHigher(e) && e.pedagogical === true);
     const vocPed = s.educations.some((e) => isVocational(e) && e.pedagogical === true);
@@ -150,12 +157,9 @@ export function oo1Staff(all: readonly StaffOn[], date: string): { tables: Built
     if (recent && rows.some((r) => teacherRow.includes(r))) trained.add('57', 'c3', s.id);
   }
   for (const g of [t31, t32, t33]) closeSums(g);
-  // Column 16: the sum of rates, only where the form asks for it.
-  const rateOf = new Map(staff.map((s) => [s.id, s.active.reduce((n, p) => n + (p.rate ?? 0), 0)]));
-  for (const r of STAFF_ROWS) {
-    const v = [...t31.members(r.code, 'c3')].reduce((n, id) => n + (rateOf.get(id) ?? 0), 0);
-    t31.set(r.code, 'c16', r.fte ? Math.round(v * 10) / 10 : 'х');
-  }
+  // Column 16: the sum of rates, only where the form asks for it (sum rows add their parts' sums).
+  for (const code of ['02', '07', '06']) rates.set(code, (STAFF_ROWS.find((r) => r.code === code)?.sumOf ?? []).reduce((n, p) => n + (rates.get(p) ?? 0), 0));
+  for (const r of STAFF_ROWS) t31.set(r.code, 'c16', r.fte ? Math.round((rates.get(r.code) ?? 0) * 10) / 10 : 'х');
 
   checks.push(...sumRowChecks(t31, '3.1', 'c3'), ...partChecks(t31, '3.1', 'c3'));
   checks.push(

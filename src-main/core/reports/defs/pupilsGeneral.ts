@@ -3,10 +3,10 @@ import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { HEALTH_GROUPS, PE_GROUPS } from '../../../../src-shared/domain/peopleDictionaries';
 import { ageOn } from '../../../../src-shared/domain/personRules';
 import { SOCIAL_CATEGORIES, ageDayFor, healthGroupOf, levelKeyOf, LEVELS, peGroupOf } from '../../../../src-shared/domain/reports/pupilCategories';
-import { Grid, type ColumnSpec } from '../engine/grid';
+import type { ColumnSpec, GridFactory } from '../engine/grid';
 import type { ReportDef } from '../engine/types';
 import { pupilsOn, type PupilOn } from '../facts/pupilsOn';
-import { addGradeRows, gradeRowKey, sumGradeRows } from './gradeRows';
+import { addGradeRows, gradeRows } from './gradeRows';
 import { equalityCheck } from './checks';
 
 /**
@@ -29,12 +29,12 @@ function gradeColumns(grades: readonly number[]): ColumnSpec[] {
   return grades.map((g) => ({ key: `g${g}`, title: `${g} кл.`, group: 'в том числе по классам', width: 6 }));
 }
 
-export function pupilsGeneralTables(pupils: readonly PupilOn[], date: string) {
+export function pupilsGeneralTables(grid: GridFactory, pupils: readonly PupilOn[], date: string) {
   const grades = [...new Set(pupils.map((p) => p.grade))].sort((a, b) => a - b);
   const ageDay = ageDayFor(date);
   const ageOf = (p: PupilOn) => (p.birthDate ? ageOn(p.birthDate, ageDay) : null);
 
-  const contingent = new Grid({
+  const contingent = grid({
     id: 'contingent',
     title: 'Контингент по параллелям',
     labelTitle: 'Параллель',
@@ -54,7 +54,7 @@ export function pupilsGeneralTables(pupils: readonly PupilOn[], date: string) {
   });
   addGradeRows(contingent, grades);
 
-  const byYear = new Grid({
+  const byYear = grid({
     id: 'birthYear',
     title: 'По году рождения',
     labelTitle: 'Год рождения',
@@ -65,7 +65,7 @@ export function pupilsGeneralTables(pupils: readonly PupilOn[], date: string) {
   for (const y of years) byYear.row({ key: y === null ? 'unknown' : `y${y}`, label: y === null ? 'не указан' : `${y} г. р.` });
   byYear.row({ key: 'total', label: 'Всего', level: 2 });
 
-  const byAge = new Grid({
+  const byAge = grid({
     id: 'age',
     title: `Возраст (полных лет) на ${formatRu(ageDay)}`,
     labelTitle: 'Возраст',
@@ -78,7 +78,7 @@ export function pupilsGeneralTables(pupils: readonly PupilOn[], date: string) {
   if (pupils.some((p) => !p.birthDate)) byAge.row({ key: 'unknown', label: 'дата рождения не указана' });
   byAge.row({ key: 'total', label: 'Всего', level: 2 });
 
-  const health = new Grid({
+  const health = grid({
     id: 'health',
     title: 'Группы здоровья',
     labelTitle: 'Параллель',
@@ -88,7 +88,7 @@ export function pupilsGeneralTables(pupils: readonly PupilOn[], date: string) {
   });
   addGradeRows(health, grades);
 
-  const pe = new Grid({
+  const pe = grid({
     id: 'pe',
     title: 'Медицинские группы для занятий физической культурой',
     labelTitle: 'Параллель',
@@ -98,7 +98,7 @@ export function pupilsGeneralTables(pupils: readonly PupilOn[], date: string) {
   addGradeRows(pe, grades);
 
   const languages = [...new Set(pupils.flatMap((p) => [p.foreignLanguage1, p.foreignLanguage2]).filter((l): l is string => Boolean(l)))].sort();
-  const lang = new Grid({
+  const lang = grid({
     id: 'languages',
     title: 'Изучение иностранных языков',
     labelTitle: 'Параллель',
@@ -109,7 +109,7 @@ export function pupilsGeneralTables(pupils: readonly PupilOn[], date: string) {
   addGradeRows(lang, grades);
 
   const categories = SOCIAL_CATEGORIES.filter((c) => c.general);
-  const social = new Grid({
+  const social = grid({
     id: 'social',
     title: 'Социальные категории',
     labelTitle: 'Категория',
@@ -121,40 +121,41 @@ export function pupilsGeneralTables(pupils: readonly PupilOn[], date: string) {
 
   const classesOfGrade = new Map<number, Set<string>>();
   for (const p of pupils) {
-    const row = gradeRowKey(p.grade);
+    const rows = gradeRows(p.grade);
     const age = ageOf(p);
     const girl = p.sex === 'Ж';
-    classesOfGrade.set(p.grade, (classesOfGrade.get(p.grade) ?? new Set()).add(p.classId));
-    contingent.add(row, 'classes', p.classId);
-    contingent.add(row, 'total', p.id);
-    contingent.add(row, girl ? 'girls' : 'boys', p.id);
-    if (p.hasOvz) contingent.add(row, 'ovz', p.id, p.ovzCategory ?? undefined);
-    if (p.disabilityGroup) contingent.add(row, 'disabled', p.id, p.disabilityGroup);
-    if (p.homeSchooling) contingent.add(row, 'home', p.id);
-    if (p.boarding) contingent.add(row, 'boarding', p.id);
-    if (p.programme === 'АООП' || p.adaptedProgramme) contingent.add(row, 'adapted', p.id, p.adaptedProgramme ?? p.programmeVariant ?? 'класс по АООП');
-    if (p.citizenship && p.citizenship !== 'Российская Федерация') contingent.add(row, 'foreign', p.id, p.citizenship);
+    contingent.addRows(rows, 'classes', p.classId);
+    contingent.addRows(rows, 'total', p.id);
+    contingent.addRows(rows, girl ? 'girls' : 'boys', p.id);
+    if (p.hasOvz) contingent.addRows(rows, 'ovz', p.id, p.ovzCategory ?? undefined);
+    if (p.disabilityGroup) contingent.addRows(rows, 'disabled', p.id, p.disabilityGroup);
+    if (p.homeSchooling) contingent.addRows(rows, 'home', p.id);
+    if (p.boarding) contingent.addRows(rows, 'boarding', p.id);
+    if (p.programme === 'АООП' || p.adaptedProgramme) contingent.addRows(rows, 'adapted', p.id, p.adaptedProgramme ?? p.programmeVariant ?? 'класс по АООП');
+    if (p.citizenship && p.citizenship !== 'Российская Федерация') contingent.addRows(rows, 'foreign', p.id, p.citizenship);
 
     const yKey = p.birthDate ? `y${p.birthDate.slice(0, 4)}` : 'unknown';
     const aKey = ageRowKey(age);
+    const gradeColumn = `g${p.grade}`;
     for (const [g, key] of [[byYear, yKey], [byAge, aKey]] as const) {
-      g.add(key, 'total', p.id, p.birthDate ? formatRu(p.birthDate) : undefined);
-      if (girl) g.add(key, 'girls', p.id);
-      g.add(key, `g${p.grade}`, p.id);
+      const both = [key, 'total'];
+      g.addRows(both, 'total', p.id, p.birthDate ? formatRu(p.birthDate) : undefined);
+      if (girl) g.addRows(both, 'girls', p.id);
+      g.addRows(both, gradeColumn, p.id);
     }
 
     const hg = healthGroupOf(p.healthGroup);
-    health.add(row, 'total', p.id);
-    health.add(row, hg, p.id, hg === 'none' && p.healthGroup ? `в карточке: «${p.healthGroup}»` : undefined);
+    health.addRows(rows, 'total', p.id);
+    health.addRows(rows, hg, p.id, hg === 'none' && p.healthGroup ? `в карточке: «${p.healthGroup}»` : undefined);
     const pg = peGroupOf(p.peGroup);
-    pe.add(row, 'total', p.id);
-    pe.add(row, pg, p.id, pg === 'none' && p.peGroup ? `в карточке: «${p.peGroup}»` : undefined);
+    pe.addRows(rows, 'total', p.id);
+    pe.addRows(rows, pg, p.id, pg === 'none' && p.peGroup ? `в карточке: «${p.peGroup}»` : undefined);
 
-    lang.add(row, 'total', p.id);
+    lang.addRows(rows, 'total', p.id);
     const own = [p.foreignLanguage1, p.foreignLanguage2].filter((l): l is string => Boolean(l));
-    for (const l of own) lang.add(row, `l${languages.indexOf(l)}`, p.id);
-    if (new Set(own).size >= 2) lang.add(row, 'two', p.id, own.join(', '));
-    if (own.length === 0) lang.add(row, 'none', p.id);
+    for (const l of own) lang.addRows(rows, `l${languages.indexOf(l)}`, p.id);
+    if (new Set(own).size >= 2) lang.addRows(rows, 'two', p.id, own.join(', '));
+    if (own.length === 0) lang.addRows(rows, 'none', p.id);
 
     for (const c of categories) {
       if (!c.test(p)) continue;
@@ -162,9 +163,6 @@ export function pupilsGeneralTables(pupils: readonly PupilOn[], date: string) {
       social.add(c.key, levelKeyOf(p.grade), p.id);
     }
   }
-  for (const g of [contingent, health, pe, lang]) sumGradeRows(g, grades);
-  byYear.unionRows('total', years.map((y) => (y === null ? 'unknown' : `y${y}`)));
-  byAge.unionRows('total', ['under', ...Array.from({ length: AGE_MAX - AGE_MIN + 1 }, (_, i) => `a${AGE_MIN + i}`), 'over', ...(byAge.hasRow('unknown') ? ['unknown'] : [])]);
 
   const checks: ReportCheck[] = [
     equalityCheck('Всего = мальчики + девочки', contingent.count('total', 'total'), contingent.count('total', 'boys') + contingent.count('total', 'girls')),
@@ -182,15 +180,15 @@ export function pupilsGeneralTables(pupils: readonly PupilOn[], date: string) {
 
 export const pupilsGeneral: ReportDef = {
   key: 'pupils-general',
-  async compute({ db, params }) {
+  async compute({ db, params, grid }) {
     const pupils = await pupilsOn(db, params.date);
-    const { tables, checks, notes, ageDay, categories } = pupilsGeneralTables(pupils, params.date);
+    const { tables, checks, notes, ageDay, categories } = pupilsGeneralTables(grid, pupils, params.date);
     return {
       subtitle: `на ${formatRu(params.date)}; возраст — полных лет на ${formatRu(ageDay)}`,
       tables,
       checks,
       notes,
-      detailSheet: {
+      detailSheet: () => ({
         title: 'Обучающиеся',
         columns: ['Класс', 'ФИО', 'Пол', 'Дата рождения', 'Возраст', 'ОВЗ', 'Инвалидность', 'На дому', 'Интернат', 'Группа здоровья', 'Физкультурная группа', 'Иностранные языки', 'Социальные категории'],
         rows: pupils.map((p) => [
@@ -208,7 +206,7 @@ export const pupilsGeneral: ReportDef = {
           [p.foreignLanguage1, p.foreignLanguage2].filter(Boolean).join(', '),
           categories.filter((c) => c.test(p)).map((c) => c.label).join('; '),
         ]),
-      },
+      }),
     };
   },
 };

@@ -1,6 +1,6 @@
 import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { LEVELS, SOCIAL_CATEGORIES, levelKeyOf, type SocialCategory } from '../../../../src-shared/domain/reports/pupilCategories';
-import { Grid, listTable, type ColumnSpec } from '../engine/grid';
+import { listTable, type ColumnSpec, type Grid } from '../engine/grid';
 import type { ReportDef } from '../engine/types';
 import { classesOn, pupilsOn, type PupilOn } from '../facts/pupilsOn';
 
@@ -39,7 +39,7 @@ function count(g: Grid, p: PupilOn, column: string): void {
 
 export const socialPassportSchool: ReportDef = {
   key: 'social-passport-school',
-  async compute({ db, params }) {
+  async compute({ db, params, grid }) {
     const classes = await classesOn(db, params.date);
     const pupils = await pupilsOn(db, params.date);
     const columns: ColumnSpec[] = [];
@@ -50,7 +50,7 @@ export const socialPassportSchool: ReportDef = {
       columns.push({ key: level.key, title: 'итого', group: level.label, width: 7 });
     }
     columns.push({ key: 'total', title: 'Школа', width: 8 });
-    const g = new Grid({ id: 'passport', title: 'Социальный паспорт по классам', labelTitle: 'Категория', kind: 'pupil', columns, landscape: true });
+    const g = grid({ id: 'passport', title: 'Социальный паспорт по классам', labelTitle: 'Категория', kind: 'pupil', columns, landscape: true });
     addRows(g, columns);
     const known = new Set(classes.map((c) => c.id));
     for (const p of pupils) {
@@ -73,7 +73,7 @@ export const socialPassportSchool: ReportDef = {
 export const socialPassportClass: ReportDef = {
   key: 'social-passport-class',
   needsClass: true,
-  async compute({ db, params }) {
+  async compute({ db, params, grid }) {
     const classId = (params.classIds ?? [])[0];
     const [klass] = await classesOn(db, params.date, [classId]);
     const pupils = await pupilsOn(db, params.date, [classId]);
@@ -82,7 +82,7 @@ export const socialPassportClass: ReportDef = {
       { key: 'boys', title: 'Мальчики', width: 9 },
       { key: 'girls', title: 'Девочки', width: 9 },
     ];
-    const g = new Grid({ id: 'passport', title: 'Категории обучающихся', labelTitle: 'Категория', kind: 'pupil', columns, landscape: false });
+    const g = grid({ id: 'passport', title: 'Категории обучающихся', labelTitle: 'Категория', kind: 'pupil', columns, landscape: false });
     addRows(g, columns);
     for (const p of pupils) {
       count(g, p, 'total');

@@ -4,7 +4,7 @@ import { EDUCATION_LEVELS, QUALIFICATION_CATEGORIES } from '../../../../src-shar
 import { ageOn } from '../../../../src-shared/domain/personRules';
 import { AGE_BANDS, EXPERIENCE_BANDS, ageBand, experienceBand, isPedagogicalPosition } from '../../../../src-shared/domain/reports/oo1Edition';
 import { ageDayFor } from '../../../../src-shared/domain/reports/pupilCategories';
-import { Grid, listTable } from '../engine/grid';
+import { listTable } from '../engine/grid';
 import type { ReportDef } from '../engine/types';
 import { highestEducation, staffOn, yearsSince, type StaffOn } from '../facts/staffOn';
 
@@ -52,9 +52,9 @@ const STATUS_LABELS = {
 
 export const staffAttestation: ReportDef = {
   key: 'staff-attestation',
-  async compute({ db, params }) {
+  async compute({ db, params, grid }) {
     const staff = (await staffOn(db, params.date)).filter((s) => !s.externalOnly && isPedagogical(s));
-    const byCategory = new Grid({
+    const byCategory = grid({
       id: 'categories',
       title: 'Педагогические работники по квалификационным категориям',
       labelTitle: 'Категория',
@@ -68,7 +68,7 @@ export const staffAttestation: ReportDef = {
     for (const c of QUALIFICATION_CATEGORIES) byCategory.row({ key: c, label: c });
     byCategory.row({ key: 'none', label: 'не указана' });
     byCategory.row({ key: 'total', label: 'Всего педагогических работников', level: 2 });
-    const deadlines = new Grid({
+    const deadlines = grid({
       id: 'deadlines',
       title: `Сроки аттестации на ${formatRu(params.date)}`,
       labelTitle: 'Срок',
@@ -127,10 +127,10 @@ const LEVEL_ROWS = [...EDUCATION_LEVELS, 'не указано'];
 
 export const staffEducation: ReportDef = {
   key: 'staff-education',
-  async compute({ db, params }) {
+  async compute({ db, params, grid }) {
     const staff = (await staffOn(db, params.date)).filter((s) => !s.externalOnly);
     const since = addYears(params.date, -3);
-    const edu = new Grid({
+    const edu = grid({
       id: 'education',
       title: 'Уровень образования (высший из указанных в карточке)',
       labelTitle: 'Образование',
@@ -144,7 +144,7 @@ export const staffEducation: ReportDef = {
     });
     for (const l of LEVEL_ROWS) edu.row({ key: l, label: l });
     edu.row({ key: 'total', label: 'Всего', level: 2 });
-    const courses = new Grid({
+    const courses = grid({
       id: 'courses',
       title: `Повышение квалификации и переподготовка с ${formatRu(since)} по ${formatRu(params.date)}`,
       labelTitle: 'Показатель',
@@ -200,10 +200,10 @@ export const staffEducation: ReportDef = {
 
 export const staffAgeExperience: ReportDef = {
   key: 'staff-age-experience',
-  async compute({ db, params }) {
+  async compute({ db, params, grid }) {
     const staff = (await staffOn(db, params.date)).filter((s) => !s.externalOnly);
     const ageDay = ageDayFor(params.date);
-    const age = new Grid({
+    const age = grid({
       id: 'age',
       title: `Возраст (полных лет на ${formatRu(ageDay)})`,
       labelTitle: 'Возраст',
@@ -218,7 +218,7 @@ export const staffAgeExperience: ReportDef = {
     for (const b of AGE_BANDS) age.row({ key: b.key, label: b.label });
     age.row({ key: 'unknown', label: 'дата рождения не указана' });
     age.row({ key: 'total', label: 'Всего', level: 2 });
-    const exp = new Grid({
+    const exp = grid({
       id: 'experience',
       title: `Стаж работы на ${formatRu(params.date)}`,
       labelTitle: 'Стаж',

@@ -2,7 +2,7 @@ import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { DESTINATION_KINDS, ORDER_TYPE_INFO, isGraduationGrade, type DestinationKind, type OrderType } from '../../../../src-shared/domain/movement/orderTypes';
 import { AppError } from '../../../../src-shared/errors';
 import { inChunks } from '../../movement/index';
-import { Grid, type ColumnSpec } from '../engine/grid';
+import type { ColumnSpec } from '../engine/grid';
 import type { ReportDef } from '../engine/types';
 import { addGradeRows, gradeRowKey, sumGradeRows } from './gradeRows';
 import { allOf, equalityCheck } from './checks';
@@ -33,13 +33,12 @@ const COLUMNS: ColumnSpec[] = [
   { key: 'undecided', title: 'Решение не принято (приказа нет)', group: 'Из окончивших год', width: 11 },
 ];
 
-const LEFT = [...WITHDRAW_KEYS.map((k) => `w:${k}`), 'expelled', 'toOtherGrade', 'noOrder'];
 const OUTCOMES = ['promoted', 'conditional', 'repeat', 'graduated', 'noCertificate', 'undecided'];
 
 export const yearResults: ReportDef = {
   key: 'pupils-year-results',
   needsYear: true,
-  async compute({ db, params }) {
+  async compute({ db, params, grid }) {
     const year = await db.selectFrom('academicYear').selectAll().where('id', '=', params.yearId as string).executeTakeFirst();
     if (!year) throw new AppError('NOT_FOUND', 'Учебный год не найден.');
     const classes = await db.selectFrom('schoolClass').select(['id', 'grade', 'name']).where('academicYearId', '=', year.id).execute();
@@ -62,7 +61,7 @@ export const yearResults: ReportDef = {
     for (const c of await inChunks(otherClassIds, (chunk) => db.selectFrom('schoolClass').select(['id', 'grade']).where('id', 'in', chunk).execute())) gradeOf.set(c.id, Number(c.grade));
 
     const grades = [...new Set(classes.map((c) => Number(c.grade)))].sort((a, b) => a - b);
-    const g = new Grid({ id: 'results', title: 'Итоги учебного года по параллелям', labelTitle: 'Параллель', kind: 'pupil', columns: COLUMNS, landscape: true });
+    const g = grid({ id: 'results', title: 'Итоги учебного года по параллелям', labelTitle: 'Параллель', kind: 'pupil', columns: COLUMNS, landscape: true });
     addGradeRows(g, grades);
     const orderNote = (itemId: string | null) => {
       const i = itemId ? itemOf.get(itemId) : undefined;
@@ -100,17 +99,24 @@ export const yearResults: ReportDef = {
       } else if (e?.orderType === 'withdraw') {
         const kind = (e.destinationKind ?? 'other') as (typeof WITHDRAW_KEYS)[number];
         g.add(row, `w:${WITHDRAW_KEYS.includes(kind) ? kind : 'other'}`, m.pupilId, note);
+        g.add(row, 'left', m.pupilId, note);
       } else if (e?.orderType === 'expel') {
         if (isGraduationGrade(grade)) outcome('noCertificate');
-        else g.add(row, 'expelled', m.pupilId, note);
+        else {
+          g.add(row, 'expelled', m.pupilId, note);
+          g.add(row, 'left', m.pupilId, note);
+        }
       } else if (e?.orderType === 'transfer') {
         const toGrade = e.toClassId ? gradeOf.get(e.toClassId) : undefined;
-        if (toGrade !== undefined && toGrade !== grade) g.add(row, 'toOtherGrade', m.pupilId, note);
+        if (toGrade !== undefined && toGrade !== grade) {
+          g.add(row, 'toOtherGrade', m.pupilId, note);
+          g.add(row, 'left', m.pupilId, note);
+        }
       } else if (!e) {
         g.add(row, 'noOrder', m.pupilId, m.cause ?? 'без приказа');
+        g.add(row, 'left', m.pupilId, m.cause ?? 'без приказа');
       }
     }
-    for (const key of grades.map(gradeRowKey)) for (const col of LEFT) for (const id of g.members(key, col)) g.add(key, 'left', id);
     sumGradeRows(g, grades);
 
     const rows = [...grades.map(gradeRowKey), 'total'];

@@ -17,9 +17,10 @@ import type { CellMembers } from './grid';
  */
 export async function drillPeople(ctx: HandlerContext, cell: CellMembers, date: string): Promise<DrillPerson[]> {
   const db = ctx.core.db;
+  const ids = [...cell.ids];
   const detail = (id: string) => cell.details?.get(id) ?? null;
   if (cell.kind === 'class') {
-    const rows = await inChunks(cell.ids, (chunk) =>
+    const rows = await inChunks(ids, (chunk) =>
       db
         .selectFrom('schoolClass as c')
         .leftJoin('staff as t', 't.id', 'c.classTeacherId')
@@ -41,14 +42,14 @@ export async function drillPeople(ctx: HandlerContext, cell: CellMembers, date: 
     if (!hasRight(ctx.caller.user, 'staff.read')) {
       throw new AppError('FORBIDDEN', `Недостаточно прав: список сотрудников за числом доступен с правом «${RIGHTS['staff.read']}».`);
     }
-    const rows = await inChunks(cell.ids, (chunk) => db.selectFrom('staff').select(['id', 'lastName', 'firstName', 'middleName', 'birthDate']).where('id', 'in', chunk).execute());
+    const rows = await inChunks(ids, (chunk) => db.selectFrom('staff').select(['id', 'lastName', 'firstName', 'middleName', 'birthDate']).where('id', 'in', chunk).execute());
     const positions = await readPositions(db, rows.map((r) => r.id));
     return rows
       .map((r) => ({ id: r.id, fullName: fullName(r), birthDate: r.birthDate, where: mainPositionOn(positions.get(r.id) ?? [], date), detail: detail(r.id) }))
       .sort((a, b) => compareRu(a.fullName, b.fullName));
   }
-  const rows = await inChunks(cell.ids, (chunk) => db.selectFrom('pupil').select(['id', 'lastName', 'firstName', 'middleName', 'birthDate']).where('id', 'in', chunk).execute());
-  const classes = await classesOfPupils(db, cell.ids, date);
+  const rows = await inChunks(ids, (chunk) => db.selectFrom('pupil').select(['id', 'lastName', 'firstName', 'middleName', 'birthDate']).where('id', 'in', chunk).execute());
+  const classes = await classesOfPupils(db, ids, date);
   return rows
     .map((r) => ({ id: r.id, fullName: fullName(r), birthDate: r.birthDate, where: classes.get(r.id)?.className ?? null, detail: detail(r.id) }))
     .sort((a, b) => compareRu(a.where ?? '', b.where ?? '') || compareRu(a.fullName, b.fullName));

@@ -3,7 +3,7 @@ import type { ExportedFile } from '../../../../src-shared/contract/files';
 import type { ReportResult, ReportTable } from '../../../../src-shared/contract/reportResult';
 import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { newWorkbook, toFile } from '../../foundation/xlsxSheet';
-import type { Computed } from './types';
+import type { DetailSheet } from './types';
 
 /**
  * Any catalogue report as a print-ready workbook: one sheet per table with the report's title, the
@@ -123,7 +123,7 @@ function tableSheet(wb: ExcelJS.Workbook, result: ReportResult, table: ReportTab
   footer(ws, made);
 }
 
-export async function reportWorkbook(result: ReportResult, detail: Computed['detailSheet'], made: string): Promise<ExportedFile> {
+export async function reportWorkbook(result: ReportResult, detail: DetailSheet | undefined, made: string): Promise<ExportedFile> {
   const wb = newWorkbook();
   const used = new Set<string>();
   const today = formatRu(made);

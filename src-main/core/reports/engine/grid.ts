@@ -10,7 +10,8 @@ export type MemberKind = 'pupil' | 'staff' | 'class';
 
 export interface CellMembers {
   kind: MemberKind;
-  ids: string[];
+  /** Kept as the set itself: copying every cell's members of a district into arrays costs more than the rest. */
+  ids: ReadonlySet<string>;
   /** Why each member is counted (the card's value, an order…), by id. */
   details?: Map<string, string>;
 }
@@ -53,87 +54,117 @@ export function drillKey(table: string, row: string, column: string): string {
   return `${table}\u0001${row}\u0001${column}`;
 }
 
+interface CellData {
+  /** How many are counted here. */
+  n: number;
+  /** Who: kept while collecting (a drill-down) and for classes (counted once however often added). */
+  ids: Set<string> | null;
+  details: Map<string, string> | null;
+}
+
+export interface GridOptions {
+  /**
+   * Keep every cell's members and details. A report on screen only counts (a district's report
+   * adds a hundred thousand people to dozens of cells each); a drill-down computes the report again
+   * collecting the members of the one table it opens.
+   */
+  collect: boolean;
+}
+
 export class Grid {
   readonly spec: GridSpec;
   private readonly rows: RowSpec[] = [];
-  private readonly rowIndex = new Set<string>();
-  private readonly cells = new Map<string, Set<string>>();
-  private readonly details = new Map<string, Map<string, string>>();
-  private readonly fixed = new Map<string, ReportCell>();
+  private readonly rowKinds = new Map<string, MemberKind | undefined>();
+  private readonly cells = new Map<string, Map<string, CellData>>();
+  private readonly fixed = new Map<string, Map<string, ReportCell>>();
   private readonly columnKinds: Map<string, MemberKind>;
+  private readonly collect: boolean;
 
-  constructor(spec: GridSpec) {
+  constructor(spec: GridSpec, options: GridOptions = { collect: true }) {
     this.spec = spec;
+    this.collect = options.collect;
     this.columnKinds = new Map(spec.columns.map((c) => [c.key, c.kind ?? spec.kind]));
   }
 
   row(r: RowSpec): this {
-    if (this.rowIndex.has(r.key)) throw new Error(`row ${r.key} declared twice in ${this.spec.id}`);
-    this.rowIndex.add(r.key);
+    if (this.cells.has(r.key)) throw new Error(`row ${r.key} declared twice in ${this.spec.id}`);
+    this.cells.set(r.key, new Map());
+    this.rowKinds.set(r.key, r.kind);
     this.rows.push(r);
     return this;
   }
 
   hasRow(key: string): boolean {
-    return this.rowIndex.has(key);
+    return this.cells.has(key);
   }
 
-  private cell(row: string, column: string): Set<string> {
-    if (!this.rowIndex.has(row)) throw new Error(`unknown row ${row} in ${this.spec.id}`);
-    if (!this.columnKinds.has(column)) throw new Error(`unknown column ${column} in ${this.spec.id}`);
-    const k = `${row}\u0001${column}`;
-    let set = this.cells.get(k);
-    if (!set) this.cells.set(k, (set = new Set()));
-    return set;
-  }
-
-  /** Counts `id` in the cell; `detail` says why (shown in the drill-down). */
-  add(row: string, column: string, id: string, detail?: string): this {
-    this.cell(row, column).add(id);
-    if (detail) {
-      const k = `${row}\u0001${column}`;
-      let d = this.details.get(k);
-      if (!d) this.details.set(k, (d = new Map()));
-      d.set(id, detail);
+  private cell(row: string, column: string): CellData {
+    const r = this.cells.get(row);
+    if (!r) throw new Error(`unknown row ${row} in ${this.spec.id}`);
+    let c = r.get(column);
+    if (!c) {
+      const kind = this.columnKinds.get(column);
+      if (!kind) throw new Error(`unknown column ${column} in ${this.spec.id}`);
+      const classes = (this.rowKinds.get(row) ?? kind) === 'class';
+      r.set(column, (c = { n: 0, ids: this.collect || classes ? new Set() : null, details: null }));
     }
+    return c;
+  }
+
+  /**
+   * Counts `id` in the cell; `detail` says why (shown in the drill-down). A person is added to a
+   * cell at most once by every report (it visits each person once); classes may repeat and are
+   * counted once.
+   */
+  add(row: string, column: string, id: string, detail?: string): this {
+    const c = this.cell(row, column);
+    if (c.ids) {
+      if (c.ids.has(id)) return this;
+      c.ids.add(id);
+    }
+    c.n++;
+    if (detail && this.collect) (c.details ??= new Map()).set(id, detail);
+    return this;
+  }
+
+  /** Counts `id` in one column of several rows at once (its grade, its level, the total). */
+  addRows(rows: readonly string[], column: string, id: string, detail?: string): this {
+    for (const row of rows) this.add(row, column, id, detail);
     return this;
   }
 
   /** A cell that is not a count of people: «х» where the form forbids a value, a sum of rates. */
   set(row: string, column: string, value: ReportCell): this {
-    this.fixed.set(`${row}\u0001${column}`, value);
+    let r = this.fixed.get(row);
+    if (!r) this.fixed.set(row, (r = new Map()));
+    r.set(column, value);
     return this;
-  }
-
-  members(row: string, column: string): ReadonlySet<string> {
-    return this.cells.get(`${row}\u0001${column}`) ?? new Set();
   }
 
   count(row: string, column: string): number {
-    const fixed = this.fixed.get(`${row}\u0001${column}`);
+    const fixed = this.fixed.get(row)?.get(column);
     if (typeof fixed === 'number') return fixed;
-    return this.members(row, column).size;
+    return this.cells.get(row)?.get(column)?.n ?? 0;
   }
 
-  /** Makes `target` the union of `parts` in every column (a subtotal or a total row). */
+  private copy(fromRow: string, fromColumn: string, toRow: string, toColumn: string): void {
+    const from = this.cells.get(fromRow)?.get(fromColumn);
+    if (!from || from.n === 0) return;
+    const to = this.cell(toRow, toColumn);
+    if (to.ids && from.ids) {
+      for (const id of from.ids) this.add(toRow, toColumn, id, from.details?.get(id));
+    } else to.n += from.n;
+  }
+
+  /** Makes `target` the union of `parts` in every column (a subtotal or a total row; parts do not overlap). */
   unionRows(target: string, parts: readonly string[]): this {
-    for (const c of this.spec.columns) {
-      for (const p of parts) {
-        const k = `${p}\u0001${c.key}`;
-        for (const id of this.cells.get(k) ?? []) this.add(target, c.key, id, this.details.get(k)?.get(id));
-      }
-    }
+    for (const c of this.spec.columns) for (const p of parts) this.copy(p, c.key, target, c.key);
     return this;
   }
 
-  /** Makes column `target` the union of `parts` in every row. */
+  /** Makes column `target` the union of `parts` in every row (parts do not overlap). */
   unionColumns(target: string, parts: readonly string[]): this {
-    for (const r of this.rows) {
-      for (const p of parts) {
-        const k = `${r.key}\u0001${p}`;
-        for (const id of this.cells.get(k) ?? []) this.add(r.key, target, id, this.details.get(k)?.get(id));
-      }
-    }
+    for (const r of this.rows) for (const p of parts) this.copy(r.key, p, r.key, target);
     return this;
   }
 
@@ -147,13 +178,13 @@ export class Grid {
       code: r.code ?? null,
       personId: null,
       cells: this.spec.columns.map((c) => {
-        const k = `${r.key}\u0001${c.key}`;
-        if (this.fixed.has(k)) return this.fixed.get(k) ?? null;
-        const set = this.cells.get(k);
-        if (set && set.size > 0) {
-          members.set(drillKey(this.spec.id, r.key, c.key), { kind: r.kind ?? this.columnKinds.get(c.key) ?? this.spec.kind, ids: [...set], details: this.details.get(k) });
+        const fixed = this.fixed.get(r.key);
+        if (fixed?.has(c.key)) return fixed.get(c.key) ?? null;
+        const cell = this.cells.get(r.key)?.get(c.key);
+        if (cell && cell.n > 0 && cell.ids && this.collect) {
+          members.set(drillKey(this.spec.id, r.key, c.key), { kind: r.kind ?? this.columnKinds.get(c.key) ?? this.spec.kind, ids: cell.ids, details: cell.details ?? undefined });
         }
-        return set?.size ?? 0;
+        return cell?.n ?? 0;
       }),
     }));
     const table: ReportTable = {
@@ -170,6 +201,14 @@ export class Grid {
     return { table, members };
   }
 }
+
+/** Makes the grids of one computation: collecting members only in the table a drill-down opens. */
+export type GridFactory = (spec: GridSpec) => Grid;
+
+export function gridFactory(collect: string | 'all' | null): GridFactory {
+  return (spec) => new Grid(spec, { collect: collect === 'all' || collect === spec.id });
+}
+
 
 /** A table of people (one row each); no drill-down, a name opens the card. */
 export function listTable(spec: { id: string; title: string; note?: string | null; kind: 'pupil' | 'staff'; columns: ColumnSpec[]; landscape?: boolean; labelTitle?: string }, rows: { id: string; label: string; cells: ReportCell[] }[]): ReportTable {

@@ -6,7 +6,7 @@ import { assertCanSeeClass, visibleClassIds } from '../../access/index';
 import { schoolToday } from '../../foundation/clock';
 import type { HandlerContext } from '../../foundation/context';
 import { cachedRun, rememberRun } from './cache';
-import { drillKey, type BuiltTable } from './grid';
+import { drillKey, gridFactory, type BuiltTable } from './grid';
 import { drillPeople } from './drillPeople';
 import { reportWorkbook } from './excel';
 import { REPORT_DEFS } from './registry';
@@ -66,22 +66,26 @@ async function resolveParams(ctx: HandlerContext, key: ReportKey, params: Report
   return { date, classIds, yearId };
 }
 
-function cacheKey(ctx: HandlerContext, key: ReportKey, p: ResolvedParams): string {
-  return JSON.stringify([ctx.caller.user?.id ?? '', key, p.date, p.classIds, p.yearId]);
+function cacheKey(ctx: HandlerContext, key: ReportKey, p: ResolvedParams, collect: string | null): string {
+  return JSON.stringify([ctx.caller.user?.id ?? '', key, p.date, p.classIds, p.yearId, collect]);
 }
 
 function isBuilt(t: BuiltTable | ReportTable): t is BuiltTable {
   return 'members' in t;
 }
 
-export async function computeReport(ctx: HandlerContext, audience: ReportAudience, key: ReportKey, params: ReportParams): Promise<RunOutcome> {
+/**
+ * Computes a report. `collect` names the table whose cells keep their members (a drill-down opens
+ * one of its numbers); otherwise the report only counts, which is what makes a district's report fast.
+ */
+export async function computeReport(ctx: HandlerContext, audience: ReportAudience, key: ReportKey, params: ReportParams, collect: string | null = null): Promise<RunOutcome> {
   if (REPORTS[key].audience !== audience) throw refuseAudience(key, audience);
   const resolved = await resolveParams(ctx, key, params);
-  const ck = cacheKey(ctx, key, resolved);
+  const ck = cacheKey(ctx, key, resolved, collect);
   const cached = cachedRun(ctx.core, ck);
   if (cached) return cached;
   const schoolName = await schoolShortName(ctx.core.db);
-  const computed = await REPORT_DEFS[key].compute({ db: ctx.core.db, params: resolved, user: ctx.caller.user, schoolName });
+  const computed = await REPORT_DEFS[key].compute({ db: ctx.core.db, params: resolved, user: ctx.caller.user, schoolName, grid: gridFactory(collect) });
   const members: RunOutcome['members'] = new Map();
   const tables: ReportTable[] = [];
   for (const t of computed.tables) {
@@ -116,7 +120,7 @@ export async function runReport(ctx: HandlerContext, audience: ReportAudience, k
 }
 
 export async function drillReport(ctx: HandlerContext, audience: ReportAudience, key: ReportKey, params: ReportParams, target: DrillTarget): Promise<DrillResult> {
-  const { result, members, params: used } = await computeReport(ctx, audience, key, params);
+  const { result, members, params: used } = await computeReport(ctx, audience, key, params, target.table);
   const table = result.tables.find((t) => t.id === target.table);
   const row = table?.rows.find((r) => r.key === target.row);
   const column = table?.columns.find((c) => c.key === target.column);
@@ -136,7 +140,7 @@ export async function drillReport(ctx: HandlerContext, audience: ReportAudience,
 /** The report as a print-ready Excel workbook; its audit row counts the named rows it carries. */
 export async function exportReport(ctx: HandlerContext, audience: ReportAudience, key: ReportKey, params: ReportParams): Promise<ExportedFile> {
   const { result, detailSheet, params: used } = await computeReport(ctx, audience, key, params);
-  const file = await reportWorkbook(result, detailSheet, schoolToday());
+  const file = await reportWorkbook(result, detailSheet?.(), schoolToday());
   await ctx.audit.record(ctx.core.db, { entity: 'report', recordId: key, action: 'export', changes: { report: result.title, format: 'xlsx', params: used, fileName: file.fileName, rows: file.rows } });
   return file;
 }

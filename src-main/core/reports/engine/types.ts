@@ -2,7 +2,7 @@ import type { ReportCheck, ReportParams, ReportResult, ReportTable } from '../..
 import type { ReportKey } from '../../../../src-shared/domain/reports/catalogue';
 import type { Executor } from '../../foundation/executor';
 import type { CallerUser } from '../../foundation/context';
-import type { BuiltTable, CellMembers } from './grid';
+import type { BuiltTable, CellMembers, GridFactory } from './grid';
 
 /**
  * What a catalogue report is to the engine: parameters it needs (checked before it runs), and a
@@ -23,6 +23,8 @@ export interface ComputeInput {
   /** What the caller may see beyond the report's own right (parents of pupils, staff cards). */
   user: CallerUser | null;
   schoolName: string;
+  /** Makes the report's grids (counting only, or collecting the members of one table for a drill-down). */
+  grid: GridFactory;
 }
 
 export interface Computed {
@@ -30,8 +32,17 @@ export interface Computed {
   tables: (BuiltTable | ReportTable)[];
   checks?: ReportCheck[];
   notes?: string[];
-  /** A sheet «people behind the numbers» for the Excel file: one row per person with the attributes counted. */
-  detailSheet?: { title: string; columns: string[]; rows: (string | number | null)[][] };
+  /**
+   * A sheet «people behind the numbers» for the Excel file: one row per person with the attributes
+   * counted. Built only when the file is made (a district's sheet is 100 000 rows).
+   */
+  detailSheet?: () => DetailSheet;
+}
+
+export interface DetailSheet {
+  title: string;
+  columns: string[];
+  rows: (string | number | null)[][];
 }
 
 export interface ReportDef {

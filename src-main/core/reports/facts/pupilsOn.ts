@@ -104,7 +104,13 @@ export async function pupilsOn(db: Executor, date: string, classIds: readonly st
       'p.studyForm',
     ])
     .where('m.startDate', '<=', date)
-    .where((eb) => eb.or([eb('m.endDate', 'is', null), eb('m.endDate', '>', date)]));
+    .where((eb) => eb.or([eb('m.endDate', 'is', null), eb('m.endDate', '>', date)]))
+    // Grade, letter, then the normalised name (lower case, ё → е): the order of every class list,
+    // sorted by the database (a collator over a district's 100 000 names costs seconds).
+    .orderBy('c.grade')
+    .orderBy('c.letter')
+    .orderBy('p.searchKey')
+    .orderBy('p.id');
   if (classIds) q = q.where('m.classId', 'in', [...classIds]);
   const rows = await q.execute();
   const list = listParser();
@@ -140,8 +146,7 @@ export async function pupilsOn(db: Executor, date: string, classIds: readonly st
     smallNorthernPeople: flag(r.smallNorthernPeople),
     studyForm: r.studyForm,
   }));
-  // Grade, letter, then the name in Russian order: the order of every class list.
-  return out.sort((a, b) => a.grade - b.grade || compareRu(a.letter, b.letter) || compareRu(a.fullName, b.fullName));
+  return out;
 }
 
 /** The classes of the year containing `date` (also those empty on that day), in grade order. */
