@@ -1,4 +1,3 @@
-import { ADDRESS_KINDS } from '../../../../src-shared/domain/peopleDictionaries';
 import { compareRu, fullName, shortName } from '../../../../src-shared/domain/names';
 import { ageOn } from '../../../../src-shared/domain/personRules';
 import { addYears } from '../../../../src-shared/domain/documents';
@@ -8,7 +7,7 @@ import type { BuilderEntity } from '../../../../src-shared/domain/reports/builde
 import type { SourceRow } from '../../../../src-shared/domain/reports/builderEval';
 import type { Executor } from '../../foundation/executor';
 import { inChunks } from '../../movement/index';
-import { classesOn, pupilsOn } from '../facts/pupilsOn';
+import { addressesOn, byClassAndName, classesOn, parentsOn, pupilsOn, type ParentLink } from '../facts/pupilsOn';
 import { highestEducation, staffOn, yearsSince } from '../facts/staffOn';
 
 /**
@@ -27,65 +26,14 @@ export interface SourceScope {
 
 type Loader = (db: Executor, scope: SourceScope) => Promise<SourceRow[]>;
 
-function addressText(a: { postalCode: string | null; region: string | null; district: string | null; settlement: string | null; street: string | null; house: string | null; building: string | null; flat: string | null }): string {
-  return [a.postalCode, a.region, a.district, a.settlement, a.street ? `ул. ${a.street}` : null, a.house ? `д. ${a.house}` : null, a.building ? `корп. ${a.building}` : null, a.flat ? `кв. ${a.flat}` : null].filter(Boolean).join(', ');
-}
-
-/** Actual address, else registration (the class list's «адрес»), by person id. */
-export async function addressesOf(db: Executor, kind: 'pupil' | 'parent' | 'staff', ids: readonly string[]): Promise<Map<string, string>> {
-  const rows = await inChunks([...ids], (chunk) => db.selectFrom('personAddress').selectAll().where('personKind', '=', kind).where('personId', 'in', chunk).execute());
-  const out = new Map<string, { kind: string; text: string }>();
-  const order = Object.keys(ADDRESS_KINDS);
-  for (const r of rows) {
-    const prev = out.get(r.personId);
-    // actual before registration before stay
-    const rank = (k: string) => (k === 'actual' ? 0 : k === 'registration' ? 1 : 2 + order.indexOf(k));
-    if (!prev || rank(r.kind) < rank(prev.kind)) out.set(r.personId, { kind: r.kind, text: addressText(r) });
-  }
-  return new Map([...out].map(([k, v]) => [k, v.text]));
-}
-
-export interface ParentLink {
-  pupilId: string;
-  parentId: string;
-  relation: string;
-  name: string;
-  shortName: string;
-  phone: string | null;
-}
-
-export async function parentsOfPupils(db: Executor, pupilIds: readonly string[]): Promise<Map<string, ParentLink[]>> {
-  const rows = await inChunks([...pupilIds], (chunk) =>
-    db
-      .selectFrom('pupilParent as pp')
-      .innerJoin('parent as p', 'p.id', 'pp.parentId')
-      .select(['pp.pupilId', 'pp.parentId', 'pp.relation', 'p.lastName', 'p.firstName', 'p.middleName', 'p.phoneMobile', 'p.phoneHome'])
-      .where('pp.pupilId', 'in', chunk)
-      .execute(),
-  );
-  const out = new Map<string, ParentLink[]>();
-  for (const r of rows) {
-    const list = out.get(r.pupilId) ?? [];
-    list.push({ pupilId: r.pupilId, parentId: r.parentId, relation: r.relation, name: fullName(r), shortName: shortName(r), phone: r.phoneMobile ?? r.phoneHome });
-    out.set(r.pupilId, list);
-  }
-  const rank = (rel: string) => ['мать', 'отец', 'опекун', 'попечитель'].indexOf(rel) >>> 0;
-  for (const list of out.values()) list.sort((a, b) => rank(a.relation) - rank(b.relation));
-  return out;
-}
-
 const pupils: Loader = async (db, scope) => {
-  const list = await pupilsOn(db, scope.date, scope.classIds);
-  const ids = list.map((p) => p.id);
+  // In class-list order, so a report without its own sorting reads like the lists.
+  const list = (await pupilsOn(db, scope.date, scope.classIds)).sort(byClassAndName);
   const need = (...keys: string[]) => keys.some((k) => scope.used.has(k));
-  const extra = need('snils', 'personalFileNumber', 'phoneMobile')
-    ? new Map((await inChunks(ids, (chunk) => db.selectFrom('pupil').select(['id', 'snils', 'personalFileNumber', 'phoneMobile']).where('id', 'in', chunk).execute())).map((r) => [r.id, r]))
-    : new Map<string, { snils: string | null; personalFileNumber: string | null; phoneMobile: string | null }>();
   const teachers = need('classTeacher') ? new Map((await classesOn(db, scope.date)).map((c) => [c.id, c.classTeacherName])) : new Map<string, string | null>();
-  const addresses = need('address') ? await addressesOf(db, 'pupil', ids) : new Map<string, string>();
-  const parents = need('parentsNames', 'parentsPhones', 'parentsCount') ? await parentsOfPupils(db, ids) : new Map<string, ParentLink[]>();
+  const addresses = need('address') ? await addressesOn(db, scope.date, scope.classIds) : new Map<string, string>();
+  const parents = need('parentsNames', 'parentsPhones', 'parentsCount') ? await parentsOn(db, scope.date, scope.classIds) : new Map<string, ParentLink[]>();
   return list.map((p) => {
-    const e = extra.get(p.id);
     const ps = parents.get(p.id) ?? [];
     return {
       id: p.id,
@@ -96,10 +44,10 @@ const pupils: Loader = async (db, scope) => {
         birthDate: p.birthDate,
         age: p.birthDate ? ageOn(p.birthDate, scope.date) : null,
         birthYear: p.birthDate ? Number(p.birthDate.slice(0, 4)) : null,
-        snils: e?.snils ?? null,
+        snils: p.snils,
         citizenship: p.citizenship,
-        personalFileNumber: e?.personalFileNumber ?? null,
-        phoneMobile: e?.phoneMobile ?? null,
+        personalFileNumber: p.personalFileNumber,
+        phoneMobile: p.phoneMobile,
         address: addresses.get(p.id) ?? null,
         className: p.className,
         grade: p.grade,
@@ -128,18 +76,23 @@ const pupils: Loader = async (db, scope) => {
 const parents: Loader = async (db, scope) => {
   const kids = await pupilsOn(db, scope.date, scope.classIds);
   const kidOf = new Map(kids.map((k) => [k.id, k]));
-  const links = await inChunks(kids.map((k) => k.id), (chunk) => db.selectFrom('pupilParent').select(['pupilId', 'parentId', 'relation']).where('pupilId', 'in', chunk).execute());
-  const byParent = new Map<string, { pupilId: string; relation: string }[]>();
-  for (const l of links) {
-    const list = byParent.get(l.parentId);
-    if (list) list.push(l);
-    else byParent.set(l.parentId, [l]);
+  // One pass over the day's class lists joined to the families (no per-chunk look-ups).
+  let q = db
+    .selectFrom('classMembership as m')
+    .innerJoin('pupilParent as pp', 'pp.pupilId', 'm.pupilId')
+    .innerJoin('parent as r', 'r.id', 'pp.parentId')
+    .select(['pp.pupilId', 'pp.relation', 'r.id', 'r.lastName', 'r.firstName', 'r.middleName', 'r.sex', 'r.birthDate', 'r.phoneMobile', 'r.email', 'r.workplace', 'r.jobTitle', 'r.education'])
+    .where('m.startDate', '<=', scope.date)
+    .where((eb) => eb.or([eb('m.endDate', 'is', null), eb('m.endDate', '>', scope.date)]));
+  if (scope.classIds) q = q.where('m.classId', 'in', scope.classIds.length ? [...scope.classIds] : ['-']);
+  const byParent = new Map<string, { row: Awaited<ReturnType<typeof q.execute>>[number]; children: { pupilId: string; relation: string }[] }>();
+  for (const r of await q.execute()) {
+    const entry = byParent.get(r.id);
+    if (entry) entry.children.push({ pupilId: r.pupilId, relation: r.relation });
+    else byParent.set(r.id, { row: r, children: [{ pupilId: r.pupilId, relation: r.relation }] });
   }
-  const rows = await inChunks([...byParent.keys()], (chunk) =>
-    db.selectFrom('parent').select(['id', 'lastName', 'firstName', 'middleName', 'sex', 'birthDate', 'phoneMobile', 'email', 'workplace', 'jobTitle', 'education']).where('id', 'in', chunk).execute(),
-  );
-  return rows.map((r) => {
-    const children = (byParent.get(r.id) ?? []).map((l) => ({ ...l, kid: kidOf.get(l.pupilId) })).sort((a, b) => compareRu(a.kid?.fullName ?? '', b.kid?.fullName ?? ''));
+  return [...byParent.values()].map(({ row: r, children: links }) => {
+    const children = links.map((l) => ({ ...l, kid: kidOf.get(l.pupilId) })).sort((a, b) => compareRu(a.kid?.fullName ?? '', b.kid?.fullName ?? ''));
     return {
       id: r.id,
       values: {

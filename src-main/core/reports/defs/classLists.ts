@@ -2,11 +2,9 @@ import { RIGHTS } from '../../../../src-shared/contract/rights';
 import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { compareRu } from '../../../../src-shared/domain/names';
 import { hasRight } from '../../access/index';
-import { inChunks } from '../../movement/index';
-import { addressesOf, parentsOfPupils } from '../builder/sources';
 import { listTable } from '../engine/grid';
 import type { ReportDef } from '../engine/types';
-import { classesOn, pupilsOn } from '../facts/pupilsOn';
+import { addressesOn, classesOn, parentsOn, pupilsOn, type ParentLink } from '../facts/pupilsOn';
 
 /**
  * «Списки классов на начало года»: for each class the caller may see — ФИО, birth date, address,
@@ -18,11 +16,9 @@ export const classLists: ReportDef = {
   async compute({ db, params, user }) {
     const classes = await classesOn(db, params.date, params.classIds);
     const pupils = await pupilsOn(db, params.date, params.classIds);
-    const ids = pupils.map((p) => p.id);
     const showParents = hasRight(user, 'parents.read');
-    const addresses = await addressesOf(db, 'pupil', ids);
-    const parents = showParents ? await parentsOfPupils(db, ids) : new Map();
-    const phones = new Map((await inChunks(ids, (chunk) => db.selectFrom('pupil').select(['id', 'phoneMobile']).where('id', 'in', chunk).execute())).map((r) => [r.id, r.phoneMobile]));
+    const addresses = await addressesOn(db, params.date, params.classIds);
+    const parents = showParents ? await parentsOn(db, params.date, params.classIds) : new Map<string, ParentLink[]>();
     const byClass = new Map<string, typeof pupils>();
     for (const p of pupils) {
       const list = byClass.get(p.classId);
@@ -47,8 +43,8 @@ export const classLists: ReportDef = {
           ],
         },
         rows.map((p, i) => {
-          const ps = (parents.get(p.id) ?? []) as { name: string; relation: string; phone: string | null; shortName: string }[];
-          const phoneList = [phones.get(p.id) ? `${phones.get(p.id)} (ученик)` : null, ...ps.filter((x) => x.phone).map((x) => `${x.phone} (${x.relation})`)].filter(Boolean);
+          const ps = parents.get(p.id) ?? [];
+          const phoneList = [p.phoneMobile ? `${p.phoneMobile} (ученик)` : null, ...ps.filter((x) => x.phone).map((x) => `${x.phone} (${x.relation})`)].filter(Boolean);
           return {
             id: p.id,
             label: p.fullName,

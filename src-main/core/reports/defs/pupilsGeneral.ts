@@ -5,7 +5,7 @@ import { ageOn } from '../../../../src-shared/domain/personRules';
 import { SOCIAL_CATEGORIES, ageDayFor, healthGroupOf, levelKeyOf, LEVELS, peGroupOf } from '../../../../src-shared/domain/reports/pupilCategories';
 import type { ColumnSpec, GridFactory } from '../engine/grid';
 import type { ReportDef } from '../engine/types';
-import { pupilsOn, type PupilOn } from '../facts/pupilsOn';
+import { byClassAndName, pupilsOn, type PupilOn } from '../facts/pupilsOn';
 import { addGradeRows, gradeRows } from './gradeRows';
 import { equalityCheck } from './checks';
 
@@ -119,7 +119,6 @@ export function pupilsGeneralTables(grid: GridFactory, pupils: readonly PupilOn[
   });
   for (const c of categories) social.row({ key: c.key, label: c.label });
 
-  const classesOfGrade = new Map<number, Set<string>>();
   for (const p of pupils) {
     const rows = gradeRows(p.grade);
     const age = ageOf(p);
@@ -191,7 +190,7 @@ export const pupilsGeneral: ReportDef = {
       detailSheet: () => ({
         title: 'Обучающиеся',
         columns: ['Класс', 'ФИО', 'Пол', 'Дата рождения', 'Возраст', 'ОВЗ', 'Инвалидность', 'На дому', 'Интернат', 'Группа здоровья', 'Физкультурная группа', 'Иностранные языки', 'Социальные категории'],
-        rows: pupils.map((p) => [
+        rows: [...pupils].sort(byClassAndName).map((p) => [
           p.className,
           p.fullName,
           p.sex,

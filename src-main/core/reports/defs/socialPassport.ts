@@ -76,7 +76,7 @@ export const socialPassportClass: ReportDef = {
   async compute({ db, params, grid }) {
     const classId = (params.classIds ?? [])[0];
     const [klass] = await classesOn(db, params.date, [classId]);
-    const pupils = await pupilsOn(db, params.date, [classId]);
+    const pupils = await pupilsOn(db, params.date, [classId], true);
     const columns: ColumnSpec[] = [
       { key: 'total', title: 'Всего', width: 8 },
       { key: 'boys', title: 'Мальчики', width: 9 },

@@ -1,4 +1,5 @@
-import { compareRu, fullName } from '../../../../src-shared/domain/names';
+import { compareRu, fullName, shortName } from '../../../../src-shared/domain/names';
+import type { CompiledQuery } from 'kysely';
 import type { Executor } from '../../foundation/executor';
 
 /**
@@ -11,6 +12,8 @@ export interface PupilOn {
   id: string;
   fullName: string;
   lastName: string;
+  /** Lower case, ё → е: sorts a list by name without a collator. */
+  searchKey: string;
   sex: 'М' | 'Ж';
   birthDate: string | null;
   classId: string;
@@ -38,6 +41,9 @@ export interface PupilOn {
   gifted: boolean;
   smallNorthernPeople: boolean;
   studyForm: string | null;
+  snils: string | null;
+  personalFileNumber: string | null;
+  phoneMobile: string | null;
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
@@ -64,7 +70,22 @@ export function listParser(): (text: unknown) => readonly string[] {
 
 const flag = (v: unknown) => Number(v) === 1;
 
-export async function pupilsOn(db: Executor, date: string, classIds: readonly string[] | null = null): Promise<PupilOn[]> {
+/**
+ * Rows of a query built with the app's camelCase names, read without the camelCase plugin: the
+ * plugin rebuilds every row object, which on a district's 100 000 pupils costs more than the query.
+ * Keys come back as the database's snake_case column names.
+ */
+async function rawRows(db: Executor, query: { compile(): CompiledQuery }): Promise<Record<string, unknown>[]> {
+  return (await db.withoutPlugins().executeQuery(query.compile())).rows as Record<string, unknown>[];
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+/**
+ * The pupils on the class lists of a day. `ordered`: by grade, letter and the normalised name (the
+ * database sorts; a collator over a district's names costs seconds) — only lists need an order.
+ */
+export async function pupilsOn(db: Executor, date: string, classIds: readonly string[] | null = null, ordered = false): Promise<PupilOn[]> {
   if (classIds && classIds.length === 0) return [];
   let q = db
     .selectFrom('classMembership as m')
@@ -77,6 +98,7 @@ export async function pupilsOn(db: Executor, date: string, classIds: readonly st
       'p.middleName',
       'p.sex',
       'p.birthDate',
+      'p.searchKey',
       'c.id as classId',
       'c.name as className',
       'c.grade',
@@ -102,50 +124,59 @@ export async function pupilsOn(db: Executor, date: string, classIds: readonly st
       'p.gifted',
       'p.smallNorthernPeople',
       'p.studyForm',
+      'p.snils',
+      'p.personalFileNumber',
+      'p.phoneMobile',
     ])
     .where('m.startDate', '<=', date)
-    .where((eb) => eb.or([eb('m.endDate', 'is', null), eb('m.endDate', '>', date)]))
-    // Grade, letter, then the normalised name (lower case, ё → е): the order of every class list,
-    // sorted by the database (a collator over a district's 100 000 names costs seconds).
-    .orderBy('c.grade')
-    .orderBy('c.letter')
-    .orderBy('p.searchKey')
-    .orderBy('p.id');
+    .where((eb) => eb.or([eb('m.endDate', 'is', null), eb('m.endDate', '>', date)]));
   if (classIds) q = q.where('m.classId', 'in', [...classIds]);
-  const rows = await q.execute();
+  if (ordered) q = q.orderBy('c.grade').orderBy('c.letter').orderBy('p.searchKey').orderBy('p.id');
+  const rows = await rawRows(db, q);
   const list = listParser();
-  const out: PupilOn[] = rows.map((r) => ({
-    id: r.id,
-    fullName: fullName(r),
-    lastName: r.lastName,
-    sex: r.sex,
-    birthDate: r.birthDate,
-    classId: r.classId,
-    className: r.className,
-    grade: Number(r.grade),
-    letter: r.letter,
-    programme: r.programme ?? 'ООП',
-    programmeVariant: r.programmeVariant,
-    hasOvz: flag(r.hasOvz),
-    ovzCategory: r.ovzCategory,
-    adaptedProgramme: r.adaptedProgramme,
-    disabilityGroup: r.disabilityGroup,
-    homeSchooling: flag(r.homeSchooling),
-    boarding: flag(r.boarding),
-    healthGroup: r.healthGroup,
-    peGroup: r.peGroup,
-    familyComposition: list(r.familyComposition),
-    socialStatus: list(r.socialStatus),
-    deviantBehaviour: list(r.deviantBehaviour),
-    citizenship: r.citizenship,
-    foreignLanguage1: r.foreignLanguage1,
-    foreignLanguage2: r.foreignLanguage2,
-    freeMeals: flag(r.freeMeals),
-    needsTransport: flag(r.needsTransport),
-    gifted: flag(r.gifted),
-    smallNorthernPeople: flag(r.smallNorthernPeople),
-    studyForm: r.studyForm,
-  }));
+  const out: PupilOn[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const lastName = String(r.last_name);
+    const firstName = String(r.first_name);
+    const middleName = text(r.middle_name);
+    out[i] = {
+      id: String(r.id),
+      fullName: middleName ? `${lastName} ${firstName} ${middleName}` : `${lastName} ${firstName}`,
+      lastName,
+      searchKey: String(r.search_key),
+      sex: r.sex as 'М' | 'Ж',
+      birthDate: text(r.birth_date),
+      classId: String(r.class_id),
+      className: String(r.class_name),
+      grade: Number(r.grade),
+      letter: String(r.letter),
+      programme: text(r.programme) ?? 'ООП',
+      programmeVariant: text(r.programme_variant),
+      hasOvz: flag(r.has_ovz),
+      ovzCategory: text(r.ovz_category),
+      adaptedProgramme: text(r.adapted_programme),
+      disabilityGroup: text(r.disability_group),
+      homeSchooling: flag(r.home_schooling),
+      boarding: flag(r.boarding),
+      healthGroup: text(r.health_group),
+      peGroup: text(r.pe_group),
+      familyComposition: list(r.family_composition),
+      socialStatus: list(r.social_status),
+      deviantBehaviour: list(r.deviant_behaviour),
+      citizenship: text(r.citizenship),
+      foreignLanguage1: text(r.foreign_language1),
+      foreignLanguage2: text(r.foreign_language2),
+      freeMeals: flag(r.free_meals),
+      needsTransport: flag(r.needs_transport),
+      gifted: flag(r.gifted),
+      smallNorthernPeople: flag(r.small_northern_people),
+      studyForm: text(r.study_form),
+      snils: text(r.snils),
+      personalFileNumber: text(r.personal_file_number),
+      phoneMobile: text(r.phone_mobile),
+    };
+  }
   return out;
 }
 
@@ -183,4 +214,72 @@ export async function classesOn(db: Executor, date: string, classIds: readonly s
       classTeacherName: r.lastName ? fullName({ lastName: r.lastName, firstName: r.firstName ?? '', middleName: r.middleName }) : null,
     }))
     .sort((a, b) => a.grade - b.grade || compareRu(a.letter, b.letter));
+}
+
+export interface ParentLink {
+  pupilId: string;
+  parentId: string;
+  relation: string;
+  name: string;
+  shortName: string;
+  phone: string | null;
+}
+
+const RELATION_ORDER = ['мать', 'отец', 'опекун', 'попечитель'];
+
+/**
+ * Parents of the pupils on the class lists of a day, in one query (a district's 100 000 pupils
+ * would take two hundred chunked look-ups): pupil id → links, mother first.
+ */
+export async function parentsOn(db: Executor, date: string, classIds: readonly string[] | null = null): Promise<Map<string, ParentLink[]>> {
+  const out = new Map<string, ParentLink[]>();
+  if (classIds && classIds.length === 0) return out;
+  let q = db
+    .selectFrom('classMembership as m')
+    .innerJoin('pupilParent as pp', 'pp.pupilId', 'm.pupilId')
+    .innerJoin('parent as p', 'p.id', 'pp.parentId')
+    .select(['pp.pupilId', 'pp.parentId', 'pp.relation', 'p.lastName', 'p.firstName', 'p.middleName', 'p.phoneMobile', 'p.phoneHome'])
+    .where('m.startDate', '<=', date)
+    .where((eb) => eb.or([eb('m.endDate', 'is', null), eb('m.endDate', '>', date)]));
+  if (classIds) q = q.where('m.classId', 'in', [...classIds]);
+  for (const r of await q.execute()) {
+    const link = { pupilId: r.pupilId, parentId: r.parentId, relation: r.relation, name: fullName(r), shortName: shortName(r), phone: r.phoneMobile ?? r.phoneHome };
+    const list = out.get(r.pupilId);
+    if (list) list.push(link);
+    else out.set(r.pupilId, [link]);
+  }
+  const rank = (rel: string) => (RELATION_ORDER.includes(rel) ? RELATION_ORDER.indexOf(rel) : RELATION_ORDER.length);
+  for (const list of out.values()) if (list.length > 1) list.sort((a, b) => rank(a.relation) - rank(b.relation));
+  return out;
+}
+
+export function addressLine(a: { postalCode: string | null; region: string | null; district: string | null; settlement: string | null; street: string | null; house: string | null; building: string | null; flat: string | null }): string {
+  return [a.postalCode, a.region, a.district, a.settlement, a.street ? `ул. ${a.street}` : null, a.house ? `д. ${a.house}` : null, a.building ? `корп. ${a.building}` : null, a.flat ? `кв. ${a.flat}` : null].filter(Boolean).join(', ');
+}
+
+/** Where the pupils of a day live (the actual address, else the registration): pupil id → one line. */
+export async function addressesOn(db: Executor, date: string, classIds: readonly string[] | null = null): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (classIds && classIds.length === 0) return out;
+  let q = db
+    .selectFrom('classMembership as m')
+    .innerJoin('personAddress as a', (j) => j.onRef('a.personId', '=', 'm.pupilId').on('a.personKind', '=', 'pupil'))
+    .select(['m.pupilId', 'a.kind', 'a.postalCode', 'a.region', 'a.district', 'a.settlement', 'a.street', 'a.house', 'a.building', 'a.flat'])
+    .where('m.startDate', '<=', date)
+    .where((eb) => eb.or([eb('m.endDate', 'is', null), eb('m.endDate', '>', date)]));
+  if (classIds) q = q.where('m.classId', 'in', [...classIds]);
+  const kindOf = new Map<string, string>();
+  for (const r of await q.execute()) {
+    const prev = kindOf.get(r.pupilId);
+    // The actual address wins over the registration, the registration over a temporary one.
+    if (prev === 'actual' || (prev === 'registration' && r.kind !== 'actual')) continue;
+    kindOf.set(r.pupilId, r.kind);
+    out.set(r.pupilId, addressLine(r));
+  }
+  return out;
+}
+
+/** Class-list order without a collator: grade, letter, then the normalised name. */
+export function byClassAndName(a: PupilOn, b: PupilOn): number {
+  return a.grade - b.grade || (a.letter < b.letter ? -1 : a.letter > b.letter ? 1 : 0) || (a.searchKey < b.searchKey ? -1 : a.searchKey > b.searchKey ? 1 : 0);
 }
