@@ -22,7 +22,7 @@ import { createDispatcher } from '../src-main/core/dispatcher';
 import { createLogger, silentSink } from '../src-main/core/foundation/logger';
 import { BOY_NAMES, feminineSurname, GIRL_NAMES, MALE_NAMES, SURNAMES, WOMAN_NAMES } from '../src-main/core/demo/names';
 import { createRng, type Rng } from '../src-main/core/demo/rng';
-import { planSearch, searchCondition } from '../src-main/core/people/searchIndex';
+import { planSearch, searchCondition } from '../src-main/core/people/repo/searchIndex';
 import { searchKey } from '../src-shared/domain/names';
 import { parseSearchQuery, personTokens } from '../src-shared/domain/personSearch';
 import { snilsChecksum } from '../src-shared/domain/validators';

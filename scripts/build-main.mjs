@@ -1,5 +1,6 @@
-// Bundles the Electron main process and the preload. The preload runs sandboxed, so it must be a
-// single file that requires nothing but `electron`; the main keeps node_modules external
+// Bundles the Electron main process, the preload, the core process (an Electron utilityProcess that
+// holds the database and the dispatcher) and its job worker. The preload runs sandboxed, so it must
+// be a single file that requires nothing but `electron`; the others keep node_modules external
 // (electron-builder ships production dependencies and rebuilds native ones for Electron).
 import { build } from 'esbuild';
 
@@ -19,4 +20,13 @@ await build({
   external: ['electron'],
 });
 
-process.stdout.write('built dist-main/electron/{main,preload}.cjs\n');
+for (const name of ['coreProcess', 'jobWorker']) {
+  await build({
+    ...common,
+    entryPoints: [name === 'coreProcess' ? 'src-main/electron/coreProcess.ts' : 'src-main/core/jobWorker.ts'],
+    outfile: `dist-main/electron/${name}.cjs`,
+    packages: 'external',
+  });
+}
+
+process.stdout.write('built dist-main/electron/{main,preload,coreProcess,jobWorker}.cjs\n');

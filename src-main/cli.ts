@@ -7,7 +7,7 @@ import { closeCore, openCore, type Core } from './core/foundation/context';
 import { configFromEnv, type DbConfig } from './core/db/createDb';
 import { backupSqlite, verifySqliteFile } from './core/db/backup';
 import { generateSchool } from './core/demo/generateSchool';
-import { writeDemo } from './core/demo/writeDemo';
+import { hasPupils, writeDemo } from './core/demo/writeDemo';
 import { openVault } from './core/accounts/index';
 import { createLogger } from './core/foundation/logger';
 import { resetPasswordFromConsole } from './core/consoleReset';
@@ -92,8 +92,7 @@ async function demo(flags: Parsed['flags']): Promise<void> {
   const seed = typeof flags.seed === 'string' ? Number(flags.seed) : undefined;
   if (seed !== undefined && !Number.isInteger(seed)) throw new AppError('VALIDATION', '--seed должен быть целым числом');
   await withCore(dbConfig, dataDir, async (core) => {
-    const existing = await core.db.selectFrom('pupil').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    if (Number(existing.n) > 0) throw new AppError('VALIDATION', `В базе ${core.appDb.location} уже есть обучающиеся; демонстрационная школа создаётся только в пустой базе.`);
+    if (await hasPupils(core.db)) throw new AppError('VALIDATION', `В базе ${core.appDb.location} уже есть обучающиеся; демонстрационная школа создаётся только в пустой базе.`);
     const started = Date.now();
     // Initial passwords of the demo's created portal accounts, sealed with this data folder's key.
     const counts = await writeDemo(core.db, generateSchool({ seed }), undefined, { sealPassword: openVault(core.config.dataDir).seal });

@@ -5,9 +5,8 @@ import { AppError, type Envelope, type ErrorIssue } from '../../src-shared/error
 import { createChangeSet } from '../../src-shared/events';
 import type { Handlers } from './api/types';
 import { translateDbError } from './foundation/dbErrors';
-import { insertAudit } from './foundation/auditLog';
-import type { AuditRecorder, Caller, Core, HandlerContext } from './foundation/context';
-import type { Executor } from './foundation/executor';
+import { auditRecorder } from './foundation/auditRecorder';
+import type { Caller, Core, HandlerContext } from './foundation/context';
 
 export interface DispatcherHooks {
   /**
@@ -69,38 +68,16 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
       const parsed = def.input.safeParse(rawInput);
       if (!parsed.success) throw validationError(def, parsed.error, def.kind === 'mutation');
 
-      let recorded = 0;
-      let exported = 0;
       // What this call changed, announced to every client once the handler has succeeded.
       const changes = createChangeSet();
-      const audit: AuditRecorder = {
-        async record(db: Executor, entry) {
-          await insertAudit(db, {
-            userId: entry.actor ? entry.actor.id : (caller.user?.id ?? null),
-            userName: entry.actor ? entry.actor.name : (caller.user?.name ?? null),
-            transport: caller.transport,
-            method,
-            entity: entry.entity ?? def.entity ?? method,
-            recordId: entry.recordId,
-            action: entry.action,
-            changes: entry.changes,
-            cause: entry.cause ?? null,
-          });
-          recorded++;
-          if (entry.action === 'export') exported++;
-          else changes.add(entry.entity ?? def.entity, entry.recordId);
-        },
-        get count() {
-          return recorded;
-        },
-      };
+      const audit = auditRecorder(caller, method, def.entity ?? method, (entity, recordId) => changes.add(entity ?? def.entity, recordId));
       const result = await handler(parsed.data, { core, caller, method, audit });
       // A mutation whose handler wrote no audit row of its own still leaves a trace.
-      if (def.kind === 'mutation' && recorded === 0) {
+      if (def.kind === 'mutation' && audit.count === 0) {
         await audit.record(core.db, { recordId: null, action: 'call', changes: summariseInput(parsed.data) });
       }
       // Personal data leaving the app is logged even when the handler forgot to say so (152-ФЗ).
-      if (def.exportsPersonalData && exported === 0) {
+      if (def.exportsPersonalData && audit.exported === 0) {
         await audit.record(core.db, { recordId: null, action: 'export', changes: { input: summariseInput(parsed.data) } });
       }
       const out = def.output.safeParse(result);

@@ -1,5 +1,8 @@
-import { curriculumUseOfSubject } from './curriculum/index';
-import { subjectUsers } from './schoolSetup/index';
+import { classScopeSources } from './access/index';
+import { accountOf, openHireTask, openParentTaskOnLink } from './accounts/index';
+import { curriculumUseOfSubject, teachingSource } from './curriculum/index';
+import { parentLinked, personAccount, staffHired } from './people/index';
+import { classTeacherSource, subjectUsers } from './schoolSetup/index';
 
 /**
  * The one list of connections from a higher floor into a lower floor's port (foundation/port.ts):
@@ -7,6 +10,14 @@ import { subjectUsers } from './schoolSetup/index';
  * above it. Runs when the handler map is built (api/index.ts), so every dispatcher has it.
  */
 export function wireDomains(): void {
+  // A teacher without «все классы» sees the classes they lead and the classes they teach.
+  classScopeSources.plug(classTeacherSource);
+  classScopeSources.plug(teachingSource);
   // Deleting a subject is refused while the curriculum's plans or the load still use it.
   subjectUsers.plug(curriculumUseOfSubject);
+  // Cards show the portal account; linking a parent to an enrolled child and recording a hire
+  // open the account tasks of work order 3.6.
+  personAccount.plug(accountOf);
+  parentLinked.plug(openParentTaskOnLink);
+  staffHired.plug(openHireTask);
 }

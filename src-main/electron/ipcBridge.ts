@@ -26,13 +26,28 @@ export interface WebContentsLike {
   isDestroyed(): boolean;
 }
 
-export function registerIpc(
-  ipcMain: IpcMainLike,
-  dispatcher: Dispatcher,
-  callerFor: (senderId: number, method: string) => Caller | Promise<Caller>,
-  /** Sessions (src-main/core/access/ipcSessions.ts) keep a sign-in's token per window. */
-  afterCall: (senderId: number, method: string, env: Envelope<unknown>) => Envelope<unknown> = (_id, _m, env) => env,
-): () => void {
+/** A window's session around each call (src-main/core/access/ipcSessions.ts). */
+export interface SessionHooks {
+  callerFor(senderId: number, method: string): Caller | Promise<Caller>;
+  /** Keeps a sign-in's token on this side, keyed by window. */
+  afterCall?(senderId: number, method: string, env: Envelope<unknown>): Envelope<unknown>;
+}
+
+export type IpcHandle = (senderId: number, method: string, input: unknown) => Promise<Envelope<unknown>>;
+
+/** A call of a window through the dispatcher with that window's session. */
+export function sessionDispatch(dispatcher: Dispatcher, sessions: SessionHooks): IpcHandle {
+  return async (senderId, method, input) => {
+    const env = await dispatcher.call(await sessions.callerFor(senderId, method), method, input);
+    return sessions.afterCall ? sessions.afterCall(senderId, method, env) : env;
+  };
+}
+
+/**
+ * The IPC door: only the app's own page may call, with a method name; `handle` runs the call (in
+ * process, or in the core process through coreClient.ts).
+ */
+export function registerIpcHandler(ipcMain: IpcMainLike, handle: IpcHandle): () => void {
   ipcMain.handle(IPC_CALL, async (event, method, input): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event.senderFrame?.url)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Вызов из недоверенного окна отклонён' } };
@@ -40,16 +55,24 @@ export function registerIpc(
     if (typeof method !== 'string') {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Неизвестная операция' } };
     }
-    const senderId = event.sender.id;
-    const env = await dispatcher.call(await callerFor(senderId, method), method, input);
-    return afterCall(senderId, method, env);
+    return handle(event.sender.id, method, input);
   });
   return () => ipcMain.removeHandler(IPC_CALL);
 }
 
+export function registerIpc(
+  ipcMain: IpcMainLike,
+  dispatcher: Dispatcher,
+  callerFor: (senderId: number, method: string) => Caller | Promise<Caller>,
+  /** Sessions (src-main/core/access/ipcSessions.ts) keep a sign-in's token per window. */
+  afterCall: (senderId: number, method: string, env: Envelope<unknown>) => Envelope<unknown> = (_id, _m, env) => env,
+): () => void {
+  return registerIpcHandler(ipcMain, sessionDispatch(dispatcher, { callerFor, afterCall }));
+}
+
 /** Forwards push events to a window for as long as it lives. */
-export function forwardEvents(dispatcher: Dispatcher, contents: WebContentsLike): () => void {
-  const off = dispatcher.core.events.subscribe((e: PushEvent) => {
+export function forwardEvents(subscribe: (listener: (e: PushEvent) => void) => () => void, contents: WebContentsLike): () => void {
+  const off = subscribe((e: PushEvent) => {
     if (contents.isDestroyed()) off();
     else contents.send(IPC_EVENT, e);
   });

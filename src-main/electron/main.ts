@@ -1,17 +1,12 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell, utilityProcess } from 'electron';
 import log from 'electron-log/main';
-import { handlers } from '../core/api/index';
-import { configFromEnv } from '../core/db/createDb';
-import { closeCore, openCore, type Core } from '../core/foundation/context';
-import { createDispatcher } from '../core/dispatcher';
-import { accessHooks } from '../core/access/index';
-import { createIpcSessions } from '../core/access/index';
-import { createLogger } from '../core/foundation/logger';
-import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
-import { forwardEvents, registerIpc } from './ipcBridge';
+import { defaultDataDir } from '../core/foundation/paths';
+import { createCoreClient } from './coreClient';
+import type { FromCore, ToCore } from './coreProtocol';
+import { forwardEvents, registerIpcHandler } from './ipcBridge';
 import { buildMenu } from './menu';
 import {
   APP_ORIGIN,
@@ -36,24 +31,28 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   log.initialize();
-  const logger = createLogger((level, message, data) => log[level](message, data ?? ''));
   await app.whenReady();
 
   const dataDir = defaultDataDir();
   fs.mkdirSync(dataDir, { recursive: true });
   const rendererDir = path.join(__dirname, '..', '..', 'dist', 'renderer');
 
-  let core: Core;
+  // The core (database, dispatcher, sessions, jobs) runs in its own process: a long write there
+  // never freezes this one, which only draws windows and passes calls on.
+  const child = utilityProcess.fork(path.join(__dirname, 'coreProcess.cjs'), ['--data', dataDir], { serviceName: 'Школьный офис — ядро' });
+  const core = createCoreClient(
+    { postMessage: (m: ToCore) => child.postMessage(m), onMessage: (l) => child.on('message', (m: FromCore) => l(m)) },
+    (m) => log[m.level](m.message, m.data ?? ''),
+  );
+  child.on('exit', (code) => core.closed(`процесс ядра завершился с кодом ${code}`));
   try {
-    core = await openCore({ db: configFromEnv(sqliteFileIn(dataDir)), dataDir, logger });
+    log.info('core ready', { database: await core.ready });
   } catch (err) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('Школьный офис', String((err as Error).message ?? err));
     app.quit();
     return;
   }
-  const dispatcher = createDispatcher(core, handlers, accessHooks());
-  const ipcSessions = createIpcSessions(core);
 
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(request.url, rendererDir, path.sep);
@@ -70,7 +69,7 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   // Each window signs in on its own; the token stays here, keyed by the window's webContents.
-  registerIpc(ipcMain, dispatcher, (senderId, method) => ipcSessions.callerFor(senderId, method), ipcSessions.afterCall);
+  registerIpcHandler(ipcMain, (senderId, method, input) => core.call(senderId, method, input));
 
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (event, url) => {
@@ -86,9 +85,9 @@ async function start(): Promise<void> {
   const createWindow = () => {
     const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
     win.setMenu(buildMenu(win, dataDir));
-    forwardEvents(dispatcher, win.webContents);
+    forwardEvents(core.onEvent, win.webContents);
     const contentsId = win.webContents.id;
-    win.on('closed', () => void ipcSessions.forget(contentsId));
+    win.on('closed', () => core.forget(contentsId));
     win.once('ready-to-show', () => win.show());
     void win.loadURL(`${APP_ORIGIN}/index.html`);
     return win;
@@ -101,12 +100,12 @@ async function start(): Promise<void> {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void closeCore(core));
+  app.on('before-quit', () => child.kill());
 
   const updater = await createUpdater({
     feedUrl: process.env.SCHOOL_OFFICE_UPDATE_URL ?? null,
     isPackaged: app.isPackaged,
     disabledByEnv: process.env.SCHOOL_OFFICE_NO_UPDATES === '1',
   });
-  if (updater.enabled) void updater.check().then((r) => logger.info('update check', r));
+  if (updater.enabled) void updater.check().then((r) => log.info('update check', r));
 }

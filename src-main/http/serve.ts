@@ -1,11 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { handlers } from '../core/api/index';
-import { closeCore, openCore } from '../core/foundation/context';
 import { configFromEnv } from '../core/db/createDb';
-import { createDispatcher } from '../core/dispatcher';
-import { accessHooks } from '../core/access/index';
 import { decideLanMode } from '../core/access/index';
+import { startApp } from '../core/startApp';
 import { createLogger } from '../core/foundation/logger';
 import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
 import { startHttpServer } from './server';
@@ -39,18 +36,17 @@ async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2));
   const logger = createLogger();
   const db = configFromEnv(sqliteFileIn(args.dataDir));
-  const core = await openCore({ db, dataDir: args.dataDir, logger });
+  const { core, dispatcher, close } = await startApp({ db, dataDir: args.dataDir, logger });
   if (!isLoopback(args.host)) {
     const lan = await decideLanMode(core.db, args.host, args.port);
     if (!lan.allowed) {
       process.stderr.write(`${lan.reason}\n`);
-      await closeCore(core);
+      await close();
       process.exit(2);
     }
     process.stderr.write(`${lan.warning}\n`);
     logger.warn('serving on the network', { host: args.host, port: args.port });
   }
-  const dispatcher = createDispatcher(core, handlers, accessHooks());
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, '..', '..', 'dist', 'renderer');
   const running = await startHttpServer({ dispatcher, staticDir, host: args.host, port: args.port });
@@ -61,7 +57,7 @@ async function main(): Promise<void> {
   );
   const stop = async () => {
     await running.close();
-    await closeCore(core);
+    await close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -1,6 +1,6 @@
 import type { Dispatcher } from '../../src-main/core/dispatcher';
 import type { TransportKind } from '../../src-main/core/foundation/context';
-import { isActivity, resolveSessionCaller } from '../../src-main/core/access/sessions';
+import { isActivity, resolveSessionCaller } from '../../src-main/core/access/repo/sessions';
 import type { RoleId } from '../../src-shared/contract/access';
 import { createApiClient, type ApiClient, type Transport } from '../../src-shared/transport';
 import type { TestCore } from './testDb';

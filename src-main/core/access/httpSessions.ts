@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Envelope } from '../../../src-shared/errors';
 import type { Caller, Core } from '../foundation/context';
-import { isActivity, resolveSessionCaller } from './sessions';
+import { isActivity, resolveSessionCaller } from './repo/sessions';
 
 export const SESSION_COOKIE = 'so_session';
 /** A script that wants the token in the sign-in answer (bearer mode) sends this header. */

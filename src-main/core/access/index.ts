@@ -1,11 +1,11 @@
-export { readAccessSettings } from './accessSettings';
+export { readAccessSettings } from './repo/accessSettings';
 export { SYSTEM_USER_ID, accessHooks, hasRight, requireUser, systemCaller } from './authorize';
 export { createHttpSessions, type HttpSessionBinding } from './httpSessions';
 export { createIpcSessions } from './ipcSessions';
 export { decideLanMode } from './lanMode';
-export { rightsMatrix } from './rightsRepo';
-export { CLASS_SCOPE_SOURCES, assertCanSeeClass, assertCanSeeParent, assertCanSeePupil, visibleClassIds, type ClassScopeSource } from './scope';
-export { sessionUserOf } from './sessions';
+export { rightsMatrix } from './repo/rights';
+export { classScopeSources, assertCanSeeClass, assertCanSeeParent, assertCanSeePupil, visibleClassIds, type ClassScopeSource } from './scope';
+export { sessionUserOf } from './repo/sessions';
 export { signIn, signOut } from './signIn';
-export { countUsers, findUserById, findUserByLoginKey, listUserRows } from './usersRepo';
+export { countUsers, findUserById, findUserByLoginKey, listUserRows } from './repo/users';
 export { changeOwnPassword, changeRoleRight, changeUserRight, createFirstAdmin, createUser, resetPassword, saveAccessSettings, unlockUser, updateUser } from './usersService';

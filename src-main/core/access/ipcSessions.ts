@@ -1,6 +1,6 @@
 import type { Envelope } from '../../../src-shared/errors';
 import type { Caller, Core } from '../foundation/context';
-import { endSession, isActivity, resolveSessionCaller, sessionIdOf } from './sessions';
+import { endSession, isActivity, resolveSessionCaller, sessionIdOf } from './repo/sessions';
 
 const SIGN_IN_METHODS = new Set(['access.signIn', 'access.setup.createAdmin']);
 

@@ -1,4 +1,4 @@
-import { activeAdminIds } from './usersRepo';
+import { activeAdminIds } from './repo/users';
 import type { Executor } from '../foundation/executor';
 
 export type LanDecision = { allowed: true; warning: string } | { allowed: false; reason: string };

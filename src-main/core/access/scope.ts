@@ -2,20 +2,20 @@ import { AppError } from '../../../src-shared/errors';
 import type { HandlerContext } from '../foundation/context';
 import { hasRight } from './authorize';
 import { schoolToday } from '../foundation/clock';
+import { createPort } from '../foundation/port';
 import type { Executor } from '../foundation/executor';
+import { validOn } from '../foundation/validOn';
 
 /**
  * Row scoping (work order §2, §7.1): a user without «все классы» sees only their own classes — the
- * ones they lead as class teacher, plus whatever further sources register here (the teaching-load
- * issue adds "classes I teach"). Engines call these helpers; the dispatcher checks only the right.
+ * ones they lead as class teacher (schoolSetup) and the ones they teach (curriculum's load), each a
+ * source plugged into `classScopeSources` at src-main/core/wiring.ts. With no source plugged in a
+ * user without the right sees no class at all. Services call these helpers; the dispatcher checks
+ * only the right.
  */
 export type ClassScopeSource = (db: Executor, staffId: string) => Promise<string[]>;
 
-export const classTeacherSource: ClassScopeSource = async (db, staffId) =>
-  (await db.selectFrom('schoolClass').select('id').where('classTeacherId', '=', staffId).execute()).map((r) => r.id);
-
-/** Add a source (e.g. teaching load) by appending to this list in its own module's import. */
-export const CLASS_SCOPE_SOURCES: ClassScopeSource[] = [classTeacherSource];
+export const classScopeSources = createPort<ClassScopeSource>('classScopeSources');
 
 type ScopeCtx = Pick<HandlerContext, 'core' | 'caller'>;
 
@@ -25,7 +25,7 @@ export async function visibleClassIds(ctx: ScopeCtx): Promise<Set<string> | null
   if (hasRight(user, 'classes.all')) return null;
   const out = new Set<string>();
   if (!user?.staffId) return out;
-  for (const source of CLASS_SCOPE_SOURCES) for (const id of await source(ctx.core.db, user.staffId)) out.add(id);
+  for (const source of classScopeSources.plugs) for (const id of await source(ctx.core.db, user.staffId)) out.add(id);
   return out;
 }
 
@@ -46,8 +46,7 @@ export async function currentClassIdsOfPupils(db: Executor, pupilIds: readonly s
     .selectFrom('classMembership')
     .select(['pupilId', 'classId'])
     .where('pupilId', 'in', [...pupilIds])
-    .where('startDate', '<=', today)
-    .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', today)]))
+    .where(validOn(null, today))
     .execute();
   for (const r of rows) out.set(r.pupilId, r.classId);
   return out;

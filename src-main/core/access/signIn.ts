@@ -2,10 +2,10 @@ import type { SessionUser } from '../../../src-shared/contract/access';
 import { loginKey } from '../../../src-shared/domain/passwordPolicy';
 import { AppError } from '../../../src-shared/errors';
 import type { HandlerContext } from '../foundation/context';
-import { readAccessSettings } from './accessSettings';
+import { readAccessSettings } from './repo/accessSettings';
 import { decoyHash, verifyPassword } from './password';
-import { createSession, endSession, sessionUserOf } from './sessions';
-import { findUserByLoginKey } from './usersRepo';
+import { createSession, endSession, sessionUserOf } from './repo/sessions';
+import { findUserByLoginKey } from './repo/users';
 
 /** Wrong passwords in a row that lock the login. */
 export const MAX_FAILED_ATTEMPTS = 5;

@@ -6,13 +6,13 @@ import { newId } from '../../../src-shared/domain/ids';
 import { AppError } from '../../../src-shared/errors';
 import { diffFields } from '../foundation/auditLog';
 import type { HandlerContext } from '../foundation/context';
-import { readAccessSettings, writeAccessSettings } from './accessSettings';
+import { readAccessSettings, writeAccessSettings } from './repo/accessSettings';
 import { requireUser } from './authorize';
 import { isLockedRoleRight } from './defaultRights';
 import { hashPassword, verifyPassword } from './password';
-import { rightsMatrix, setRoleRight, setUserRight } from './rightsRepo';
-import { createSession, endUserSessions, sessionUserOf } from './sessions';
-import { activeAdminIds, countUsers, findUserById, findUserByLoginKey, listUserRows, rolesOf, setRoles } from './usersRepo';
+import { rightsMatrix, setRoleRight, setUserRight } from './repo/rights';
+import { createSession, endUserSessions, sessionUserOf } from './repo/sessions';
+import { activeAdminIds, countUsers, findUserById, findUserByLoginKey, listUserRows, rolesOf, setRoles } from './repo/users';
 import type { Executor } from '../foundation/executor';
 
 function fieldError(record: string, path: string, label: string, text: string): AppError {

@@ -11,6 +11,7 @@ import { readPortalUrl } from './accountsService';
 import { lettersDocx, lettersPdf, type Letter } from './letterDocuments';
 import { openVault } from './passwordVault';
 import { schoolToday } from '../foundation/clock';
+import { validOn } from '../foundation/validOn';
 
 /**
  * Account letters of a class for the class teacher to hand out (work order 3.7): each pupil's and
@@ -31,8 +32,7 @@ export async function accountLetters(ctx: HandlerContext, classId: string, forma
     .innerJoin('pupil as p', 'p.id', 'cm.pupilId')
     .select(['p.id', 'p.lastName', 'p.firstName', 'p.middleName', 'p.sex'])
     .where('cm.classId', '=', classId)
-    .where('cm.startDate', '<=', today)
-    .where((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)]))
+    .where(validOn('cm', today))
     .execute();
   pupils.sort(comparePersons);
   const pupilIds = pupils.map((p) => p.id);

@@ -5,6 +5,7 @@ import { visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
+import { validOn } from '../foundation/validOn';
 
 /**
  * Whose portal accounts a caller looks after (work order 3.5–3.8): the secretary — pupils' and
@@ -41,8 +42,7 @@ async function scopedPeople(db: Executor, classIds: ReadonlySet<string>): Promis
     .selectFrom('classMembership')
     .select('pupilId')
     .where('classId', 'in', [...classIds])
-    .where('startDate', '<=', today)
-    .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', today)]))
+    .where(validOn(null, today))
     .execute();
   for (const r of rows) pupils.add(r.pupilId);
   const list = [...pupils];

@@ -11,6 +11,7 @@ import type { PortalAccountTable } from '../db/schemaPeople';
 import { loadEffectiveProductionCalendar } from '../schoolSetup/index';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
+import { validOn } from '../foundation/validOn';
 
 /**
  * The portal-account task of a person: opened when the person is enrolled or hired, due 3 working
@@ -81,8 +82,15 @@ export async function openAccountTasksForEnrolment(
   return opened;
 }
 
+/** Work order 3.6 for staff: the account is due 3 working days after the hiring order. */
+export async function openHireTask(ctx: HandlerContext, trx: Executor, hire: { staffId: string; hireDate: string; orderDate: string | null; orderNumber: string | null }): Promise<void> {
+  const cal = await productionCalendar(ctx, trx);
+  const cause = hire.orderNumber ? `Приказ о приёме № ${hire.orderNumber}` : 'Приём на работу';
+  await openAccountTask(ctx, trx, cal, { personKind: 'staff', personId: hire.staffId, orderDate: hire.orderDate ?? hire.hireDate, orderNumber: hire.orderNumber }, cause);
+}
+
 /** A parent linked to an already enrolled child gets a task from the day of linking. */
-export async function openParentTaskOnLink(ctx: HandlerContext, trx: Executor, parentId: string, pupilId: string): Promise<void> {
+export async function openParentTaskOnLink(ctx: HandlerContext, trx: Executor, { parentId, pupilId }: { parentId: string; pupilId: string }): Promise<void> {
   const pupilTask = await trx.selectFrom('portalAccount').select(['orderNumber']).where('personKind', '=', 'pupil').where('personId', '=', pupilId).executeTakeFirst();
   if (!pupilTask) return;
   const cal = await productionCalendar(ctx, trx);
@@ -148,8 +156,7 @@ export async function personLabels(db: Executor, records: readonly AccountRecord
       .innerJoin('schoolClass as sc', 'sc.id', 'cm.classId')
       .select(['cm.pupilId', 'sc.name'])
       .where('cm.pupilId', 'in', c)
-      .where('cm.startDate', '<=', today)
-      .where((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)]))
+      .where(validOn('cm', today))
       .execute();
     for (const r of rows) classOf.set(r.pupilId, r.name);
   }

@@ -9,7 +9,6 @@ import type { HandlerContext } from '../foundation/context';
 import { accountScope, inScope, outOfScope, type AccountScope } from './accountScope';
 import { openAccountTask, personLabels, productionCalendar, toAccountRow, type AccountRecord } from './accountTasks';
 import { openVault } from './passwordVault';
-import { syncEnrolmentTasks } from './enrolmentTasks';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
 
@@ -25,7 +24,6 @@ async function rowsFor(ctx: HandlerContext, db: Executor, records: AccountRecord
 
 export async function listAccounts(ctx: HandlerContext, filter: AccountFilter = {}): Promise<AccountRow[]> {
   const scope = await accountScope(ctx, 'read');
-  if (scope.kinds.has('pupil')) await syncEnrolmentTasks(ctx);
   const kinds = [...scope.kinds].filter((k) => !filter.personKind || k === filter.personKind);
   if (kinds.length === 0) return [];
   let q = ctx.core.db.selectFrom('portalAccount').selectAll().where('personKind', 'in', kinds);

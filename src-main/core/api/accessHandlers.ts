@@ -1,6 +1,5 @@
 import type { accessContract } from '../../../src-shared/contract/access';
 import { AppError } from '../../../src-shared/errors';
-import { compareRu, fullName } from '../../../src-shared/domain/names';
 import { readAccessSettings } from '../access/index';
 import { requireUser, SYSTEM_USER_ID } from '../access/index';
 import { rightsMatrix } from '../access/index';
@@ -9,6 +8,7 @@ import { signIn, signOut } from '../access/index';
 import { countUsers, findUserById, listUserRows } from '../access/index';
 import { changeOwnPassword, changeRoleRight, changeUserRight, createFirstAdmin, createUser, resetPassword, saveAccessSettings, unlockUser, updateUser } from '../access/index';
 import type { Handlers } from './types';
+import { staffOptions } from '../people/index';
 
 export const accessHandlers: Handlers<typeof accessContract> = {
   'access.session.state': async (_input, ctx) => {
@@ -30,10 +30,7 @@ export const accessHandlers: Handlers<typeof accessContract> = {
     return { user: await changeOwnPassword(ctx, currentPassword, newPassword) };
   },
   'access.users.list': async (_input, ctx) => listUserRows(ctx.core.db),
-  'access.users.staffOptions': async (_input, ctx) => {
-    const rows = await ctx.core.db.selectFrom('staff').select(['id', 'lastName', 'firstName', 'middleName', 'position']).execute();
-    return rows.map((s) => ({ id: s.id, fullName: fullName(s), position: s.position })).sort((a, b) => compareRu(a.fullName, b.fullName));
-  },
+  'access.users.staffOptions': async (_input, ctx) => (await staffOptions(ctx.core.db)).map(({ id, fullName, position }) => ({ id, fullName, position })),
   'access.users.create': async (input, ctx) => createUser(ctx, input),
   'access.users.update': async (input, ctx) => updateUser(ctx, input),
   'access.users.resetPassword': async ({ id, password }, ctx) => resetPassword(ctx, id, password),

@@ -1,6 +1,7 @@
 import type { classesContract } from '../../../src-shared/contract/classes';
 import { assertCanSeeClass } from '../access/index';
-import { classPupils, createClasses, deleteClass, listClasses, saveClass, staffOptions } from '../schoolSetup/index';
+import { classPupils, createClasses, deleteClass, listClasses, saveClass } from '../schoolSetup/index';
+import { staffOptions } from '../people/index';
 import { deleteSubgroup, listSubgroups, saveSubgroup, setSubgroupMembers, splitClass } from '../schoolSetup/index';
 import type { Handlers } from './types';
 import { schoolToday } from '../foundation/clock';

@@ -10,14 +10,10 @@ import { overview, planDetail, yearProblems } from '../curriculum/index';
 import { loadStarterPlans } from '../curriculum/index';
 import { createSubgroupsFromPlan, subgroupStatusOf } from '../curriculum/index';
 import { loadYearData } from '../curriculum/index';
-import '../curriculum/teachingScope';
 import type { Handlers } from './types';
-import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
+import { schoolShortName } from '../schoolSetup/index';
 
-async function schoolName(db: Executor): Promise<string> {
-  return (await db.selectFrom('schoolCard').select('shortName').where('id', '=', 'main').executeTakeFirst())?.shortName ?? '';
-}
 
 /** Curriculum, teaching load, vacancies and subgroups by the plan (issue 7). */
 export const curriculumHandlers: Handlers<typeof curriculumContract & typeof curriculumLoadContract> = {
@@ -28,7 +24,7 @@ export const curriculumHandlers: Handlers<typeof curriculumContract & typeof cur
   'curriculum.plan.loadStarter': async ({ yearId, grades, replace }, ctx) => loadStarterPlans(ctx, yearId, grades, replace),
   'curriculum.plan.copy': async ({ fromYearId, toYearId, includeLoad, replace }, ctx) => copyFromYear(ctx, fromYearId, toYearId, includeLoad, replace),
   'curriculum.checks': async ({ yearId }, ctx) => ({ problems: yearProblems(await loadYearData(ctx.core.db, yearId)) }),
-  'curriculum.export': async ({ yearId, by }, ctx) => curriculumExcel(await loadYearData(ctx.core.db, yearId), await schoolName(ctx.core.db), by),
+  'curriculum.export': async ({ yearId, by }, ctx) => curriculumExcel(await loadYearData(ctx.core.db, yearId), await schoolShortName(ctx.core.db), by),
   'load.grid': async ({ yearId }, ctx) => loadGrid(ctx.core.db, yearId),
   'load.assign': async ({ yearId, changes }, ctx) => assignTeachers(ctx, yearId, changes),
   'load.teacher': async ({ yearId, staffId }, ctx) => teacherCard(ctx.core.db, yearId, staffId),
@@ -37,12 +33,12 @@ export const curriculumHandlers: Handlers<typeof curriculumContract & typeof cur
   'load.vacancies': async ({ yearId }, ctx) => vacanciesOf(ctx.core.db, yearId),
   'load.export.tarification': async ({ yearId }, ctx) => {
     const m = await loadModel(ctx.core.db, yearId);
-    const file = await tarificationExcel(m, await schoolName(ctx.core.db));
+    const file = await tarificationExcel(m, await schoolShortName(ctx.core.db));
     // Teachers' names and load leave the app: say which file, which year and how many rows (152-ФЗ).
     await ctx.audit.record(ctx.core.db, { entity: 'teachingAssignment', recordId: yearId, action: 'export', changes: { format: 'xlsx', file: file.fileName, year: m.data.year.name, rows: file.rows } });
     return file;
   },
-  'load.export.vacancies': async ({ yearId }, ctx) => vacanciesExcel(await loadModel(ctx.core.db, yearId), await schoolName(ctx.core.db)),
+  'load.export.vacancies': async ({ yearId }, ctx) => vacanciesExcel(await loadModel(ctx.core.db, yearId), await schoolShortName(ctx.core.db)),
   'curriculum.subgroups.status': async ({ yearId, date }, ctx) => {
     const on = date ?? schoolToday();
     return { date: on, items: await subgroupStatusOf(ctx, yearId, on) };

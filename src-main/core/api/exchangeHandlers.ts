@@ -1,11 +1,10 @@
 import type { exchangeContract } from '../../../src-shared/contract/exchange';
-import { AppError } from '../../../src-shared/errors';
-import { FORMATS } from '../sync/index';
+import { FORMATS, downloadExchangeFile } from '../sync/index';
 import { listExchanges } from '../sync/index';
-import { applyPull, cancelPull, getPull, previewPull } from '../sync/index';
+import { cancelPull, getPull, previewPull } from '../sync/index';
 import type { Handlers } from './types';
+import { runJob } from '../workerJobs';
 
-const MIME: Record<string, string> = { csv: 'text/csv; charset=windows-1251', xls: 'application/vnd.ms-excel', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', nsxml: 'application/xml', xml: 'application/xml' };
 
 /** Exchange with the portal: the pull wizard, the history and its files. */
 export const exchangeHandlers: Handlers<typeof exchangeContract> = {
@@ -15,14 +14,9 @@ export const exchangeHandlers: Handlers<typeof exchangeContract> = {
   ],
   'exchange.pull.preview': async ({ files }, ctx) => previewPull(ctx, files),
   'exchange.pull.get': async ({ exchangeId }, ctx) => getPull(ctx, exchangeId),
-  'exchange.pull.apply': async ({ exchangeId, version, decisions }, ctx) => applyPull(ctx, exchangeId, version, decisions),
+  // Thousands of rows in one transaction: in the job worker, so every other request goes on.
+  'exchange.pull.apply': async ({ exchangeId, version, decisions }, ctx) => runJob(ctx, 'exchange.pull.apply', { exchangeId, version, decisions }),
   'exchange.pull.cancel': async ({ exchangeId, version }, ctx) => cancelPull(ctx, exchangeId, version),
   'exchange.history': async (input, ctx) => listExchanges(ctx.core.db, input?.limit ?? 100),
-  'exchange.file': async ({ fileId }, ctx) => {
-    const f = await ctx.core.db.selectFrom('portalExchangeFile').select(['id', 'exchangeId', 'fileName', 'contentBase64', 'rows']).where('id', '=', fileId).executeTakeFirst();
-    if (!f) throw new AppError('NOT_FOUND', 'Файл обмена не найден: обновите историю обмена.');
-    await ctx.audit.record(ctx.core.db, { entity: 'portalExchange', recordId: f.exchangeId, action: 'export', changes: { fileName: f.fileName, rows: Number(f.rows) } });
-    const ext = f.fileName.split('.').pop()?.toLowerCase() ?? '';
-    return { fileName: f.fileName, mimeType: MIME[ext] ?? 'application/octet-stream', contentBase64: f.contentBase64, rows: Number(f.rows) };
-  },
+  'exchange.file': async ({ fileId }, ctx) => downloadExchangeFile(ctx, fileId),
 };

@@ -3,6 +3,7 @@ import { buildOutbox } from '../sync/index';
 import { createPush, markImported } from '../sync/index';
 import { buildReconciliation, reconciliationExcel } from '../sync/index';
 import type { Handlers } from './types';
+import { schoolShortName } from '../schoolSetup/index';
 
 /** Pushes to the portal, the outbox and the reconciliation report. */
 export const exchangePushHandlers: Handlers<typeof exchangePushContract> = {
@@ -12,7 +13,7 @@ export const exchangePushHandlers: Handlers<typeof exchangePushContract> = {
   'exchange.reconciliation': async (_input, ctx) => buildReconciliation(ctx.core.db),
   'exchange.reconciliation.export': async (_input, ctx) => {
     const r = await buildReconciliation(ctx.core.db);
-    const school = (await ctx.core.db.selectFrom('schoolCard').select('shortName').where('id', '=', 'main').executeTakeFirst())?.shortName ?? '';
+    const school = await schoolShortName(ctx.core.db);
     const file = await reconciliationExcel(r, school);
     await ctx.audit.record(ctx.core.db, { entity: 'portalExchange', recordId: r.pullId, action: 'export', changes: { fileName: file.fileName, rows: file.rows } });
     return file;

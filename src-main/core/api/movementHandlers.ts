@@ -10,8 +10,9 @@ import { getOrder, listOrders } from '../movement/index';
 import { cancelOrder, signOrder } from '../movement/index';
 import { classesOn, classRoster, pupilTimeline, searchPupils } from '../movement/index';
 import { listAlphabet } from '../movement/index';
-import { exportAlphabet, exportBook, exportOrderBook } from '../movement/index';
+import { exportOrderBook } from '../movement/index';
 import type { Handlers } from './types';
+import { runJob } from '../workerJobs';
 
 /** The movement book: orders, registers, rosters on a date (issue 6). */
 export const movementHandlers: Handlers<typeof movementContract> = {
@@ -38,7 +39,7 @@ export const movementHandlers: Handlers<typeof movementContract> = {
   'movement.classes.list': async ({ date }, ctx) => classesOn(ctx.core.db, date),
   'movement.classes.roster': async ({ classId, date }, ctx) => classRoster(ctx.core.db, classId, date),
   'movement.book.list': async (input, ctx) => listBook(ctx.core.db, input),
-  'movement.book.export': async (input, ctx) => exportBook(ctx.core.db, input),
+  'movement.book.export': async (input, ctx) => runJob(ctx, 'movement.book.export', input),
   'movement.alphabet.list': async ({ search }, ctx) => listAlphabet(ctx.core.db, search),
-  'movement.alphabet.export': async ({ search }, ctx) => exportAlphabet(ctx.core.db, search),
+  'movement.alphabet.export': async ({ search }, ctx) => runJob(ctx, 'movement.alphabet.export', { search }),
 };

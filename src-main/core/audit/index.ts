@@ -1,2 +1,2 @@
 export { auditWorkbook } from './auditExcel';
-export { allAudit, auditFacets, listAudit, recordHistory } from './auditQuery';
+export { allAudit, auditFacets, listAudit, recordHistory } from './repo/auditQuery';

@@ -6,7 +6,7 @@ import { FEDERAL_LEVEL_RANGES, SANPIN_WEEKLY_SOURCE, sanpinWeeklyMax } from '../
 import { PART_KEYS, PLAN_PARTS, isClassroom, type PlanPart } from '../../../src-shared/domain/curriculum/parts';
 import { compareRu } from '../../../src-shared/domain/names';
 import { newWorkbook, toFile } from '../foundation/xlsxSheet';
-import { classEffective, gradeWeekOf, weeksOf, type YearData } from './yearData';
+import { classEffective, gradeWeekOf, weeksOf, type YearData } from './repo/yearData';
 
 /**
  * «Учебный план» in the usual layout: предметная область, учебный предмет, hours a week and a year by

@@ -4,7 +4,7 @@ import { activeRows, type EffectiveRow, type PlanRow } from '../../../src-shared
 import { annualHours } from '../../../src-shared/domain/curriculum/hours';
 import { sanpinWeeklyMax } from '../../../src-shared/domain/curriculum/norms';
 import { planProblems, type PlanProblemsClass, type PlanProblemsInput } from '../../../src-shared/domain/curriculum/planProblems';
-import { classEffective, gradeWeekOf, periodsOf, subjectNameOf, weeksOf, type YearClass, type YearData } from './yearData';
+import { classEffective, gradeWeekOf, periodsOf, subjectNameOf, weeksOf, type YearClass, type YearData } from './repo/yearData';
 import { notFound } from '../foundation/refusals';
 
 /** Plans as the editor and the overview show them, with the problems of the live checks. */

@@ -6,7 +6,7 @@ import { searchKey } from '../../../src-shared/domain/names';
 import type { HandlerContext } from '../foundation/context';
 import { addStarterSubjects } from '../schoolSetup/index';
 import { writableYear } from '../schoolSetup/index';
-import { findPlan, insertPlan, writeRows } from './planStore';
+import { findPlan, insertPlan, writeRows } from './repo/plans';
 import type { Executor } from '../foundation/executor';
 import { nowIso } from '../foundation/clock';
 import { emitChanged } from '../foundation/events';

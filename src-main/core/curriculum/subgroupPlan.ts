@@ -6,11 +6,12 @@ import { newId } from '../../../src-shared/domain/ids';
 import { fullName } from '../../../src-shared/domain/names';
 import { visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
-import { writableYear } from '../schoolSetup/index';
-import { classEffective, loadYearData, subjectNameOf, type YearClass, type YearData } from './yearData';
+import { subgroupMembersOn, writableYear } from '../schoolSetup/index';
+import { classEffective, loadYearData, subjectNameOf, type YearClass, type YearData } from './repo/yearData';
 import type { Executor } from '../foundation/executor';
 import { nowIso } from '../foundation/clock';
 import { emitChanged } from '../foundation/events';
+import { validOn } from '../foundation/validOn';
 
 /**
  * The subgroups the plan asks for. Flags are computed from the dated class membership each time, so
@@ -29,8 +30,7 @@ async function rosterOf(db: Executor, classIds: string[], on: string): Promise<M
     .innerJoin('pupil as p', 'p.id', 'm.pupilId')
     .select(['m.classId', 'm.startDate', 'm.cause', 'p.id', 'p.lastName', 'p.firstName', 'p.middleName', 'p.sex'])
     .where('m.classId', 'in', classIds)
-    .where('m.startDate', '<=', on)
-    .where((eb) => eb.or([eb('m.endDate', 'is', null), eb('m.endDate', '>', on)]))
+    .where(validOn('m', on))
     .execute();
   for (const r of rows) {
     const list = out.get(r.classId) ?? [];
@@ -43,20 +43,11 @@ async function rosterOf(db: Executor, classIds: string[], on: string): Promise<M
 async function groupsOf(db: Executor, classIds: string[], on: string) {
   if (classIds.length === 0) return { groups: [], members: [] };
   const groups = await db.selectFrom('subgroup').selectAll().where('classId', 'in', classIds).orderBy('ordinal').execute();
-  const members = groups.length
-    ? await db
-        .selectFrom('subgroupMember as sm')
-        .innerJoin('pupil as p', 'p.id', 'sm.pupilId')
-        .select(['sm.subgroupId', 'sm.startDate', 'p.id', 'p.lastName', 'p.firstName', 'p.middleName'])
-        .where(
-          'sm.subgroupId',
-          'in',
-          groups.map((g) => g.id),
-        )
-        .where('sm.startDate', '<=', on)
-        .where((eb) => eb.or([eb('sm.endDate', 'is', null), eb('sm.endDate', '>', on)]))
-        .execute()
-    : [];
+  const members = await subgroupMembersOn(
+    db,
+    groups.map((g) => g.id),
+    on,
+  );
   return { groups, members };
 }
 

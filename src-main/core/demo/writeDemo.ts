@@ -45,6 +45,12 @@ export interface DemoCounts {
 }
 
 /** Writes the generated school in one transaction: a failure leaves the database as it was. */
+/** The demo school is written only into a database without pupils. */
+export async function hasPupils(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('pupil').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n) > 0;
+}
+
 export async function writeDemo(db: Kysely<Database>, school: DemoSchool, at = '2026-08-25T09:00:00.000Z', opts: DemoPeopleOptions = {}): Promise<DemoCounts> {
   // The full cards of issue 5, generated from their own random stream (the base school stays as it was).
   const cards = generatePeopleDetails(school);

@@ -28,6 +28,10 @@ export interface Core {
   logger: Logger;
   config: CoreConfig;
   migration: MigrateOutcome;
+  /** How this core's database was opened: a worker opens its own connection from it. */
+  dbConfig: DbConfig;
+  /** Run by closeCore before the database closes (a job host stops its worker). */
+  onClose: (() => Promise<void>)[];
 }
 
 export type TransportKind = 'in-process' | 'ipc' | 'http';
@@ -61,6 +65,8 @@ export interface AuditRecorder {
       actor?: { id: string | null; name: string | null };
     },
   ): Promise<void>;
+  /** Rows written for this call by a worker with its own connection (foundation/workerHost.ts). */
+  countElsewhere?(rows: number, exports: number): void;
   readonly count: number;
 }
 
@@ -93,6 +99,8 @@ export async function openCore(opts: OpenCoreOptions): Promise<Core> {
       logger,
       config: { appVersion: APP_VERSION, dataDir: opts.dataDir, backupDir },
       migration,
+      dbConfig: opts.db,
+      onClose: [],
     };
   } catch (err) {
     await appDb.close();
@@ -101,5 +109,6 @@ export async function openCore(opts: OpenCoreOptions): Promise<Core> {
 }
 
 export async function closeCore(core: Core): Promise<void> {
+  for (const stop of core.onClose.splice(0)) await stop();
   await core.appDb.close();
 }

@@ -2,10 +2,11 @@ import { formatRu } from '../../../src-shared/domain/calendar/dates';
 import { ORDER_TYPE_INFO, expectedTargetGrade, isGraduationGrade, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { newId } from '../../../src-shared/domain/ids';
 import { classInfo, refuse, type ClassInfo } from './common';
-import { orderOfItemText, type EffectJournal } from './effects';
-import { membershipsFrom, membershipsOf, type MembershipRow } from './membership';
-import { activeEntryOf, assignRegisterNumber } from './register';
+import { orderOfItemText, type EffectJournal } from './repo/effects';
+import { membershipsFrom, membershipsOf, type MembershipRow } from './repo/membership';
+import { activeEntryOf, assignRegisterNumber } from './repo/register';
 import type { Executor } from '../foundation/executor';
+import { notEndedOn } from '../foundation/validOn';
 
 /**
  * Applies one item of an order being signed to the dated class membership. Every check runs
@@ -152,7 +153,7 @@ async function leaveSubgroups(db: Executor, item: ApplyItemInput, classId: strin
     .selectAll('sm')
     .where('g.classId', '=', classId)
     .where('sm.pupilId', '=', item.pupilId)
-    .where((eb) => eb.or([eb('sm.endDate', 'is', null), eb('sm.endDate', '>', d)]))
+    .where(notEndedOn('sm', d))
     .execute();
   for (const r of rows) {
     if (r.startDate < d) {

@@ -8,8 +8,10 @@ import { fullName } from '../../../src-shared/domain/names';
 import { diffFields } from '../foundation/auditLog';
 import type { HandlerContext } from '../foundation/context';
 import { callerName, emitMovementChanged, orderNotFound, refuse, staleOrder, yearForOrder } from './common';
-import { currentClassOf } from './membership';
-import { getOrder } from './orderRepo';
+import { currentClassOf } from './repo/membership';
+import { getOrder } from './repo/orders';
+import { classExists, deleteItemRow, deleteItemsOf, deleteOrderRow, findOrderRow, insertItemRow, itemRowsOf, itemWithPupil, pupilNames, updateItemRow, updateOrderRow } from './repo/drafts';
+import { insertOrderRow } from './repo/orderInsert';
 import { createPupilFromItem, dropCardIfUnused } from './pupilCards';
 import type { Executor } from '../foundation/executor';
 import { nowIso } from '../foundation/clock';
@@ -29,38 +31,18 @@ export async function saveDraft(ctx: HandlerContext, id: string | null, version:
     let before: Record<string, unknown> | null = null;
     if (orderId === null) {
       if (version !== 0) throw refuse('Приказ: новый приказ сохраняется с версией 0');
-      orderId = newId();
-      await trx
-        .insertInto('movementOrder')
-        .values({
-          id: orderId,
-          academicYearId: year.id,
-          orderType: order.type,
-          number: null,
-          numberText: null,
-          orderDate: order.orderDate,
-          title: order.title,
-          basis: order.basis,
-          signatoryPosition: order.signatoryPosition,
-          signatoryName: order.signatoryName,
-          status: 'draft',
-          version: 1,
-          createdAt: at,
-          createdBy: callerName(ctx),
-          updatedAt: at,
-        })
-        .execute();
+      orderId = await insertOrderRow(
+        trx,
+        { yearId: year.id, type: order.type, orderDate: order.orderDate, title: order.title, basis: order.basis, signatoryPosition: order.signatoryPosition, signatoryName: order.signatoryName, createdBy: callerName(ctx) },
+        at,
+      );
     } else {
-      const row = await trx.selectFrom('movementOrder').selectAll().where('id', '=', orderId).executeTakeFirst();
+      const row = await findOrderRow(trx, orderId);
       if (!row) throw orderNotFound();
       if (row.status !== 'draft') throw refuse(`Приказ № ${row.numberText ?? ''} уже ${row.status === 'signed' ? 'подписан' : 'отменён'} и не редактируется — создайте новый приказ`);
       if (Number(row.version) !== version) throw staleOrder('Черновик приказа', Number(row.version));
       before = { type: row.orderType, orderDate: row.orderDate, title: row.title, basis: row.basis, signatoryPosition: row.signatoryPosition, signatoryName: row.signatoryName };
-      await trx
-        .updateTable('movementOrder')
-        .set({ academicYearId: year.id, orderType: order.type, orderDate: order.orderDate, title: order.title, basis: order.basis, signatoryPosition: order.signatoryPosition, signatoryName: order.signatoryName, version: version + 1, updatedAt: at })
-        .where('id', '=', orderId)
-        .execute();
+      await updateOrderRow(trx, orderId, { academicYearId: year.id, orderType: order.type, orderDate: order.orderDate, title: order.title, basis: order.basis, signatoryPosition: order.signatoryPosition, signatoryName: order.signatoryName, version: version + 1, updatedAt: at });
     }
     const itemChanges = await saveItems(ctx, trx, orderId, order);
     const after = Object.fromEntries(HEADER_FIELDS.map((f) => [f, order[f]]));
@@ -72,7 +54,7 @@ export async function saveDraft(ctx: HandlerContext, id: string | null, version:
 }
 
 async function saveItems(ctx: HandlerContext, trx: Executor, orderId: string, order: ParsedOrder): Promise<Record<string, [unknown, unknown]>> {
-  const existing = await trx.selectFrom('movementOrderItem').selectAll().where('orderId', '=', orderId).execute();
+  const existing = await itemRowsOf(trx, orderId);
   const byId = new Map(existing.map((e) => [e.id, e]));
   const info = ORDER_TYPE_INFO[order.type];
   const kept = new Set<string>();
@@ -93,7 +75,7 @@ async function saveItems(ctx: HandlerContext, trx: Executor, orderId: string, or
       pupilId = await createPupilFromItem(ctx, trx, item.newPupil, ordinal);
       createdPupil = 1;
     }
-    const pupil = await trx.selectFrom('pupil').select(['id', 'lastName', 'firstName', 'middleName', 'sex']).where('id', '=', pupilId as string).executeTakeFirst();
+    const pupil = await pupilNames(trx, pupilId as string);
     if (!pupil) throw refuse(`${where}: карточка обучающегося не найдена — возможно, её удалили; выберите обучающегося заново`);
     const twin = seen.get(pupil.id);
     if (twin) throw refuse(`${where}: обучающийся ${fullName(pupil)} уже указан в пункте ${twin}`);
@@ -106,7 +88,7 @@ async function saveItems(ctx: HandlerContext, trx: Executor, orderId: string, or
     if (!needsFromClass(order.type)) fromClassId = null;
     const toClassId = info.effect === 'out' ? null : item.toClassId;
     for (const classId of [fromClassId, toClassId]) {
-      if (classId && !(await trx.selectFrom('schoolClass').select('id').where('id', '=', classId).executeTakeFirst())) {
+      if (classId && !(await classExists(trx, classId))) {
         throw refuse(`${where}: класс не найден — возможно, его удалили; выберите класс заново`);
       }
     }
@@ -143,14 +125,14 @@ async function saveItems(ctx: HandlerContext, trx: Executor, orderId: string, or
   const removed: string[] = [];
   for (const e of existing) {
     if (kept.has(e.id)) continue;
-    const p = await trx.selectFrom('pupil').select(['lastName', 'firstName', 'middleName']).where('id', '=', e.pupilId).executeTakeFirst();
+    const p = await pupilNames(trx, e.pupilId);
     removed.push(p ? fullName(p) : e.pupilId);
-    await trx.deleteFrom('movementOrderItem').where('id', '=', e.id).execute();
+    await deleteItemRow(trx, e.id);
     if (Number(e.createdPupil) === 1) await dropCardIfUnused(ctx, trx, e.pupilId, e.id);
   }
   for (const r of rows) {
-    if (byId.has(r.id)) await trx.updateTable('movementOrderItem').set(r.values).where('id', '=', r.id).execute();
-    else await trx.insertInto('movementOrderItem').values({ id: r.id, ...r.values }).execute();
+    if (byId.has(r.id)) await updateItemRow(trx, r.id, r.values);
+    else await insertItemRow(trx, r.id, r.values);
   }
   const changes: Record<string, [unknown, unknown]> = {};
   if (added.length) changes.itemsAdded = [null, added];
@@ -161,14 +143,14 @@ async function saveItems(ctx: HandlerContext, trx: Executor, orderId: string, or
 /** Deletes a draft and the untouched cards its items created. */
 export async function deleteDraft(ctx: HandlerContext, id: string, version: number): Promise<{ deleted: boolean }> {
   await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('movementOrder').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findOrderRow(trx, id);
     if (!row) throw orderNotFound();
     if (row.status !== 'draft') throw refuse(`Приказ № ${row.numberText ?? ''} подписан — его можно только отменить с указанием причины`);
     if (Number(row.version) !== version) throw staleOrder('Черновик приказа', Number(row.version));
-    const items = await trx.selectFrom('movementOrderItem').select(['id', 'pupilId', 'createdPupil']).where('orderId', '=', id).execute();
-    await trx.deleteFrom('movementOrderItem').where('orderId', '=', id).execute();
+    const items = await itemRowsOf(trx, id);
+    await deleteItemsOf(trx, id);
     for (const i of items) if (Number(i.createdPupil) === 1) await dropCardIfUnused(ctx, trx, i.pupilId, i.id);
-    await trx.deleteFrom('movementOrder').where('id', '=', id).execute();
+    await deleteOrderRow(trx, id);
     await ctx.audit.record(trx, { recordId: id, action: 'delete', changes: { title: [row.title, null], orderDate: [row.orderDate, null], items: [items.length, null] } });
   });
   emitMovementChanged(ctx, id);
@@ -183,19 +165,12 @@ export async function saveNames(
   names: { itemId: string; nameGenitive: string; nameDative: string; nameAccusative: string }[],
 ): Promise<OrderDetail> {
   await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('movementOrder').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findOrderRow(trx, id);
     if (!row) throw orderNotFound();
     if (Number(row.version) !== version) throw staleOrder('Приказ', Number(row.version));
     const changes: Record<string, [unknown, unknown]> = {};
     for (const n of names) {
-      const item = await trx
-        .selectFrom('movementOrderItem as i')
-        .innerJoin('pupil as p', 'p.id', 'i.pupilId')
-        .selectAll('i')
-        .select(['p.lastName', 'p.firstName', 'p.middleName', 'p.sex'])
-        .where('i.id', '=', n.itemId)
-        .where('i.orderId', '=', id)
-        .executeTakeFirst();
+      const item = await itemWithPupil(trx, id, n.itemId);
       if (!item) throw refuse('Падежи ФИО: пункт не найден в этом приказе — обновите приказ');
       const auto = declineAll(item);
       const edited = n.nameGenitive !== auto.genitive || n.nameDative !== auto.dative || n.nameAccusative !== auto.accusative ? 1 : 0;
@@ -204,9 +179,9 @@ export async function saveNames(
         { nameGenitive: n.nameGenitive, nameDative: n.nameDative, nameAccusative: n.nameAccusative },
       );
       for (const [k, v] of Object.entries(diff)) changes[`${k}.${item.ordinal}`] = v;
-      await trx.updateTable('movementOrderItem').set({ nameGenitive: n.nameGenitive, nameDative: n.nameDative, nameAccusative: n.nameAccusative, namesEdited: edited }).where('id', '=', n.itemId).execute();
+      await updateItemRow(trx, n.itemId, { nameGenitive: n.nameGenitive, nameDative: n.nameDative, nameAccusative: n.nameAccusative, namesEdited: edited });
     }
-    await trx.updateTable('movementOrder').set({ version: version + 1, updatedAt: nowIso() }).where('id', '=', id).execute();
+    await updateOrderRow(trx, id, { version: version + 1, updatedAt: nowIso() });
     await ctx.audit.record(trx, { recordId: id, action: 'update', changes });
   });
   emitMovementChanged(ctx, id);

@@ -6,8 +6,9 @@ import type { AuditRecorder, HandlerContext } from '../foundation/context';
 import { applyItem, type AppliedChange } from './applyItem';
 import { callerName, classInfo, emitMovementChanged, orderLabel, orderNotFound, refuse, staleOrder } from './common';
 import { assignOrderNumber } from './counters';
-import { effectJournal } from './effects';
-import { getOrder, loadItems } from './orderRepo';
+import { effectJournal } from './repo/effects';
+import { openEnrolmentAccountTasks } from './enrolmentAccounts';
+import { getOrder, loadItems } from './repo/orders';
 import { revertOrder } from './revert';
 import type { Executor } from '../foundation/executor';
 import { nowIso } from '../foundation/clock';
@@ -102,7 +103,10 @@ function raceToConflict(err: unknown): never {
 export async function signOrder(ctx: HandlerContext, id: string, version: number, numberText: string | null): Promise<OrderDetail> {
   await ctx.core.db
     .transaction()
-    .execute((trx) => signWithin(trx, id, { numberText, signedBy: callerName(ctx), audit: ctx.audit.record, version }))
+    .execute(async (trx) => {
+      await signWithin(trx, id, { numberText, signedBy: callerName(ctx), audit: ctx.audit.record, version });
+      await openEnrolmentAccountTasks(ctx, trx, id);
+    })
     .catch(raceToConflict);
   emitMovementChanged(ctx, id);
   return getOrder(ctx.core.db, id);

@@ -1,6 +1,6 @@
 import { formatRu } from '../../../src-shared/domain/calendar/dates';
 import { conflict } from './common';
-import { orderOfItemText } from './effects';
+import { orderOfItemText } from './repo/effects';
 import type { Executor } from '../foundation/executor';
 
 /**

@@ -1,7 +1,7 @@
 import { newId } from '../../../src-shared/domain/ids';
 import { diffFields } from '../foundation/auditLog';
 import type { HandlerContext } from '../foundation/context';
-import { auditView, insertCard, patchCard, patchPhoto, type Card } from './cardStore';
+import { auditView, insertCard, patchCard, patchPhoto, type Card } from './repo/cards';
 import type { CardSpec } from './cardSpec';
 import type { Executor } from '../foundation/executor';
 

@@ -9,6 +9,7 @@ import type { HandlerContext } from '../foundation/context';
 import { CARD_SPECS } from './cardSpec';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
+import { validOn } from '../foundation/validOn';
 
 /**
  * The same person typed twice: the same normalised ФИО (case and ё ignored) with the same birth date,
@@ -33,8 +34,7 @@ async function details(db: Executor, kind: PersonKind, ids: string[]): Promise<M
       .innerJoin('schoolClass as sc', 'sc.id', 'cm.classId')
       .select(['cm.pupilId', 'sc.name'])
       .where('cm.pupilId', 'in', ids)
-      .where('cm.startDate', '<=', today)
-      .where((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)]))
+      .where(validOn('cm', today))
       .execute();
     for (const r of rows) out.set(r.pupilId, `${r.name} класс`);
   } else if (kind === 'parent') {
@@ -89,8 +89,7 @@ export async function visibleDuplicates(ctx: HandlerContext, kind: PersonKind, p
         .select('pupilId')
         .where('pupilId', 'in', pupilIds)
         .where('classId', 'in', [...visible].length ? [...visible] : ['-'])
-        .where('startDate', '<=', today)
-        .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', today)]))
+        .where(validOn(null, today))
         .execute()
     ).map((r) => r.pupilId),
   );

@@ -1,13 +1,15 @@
 export { CARD_SPECS, type CardSpec, type ScalarType } from './cardSpec';
-export { assertNewCardValid, auditView, completeCard, insertCard, patchCard, readCard, readCards, type Card, type StoredCard } from './cardStore';
+export { assertNewCardValid, auditView, completeCard, insertCard, patchCard, readCard, readCards, type Card, type StoredCard } from './repo/cards';
 export { visibleDuplicates } from './duplicates';
 export { addLink, removeLink, updateLink } from './links';
+export { parentLinked, personAccount, staffHired } from './ports';
+export { staffOptions } from './repo/staffOptions';
 export { applyMerge, previewMerge } from './mergeService';
 export { countParents, exportParents, listParents } from './parentList';
 export { createParent, getParent, parentHistory, updateParent } from './parentService';
-export { addressText } from './personChildren';
+export { addressText } from './repo/personChildren';
 export { countPupils, exportPupils, listPupils } from './pupilList';
 export { createPupil, getPupil, pupilHistory, updatePupil } from './pupilService';
 export { countStaff, exportStaff, listStaff } from './staff/staffList';
 export { createStaff, getStaff, staffHistory, updateStaff } from './staff/staffService';
-export { mainPositionOn, positionActiveOn, readEducations, readPositions, readTrainings } from './staff/staffChildren';
+export { mainPositionOn, positionActiveOn, readEducations, readPositions, readTrainings } from './repo/staffChildren';

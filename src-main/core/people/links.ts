@@ -3,7 +3,7 @@ import { checkParentChildAges } from '../../../src-shared/domain/personRules';
 import { AppError } from '../../../src-shared/errors';
 import { assertCanSeePupil } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
-import { openParentTaskOnLink } from '../accounts/index';
+import { parentLinked } from './ports';
 import type { Executor } from '../foundation/executor';
 
 /**
@@ -91,7 +91,7 @@ export async function insertLink(ctx: HandlerContext, trx: Executor, link: LinkI
     },
     cause,
   );
-  await openParentTaskOnLink(ctx, trx, link.parentId, link.pupilId);
+  for (const tell of parentLinked.plugs) await tell(ctx, trx, { parentId: link.parentId, pupilId: link.pupilId });
 }
 
 /**

@@ -8,12 +8,12 @@ import { hasRight } from '../access/index';
 import { assertCanSeeParent, assertCanSeePupil } from '../access/index';
 import { diffFields } from '../foundation/auditLog';
 import type { HandlerContext } from '../foundation/context';
-import { CARD_SPECS, auditView, notFound, readCard, staleError, type Card, type StoredCard } from './cardStore';
-import { moveReferences } from './mergeReferences';
+import { CARD_SPECS, auditView, notFound, readCard, staleError, type Card, type StoredCard } from './repo/cards';
+import { moveReferences } from './repo/mergeReferences';
 import { scalarColumns } from './cardSpec';
-import { deleteChildren, readPhoto, writeAddresses, writeDocuments, writePhoto } from './personChildren';
-import { writeSearchTokens } from './searchIndex';
-import { writeEducations, writeFamilyMembers, writePositions, writeTrainings } from './staff/staffChildren';
+import { deleteChildren, readPhoto, writeAddresses, writeDocuments, writePhoto } from './repo/personChildren';
+import { writeSearchTokens } from './repo/searchIndex';
+import { writeEducations, writeFamilyMembers, writePositions, writeTrainings } from './repo/staffChildren';
 import type { Executor } from '../foundation/executor';
 
 /**

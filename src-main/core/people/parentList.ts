@@ -8,9 +8,10 @@ import { parseSearchQuery } from '../../../src-shared/domain/personSearch';
 import { assertCanSeeClass, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import { listWorkbook } from '../foundation/listWorkbook';
-import { indexPendingCards, planSearch, searchCondition } from './searchIndex';
+import { indexPendingCards, planSearch, searchCondition } from './repo/searchIndex';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
+import { validOn } from '../foundation/validOn';
 
 /**
  * The parent list: parents and legal representatives, scoped like pupils (a class teacher sees the
@@ -50,7 +51,7 @@ async function childrenOf(db: Executor, parentIds: string[], visible: Set<string
       .selectFrom('pupilParent as pp')
       .innerJoin('pupil as p', 'p.id', 'pp.pupilId')
       .leftJoin('classMembership as cm', (j) =>
-        j.onRef('cm.pupilId', '=', 'p.id').on('cm.startDate', '<=', today).on((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)])),
+        j.onRef('cm.pupilId', '=', 'p.id').on(validOn('cm', today)),
       )
       .leftJoin('schoolClass as sc', 'sc.id', 'cm.classId')
       .select(['pp.parentId', 'pp.pupilId', 'pp.relation', 'p.lastName', 'p.firstName', 'p.middleName', 'cm.classId', 'sc.name as className'])

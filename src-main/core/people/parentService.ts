@@ -5,14 +5,15 @@ import { comparePersons, fullName } from '../../../src-shared/domain/names';
 import { AppError } from '../../../src-shared/errors';
 import { assertCanSeeParent, assertCanSeePupil, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
-import { accountOf } from '../accounts/index';
-import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './cardStore';
+import { accountOf } from './ports';
+import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './repo/cards';
 import { createCardRecord, updateCardRecord } from './cardWrites';
 import { assertNoDuplicate } from './duplicates';
-import { cardHistory, mergedIds } from './history';
+import { cardHistory, mergedIds } from './repo/history';
 import { assertLinkedAgesAfterBirthDate, insertLink } from './links';
-import { readPhoto } from './personChildren';
+import { readPhoto } from './repo/personChildren';
 import { schoolToday } from '../foundation/clock';
+import { validOn } from '../foundation/validOn';
 
 /** The parent's card: the view with children and account, create (with links) and update. */
 const spec = CARD_SPECS.parent;
@@ -27,7 +28,7 @@ export async function getParent(ctx: HandlerContext, id: string): Promise<Parent
     .selectFrom('pupilParent as pp')
     .innerJoin('pupil as p', 'p.id', 'pp.pupilId')
     .leftJoin('classMembership as cm', (j) =>
-      j.onRef('cm.pupilId', '=', 'p.id').on('cm.startDate', '<=', today).on((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)])),
+      j.onRef('cm.pupilId', '=', 'p.id').on(validOn('cm', today)),
     )
     .leftJoin('schoolClass as sc', 'sc.id', 'cm.classId')
     .select(['pp.pupilId', 'pp.relation', 'pp.isLegalRepresentative', 'p.lastName', 'p.firstName', 'p.middleName', 'p.birthDate', 'cm.classId', 'sc.name as className'])

@@ -9,9 +9,10 @@ import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
 import { assertCanSeeClass, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import { listWorkbook } from '../foundation/listWorkbook';
-import { indexPendingCards, planSearch, searchCondition } from './searchIndex';
+import { indexPendingCards, planSearch, searchCondition } from './repo/searchIndex';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
+import { validOn } from '../foundation/validOn';
 
 /**
  * The pupil list: filters, instant search and scoping in one query, sorted by name and paged for
@@ -88,8 +89,7 @@ async function decorate(db: Executor, raw: RawRow[]): Promise<PupilRow[]> {
       .innerJoin('schoolClass as sc', 'sc.id', 'cm.classId')
       .select(['cm.pupilId', 'cm.classId', 'sc.name'])
       .where('cm.pupilId', 'in', ids)
-      .where('cm.startDate', '<=', today)
-      .where((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)]))
+      .where(validOn('cm', today))
       .execute();
     for (const c of classes) classOf.set(c.pupilId, { classId: c.classId, className: c.name });
     const links = await db

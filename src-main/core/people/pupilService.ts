@@ -5,16 +5,16 @@ import { fullName } from '../../../src-shared/domain/names';
 import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
 import { assertCanSeePupil, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
-import { accountOf } from '../accounts/index';
-import { syncEnrolmentTasks } from '../accounts/index';
-import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './cardStore';
+import { accountOf } from './ports';
+import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './repo/cards';
 import { createCardRecord, updateCardRecord } from './cardWrites';
 import { assertNoDuplicate } from './duplicates';
-import { cardHistory, mergedIds } from './history';
-import { readPhoto } from './personChildren';
+import { cardHistory, mergedIds } from './repo/history';
+import { readPhoto } from './repo/personChildren';
 import { assertLinkedAgesAfterBirthDate, insertLink } from './links';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
+import { validOn } from '../foundation/validOn';
 
 /** The pupil's card: the view with class, family and account, and its create/update flows. */
 const spec = CARD_SPECS.pupil;
@@ -51,7 +51,7 @@ async function siblingsOf(ctx: HandlerContext, pupilId: string, parentIds: strin
     .selectFrom('pupilParent as pp')
     .innerJoin('pupil as p', 'p.id', 'pp.pupilId')
     .leftJoin('classMembership as cm', (j) =>
-      j.onRef('cm.pupilId', '=', 'p.id').on('cm.startDate', '<=', today).on((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)])),
+      j.onRef('cm.pupilId', '=', 'p.id').on(validOn('cm', today)),
     )
     .leftJoin('schoolClass as sc', 'sc.id', 'cm.classId')
     .select(['p.id', 'p.lastName', 'p.firstName', 'p.middleName', 'sc.name as className', 'cm.classId'])
@@ -71,7 +71,6 @@ async function siblingsOf(ctx: HandlerContext, pupilId: string, parentIds: strin
 
 export async function getPupil(ctx: HandlerContext, id: string): Promise<PupilView> {
   const db = ctx.core.db;
-  await syncEnrolmentTasks(ctx, [id]);
   const stored = await readCard(db, spec, id);
   if (!stored) throw notFound(spec);
   await assertCanSeePupil(ctx, id);

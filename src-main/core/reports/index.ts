@@ -1,6 +1,6 @@
-export { movementReport } from './movementReport';
+export { movementReport } from './repo/movementReport';
 export { movementReportExcel } from './movementReportExcel';
-export { occupancyReport } from './occupancy';
+export { occupancyReport } from './repo/occupancy';
 export { occupancyExcel } from './occupancyExcel';
 export { catalogue } from './catalogueList';
 export { drillReport, exportReport, runReport } from './engine/runReport';

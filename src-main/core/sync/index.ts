@@ -1,3 +1,4 @@
+export { downloadExchangeFile } from './exchangeFiles';
 export { listExchanges } from './exchangeRepo';
 export { FORMATS } from './formats/catalog';
 export { applyPull, cancelPull, getPull, previewPull } from './pull/pullService';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveSessionCaller } from '../../../src-main/core/access/sessions';
+import { resolveSessionCaller } from '../../../src-main/core/access/repo/sessions';
 import { DEFAULT_ROLE_RIGHTS } from '../../../src-main/core/access/defaultRights';
 import { startHttpServer, type RunningHttpServer } from '../../../src-main/http/server';
 import { contract, type MethodDef } from '../../../src-shared/contract/index';
@@ -16,7 +16,9 @@ import { seedSchool, type SchoolFixture } from './schoolFixture';
  * Generated from the contract: every method × every built-in role (in-process, through real
  * sessions) and × an anonymous HTTP client. A call the default rights forbid must return FORBIDDEN
  * (UNAUTHENTICATED when anonymous) and change nothing in the database; an allowed call must succeed,
- * a mutation must leave an audit row, an export of personal data an `export` row.
+ * a mutation must leave an audit row, an export of personal data an `export` row. An allowed read
+ * (`query`) must change nothing at all: every table as it was, and in the audit log at most its own
+ * `export` row.
  */
 const METHODS = Object.keys(contract).sort();
 const defOf = (m: string) => (contract as Record<string, MethodDef>)[m];
@@ -73,8 +75,11 @@ export function contractRightsChecks(): void {
 /** Table names per test core: no call creates tables, and introspection is the slowest part on PostgreSQL. */
 const tableLists = new WeakMap<TestCore, Promise<string[]>>();
 
-/** Every table except sessions (a call may touch `last_seen_at`), rows sorted: equal means nothing changed. */
-async function fingerprint(t: TestCore): Promise<string> {
+/**
+ * Every table except sessions (a call may touch `last_seen_at`), rows sorted: equal means nothing
+ * changed. `except` leaves out more tables (a read's own export row in the audit log).
+ */
+async function fingerprint(t: TestCore, except: readonly string[] = []): Promise<string> {
   let list = tableLists.get(t);
   if (!list) {
     list = t.core.db.introspection.getTables().then((all) => all.map((x) => x.name).filter((n) => n !== 'app_session' && !n.startsWith('kysely_')).sort());
@@ -83,10 +88,18 @@ async function fingerprint(t: TestCore): Promise<string> {
   const tables = await list;
   const out: Record<string, string[]> = {};
   for (const name of tables) {
+    if (except.includes(name)) continue;
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(t.core.db);
     out[name] = rows.rows.map((r) => JSON.stringify(r)).sort();
   }
   return JSON.stringify(out);
+}
+
+/** The tables whose rows differ between two fingerprints (a readable failure instead of two dumps). */
+function changedTables(before: string, after: string): string[] {
+  const a = JSON.parse(before) as Record<string, string[]>;
+  const b = JSON.parse(after) as Record<string, string[]>;
+  return Object.keys({ ...a, ...b }).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 }
 
 /** One file per database kind, so the two halves of this long matrix run on two workers. */
@@ -145,7 +158,8 @@ export function rightsMatrix(kind: TestDbKind): void {
           const input = sample ? await sample.input(ctx) : undefined;
           const caller = await resolveSessionCaller(t.core.db, token, 'in-process');
           expect(caller.user?.roles).toEqual([role]);
-          const before = allowed ? null : await fingerprint(t);
+          const isRead = def.kind === 'query';
+          const before = allowed && !isRead ? null : await fingerprint(t, allowed ? ['audit_log'] : []);
           const auditBefore = (await auditRows()).length;
 
           const env = JSON.parse(JSON.stringify(await t.dispatcher.call(caller, method, input))) as Envelope<unknown>;
@@ -154,6 +168,11 @@ export function rightsMatrix(kind: TestDbKind): void {
             expect(env, JSON.stringify(env)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
             expect(await fingerprint(t)).toBe(before);
             return;
+          }
+          if (isRead) {
+            expect(changedTables(before as string, await fingerprint(t, ['audit_log'])), `${method} is a read: it must not write`).toEqual([]);
+            const logged = (await auditRows()).slice(auditBefore);
+            expect(logged.filter((r) => !(r.method === method && r.action === 'export')), `${method} is a read: no audit rows but its own export`).toEqual([]);
           }
           if (!sample) {
             // Without a sample only the rights gate can be checked; the sample test above fails meanwhile.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { LoadGrid } from '../../../src-shared/contract/curriculumLoad';
-import { plannedLessons } from '../../../src-main/core/curriculum/plannedLessons';
+import { plannedLessons } from '../../../src-main/core/curriculum/repo/plannedLessons';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 import { hasTool, sofficeConvert, tempFile } from '../movement/readers';
 import { addStaff, auditCount, refused } from '../schoolSetup/setupHelpers';

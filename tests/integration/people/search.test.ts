@@ -3,7 +3,7 @@ import { newId } from '../../../src-shared/domain/ids';
 import { searchKey } from '../../../src-shared/domain/names';
 import { nameMatchesWords, parseSearchQuery } from '../../../src-shared/domain/personSearch';
 import { createRng } from '../../../src-main/core/demo/rng';
-import { DENSE_TOKEN_HITS, planSearch } from '../../../src-main/core/people/searchIndex';
+import { DENSE_TOKEN_HITS, planSearch } from '../../../src-main/core/people/repo/searchIndex';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 
 const SURNAMES = ['Ёлкин', 'Елкин', 'Иванов', 'Петров', 'Салтыков-Щедрин', 'Смирнов', 'Соколов', 'Орлов'];

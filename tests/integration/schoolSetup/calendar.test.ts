@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { classSchoolDaysBetween } from '../../../src-main/core/schoolSetup/calendar/schoolCalendarLoader';
+import { classSchoolDaysBetween } from '../../../src-main/core/schoolSetup/repo/schoolCalendar';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 import { QUARTERS, addHolidays, addStaff, auditCount, createYear, refused } from './setupHelpers';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import shipped from '../../../assets/production-calendar.json';
-import { loadEffectiveProductionCalendar } from '../../../src-main/core/schoolSetup/calendar/productionCalendarStore';
+import { loadEffectiveProductionCalendar } from '../../../src-main/core/schoolSetup/repo/productionCalendar';
 import { isWorkingDay } from '../../../src-shared/domain/calendar';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 import { auditCount, refused } from './setupHelpers';

@@ -5,7 +5,7 @@ import { lockMinutesFor } from '../../../src-main/core/access/signIn';
 import { authorize, systemCaller } from '../../../src-main/core/access/authorize';
 import { defaultRightsOfRole, DEFAULT_ROLE_RIGHTS } from '../../../src-main/core/access/defaultRights';
 import { parseCookies, tokenFromRequest } from '../../../src-main/core/access/httpSessions';
-import { sessionIdOf } from '../../../src-main/core/access/sessions';
+import { sessionIdOf } from '../../../src-main/core/access/repo/sessions';
 import { contract, type MethodDef } from '../../../src-shared/contract/index';
 import { RIGHTS } from '../../../src-shared/contract/rights';
 import { checkLogin, checkPassword, loginKey } from '../../../src-shared/domain/passwordPolicy';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateLong, itemSentence, originText, signatoryShort, withdrawalText } from '../../../src-main/core/movement/documents/orderDocData';
-import { fileLetter } from '../../../src-main/core/movement/register';
+import { dateLong, itemSentence, originText, signatoryShort, withdrawalText } from '../../../src-main/core/movement/repo/orderDocData';
+import { fileLetter } from '../../../src-main/core/movement/repo/register';
 import type { OrderItem } from '../../../src-shared/contract/movementFields';
 import { educationLevelGenitive, isGraduationGrade, ORDER_TYPES } from '../../../src-shared/domain/movement/orderTypes';
 import { defaultNewClasses, defaultPlan } from '../../../src-renderer/features/movement/rollover/rolloverDefaults';

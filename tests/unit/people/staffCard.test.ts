@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PUPIL_SCHEMAS } from '../../../src-shared/contract/peoplePupilCard';
 import { STAFF_SCHEMAS, type PositionInput } from '../../../src-shared/contract/peopleStaffCard';
 import { personCardIssues } from '../../../src-shared/domain/personCardRules';
-import { closePositionsOn, mainPositionOn } from '../../../src-main/core/people/staff/staffChildren';
+import { closePositionsOn, mainPositionOn } from '../../../src-main/core/people/repo/staffChildren';
 
 const TODAY = '2026-11-29';
 

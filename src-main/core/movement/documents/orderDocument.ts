@@ -1,8 +1,8 @@
 import type { ExportedFile } from '../../../../src-shared/contract/files';
 import { AppError } from '../../../../src-shared/errors';
 import type { HandlerContext } from '../../foundation/context';
-import { getOrder } from '../orderRepo';
-import { orderDocData } from './orderDocData';
+import { getOrder } from '../repo/orders';
+import { orderDocData } from '../repo/orderDocData';
 import { renderOrderPdf } from './pdfOrder';
 import { compileTemplate, currentTemplate, templateProblem } from './templateStore';
 import { nowIso } from '../../foundation/clock';

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { assetPath } from '../../foundation/assets';
-import type { OrderDocData } from './orderDocData';
+import type { OrderDocData } from '../repo/orderDocData';
 
 /**
  * The order as PDF, laid out like the default DOCX template (DejaVu fonts carry Cyrillic). The

@@ -4,8 +4,9 @@ import { fullName } from '../../../../src-shared/domain/names';
 import type { HandlerContext } from '../../foundation/context';
 import type { Job } from '../../foundation/jobs';
 import { callerName, emitMovementChanged, inChunks, refuse } from '../common';
-import { insertDraft } from '../orderInsert';
+import { insertDraft } from '../repo/orderInsert';
 import { signWithin } from '../orderSigning';
+import { openEnrolmentAccountTasks } from '../enrolmentAccounts';
 import { buildRollover, type BuiltRollover } from './buildRollover';
 import type { Executor } from '../../foundation/executor';
 import { nowIso } from '../../foundation/clock';
@@ -141,6 +142,7 @@ async function applyInTransaction(ctx: HandlerContext, plan: RolloverPlan, hooks
         at,
       );
       const signed = await signWithin(trx, id, { numberText: null, signedBy: callerName(ctx), audit: ctx.audit.record, onItem });
+      await openEnrolmentAccountTasks(ctx, trx, id);
       orders.push({ id, type: o.type, numberText: signed.numberText, items: o.items.length });
       await hooks.afterStep?.(`order:${o.type}:${o.title}`);
     }

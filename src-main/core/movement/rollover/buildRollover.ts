@@ -4,7 +4,7 @@ import { isGraduationGrade, type EnrollKind, type OrderType } from '../../../../
 import { AppError } from '../../../../src-shared/errors';
 import { compareRu, fullName } from '../../../../src-shared/domain/names';
 import { inChunks, type YearRow } from '../common';
-import { rosterOn } from '../membership';
+import { rosterOn } from '../repo/membership';
 import type { Executor } from '../../foundation/executor';
 
 /**

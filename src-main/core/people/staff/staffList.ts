@@ -6,8 +6,8 @@ import type { StaffRow } from '../../../../src-shared/contract/peopleViews';
 import { parseSearchQuery } from '../../../../src-shared/domain/personSearch';
 import type { HandlerContext } from '../../foundation/context';
 import { listWorkbook } from '../../foundation/listWorkbook';
-import { indexPendingCards, planSearch, searchCondition } from '../searchIndex';
-import { positionActiveOn, readPositions } from './staffChildren';
+import { indexPendingCards, planSearch, searchCondition } from '../repo/searchIndex';
+import { positionActiveOn, readPositions } from '../repo/staffChildren';
 import { schoolToday } from '../../foundation/clock';
 
 /** The staff list for HR: working or dismissed, by position or department, searchable, exportable. */

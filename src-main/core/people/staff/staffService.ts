@@ -2,15 +2,15 @@ import type { StaffCreateInput, StaffUpdateInput } from '../../../../src-shared/
 import { STAFF_LABELS } from '../../../../src-shared/contract/staff';
 import type { HistoryRow, StaffView } from '../../../../src-shared/contract/peopleViews';
 import type { HandlerContext } from '../../foundation/context';
-import { openAccountTask, accountOf, productionCalendar } from '../../accounts/index';
-import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard, type Card } from '../cardStore';
+import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard, type Card } from '../repo/cards';
 import { createCardRecord, updateCardRecord } from '../cardWrites';
 import { assertNoDuplicate } from '../duplicates';
-import { cardHistory, mergedIds } from '../history';
-import { readPhoto } from '../personChildren';
+import { cardHistory, mergedIds } from '../repo/history';
+import { readPhoto } from '../repo/personChildren';
 import type { PositionInput } from '../../../../src-shared/contract/peopleStaffCard';
-import { closePositionsOn } from './staffChildren';
+import { closePositionsOn } from '../repo/staffChildren';
 import type { Executor } from '../../foundation/executor';
+import { accountOf, staffHired } from '../ports';
 
 /** The staff card kept by HR: view, create, update, history; hiring opens the portal-account task. */
 const spec = CARD_SPECS.staff;
@@ -45,10 +45,9 @@ export async function getStaff(ctx: HandlerContext, id: string): Promise<StaffVi
   };
 }
 
-/** Work order 3.6: the account is due 3 working days after the hiring order. */
+/** Work order 3.6: the account is due 3 working days after the hiring order (accounts listens). */
 async function openHireTask(ctx: HandlerContext, trx: Executor, staffId: string, hireDate: string, orderDate: string | null, orderNumber: string | null): Promise<void> {
-  const cal = await productionCalendar(ctx, trx);
-  await openAccountTask(ctx, trx, cal, { personKind: 'staff', personId: staffId, orderDate: orderDate ?? hireDate, orderNumber }, orderNumber ? `Приказ о приёме № ${orderNumber}` : 'Приём на работу');
+  for (const tell of staffHired.plugs) await tell(ctx, trx, { staffId, hireDate, orderDate, orderNumber });
 }
 
 /** A dismissal recorded (or moved) ends every position still in force on that day. */

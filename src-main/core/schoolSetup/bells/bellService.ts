@@ -3,7 +3,7 @@ import { newId } from '../../../../src-shared/domain/ids';
 import { WEEKDAY_DATIVE_PLURAL, checkBellSchedule, type BellLesson } from '../../../../src-shared/domain/schoolSetup/bellSchedule';
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
-import { writableYear } from '../common';
+import { writableYear } from '../repo/years';
 import type { Executor } from '../../foundation/executor';
 import { nowIso } from '../../foundation/clock';
 import { isUniqueViolation } from '../../foundation/dbErrors';

@@ -11,7 +11,7 @@ import { listBellSchedules } from '../bells/bellService';
 import { listSchemes } from '../years/periodService';
 import { listEntries } from './entryService';
 import { listEvents } from './eventService';
-import { loadSchoolCalendar } from './schoolCalendarLoader';
+import { loadSchoolCalendar } from '../repo/schoolCalendar';
 import { listTransfers } from './transferService';
 
 const MONTHS = ['Январь', 'Февраль', 'Март', 'Апрель', 'Май', 'Июнь', 'Июль', 'Август', 'Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь'];

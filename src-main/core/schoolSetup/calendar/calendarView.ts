@@ -6,7 +6,7 @@ import { classifyRange, summarisePeriods, weeksText } from '../../../../src-shar
 import type { HandlerContext } from '../../foundation/context';
 import { listSchemes } from '../years/periodService';
 import { listEvents } from './eventService';
-import { loadClassCalendar, loadSchoolCalendar, type LoadedCalendar } from './schoolCalendarLoader';
+import { loadClassCalendar, loadSchoolCalendar, type LoadedCalendar } from '../repo/schoolCalendar';
 import { notFound, refusal } from '../../foundation/refusals';
 
 /**

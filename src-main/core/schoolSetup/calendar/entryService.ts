@@ -7,8 +7,8 @@ import { describeRange } from '../../../../src-shared/domain/schoolSetup/studyPe
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
 import type { CalendarEntryTable } from '../../db/schema';
-import { writableYear, yearBounds } from '../common';
-import { loadEffectiveProductionCalendar } from './productionCalendarStore';
+import { writableYear, yearBounds } from '../repo/years';
+import { loadEffectiveProductionCalendar } from '../repo/productionCalendar';
 import type { Executor } from '../../foundation/executor';
 import { nowIso, schoolToday } from '../../foundation/clock';
 import { expectVersion, notFound, refusal } from '../../foundation/refusals';

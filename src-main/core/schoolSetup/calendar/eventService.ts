@@ -6,8 +6,8 @@ import { lateNoticeWarning } from '../../../../src-shared/domain/schoolSetup/cal
 import { describeRange } from '../../../../src-shared/domain/schoolSetup/studyPeriods';
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
-import { writableYear } from '../common';
-import { loadEffectiveProductionCalendar } from './productionCalendarStore';
+import { writableYear } from '../repo/years';
+import { loadEffectiveProductionCalendar } from '../repo/productionCalendar';
 import type { Executor } from '../../foundation/executor';
 import { nowIso, schoolToday } from '../../foundation/clock';
 import { expectVersion, notFound, refusal } from '../../foundation/refusals';

@@ -7,7 +7,7 @@ import {
 } from '../../../../src-shared/domain/calendar/productionCalendar';
 import { productionCalendarWarnings, type ProductionCalendarWarning } from '../../../../src-shared/domain/schoolSetup/productionWarnings';
 import type { HandlerContext } from '../../foundation/context';
-import { loadEffectiveProductionCalendar, shippedYears, storedYears } from './productionCalendarStore';
+import { loadEffectiveProductionCalendar, shippedYears, storedYears } from '../repo/productionCalendar';
 import type { Executor } from '../../foundation/executor';
 import { nowIso, schoolToday } from '../../foundation/clock';
 import { expectVersion, refusal, refusalOf, stale } from '../../foundation/refusals';

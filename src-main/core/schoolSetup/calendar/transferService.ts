@@ -8,9 +8,9 @@ import { decodeGradeScope, encodeGradeScope, type GradeScope } from '../../../..
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
 import type { DayTransferTable } from '../../db/schema';
-import { writableYear, yearBounds } from '../common';
-import { loadEffectiveProductionCalendar } from './productionCalendarStore';
-import { calendarRows, settingsOf } from './schoolCalendarLoader';
+import { writableYear, yearBounds } from '../repo/years';
+import { loadEffectiveProductionCalendar } from '../repo/productionCalendar';
+import { calendarRows, settingsOf } from '../repo/schoolCalendar';
 import type { Executor } from '../../foundation/executor';
 import { nowIso, schoolToday } from '../../foundation/clock';
 import { expectVersion, notFound, refusal, refusalOf } from '../../foundation/refusals';

@@ -4,13 +4,14 @@ import { compareRu, fullName, shortName } from '../../../../src-shared/domain/na
 import { className, classRegimeWarnings, programmeTitle, type Programme } from '../../../../src-shared/domain/schoolSetup/classRules';
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
-import { parseWeekLengthByGrade } from '../calendar/schoolCalendarLoader';
-import { findYear, writableYear, type YearRow } from '../common';
+import { parseWeekLengthByGrade } from '../repo/schoolCalendar';
+import { findYear, writableYear, type YearRow } from '../repo/years';
 import type { Executor } from '../../foundation/executor';
 import { nowIso, schoolToday } from '../../foundation/clock';
 import { isUniqueViolation } from '../../foundation/dbErrors';
 import { expectVersion, notFound, refusal } from '../../foundation/refusals';
 import { emitChanged } from '../../foundation/events';
+import { validOn } from '../../foundation/validOn';
 
 const RECORD = 'Класс';
 
@@ -29,13 +30,6 @@ type ParsedClass = {
 function gradeWeek(year: YearRow, grade: number): 5 | 6 {
   const byGrade = parseWeekLengthByGrade(year.weekLengthByGrade);
   return byGrade[String(grade)] ?? (year.weekLength === 6 ? 6 : 5);
-}
-
-export async function staffOptions(db: Executor): Promise<{ id: string; fullName: string; shortName: string; position: string | null }[]> {
-  const rows = await db.selectFrom('staff').select(['id', 'lastName', 'firstName', 'middleName', 'position']).execute();
-  return rows
-    .map((r) => ({ id: r.id, fullName: fullName(r), shortName: shortName(r), position: r.position }))
-    .sort((a, b) => compareRu(a.fullName, b.fullName));
 }
 
 export async function listClasses(db: Executor, yearId: string, id?: string, on = schoolToday()): Promise<SchoolClass[]> {
@@ -57,8 +51,7 @@ export async function listClasses(db: Executor, yearId: string, id?: string, on 
         .selectFrom('classMembership')
         .select(['classId', (eb) => eb.fn.countAll().as('n')])
         .where('classId', 'in', ids)
-        .where('startDate', '<=', on)
-        .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', on)]))
+        .where(validOn(null, on))
         .groupBy('classId')
         .execute()
     : [];
@@ -262,8 +255,7 @@ export async function classPupils(db: Executor, classId: string, on = schoolToda
     .innerJoin('pupil', 'pupil.id', 'classMembership.pupilId')
     .select(['pupil.id', 'pupil.lastName', 'pupil.firstName', 'pupil.middleName', 'pupil.sex'])
     .where('classMembership.classId', '=', classId)
-    .where('classMembership.startDate', '<=', on)
-    .where((eb) => eb.or([eb('classMembership.endDate', 'is', null), eb('classMembership.endDate', '>', on)]))
+    .where(validOn('classMembership', on))
     .execute();
   return rows.map((r) => ({ id: r.id, fullName: fullName(r), sex: r.sex })).sort((a, b) => compareRu(a.fullName, b.fullName));
 }

@@ -3,13 +3,15 @@ import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { newId } from '../../../../src-shared/domain/ids';
 import { compareRu, fullName } from '../../../../src-shared/domain/names';
 import type { HandlerContext } from '../../foundation/context';
-import { writableYear } from '../common';
+import { writableYear } from '../repo/years';
 import { classPupils } from './classService';
+import { subgroupMembersOn } from '../repo/subgroupMembers';
 import type { Executor } from '../../foundation/executor';
 import { nowIso, schoolToday } from '../../foundation/clock';
 import { isUniqueViolation } from '../../foundation/dbErrors';
 import { expectVersion, notFound, refusal } from '../../foundation/refusals';
 import { emitChanged } from '../../foundation/events';
+import { validOn, notEndedOn } from '../../foundation/validOn';
 
 const RECORD = 'Подгруппа';
 
@@ -23,18 +25,11 @@ export async function listSubgroups(db: Executor, classId: string, on = schoolTo
     .where('subgroup.classId', '=', classId)
     .execute();
   if (groups.length === 0) return [];
-  const members = await db
-    .selectFrom('subgroupMember')
-    .innerJoin('pupil', 'pupil.id', 'subgroupMember.pupilId')
-    .select(['subgroupMember.subgroupId', 'subgroupMember.startDate', 'pupil.id', 'pupil.lastName', 'pupil.firstName', 'pupil.middleName'])
-    .where(
-      'subgroupMember.subgroupId',
-      'in',
-      groups.map((g) => g.id),
-    )
-    .where('subgroupMember.startDate', '<=', on)
-    .where((eb) => eb.or([eb('subgroupMember.endDate', 'is', null), eb('subgroupMember.endDate', '>', on)]))
-    .execute();
+  const members = await subgroupMembersOn(
+    db,
+    groups.map((g) => g.id),
+    on,
+  );
   return groups
     .sort((a, b) => a.sortOrder - b.sortOrder || compareRu(a.subjectName, b.subjectName) || a.ordinal - b.ordinal)
     .map((g) => ({
@@ -144,7 +139,7 @@ export async function deleteSubgroup(ctx: HandlerContext, id: string, version: n
       .selectFrom('subgroupMember')
       .select('id')
       .where('subgroupId', '=', id)
-      .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', on)]))
+      .where(notEndedOn(null, on))
       .executeTakeFirst();
     if (current) throw refusal(`${RECORD} «${row.name}»: в ней есть ученики — сначала переведите их в другие подгруппы`);
     await trx.deleteFrom('subgroupMember').where('subgroupId', '=', id).execute();
@@ -196,8 +191,7 @@ export async function setSubgroupMembers(
         .selectFrom('subgroupMember')
         .selectAll()
         .where('subgroupId', '=', g.subgroupId)
-        .where('startDate', '<=', date)
-        .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', date)]))
+        .where(validOn(null, date))
         .execute();
       // Rows starting after `date` are replaced by this decision.
       await trx.deleteFrom('subgroupMember').where('subgroupId', '=', g.subgroupId).where('startDate', '>', date).execute();

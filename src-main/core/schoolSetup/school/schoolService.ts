@@ -2,7 +2,7 @@ import { AppError } from '../../../../src-shared/errors';
 import type { SchoolCard } from '../../../../src-shared/contract/school';
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
-import { CARD_ID, findSchoolCard, insertSchoolCard, rowToCard, updateSchoolCard } from './schoolRepo';
+import { CARD_ID, findSchoolCard, insertSchoolCard, rowToCard, updateSchoolCard } from '../repo/schoolCard';
 
 export interface SchoolCardState {
   card: SchoolCard | null;

@@ -11,8 +11,8 @@ import {
 } from '../../../../src-shared/domain/schoolSetup/studyPeriods';
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
-import { loadSchoolCalendar } from '../calendar/schoolCalendarLoader';
-import { writableYear, yearBounds } from '../common';
+import { loadSchoolCalendar } from '../repo/schoolCalendar';
+import { writableYear, yearBounds } from '../repo/years';
 import type { Executor } from '../../foundation/executor';
 import { nowIso } from '../../foundation/clock';
 import { isUniqueViolation } from '../../foundation/dbErrors';

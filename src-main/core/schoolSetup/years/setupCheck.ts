@@ -5,8 +5,8 @@ import { formatGradeList } from '../../../../src-shared/domain/schoolSetup/grade
 import { GRADES } from '../../../../src-shared/domain/schoolSetup/sanpinDifficulty';
 import { weekLengthOf } from '../../../../src-shared/domain/calendar/schoolCalendar';
 import type { HandlerContext } from '../../foundation/context';
-import { loadSchoolCalendar } from '../calendar/schoolCalendarLoader';
-import { yearBounds } from '../common';
+import { loadSchoolCalendar } from '../repo/schoolCalendar';
+import { yearBounds } from '../repo/years';
 import { listSchemes, schemeGapWarnings } from './periodService';
 
 /**

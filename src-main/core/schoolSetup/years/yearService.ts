@@ -4,8 +4,8 @@ import { describeRange } from '../../../../src-shared/domain/schoolSetup/studyPe
 import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
-import { parseWeekLengthByGrade } from '../calendar/schoolCalendarLoader';
-import { describeYear, findYear, type YearRow } from '../common';
+import { parseWeekLengthByGrade } from '../repo/schoolCalendar';
+import { describeYear, findYear, type YearRow } from '../repo/years';
 import type { Executor } from '../../foundation/executor';
 import { nowIso } from '../../foundation/clock';
 import { bool, expectVersion, notFound, refusal, refusalOf } from '../../foundation/refusals';

@@ -1,4 +1,5 @@
 import { newId } from '../../../../src-shared/domain/ids';
+import { openMissingEnrolmentAccountTasks } from '../../movement/index';
 import type { HandlerContext } from '../../foundation/context';
 import { CARD_SPECS, auditView, completeCard, insertCard, patchCard } from '../../people/index';
 import { applyMovementOrder } from './applyMovementOrder';
@@ -23,6 +24,8 @@ export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, 
   for (const op of plan.ops) {
     await applyOp(ctx, trx, resolveIds(op, real), cause, now, today, count);
   }
+  // Enrolment orders taken from the portal start the account deadlines of pupils who have none.
+  await openMissingEnrolmentAccountTasks(ctx, trx);
   return written;
 }
 

@@ -2,8 +2,9 @@ import { PUSH_KIND_TITLES, type ExchangeRow, type PushKind, type PushResult } fr
 import { fullName } from '../../../../src-shared/domain/names';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
 import { AppError } from '../../../../src-shared/errors';
-import { syncEnrolmentTasks } from '../../accounts/index';
+import { openMissingEnrolmentAccountTasks } from '../../movement/index';
 import type { HandlerContext } from '../../foundation/context';
+import { schoolShortName } from '../../schoolSetup/index';
 import { CARD_SPECS, readCards, type StoredCard } from '../../people/index';
 import { FORMATS } from '../formats/catalog';
 import type { ColumnDef, FieldValues, FileFormat } from '../formats/columns';
@@ -83,9 +84,9 @@ export async function createPush(ctx: HandlerContext, kind: PushKind, personIds:
   if (wanted.length === 0) throw new AppError('VALIDATION', `Для файла «${PUSH_KIND_TITLES[kind]}» нет изменений: в исходящих нет ${personKind === 'staff' ? 'сотрудников' : personKind === 'parent' ? 'родителей' : 'обучающихся'}, которых несёт этот файл.`);
   const ids = wanted.map((e) => e.personId);
   // Enrolment orders open the portal-account tasks lazily; open them now so the file can carry them on.
-  if (personKind === 'pupil') await syncEnrolmentTasks(ctx, ids);
+  if (personKind === 'pupil') await ctx.core.db.transaction().execute((trx) => openMissingEnrolmentAccountTasks(ctx, trx, ids));
   const cards = await cardsOf(db, personKind, ids);
-  const school = (await db.selectFrom('schoolCard').select('shortName').where('id', '=', 'main').executeTakeFirst())?.shortName ?? '';
+  const school = await schoolShortName(db);
   const today = schoolToday();
   const format = FORMAT_OF[kind];
   let template: Awaited<ReturnType<typeof batchTemplate>> = null;

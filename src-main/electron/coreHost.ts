@@ -1,0 +1,24 @@
+import type { Dispatcher } from '../core/dispatcher';
+import type { FromCore, PortLike, ToCore } from './coreProtocol';
+import { sessionDispatch, type SessionHooks } from './ipcBridge';
+
+/**
+ * The core process's side: every call from a window runs through the dispatcher with that window's
+ * session, every push event goes to the shell. Pure (no Electron), so a Node MessageChannel or a
+ * child process can stand in for the utility process in tests.
+ */
+export function serveCore(port: PortLike<ToCore, FromCore>, dispatcher: Dispatcher, sessions: SessionHooks & { forget(senderId: number): Promise<void> }): () => void {
+  const handle = sessionDispatch(dispatcher, sessions);
+  port.onMessage((m) => {
+    if (m.type === 'forget') {
+      void sessions.forget(m.senderId);
+      return;
+    }
+    if (m.type !== 'call') return;
+    void handle(m.senderId, m.method, m.input).then(
+      (env) => port.postMessage({ type: 'result', id: m.id, env }),
+      (err) => port.postMessage({ type: 'result', id: m.id, env: { ok: false, error: { code: 'INTERNAL', message: `Внутренняя ошибка ядра: ${String((err as Error)?.message ?? err)}` } } }),
+    );
+  });
+  return dispatcher.core.events.subscribe((event) => port.postMessage({ type: 'event', event }));
+}

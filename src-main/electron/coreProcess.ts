@@ -1,0 +1,40 @@
+import { createIpcSessions } from '../core/access/index';
+import { configFromEnv } from '../core/db/createDb';
+import { createLogger } from '../core/foundation/logger';
+import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
+import { startApp } from '../core/startApp';
+import { serveCore } from './coreHost';
+import type { FromCore, PortLike, ToCore } from './coreProtocol';
+
+/**
+ * The desktop's core process: started by the shell as an Electron utilityProcess (or, in tests, a
+ * Node child process), it opens the database and runs the dispatcher, so a long write never
+ * freezes the window. It imports nothing of Electron.
+ */
+interface ParentPortLike {
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+function parentChannel(): PortLike<ToCore, FromCore> {
+  const electronPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+  if (electronPort) return { postMessage: (m) => electronPort.postMessage(m), onMessage: (l) => electronPort.on('message', (e) => l(e.data as ToCore)) };
+  if (process.send) return { postMessage: (m) => process.send!(m), onMessage: (l) => process.on('message', (m) => l(m as ToCore)) };
+  throw new Error('the core process needs a parent to talk to');
+}
+
+async function main(): Promise<void> {
+  const port = parentChannel();
+  const dataArg = process.argv.indexOf('--data');
+  const dataDir = dataArg >= 0 ? process.argv[dataArg + 1] : defaultDataDir();
+  const logger = createLogger((level, message, data) => port.postMessage({ type: 'log', level, message, data }));
+  try {
+    const app = await startApp({ db: configFromEnv(sqliteFileIn(dataDir)), dataDir, logger });
+    serveCore(port, app.dispatcher, createIpcSessions(app.core));
+    port.postMessage({ type: 'ready', database: app.core.appDb.kind === 'sqlite' ? app.core.appDb.location : `PostgreSQL ${app.core.appDb.location}` });
+  } catch (err) {
+    port.postMessage({ type: 'fatal', message: String((err as Error)?.message ?? err) });
+  }
+}
+
+void main();
