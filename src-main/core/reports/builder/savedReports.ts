@@ -8,23 +8,19 @@ import { newId } from '../../../../src-shared/domain/ids';
 import { searchKey } from '../../../../src-shared/domain/names';
 import { AppError } from '../../../../src-shared/errors';
 import { hasRight } from '../../access/index';
-import type { Executor } from '../../foundation/executor';
 import type { HandlerContext } from '../../foundation/context';
 import { isUniqueViolation } from '../../foundation/dbErrors';
+import { deleteSaved, findSaved as find, insertSaved, listSaved, updateSaved, type SavedRow } from '../repo/savedReports';
 
 /**
  * Saved reports of the builder: a name (unique, compared without case and ё), the definition as
  * JSON of whitelisted keys, and the roles that may run it. The administrator keeps them; anyone
  * whose role is in the audience runs them from the catalogue.
  */
-type Row = { id: string; name: string; definition: string; audience: string; createdBy: string | null; updatedAt: string; version: number };
+type Row = SavedRow;
 
 function toSaved(r: Row): SavedReport {
   return { id: r.id, name: r.name, audience: JSON.parse(r.audience) as string[], definition: JSON.parse(r.definition) as BuilderDefinition, createdBy: r.createdBy, updatedAt: r.updatedAt, version: Number(r.version) };
-}
-
-async function find(db: Executor, id: string): Promise<Row | undefined> {
-  return db.selectFrom('reportDefinition').select(['id', 'name', 'definition', 'audience', 'createdBy', 'updatedAt', 'version']).where('id', '=', id).executeTakeFirst();
 }
 
 function notFound(): AppError {
@@ -63,14 +59,16 @@ export async function saveReport(
     await ctx.core.db.transaction().execute(async (trx) => {
       if (id === null) {
         id = newId();
-        await trx.insertInto('reportDefinition').values({ id, name: input.name, nameKey, entity: input.definition.entity, definition, audience, createdBy: ctx.caller.user?.name ?? null, version: 1, createdAt: now, updatedAt: now }).execute();
+        await insertSaved(trx, { id, name: input.name, nameKey, entity: input.definition.entity, definition, audience, createdBy: ctx.caller.user?.name ?? null, at: now });
         await ctx.audit.record(trx, { entity: 'report', recordId: id, action: 'create', changes: { name: [null, input.name], entity: [null, ENTITY_INFO[input.definition.entity].title], audience: [null, input.audience], definition: [null, input.definition] } });
         return;
       }
       const before = await find(trx, id);
       if (!before) throw notFound();
       if (Number(before.version) !== input.version) throw new AppError('CONFLICT', `Отчёт «${before.name}» только что изменил другой пользователь. Обновите его и повторите; ваши изменения не сохранены.`);
-      await trx.updateTable('reportDefinition').set({ name: input.name, nameKey, entity: input.definition.entity, definition, audience, version: input.version + 1, updatedAt: now }).where('id', '=', id).where('version', '=', input.version).execute();
+      if (!(await updateSaved(trx, id, input.version, { name: input.name, nameKey, entity: input.definition.entity, definition, audience, at: now }))) {
+        throw new AppError('CONFLICT', `Отчёт «${before.name}» только что изменил другой пользователь. Обновите его и повторите; ваши изменения не сохранены.`);
+      }
       const changes: Record<string, [unknown, unknown]> = {};
       if (before.name !== input.name) changes.name = [before.name, input.name];
       if (before.audience !== audience) changes.audience = [JSON.parse(before.audience), input.audience];
@@ -89,7 +87,7 @@ export async function deleteReport(ctx: HandlerContext, id: string, version: num
     const before = await find(trx, id);
     if (!before) throw notFound();
     if (Number(before.version) !== version) throw new AppError('CONFLICT', `Отчёт «${before.name}» только что изменил другой пользователь. Обновите каталог и повторите.`);
-    await trx.deleteFrom('reportDefinition').where('id', '=', id).execute();
+    await deleteSaved(trx, id);
     await ctx.audit.record(trx, { entity: 'report', recordId: id, action: 'delete', changes: { name: [before.name, null], definition: [JSON.parse(before.definition), null] } });
   });
   return { deleted: true };
@@ -97,7 +95,7 @@ export async function deleteReport(ctx: HandlerContext, id: string, version: num
 
 /** Saved reports in the catalogue: each with its audience in words and whether this user may run it. */
 export async function savedReportEntries(ctx: HandlerContext): Promise<CatalogueEntry[]> {
-  const rows = await ctx.core.db.selectFrom('reportDefinition').select(['id', 'name', 'definition', 'audience', 'createdBy', 'updatedAt', 'version']).orderBy('name').execute();
+  const rows = await listSaved(ctx.core.db);
   return rows.map((r) => {
     const s = toSaved(r);
     const info = ENTITY_INFO[s.definition.entity];

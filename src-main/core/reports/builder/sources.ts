@@ -6,9 +6,10 @@ import { SOCIAL_CATEGORIES } from '../../../../src-shared/domain/reports/pupilCa
 import type { BuilderEntity } from '../../../../src-shared/domain/reports/builderFields';
 import type { SourceRow } from '../../../../src-shared/domain/reports/builderEval';
 import type { Executor } from '../../foundation/executor';
-import { inChunks } from '../../movement/index';
-import { addressesOn, byClassAndName, classesOn, parentsOn, pupilsOn, type ParentLink } from '../facts/pupilsOn';
-import { highestEducation, staffOn, yearsSince } from '../facts/staffOn';
+import { addressesOn, byClassAndName, classesOn, familiesOn, parentsOn, pupilsOn, type ParentLink } from '../repo/pupilsOn';
+import { classShifts } from '../repo/lookups';
+import { ordersWithPupils } from '../repo/movementBook';
+import { highestEducation, staffOn, yearsSince } from '../repo/staffOn';
 
 /**
  * Where the builder's rows come from: one loader per entity, each reading through the same scope as
@@ -77,16 +78,9 @@ const parents: Loader = async (db, scope) => {
   const kids = await pupilsOn(db, scope.date, scope.classIds);
   const kidOf = new Map(kids.map((k) => [k.id, k]));
   // One pass over the day's class lists joined to the families (no per-chunk look-ups).
-  let q = db
-    .selectFrom('classMembership as m')
-    .innerJoin('pupilParent as pp', 'pp.pupilId', 'm.pupilId')
-    .innerJoin('parent as r', 'r.id', 'pp.parentId')
-    .select(['pp.pupilId', 'pp.relation', 'r.id', 'r.lastName', 'r.firstName', 'r.middleName', 'r.sex', 'r.birthDate', 'r.phoneMobile', 'r.email', 'r.workplace', 'r.jobTitle', 'r.education'])
-    .where('m.startDate', '<=', scope.date)
-    .where((eb) => eb.or([eb('m.endDate', 'is', null), eb('m.endDate', '>', scope.date)]));
-  if (scope.classIds) q = q.where('m.classId', 'in', scope.classIds.length ? [...scope.classIds] : ['-']);
-  const byParent = new Map<string, { row: Awaited<ReturnType<typeof q.execute>>[number]; children: { pupilId: string; relation: string }[] }>();
-  for (const r of await q.execute()) {
+  const families = await familiesOn(db, scope.date, scope.classIds);
+  const byParent = new Map<string, { row: (typeof families)[number]; children: { pupilId: string; relation: string }[] }>();
+  for (const r of families) {
     const entry = byParent.get(r.id);
     if (entry) entry.children.push({ pupilId: r.pupilId, relation: r.relation });
     else byParent.set(r.id, { row: r, children: [{ pupilId: r.pupilId, relation: r.relation }] });
@@ -154,7 +148,7 @@ const staff: Loader = async (db, scope) => {
 
 const classes: Loader = async (db, scope) => {
   const list = await classesOn(db, scope.date, scope.classIds);
-  const shifts = new Map((await inChunks(list.map((c) => c.id), (chunk) => db.selectFrom('schoolClass').select(['id', 'shift']).where('id', 'in', chunk).execute())).map((r) => [r.id, Number(r.shift)]));
+  const shifts = await classShifts(db, list.map((c) => c.id));
   const members = await pupilsOn(db, scope.date, list.map((c) => c.id));
   const byClass = new Map<string, typeof members>();
   for (const p of members) {
@@ -181,12 +175,7 @@ const classes: Loader = async (db, scope) => {
 };
 
 const orders: Loader = async (db, scope) => {
-  const rows = await db
-    .selectFrom('movementOrder as o')
-    .innerJoin('academicYear as y', 'y.id', 'o.academicYearId')
-    .select(['o.id', 'o.numberText', 'o.orderDate', 'o.orderType', 'o.status', 'o.title', 'o.signatoryName', 'y.name as yearName'])
-    .execute();
-  const items = await db.selectFrom('movementOrderItem as i').innerJoin('pupil as p', 'p.id', 'i.pupilId').select(['i.orderId', 'i.ordinal', 'p.lastName', 'p.firstName', 'p.middleName']).execute();
+  const { orders: rows, items } = await ordersWithPupils(db);
   const byOrder = new Map<string, { ordinal: number; name: string }[]>();
   for (const i of items) {
     const entry = { ordinal: Number(i.ordinal), name: shortName(i) };

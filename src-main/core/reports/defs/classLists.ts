@@ -4,7 +4,7 @@ import { compareRu } from '../../../../src-shared/domain/names';
 import { hasRight } from '../../access/index';
 import { listTable } from '../engine/grid';
 import type { ReportDef } from '../engine/types';
-import { addressesOn, classesOn, parentsOn, pupilsOn, type ParentLink } from '../facts/pupilsOn';
+import { addressesOn, classesOn, parentsOn, pupilsOn, type ParentLink } from '../repo/pupilsOn';
 
 /**
  * «Списки классов на начало года»: for each class the caller may see — ФИО, birth date, address,

@@ -1,8 +1,9 @@
 import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { OO1_EDITION } from '../../../../src-shared/domain/reports/oo1Edition';
 import type { ReportDef } from '../engine/types';
-import { classesOn, pupilsOn } from '../facts/pupilsOn';
-import { staffOn } from '../facts/staffOn';
+import { classesOn, pupilsOn } from '../repo/pupilsOn';
+import { staffOn } from '../repo/staffOn';
+import { schoolCardNames } from '../repo/lookups';
 import { oo1Contingent } from './oo1Contingent';
 import { oo1Staff } from './oo1Staff';
 
@@ -16,7 +17,7 @@ const RURAL = /(^|[\s,])(с\.|село|пос\.|посёлок|поселок|п
 export const oo1: ReportDef = {
   key: 'oo1',
   async compute({ db, params, grid }) {
-    const card = await db.selectFrom('schoolCard').select(['legalAddress', 'actualAddress']).where('id', '=', 'main').executeTakeFirst();
+    const card = await schoolCardNames(db);
     const rural = RURAL.test(`${card?.actualAddress ?? ''} ${card?.legalAddress ?? ''}`);
     const classes = await classesOn(db, params.date);
     const pupils = await pupilsOn(db, params.date);

@@ -5,7 +5,7 @@ import { ageOn } from '../../../../src-shared/domain/personRules';
 import { GRADE_COLUMNS, TERM_ROWS, normativeTerm, oo1ClassSection } from '../../../../src-shared/domain/reports/oo1Edition';
 import { LEVELS, ageDayFor, levelKeyOf } from '../../../../src-shared/domain/reports/pupilCategories';
 import type { BuiltTable, ColumnSpec, Grid, GridFactory } from '../engine/grid';
-import type { ClassOn, PupilOn } from '../facts/pupilsOn';
+import type { ClassOn, PupilOn } from '../repo/pupilsOn';
 import { allOf, atMostCheck, equalityCheck } from './checks';
 
 /**

@@ -5,7 +5,7 @@ import { ageOn } from '../../../../src-shared/domain/personRules';
 import { AGE_BANDS, EXPERIENCE_BANDS, STAFF_ROWS, ageBand, experienceBand, languageRow, staffRowOf } from '../../../../src-shared/domain/reports/oo1Edition';
 import { ageDayFor } from '../../../../src-shared/domain/reports/pupilCategories';
 import type { BuiltTable, ColumnSpec, Grid, GridFactory } from '../engine/grid';
-import { highestEducation, isHigher, isVocational, yearsSince, type StaffOn } from '../facts/staffOn';
+import { highestEducation, isHigher, isVocational, yearsSince, type StaffOn } from '../repo/staffOn';
 import { allOf, atMostCheck, equalityCheck } from './checks';
 
 /**

@@ -5,7 +5,7 @@ import { ageOn } from '../../../../src-shared/domain/personRules';
 import { SOCIAL_CATEGORIES, ageDayFor, healthGroupOf, levelKeyOf, LEVELS, peGroupOf } from '../../../../src-shared/domain/reports/pupilCategories';
 import type { ColumnSpec, GridFactory } from '../engine/grid';
 import type { ReportDef } from '../engine/types';
-import { byClassAndName, pupilsOn, type PupilOn } from '../facts/pupilsOn';
+import { byClassAndName, pupilsOn, type PupilOn } from '../repo/pupilsOn';
 import { addGradeRows, gradeRows } from './gradeRows';
 import { equalityCheck } from './checks';
 

@@ -2,7 +2,7 @@ import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { LEVELS, SOCIAL_CATEGORIES, levelKeyOf, type SocialCategory } from '../../../../src-shared/domain/reports/pupilCategories';
 import { listTable, type ColumnSpec, type Grid } from '../engine/grid';
 import type { ReportDef } from '../engine/types';
-import { classesOn, pupilsOn, type PupilOn } from '../facts/pupilsOn';
+import { classesOn, pupilsOn, type PupilOn } from '../repo/pupilsOn';
 
 /**
  * «Социальный паспорт школы / класса» (a local act; no federal form): the categories of

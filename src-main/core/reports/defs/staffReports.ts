@@ -6,7 +6,7 @@ import { AGE_BANDS, EXPERIENCE_BANDS, ageBand, experienceBand, isPedagogicalPosi
 import { ageDayFor } from '../../../../src-shared/domain/reports/pupilCategories';
 import { listTable } from '../engine/grid';
 import type { ReportDef } from '../engine/types';
-import { highestEducation, staffOn, yearsSince, type StaffOn } from '../facts/staffOn';
+import { highestEducation, staffOn, yearsSince, type StaffOn } from '../repo/staffOn';
 
 /**
  * Staff reports (issue 21): qualification categories and attestation deadlines («истекает в

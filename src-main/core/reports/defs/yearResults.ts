@@ -1,7 +1,8 @@
 import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { DESTINATION_KINDS, ORDER_TYPE_INFO, isGraduationGrade, type DestinationKind, type OrderType } from '../../../../src-shared/domain/movement/orderTypes';
 import { AppError } from '../../../../src-shared/errors';
-import { inChunks } from '../../movement/index';
+import { classGrades, classesOfYear, itemsWithOrders, membershipsOfClasses } from '../repo/movementBook';
+import { findYear } from '../repo/lookups';
 import type { ColumnSpec } from '../engine/grid';
 import type { ReportDef } from '../engine/types';
 import { addGradeRows, gradeRowKey, sumGradeRows } from './gradeRows';
@@ -39,26 +40,17 @@ export const yearResults: ReportDef = {
   key: 'pupils-year-results',
   needsYear: true,
   async compute({ db, params, grid }) {
-    const year = await db.selectFrom('academicYear').selectAll().where('id', '=', params.yearId as string).executeTakeFirst();
+    const year = await findYear(db, params.yearId as string);
     if (!year) throw new AppError('NOT_FOUND', 'Учебный год не найден.');
-    const classes = await db.selectFrom('schoolClass').select(['id', 'grade', 'name']).where('academicYearId', '=', year.id).execute();
+    const classes = await classesOfYear(db, year.id);
     const gradeOf = new Map(classes.map((c) => [c.id, Number(c.grade)]));
-    const members = await inChunks(classes.map((c) => c.id), (chunk) =>
-      db.selectFrom('classMembership').select(['pupilId', 'classId', 'startDate', 'endDate', 'orderItemId', 'endOrderItemId', 'cause']).where('classId', 'in', chunk).execute(),
-    );
+    const members = await membershipsOfClasses(db, classes.map((c) => c.id));
     const itemIds = [...new Set(members.flatMap((m) => [m.orderItemId, m.endOrderItemId]).filter((x): x is string => Boolean(x)))];
-    const items = await inChunks(itemIds, (chunk) =>
-      db
-        .selectFrom('movementOrderItem as i')
-        .innerJoin('movementOrder as o', 'o.id', 'i.orderId')
-        .select(['i.id', 'o.orderType', 'o.numberText', 'i.fromClassId', 'i.toClassId', 'i.destinationKind', 'i.reason'])
-        .where('i.id', 'in', chunk)
-        .execute(),
-    );
+    const items = await itemsWithOrders(db, itemIds);
     const itemOf = new Map(items.map((i) => [i.id, i]));
     // The grade a transfer came from / went to, when that class is of another year (annual moves).
     const otherClassIds = [...new Set(items.flatMap((i) => [i.fromClassId, i.toClassId]).filter((x): x is string => Boolean(x) && !gradeOf.has(x as string)))];
-    for (const c of await inChunks(otherClassIds, (chunk) => db.selectFrom('schoolClass').select(['id', 'grade']).where('id', 'in', chunk).execute())) gradeOf.set(c.id, Number(c.grade));
+    for (const c of await classGrades(db, otherClassIds)) gradeOf.set(c.id, Number(c.grade));
 
     const grades = [...new Set(classes.map((c) => Number(c.grade)))].sort((a, b) => a - b);
     const g = grid({ id: 'results', title: 'Итоги учебного года по параллелям', labelTitle: 'Параллель', kind: 'pupil', columns: COLUMNS, landscape: true });

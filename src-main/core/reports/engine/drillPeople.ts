@@ -5,9 +5,8 @@ import { AppError } from '../../../../src-shared/errors';
 import { hasRight } from '../../access/index';
 import type { HandlerContext } from '../../foundation/context';
 import { classesOfPupils } from '../../movement/index';
-import { inChunks } from '../../movement/index';
-import { mainPositionOn } from '../../people/index';
-import { readPositions } from '../../people/index';
+import { mainPositionOn, readPositions } from '../../people/index';
+import { classesWithTeachers, personNames } from '../repo/lookups';
 import type { CellMembers } from './grid';
 
 /**
@@ -20,14 +19,7 @@ export async function drillPeople(ctx: HandlerContext, cell: CellMembers, date: 
   const ids = [...cell.ids];
   const detail = (id: string) => cell.details?.get(id) ?? null;
   if (cell.kind === 'class') {
-    const rows = await inChunks(ids, (chunk) =>
-      db
-        .selectFrom('schoolClass as c')
-        .leftJoin('staff as t', 't.id', 'c.classTeacherId')
-        .select(['c.id', 'c.name', 'c.grade', 'c.letter', 't.lastName', 't.firstName', 't.middleName'])
-        .where('c.id', 'in', chunk)
-        .execute(),
-    );
+    const rows = await classesWithTeachers(db, ids);
     return rows
       .sort((a, b) => Number(a.grade) - Number(b.grade) || compareRu(a.letter, b.letter))
       .map((r) => ({
@@ -42,13 +34,13 @@ export async function drillPeople(ctx: HandlerContext, cell: CellMembers, date: 
     if (!hasRight(ctx.caller.user, 'staff.read')) {
       throw new AppError('FORBIDDEN', `Недостаточно прав: список сотрудников за числом доступен с правом «${RIGHTS['staff.read']}».`);
     }
-    const rows = await inChunks(ids, (chunk) => db.selectFrom('staff').select(['id', 'lastName', 'firstName', 'middleName', 'birthDate']).where('id', 'in', chunk).execute());
+    const rows = await personNames(db, 'staff', ids);
     const positions = await readPositions(db, rows.map((r) => r.id));
     return rows
       .map((r) => ({ id: r.id, fullName: fullName(r), birthDate: r.birthDate, where: mainPositionOn(positions.get(r.id) ?? [], date), detail: detail(r.id) }))
       .sort((a, b) => compareRu(a.fullName, b.fullName));
   }
-  const rows = await inChunks(ids, (chunk) => db.selectFrom('pupil').select(['id', 'lastName', 'firstName', 'middleName', 'birthDate']).where('id', 'in', chunk).execute());
+  const rows = await personNames(db, 'pupil', ids);
   const classes = await classesOfPupils(db, ids, date);
   return rows
     .map((r) => ({ id: r.id, fullName: fullName(r), birthDate: r.birthDate, where: classes.get(r.id)?.className ?? null, detail: detail(r.id) }))

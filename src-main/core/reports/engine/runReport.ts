@@ -11,6 +11,7 @@ import { drillPeople } from './drillPeople';
 import { reportWorkbook } from './excel';
 import { REPORT_DEFS } from './registry';
 import { schoolShortName } from './school';
+import { classExists, classesInYearOf, currentYearId, findYear } from '../repo/lookups';
 import type { ResolvedParams, RunOutcome } from './types';
 
 /**
@@ -29,34 +30,21 @@ async function resolveParams(ctx: HandlerContext, key: ReportKey, params: Report
   const db = ctx.core.db;
   let yearId = params.yearId ?? null;
   if (def.needsYear) {
-    if (!yearId) yearId = (await db.selectFrom('academicYear').select('id').where('isCurrent', '=', 1).executeTakeFirst())?.id ?? null;
+    if (!yearId) yearId = await currentYearId(db);
     if (!yearId) throw new AppError('VALIDATION', `Отчёт «${info.title}»: выберите учебный год (текущий год не задан).`, { issues: [{ path: 'params.yearId', message: 'выберите учебный год' }] });
-    const year = await db.selectFrom('academicYear').select(['id', 'startDate']).where('id', '=', yearId).executeTakeFirst();
-    if (!year) throw new AppError('NOT_FOUND', `Отчёт «${info.title}»: учебный год не найден — обновите список лет.`);
+    if (!(await findYear(db, yearId))) throw new AppError('NOT_FOUND', `Отчёт «${info.title}»: учебный год не найден — обновите список лет.`);
   }
   const date = params.date ?? reportDefaultDate(key, schoolToday());
   let classIds: string[] | null = null;
   if (info.audience === 'class') {
     if (params.classId) {
-      const exists = await db.selectFrom('schoolClass').select('id').where('id', '=', params.classId).executeTakeFirst();
-      if (!exists) throw new AppError('NOT_FOUND', `Отчёт «${info.title}»: класс не найден — обновите список классов.`);
+      if (!(await classExists(db, params.classId))) throw new AppError('NOT_FOUND', `Отчёт «${info.title}»: класс не найден — обновите список классов.`);
       await assertCanSeeClass(ctx, params.classId);
       classIds = [params.classId];
     } else {
       const visible = await visibleClassIds(ctx);
       // «My classes» on the report's day: a class teacher keeps the class into the next year too.
-      classIds = visible
-        ? (
-            await db
-              .selectFrom('schoolClass as c')
-              .innerJoin('academicYear as y', 'y.id', 'c.academicYearId')
-              .select('c.id')
-              .where('c.id', 'in', [...visible, '-'])
-              .where('y.startDate', '<=', date)
-              .where('y.endDate', '>=', date)
-              .execute()
-          ).map((r) => r.id)
-        : null;
+      classIds = visible ? await classesInYearOf(db, [...visible], date) : null;
       if (def.needsClass) {
         if (classIds && classIds.length === 1) return { date, classIds, yearId };
         throw new AppError('VALIDATION', `Отчёт «${info.title}»: выберите класс.`, { issues: [{ path: 'params.classId', message: 'выберите класс' }] });

@@ -9,6 +9,8 @@ import type { PrintFormKey } from '../../../../src-shared/domain/reports/catalog
 import type { Executor } from '../../foundation/executor';
 import { CARD_SPECS, readCard, type Card } from '../../people/index';
 import { registerNumbersOf } from '../../movement/index';
+import { itemsWithOrders, membershipsOfPupil, parentsOfPupil } from '../repo/movementBook';
+import { schoolCardNames } from '../repo/lookups';
 
 /**
  * What the print forms say, from the cards and the movement book: one flat object of texts per
@@ -29,7 +31,7 @@ function documentLine(d: DocumentInput | undefined): string {
 }
 
 async function school(db: Executor): Promise<{ schoolFullName: string; schoolAddress: string }> {
-  const s = await db.selectFrom('schoolCard').select(['fullName', 'actualAddress', 'legalAddress']).where('id', '=', 'main').executeTakeFirst();
+  const s = await schoolCardNames(db);
   return { schoolFullName: s?.fullName ?? '', schoolAddress: s?.actualAddress ?? s?.legalAddress ?? '' };
 }
 
@@ -39,23 +41,9 @@ export async function pupilCardData(db: Executor, id: string, today: string): Pr
   const stored = await readCard(db, CARD_SPECS.pupil, id);
   if (!stored) return null;
   const c = stored.card;
-  const memberships = await db
-    .selectFrom('classMembership as m')
-    .innerJoin('schoolClass as sc', 'sc.id', 'm.classId')
-    .leftJoin('academicYear as y', 'y.id', 'sc.academicYearId')
-    .select(['m.startDate', 'm.endDate', 'm.cause', 'm.orderItemId', 'm.endOrderItemId', 'sc.name as className', 'y.name as yearName'])
-    .where('m.pupilId', '=', id)
-    .orderBy('m.startDate')
-    .execute();
+  const memberships = await membershipsOfPupil(db, id);
   const itemIds = memberships.flatMap((m) => [m.orderItemId, m.endOrderItemId]).filter((x): x is string => Boolean(x));
-  const items = itemIds.length
-    ? await db
-        .selectFrom('movementOrderItem as i')
-        .innerJoin('movementOrder as o', 'o.id', 'i.orderId')
-        .select(['i.id', 'o.orderType', 'o.numberText', 'o.orderDate', 'i.originSchool', 'i.destinationKind', 'i.destinationSchool', 'i.reason'])
-        .where('i.id', 'in', itemIds)
-        .execute()
-    : [];
+  const items = await itemsWithOrders(db, itemIds);
   const item = new Map(items.map((i) => [i.id, i]));
   const orderText = (itemId: string | null) => {
     const i = itemId ? item.get(itemId) : undefined;
@@ -66,12 +54,7 @@ export async function pupilCardData(db: Executor, id: string, today: string): Pr
   const last = memberships[memberships.length - 1];
   const lastItem = last?.endOrderItemId ? item.get(last.endOrderItemId) : undefined;
   const left = last?.endDate && lastItem && ['withdraw', 'graduate', 'expel'].includes(lastItem.orderType);
-  const parents = await db
-    .selectFrom('pupilParent as pp')
-    .innerJoin('parent as p', 'p.id', 'pp.parentId')
-    .select(['pp.relation', 'p.lastName', 'p.firstName', 'p.middleName', 'p.phoneMobile', 'p.phoneHome', 'p.workplace', 'p.jobTitle'])
-    .where('pp.pupilId', '=', id)
-    .execute();
+  const parents = await parentsOfPupil(db, id);
   const numbers = await registerNumbersOf(db, id);
   const doc = c.documents.find((d) => d.type === 'passport') ?? c.documents.find((d) => d.type === 'birthCertificate' || d.type === 'foreignBirthCertificate' || d.type === 'foreignPassport');
   return {

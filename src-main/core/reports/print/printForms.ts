@@ -9,6 +9,7 @@ import { compileTemplate, templateProblem } from '../../movement/index';
 import { renderCardPdf, type PdfCard } from './pdfCard';
 import { pupilCardData, staffCardData, type PrintData } from './printData';
 import { currentPrintTemplate } from './printTemplates';
+import { pupilExists } from '../repo/lookups';
 
 /**
  * Printing a pupil's личная карта or a staff member's Т-2 card: DOCX from the school's template (or
@@ -119,8 +120,7 @@ function file(title: string, name: string, format: 'docx' | 'pdf', content: Buff
 }
 
 export async function printPupilCard(ctx: HandlerContext, pupilId: string, format: 'docx' | 'pdf'): Promise<ExportedFile> {
-  const exists = await ctx.core.db.selectFrom('pupil').select('id').where('id', '=', pupilId).executeTakeFirst();
-  if (!exists) throw new AppError('NOT_FOUND', 'Карточка обучающегося не найдена: возможно, её удалили или объединили с другой.');
+  if (!(await pupilExists(ctx.core.db, pupilId))) throw new AppError('NOT_FOUND', 'Карточка обучающегося не найдена: возможно, её удалили или объединили с другой.');
   await assertCanSeePupil(ctx, pupilId);
   const data = (await pupilCardData(ctx.core.db, pupilId, schoolToday())) as PrintData;
   const content = await render(ctx, 'pupil-card', data, format);

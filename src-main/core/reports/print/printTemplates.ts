@@ -9,6 +9,7 @@ import { readAsset } from '../../foundation/assets';
 import { DOCX_MIME } from '../../movement/index';
 import { compileTemplate, templateProblem } from '../../movement/index';
 import { samplePrintData } from './printData';
+import { deleteTemplate, findTemplate, templateMeta, writeTemplate } from '../repo/templates';
 
 /**
  * The print forms' templates, replaceable like the order template: the school's DOCX is kept in the
@@ -18,13 +19,13 @@ import { samplePrintData } from './printData';
 export const DEFAULT_FILES: Record<PrintFormKey, string> = { 'pupil-card': 'pupil-card.docx', 'staff-card-t2': 'staff-card-t2.docx' };
 
 export async function currentPrintTemplate(db: Executor, key: PrintFormKey): Promise<{ content: Buffer; fileName: string; custom: boolean }> {
-  const row = await db.selectFrom('reportTemplate').selectAll().where('key', '=', key).executeTakeFirst();
+  const row = await findTemplate(db, key);
   if (row) return { content: Buffer.from(row.contentBase64, 'base64'), fileName: row.fileName, custom: true };
   return { content: readAsset('templates', DEFAULT_FILES[key]), fileName: `${PRINT_FORMS[key].title} (шаблон по умолчанию).docx`, custom: false };
 }
 
 async function infoOf(db: Executor, key: PrintFormKey): Promise<PrintTemplateInfo> {
-  const row = await db.selectFrom('reportTemplate').select(['fileName', 'updatedAt', 'updatedBy', 'version']).where('key', '=', key).executeTakeFirst();
+  const row = await templateMeta(db, key);
   return {
     key,
     title: PRINT_FORMS[key].title,
@@ -56,12 +57,10 @@ export async function uploadPrintTemplate(ctx: HandlerContext, key: PrintFormKey
     throw new AppError('VALIDATION', `Шаблон «${title}», файл «${fileName}» не принят: ${templateProblem(err)}. Ничего не изменено.`);
   }
   await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('reportTemplate').select(['version', 'fileName']).where('key', '=', key).executeTakeFirst();
+    const row = await templateMeta(trx, key);
     const current = row ? Number(row.version) : 0;
     if (current !== version) throw stale(title);
-    const values = { fileName, contentBase64: content.toString('base64'), version: current + 1, updatedAt: new Date().toISOString(), updatedBy: ctx.caller.user?.name ?? null };
-    if (row) await trx.updateTable('reportTemplate').set(values).where('key', '=', key).execute();
-    else await trx.insertInto('reportTemplate').values({ key, ...values }).execute();
+    await writeTemplate(trx, key, { fileName, contentBase64: content.toString('base64'), version: current + 1, updatedAt: new Date().toISOString(), updatedBy: ctx.caller.user?.name ?? null }, Boolean(row));
     await ctx.audit.record(trx, { recordId: key, action: 'update', changes: { fileName: [row?.fileName ?? null, fileName], size: content.length } });
   });
   return infoOf(ctx.core.db, key);
@@ -69,10 +68,10 @@ export async function uploadPrintTemplate(ctx: HandlerContext, key: PrintFormKey
 
 export async function resetPrintTemplate(ctx: HandlerContext, key: PrintFormKey, version: number): Promise<PrintTemplateInfo> {
   await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('reportTemplate').select(['version', 'fileName']).where('key', '=', key).executeTakeFirst();
+    const row = await templateMeta(trx, key);
     if (!row) return;
     if (Number(row.version) !== version) throw stale(PRINT_FORMS[key].title);
-    await trx.deleteFrom('reportTemplate').where('key', '=', key).execute();
+    await deleteTemplate(trx, key);
     await ctx.audit.record(trx, { recordId: key, action: 'delete', changes: { fileName: [row.fileName, null] } });
   });
   return infoOf(ctx.core.db, key);

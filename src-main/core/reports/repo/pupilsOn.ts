@@ -283,3 +283,16 @@ export async function addressesOn(db: Executor, date: string, classIds: readonly
 export function byClassAndName(a: PupilOn, b: PupilOn): number {
   return a.grade - b.grade || (a.letter < b.letter ? -1 : a.letter > b.letter ? 1 : 0) || (a.searchKey < b.searchKey ? -1 : a.searchKey > b.searchKey ? 1 : 0);
 }
+
+/** The parents of the pupils on a day's class lists with their card fields, one row per link. */
+export async function familiesOn(db: Executor, date: string, classIds: readonly string[] | null) {
+  let q = db
+    .selectFrom('classMembership as m')
+    .innerJoin('pupilParent as pp', 'pp.pupilId', 'm.pupilId')
+    .innerJoin('parent as r', 'r.id', 'pp.parentId')
+    .select(['pp.pupilId', 'pp.relation', 'r.id', 'r.lastName', 'r.firstName', 'r.middleName', 'r.sex', 'r.birthDate', 'r.phoneMobile', 'r.email', 'r.workplace', 'r.jobTitle', 'r.education'])
+    .where('m.startDate', '<=', date)
+    .where((eb) => eb.or([eb('m.endDate', 'is', null), eb('m.endDate', '>', date)]));
+  if (classIds) q = q.where('m.classId', 'in', classIds.length ? [...classIds] : ['-']);
+  return q.execute();
+}
