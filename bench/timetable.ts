@@ -7,7 +7,8 @@
  *   npm run bench:timetable                   (full, under 30 minutes)
  *   npm run bench:timetable -- --hard-real     (FET's difficult real files at 300 s; 2 seeds ≈ 30 min,
  *                                               --seeds=1 ≈ 15 min)
- *   options: --only=S,M,Lom  --seeds=N
+ *   npm run bench:timetable -- --only=Demo     (the demo school built from its own database, issue 15)
+ *   options: --only=S,M,Lom,Demo  --seeds=N
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ import { createRng } from '../src-main/core/timetable/engine/rng';
 import { runSolver } from '../src-main/core/timetable/engine/worker';
 import { benchInstances, type BenchInstance, type Budgets } from './timetable/instances';
 import { summarise, table, median, type RunRecord } from './timetable/stats';
+import { demoRow } from './timetable/demoRow';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -134,13 +136,20 @@ async function main(): Promise<void> {
     }
     rows.push({ name: bi.name, budget: bi.budget, ours: summarise(ours, bi.budget), fet: summarise(fet, bi.budget), mark: bi.unsupportedHard ? ' *' : '' });
   }
-  console.log('');
-  console.log(table(rows));
+  if (rows.length) {
+    console.log('');
+    console.log(table(rows));
+  }
   console.log('');
   console.log('Time to first valid: ours = inside the solver (compile + construction + search); FET = fet-cl process wall time (it stops at the first complete timetable).');
   console.log('Quality columns are medians over valid runs; ours after the whole budget, FET at its first complete timetable (FET does not optimise).');
   if (rows.some((r) => r.mark)) console.log('* the file has hard FET constraints we do not support; our validity is measured without them.');
   for (const n of notes) console.log(`note: ${n}`);
+  if (!hardReal && (!only || only.some((o) => o.toLowerCase() === 'demo'))) {
+    // At least 3 seeds, one solver at a time (see demoRow.ts).
+    console.log('');
+    console.log(await demoRow(work, quick ? 30 : 60, Math.max(3, seeds), (s) => process.stderr.write(s)));
+  }
   if (!hardReal && (!only || only.some((o) => o.toUpperCase().startsWith('L')))) {
     console.log('');
     console.log(repairBench());

@@ -20,6 +20,7 @@ import * as m0041 from './0041_create_document_templates';
 import * as m0042 from './0042_extend_movement_orders_add_source';
 import * as m0050 from './0050_create_curriculum_and_load';
 import * as m0060 from './0060_create_portal_exchange';
+import * as m0070 from './0070_create_timetable';
 import * as m0080 from './0080_create_report_tables';
 
 /**
@@ -48,5 +49,6 @@ export const migrations: Record<string, Migration> = {
   '0042_extend_movement_orders_add_source': m0042,
   '0050_create_curriculum_and_load': m0050,
   '0060_create_portal_exchange': m0060,
+  '0070_create_timetable': m0070,
   '0080_create_report_tables': m0080,
 };

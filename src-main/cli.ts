@@ -8,6 +8,12 @@ import { configFromEnv, type DbConfig } from './core/db/createDb';
 import { backupSqlite, verifySqliteFile } from './core/db/backup';
 import { generateSchool } from './core/demo/generateSchool';
 import { hasPupils, writeDemo } from './core/demo/writeDemo';
+import { buildDemoTimetable } from './core/demo/demoTimetable';
+import { handlers } from './core/api/index';
+import { createDispatcher } from './core/dispatcher';
+import { accessHooks, systemCaller } from './core/access/index';
+import { createInProcessTransport } from './core/inProcessTransport';
+import { createApiClient } from '../src-shared/transport';
 import { openVault } from './core/accounts/index';
 import { createLogger } from './core/foundation/logger';
 import { resetPasswordFromConsole } from './core/consoleReset';
@@ -18,10 +24,10 @@ const HELP = `Школьный офис — командная строка
 Использование: school-office <команда> [параметры]
 
 Команды:
-  demo [--out ФАЙЛ] [--seed N] [--force]
+  demo [--out ФАЙЛ] [--seed N] [--force] [--without-timetable]
         создать демонстрационную школу (1–11 классы, ~33 класса, ~800 обучающихся с родителями,
-        ~70 сотрудников). По умолчанию — файл SQLite в папке данных; с DATABASE_URL=postgres://… —
-        в базе PostgreSQL (она должна быть пустой).
+        ~70 сотрудников) с составленным и утверждённым расписанием. По умолчанию — файл SQLite в папке
+        данных; с DATABASE_URL=postgres://… — в базе PostgreSQL (она должна быть пустой).
   migrate [--data ПАПКА]
         обновить схему базы данных (перед обновлением файл SQLite копируется в папку backups)
   backup [--data ПАПКА]
@@ -101,6 +107,18 @@ async function demo(flags: Parsed['flags']): Promise<void> {
         `${plural(counts.pupils, ['обучающийся', 'обучающихся', 'обучающихся'])}, ${plural(counts.parents, ['родитель', 'родителя', 'родителей'])}, ` +
         `${plural(counts.staff, ['сотрудник', 'сотрудника', 'сотрудников'])}.\nБаза: ${core.appDb.kind === 'sqlite' ? core.appDb.location : `PostgreSQL ${core.appDb.location}`}`,
     );
+    if (flags['without-timetable'] !== true) {
+      const t0 = Date.now();
+      // The timetable is made the way a завуч makes it: through the contract, as the system caller.
+      const client = createApiClient(createInProcessTransport(createDispatcher(core, handlers, accessHooks()), systemCaller('in-process', 'Демонстрационные данные')));
+      const tt = await buildDemoTimetable(client);
+      const p = tt.status.progress;
+      out(
+        `Расписание составлено и утверждено за ${((Date.now() - t0) / 1000).toFixed(1)} с: ${plural(p?.placed ?? 0, ['урок', 'урока', 'уроков'])}, окон у учителей ${p?.teacherGaps ?? 0}` +
+          (tt.hired ? `; на вакансии приняты совместители: ${tt.hired}` : '') +
+          '.',
+      );
+    }
     if (core.appDb.kind === 'sqlite' && typeof flags.out === 'string') {
       out(`Открыть в браузере: DATABASE_URL=sqlite:${core.appDb.location} npm run serve`);
     }

@@ -81,6 +81,11 @@ const AUDIT_ALIASES: Readonly<Record<string, readonly DomainEntity[]>> = {
   assignment: ['teachingAssignment'],
   curriculum: ['curriculumPlan'],
   account: ['portalAccount'],
+  // Timetable (issue 15): versions, placements, teachers' time off and joint lessons are one view.
+  timetableVersion: ['timetable'],
+  timetablePlacement: ['timetable'],
+  teacherAvailability: ['timetable'],
+  timetableJoint: ['timetable'],
 };
 
 /**
@@ -125,6 +130,8 @@ export type ProgressEvent = {
   total: number;
   message?: string;
   finished?: boolean;
+  /** Job-specific figures (the timetable generation: state, placed, hard, teacherGaps, …). */
+  details?: Record<string, number | string | null>;
 };
 
 /** Push events sent from the core to every connected client. */

@@ -67,6 +67,8 @@ export const QUERY_TAGS: Readonly<Record<string, readonly Tag[]>> = {
   'staff.history': ['staff', 'audit'],
   'system.status': ['school', 'academicYear', 'backup'],
   'system.backup': ['backup'],
+  // The timetable is built from the plan, load, bells, rooms and classes: its pre-check follows them.
+  timetable: ['timetable', 'curriculumPlan', 'teachingAssignment', 'staffSubject', 'subject', 'room', 'roomType', 'bellSchedule', 'subgroup', 'staff', 'academicYear', 'studyPeriodScheme', ...ROSTERS],
 };
 
 /** The entry of QUERY_TAGS a method falls under, or undefined when none does. */

@@ -66,7 +66,11 @@ export const NAVIGATION: NavSection[] = [
     key: 'timetable',
     label: 'Расписание',
     icon: <CalendarOutlined />,
-    items: [{ path: '/timetable', label: 'Расписание', planned: 'Составление расписания' }],
+    items: [
+      { path: '/timetable', label: 'Расписание', right: 'timetable.read' },
+      { path: '/timetable/availability', label: 'Недоступность учителей', right: 'timetable.all' },
+      { path: '/timetable/joints', label: 'Объединённые занятия', right: 'timetable.all' },
+    ],
   },
   {
     key: 'reports',

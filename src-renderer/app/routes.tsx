@@ -32,6 +32,9 @@ import { StaffPage } from '../features/staff/StaffPage';
 import { StaffCardPage } from '../features/staff/StaffCardPage';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { ExchangePage } from '../features/exchange/ExchangePage';
+import { TimetablePage } from '../features/timetable/TimetablePage';
+import { AvailabilityPage } from '../features/timetable/AvailabilityPage';
+import { JointsPage } from '../features/timetable/JointsPage';
 import { ReportsCataloguePage } from '../features/reports/ReportsCataloguePage';
 import { ReportRunPage } from '../features/reports/ReportRunPage';
 import { CustomReportPage } from '../features/reports/CustomReportPage';
@@ -83,6 +86,9 @@ export const router = createHashRouter([
       { path: 'staff/:id', element: <RequireRight right="staff.read"><StaffCardPage /></RequireRight> },
       { path: 'accounts', element: <RequireRight right="accounts.read"><AccountsPage /></RequireRight> },
       { path: 'portal', element: <RequireRight right="exchange.read"><ExchangePage /></RequireRight> },
+      { path: 'timetable', element: <RequireRight right="timetable.read"><TimetablePage /></RequireRight> },
+      { path: 'timetable/availability', element: <RequireRight right="timetable.all"><AvailabilityPage /></RequireRight> },
+      { path: 'timetable/joints', element: <RequireRight right="timetable.all"><JointsPage /></RequireRight> },
       ...planned.map((i) => ({ path: i.path.slice(1), element: <PlannedPage /> })),
       { path: '*', element: <PlannedPage /> },
     ],

@@ -20,6 +20,7 @@ import { curriculumContract } from './curriculum';
 import { curriculumLoadContract } from './curriculumLoad';
 import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
+import { timetableContract } from './timetable';
 import { reportsContract } from './reports';
 import { reportBuilderContract } from './reportBuilder';
 
@@ -46,6 +47,7 @@ export const contract = {
   ...curriculumLoadContract,
   ...exchangeContract,
   ...exchangePushContract,
+  ...timetableContract,
   ...reportsContract,
   ...reportBuilderContract,
 } satisfies ContractShape;

@@ -63,6 +63,13 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   'exchange.read': ['admin', 'director', 'deputy', 'secretary', 'hr'],
   'exchange.pull': ['admin', 'secretary'],
   'exchange.push': ['admin', 'secretary', 'hr'],
+  // Timetable (issue 15): the завуч builds it, the director approves it (work order §2 «Завуч», §3.9
+  // «…должна быть утверждена директором»); everybody reads it — a class teacher their class, a
+  // teacher their own lessons (scoping in core/timetable/scope.ts) — the office the whole school.
+  'timetable.read': ALL,
+  'timetable.all': ['admin', 'director', 'deputy', 'secretary', 'hr'],
+  'timetable.edit': ['admin', 'deputy'],
+  'timetable.approve': ['admin', 'director'],
   // Reports (issue 21), work order §7.1: reports on the school for the завуч (and the director, the
   // administrator, the secretary who keeps the book), reports on a class for the teachers working in
   // it (the class scope narrows them to their classes), staff reports for those who read staff cards

@@ -18,6 +18,7 @@ import { movementReportsHandlers } from './movementReportsHandlers';
 import { curriculumHandlers } from './curriculumHandlers';
 import { exchangeHandlers } from './exchangeHandlers';
 import { exchangePushHandlers } from './exchangePushHandlers';
+import { timetableHandlers } from './timetableHandlers';
 import { reportsHandlers } from './reportsHandlers';
 import type { Handlers } from './types';
 import { wireDomains } from '../wiring';
@@ -45,5 +46,6 @@ export const handlers = {
   ...curriculumHandlers,
   ...exchangeHandlers,
   ...exchangePushHandlers,
+  ...timetableHandlers,
   ...reportsHandlers,
 } satisfies Handlers<Contract>;

@@ -11,3 +11,4 @@ export { createSubgroupsFromPlan, subgroupStatusOf } from './subgroupPlan';
 export { curriculumUseOfSubject } from './repo/subjectUse';
 export { classEffective, loadYearData, yearLoadRows } from './repo/yearData';
 export { teachingSource } from './repo/teachingScope';
+export { plannedLessons, type PlannedLesson } from './repo/plannedLessons';

@@ -3,6 +3,7 @@ import type { ParentCardColumns, PeopleTables, PupilCardColumns, StaffCardColumn
 import type { CurriculumTables } from './schemaCurriculum';
 import type { SyncTables } from './schemaSync';
 import type { MovementTables } from './schemaMovement';
+import type { TimetableTables } from './schemaTimetable';
 import type { ReportTables } from './schemaReports';
 
 export type * from './schemaMovement';
@@ -360,7 +361,8 @@ export interface SubgroupMemberTable {
   endDate: string | null;
 }
 
-export interface Database extends PeopleTables, MovementTables, CurriculumTables, SyncTables, ReportTables {
+export interface Database
+  extends PeopleTables, MovementTables, CurriculumTables, SyncTables, TimetableTables, ReportTables {
   schoolCard: SchoolCardTable;
   auditLog: AuditLogTable;
   appSetting: AppSettingTable;

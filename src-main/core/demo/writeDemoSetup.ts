@@ -24,7 +24,8 @@ function rooms(): RoomSpec[] {
   third.forEach((name, i) => out.push([String(301 + i), name, 3, 28, 'regular']));
   out.push(['307', 'Кабинет физики', 3, 30, 'lab'], ['308', 'Кабинет химии', 3, 30, 'lab'], ['309', 'Кабинет биологии', 3, 30, 'lab']);
   out.push(['310', 'Компьютерный класс № 1', 3, 15, 'computer'], ['311', 'Компьютерный класс № 2', 3, 15, 'computer']);
-  out.push(['010', 'Столярная мастерская', 0, 15, 'workshop'], ['011', 'Слесарная мастерская', 0, 15, 'workshop'], ['012', 'Кабинет технологии (кулинария)', 0, 15, 'workshop']);
+  // Workshops seat a технология group (boys or girls of a class: up to 20 in the demo's classes).
+  out.push(['010', 'Столярная мастерская', 0, 20, 'workshop'], ['011', 'Слесарная мастерская', 0, 20, 'workshop'], ['012', 'Кабинет технологии (кулинария)', 0, 20, 'workshop']);
   out.push(['Спортзал 1', 'Большой спортивный зал', 1, 60, 'gym'], ['Спортзал 2', 'Малый спортивный зал', 1, 30, 'gym']);
   out.push(['Актовый зал', 'Актовый зал', 2, 250, 'hall'], ['Библиотека', 'Библиотека', 1, 20, 'regular'], ['113', 'Кабинет логопеда', 1, 6, 'regular']);
   return out;
@@ -53,7 +54,9 @@ const HALF_YEARS: [string, string, string][] = [
 const BELLS: [name: string, shift: 1 | 2, weekdays: string, lessons: BellLesson[]][] = [
   ['1 смена', 1, '1,2,3,4,5', generateBells({ start: '08:30', count: 7, length: 40, shortBreak: 10, longBreak: 20, longAfter: [2, 3] })],
   ['1 смена, суббота (сокращённая)', 1, '6', generateBells({ start: '08:30', count: 6, length: 35, shortBreak: 10, longBreak: 20, longAfter: [2] })],
-  ['2 смена', 2, '1,2,3,4,5', generateBells({ start: '13:30', count: 6, length: 40, shortBreak: 10, longBreak: 20, longAfter: [2] })],
+  // Seven lessons: a 6th or 7th grade in the second shift has «Разговоры о важном» first on Monday and
+  // six more lessons after it; the last one ends at 18:50 (SanPiN: the second shift ends by 19:00).
+  ['2 смена', 2, '1,2,3,4,5', generateBells({ start: '13:00', count: 7, length: 40, shortBreak: 10, longBreak: 20, longAfter: [2] })],
 ];
 
 export interface DemoSetupCounts {

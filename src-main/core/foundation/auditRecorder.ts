@@ -2,16 +2,14 @@ import { insertAudit } from './auditLog';
 import type { AuditRecorder, Caller } from './context';
 import type { Executor } from './executor';
 
+/** A record a call changed, as its audit row names it (the entity is the method's when unnamed). */
+export type ChangedRecord = (entity: string | undefined, recordId: string | null) => void;
+
 /**
- * Writes audit rows for one call in the caller's name (or the named actor's), counting them;
- * `onChange` hears of every changed record (not exports), so the caller can announce it.
+ * Writes audit rows for one call in the caller's name (or the named actor's), counting them and
+ * telling `changed` about every row that is not an export (the dispatcher announces them).
  */
-export function auditRecorder(
-  caller: Caller,
-  method: string,
-  entity: string,
-  onChange?: (entity: string | undefined, recordId: string | null) => void,
-): AuditRecorder & { readonly exported: number } {
+export function auditRecorder(caller: Caller, method: string, entity: string, changed: ChangedRecord = () => undefined): AuditRecorder & { readonly exported: number } {
   let recorded = 0;
   let exported = 0;
   return {
@@ -29,11 +27,12 @@ export function auditRecorder(
       });
       recorded++;
       if (entry.action === 'export') exported++;
-      else onChange?.(entry.entity, entry.recordId);
+      else changed(entry.entity, entry.recordId);
     },
-    countElsewhere(rows, exports) {
+    countElsewhere(rows, exports, records = []) {
       recorded += rows;
       exported += exports;
+      for (const r of records) changed(r.entity ?? undefined, r.recordId);
     },
     get count() {
       return recorded;

@@ -66,7 +66,7 @@ export interface AuditRecorder {
     },
   ): Promise<void>;
   /** Rows written for this call by a worker with its own connection (foundation/workerHost.ts). */
-  countElsewhere?(rows: number, exports: number): void;
+  countElsewhere?(rows: number, exports: number, changed?: readonly { entity: string | null; recordId: string | null }[]): void;
   readonly count: number;
 }
 

@@ -5,7 +5,8 @@ import type { EventBus } from './events';
 export interface Job {
   id: string;
   signal: AbortSignal;
-  progress(done: number, total: number, message?: string): void;
+  /** `details`: job-specific figures for the UI (the timetable generation's placed lessons, gaps…). */
+  progress(done: number, total: number, message?: string, details?: Record<string, number | string | null>): void;
   finish(message?: string): void;
   /** Throws CANCELLED when the user pressed «Отменить». */
   throwIfCancelled(): void;
@@ -28,9 +29,9 @@ export function createJobRegistry(events: EventBus): JobRegistry {
       return {
         id: jobId,
         signal: controller.signal,
-        progress(done, total, message) {
+        progress(done, total, message, details) {
           last = { done, total };
-          events.emit({ type: 'progress', jobId, title, done, total, message });
+          events.emit(details ? { type: 'progress', jobId, title, done, total, message, details } : { type: 'progress', jobId, title, done, total, message });
         },
         finish(message) {
           running.delete(jobId);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { contract } from '../../../src-shared/contract/index';
 import { AppError } from '../../../src-shared/errors';
 import type { Core, HandlerContext } from './context';
 import type { Job } from './jobs';
@@ -68,7 +69,7 @@ export function createJobHost(core: Core, entry: WorkerEntry): JobHost {
       return;
     }
     runs.delete(m.runId);
-    run.ctx.audit.countElsewhere?.(m.audited, m.exported);
+    run.ctx.audit.countElsewhere?.(m.audited, m.exported, m.changed);
     if (m.ok) run.resolve(m.value);
     else run.reject(revive(m.error));
   };
@@ -110,7 +111,7 @@ export function createJobHost(core: Core, entry: WorkerEntry): JobHost {
       if (runs.size === 0) lockWaits(WAIT_DURING_JOB_MS);
       const runId = nextRun++;
       const cancel = new SharedArrayBuffer(4);
-      const msg: RunMessage = { type: 'run', runId, job, input, caller: ctx.caller, method: ctx.method, entity: ctx.method, cancel };
+      const msg: RunMessage = { type: 'run', runId, job, input, caller: ctx.caller, method: ctx.method, entity: entityOf(ctx.method), cancel };
       return new Promise((resolve, reject) => {
         runs.set(runId, { ctx, resolve, reject, cancel: new Int32Array(cancel), jobs: new Map() });
         worker!.ref();
@@ -128,6 +129,11 @@ export function createJobHost(core: Core, entry: WorkerEntry): JobHost {
       if (w) await w.terminate();
     },
   };
+}
+
+/** The audit entity of a method's rows that name none, as the dispatcher gives it. */
+function entityOf(method: string): string {
+  return (contract as Record<string, { entity?: string }>)[method]?.entity ?? method;
 }
 
 function revive(e: SerializedError): Error {

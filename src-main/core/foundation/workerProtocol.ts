@@ -41,5 +41,12 @@ export type WorkerMessage =
   | { type: 'job'; runId: number; op: 'progress'; jobId: string; done: number; total: number; message?: string }
   | { type: 'job'; runId: number; op: 'finish'; jobId: string; message?: string }
   | { type: 'job'; runId: number; op: 'cancelled'; jobId: string }
-  | { type: 'done'; runId: number; ok: true; value: unknown; audited: number; exported: number }
-  | { type: 'done'; runId: number; ok: false; error: SerializedError; audited: number; exported: number };
+  | ({ type: 'done'; runId: number; ok: true; value: unknown } & Audited)
+  | ({ type: 'done'; runId: number; ok: false; error: SerializedError } & Audited);
+
+/** The audit rows a run wrote with the worker's connection, for the call's own count and change set. */
+export interface Audited {
+  audited: number;
+  exported: number;
+  changed: { entity: string | null; recordId: string | null }[];
+}

@@ -46,15 +46,16 @@ export function serveJobs(table: Record<string, WorkerJob>): void {
 }
 
 async function runOne(core: Core, table: Record<string, WorkerJob>, m: RunMessage, post: (m: WorkerMessage) => void): Promise<void> {
-  const audit = auditRecorder(m.caller, m.method, m.entity);
+  const changed: { entity: string | null; recordId: string | null }[] = [];
+  const audit = auditRecorder(m.caller, m.method, m.entity, (entity, recordId) => changed.push({ entity: entity ?? null, recordId }));
   const ctx: HandlerContext = { core: { ...core, jobs: jobsOf(m, post) }, caller: m.caller, method: m.method, audit };
   try {
     const job = table[m.job];
     if (!job) throw new AppError('INTERNAL', `Неизвестная фоновая операция «${m.job}»`);
     const value = await job(ctx, m.input as never);
-    post({ type: 'done', runId: m.runId, ok: true, value, audited: audit.count, exported: audit.exported });
+    post({ type: 'done', runId: m.runId, ok: true, value, audited: audit.count, exported: audit.exported, changed });
   } catch (err) {
-    post({ type: 'done', runId: m.runId, ok: false, error: serialize(err), audited: audit.count, exported: audit.exported });
+    post({ type: 'done', runId: m.runId, ok: false, error: serialize(err), audited: audit.count, exported: audit.exported, changed });
   }
 }
 

@@ -5,6 +5,7 @@ import type { SchoolClass } from '../../../src-shared/contract/classes';
 import { useHasRight } from '../access/useSession';
 import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
+import { useLinkedRecord } from '../../components/useLinkedRecord';
 import { ClassFormModal } from './ClassFormModal';
 import { CreateClassesModal } from './CreateClassesModal';
 import { SubgroupsDrawer } from './SubgroupsDrawer';
@@ -24,6 +25,7 @@ export function ClassesPage() {
   const [editing, setEditing] = useState<SchoolClass | null | 'new'>(null);
   const [bulk, setBulk] = useState(false);
   const [groupsOf, setGroupsOf] = useState<SchoolClass | null>(null);
+  useLinkedRecord('classId', data?.classes, setEditing, canEdit);
   if (isLoading) return <Skeleton active />;
   const classes = data?.classes ?? [];
   const pupils = classes.reduce((n, c) => n + c.pupilCount, 0);

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { Tooltip } from 'antd';
 import type { LoadCell, LoadGrid } from '../../../src-shared/contract/curriculumLoad';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
@@ -36,11 +36,33 @@ function SumText({ hours, vacant }: { hours: number; vacant: number }) {
  * class and of a subject. Arrows move between cells; Enter opens the choice of teachers. Memoised, so
  * switching the page's tabs does not re-render a school's 900 cells.
  */
-export const LoadGridView = memo(function LoadGridView({ yearId, grid, canEdit }: { yearId: string; grid: LoadGrid; canEdit: boolean }) {
+export const LoadGridView = memo(function LoadGridView({
+  yearId,
+  grid,
+  canEdit,
+  focus = null,
+}: {
+  yearId: string;
+  grid: LoadGrid;
+  canEdit: boolean;
+  /** A cell to scroll to and focus on opening (a class, and a subject of it when known). */
+  focus?: { classId: string; subjectId: string | null } | null;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<string | null>(null);
   const cells = useMemo(() => new Map(grid.cells.map((c) => [`${c.classId}|${c.subjectId}`, c])), [grid]);
   const move = useCallback((r: number, c: number) => box.current?.querySelector<HTMLElement>(`[data-cell="${r}:${c}"]`)?.focus(), []);
+  const focusClass = focus?.classId ?? null;
+  const focusSubject = focus?.subjectId ?? null;
+  useEffect(() => {
+    if (!focusClass) return;
+    const r = grid.classes.findIndex((c) => c.id === focusClass);
+    const c = Math.max(0, grid.subjects.findIndex((s) => s.id === focusSubject));
+    const el = r >= 0 ? box.current?.querySelector<HTMLElement>(`[data-cell="${r}:${c}"]`) : null;
+    el?.scrollIntoView({ block: 'center', inline: 'center' });
+    el?.focus();
+    // Only when the link changes, not on every refetch of the grid.
+  }, [focusClass, focusSubject]);
   const onKey = useCallback(
     (e: KeyboardEvent<HTMLElement>, r: number, c: number, key: string | null) => {
       const moves: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };

@@ -22,7 +22,9 @@ export function LoadPage() {
   const tab = params.get('tab') ?? 'grid';
   const { data: grid, isFetching } = useLoadGridQuery(year?.id ?? '', { skip: !year });
   const canEdit = useHasRight('curriculum.edit') && Boolean(year && !year.isClosed);
-  const [teacher, setTeacher] = useState<string | null>(null);
+  // A link (the timetable's pre-check) may name a teacher to open or a class and subject to point at.
+  const [teacher, setTeacher] = useState<string | null>(() => params.get('staffId'));
+  const focus = params.get('classId') ? { classId: params.get('classId')!, subjectId: params.get('subjectId') } : null;
   const [settings, setSettings] = useState(false);
   const [exportTarif, { isLoading: t1 }] = useExportTarificationMutation();
   const [exportVac, { isLoading: t2 }] = useExportVacanciesMutation();
@@ -87,7 +89,7 @@ export function LoadPage() {
               activeKey={tab}
               onChange={(key) => setParams((p) => { p.set('tab', key); return p; }, { replace: true })}
               items={[
-                { key: 'grid', label: 'Классы и предметы', children: <div style={{ opacity: isFetching ? 0.7 : 1 }}><LoadGridView yearId={year.id} grid={grid} canEdit={canEdit} /></div> },
+                { key: 'grid', label: 'Классы и предметы', children: <div style={{ opacity: isFetching ? 0.7 : 1 }}><LoadGridView yearId={year.id} grid={grid} canEdit={canEdit} focus={focus} /></div> },
                 { key: 'teachers', label: `Учителя (${grid.teachers.length})`, children: <TeachersTable grid={grid} onOpen={setTeacher} /> },
               ]}
             />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { App, Button, Col, Input, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Room } from '../../../src-shared/contract/rooms';
@@ -15,7 +16,9 @@ export function RoomsPage() {
   const { data: types } = useRoomTypesQuery();
   const [remove] = useDeleteRoomMutation();
   const [editing, setEditing] = useState<Room | null | 'new'>(null);
-  const [typeFilter, setTypeFilter] = useState<string | null>(null);
+  // A link (the timetable's pre-check: «a room type no room has») opens the list filtered by that type.
+  const [params] = useSearchParams();
+  const [typeFilter, setTypeFilter] = useState<string | null>(() => params.get('roomTypeId'));
   const [search, setSearch] = useState('');
   const rooms = (data?.rooms ?? []).filter((r) => (!typeFilter || r.typeId === typeFilter) && (!search || `${r.number} ${r.name ?? ''}`.toLowerCase().includes(search.toLowerCase())));
   const seats = rooms.reduce((n, r) => n + (r.capacity ?? 0), 0);

@@ -5,6 +5,7 @@ import type { Subject } from '../../../src-shared/contract/subjects';
 import { GRADES } from '../../../src-shared/domain/schoolSetup/sanpinDifficulty';
 import { useHasRight } from '../access/useSession';
 import { useRoomTypesQuery } from '../rooms/roomsApi';
+import { useLinkedRecord } from '../../components/useLinkedRecord';
 import { SubjectFormModal } from './SubjectFormModal';
 import { useDeleteSubjectMutation, useLoadStarterSubjectsMutation, useSubjectsQuery } from './subjectsApi';
 
@@ -19,6 +20,7 @@ export function SubjectsPage() {
   const [editing, setEditing] = useState<Subject | null | 'new'>(null);
   const [archived, setArchived] = useState(false);
   const [search, setSearch] = useState('');
+  useLinkedRecord('subjectId', data?.subjects, setEditing, canEdit);
   const typeName = useMemo(() => new Map((types?.types ?? []).map((t) => [t.id, t.name])), [types]);
   const rows = (data?.subjects ?? []).filter((s) => (archived || !s.isArchived) && (!search || s.name.toLowerCase().replace(/ё/g, 'е').includes(search.toLowerCase().replace(/ё/g, 'е'))));
 

@@ -8,6 +8,7 @@ import { PEOPLE_SAMPLES } from '../people/peopleSamples';
 import { MOVEMENT_SAMPLES } from '../movement/movementSamples';
 import { CURRICULUM_SAMPLES } from '../curriculum/curriculumSamples';
 import { EXCHANGE_SAMPLES } from '../exchange/exchangeSamples';
+import { TIMETABLE_SAMPLES } from '../timetable/timetableSamples';
 import { REPORTS_SAMPLES } from '../reports/reportsSamples';
 
 /**
@@ -113,6 +114,8 @@ export const SAMPLES: Record<string, MethodSample> = {
   ...CURRICULUM_SAMPLES,
   // Portal exchange: pulls, pushes, outbox, reconciliation (issue 9).
   ...EXCHANGE_SAMPLES,
+  // Timetable: versions, generation, approval, printouts, teachers' time off, joint lessons (issue 15).
+  ...TIMETABLE_SAMPLES,
   // Report catalogue, print forms, report builder (issue 21).
   ...REPORTS_SAMPLES,
 };

@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { assetPath } from '../../foundation/assets';
+import { startPdf } from '../../foundation/pdfDocument';
 import type { OrderDocData } from '../repo/orderDocData';
 
 /**
@@ -7,15 +6,7 @@ import type { OrderDocData } from '../repo/orderDocData';
  * school's own DOCX template shapes the Word file only; the PDF is the app's standard form.
  */
 export async function renderOrderPdf(data: OrderDocData): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 57, bottom: 57, left: 85, right: 42 }, info: { Title: `Приказ № ${data.orderNumber}`, Author: 'Школьный офис' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', assetPath('fonts', 'DejaVuSans.ttf'));
-  doc.registerFont('bold', assetPath('fonts', 'DejaVuSans-Bold.ttf'));
+  const { doc, done } = startPdf({ size: 'A4', margins: { top: 57, bottom: 57, left: 85, right: 42 }, info: { Title: `Приказ № ${data.orderNumber}`, Author: 'Школьный офис' } });
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
   doc.font('bold').fontSize(11).text(String(data.schoolFullName), { align: 'center' });

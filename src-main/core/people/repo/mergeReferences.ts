@@ -30,6 +30,8 @@ const REFS: Record<PersonKind, readonly Ref[]> = {
     { table: 'app_user', column: 'staff_id', what: ['пользователь программы', 'пользователя программы', 'пользователей программы'] },
     { table: 'school_event', column: 'responsible_staff_id', what: ['мероприятие', 'мероприятия', 'мероприятий'] },
     { table: 'teaching_assignment', column: 'staff_id', what: ['строка нагрузки', 'строки нагрузки', 'строк нагрузки'] },
+    { table: 'timetable_lesson_teacher', column: 'staff_id', what: ['урок в расписании', 'урока в расписании', 'уроков в расписании'] },
+    { table: 'timetable_teacher_availability', column: 'staff_id', what: ['запись о недоступности', 'записи о недоступности', 'записей о недоступности'] },
   ],
 };
 

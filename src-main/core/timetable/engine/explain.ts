@@ -190,7 +190,7 @@ function emptyDomainReason(c: Compiled, units: number[]): string {
   return 'нет ни одного времени, где свободны сразу все учителя, классы и кабинеты (с учётом закреплений и перерывов)';
 }
 
-const KIND_RU: Partial<Record<ViolationKind, string>> = {
+export const KIND_RU: Partial<Record<ViolationKind, string>> = {
   teacherClash: 'наложение уроков у учителя',
   studentClash: 'наложение уроков у класса (группы)',
   roomClash: 'два урока в одном кабинете',

@@ -1,0 +1,74 @@
+import type { VersionMeta } from '../../../src-shared/contract/timetableFields';
+import type { HandlerContext } from '../foundation/context';
+import { notFound, refusal, stale } from '../foundation/refusals';
+import { nowIso } from '../foundation/clock';
+import { evaluateLoaded, summaryOfReport } from './evaluation';
+import { metaOf } from './versionQueries';
+import { approvedFrom, findVersion, updateVersionIf } from './repo/versions';
+import { findYear } from '../schoolSetup/index';
+import { availabilityMap, loadVersion } from './versionStore';
+import { writableDraft } from './versionService';
+
+/**
+ * The director approves a draft from a date (work order §3.9: what the завуч enters is approved by
+ * the director). The draft becomes the timetable in force from that date and read-only; every
+ * approved version whose range reaches that date ends the day before and goes to the archive, so
+ * exactly one version is in force on any date and the old ones still answer «what was on 1 October».
+ */
+
+const dmy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+export function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function approveVersion(ctx: HandlerContext, input: { versionId: string; version: number; effectiveFrom: string }) {
+  const db = ctx.core.db;
+  const row = await writableDraft(db, input.versionId, input.version);
+  const year = await findYear(db, row.academicYearId);
+  if (!year) throw notFound('Учебный год');
+  if (input.effectiveFrom < year.startDate || input.effectiveFrom > year.endDate) {
+    throw refusal(`Дата «Действует с» ${dmy(input.effectiveFrom)} вне учебного года ${year.name} (${dmy(year.startDate)} – ${dmy(year.endDate)})`);
+  }
+  const loaded = await loadVersion(db, row.id, row);
+  const e = evaluateLoaded(loaded, await availabilityMap(db, row.academicYearId));
+  if (e.report.hard > 0) {
+    const unplaced = e.report.figures.units - e.report.figures.placed;
+    throw refusal(
+      `Версию «${row.name}» нельзя утвердить: ${e.report.hard} нарушений обязательных правил${unplaced ? `, не поставлено уроков: ${unplaced}` : ''}. Исправьте расписание (панель «Показатели» показывает, где) и утвердите снова`,
+    );
+  }
+  const at = nowIso();
+  const user = ctx.caller.user;
+  const archived = await db.transaction().execute(async (trx) => {
+    const current = await writableDraft(trx, input.versionId, input.version);
+    const ended: { id: string; name: string; effectiveTo: string }[] = [];
+    const effectiveTo = dayBefore(input.effectiveFrom);
+    for (const prev of await approvedFrom(trx, current.academicYearId, input.effectiveFrom)) {
+      if (!(await updateVersionIf(trx, prev.id, Number(prev.version), { status: 'archived', effectiveTo, updatedAt: at, updatedBy: user?.name ?? null }))) {
+        throw stale(`Версия расписания «${prev.name}»`, Number(prev.version));
+      }
+      ended.push({ id: prev.id, name: prev.name, effectiveTo });
+      await ctx.audit.record(trx, { entity: 'timetableVersion', recordId: prev.id, action: 'archive', changes: { status: ['approved', 'archived'], effectiveTo: [prev.effectiveTo, effectiveTo], replacedBy: current.name } });
+    }
+    const summary = JSON.stringify(summaryOfReport(loaded, e.report, at));
+    const ok = await updateVersionIf(trx, current.id, input.version, {
+      status: 'approved',
+      effectiveFrom: input.effectiveFrom,
+      effectiveTo: null,
+      approvedAt: at,
+      approvedBy: user?.id ?? null,
+      approvedByName: user?.name ?? null,
+      summary,
+      updatedAt: at,
+      updatedBy: user?.name ?? null,
+    });
+    if (!ok) throw stale(`Версия расписания «${current.name}»`, Number(current.version));
+    await ctx.audit.record(trx, { entity: 'timetableVersion', recordId: current.id, action: 'approve', changes: { status: ['draft', 'approved'], effectiveFrom: [null, input.effectiveFrom], archived: ended.map((x) => x.name) } });
+    return ended;
+  });
+  const meta: VersionMeta = await metaOf(ctx, (await findVersion(db, row.id))!);
+  return { meta, archived };
+}

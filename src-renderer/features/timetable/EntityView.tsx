@@ -1,0 +1,118 @@
+import { useCallback, useMemo } from 'react';
+import { Button, Empty, Select, Space, Typography } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import type { VersionMeta } from '../../../src-shared/contract/timetableFields';
+import { LessonChip } from './LessonChip';
+import { LessonDetails } from './LessonDetails';
+import { WeekGrid } from './WeekGrid';
+import {
+  classRows,
+  shiftRows,
+  shiftsOf,
+  slotsOf,
+  sortedClasses,
+  subjectColors,
+  unplacedFor,
+  type EntityKind,
+  type Occurrence,
+  type TimetableIndex,
+} from './timetableModel';
+
+interface Props {
+  index: TimetableIndex;
+  meta: VersionMeta;
+  kind: EntityKind;
+  id: string | null;
+  selectedKey: string | null;
+  highlight: ReadonlySet<number>;
+  onOpen: (kind: EntityKind, id: string) => void;
+  onSelect: (key: string | null) => void;
+}
+
+const KIND_LABEL: Record<EntityKind, string> = { class: 'Класс', teacher: 'Учитель', room: 'Кабинет' };
+
+/** The entities of a kind this user may open, in school order. */
+export function entityOptions(index: TimetableIndex, kind: EntityKind): { value: string; label: string }[] {
+  const view = index.view;
+  const scope = view.scope;
+  if (kind === 'class') {
+    const classes = sortedClasses(view.classes).filter((c) => scope.all || scope.classIds.includes(c.id));
+    return classes.map((c) => ({ value: c.id, label: c.name }));
+  }
+  if (kind === 'teacher') {
+    const teachers = [...view.teachers].filter((t) => scope.all || t.id === scope.staffId).sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru'));
+    return teachers.map((t) => ({ value: t.id, label: t.fullName }));
+  }
+  if (!scope.all) return [];
+  return [...view.rooms]
+    .sort((a, b) => a.number.localeCompare(b.number, 'ru', { numeric: true }))
+    .map((r) => ({ value: r.id, label: `${r.number}${r.name ? ` — ${r.name}` : ''} (${r.typeName})` }));
+}
+
+/** The timetable of one class, teacher or room for the week, with what of it is not placed. */
+export function EntityView({ index, meta, kind, id, selectedKey, highlight, onOpen, onSelect }: Props) {
+  const options = useMemo(() => entityOptions(index, kind), [index, kind]);
+  const current = id && options.some((o) => o.value === id) ? id : (options[0]?.value ?? null);
+  const colors = useMemo(() => subjectColors(index.view.subjects), [index]);
+  const rows = useMemo(() => {
+    if (!current) return [];
+    if (kind === 'class') {
+      const cls = index.classes.get(current);
+      return cls ? classRows(index.view, cls) : [];
+    }
+    return shiftRows(index.view, shiftsOf(index, kind, current));
+  }, [index, kind, current]);
+  const slots = useMemo(() => (current ? slotsOf(index, kind, current) : new Map()), [index, kind, current]);
+  const unplaced = useMemo(() => (current ? unplacedFor(index, kind, current) : []), [index, kind, current]);
+  const selected = selectedKey ? index.byKey.get(selectedKey) : undefined;
+  const select = useCallback((occ: Occurrence) => onSelect(occ.key === selectedKey ? null : occ.key), [onSelect, selectedKey]);
+  const at = options.findIndex((o) => o.value === current);
+  const lessonsCount = useMemo(() => {
+    const keys = new Set<string>();
+    for (const list of slots.values()) for (const e of list) keys.add(e.occ.key);
+    return keys.size;
+  }, [slots]);
+
+  if (options.length === 0) return <Empty description={kind === 'room' ? 'Кабинетов нет' : 'Нет расписания, которое вам доступно'} />;
+
+  return (
+    <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+      <Space wrap>
+        <span>{KIND_LABEL[kind]}:</span>
+        <Button icon={<LeftOutlined />} aria-label="Предыдущий" disabled={at <= 0} onClick={() => onOpen(kind, options[at - 1].value)} />
+        <Select
+          aria-label={KIND_LABEL[kind]}
+          showSearch
+          optionFilterProp="label"
+          style={{ minWidth: kind === 'class' ? 120 : 320 }}
+          value={current ?? undefined}
+          options={options}
+          onChange={(v: string) => onOpen(kind, v)}
+        />
+        <Button icon={<RightOutlined />} aria-label="Следующий" disabled={at < 0 || at >= options.length - 1} onClick={() => onOpen(kind, options[at + 1].value)} />
+        <Typography.Text type="secondary">
+          Уроков в неделю: {lessonsCount}
+          {unplaced.length > 0 && <Typography.Text type="danger">, не поставлено: {unplaced.length}</Typography.Text>}
+        </Typography.Text>
+      </Space>
+      {selected && <LessonDetails index={index} occ={selected} meta={meta} onOpen={onOpen} onClose={() => onSelect(null)} />}
+      {current && (
+        <div style={{ overflow: 'auto', maxHeight: 'calc(100vh - 300px)' }}>
+          <WeekGrid index={index} kind={kind} entityId={current} rows={rows} slots={slots} selectedKey={selectedKey} highlight={highlight} colors={colors} onSelect={select} />
+        </div>
+      )}
+      {unplaced.length > 0 && current && (
+        <div data-testid="unplaced" aria-label="Не поставленные уроки" role="region">
+          <Typography.Text strong>Не поставлены ({unplaced.length}):</Typography.Text>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 4 }}>
+            {unplaced.map((o) => (
+              <div key={o.key} style={{ width: 170 }}>
+                <LessonChip index={index} occ={o} kind={kind} entityId={current} selected={o.key === selectedKey} color={colors.get(o.lesson.subjectId)} onSelect={select} />
+              </div>
+            ))}
+          </div>
+        </div>
+      )}
+    </Space>
+  );
+}
