@@ -2,15 +2,11 @@ import type { reportsContract } from '../../../src-shared/contract/reports';
 import type { reportBuilderContract } from '../../../src-shared/contract/reportBuilder';
 import {
   auditRun,
-  builderWorkbook,
   catalogue,
   deleteReport,
   downloadPrintTemplate,
   drillReport,
-  exportReport,
   getSaved,
-  printPupilCard,
-  printStaffCard,
   printTemplatesInfo,
   resetPrintTemplate,
   runDefinition,
@@ -18,23 +14,27 @@ import {
   saveReport,
   uploadPrintTemplate,
 } from '../reports/index';
-import { schoolToday } from '../foundation/clock';
+import { runJob } from '../workerJobs';
 import type { Handlers } from './types';
 
-/** The report catalogue, its three audiences, the print forms and the report builder (issue 21). */
+/**
+ * The report catalogue, its three audiences, the print forms and the report builder (issue 21).
+ * Files (Excel, DOCX, PDF) are made in the core's job worker: a district's workbook takes seconds
+ * of CPU that would otherwise stall every other user's request.
+ */
 export const reportsHandlers: Handlers<typeof reportsContract & typeof reportBuilderContract> = {
   'reports.catalogue': async (_input, ctx) => catalogue(ctx),
   'reports.school.run': async ({ key, params }, ctx) => runReport(ctx, 'school', key, params),
   'reports.school.drill': async ({ key, params, target }, ctx) => drillReport(ctx, 'school', key, params, target),
-  'reports.school.export': async ({ key, params }, ctx) => exportReport(ctx, 'school', key, params),
+  'reports.school.export': async ({ key, params }, ctx) => runJob(ctx, 'reports.export', { audience: 'school', key, params }),
   'reports.class.run': async ({ key, params }, ctx) => runReport(ctx, 'class', key, params),
   'reports.class.drill': async ({ key, params, target }, ctx) => drillReport(ctx, 'class', key, params, target),
-  'reports.class.export': async ({ key, params }, ctx) => exportReport(ctx, 'class', key, params),
+  'reports.class.export': async ({ key, params }, ctx) => runJob(ctx, 'reports.export', { audience: 'class', key, params }),
   'reports.staff.run': async ({ key, params }, ctx) => runReport(ctx, 'staff', key, params),
   'reports.staff.drill': async ({ key, params, target }, ctx) => drillReport(ctx, 'staff', key, params, target),
-  'reports.staff.export': async ({ key, params }, ctx) => exportReport(ctx, 'staff', key, params),
-  'reports.print.pupilCard': async ({ pupilId, format }, ctx) => printPupilCard(ctx, pupilId, format),
-  'reports.print.staffCard': async ({ staffId, format }, ctx) => printStaffCard(ctx, staffId, format),
+  'reports.staff.export': async ({ key, params }, ctx) => runJob(ctx, 'reports.export', { audience: 'staff', key, params }),
+  'reports.print.pupilCard': async ({ pupilId, format }, ctx) => runJob(ctx, 'reports.print.pupilCard', { pupilId, format }),
+  'reports.print.staffCard': async ({ staffId, format }, ctx) => runJob(ctx, 'reports.print.staffCard', { staffId, format }),
   'reports.templates.info': async (_input, ctx) => printTemplatesInfo(ctx.core.db),
   'reports.templates.download': async ({ key, which }, ctx) => downloadPrintTemplate(ctx.core.db, key, which),
   'reports.templates.upload': async ({ key, fileName, contentBase64, version }, ctx) => uploadPrintTemplate(ctx, key, fileName, contentBase64, version),
@@ -54,11 +54,5 @@ export const reportsHandlers: Handlers<typeof reportsContract & typeof reportBui
     await auditRun(ctx, id, saved.name, 'screen', run.date, run.result.total, saved.definition);
     return run.result;
   },
-  'reports.custom.export': async ({ id, date }, ctx) => {
-    const saved = await getSaved(ctx, id);
-    const run = await runDefinition(ctx, saved.definition, saved.name, date, null);
-    const file = await builderWorkbook(run.result, schoolToday());
-    await auditRun(ctx, id, saved.name, 'xlsx', run.date, run.result.total, saved.definition);
-    return file;
-  },
+  'reports.custom.export': async ({ id, date }, ctx) => runJob(ctx, 'reports.custom.export', { id, date }),
 };

@@ -4,7 +4,7 @@ export { occupancyReport } from './repo/occupancy';
 export { occupancyExcel } from './occupancyExcel';
 export { catalogue } from './catalogueList';
 export { drillReport, exportReport, runReport } from './engine/runReport';
-export { auditRun, builderWorkbook, runDefinition } from './builder/runBuilder';
+export { auditRun, exportSavedReport, runDefinition } from './builder/runBuilder';
 export { deleteReport, getSaved, saveReport } from './builder/savedReports';
 export { printPupilCard, printStaffCard } from './print/printForms';
 export { downloadPrintTemplate, printTemplatesInfo, resetPrintTemplate, uploadPrintTemplate } from './print/printTemplates';

@@ -12,6 +12,7 @@ import { schoolToday } from '../../foundation/clock';
 import type { HandlerContext } from '../../foundation/context';
 import { newWorkbook, toFile } from '../../foundation/xlsxSheet';
 import { schoolShortName } from '../engine/school';
+import { getSaved } from './savedReports';
 import { SOURCES } from './sources';
 
 /**
@@ -121,4 +122,13 @@ export async function builderWorkbook(r: BuilderResult, made: string): Promise<E
   ws.pageSetup.printTitlesRow = `${head.number}:${head.number}`;
   ws.headerFooter.oddFooter = `&LСформировано ${formatRu(made)} в программе «Школьный офис»&RСтраница &P из &N`;
   return toFile(wb, `${r.title}.xlsx`, r.rows.length);
+}
+
+/** A saved report as Excel with all its rows; runs in the core's job worker (workerJobs.ts). */
+export async function exportSavedReport(ctx: HandlerContext, id: string, date: string | null | undefined): Promise<ExportedFile> {
+  const saved = await getSaved(ctx, id);
+  const run = await runDefinition(ctx, saved.definition, saved.name, date, null);
+  const file = await builderWorkbook(run.result, schoolToday());
+  await auditRun(ctx, id, saved.name, 'xlsx', run.date, run.result.total, saved.definition);
+  return file;
 }

@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import type { Core } from '../../foundation/context';
 import type { RunOutcome } from './types';
 
@@ -5,7 +6,8 @@ import type { RunOutcome } from './types';
  * The last few report runs per core, so a drill-down on a number the user is looking at does not
  * recompute a district-sized report. An entry lives two minutes and any `dataChanged` event clears
  * them all: a list never lags far behind the data. Keyed by user, so one user's scope never serves
- * another's.
+ * another's. The core's job worker (report files) keeps no cache: it does not hear the server's
+ * `dataChanged` events, so a file made there is always computed from the data of that moment.
  */
 const TTL_MS = 120_000;
 const MAX_ENTRIES = 12;
@@ -31,6 +33,7 @@ function cacheOf(core: Core): Map<string, Entry> {
 }
 
 export function cachedRun(core: Core, key: string): RunOutcome | undefined {
+  if (!isMainThread) return undefined;
   const c = cacheOf(core);
   const e = c.get(key);
   if (!e) return undefined;
@@ -42,6 +45,7 @@ export function cachedRun(core: Core, key: string): RunOutcome | undefined {
 }
 
 export function rememberRun(core: Core, key: string, outcome: RunOutcome): void {
+  if (!isMainThread) return;
   const c = cacheOf(core);
   c.delete(key);
   c.set(key, { at: Date.now(), outcome });
