@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { assetPath } from '../../foundation/assets';
+import { startPdf } from '../../foundation/pdfDocument';
 
 /**
  * The print forms as PDF: a title block, then sections of «label — value» lines and bordered tables
@@ -21,15 +20,7 @@ export interface PdfCard {
 }
 
 export async function renderCardPdf(card: PdfCard): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 50, left: 60, right: 42 }, info: { Title: card.title, Author: 'Школьный офис' }, bufferPages: true });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', assetPath('fonts', 'DejaVuSans.ttf'));
-  doc.registerFont('bold', assetPath('fonts', 'DejaVuSans-Bold.ttf'));
+  const { doc, done } = startPdf({ size: 'A4', margins: { top: 50, bottom: 50, left: 60, right: 42 }, info: { Title: card.title, Author: 'Школьный офис' }, bufferPages: true });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
