@@ -1,9 +1,11 @@
 import type { Figures } from '../../src-main/core/timetable/engine/figures';
+import { showRange, steady, type LoadRange } from './load';
 
 export interface RunRecord {
   valid: boolean;
   /** FET only: its complete timetable also passes our evaluator (SanPiN rules FET cannot express). */
   strictValid?: boolean;
+  /** From the request (ours: the call to the warm worker; FET: the process start) to the first valid timetable. */
   firstValidMs: number | null;
   figures: Figures | null;
   note?: string;
@@ -51,9 +53,18 @@ export function summarise(runs: RunRecord[], budgetS: number): Summary {
   };
 }
 
-export function table(rows: { name: string; budget: number; ours: Summary; fet: Summary; mark: string }[]): string {
+export interface Row {
+  name: string;
+  budget: number;
+  ours: Summary;
+  fet: Summary;
+  mark: string;
+  load: LoadRange;
+}
+
+export function table(rows: Row[]): string {
   const head = [
-    'instance', 'budget s', 'valid ours', 'valid FET', 't1st valid s ours (med/max)', 't1st valid s FET (med/max)',
+    'instance', 'load avg', 'budget s', 'valid ours', 'valid FET', 't1st valid s ours (med/max)', 't1st valid s FET (med/max)',
     'teacher gaps ours', 'teacher gaps FET', 'class gaps ours', 'class gaps FET', 'Tue/Wed peak ours', 'Tue/Wed peak FET',
     'hard 1st/last ours', 'hard 1st/last FET', 'same subj/day ours', 'same subj/day FET',
   ];
@@ -61,8 +72,12 @@ export function table(rows: { name: string; budget: number; ours: Summary; fet: 
   for (const r of rows) {
     const o = r.ours;
     const f = r.fet;
+    // A time measured while the load jumped is not compared: the row says so instead.
+    const ok = steady(r.load);
+    const t1o = ok ? o.t1 : 'load changed';
+    const t1f = ok ? f.t1 : 'load changed';
     lines.push(
-      `| ${r.name}${r.mark} | ${r.budget} | ${o.success} | ${f.success} | ${o.t1} | ${f.t1} | ${o.teacherGaps} | ${f.teacherGaps} | ${o.classGaps} | ${f.classGaps} | ${o.tueWed} | ${f.tueWed} | ${o.hardFirstLast} | ${f.hardFirstLast} | ${o.sameSubject} | ${f.sameSubject} |`,
+      `| ${r.name}${r.mark} | ${showRange(r.load)}${ok ? '' : ' ⚠'} | ${r.budget} | ${o.success} | ${f.success} | ${t1o} | ${t1f} | ${o.teacherGaps} | ${f.teacherGaps} | ${o.classGaps} | ${f.classGaps} | ${o.tueWed} | ${f.tueWed} | ${o.hardFirstLast} | ${f.hardFirstLast} | ${o.sameSubject} | ${f.sameSubject} |`,
     );
   }
   return lines.join('\n');

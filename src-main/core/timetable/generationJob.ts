@@ -5,8 +5,9 @@ import type { Core, HandlerContext } from '../foundation/context';
 import { writableYear } from '../schoolSetup/index';
 import { refusal } from '../foundation/refusals';
 import { nowIso } from '../foundation/clock';
-import { runSolver, type SolveProgress, type SolveResult, type SolverHandle } from './engine';
+import type { SolveProgress, SolveResult, SolverHandle } from './engine';
 import { evaluateLoaded, figuresOf } from './evaluation';
+import { solveInService } from './solverService';
 import { toInstance } from './instance';
 import { item } from './links';
 import type { BuildPeriod } from './buildSnapshot';
@@ -16,7 +17,7 @@ import { carryIds, emitTimetable, insertDraft, replaceContent, writableDraft } f
 import { availabilityMap, loadVersion, periodOf, prepareSnapshot } from './versionStore';
 
 /**
- * «Составить»: the solver runs in a worker thread (engine/worker.ts), so the core keeps answering
+ * «Составить»: the solver runs in the core's warm worker thread (solverService.ts), so the core keeps answering
  * other users; progress goes out as `progress` events (and `timetable.generate.status`) at least
  * every second; cancel stops the worker and saves nothing. The result fills the draft it was started
  * on — keeping its locked lessons, and only if nobody saved the draft meanwhile (else CONFLICT,
@@ -141,7 +142,7 @@ export async function startGeneration(ctx: HandlerContext, input: StartInput): P
   };
   const gen: GenJob = { status, handle: null, cancelled: false, targetId: input.target === 'fill' ? input.versionId : null, done: Promise.resolve() };
   remember(core, jobId, gen);
-  const handle = runSolver(instance, {
+  const handle = solveInService(core, instance, {
     seed: input.budget.seed ?? 1,
     timeLimitMs: input.budget.seconds * 1000,
     ...(input.budget.maxIterations ? { maxIterations: input.budget.maxIterations } : {}),

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { evaluate } from '../../../src-main/core/timetable/engine/evaluator';
 import { exportFet } from '../../../src-main/core/timetable/engine/fet/export';
 import { importFet } from '../../../src-main/core/timetable/engine/fet/import';
 import { exportedUnitOf, fetTeacherGapsTotal, importFetActivities } from '../../../src-main/core/timetable/engine/fet/result';
-import { fetAvailable, readFetOutput, runFet } from '../../../src-main/core/timetable/engine/fet/runFet';
+import { fetAvailable, readFetOutput, readFetRunDir, runFet, type FetRun } from '../../../src-main/core/timetable/engine/fet/runFet';
 import { generateSchool } from '../../../src-main/core/timetable/engine/generator/generator';
 
 const EXAMPLES = '/usr/share/doc/fet-data/examples/FET-5-official';
@@ -115,6 +115,37 @@ describe('FET exchange', () => {
     }
     for (const r of Object.values(reports)) expect(() => compile(r.instance)).not.toThrow();
   });
+
+  it('reads a partial FET result (NAME-highest/NAME_activities.xml) and scores it', () => {
+    // A real fet-cl 6.8.5 output directory of fixtures/timetable/infeasible.fet after its time limit.
+    const out = join(work, 'partial-fixture');
+    cpSync(join(__dirname, '../../fixtures/timetable/partial'), out, { recursive: true });
+    const dir = readFetRunDir(out);
+    expect(dir).toMatchObject({ success: false, partial: true, baseName: 'infeasible' });
+    expect(dir.timetableDir?.endsWith('infeasible-highest')).toBe(true);
+    const run: FetRun = { ...dir, wallMs: 0, exitCode: 0, stdout: '' };
+    const xml = readFetOutput(run, 'activities.xml');
+    expect(xml).toContain('<Activities_Timetable>');
+    const imp = importFet(readFileSync(join(__dirname, '../../fixtures/timetable/infeasible.fet'), 'utf8'), 'infeasible');
+    const acts = importFetActivities(xml ?? '', imp.instance, imp.unitOf);
+    expect(acts.problems).toEqual([]);
+    expect(acts.timetable.placements.map((p) => p.lessonId).sort()).toEqual(['1', '2']);
+    const ev = evaluate(imp.instance, acts.timetable);
+    expect(ev.figures.placed).toBe(2);
+    expect(ev.hardByKind.unplaced).toBe(2);
+  });
+
+  it.skipIf(!HAS_FET)(`reads the partial timetable of a fet-cl run that runs out of time (${HAS_FET ? 'fet-cl' : NO_FET})`, async () => {
+    const file = join(__dirname, '../../fixtures/timetable/infeasible.fet');
+    const run = await runFet({ inputFile: file, outputDir: join(work, 'partial-run'), timeLimitSeconds: 1, seeds: [1, 2, 3, 4, 5, 6] });
+    expect(run.success).toBe(false);
+    expect(run.partial).toBe(true);
+    const imp = importFet(readFileSync(file, 'utf8'), 'infeasible');
+    const acts = importFetActivities(readFetOutput(run, 'activities.xml') ?? '', imp.instance, imp.unitOf);
+    const ev = evaluate(imp.instance, acts.timetable);
+    expect(ev.figures.placed).toBeGreaterThan(0);
+    expect(ev.valid).toBe(false);
+  }, 30_000);
 
   it('reports unsupported constraints from a small fixture', () => {
     const xml = readFileSync(join(__dirname, '../../fixtures/timetable/unsupported.fet'), 'utf8');

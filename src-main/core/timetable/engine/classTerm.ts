@@ -18,8 +18,9 @@ export interface ClassProfile {
 let slotRep = new Int32Array(0);
 let subjectStamp = new Int32Array(0);
 let stampCounter = 0;
-const sums: number[] = [];
-const counts: number[] = [];
+// Typed scratch (not arrays emptied with length = 0, which V8 reallocates on every call).
+let sums = new Float64Array(7);
+let counts = new Int32Array(7);
 
 /**
  * Analyses class k from its representative units (one per parallel block) and returns the soft
@@ -32,12 +33,12 @@ export function analyseClass(st: State, k: number, out?: ClassProfile): number {
   if (slotRep.length < D * P) slotRep = new Int32Array(D * P);
   if (subjectStamp.length < c.inst.subjects.length) subjectStamp = new Int32Array(c.inst.subjects.length);
   slotRep.fill(-1, 0, D * P);
-  sums.length = 0;
-  counts.length = 0;
-  for (let d = 0; d < D; d++) {
-    sums.push(0);
-    counts.push(0);
+  if (sums.length < D) {
+    sums = new Float64Array(D);
+    counts = new Int32Array(D);
   }
+  sums.fill(0, 0, D);
+  counts.fill(0, 0, D);
   const reps = c.classReps[k];
   let total = 0;
   let totalPoints = 0;
@@ -118,8 +119,8 @@ export function analyseClass(st: State, k: number, out?: ClassProfile): number {
     w.sameSubjectTwice * repeats +
     w.dayBalance * balanceExcess;
   if (out) {
-    out.daySums = sums.slice();
-    out.dayLessons = counts.slice();
+    out.daySums = Array.from(sums.subarray(0, D));
+    out.dayLessons = Array.from(counts.subarray(0, D));
     out.peakDeficit = peakDeficit;
     out.peakOnTueWed = totalPoints > 0 && peakDeficit === 0;
     out.heaviestMonFri = heaviestMonFri;

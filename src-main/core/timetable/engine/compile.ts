@@ -58,7 +58,12 @@ export interface Compiled extends CompiledRules {
   unitTeachers: Int32Array[];
   unitCells: Int32Array[];
   unitClasses: Int32Array[];
+  /** Candidate rooms big enough for the audience (capacity ≥ headcount), most preferred first. */
   unitRooms: Int32Array[];
+  /** 1 when the lesson asks for a room (even if none of its candidates is big enough). */
+  unitNeedsRoom: Uint8Array;
+  /** Headcount of the unit's audience, -1 when unknown. */
+  unitHeadcount: Int32Array;
   unitPoints: Float64Array;
   unitBlock: Int32Array;
   /** Hard allowed starts, 1 = allowed (nU × S). */
@@ -82,6 +87,20 @@ function fillSlots(arr: Uint8Array, base: number, refs: SlotRef[] | undefined, D
   for (const r of refs ?? []) {
     if (r.day < D && r.period < P) arr[base + r.day * P + r.period] = 1;
   }
+}
+
+/** The lesson's headcount: its own count, else the sum of whole-class sizes; -1 when unknown. */
+function headcount(inst: TimetableInstance, classIdx: Map<string, number>, l: TimetableInstance['lessons'][number]): number {
+  if (l.studentCount !== undefined) return l.studentCount;
+  if (!l.students.length) return -1;
+  let sum = 0;
+  for (const a of l.students) {
+    const k = classIdx.get(a.classId);
+    const size = k === undefined ? undefined : inst.classes[k].size;
+    if (a.division !== undefined || size === undefined) return -1;
+    sum += size;
+  }
+  return sum;
 }
 
 export function compile(inst: TimetableInstance): Compiled {
@@ -189,6 +208,8 @@ export function compile(inst: TimetableInstance): Compiled {
   const unitCells: Int32Array[] = [];
   const unitClasses: Int32Array[] = [];
   const unitRooms: Int32Array[] = [];
+  const unitNeedsRoom = new Uint8Array(nU);
+  const unitHeadcount = new Int32Array(nU).fill(-1);
   const unitAllowed = new Uint8Array(nU * S);
   inst.lessons.forEach((l, li) => {
     const subj = subjectIdx.get(l.subjectId);
@@ -208,13 +229,18 @@ export function compile(inst: TimetableInstance): Compiled {
     }
     const cells = Int32Array.from([...cellSet].sort((a, b) => a - b));
     const classes = Int32Array.from([...classSet]);
+    const heads = headcount(inst, classIdx, l);
     const rooms = Int32Array.from(
-      (l.roomIds ?? []).map((id) => {
-        const r = roomIdx.get(id);
-        if (r === undefined) throw new Error(`Урок ${l.id}: неизвестный кабинет «${id}»`);
-        return r;
-      }),
+      (l.roomIds ?? [])
+        .map((id) => {
+          const r = roomIdx.get(id);
+          if (r === undefined) throw new Error(`Урок ${l.id}: неизвестный кабинет «${id}»`);
+          return r;
+        })
+        // A room too small for the audience is never a candidate (sanpin.md §5: room capacity).
+        .filter((r) => heads < 0 || (inst.rooms[r].capacity ?? Infinity) >= heads),
     );
+    const needsRoom = (l.roomIds ?? []).length > 0 ? 1 : 0;
     const firstClass = classes.length ? inst.classes[classes[0]] : undefined;
     const points = firstClass ? inst.subjects[subj].difficulty?.[String(firstClass.grade)] ?? 0 : 0;
     const allowedRefs = l.allowedStarts ? new Set(l.allowedStarts.map((r) => r.day * P + r.period)) : null;
@@ -229,6 +255,8 @@ export function compile(inst: TimetableInstance): Compiled {
       unitCells.push(cells);
       unitClasses.push(classes);
       unitRooms.push(rooms);
+      unitNeedsRoom[u] = needsRoom;
+      unitHeadcount[u] = heads;
       const lock = l.locked?.[k];
       if (lock) {
         unitLock[u] = lock.day * P + lock.period;
@@ -324,6 +352,8 @@ export function compile(inst: TimetableInstance): Compiled {
     unitCells,
     unitClasses,
     unitRooms,
+    unitNeedsRoom,
+    unitHeadcount,
     unitPoints,
     unitBlock,
     unitAllowed,

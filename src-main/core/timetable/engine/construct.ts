@@ -96,7 +96,7 @@ function nextCompactPeriod(mask: number, usable: number, P: number): number {
 }
 
 /** 1 for cells whose days must be gap-free (hard maxGapsPerWeek 0 or maxGapsPerDay 0). */
-function compactCells(c: Compiled): Uint8Array {
+export function compactCells(c: Compiled): Uint8Array {
   const out = new Uint8Array(c.nC);
   for (let x = 0; x < c.nC; x++) {
     for (const l of c.cellLimits[x]) {

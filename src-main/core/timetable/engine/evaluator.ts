@@ -1,7 +1,7 @@
 import { compile, type Compiled } from './compile';
 import { computeFigures, type Figures } from './figures';
 import type { Placement, Timetable, TimetableInstance } from './model';
-import { beginMove, createState, finishMove, recomputeAll, setStart, type State } from './state';
+import { beginMove, clearJournal, createState, finishMove, recomputeAll, setStart, type State } from './state';
 import type { ViolationKind } from './terms';
 
 /**
@@ -73,7 +73,7 @@ export function loadTimetable(st: State, tt: Timetable): string[] {
     if (!st.autoRooms) st.room[u] = -1;
     setStart(st, u, p.day * c.P + p.period);
     if (!st.autoRooms && r >= 0) {
-      st.journal.length = 0;
+      clearJournal(st);
       setRoomDirect(st, u, r);
     }
   }

@@ -1,8 +1,9 @@
 import { compile, type Compiled } from './compile';
 import { createState, recomputeAll, type State } from './state';
 import { loadTimetable, unitName } from './evaluator';
-import type { Limits, Timetable, TimetableInstance } from './model';
+import type { Timetable, TimetableInstance } from './model';
 import type { ViolationKind } from './terms';
+import { hardMaxPerDay, isCompactLimits, onceAWeekAllowance as onceAWeek } from './limits';
 
 /** A Russian explanation of why a timetable cannot be (or was not) completed. */
 export interface Explanation {
@@ -11,17 +12,6 @@ export interface Explanation {
 }
 
 const asCompiled = (x: TimetableInstance | Compiled): Compiled => ('nU' in x ? x : compile(x));
-
-function hardMaxPerDay(limits: Limits[]): number {
-  let m = Infinity;
-  for (const L of limits) if (L.maxPerDay && (L.maxPerDay.weight ?? 100) >= 100) m = Math.min(m, L.maxPerDay.value);
-  return m;
-}
-
-function onceAWeek(limits: Limits[]): number {
-  for (const L of limits) if (L.maxPerDay?.onceAWeek !== undefined) return L.maxPerDay.onceAWeek - L.maxPerDay.value;
-  return 0;
-}
 
 /**
  * Slots in which teacher t can teach at all: a class whose days are gap-free from the first lesson
@@ -38,11 +28,7 @@ function teacherReach(c: Compiled, t: number): number {
     for (const x of cells) {
       const usable = c.cellUsable[x * c.D + d];
       const limits = c.cellLimits[x];
-      const compact = limits.some((L) => {
-        const g = L.maxGapsPerWeek ?? L.maxGapsPerDay;
-        const late = L.maxSecondPeriodStarts;
-        return g && g.value === 0 && (g.weight ?? 100) >= 100 && late && late.value === 0 && (late.weight ?? 100) >= 100;
-      });
+      const compact = isCompactLimits(limits);
       const max = hardMaxPerDay(limits) + onceAWeek(limits);
       if (!compact || max === Infinity) {
         reach |= usable;
@@ -117,6 +103,19 @@ export function precheck(input: TimetableInstance | Compiled): Explanation[] {
       err(`Класс ${who}: ${cLoad[x]} ч в неделю больше, чем дневной максимум по СанПиН × ${c.D} дн. = ${capped}.`);
       reported.add(k);
     }
+  }
+
+  // Capacity: a lesson whose every candidate room is too small for its audience has no room.
+  const tooSmall = new Set<number>();
+  for (let u = 0; u < c.nU; u++) {
+    const li = c.unitLesson[u];
+    if (!c.unitNeedsRoom[u] || c.unitRooms[u].length || tooSmall.has(li)) continue;
+    tooSmall.add(li);
+    const rooms = (inst.lessons[li].roomIds ?? []).map((id) => {
+      const r = inst.rooms[c.roomIdx.get(id) ?? 0];
+      return `${r.name} (${r.capacity ?? '?'})`;
+    });
+    err(`${unitName(c, u)}: ${c.unitHeadcount[u]} учащихся не помещаются ни в один из кабинетов урока: ${rooms.join(', ')}.`);
   }
 
   // Rooms: each exact pool of candidate rooms must hold its hours; a parallel block needs a matching.
@@ -202,6 +201,7 @@ export const KIND_RU: Partial<Record<ViolationKind, string>> = {
   lock: 'нарушено закрепление',
   roomMissing: 'нет свободного подходящего кабинета',
   roomNotAllowed: 'неподходящий кабинет',
+  roomCapacity: 'кабинет меньше, чем учащихся на уроке',
   parallelBroken: 'параллельные группы не в одно время',
   maxPerDay: 'превышен дневной максимум уроков',
   minPerDay: 'меньше минимума уроков в день',

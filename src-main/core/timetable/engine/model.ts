@@ -106,6 +106,12 @@ export interface Lesson {
   count: number;
   /** Candidate rooms, most preferred first. Empty or missing: the lesson needs no room. */
   roomIds?: string[];
+  /**
+   * Headcount of the audience (FET's activity number of students). A candidate room whose
+   * capacity is smaller is never used. Missing: the sum of the class sizes when every audience is
+   * a whole class; a group audience without a count is not checked.
+   */
+  studentCount?: number;
   /** Lessons sharing this key are taught at the same time, occurrence k with occurrence k. */
   parallelKey?: string;
   /** Hard allowed start slots; missing means anywhere. */
@@ -207,10 +213,12 @@ export const DEFAULT_WEIGHTS: SoftWeights = {
   teacherGapDayExcess: 6,
   teacherUndesired: 8,
   // Tuned on the benchmark (S/M 150k iterations, XL 300k): 8/3/6 left 15–23 % of hard lessons
-  // first/last and XL's Tue/Wed peak at 80–86 %; 30/8/4 gives 7–12 % and 92–100 %, teacher gaps
-  // stay 3–15× below FET's, at the price of more "three hard lessons in a row" (also soft).
-  difficultyPeak: 8,
-  hardFirstLast: 30,
+  // first/last and XL's Tue/Wed peak at 80–86 %; 30/8/4 gave 7–12 % and 92–100 %. With the SanPiN
+  // moves (sanpinSwap: first/last ↔ middle of the same day, rotation, peak swap) 50/12/4 gives
+  // 6–10 % on S-hard…XL-hard at 250k–500k iterations with the peak at 89–100 % (70 lowered M-hard's
+  // peak to 79–84 %); teacher gaps stay 2–4× below FET's.
+  difficultyPeak: 12,
+  hardFirstLast: 50,
   hardInARow: 4,
   sameSubjectTwice: 12,
   dayBalance: 4,

@@ -1,5 +1,6 @@
 import type { Compiled } from './compile';
 import type { Rng } from './rng';
+import { hardCost } from './breakout';
 import { beginMove, blockStart, finishMove, setBlockStart, undoMove, type State } from './state';
 
 /** Static lookup tables the moves need, built once per solve. */
@@ -13,7 +14,16 @@ export interface Moves {
   /** nB × nB: 1 if two blocks share a teacher or a student cell (the conflict graph). */
   conflict: Uint8Array;
   nB: number;
+  /** Classes with a SanPiN profile (grade > 0 and some hard lesson): targets of sanpinSwap. */
+  profiled: Int32Array;
+  /** Units of each teacher (the search's focus on a teacher's violations). */
+  teacherUnits: Int32Array[];
+  /** Units of each cell (the focus on a cell's violations in a class of many cells). */
+  cellUnits: Int32Array[];
 }
+
+/** A class with more cells than this is a FET year of whole classes: its cells act as classes. */
+export const BIG_CLASS = 8;
 
 export function buildMoves(c: Compiled): Moves {
   const allowed = new Uint8Array(c.nB * c.S);
@@ -22,15 +32,23 @@ export function buildMoves(c: Compiled): Moves {
     for (const s of c.blockDomain[b]) allowed[b * c.S + s] = 1;
     if (c.blockDomain[b].length > 1) movable.push(b);
   }
-  // Resources: classes first (index k), then teachers (nK + t).
-  const lists: Set<number>[] = Array.from({ length: c.nK + c.nT }, () => new Set());
+  // Resources: classes first (index k), then teachers (nK + t), then cells (nK + nT + x) in place
+  // of a class with many cells — a FET year that holds whole classes as its groups (Bethlen: one
+  // year, 46 groups), where "a block of the same class" would be any block of the school.
+  const lists: Set<number>[] = Array.from({ length: c.nK + c.nT + c.nC }, () => new Set());
   const blockRes: Set<number>[] = Array.from({ length: c.nB }, () => new Set());
   for (let u = 0; u < c.nU; u++) {
     const b = c.unitBlock[u];
     if (c.blockDomain[b].length <= 1) continue;
     for (const k of c.unitClasses[u]) {
+      if (c.classCells[k].length > BIG_CLASS) continue;
       lists[k].add(b);
       blockRes[b].add(k);
+    }
+    for (const x of c.unitCells[u]) {
+      if (c.classCells[c.cellClass[x]].length <= BIG_CLASS) continue;
+      lists[c.nK + c.nT + x].add(b);
+      blockRes[b].add(c.nK + c.nT + x);
     }
     for (const t of c.unitTeachers[u]) {
       lists[c.nK + t].add(b);
@@ -46,9 +64,27 @@ export function buildMoves(c: Compiled): Moves {
   }
   for (const list of byRes)
     for (const a of list) for (const b of list) conflict[a * c.nB + b] = 1;
+  const profiled: number[] = [];
+  for (let k = 0; k < c.nK; k++) {
+    if (c.inst.classes[k].grade <= 0) continue;
+    const reps = c.classReps[k];
+    for (let i = 0; i < reps.length; i++) {
+      if (c.unitPoints[reps[i]] >= c.hardThreshold) {
+        profiled.push(k);
+        break;
+      }
+    }
+  }
+  const teacherUnits: number[][] = Array.from({ length: c.nT }, () => []);
+  for (let u = 0; u < c.nU; u++) for (const t of c.unitTeachers[u]) teacherUnits[t].push(u);
+  const cellUnits: number[][] = Array.from({ length: c.nC }, () => []);
+  for (let u = 0; u < c.nU; u++) for (const x of c.unitCells[u]) cellUnits[x].push(u);
   return {
     conflict,
     nB: c.nB,
+    profiled: Int32Array.from(profiled),
+    teacherUnits: teacherUnits.map((a) => Int32Array.from(a)),
+    cellUnits: cellUnits.map((a) => Int32Array.from(a)),
     movable: Int32Array.from(movable),
     allowed,
     resourceBlocks: lists.map((s) => Int32Array.from(s)),
@@ -76,8 +112,9 @@ export function swap(st: State, mv: Moves, rng: Rng, b: number, preferClass: boo
   const res = mv.blockResources[b];
   if (!res.length) return false;
   let r = res[rng.int(res.length)];
-  if (preferClass && r >= c.nK) {
-    for (let i = 0; i < res.length; i++) if (res[i] < c.nK) r = res[i];
+  const students = (x: number): boolean => x < c.nK || x >= c.nK + c.nT;
+  if (preferClass && !students(r)) {
+    for (let i = 0; i < res.length; i++) if (students(res[i])) r = res[i];
   }
   const partners = mv.resourceBlocks[r];
   const b2 = partners[rng.int(partners.length)];
@@ -94,17 +131,20 @@ export function swap(st: State, mv: Moves, rng: Rng, b: number, preferClass: boo
 }
 
 const MAX_CHAIN = 16;
-const chain: number[] = [];
-const chainTarget: number[] = [];
+// Fixed-size typed scratch with a length (a JS array emptied by `length = 0` is reallocated by V8).
+const chain = new Int32Array(MAX_CHAIN + 2);
+const chainTarget = new Int32Array(MAX_CHAIN + 2);
+let chainLen = 0;
 /** inChain[x] === chainStamp marks block x as in the current chain (no Set, no allocation). */
 let inChain = new Int32Array(0);
 let chainStamp = 0;
 
 function addToChain(mv: Moves, S: number, x: number, to: number): boolean {
-  if (to < 0 || to >= S || !mv.allowed[x * S + to]) return false;
+  if (to < 0 || to >= S || !mv.allowed[x * S + to] || chainLen > MAX_CHAIN) return false;
   inChain[x] = chainStamp;
-  chain.push(x);
-  chainTarget.push(to);
+  chain[chainLen] = x;
+  chainTarget[chainLen] = to;
+  chainLen++;
   return true;
 }
 
@@ -127,11 +167,10 @@ export function kempe(st: State, mv: Moves, rng: Rng, b: number, maxDur: number)
     chainStamp = 0;
   }
   chainStamp++;
-  chain.length = 0;
-  chainTarget.length = 0;
+  chainLen = 0;
   addToChain(mv, c.S, b, s2);
-  for (let i = 0; i < chain.length; i++) {
-    if (chain.length > MAX_CHAIN) return false;
+  for (let i = 0; i < chainLen; i++) {
+    if (chainLen > MAX_CHAIN) return false;
     const x = chain[i];
     const to = chainTarget[i];
     const dir = to - blockStart(st, x);
@@ -152,7 +191,7 @@ export function kempe(st: State, mv: Moves, rng: Rng, b: number, maxDur: number)
     }
   }
   beginMove(st);
-  for (let i = 0; i < chain.length; i++) setBlockStart(st, chain[i], chainTarget[i]);
+  for (let i = 0; i < chainLen; i++) setBlockStart(st, chain[i], chainTarget[i]);
   finishMove(st);
   return true;
 }
@@ -174,7 +213,7 @@ export function bestRelocate(st: State, b: number, hw: number, sw: number, rng: 
     beginMove(st);
     setBlockStart(st, b, s);
     finishMove(st);
-    const cost = st.hard * hw + st.soft * sw;
+    const cost = hardCost(st) * hw + st.soft * sw;
     undoMove(st);
     if (cost < best - 1e-9) {
       best = cost;

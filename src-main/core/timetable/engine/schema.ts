@@ -34,6 +34,7 @@ const lesson = z.object({
   duration: z.number().int().min(1).max(8),
   count: z.number().int().min(1).max(40),
   roomIds: z.array(z.string()).optional(),
+  studentCount: z.number().int().min(0).optional(),
   parallelKey: z.string().optional(),
   allowedStarts: z.array(slotRef).optional(),
   preferredStarts: z.object({ slots: z.array(slotRef), weight }).optional(),

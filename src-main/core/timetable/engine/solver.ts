@@ -1,5 +1,6 @@
 import { compile, type Compiled } from './compile';
 import { construct } from './construct';
+import { fillConstruct } from './fill';
 import { evaluateState, loadTimetable, stateToTimetable, type Evaluation } from './evaluator';
 import { computeFigures } from './figures';
 import type { Timetable, TimetableInstance } from './model';
@@ -27,8 +28,22 @@ export interface SolveOptions {
   temperatureFactor?: number;
   /** Stop once valid and without improvement for this many iterations (repair). */
   stallIterations?: number;
+  /**
+   * First timetable: 'fill' (default) fills the week slot by slot for gap-free classes, then the
+   * greedy places the rest; 'greedy' is the block-by-block greedy alone (the repair's choice too:
+   * it starts from an existing timetable and has nothing left to fill).
+   */
+  construction?: 'fill' | 'greedy';
+  /** Large-neighbourhood escape when the feasibility phase stalls (default false; see lns.ts). */
+  lns?: boolean;
+  /** Breakout weights on violations the stalled feasibility phase keeps returning to (default true). */
+  breakout?: boolean;
+  /** Iterations per annealing cycle in the quality phase (default max(20 000, 60 × lessons)). */
+  cycleIterations?: number;
   progressIntervalMs?: number;
   onProgress?: (p: SolveProgress) => void;
+  /** Called once, as soon as a timetable without hard violations exists (the search goes on unless stopWhenValid). */
+  onFirstValid?: (iteration: number) => void;
   shouldStop?: () => boolean;
 }
 
@@ -55,6 +70,17 @@ export interface SolveResult {
   firstValidMs: number | null;
   firstValidIteration: number | null;
   stopReason: 'valid' | 'iterations' | 'time' | 'cancelled';
+  /** Where the time went (the benchmark's profile): compile, construction, search, final evaluation. */
+  timings: SolveTimings;
+}
+
+export interface SolveTimings {
+  compileMs: number;
+  constructMs: number;
+  searchMs: number;
+  finishMs: number;
+  /** Worker only: when the request reached the worker (epoch ms, performance.timeOrigin + now). */
+  receivedAt?: number;
 }
 
 const DEFAULT_HARD_WEIGHT = 400;
@@ -62,6 +88,7 @@ const DEFAULT_HARD_WEIGHT = 400;
 export function solve(input: TimetableInstance | Compiled, opts: SolveOptions = {}): SolveResult {
   const t0 = performance.now();
   const c = 'nU' in input ? input : compile(input);
+  const tCompiled = performance.now();
   const rng = createRng(opts.seed ?? 1);
   const hw = opts.hardWeight ?? DEFAULT_HARD_WEIGHT;
   const st = createState(c, true);
@@ -82,6 +109,7 @@ export function solve(input: TimetableInstance | Compiled, opts: SolveOptions = 
       firstValidMs = performance.now() - t0;
       firstValidIteration = iteration;
       if (opts.stopWhenValid) validStop = true;
+      opts.onFirstValid?.(iteration);
     }
   };
   let lastProgress = -Infinity;
@@ -122,21 +150,26 @@ export function solve(input: TimetableInstance | Compiled, opts: SolveOptions = 
   }
   finishMove(st);
   progress('construct', 0, st, true);
+  if ((opts.construction ?? 'fill') === 'fill') fillConstruct(st, rng);
   construct(st, rng, hw, shouldStop);
+  const tConstructed = performance.now();
   markValid(0, st.hard);
   progress('search', 0, st, true);
 
   const res = anneal(st, rng, {
     hardWeight: hw,
     maxIterations: validStop ? 0 : maxIter,
-    cycle: Math.max(20_000, c.nU * 60),
+    cycle: opts.cycleIterations ?? Math.max(20_000, c.nU * 60),
     feasibilitySoft: opts.feasibilitySoftWeight,
     temperatureFactor: opts.temperatureFactor,
     stallIterations: opts.stallIterations,
+    lns: opts.lns,
+    breakout: opts.breakout,
     shouldStop,
     onIteration: (it, s) => progress('search', it, s),
     onBest: (it, hard) => markValid(it, hard),
   });
+  const tSearched = performance.now();
   // Restore the best solution into the state.
   beginMove(st);
   for (let u = 0; u < c.nU; u++) if (st.start[u] !== res.bestStart[u]) setStart(st, u, res.bestStart[u]);
@@ -155,11 +188,18 @@ export function solve(input: TimetableInstance | Compiled, opts: SolveOptions = 
   const evaluation = evaluateState(evalState);
   progress('done', res.iterations, evalState, true);
   const stopReason = cancelled ? 'cancelled' : validStop ? 'valid' : timedOut ? 'time' : 'iterations';
+  const end = performance.now();
   return {
+    timings: {
+      compileMs: tCompiled - t0,
+      constructMs: tConstructed - tCompiled,
+      searchMs: tSearched - tConstructed,
+      finishMs: end - tSearched,
+    },
     timetable,
     evaluation,
     iterations: res.iterations,
-    elapsedMs: performance.now() - t0,
+    elapsedMs: end - t0,
     firstValidMs,
     firstValidIteration,
     stopReason,

@@ -36,14 +36,18 @@ export function createState(c: Compiled, autoRooms = true): State {
     termHard: new Int32Array(off.N),
     termSoft: new Float64Array(off.N),
     hard: 0,
+    termWeight: null,
+    whard: 0,
     soft: 0,
     off,
     stamp: new Int32Array(off.N),
     stampId: 1,
-    touched: [],
-    savedHard: [],
-    savedSoft: [],
-    journal: [],
+    touched: new Int32Array(off.N),
+    nTouched: 0,
+    savedHard: new Int32Array(off.N),
+    savedSoft: new Float64Array(off.N),
+    journal: new Int32Array(3 * 64),
+    nJournal: 0,
     unroomed: [],
     unroomedPos: new Int32Array(c.nU).fill(-1),
     atSlot: Array.from({ length: c.S }, () => []),
@@ -57,12 +61,14 @@ export function createState(c: Compiled, autoRooms = true): State {
 
 export function recomputeAll(st: State, rec?: Recorder): void {
   st.hard = 0;
+  st.whard = 0;
   st.soft = 0;
   for (let i = 0; i < st.off.N; i++) {
     termCost(st, i, rec);
     st.termHard[i] = termResult.hard;
     st.termSoft[i] = termResult.soft;
     st.hard += termResult.hard;
+    st.whard += termResult.hard * (st.termWeight ? st.termWeight[i] : 1);
     st.soft += termResult.soft;
   }
 }
@@ -71,7 +77,21 @@ export function recomputeAll(st: State, rec?: Recorder): void {
 function touch(st: State, term: number): void {
   if (st.stamp[term] === st.stampId) return;
   st.stamp[term] = st.stampId;
-  st.touched.push(term);
+  st.touched[st.nTouched++] = term;
+}
+
+function journal(st: State, kind: number, u: number, old: number): void {
+  if (st.nJournal + 3 > st.journal.length) {
+    const bigger = new Int32Array(st.journal.length * 2);
+    bigger.set(st.journal);
+    st.journal = bigger;
+  }
+  const j = st.journal;
+  const n = st.nJournal;
+  j[n] = kind;
+  j[n + 1] = u;
+  j[n + 2] = old;
+  st.nJournal = n + 3;
 }
 
 function touchUnit(st: State, u: number): void {
@@ -171,7 +191,7 @@ function occupyRoom(st: State, u: number, r: number, delta: 1 | -1): void {
 export function setRoom(st: State, u: number, r: number): void {
   const old = st.room[u];
   if (old === r) return;
-  st.journal.push(1, u, old);
+  journal(st, 1, u, old);
   occupyRoom(st, u, old, -1);
   st.room[u] = r;
   occupyRoom(st, u, r, 1);
@@ -248,7 +268,7 @@ export function assignRoom(st: State, u: number): void {
 export function setStart(st: State, u: number, s: number): void {
   const old = st.start[u];
   if (old === s) return;
-  st.journal.push(0, u, old);
+  journal(st, 0, u, old);
   touchUnit(st, u);
   const r = st.room[u];
   if (old >= 0) {
@@ -260,23 +280,28 @@ export function setStart(st: State, u: number, s: number): void {
     occupy(st, u, s, 1);
     if (st.autoRooms) {
       st.room[u] = -1;
-      if (r >= 0) st.journal.push(1, u, r);
+      if (r >= 0) journal(st, 1, u, r);
       assignRoom(st, u);
     } else occupyRoom(st, u, r, 1);
   } else if (st.autoRooms && r >= 0) {
     st.room[u] = -1;
-    st.journal.push(1, u, r);
+    journal(st, 1, u, r);
   }
   updateUnroomed(st, u);
 }
 
 export function beginMove(st: State): void {
   st.stampId++;
-  st.touched.length = 0;
-  st.savedHard.length = 0;
-  st.savedSoft.length = 0;
-  st.journal.length = 0;
+  st.nTouched = 0;
+  st.nJournal = 0;
 }
+
+/** Forgets the undo journal (evaluation loads that must not be undone). */
+export function clearJournal(st: State): void {
+  st.nJournal = 0;
+}
+
+const retry: number[] = [];
 
 /** Recomputes touched terms; returns nothing, st.hard/st.soft are updated. */
 export function finishMove(st: State): void {
@@ -284,7 +309,10 @@ export function finishMove(st: State): void {
   // evicting an occupant that may be a double lesson); otherwise assignRoom would fail again.
   if (st.autoRooms && st.unroomed.length && st.freedAny === st.stampId) {
     const c = st.c;
-    for (const u of st.unroomed.slice()) {
+    retry.length = 0;
+    for (let i = 0; i < st.unroomed.length; i++) retry.push(st.unroomed[i]);
+    for (let i = 0; i < retry.length; i++) {
+      const u = retry[i];
       const s0 = st.start[u];
       const lo = Math.max(0, s0 - c.maxDur + 1);
       const hi = Math.min(c.S, s0 + c.unitDur[u] + c.maxDur - 1);
@@ -297,12 +325,13 @@ export function finishMove(st: State): void {
     }
   }
   const touched = st.touched;
-  for (let i = 0; i < touched.length; i++) {
+  for (let i = 0; i < st.nTouched; i++) {
     const term = touched[i];
-    st.savedHard.push(st.termHard[term]);
-    st.savedSoft.push(st.termSoft[term]);
+    st.savedHard[i] = st.termHard[term];
+    st.savedSoft[i] = st.termSoft[term];
     termCost(st, term);
     st.hard += termResult.hard - st.termHard[term];
+    if (st.termWeight) st.whard += (termResult.hard - st.termHard[term]) * st.termWeight[term];
     st.soft += termResult.soft - st.termSoft[term];
     st.termHard[term] = termResult.hard;
     st.termSoft[term] = termResult.soft;
@@ -313,7 +342,7 @@ export function undoMove(st: State): void {
   const j = st.journal;
   const auto = st.autoRooms;
   st.autoRooms = false;
-  for (let i = j.length - 3; i >= 0; i -= 3) {
+  for (let i = st.nJournal - 3; i >= 0; i -= 3) {
     const u = j[i + 1];
     const v = j[i + 2];
     if (j[i] === 0) {
@@ -334,17 +363,18 @@ export function undoMove(st: State): void {
     }
   }
   st.autoRooms = auto;
-  for (let i = j.length - 3; i >= 0; i -= 3) updateUnroomed(st, j[i + 1]);
+  for (let i = st.nJournal - 3; i >= 0; i -= 3) updateUnroomed(st, j[i + 1]);
   const t = st.touched;
-  for (let i = 0; i < t.length; i++) {
+  for (let i = 0; i < st.nTouched; i++) {
     const term = t[i];
     st.hard += st.savedHard[i] - st.termHard[term];
+    if (st.termWeight) st.whard += (st.savedHard[i] - st.termHard[term]) * st.termWeight[term];
     st.soft += st.savedSoft[i] - st.termSoft[term];
     st.termHard[term] = st.savedHard[i];
     st.termSoft[term] = st.savedSoft[i];
   }
-  j.length = 0;
-  t.length = 0;
+  st.nJournal = 0;
+  st.nTouched = 0;
 }
 
 /** Moves every unit of a block to start s as one journaled move (not finished). */

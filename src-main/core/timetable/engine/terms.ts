@@ -33,15 +33,20 @@ function longestRun(m: number): number {
 /** Output of termCost; a shared object avoids allocating a pair per call in the hot loop. */
 export const termResult = { hard: 0, soft: 0 };
 
-let hard = 0;
-let soft = 0;
-let softRuleWeight = 1;
+// Accumulators as fields of one object: V8 updates a double field in place, while a module-level
+// `let soft` is a context slot that boxes every new double (an allocation per term evaluation).
+const acc = { hard: 0, soft: 0.5, softRuleWeight: 0.5 };
+acc.soft = 0;
 
 function charge(limit: Limit, amount: number, kind: ViolationKind, term: number, rec?: Recorder): void {
+  chargeW(limit.weight ?? 100, amount, kind, term, rec);
+}
+
+/** charge() for a bare weight (no limit object to allocate in the hot path). */
+function chargeW(w: number, amount: number, kind: ViolationKind, term: number, rec?: Recorder): void {
   if (amount <= 0) return;
-  const w = limit.weight ?? 100;
-  if (w >= 100) hard += amount;
-  else soft += amount * w * softRuleWeight;
+  if (w >= 100) acc.hard += amount;
+  else acc.soft += amount * w * acc.softRuleWeight;
   if (rec) rec(kind, amount, w >= 100, term);
 }
 
@@ -106,6 +111,8 @@ function limitsCost(
   }
 }
 
+let perDay = new Int32Array(7);
+
 function tagRulesCost(
   st: State,
   rules: { rule: number; units: Int32Array }[],
@@ -115,17 +122,18 @@ function tagRulesCost(
   const c = st.c;
   for (const tr of rules) {
     const rule = c.tagRules[tr.rule];
-    const perDay = new Int32Array(c.D);
+    if (perDay.length < c.D) perDay = new Int32Array(c.D);
+    perDay.fill(0, 0, c.D);
     for (const u of tr.units) if (st.start[u] >= 0) perDay[(st.start[u] / c.P) | 0] += c.unitDur[u];
     for (let d = 0; d < c.D; d++)
-      charge({ value: rule.max, weight: rule.weight }, perDay[d] - rule.max, 'tagMaxPerDay', term, rec);
+      chargeW(rule.weight, perDay[d] - rule.max, 'tagMaxPerDay', term, rec);
   }
 }
 
 function teacherTerm(st: State, t: number, term: number, rec?: Recorder): void {
   const c = st.c;
   const w = c.weights;
-  hard += st.tClash[t];
+  acc.hard += st.tClash[t];
   if (rec && st.tClash[t]) rec('teacherClash', st.tClash[t], true, term);
   const base = t * c.D;
   let un = 0;
@@ -134,13 +142,13 @@ function teacherTerm(st: State, t: number, term: number, rec?: Recorder): void {
     const m = st.tMask[base + d];
     if (m === 0) continue;
     const g = gapsOf(m, c.teacherUsable[base + d]);
-    soft += g * w.teacherGap + Math.max(0, g - 1) * w.teacherGapDayExcess;
+    acc.soft += g * w.teacherGap + Math.max(0, g - 1) * w.teacherGapDayExcess;
     if (rec && g) rec('teacherGaps', g, false, term);
     un += popcount(m & c.teacherUnavMask[base + d]);
     und += popcount(m & c.teacherUndesMask[base + d]);
   }
-  hard += un;
-  soft += und * w.teacherUndesired;
+  acc.hard += un;
+  acc.soft += und * w.teacherUndesired;
   if (rec && un) rec('teacherUnavailable', un, true, term);
   if (rec && und) rec('teacherUndesired', und, false, term);
   limitsCost(c.teacherLimits[t], st.tMask, c.teacherUsable, base, c.D, term, rec);
@@ -149,12 +157,12 @@ function teacherTerm(st: State, t: number, term: number, rec?: Recorder): void {
 
 function cellTerm(st: State, x: number, term: number, rec?: Recorder): void {
   const c = st.c;
-  hard += st.cClash[x];
+  acc.hard += st.cClash[x];
   if (rec && st.cClash[x]) rec('studentClash', st.cClash[x], true, term);
   const base = x * c.D;
   let un = 0;
   for (let d = 0; d < c.D; d++) un += popcount(st.cMask[base + d] & c.cellUnavMask[base + d]);
-  hard += un;
+  acc.hard += un;
   if (rec && un) rec('studentUnavailable', un, true, term);
   limitsCost(c.cellLimits[x], st.cMask, c.cellUsable, base, c.D, term, rec);
   for (const u of c.cellEndsUnits[x]) {
@@ -163,18 +171,18 @@ function cellTerm(st: State, x: number, term: number, rec?: Recorder): void {
     const d = (s / c.P) | 0;
     const end = s - d * c.P + c.unitDur[u];
     const after = st.cMask[base + d] >>> end;
-    if (after !== 0) charge({ value: 0, weight: c.unitEndsDayWeight[u] }, 1, 'endsDay', term, rec);
+    if (after !== 0) chargeW(c.unitEndsDayWeight[u], 1, 'endsDay', term, rec);
   }
   if (c.cellTagRules[x].length) tagRulesCost(st, c.cellTagRules[x], term, rec);
 }
 
 function roomTerm(st: State, r: number, term: number, rec?: Recorder): void {
   const c = st.c;
-  hard += st.rClash[r];
+  acc.hard += st.rClash[r];
   if (rec && st.rClash[r]) rec('roomClash', st.rClash[r], true, term);
   let un = 0;
   for (let d = 0; d < c.D; d++) un += popcount(st.rMask[r * c.D + d] & c.roomUnavMask[r * c.D + d]);
-  hard += un;
+  acc.hard += un;
   if (rec && un) rec('roomUnavailable', un, true, term);
 }
 
@@ -186,11 +194,14 @@ function unitTerm(st: State, u: number, term: number, rec?: Recorder): void {
   if (c.unitLock[u] >= 0 && c.unitLock[u] !== s) put('lock', 1, 0, term, rec);
   const cands = c.unitRooms[u];
   const r = st.room[u];
-  if (cands.length) {
+  if (c.unitNeedsRoom[u]) {
     if (r < 0) put('roomMissing', 1, 0, term, rec);
     else {
       const idx = cands.indexOf(r);
-      if (idx < 0) put('roomNotAllowed', 1, 0, term, rec);
+      if (idx < 0) {
+        const cap = c.inst.rooms[r].capacity;
+        put(cap !== undefined && cap < c.unitHeadcount[u] ? 'roomCapacity' : 'roomNotAllowed', 1, 0, term, rec);
+      }
       else if (idx > 0) put('roomPreference', 0, c.weights.roomPreference, term, rec);
       if (c.unitLockRoom[u] >= 0 && c.unitLockRoom[u] !== r) put('lock', 1, 0, term, rec);
     }
@@ -204,8 +215,8 @@ function unitTerm(st: State, u: number, term: number, rec?: Recorder): void {
 }
 
 function put(kind: ViolationKind, h: number, s: number, term: number, rec?: Recorder): void {
-  hard += h;
-  soft += s;
+  acc.hard += h;
+  acc.soft += s;
   if (rec) rec(kind, h || 1, h > 0, term);
 }
 
@@ -218,7 +229,7 @@ function blockTerm(st: State, b: number, term: number, rec?: Recorder): void {
     const s = st.start[units[i]];
     if (s >= 0 && s0 >= 0 && s !== s0) broken++;
   }
-  hard += broken;
+  acc.hard += broken;
   if (rec && broken) rec('parallelBroken', broken, true, term);
 }
 
@@ -241,7 +252,7 @@ function minDaysTerm(st: State, m: number, term: number, rec?: Recorder): void {
       }
     }
   }
-  charge({ value: 0, weight: rule.weight }, v, 'minDaysBetween', term, rec);
+  chargeW(rule.weight, v, 'minDaysBetween', term, rec);
 }
 
 function sameStartTerm(st: State, m: number, term: number, rec?: Recorder): void {
@@ -249,23 +260,23 @@ function sameStartTerm(st: State, m: number, term: number, rec?: Recorder): void
   const s0 = st.start[rule.units[0]];
   let v = 0;
   for (let i = 1; i < rule.units.length; i++) if (st.start[rule.units[i]] !== s0) v++;
-  charge({ value: 0, weight: rule.weight }, v, 'sameStart', term, rec);
+  chargeW(rule.weight, v, 'sameStart', term, rec);
 }
 
 /** Computes one term into termResult. */
 export function termCost(st: State, term: number, rec?: Recorder): void {
-  hard = 0;
-  soft = 0;
-  softRuleWeight = st.c.weights.softRule;
+  acc.hard = 0;
+  acc.soft = 0;
+  acc.softRuleWeight = st.c.weights.softRule;
   const o = st.off;
   if (term < o.C) teacherTerm(st, term, term, rec);
   else if (term < o.R) cellTerm(st, term - o.C, term, rec);
   else if (term < o.K) roomTerm(st, term - o.R, term, rec);
-  else if (term < o.U) soft += classTerm(st, term - o.K, term, rec);
+  else if (term < o.U) acc.soft += classTerm(st, term - o.K, term, rec);
   else if (term < o.B) unitTerm(st, term - o.U, term, rec);
   else if (term < o.M) blockTerm(st, term - o.B, term, rec);
   else if (term < o.SS) minDaysTerm(st, term - o.M, term, rec);
   else sameStartTerm(st, term - o.SS, term, rec);
-  termResult.hard = hard;
-  termResult.soft = soft;
+  termResult.hard = acc.hard;
+  termResult.soft = acc.soft;
 }

@@ -1,5 +1,6 @@
 import type { Audience, Lesson, Room, SchoolClass, TimetableInstance, UnitRef } from '../model';
 import { applyConstraints, type ImportContext } from './importConstraints';
+import { applySanpinInference, type SanpinImportOptions, type SanpinInference } from './sanpinImport';
 import { arr, first, parseFetXml, str } from './xmlRead';
 
 /** One FET constraint type the importer did not apply, with how many times it occurs. */
@@ -16,6 +17,8 @@ export interface FetImportReport {
   notes: string[];
   activities: number;
   inactiveActivities: number;
+  /** Grades and difficulty points given to the school (inferred from names, or as the caller set them). */
+  sanpin: SanpinInference;
 }
 
 export interface FetImport {
@@ -25,8 +28,12 @@ export interface FetImport {
   unitOf: (activityId: number) => UnitRef | null;
 }
 
-/** Imports a .fet file (FET 5.x or 6.x, Official mode) into our model. */
-export function importFet(xml: string, name = 'FET'): FetImport {
+/**
+ * Imports a .fet file (FET 5.x or 6.x, Official mode) into our model. Class grades and SanPiN
+ * points are inferred from names unless `sanpin.infer` is false; the report says what was inferred
+ * and the caller corrects it by importing again with `sanpin.grades` / `sanpin.subjectPoints`.
+ */
+export function importFet(xml: string, name = 'FET', sanpin: SanpinImportOptions = {}): FetImport {
   const root = parseFetXml(xml);
   const notes: string[] = [];
   const mode = typeof root.Mode === 'string' ? root.Mode : '';
@@ -52,10 +59,17 @@ export function importFet(xml: string, name = 'FET'): FetImport {
     list.push(a);
     sets.set(n, list);
   };
+  // Headcounts of the students sets (FET sums them for an activity's number of students).
+  const setSize = new Map<string, number>();
   const leafOwner = new Map<string, string>();
   for (const y of arr(first(root.Students_List).Year)) {
     const yName = str(y.Name);
     const groups = arr(y.Group);
+    setSize.set(yName, Number(str(y.Number_of_Students)) || 0);
+    for (const g of groups) {
+      setSize.set(str(g.Name), Number(str(g.Number_of_Students)) || 0);
+      for (const sg of arr(g.Subgroup)) setSize.set(str(sg.Name), Number(str(sg.Number_of_Students)) || 0);
+    }
     const leaves: string[] = [];
     const leafIdx = new Map<string, number>();
     const leafOf = (n: string): number => {
@@ -108,9 +122,13 @@ export function importFet(xml: string, name = 'FET'): FetImport {
       return list ?? [];
     });
     actIndex.set(id, lessons.length);
-    studentNames.push(arr<unknown>(a.Students).map(str));
+    const names = arr<unknown>(a.Students).map(str);
+    studentNames.push(names);
     groupsOfActivity.set(id, Number(str(a.Activity_Group_Id)) || 0);
+    const own = str(a.Number_Of_Students);
+    const heads = own !== '' ? Number(own) || 0 : names.reduce((sum, n) => sum + (setSize.get(n) ?? 0), 0);
     lessons.push({
+      ...(heads > 0 ? { studentCount: heads } : {}),
       id: String(id),
       subjectId: str(a.Subject),
       teacherIds: arr<unknown>(a.Teacher).map(str),
@@ -134,12 +152,14 @@ export function importFet(xml: string, name = 'FET'): FetImport {
   };
   applyConstraints(ctx, first(root.Time_Constraints_List));
   applyConstraints(ctx, first(root.Space_Constraints_List));
+  const inferred = applySanpinInference(instance, sanpin);
+  notes.push(...inferred.notes);
   const unsupported = [...ctx.unsupported.entries()]
     .map(([type, v]) => ({ type, count: v.count, hard: v.hard }))
     .sort((a, b) => b.count - a.count);
   return {
     instance,
-    report: { unsupported, notes, activities: activities.length, inactiveActivities: inactive },
+    report: { unsupported, notes, activities: activities.length, inactiveActivities: inactive, sanpin: inferred.inference },
     unitOf: (aid) => (actIndex.has(aid) ? { lessonId: String(aid), index: 0 } : null),
   };
 }

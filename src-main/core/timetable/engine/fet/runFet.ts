@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 export interface FetRun {
   success: boolean;
+  /** No complete timetable, but FET saved its highest-stage (partial) one in timetableDir. */
+  partial: boolean;
   /** Wall time of the fet-cl process (it stops at the first complete timetable). */
   wallMs: number;
   exitCode: number | null;
@@ -71,23 +73,37 @@ export function runFet(opts: FetRunOptions): Promise<FetRun> {
       clearTimeout(term);
       clearTimeout(kill);
       const wallMs = performance.now() - started;
-      const resultFile = join(opts.outputDir, 'logs', 'result.txt');
-      const result = existsSync(resultFile) ? readFileSync(resultFile, 'utf8') : '';
-      const success = /Simulation successful/.test(result);
-      const ttRoot = join(opts.outputDir, 'timetables');
-      const dirs = existsSync(ttRoot) ? readdirSync(ttRoot) : [];
-      const full = dirs.find((d) => !/-(highest|current)$/.test(d));
-      const chosen = success ? full : dirs.find((d) => d.endsWith('-highest')) ?? dirs.find((d) => d.endsWith('-current'));
-      const baseName = full ?? (chosen ?? '').replace(/-(highest|current)$/, '');
-      resolve({ success, wallMs, exitCode: code, timetableDir: chosen ? join(ttRoot, chosen) : null, baseName, stdout });
+      resolve({ ...readFetRunDir(opts.outputDir), wallMs, exitCode: code, stdout });
     });
   });
 }
 
-/** Reads a file of a FET run's timetable directory (NAME_<suffix>), or null. */
+/**
+ * What a finished fet-cl run left in its output directory: success from logs/result.txt, and the
+ * timetable directory — the complete NAME/, else the partial NAME-highest/ (most activities
+ * placed) or NAME-current/ FET writes when it runs out of time or gets SIGTERM.
+ */
+export function readFetRunDir(outputDir: string): Pick<FetRun, 'success' | 'partial' | 'timetableDir' | 'baseName'> {
+  const resultFile = join(outputDir, 'logs', 'result.txt');
+  const result = existsSync(resultFile) ? readFileSync(resultFile, 'utf8') : '';
+  const success = /Simulation successful/.test(result);
+  const ttRoot = join(outputDir, 'timetables');
+  const dirs = existsSync(ttRoot) ? readdirSync(ttRoot) : [];
+  const full = dirs.find((d) => !/-(highest|current)$/.test(d));
+  const chosen = success ? full : dirs.find((d) => d.endsWith('-highest')) ?? dirs.find((d) => d.endsWith('-current'));
+  const baseName = full ?? (chosen ?? '').replace(/-(highest|current)$/, '');
+  return { success, partial: !success && chosen !== undefined, timetableDir: chosen ? join(ttRoot, chosen) : null, baseName };
+}
+
+/**
+ * Reads a file of a FET run's timetable directory, or null. Files are named after the input file
+ * (NAME_<suffix>) in every directory — also in the partial results NAME-highest/ and NAME-current/
+ * FET writes on a timeout, whose files are NAME_activities.xml, not NAME-highest_activities.xml.
+ */
 export function readFetOutput(run: FetRun, suffix: string): string | null {
   if (!run.timetableDir) return null;
   const dirName = run.timetableDir.split(/[\\/]/).pop() ?? '';
-  const file = join(run.timetableDir, `${dirName}_${suffix}`);
+  const base = run.baseName || dirName.replace(/-(highest|current)$/, '');
+  const file = join(run.timetableDir, `${base}_${suffix}`);
   return existsSync(file) ? readFileSync(file, 'utf8') : null;
 }
