@@ -183,4 +183,20 @@ describeEachDb('pupil reports on a hand-counted school', (kind) => {
     await expect(t.client.call('reports.school.run', { key: 'pupils-year-results', params: { yearId: 'нет-такого' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(t.client.call('reports.class.run', { key: 'class-lists', params: { classId: 'нет-такого' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  // Files are made in the core's job worker, which does not hear the server's dataChanged events:
+  // a file asked for right after a card change must carry the change (this test runs last: it edits).
+  it('a workbook made in the job worker counts a card change made a moment before', async () => {
+    const healthRow = async () => {
+      const file = await t.client.call('reports.school.export', { key: 'pupils-general', params: { date: '2026-10-01' } });
+      const ws = (await workbookOf(file.contentBase64)).getWorksheet('Группы здоровья');
+      return ws ? sheetRow(ws, 'Всего') : [];
+    };
+    expect(await healthRow()).toEqual(['Всего', 10, 2, 4, 1, 1, 0, 2]);
+    expect(rowOf(await t.client.call('reports.school.run', { key: 'pupils-general', params: { date: '2026-10-01' } }), 'health', 'total')).toMatchObject({ I: 2, V: 0 });
+    const card = await t.client.call('people.pupils.get', { id: fx.pupils.p1 });
+    await t.client.call('people.pupils.update', { id: card.id, version: card.version, healthGroup: 'V' });
+    expect(await healthRow()).toEqual(['Всего', 10, 1, 4, 1, 1, 1, 2]);
+    expect(rowOf(await t.client.call('reports.school.run', { key: 'pupils-general', params: { date: '2026-10-01' } }), 'health', 'total')).toMatchObject({ I: 1, V: 1 });
+  });
 });
