@@ -90,6 +90,13 @@ module.exports = {
       from: { path: '^src-main/', pathNot: `^${CORE}/timetable/` },
       to: { path: `^${CORE}/timetable/engine/` },
     },
+    {
+      name: 'renderer-shared-below-features',
+      comment: 'What several screens share (src-renderer/components/, api/) stands below the features: it imports no feature and not the app shell.',
+      severity: 'error',
+      from: { path: '^src-renderer/(components|api)/' },
+      to: { path: '^src-renderer/(features|app)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

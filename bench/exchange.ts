@@ -25,7 +25,7 @@ import { writeDemo } from '../src-main/core/demo/writeDemo';
 import { createLogger, silentSink } from '../src-main/core/foundation/logger';
 import { FORMATS } from '../src-main/core/sync/formats/catalog';
 import type { FieldValues } from '../src-main/core/sync/formats/columns';
-import { readTextTable } from '../src-main/core/sync/formats/readTable';
+import { bareTextTable } from '../src-main/core/sync/formats/readTable';
 import { writeCsv } from '../src-main/core/sync/formats/writeCsv';
 import { parseFile } from '../src-main/core/sync/pull/parseFiles';
 import { buildPlan, countEntries } from '../src-main/core/sync/pull/plan';
@@ -81,10 +81,10 @@ async function main() {
       const full: number[] = [];
       let summary = '';
       // One warm-up run of each, then the measured runs.
-      readTextTable(bytes);
+      bareTextTable(bytes);
       await buildPlan(core.db, [await parseFile('f', name, bytes, TODAY)], {}, TODAY, { ops: false });
       for (let r = 0; r < RUNS; r++) {
-        bare.push(await time(() => readTextTable(bytes)));
+        bare.push(await time(() => bareTextTable(bytes)));
         full.push(
           await time(async () => {
             const parsed = await parseFile('f', name, bytes, TODAY);

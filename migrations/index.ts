@@ -19,8 +19,12 @@ import * as m0040 from './0040_create_movement_orders';
 import * as m0041 from './0041_create_document_templates';
 import * as m0042 from './0042_extend_movement_orders_add_source';
 import * as m0050 from './0050_create_curriculum_and_load';
+import * as m0051 from './0051_create_joint_groups';
 import * as m0060 from './0060_create_portal_exchange';
+import * as m0061 from './0061_create_portal_seen';
+import * as m0062 from './0062_create_portal_exchange_entry';
 import * as m0070 from './0070_create_timetable';
+import * as m0071 from './0071_joint_groups_to_curriculum';
 import * as m0080 from './0080_create_report_tables';
 
 /**
@@ -48,7 +52,11 @@ export const migrations: Record<string, Migration> = {
   '0041_create_document_templates': m0041,
   '0042_extend_movement_orders_add_source': m0042,
   '0050_create_curriculum_and_load': m0050,
+  '0051_create_joint_groups': m0051,
   '0060_create_portal_exchange': m0060,
+  '0061_create_portal_seen': m0061,
+  '0062_create_portal_exchange_entry': m0062,
   '0070_create_timetable': m0070,
+  '0071_joint_groups_to_curriculum': m0071,
   '0080_create_report_tables': m0080,
 };

@@ -49,6 +49,8 @@ export const DOMAIN_ENTITIES = [
   'teachingAssignment',
   'staffSubject',
   'loadSettings',
+  /** A joint group (сводная группа) of several classes taught as one lesson. */
+  'jointGroup',
   // timetable, reports, deadlines (the app's domains being built around them)
   'timetable',
   'substitution',
@@ -85,7 +87,8 @@ const AUDIT_ALIASES: Readonly<Record<string, readonly DomainEntity[]>> = {
   timetableVersion: ['timetable'],
   timetablePlacement: ['timetable'],
   teacherAvailability: ['timetable'],
-  timetableJoint: ['timetable'],
+  // Joint lessons moved to the curriculum's joint groups (migration 0071).
+  timetableJoint: ['jointGroup'],
 };
 
 /**
@@ -105,7 +108,7 @@ export function domainEntitiesOf(name: string | null | undefined): readonly Doma
 export const CHANGE_IMPLIES: Readonly<Partial<Record<DomainEntity, readonly DomainEntity[]>>> = {
   person: ['pupil', 'parent', 'staff', 'pupilParent', 'portalAccount'],
   rollover: ['academicYear', 'schoolClass', 'classMembership', 'movementOrder', 'subgroup', 'curriculumPlan', 'teachingAssignment'],
-  portalExchange: ['pupil', 'parent', 'staff', 'pupilParent', 'schoolClass', 'classMembership', 'movementOrder', 'portalAccount', 'subject', 'room', 'bellSchedule', 'subgroup', 'curriculumPlan', 'teachingAssignment'],
+  portalExchange: ['pupil', 'parent', 'staff', 'pupilParent', 'schoolClass', 'classMembership', 'movementOrder', 'portalAccount', 'subject', 'room', 'bellSchedule', 'subgroup', 'curriculumPlan', 'teachingAssignment', 'jointGroup'],
   academicYear: ['studyPeriodScheme', 'calendarEntry', 'bellSchedule'],
   productionCalendar: ['calendarEntry', 'dayTransfer'],
 };
@@ -134,8 +137,16 @@ export type ProgressEvent = {
   details?: Record<string, number | string | null>;
 };
 
+/**
+ * Said by a client's own transport, never by the core: the event stream was broken and is back, so
+ * changes may have been missed and everything shown should be asked for again.
+ */
+export interface ResyncEvent {
+  type: 'resync';
+}
+
 /** Push events sent from the core to every connected client. */
-export type PushEvent = ProgressEvent | DataChangedEvent;
+export type PushEvent = ProgressEvent | DataChangedEvent | ResyncEvent;
 
 export type PushListener = (event: PushEvent) => void;
 

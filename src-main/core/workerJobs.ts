@@ -7,7 +7,7 @@ import type { WorkerJob } from './foundation/workerSide';
 import { applyRollover, exportAlphabet, exportBook } from './movement/index';
 import { exportParents, exportPupils, exportStaff } from './people/index';
 import { exportReport, exportSavedReport, printPupilCard, printStaffCard } from './reports/index';
-import { applyPull } from './sync/index';
+import { applyPull, previewPull } from './sync/index';
 
 type Input<F> = F extends (ctx: HandlerContext, input: infer I) => Promise<unknown> ? I : never;
 
@@ -15,10 +15,12 @@ type Input<F> = F extends (ctx: HandlerContext, input: infer I) => Promise<unkno
  * The long jobs that run in the core's job worker (foundation/workerHost.ts) instead of on the
  * request path: the pull apply, the year rollover, the big list exports, the report files and the
  * print forms. A handler starts one with `runJob` and waits for its answer while the server goes on
- * answering everyone else.
+ * answering everyone else. The portal pull's preview runs here too: reading and matching a
+ * district's export takes seconds.
  */
 export const WORKER_JOBS = {
-  'exchange.pull.apply': (ctx: HandlerContext, i: { exchangeId: string; version: number; decisions: Parameters<typeof applyPull>[3] }) => applyPull(ctx, i.exchangeId, i.version, i.decisions),
+  'exchange.pull.preview': (ctx: HandlerContext, i: Parameters<typeof previewPull>[1]) => previewPull(ctx, i),
+  'exchange.pull.apply': (ctx: HandlerContext, i: Parameters<typeof applyPull>[1]) => applyPull(ctx, i),
   'movement.rollover.apply': (ctx: HandlerContext, plan: RolloverPlan) => applyRollover(ctx, plan),
   'people.pupils.export': (ctx: HandlerContext, filter: Parameters<typeof exportPupils>[1]) => exportPupils(ctx, filter),
   'people.parents.export': (ctx: HandlerContext, filter: Parameters<typeof exportParents>[1]) => exportParents(ctx, filter),

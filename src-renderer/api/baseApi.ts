@@ -2,7 +2,8 @@ import { createApi, type BaseQueryFn } from '@reduxjs/toolkit/query/react';
 import type { MethodName } from '../../src-shared/contract/index';
 import { AppError, type ErrorBody } from '../../src-shared/errors';
 import type { ApiClient } from '../../src-shared/transport';
-import { LEGACY_TAG_TYPES, TAG_TYPES } from './tags';
+import type { OwnWrites } from './ownWrites';
+import { TAG_TYPES } from './tags';
 
 export interface CallArgs {
   method: MethodName;
@@ -12,6 +13,8 @@ export interface CallArgs {
 /** What the store hands every endpoint (thunk extra argument): the client of the window's transport. */
 export interface ApiExtra {
   client: Pick<ApiClient, 'call'>;
+  /** What this window just wrote, so the echo of its own write is not fetched twice (./ownWrites.ts). */
+  ownWrites?: OwnWrites;
 }
 
 export type ContractBaseQuery = BaseQueryFn<CallArgs, unknown, ErrorBody>;
@@ -30,12 +33,12 @@ const contractBaseQuery: ContractBaseQuery = async ({ method, input }, api) => {
 };
 
 /**
- * The one API slice. Features add endpoints with `contractEndpoints` (./contractApi.ts); the tags
- * are the domain entities (./tags.ts), followed for now by the legacy names of hand-typed endpoints.
+ * The one API slice. Features add endpoints with `contractEndpoints` (./contractApi.ts), never by
+ * hand; the tags are the domain entities (./tags.ts).
  */
 export const baseApi = createApi({
   reducerPath: 'api',
   baseQuery: contractBaseQuery,
-  tagTypes: [...TAG_TYPES, ...LEGACY_TAG_TYPES],
+  tagTypes: [...TAG_TYPES],
   endpoints: () => ({}),
 });

@@ -1,7 +1,7 @@
 import type { MutationDefinition, QueryDefinition } from '@reduxjs/toolkit/query';
 import { contract, type Contract, type MethodDef, type MethodInput, type MethodName, type MethodOutput } from '../../src-shared/contract/index';
-import { baseApi, type ContractBaseQuery } from './baseApi';
-import { tagsForChange, tagsForQuery, type ApiTag } from './tags';
+import { baseApi, type ApiExtra, type ContractBaseQuery } from './baseApi';
+import { tagsForChange, tagsForQuery, type Tag } from './tags';
 
 /**
  * RTK Query endpoints derived from the contract. A feature lists its endpoints as
@@ -33,12 +33,12 @@ export type ResultOf<M extends MethodName> = MethodOutput<Contract, M>;
 
 type Definitions<S extends Record<string, EndpointSpec>> = {
   [K in keyof S]: KindOf<S[K]> extends 'query'
-    ? QueryDefinition<ArgOf<MethodOf<S[K]>>, ContractBaseQuery, ApiTag, ResultOf<MethodOf<S[K]>>, 'api'>
-    : MutationDefinition<ArgOf<MethodOf<S[K]>>, ContractBaseQuery, ApiTag, ResultOf<MethodOf<S[K]>>, 'api'>;
+    ? QueryDefinition<ArgOf<MethodOf<S[K]>>, ContractBaseQuery, Tag, ResultOf<MethodOf<S[K]>>, 'api'>
+    : MutationDefinition<ArgOf<MethodOf<S[K]>>, ContractBaseQuery, Tag, ResultOf<MethodOf<S[K]>>, 'api'>;
 };
 
 /** Tags a call as a mutation invalidates: the changed entity, or only the log for an export. */
-function invalidatedBy(def: MethodDef): ApiTag[] {
+function invalidatedBy(def: MethodDef): Tag[] {
   if (def.kind === 'mutation') return tagsForChange(def.entity);
   return def.exportsPersonalData ? ['audit'] : [];
 }
@@ -53,13 +53,34 @@ export function contractEndpoints<const S extends Record<string, EndpointSpec>>(
         const def: MethodDef = contract[method];
         // A method whose input may be left out still gets `{}`: every such schema accepts it.
         const query = (input: unknown) => ({ method, input: input ?? {} });
-        out[name] =
-          def.kind === 'query' && typeof spec === 'string'
-            ? build.query({ query, providesTags: tagsForQuery(method) })
-            : build.mutation({ query, invalidatesTags: invalidatedBy(def) });
+        if (def.kind === 'query' && typeof spec === 'string') out[name] = build.query({ query, providesTags: tagsForQuery(method) });
+        else if (def.kind === 'query') out[name] = build.mutation({ query, invalidatesTags: invalidatedBy(def) });
+        else {
+          out[name] = build.mutation({
+            query,
+            invalidatesTags: invalidatedBy(def),
+            async onQueryStarted(input, { queryFulfilled, extra }) {
+              try {
+                const { data } = await queryFulfilled;
+                (extra as ApiExtra).ownWrites?.note(def.entity, input, data);
+              } catch {
+                // A refused write changed nothing; the refusal is shown where it was asked for.
+              }
+            },
+          });
+        }
       }
       // The loop cannot carry each endpoint's own types; Definitions<S> states them from the contract.
       return out as Definitions<S>;
     },
   });
+}
+
+/**
+ * Whether a value built at run time (a card form's changed fields) is a valid input of the method,
+ * by the contract's own schema: the honest way to hand such a value to a typed endpoint.
+ */
+export function isInputOf<M extends MethodName>(method: M, value: unknown): value is MethodInput<Contract, M> {
+  const def: MethodDef = contract[method];
+  return def.input.safeParse(value).success;
 }

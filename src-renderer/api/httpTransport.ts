@@ -10,9 +10,19 @@ export function createHttpTransport(base = ''): Transport {
   const ensureSource = () => {
     if (source || typeof EventSource === 'undefined') return;
     source = new EventSource(`${base}/api/events`);
-    source.onmessage = (msg) => {
-      const event = JSON.parse(msg.data as string) as PushEvent;
+    const deliver = (event: PushEvent) => {
       for (const l of [...listeners]) l(event);
+    };
+    let broken = false;
+    source.onmessage = (msg) => deliver(JSON.parse(msg.data as string) as PushEvent);
+    // EventSource reconnects by itself (a server restart, a dropped LAN); what changed meanwhile was
+    // never announced to this window, so it asks for everything again once the stream is back.
+    source.onerror = () => {
+      broken = true;
+    };
+    source.onopen = () => {
+      if (broken) deliver({ type: 'resync' });
+      broken = false;
     };
   };
 

@@ -9,12 +9,6 @@ import { changedWith, DOMAIN_ENTITIES, domainEntitiesOf, type DomainEntity } fro
 export const TAG_TYPES = [...DOMAIN_ENTITIES, 'audit'] as const;
 export type Tag = (typeof TAG_TYPES)[number];
 
-/**
- * Tag names of the hand-typed endpoints, kept while features move to the builder so that a branch
- * written before it still compiles after a merge. Nothing invalidates them on a push event.
- */
-export const LEGACY_TAG_TYPES = ['School', 'System', 'Backup', 'Session', 'Users', 'Rights', 'AccessSettings', 'Audit', 'Years', 'Periods', 'Calendar', 'Production', 'Bells', 'Subjects', 'Rooms', 'Classes', 'Subgroups', 'SetupCheck', 'MovementOrders', 'Movement', 'MovementReports', 'MovementSettings', 'Pupils', 'Parents', 'Staff', 'Accounts', 'Curriculum', 'Load', 'Exchange'] as const;
-export type ApiTag = Tag | (typeof LEGACY_TAG_TYPES)[number];
 
 const PEOPLE: readonly DomainEntity[] = ['pupil', 'parent', 'staff', 'pupilParent', 'portalAccount'];
 const ROSTERS: readonly DomainEntity[] = ['classMembership', 'schoolClass', 'movementOrder', 'academicYear'];
@@ -33,16 +27,16 @@ export const QUERY_TAGS: Readonly<Record<string, readonly Tag[]>> = {
   audit: ['audit'],
   calendar: ['calendarEntry', 'dayTransfer', 'schoolEvent', 'productionCalendar', 'academicYear', 'studyPeriodScheme', 'schoolClass'],
   'calendar.production': ['productionCalendar'],
-  curriculum: ['curriculumPlan', 'subject', 'subjectArea', 'subgroup', 'teachingAssignment', 'staff', ...ROSTERS],
-  exchange: ['portalExchange', ...PEOPLE, ...ROSTERS, 'subject', 'room', 'bellSchedule', 'subgroup', 'curriculumPlan', 'teachingAssignment'],
-  load: ['teachingAssignment', 'staffSubject', 'loadSettings', 'curriculumPlan', 'subject', 'subgroup', 'staff', ...ROSTERS],
+  curriculum: ['curriculumPlan', 'jointGroup', 'subject', 'subjectArea', 'subgroup', 'teachingAssignment', 'staff', ...ROSTERS],
+  exchange: ['portalExchange', ...PEOPLE, ...ROSTERS, 'subject', 'room', 'bellSchedule', 'subgroup', 'curriculumPlan', 'teachingAssignment', 'jointGroup'],
+  load: ['teachingAssignment', 'jointGroup', 'staffSubject', 'loadSettings', 'curriculumPlan', 'subject', 'subgroup', 'staff', ...ROSTERS],
   movement: ['movementOrder', 'classMembership', 'pupil', 'schoolClass', 'academicYear', 'subgroup', 'movementNumbering'],
   'movement.numbering': ['movementNumbering', 'movementOrder'],
   'movement.templates': ['documentTemplate'],
   'movement.rollover': [...ROSTERS, 'pupil', 'staff', 'subgroup', 'curriculumPlan', 'teachingAssignment'],
-  'people.pupils': [...PEOPLE, ...ROSTERS],
+  'people.pupils': ['pupil', 'parent', 'pupilParent', 'portalAccount', ...ROSTERS],
   'people.pupils.history': ['pupil', 'audit'],
-  'people.parents': [...PEOPLE, ...ROSTERS],
+  'people.parents': ['parent', 'pupil', 'pupilParent', 'portalAccount', ...ROSTERS],
   'people.parents.history': ['parent', 'audit'],
   'people.merge': [...PEOPLE, ...ROSTERS],
   reports: [...ROSTERS, 'pupil', 'school'],
@@ -62,13 +56,15 @@ export const QUERY_TAGS: Readonly<Record<string, readonly Tag[]>> = {
   'setup.staff': ['staff'],
   'setup.subgroups': ['subgroup', 'classMembership', 'pupil', 'subject'],
   'setup.subjects': ['subject', 'subjectArea'],
-  'setup.years': ['academicYear', 'studyPeriodScheme', 'calendarEntry', 'dayTransfer', 'productionCalendar', 'bellSchedule', 'schoolClass', 'subject', 'room', 'school'],
-  staff: [...PEOPLE, 'appUser', ...ROSTERS, 'teachingAssignment'],
+  'setup.years': ['academicYear'],
+  // The set-up check looks at everything a year needs before it starts.
+  'setup.years.check': ['academicYear', 'studyPeriodScheme', 'calendarEntry', 'dayTransfer', 'productionCalendar', 'bellSchedule', 'schoolClass', 'subject', 'room', 'school'],
+  staff: ['staff', 'portalAccount', 'appUser', 'schoolClass', 'academicYear', 'teachingAssignment'],
   'staff.history': ['staff', 'audit'],
   'system.status': ['school', 'academicYear', 'backup'],
   'system.backup': ['backup'],
   // The timetable is built from the plan, load, bells, rooms and classes: its pre-check follows them.
-  timetable: ['timetable', 'curriculumPlan', 'teachingAssignment', 'staffSubject', 'subject', 'room', 'roomType', 'bellSchedule', 'subgroup', 'staff', 'academicYear', 'studyPeriodScheme', ...ROSTERS],
+  timetable: ['timetable', 'jointGroup', 'curriculumPlan', 'teachingAssignment', 'staffSubject', 'subject', 'room', 'roomType', 'bellSchedule', 'subgroup', 'staff', 'academicYear', 'studyPeriodScheme', ...ROSTERS],
 };
 
 /** The entry of QUERY_TAGS a method falls under, or undefined when none does. */

@@ -1,7 +1,7 @@
 import { Layout, Menu, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { navigationFor } from './navigation';
-import { useSession } from '../features/access/useSession';
+import { useSession } from '../components/useSession';
 import { UserMenu } from '../features/access/UserMenu';
 import { StatusBar } from '../features/system/StatusBar';
 import { JobsProgress } from '../features/system/JobsProgress';

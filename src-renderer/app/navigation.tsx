@@ -69,7 +69,7 @@ export const NAVIGATION: NavSection[] = [
     items: [
       { path: '/timetable', label: 'Расписание', right: 'timetable.read' },
       { path: '/timetable/availability', label: 'Недоступность учителей', right: 'timetable.all' },
-      { path: '/timetable/joints', label: 'Объединённые занятия', right: 'timetable.all' },
+      { path: '/timetable/joints', label: 'Объединённые занятия', right: 'curriculum.read' },
     ],
   },
   {

@@ -88,7 +88,7 @@ export const router = createHashRouter([
       { path: 'portal', element: <RequireRight right="exchange.read"><ExchangePage /></RequireRight> },
       { path: 'timetable', element: <RequireRight right="timetable.read"><TimetablePage /></RequireRight> },
       { path: 'timetable/availability', element: <RequireRight right="timetable.all"><AvailabilityPage /></RequireRight> },
-      { path: 'timetable/joints', element: <RequireRight right="timetable.all"><JointsPage /></RequireRight> },
+      { path: 'timetable/joints', element: <RequireRight right="curriculum.read"><JointsPage /></RequireRight> },
       ...planned.map((i) => ({ path: i.path.slice(1), element: <PlannedPage /> })),
       { path: '*', element: <PlannedPage /> },
     ],

@@ -1,6 +1,7 @@
 import { configureStore, createListenerMiddleware, isFulfilled, isRejectedWithValue } from '@reduxjs/toolkit';
 import type { ErrorBody } from '../../src-shared/errors';
 import { baseApi, type ApiExtra } from '../api/baseApi';
+import { createOwnWrites } from '../api/ownWrites';
 import { connectionRestored, errorRaised, uiSlice } from './uiSlice';
 
 /** Errors a form shows next to its fields; every other rejected call becomes a global notice. */
@@ -15,15 +16,6 @@ errorListener.startListening({
     if (error && !HANDLED_IN_PLACE.has(error.code)) api.dispatch(errorRaised(error, endpoint));
   },
 });
-// Every write is audited, so any successful mutation makes the log and record histories stale
-// (endpoints of the builder invalidate `audit` themselves; this serves the hand-typed ones).
-errorListener.startListening({
-  matcher: isFulfilled,
-  effect: (action, api) => {
-    const arg = (action.meta as { arg?: { type?: string; endpointName?: string } }).arg;
-    if (arg?.type === 'mutation') api.dispatch(baseApi.util.invalidateTags(['Audit']));
-  },
-});
 errorListener.startListening({
   matcher: isFulfilled,
   effect: (_action, api) => {
@@ -33,7 +25,7 @@ errorListener.startListening({
 
 /** The store of one window; `client` is how its endpoints reach the core (IPC or HTTP, or a test's). */
 export function makeStore(client: ApiExtra['client']) {
-  const extra: ApiExtra = { client };
+  const extra: ApiExtra = { client, ownWrites: createOwnWrites() };
   return configureStore({
     reducer: { [baseApi.reducerPath]: baseApi.reducer, ui: uiSlice.reducer },
     middleware: (getDefault) => getDefault({ thunk: { extraArgument: extra } }).prepend(errorListener.middleware).concat(baseApi.middleware),

@@ -1,4 +1,7 @@
+import { App } from 'antd';
+import { useCallback } from 'react';
 import type { ExportedFile } from '../../src-shared/contract/files';
+import { errorText } from './serverErrors';
 
 /** Saves a generated file (Excel, Word, PDF) the way a browser download works, in Electron too. */
 export function downloadFile(file: ExportedFile): void {
@@ -14,4 +17,22 @@ export function downloadFile(file: ExportedFile): void {
   a.remove();
   // Give the browser time to start the download before the URL goes away.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Runs an export call and saves its file (with an optional note), or shows why it failed. */
+export function useDownload() {
+  const { message } = App.useApp();
+  return useCallback(
+    async (run: () => Promise<{ data?: ExportedFile; error?: unknown }>, done?: string) => {
+      const r = await run();
+      if (r.data) {
+        downloadFile(r.data);
+        if (done) message.success(done);
+        return true;
+      }
+      message.error(errorText(r) ?? 'Файл не сформирован');
+      return false;
+    },
+    [message],
+  );
 }

@@ -16,3 +16,16 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} КБ`;
   return `${(bytes / 1024 / 1024).toFixed(1)} МБ`;
 }
+
+const COUNT = new Intl.NumberFormat('ru-RU');
+
+/** Counts as Russian text writes them: «2 146». */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
+/** Today as `YYYY-MM-DD` on this PC's calendar (a date field's default, a report's «на дату»). */
+export function todayIso(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, type KeyboardEvent } from 'react';
 
 const FIELD_SELECTOR = 'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), [role=combobox]:not([disabled])';
 
@@ -16,4 +16,18 @@ export function enterMovesToNextField(e: KeyboardEvent<HTMLElement>): void {
   const fields = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FIELD_SELECTOR));
   const next = fields[fields.indexOf(target) + 1];
   next?.focus();
+}
+
+/** Ctrl+S (⌘S) anywhere on the page saves: the browser's «save page» never opens over a form. */
+export function useSaveShortcut(save: () => void): void {
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
 }

@@ -18,6 +18,9 @@ export const ROLES = {
 export type RoleId = keyof typeof ROLES;
 export const ROLE_IDS = Object.keys(ROLES) as RoleId[];
 export const RIGHT_KEYS = Object.keys(RIGHTS) as Right[];
+/** Narrow ids read back from the core (lists carry them as plain strings) for the inputs that name them. */
+export const isRoleId = (v: string): v is RoleId => Object.prototype.hasOwnProperty.call(ROLES, v);
+export const isRightKey = (v: string): v is Right => Object.prototype.hasOwnProperty.call(RIGHTS, v);
 
 const roleId = z.enum(ROLE_IDS as [RoleId, ...RoleId[]], 'выберите роль из списка');
 const rightKey = z.enum(RIGHT_KEYS as [Right, ...Right[]], 'неизвестное право');

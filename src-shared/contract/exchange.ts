@@ -28,7 +28,10 @@ export const fileIssue = z.object({
   severity: z.enum(['error', 'warning']),
 });
 
-export const PREVIEW_ENTITIES = ['pupil', 'parent', 'staff', 'link', 'membership', 'account', 'class', 'subject', 'room', 'bells', 'assignment', 'curriculum', 'movementDoc', 'order'] as const;
+export const PREVIEW_ENTITIES = [
+  'pupil', 'parent', 'staff', 'link', 'membership', 'account', 'class', 'subject', 'room', 'bells', 'assignment', 'curriculum', 'movementDoc', 'order',
+  'bellLesson', 'subgroup', 'jointGroup', 'qualification', 'curriculumRow',
+] as const;
 export type PreviewEntity = (typeof PREVIEW_ENTITIES)[number];
 export const PREVIEW_ACTIONS = ['create', 'update', 'unchanged', 'rejected', 'ambiguous'] as const;
 export type PreviewAction = (typeof PREVIEW_ACTIONS)[number];
@@ -61,7 +64,12 @@ export const pullFileInfo = z.object({
   encoding: z.string().nullable(),
   rows: z.number().int(),
   issues: z.array(fileIssue),
+  /** Parts of the file the program does not import, with how many there are and why: never dropped in silence. */
+  notImported: z.array(z.object({ part: z.string(), count: z.number().int(), reason: z.string() })).default([]),
 });
+
+/** How many entries of each kind and action, and how many of them carry remarks. */
+export const previewGroup = z.object({ entity: z.enum(PREVIEW_ENTITIES), action: z.enum(PREVIEW_ACTIONS), count: z.number().int(), warned: z.number().int() });
 
 export const pullPreview = z.object({
   exchangeId: z.string(),
@@ -70,7 +78,22 @@ export const pullPreview = z.object({
   createdAt: z.string(),
   files: z.array(pullFileInfo),
   counts,
+  groups: z.array(previewGroup),
+  /** All entries of the preview; `entries` is the first page (the rest: `exchange.pull.entries`). */
+  total: z.number().int(),
   entries: z.array(previewEntry),
+});
+
+/** A page of a pull's preview, filtered on the server. */
+export const previewFilter = z.object({
+  exchangeId: z.string().min(1).max(100),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+  action: z.enum(PREVIEW_ACTIONS).nullable().default(null),
+  entity: z.enum(PREVIEW_ENTITIES).nullable().default(null),
+  warnedOnly: z.boolean().default(false),
+  /** Part of a name or title (case and ё ignored). */
+  search: z.string().trim().max(100).default(''),
 });
 export type PullPreview = z.output<typeof pullPreview>;
 
@@ -118,6 +141,8 @@ export const outboxEntry = z.object({
   pushKinds: z.array(z.enum(PUSH_KINDS)),
   /** The last push file that carried the person, if any. */
   lastPush: z.object({ exchangeId: z.string(), fileName: z.string(), at: z.string(), status: z.string() }).nullable(),
+  /** Changes no import file can carry, with what to do in the portal by hand. */
+  manual: z.array(z.string()).default([]),
 });
 export type OutboxEntry = z.output<typeof outboxEntry>;
 
@@ -159,6 +184,8 @@ export type Reconciliation = z.output<typeof reconciliation>;
 
 const uploaded = z.object({ fileName: z.string().trim().min(1).max(255), contentBase64: z.string().max(48_000_000, 'файл больше 35 МБ: выгрузите из портала по классам или параллелям') });
 const exchangeId = z.string().min(1).max(100);
+/** The id the client watches the job's progress under and stops it by (a new one when left out). */
+const jobId = z.string().min(1).max(100).optional();
 
 export const exchangeContract = {
   /** The portal file formats we read and write, with confidence and source. */
@@ -174,8 +201,23 @@ export const exchangeContract = {
     right: 'exchange.pull',
     entity: 'portalExchange',
     record: 'Загрузка из портала',
-    input: z.object({ files: z.array(uploaded).min(1, 'выберите хотя бы один файл').max(12, 'не больше 12 файлов за раз') }),
+    input: z.object({ files: z.array(uploaded).min(1, 'выберите хотя бы один файл').max(12, 'не больше 12 файлов за раз'), jobId }),
     output: pullPreview,
+  }),
+  /** A page of a pull's preview: entries of one action or kind, with remarks, or found by name. */
+  'exchange.pull.entries': query({
+    summary: 'Записи предпросмотра загрузки из портала',
+    right: 'exchange.read',
+    input: previewFilter,
+    output: z.object({ total: z.number().int(), entries: z.array(previewEntry) }),
+  }),
+  /** Stops a running preview or apply of a pull (its job id); nothing it did is kept. */
+  'exchange.pull.stop': mutation({
+    summary: 'Остановить загрузку из портала',
+    right: 'exchange.pull',
+    entity: 'portalExchange',
+    input: z.object({ jobId: z.string().min(1).max(100) }),
+    output: z.object({ stopped: z.boolean() }),
   }),
   /** A pull's preview recomputed against the database as it is now. */
   'exchange.pull.get': query({
@@ -195,6 +237,7 @@ export const exchangeContract = {
       version: z.number().int(),
       /** Ambiguous entry key → the chosen record id, `new` (create) or `skip`. */
       decisions: z.record(z.string(), z.string().max(100)).default({}),
+      jobId,
     }),
     output: pullReport,
   }),

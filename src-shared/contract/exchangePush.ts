@@ -13,7 +13,8 @@ export const exchangePushContract = {
     summary: 'Исходящие в портал: что изменилось с последней передачи',
     right: 'exchange.read',
     input: z.object({}).optional(),
-    output: z.object({ entries: z.array(outboxEntry), since: z.string().nullable() }),
+    /** `counts`: the rows each push file would have now (the buttons show them). */
+    output: z.object({ entries: z.array(outboxEntry), since: z.string().nullable(), counts: z.record(z.enum(PUSH_KINDS), z.number().int()) }),
   }),
   /** Writes a portal import file; values the portal would reject are returned and nothing is written. */
   'exchange.push.create': mutation({

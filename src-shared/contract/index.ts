@@ -21,6 +21,7 @@ import { curriculumLoadContract } from './curriculumLoad';
 import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
 import { timetableContract } from './timetable';
+import { curriculumJointsContract } from './curriculumJoints';
 import { reportsContract } from './reports';
 import { reportBuilderContract } from './reportBuilder';
 
@@ -48,6 +49,7 @@ export const contract = {
   ...exchangeContract,
   ...exchangePushContract,
   ...timetableContract,
+  ...curriculumJointsContract,
   ...reportsContract,
   ...reportBuilderContract,
 } satisfies ContractShape;

@@ -9,8 +9,6 @@ import {
   generationBudget,
   generationStatus,
   isoDate,
-  jointMemberIn,
-  jointOut,
   newVersionInput,
   placementChange,
   precheckOut,
@@ -240,37 +238,5 @@ export const timetableContract = {
       note: z.string().trim().max(500).nullable().optional().transform((v) => (v ? v : null)),
     }),
     output: teacherAvailability,
-  }),
-  /** Joint lessons of several classes (a group «Индивидуальный проект 10АБ»): one lesson with several audiences. */
-  'timetable.joints.list': query({
-    summary: 'Объединённые занятия классов',
-    right: 'timetable.all',
-    input: z.object({ yearId: recordId }),
-    output: z.object({ joints: z.array(jointOut) }),
-  }),
-  /** Creates or changes a joint lesson: two or more load rows of one subject taught together. */
-  'timetable.joints.save': mutation({
-    summary: 'Сохранить объединённое занятие',
-    right: 'timetable.edit',
-    entity: 'timetable',
-    record: 'Объединённое занятие',
-    labels: { name: 'Название', subjectId: 'Предмет', members: 'Классы и группы' },
-    input: z.object({
-      yearId: recordId,
-      id: recordId.nullable(),
-      version,
-      subjectId: recordId,
-      name: z.string().trim().min(1, 'обязательное поле').max(200),
-      members: z.array(jointMemberIn).min(2, 'выберите хотя бы два класса или группы').max(12),
-    }),
-    output: jointOut,
-  }),
-  'timetable.joints.delete': mutation({
-    summary: 'Удалить объединённое занятие',
-    right: 'timetable.edit',
-    entity: 'timetable',
-    record: 'Объединённое занятие',
-    input: z.object({ id: recordId, version }),
-    output: z.object({ deleted: z.boolean() }),
   }),
 };

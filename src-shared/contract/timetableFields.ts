@@ -362,19 +362,6 @@ export const teacherAvailability = z.object({
   version,
 });
 
-export const jointMemberIn = z.object({ classId: recordId, groupNo: z.number().int().min(0).max(4) });
-
-export const jointOut = z.object({
-  id: z.string(),
-  subjectId: z.string(),
-  subjectName: z.string(),
-  name: z.string(),
-  members: z.array(z.object({ classId: z.string(), className: z.string(), groupNo: z.number(), hours: z.number().nullable(), teacherIds: z.array(z.string()) })),
-  /** Why the members cannot be one lesson (different hours or teachers), in Russian. */
-  problems: z.array(z.string()),
-  version,
-});
-
 export const EXPORT_KINDS = ['class', 'teacher', 'room', 'master', 'passport'] as const;
 export const EXPORT_KIND_LABEL: Record<(typeof EXPORT_KINDS)[number], string> = {
   class: 'Расписание классов',

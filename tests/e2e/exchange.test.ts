@@ -5,7 +5,8 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiCall, apiSignIn, createAdminAndSignIn, describeE2E, launchBrowser, newPage, settledShot as shot, startServe, type ServeHandle } from '../helpers/e2e';
+import { apiCall, apiSignIn, createAdminAndSignIn, describeE2E, launchBrowser, newPage, newSignedInPage, settledShot as shot, startServe, type ServeHandle } from '../helpers/e2e';
+import { damagedExportCm, realisticExportCm } from '../helpers/exportCmFixture';
 import { demoPortal, exportCmOf, movementBookDocsXls, pupilExportXls, staffExportCsv } from '../helpers/portalFiles';
 
 async function ok<T>(env: Promise<{ ok: boolean; value?: T; error?: { message: string } }>): Promise<T> {
@@ -31,10 +32,17 @@ describeE2E('Обмен с порталом in the browser', () => {
     pupils: path.join(dir, 'Список учащихся.xls'),
     staff: path.join(dir, 'Сотрудники.csv'),
     movebook: path.join(dir, 'Книга движения.xls'),
+    real: path.join(dir, 'Реальная выгрузка', 'ExportCM.nsxml'),
+    damaged: path.join(dir, 'Обрезанная выгрузка', 'ExportCM.nsxml'),
   };
 
   beforeAll(async () => {
     fs.writeFileSync(files.cm, exportCmOf(portal).bytes);
+    const real = realisticExportCm(demoPortal());
+    fs.mkdirSync(path.dirname(files.real), { recursive: true });
+    fs.mkdirSync(path.dirname(files.damaged), { recursive: true });
+    fs.writeFileSync(files.real, real.bytes);
+    fs.writeFileSync(files.damaged, damagedExportCm(real).cutAtLineEnd);
     fs.writeFileSync(files.pupils, pupilExportXls(portal));
     fs.writeFileSync(files.staff, staffExportCsv(portal));
     // The portal's movement book: one enrolment order of three pupils, carried over as history.
@@ -67,7 +75,7 @@ describeE2E('Обмен с порталом in the browser', () => {
     // The list of kinds is long (ExportCM brings a dozen): type to pick, as a person would.
     await page.getByLabel('Что', { exact: true }).click();
     await page.keyboard.type('Обучающийся');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: /^Обучающийся$/ }).waitFor();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: /^Обучающийся \(\d+\)$/ }).waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await page.getByTestId('preview-table').getByText(`${portal.school.pupils[0].lastName} ${portal.school.pupils[0].firstName}`).first().waitFor();
@@ -151,4 +159,35 @@ describeE2E('Обмен с порталом in the browser', () => {
     await shot(page, 'exchange-history');
     await context.close();
   });
+
+  it('a new user uploads a cut-off ExportCM and is told which line and element; the whole export shows what it does not import', async () => {
+    const { context, page } = await newSignedInPage(browser, serve.url);
+    const admin = await apiSignIn(serve.url);
+    const pulls = async () => (await ok<{ direction: string }[]>(apiCall(serve.url, admin, 'exchange.history', { limit: 500 }))).length;
+    const before = await pulls();
+    await page.goto(`${serve.url}/#/portal`);
+    await page.getByRole('heading', { name: 'Обмен с порталом «Сетевой город»' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles([files.damaged]);
+    await page.getByRole('button', { name: 'Показать, что изменится' }).click();
+    await page.getByTestId('pull-refusal').getByText(/^Файл «ExportCM\.nsxml» не загружен: строка \d+: файл обрывается: не закрыты <Plan>/).waitFor();
+    await shot(page, 'exchange-refused-damaged');
+    // Nothing was stored, not even the exchange.
+    expect(await pulls()).toBe(before);
+    await page.locator('.ant-upload-list-item').getByRole('button').first().click();
+    await page.locator('input[type=file]').setInputFiles([files.real]);
+    await page.getByRole('button', { name: 'Показать, что изменится' }).click();
+    const notImported = page.getByTestId('not-imported');
+    await notImported.getByText('Расписание текущей недели (раздел TimeTable)').waitFor();
+    expect(await notImported.innerText()).toMatch(/Число обучающихся в группах \(studcnt у csg\) — \d+/);
+    const groups = await page.getByTestId('preview-groups').innerText();
+    expect(groups).toMatch(/Сводная группа \(несколько классов\)\s+2/);
+    expect(groups).toMatch(/Учитель — предмет\s+\d+/);
+    await shot(page, 'exchange-preview-real-export');
+    // A click on a count shows those entries: the two joint ИУП groups of 10А and 10Б.
+    await page.getByTestId('preview-groups').getByRole('row', { name: /Сводная группа/ }).getByText('2', { exact: true }).click();
+    await page.getByTestId('preview-table').getByText('Сводная группа «Индивидуальный проект/10АБ»: 10А, 10Б').waitFor();
+    await shot(page, 'exchange-preview-joint-groups');
+    await context.close();
+  });
+
 });

@@ -94,10 +94,10 @@ describeE2E('Карточка ОО in the browser', () => {
     await b.page.getByText('Карточку только что сохранил другой пользователь').waitFor();
 
     await b.page.getByRole('button', { name: 'Сохранить' }).click();
-    const conflict = b.page.getByTestId('conflict');
+    const conflict = b.page.getByTestId('merge-dialog');
     await conflict.waitFor();
-    expect(await conflict.textContent()).toContain('уже сохранил другой пользователь');
-    expect(await conflict.textContent()).toContain('Телефон');
+    expect(await conflict.textContent()).toMatch(/будет взято у него:.*Телефон: \+7 \(3852\) 22-33-44/);
+    expect(await conflict.textContent()).toMatch(/останутся:.*Электронная почта: school6@mail\.ru/);
     await b.page.screenshot({ path: screenshotPath('school-card-conflict') });
     await b.page.getByRole('button', { name: 'Объединить и сохранить' }).click();
     await b.page.getByText('Карточка ОО сохранена').waitFor();

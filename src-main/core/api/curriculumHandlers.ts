@@ -1,5 +1,6 @@
 import type { curriculumContract } from '../../../src-shared/contract/curriculum';
 import type { curriculumLoadContract } from '../../../src-shared/contract/curriculumLoad';
+import type { curriculumJointsContract } from '../../../src-shared/contract/curriculumJoints';
 import { copyFromYear } from '../curriculum/index';
 import { curriculumExcel } from '../curriculum/index';
 import { tarificationExcel, vacanciesExcel } from '../curriculum/index';
@@ -10,13 +11,14 @@ import { overview, planDetail, yearProblems } from '../curriculum/index';
 import { loadStarterPlans } from '../curriculum/index';
 import { createSubgroupsFromPlan, subgroupStatusOf } from '../curriculum/index';
 import { loadYearData } from '../curriculum/index';
+import { deleteJoint, listJoints, saveJoint } from '../curriculum/index';
 import type { Handlers } from './types';
 import { schoolToday } from '../foundation/clock';
 import { schoolShortName } from '../schoolSetup/index';
 
 
 /** Curriculum, teaching load, vacancies and subgroups by the plan (issue 7). */
-export const curriculumHandlers: Handlers<typeof curriculumContract & typeof curriculumLoadContract> = {
+export const curriculumHandlers: Handlers<typeof curriculumContract & typeof curriculumLoadContract & typeof curriculumJointsContract> = {
   'curriculum.overview': async ({ yearId }, ctx) => overview(await loadYearData(ctx.core.db, yearId)),
   'curriculum.plan.get': async ({ yearId, grade, classId }, ctx) => planDetail(await loadYearData(ctx.core.db, yearId), grade, classId),
   'curriculum.plan.save': async (input, ctx) => savePlan(ctx, input),
@@ -25,6 +27,9 @@ export const curriculumHandlers: Handlers<typeof curriculumContract & typeof cur
   'curriculum.plan.copy': async ({ fromYearId, toYearId, includeLoad, replace }, ctx) => copyFromYear(ctx, fromYearId, toYearId, includeLoad, replace),
   'curriculum.checks': async ({ yearId }, ctx) => ({ problems: yearProblems(await loadYearData(ctx.core.db, yearId)) }),
   'curriculum.export': async ({ yearId, by }, ctx) => curriculumExcel(await loadYearData(ctx.core.db, yearId), await schoolShortName(ctx.core.db), by),
+  'curriculum.joints.list': async (input, ctx) => listJoints(ctx, input.yearId),
+  'curriculum.joints.save': async (input, ctx) => saveJoint(ctx, input),
+  'curriculum.joints.delete': async (input, ctx) => deleteJoint(ctx, input),
   'load.grid': async ({ yearId }, ctx) => loadGrid(ctx.core.db, yearId),
   'load.assign': async ({ yearId, changes }, ctx) => assignTeachers(ctx, yearId, changes),
   'load.teacher': async ({ yearId, staffId }, ctx) => teacherCard(ctx.core.db, yearId, staffId),

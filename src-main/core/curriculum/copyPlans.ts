@@ -1,11 +1,11 @@
 import { activeRows, rowKey } from '../../../src-shared/domain/curriculum/effectivePlan';
 import { groupLabel, groupNos } from '../../../src-shared/domain/curriculum/loadRows';
 import { subjectGroups } from '../../../src-shared/domain/curriculum/checks';
-import { newId } from '../../../src-shared/domain/ids';
 import { shortName } from '../../../src-shared/domain/names';
 import type { HandlerContext } from '../foundation/context';
 import { writableYear } from '../schoolSetup/index';
-import { insertPlan, writeRows } from './repo/plans';
+import { insertAssignment, reassign, staffForCopy } from './repo/assignments';
+import { deletePlanRecord, insertPlan, updatePlanHeader, writeRows } from './repo/plans';
 import { classEffective, loadYearData, subjectNameOf, type YearData } from './repo/yearData';
 import type { Executor } from '../foundation/executor';
 import { nowIso } from '../foundation/clock';
@@ -33,7 +33,7 @@ async function copyGradePlans(trx: Executor, from: YearData, to: YearData, repla
     }
     const rows = plan.rows.filter((r) => !r.excluded);
     if (existing) {
-      await trx.updateTable('curriculumPlan').set({ weeksPerYear: plan.weeksPerYear, note: plan.note, version: existing.version + 1, updatedAt: at }).where('id', '=', existing.id).execute();
+      await updatePlanHeader(trx, existing, { weeksPerYear: plan.weeksPerYear, note: plan.note }, at);
       await writeRows(trx, existing.id, rows);
     } else {
       await writeRows(trx, await insertPlan(trx, { yearId: to.year.id, grade, classId: null, weeksPerYear: plan.weeksPerYear, note: plan.note }, at), rows);
@@ -59,7 +59,7 @@ async function copyClassPlans(trx: Executor, from: YearData, to: YearData, repla
     // The class moves up a grade: rows it dropped from the old grade's plan mean nothing in the new one.
     const nextGrade = new Set((to.gradePlans.get(next.grade)?.rows ?? []).map(rowKey));
     const rows = plan.rows.filter((r) => !r.excluded || nextGrade.has(rowKey(r)));
-    if (existing) await trx.deleteFrom('curriculumPlan').where('id', '=', existing.id).execute();
+    if (existing) await deletePlanRecord(trx, existing.id);
     await writeRows(trx, await insertPlan(trx, { yearId: to.year.id, grade: next.grade, classId: next.id, weeksPerYear: plan.weeksPerYear, note: plan.note }, at), rows);
     out.classPlans.push({ from: source.name, to: next.name });
   }
@@ -67,7 +67,7 @@ async function copyClassPlans(trx: Executor, from: YearData, to: YearData, repla
 
 async function copyLoad(trx: Executor, from: YearData, to: YearData, replace: boolean, at: string, out: CopyResult): Promise<void> {
   const subject = subjectNameOf(from);
-  const staff = new Map((await trx.selectFrom('staff').select(['id', 'lastName', 'firstName', 'middleName', 'dismissalDate']).execute()).map((s) => [s.id, s]));
+  const staff = new Map((await staffForCopy(trx)).map((s) => [s.id, s]));
   const taken = new Map(to.assignments.map((a) => [`${a.classId}|${a.subjectId}|${a.groupNo}`, a]));
   const groupsOf = new Map(to.classes.map((c) => [c.id, subjectGroups(activeRows(classEffective(to, c)))]));
   for (const a of from.assignments) {
@@ -96,8 +96,8 @@ async function copyLoad(trx: Executor, from: YearData, to: YearData, replace: bo
     const key = `${next.id}|${a.subjectId}|${a.groupNo}`;
     const there = taken.get(key);
     if (there && !replace) continue;
-    if (there) await trx.updateTable('teachingAssignment').set({ staffId: a.staffId, version: there.version + 1, updatedAt: at }).where('id', '=', there.id).execute();
-    else await trx.insertInto('teachingAssignment').values({ id: newId(), academicYearId: to.year.id, classId: next.id, subjectId: a.subjectId, groupNo: a.groupNo, staffId: a.staffId, version: 1, updatedAt: at }).execute();
+    if (there) await reassign(trx, there, a.staffId, at);
+    else await insertAssignment(trx, { yearId: to.year.id, classId: next.id, subjectId: a.subjectId, groupNo: a.groupNo }, a.staffId, at);
     out.assignments++;
   }
 }

@@ -12,3 +12,6 @@ export { curriculumUseOfSubject } from './repo/subjectUse';
 export { classEffective, loadYearData, yearLoadRows } from './repo/yearData';
 export { teachingSource } from './repo/teachingScope';
 export { plannedLessons, type PlannedLesson } from './repo/plannedLessons';
+export { createJointWithin, deleteJoint, listJoints, memberProblems, saveJoint } from './jointService';
+export { jointsOfYear, type JointRow } from './repo/jointGroups';
+export { insertAssignmentRecord, insertPlanRecord, insertQualificationRecord } from './repo/loadRecords';

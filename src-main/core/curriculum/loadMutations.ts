@@ -1,9 +1,9 @@
 import { groupLabel, loadKey, teacherTotals } from '../../../src-shared/domain/curriculum/loadRows';
 import { describeLoad, loadStatus, type LoadSettings } from '../../../src-shared/domain/curriculum/rates';
-import { newId } from '../../../src-shared/domain/ids';
 import { AppError } from '../../../src-shared/errors';
 import type { HandlerContext } from '../foundation/context';
 import { writableYear } from '../schoolSetup/index';
+import { deleteAssignment, insertAssignment, qualificationNames, reassign, staffExists, subjectsAmong, writeQualifications } from './repo/assignments';
 import { loadStaff, readLoadSettings, writeLoadSettings } from './repo/loadStaff';
 import { loadYearData, subjectNameOf, yearLoadRows } from './repo/yearData';
 import { nowIso } from '../foundation/clock';
@@ -57,7 +57,7 @@ export async function assignTeachers(ctx: HandlerContext, yearId: string, change
       }
       if (c.staffId === null) {
         if (was) {
-          await trx.deleteFrom('teachingAssignment').where('id', '=', was.id).execute();
+          await deleteAssignment(trx, was.id);
           log.push(`${where}: ${staff.get(was.staffId)?.shortName ?? '?'} → вакансия`);
           touched.add(was.staffId);
         }
@@ -78,17 +78,17 @@ export async function assignTeachers(ctx: HandlerContext, yearId: string, change
       }
       if (was) {
         if (was.staffId === c.staffId) continue;
-        await trx.updateTable('teachingAssignment').set({ staffId: c.staffId, version: was.version + 1, updatedAt: at }).where('id', '=', was.id).execute();
+        await reassign(trx, was, c.staffId, at);
         touched.add(was.staffId);
       } else {
-        await trx.insertInto('teachingAssignment').values({ id: newId(), academicYearId: yearId, classId: c.classId, subjectId: c.subjectId, groupNo: c.groupNo, staffId: c.staffId, version: 1, updatedAt: at }).execute();
+        await insertAssignment(trx, { yearId, classId: c.classId, subjectId: c.subjectId, groupNo: c.groupNo }, c.staffId, at);
       }
       log.push(`${where}: ${was ? (staff.get(was.staffId)?.shortName ?? '?') : 'вакансия'} → ${teacher.shortName}`);
       touched.add(c.staffId);
     }
     if (problems.length) throw refusalOf(RECORD, problems);
     const after = await loadYearData(trx, yearId);
-    const totals = teacherTotals(yearLoadRows(after), after.assignments);
+    const totals = teacherTotals(yearLoadRows(after), after.assignments, after.jointSlots);
     const settings = await readLoadSettings(trx);
     const warnings: string[] = [];
     for (const id of touched) {
@@ -112,13 +112,11 @@ export async function assignTeachers(ctx: HandlerContext, yearId: string, change
 export async function saveQualifications(ctx: HandlerContext, staffId: string, subjectIds: string[]): Promise<{ subjectIds: string[] }> {
   const unique = [...new Set(subjectIds)];
   await ctx.core.db.transaction().execute(async (trx) => {
-    const s = await trx.selectFrom('staff').select(['id', 'lastName', 'firstName', 'middleName']).where('id', '=', staffId).executeTakeFirst();
-    if (!s) throw refusal('Предметы учителя: сотрудник не найден — возможно, карточку удалили');
-    const known = unique.length ? await trx.selectFrom('subject').select(['id', 'name']).where('id', 'in', unique).execute() : [];
+    if (!(await staffExists(trx, staffId))) throw refusal('Предметы учителя: сотрудник не найден — возможно, карточку удалили');
+    const known = await subjectsAmong(trx, unique);
     if (known.length !== unique.length) throw refusal('Предметы учителя: одного из предметов уже нет в справочнике — обновите страницу');
-    const before = (await trx.selectFrom('staffSubject').innerJoin('subject', 'subject.id', 'staffSubject.subjectId').select('subject.name').where('staffId', '=', staffId).execute()).map((r) => r.name);
-    await trx.deleteFrom('staffSubject').where('staffId', '=', staffId).execute();
-    if (unique.length) await trx.insertInto('staffSubject').values(unique.map((subjectId) => ({ staffId, subjectId }))).execute();
+    const before = await qualificationNames(trx, staffId);
+    await writeQualifications(trx, staffId, unique);
     await ctx.audit.record(trx, { recordId: staffId, action: 'update', changes: { subjects: [before, known.map((k) => k.name)] } });
   });
   emitChanged(ctx, 'staffSubject', staffId);

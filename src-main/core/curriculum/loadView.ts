@@ -25,7 +25,7 @@ export async function loadModel(db: Executor, yearId: string): Promise<LoadModel
   const on = t < data.year.startDate ? data.year.startDate : t > data.year.endDate ? data.year.endDate : t;
   const [settings, staff] = await Promise.all([readLoadSettings(db), loadStaff(db, on)]);
   const rows = yearLoadRows(data);
-  return { data, settings, rows, staff, totals: teacherTotals(rows, data.assignments) };
+  return { data, settings, rows, staff, totals: teacherTotals(rows, data.assignments, data.jointSlots) };
 }
 
 export function rowOut(m: LoadModel, r: LoadRow): LoadRowOut {

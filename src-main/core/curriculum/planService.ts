@@ -5,7 +5,7 @@ import { defaultYearWeeks } from '../../../src-shared/domain/curriculum/norms';
 import { PART_SHORT } from '../../../src-shared/domain/curriculum/parts';
 import type { HandlerContext } from '../foundation/context';
 import { writableYear } from '../schoolSetup/index';
-import { findPlan, insertPlan, planById, writeRows } from './repo/plans';
+import { classesWithOwnPlan, classNameOf, deletePlanRecord, findPlan, insertPlan, planById, updatePlanHeader, writeRows } from './repo/plans';
 import { planDetail } from './planView';
 import { classEffective, loadYearData, periodsOf, subjectNameOf, type YearData } from './repo/yearData';
 import type { Executor } from '../foundation/executor';
@@ -89,9 +89,9 @@ async function saveWithin(ctx: HandlerContext, trx: Executor, input: SavePlanInp
   if (cls && stored.length === 0 && !input.note) {
     // The class is now the same as its grade: it keeps no plan of its own, so later grade changes reach it.
     // (A note alone — «АООП, вариант 7.2» — is kept as a plan without rows.)
-    if (existing) await trx.deleteFrom('curriculumPlan').where('id', '=', existing.id).execute();
+    if (existing) await deletePlanRecord(trx, existing.id);
   } else if (existing) {
-    await trx.updateTable('curriculumPlan').set({ weeksPerYear, note: input.note, version: existing.version + 1, updatedAt: at }).where('id', '=', existing.id).execute();
+    await updatePlanHeader(trx, existing, { weeksPerYear, note: input.note }, at);
     await writeRows(trx, existing.id, stored);
   } else {
     planId = await insertPlan(trx, { yearId: input.yearId, grade: input.grade, classId: cls?.id ?? null, weeksPerYear, note: input.note }, at);
@@ -123,21 +123,13 @@ export async function deletePlan(ctx: HandlerContext, id: string, version: numbe
     const plan = await planById(trx, id);
     if (!plan) throw notFound(RECORD);
     await writableYear(trx, plan.yearId);
-    const cls = plan.classId ? await trx.selectFrom('schoolClass').select('name').where('id', '=', plan.classId).executeTakeFirst() : undefined;
-    const name = planName(plan.grade, cls?.name ?? null);
+    const name = planName(plan.grade, plan.classId ? ((await classNameOf(trx, plan.classId)) ?? null) : null);
     expectVersion(plan, version, name);
     if (!plan.classId) {
-      const own = await trx
-        .selectFrom('curriculumPlan')
-        .innerJoin('schoolClass', 'schoolClass.id', 'curriculumPlan.classId')
-        .select('schoolClass.name')
-        .where('curriculumPlan.academicYearId', '=', plan.yearId)
-        .where('curriculumPlan.grade', '=', plan.grade)
-        .where('curriculumPlan.classId', 'is not', null)
-        .execute();
-      if (own.length) throw refusal(`${name}: у классов ${own.map((o) => o.name).join(', ')} свой план на его основе — сначала верните их к плану параллели`);
+      const own = await classesWithOwnPlan(trx, plan.yearId, plan.grade);
+      if (own.length) throw refusal(`${name}: у классов ${own.join(', ')} свой план на его основе — сначала верните их к плану параллели`);
     }
-    await trx.deleteFrom('curriculumPlan').where('id', '=', id).execute();
+    await deletePlanRecord(trx, id);
     await ctx.audit.record(trx, { recordId: id, action: 'delete', changes: { plan: [name, null], rows: plan.rows.length } });
   });
   emitChanged(ctx, 'curriculumPlan', id);

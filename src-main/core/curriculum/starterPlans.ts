@@ -6,7 +6,7 @@ import { searchKey } from '../../../src-shared/domain/names';
 import type { HandlerContext } from '../foundation/context';
 import { addStarterSubjects } from '../schoolSetup/index';
 import { writableYear } from '../schoolSetup/index';
-import { findPlan, insertPlan, writeRows } from './repo/plans';
+import { findPlan, insertPlan, subjectIdsByName, updatePlanHeader, writeRows } from './repo/plans';
 import type { Executor } from '../foundation/executor';
 import { nowIso } from '../foundation/clock';
 import { emitChanged } from '../foundation/events';
@@ -58,7 +58,7 @@ export function starterRows(grade: number, subjectIdOf: (name: string) => string
 /** Subject ids by normalised name, after adding the standard subjects that are missing. */
 export async function starterSubjectIds(db: Executor, at: string): Promise<{ idOf: (name: string) => string | undefined; added: string[] }> {
   const added = (await addStarterSubjects(db, at)).added;
-  const subjects = new Map((await db.selectFrom('subject').select(['id', 'name']).execute()).map((s) => [searchKey(s.name), s.id]));
+  const subjects = await subjectIdsByName(db, searchKey);
   return { idOf: (name) => subjects.get(searchKey(name)), added };
 }
 
@@ -86,7 +86,7 @@ export async function loadStarterPlans(ctx: HandlerContext, yearId: string, grad
         continue;
       }
       if (existing) {
-        await trx.updateTable('curriculumPlan').set({ weeksPerYear: plan.weeksPerYear, note: plan.programme, version: existing.version + 1, updatedAt: at }).where('id', '=', existing.id).execute();
+        await updatePlanHeader(trx, existing, { weeksPerYear: plan.weeksPerYear, note: plan.programme }, at);
         await writeRows(trx, existing.id, rows);
         out.replaced.push(grade);
       } else {

@@ -2,16 +2,15 @@ import type { SubgroupStatus } from '../../../src-shared/contract/curriculumLoad
 import { subjectGroups } from '../../../src-shared/domain/curriculum/checks';
 import { activeRows } from '../../../src-shared/domain/curriculum/effectivePlan';
 import { describeAttention, distributePupils, needsAttention, type AttentionPupil, type DistributeBy } from '../../../src-shared/domain/curriculum/subgroups';
-import { newId } from '../../../src-shared/domain/ids';
 import { fullName } from '../../../src-shared/domain/names';
 import { visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import { subgroupMembersOn, writableYear } from '../schoolSetup/index';
 import { classEffective, loadYearData, subjectNameOf, type YearClass, type YearData } from './repo/yearData';
+import { addSubgroupMembers, insertSubgroup, rosterRows, subgroupsOfClasses, subgroupsOfSubject, yearOfClasses } from './repo/subgroups';
 import type { Executor } from '../foundation/executor';
 import { nowIso } from '../foundation/clock';
 import { emitChanged } from '../foundation/events';
-import { validOn } from '../foundation/validOn';
 
 /**
  * The subgroups the plan asks for. Flags are computed from the dated class membership each time, so
@@ -24,15 +23,7 @@ interface RosterRow extends AttentionPupil {
 
 async function rosterOf(db: Executor, classIds: string[], on: string): Promise<Map<string, RosterRow[]>> {
   const out = new Map<string, RosterRow[]>();
-  if (classIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('classMembership as m')
-    .innerJoin('pupil as p', 'p.id', 'm.pupilId')
-    .select(['m.classId', 'm.startDate', 'm.cause', 'p.id', 'p.lastName', 'p.firstName', 'p.middleName', 'p.sex'])
-    .where('m.classId', 'in', classIds)
-    .where(validOn('m', on))
-    .execute();
-  for (const r of rows) {
+  for (const r of await rosterRows(db, classIds, on)) {
     const list = out.get(r.classId) ?? [];
     list.push({ pupilId: r.id, fullName: fullName(r), since: r.startDate, cause: r.cause, sex: r.sex });
     out.set(r.classId, list);
@@ -42,7 +33,7 @@ async function rosterOf(db: Executor, classIds: string[], on: string): Promise<M
 
 async function groupsOf(db: Executor, classIds: string[], on: string) {
   if (classIds.length === 0) return { groups: [], members: [] };
-  const groups = await db.selectFrom('subgroup').selectAll().where('classId', 'in', classIds).orderBy('ordinal').execute();
+  const groups = await subgroupsOfClasses(db, classIds);
   const members = await subgroupMembersOn(
     db,
     groups.map((g) => g.id),
@@ -103,9 +94,9 @@ export async function subgroupStatusOf(ctx: HandlerContext, yearId: string, on: 
  * need attention on `on` (new pupils not in a subgroup, pupils listed after leaving), as Russian lines.
  */
 export async function subgroupsNeedingAttention(db: Executor, classIds: string[], on: string): Promise<string[]> {
-  const cls = await db.selectFrom('schoolClass').select(['academicYearId']).where('id', 'in', classIds.length ? classIds : ['']).executeTakeFirst();
-  if (!cls) return [];
-  const data = await loadYearData(db, cls.academicYearId);
+  const yearId = await yearOfClasses(db, classIds);
+  if (!yearId) return [];
+  const data = await loadYearData(db, yearId);
   const status = await subgroupStatus(db, data, data.classes.filter((c) => classIds.includes(c.id)), on);
   return status.filter((s) => s.needsAttention).flatMap((s) => s.messages);
 }
@@ -130,11 +121,11 @@ export async function createSubgroupsFromPlan(
     for (const c of classes) {
       const made: string[] = [];
       for (const [subjectId, count] of splitSubjects(data, c)) {
-        const have = await trx.selectFrom('subgroup').select(['name', 'ordinal']).where('classId', '=', c.id).where('subjectId', '=', subjectId).execute();
+        const have = await subgroupsOfSubject(trx, c.id, subjectId);
         const names = new Set(have.map((h) => h.name));
         for (let n = 1; n <= count; n++) {
           if (names.has(`Группа ${n}`) || have.some((h) => Number(h.ordinal) === n)) continue;
-          await trx.insertInto('subgroup').values({ id: newId(), classId: c.id, subjectId, name: `Группа ${n}`, ordinal: n, version: 1, updatedAt: at }).execute();
+          await insertSubgroup(trx, { classId: c.id, subjectId, name: `Группа ${n}`, ordinal: n }, at);
           made.push(`${name(subjectId)}: Группа ${n}`);
           created++;
         }
@@ -154,9 +145,7 @@ export async function createSubgroupsFromPlan(
         );
         const ordered = [...s.groups].sort((a, b) => a.ordinal - b.ordinal);
         for (const [i, g] of ordered.entries()) {
-          const ids = lists[i] ?? [];
-          if (ids.length) await trx.insertInto('subgroupMember').values(ids.map((pupilId) => ({ id: newId(), subgroupId: g.id, pupilId, startDate: on, endDate: null }))).execute();
-          await trx.updateTable('subgroup').set({ version: g.version + 1, updatedAt: at }).where('id', '=', g.id).execute();
+          await addSubgroupMembers(trx, g, lists[i] ?? [], on, at);
         }
         const line = `${s.className}, «${s.subjectName}»: ${by === 'sex' ? 'по полу' : 'по списку'}`;
         distributed.push(line);

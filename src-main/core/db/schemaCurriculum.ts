@@ -51,9 +51,28 @@ export interface StaffSubjectTable {
   subjectId: string;
 }
 
+/** A group taught together from several classes (migration 0051): an ИУП group, a поток. */
+export interface JointGroupTable {
+  id: string;
+  academicYearId: string;
+  subjectId: string;
+  name: string;
+  version: number;
+  updatedAt: string;
+}
+
+/** A class's part of a joint group: its slot class × the group's subject × group number (0 = whole class). */
+export interface JointGroupSlotTable {
+  jointGroupId: string;
+  classId: string;
+  groupNo: number;
+}
+
 export interface CurriculumTables {
   curriculumPlan: CurriculumPlanTable;
   curriculumRow: CurriculumRowTable;
   teachingAssignment: TeachingAssignmentTable;
   staffSubject: StaffSubjectTable;
+  jointGroup: JointGroupTable;
+  jointGroupSlot: JointGroupSlotTable;
 }

@@ -40,9 +40,31 @@ export interface PortalRefTable {
   updatedAt: string;
 }
 
+/** What the last pull that named a person saw (migration 0061): `differs` is JSON `{ field: { office, portal, at } }`. */
+export interface PortalSeenTable {
+  personKind: string;
+  personId: string;
+  exchangeId: string;
+  seenAt: string;
+  differs: string;
+}
+
+/** A stored preview entry of a pull (migration 0062), paged and filtered on the server. */
+export interface PortalExchangeEntryTable {
+  exchangeId: string;
+  seq: number;
+  entity: string;
+  action: string;
+  warned: number;
+  search: string;
+  entry: string;
+}
+
 export interface SyncTables {
   portalExchange: PortalExchangeTable;
   portalExchangeFile: PortalExchangeFileTable;
   portalExchangeItem: PortalExchangeItemTable;
   portalRef: PortalRefTable;
+  portalSeen: PortalSeenTable;
+  portalExchangeEntry: PortalExchangeEntryTable;
 }

@@ -91,21 +91,6 @@ export interface TimetableTeacherAvailabilityTable {
   updatedAt: string;
 }
 
-export interface TimetableJointTable {
-  id: string;
-  academicYearId: string;
-  subjectId: string;
-  name: string;
-  version: number;
-  updatedAt: string;
-}
-
-export interface TimetableJointMemberTable {
-  jointId: string;
-  classId: string;
-  groupNo: number;
-}
-
 export interface TimetableTables {
   timetableVersion: TimetableVersionTable;
   timetableLesson: TimetableLessonTable;
@@ -113,6 +98,4 @@ export interface TimetableTables {
   timetableLessonAudience: TimetableLessonAudienceTable;
   timetablePlacement: TimetablePlacementTable;
   timetableTeacherAvailability: TimetableTeacherAvailabilityTable;
-  timetableJoint: TimetableJointTable;
-  timetableJointMember: TimetableJointMemberTable;
 }

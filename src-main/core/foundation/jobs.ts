@@ -1,5 +1,6 @@
 import { newId } from '../../../src-shared/domain/ids';
 import { AppError } from '../../../src-shared/errors';
+import type { DomainEntity } from '../../../src-shared/events';
 import type { EventBus } from './events';
 
 export interface Job {
@@ -7,7 +8,12 @@ export interface Job {
   signal: AbortSignal;
   /** `details`: job-specific figures for the UI (the timetable generation's placed lessons, gaps…). */
   progress(done: number, total: number, message?: string, details?: Record<string, number | string | null>): void;
-  finish(message?: string): void;
+  /**
+   * Ends the job. A job that outlives the request which started it names what it wrote (`changed`):
+   * every client then refreshes those lists, as after any mutation (an awaited job needs nothing —
+   * the dispatcher announces the method's changes when it returns).
+   */
+  finish(message?: string, changed?: readonly DomainEntity[]): void;
   /** Throws CANCELLED when the user pressed «Отменить». */
   throwIfCancelled(): void;
 }
@@ -33,9 +39,10 @@ export function createJobRegistry(events: EventBus): JobRegistry {
           last = { done, total };
           events.emit(details ? { type: 'progress', jobId, title, done, total, message, details } : { type: 'progress', jobId, title, done, total, message });
         },
-        finish(message) {
+        finish(message, changed = []) {
           running.delete(jobId);
           events.emit({ type: 'progress', jobId, title, done: last.total, total: last.total, message, finished: true });
+          for (const entity of changed) events.emit({ type: 'dataChanged', entity });
         },
         throwIfCancelled() {
           if (controller.signal.aborted) {

@@ -76,7 +76,10 @@ function jobsOf(m: RunMessage, post: (m: WorkerMessage) => void): JobRegistry {
         id: jobId,
         signal: controller.signal,
         progress: (done, total, message) => post({ type: 'job', runId: m.runId, op: 'progress', jobId, done, total, message }),
-        finish: (message) => post({ type: 'job', runId: m.runId, op: 'finish', jobId, message }),
+        finish: (message, changed = []) => {
+          post({ type: 'job', runId: m.runId, op: 'finish', jobId, message });
+          for (const entity of changed) post({ type: 'event', event: { type: 'dataChanged', entity } });
+        },
         throwIfCancelled() {
           if (Atomics.load(flag, 0) === 0) return;
           controller.abort();

@@ -20,3 +20,4 @@ export { checkYearSetup } from './years/setupCheck';
 export { deleteYear, listYears, saveYear, setCurrentYear, setYearClosed } from './years/yearService';
 export { schoolShortName } from './repo/schoolCard';
 export { subgroupMembersOn } from './repo/subgroupMembers';
+export { insertBellRecord, insertClassRecord, insertRoomRecord, insertSubgroupRecord, insertSubjectRecord } from './repo/setupRecords';

@@ -16,14 +16,15 @@ export interface StoredFile {
 export async function insertExchange(
   db: Executor,
   e: { direction: 'pull' | 'push'; status: string; title: string; summary: Record<string, unknown>; createdBy: string | null },
-  files: { fileName: string; formatId: string | null; bytes: Uint8Array; rows: number }[],
+  files: { id?: string; fileName: string; formatId: string | null; bytes: Uint8Array; rows: number }[],
+  exchangeId?: string,
 ): Promise<{ id: string; fileIds: string[] }> {
-  const id = newId();
+  const id = exchangeId ?? newId();
   const at = new Date().toISOString();
   await db.insertInto('portalExchange').values({ id, direction: e.direction, status: e.status, title: e.title, summary: JSON.stringify(e.summary), createdAt: at, createdBy: e.createdBy, finishedAt: null, finishedBy: null, version: 1 }).execute();
   const fileIds: string[] = [];
   for (const [i, f] of files.entries()) {
-    const fid = newId();
+    const fid = f.id ?? newId();
     fileIds.push(fid);
     const buf = Buffer.from(f.bytes);
     await db

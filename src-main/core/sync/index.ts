@@ -1,7 +1,8 @@
 export { downloadExchangeFile } from './exchangeFiles';
 export { listExchanges } from './exchangeRepo';
 export { FORMATS } from './formats/catalog';
-export { applyPull, cancelPull, getPull, previewPull } from './pull/pullService';
+export { cancelPull, getPull, pullEntries, stopPull, trackPull } from './pull/pullService';
+export { applyPull, previewPull } from './pull/pullJob';
 export { buildOutbox } from './push/outbox';
 export { createPush, markImported } from './push/pushService';
 export { buildReconciliation, reconciliationExcel } from './reconciliation';

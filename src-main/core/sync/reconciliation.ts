@@ -33,6 +33,8 @@ export async function buildReconciliation(db: Executor): Promise<Reconciliation>
     if (e.action === 'create') rows.push({ entity: e.entity, label: e.label, kind: 'onlyPortal', field: null, office: null, portal: e.label });
     if (e.action === 'update') for (const c of e.changes) rows.push({ entity: e.entity, label: e.label, kind: 'differs', field: c.label, office: c.old, portal: c.new });
   }
+  // What the office changed and kept over the portal's value (an edit not sent yet, a transfer, a parent only here).
+  for (const d of plan.sightings.differences) rows.push({ entity: d.kind, label: d.label, kind: 'differs', field: d.fieldLabel, office: d.office, portal: d.portal });
   const year = await db.selectFrom('academicYear').select(['id']).where('isCurrent', '=', 1).executeTakeFirst();
   const hasPupils = files.some((f) => f.formatId && ['pupilsExtended', 'pupilListSimple'].includes(f.formatId));
   const hasStaff = files.some((f) => f.formatId && ['staffExtended', 'staffSimple', 'staffListExport'].includes(f.formatId));

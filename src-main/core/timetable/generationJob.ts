@@ -176,7 +176,7 @@ export async function startGeneration(ctx: HandlerContext, input: StartInput): P
       status.progress = progressOf({ phase: 'done', iteration: res.iterations, elapsedMs: res.elapsedMs, placed: f.placed, units: f.units, hard: res.evaluation.hard, soft: res.evaluation.soft, teacherGaps: f.teacherGaps, peakTueWedShare: f.peakTueWedShare, hardFirstLastShare: f.hardFirstLastShare });
       emit();
       await saveResult(ctx, input, gen, res, { lessons, built, period, options, name, locks });
-      job.finish(finishedText(status));
+      job.finish(finishedText(status), ['timetable']);
     })
     .catch((err: unknown) => {
       core.logger.error('timetable generation failed', { error: String((err as Error)?.message ?? err), stack: (err as Error)?.stack });

@@ -2,7 +2,6 @@
 export { approveVersion } from './approveService';
 export { listAvailability, saveAvailability } from './availabilityService';
 export { cancelGeneration, generationDone, generationStatus, startGeneration } from './generationJob';
-export { deleteJoint, listJoints, saveJoint } from './jointService';
 export { lockPlacements, updatePlacements } from './placementService';
 export { precheckFor } from './precheckService';
 export { listVersions, versionOnDate, visibleVersion } from './versionQueries';

@@ -13,7 +13,9 @@ const services = new WeakMap<Core, SolverService>();
 export function solveInService(core: Core, instance: TimetableInstance, options: RunOptions): SolverHandle {
   let service = services.get(core);
   if (!service) {
-    const started = startSolverService();
+    // No warm-up solves: the first run warms V8 up itself (an extra warm-up would only delay it
+    // and burn CPU on a shared machine); every later run finds the worker and its code warm.
+    const started = startSolverService({ warmUp: false });
     service = started;
     services.set(core, started);
     core.onClose.push(() => {

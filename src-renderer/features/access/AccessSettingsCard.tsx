@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, InputNumber, Space } from 'antd';
 import type { AccessSettings } from '../../../src-shared/contract/access';
 import { useAccessSettingsQuery, useSaveAccessSettingsMutation } from './accessApi';
-import { errorOf, showServerError } from './formErrors';
+import { errorOf, showServerError } from '../../components/serverErrors';
 
 export function AccessSettingsCard({ canEdit }: { canEdit: boolean }) {
   const { message } = App.useApp();

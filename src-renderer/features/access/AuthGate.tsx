@@ -7,7 +7,7 @@ import { useSessionStateQuery, useSignOutMutation } from './accessApi';
 import { ChangePasswordPage } from './ChangePasswordPage';
 import { FirstRunPage } from './FirstRunPage';
 import { SignInPage } from './SignInPage';
-import { SessionContext } from './useSession';
+import { SessionContext } from '../../components/useSession';
 
 /**
  * Nothing of the app shows before sign-in: an empty database asks for the first administrator, a

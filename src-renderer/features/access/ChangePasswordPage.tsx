@@ -3,8 +3,8 @@ import { Alert, App, Button, Form, Input, Space } from 'antd';
 import type { SessionUser } from '../../../src-shared/contract/access';
 import { AuthScreen } from './AuthScreen';
 import { useChangePasswordMutation } from './accessApi';
-import { errorOf, showServerError } from './formErrors';
 import { passwordRule, repeatRule } from './passwordRules';
+import { errorOf, showServerError } from '../../components/serverErrors';
 
 interface Values {
   currentPassword: string;

@@ -3,8 +3,8 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { AuthScreen } from './AuthScreen';
 import { useCreateAdminMutation } from './accessApi';
-import { errorOf, showServerError } from './formErrors';
 import { loginRule, passwordRule, repeatRule } from './passwordRules';
+import { errorOf, showServerError } from '../../components/serverErrors';
 
 interface Values {
   login: string;

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Button, Result } from 'antd';
 import { Link } from 'react-router';
 import { RIGHTS, type Right } from '../../../src-shared/contract/rights';
-import { useHasRight } from './useSession';
+import { useHasRight } from '../../components/useSession';
 
 /**
  * A page opened by its address without the right shows a refusal, not an empty page that fails

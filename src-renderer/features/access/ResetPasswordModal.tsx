@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import type { AppUserRow } from '../../../src-shared/contract/access';
 import { useResetPasswordMutation } from './accessApi';
-import { errorOf, showServerError } from './formErrors';
 import { passwordRule, repeatRule } from './passwordRules';
+import { errorOf, showServerError } from '../../components/serverErrors';
 
 export function ResetPasswordModal({ user, onClose }: { user: AppUserRow | null; onClose: () => void }) {
   const { message } = App.useApp();

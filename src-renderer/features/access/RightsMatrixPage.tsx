@@ -1,7 +1,7 @@
 import { Alert, Checkbox, Space, Table, Tooltip, Typography } from 'antd';
-import type { RightsMatrix } from '../../../src-shared/contract/access';
+import { isRightKey, isRoleId, type RightsMatrix } from '../../../src-shared/contract/access';
 import { useRightsMatrixQuery, useSetRoleRightMutation } from './accessApi';
-import { useHasRight } from './useSession';
+import { useHasRight } from '../../components/useSession';
 
 type Row = RightsMatrix['rights'][number] & { on: Record<string, boolean>; byDefault: Record<string, boolean> };
 
@@ -31,7 +31,9 @@ export function RightsMatrixPage() {
             checked={on}
             disabled={!canEdit || saving || isLocked}
             aria-label={`${role.label}: ${r.label}`}
-            onChange={(e) => void setRight({ role: role.id, right: r.key, granted: e.target.checked })}
+            onChange={(e) => {
+              if (isRoleId(role.id) && isRightKey(r.key)) void setRight({ role: role.id, right: r.key, granted: e.target.checked });
+            }}
           />
         );
         return (

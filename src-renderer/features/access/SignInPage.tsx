@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { LoginOutlined } from '@ant-design/icons';
 import { AuthScreen } from './AuthScreen';
 import { useSignInMutation } from './accessApi';
-import { errorOf } from './formErrors';
+import { errorOf } from '../../components/serverErrors';
 
 export function SignInPage({ notice, onDone }: { notice: string | null; onDone: () => void }) {
   const [form] = Form.useForm<{ login: string; password: string }>();

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Checkbox, Form, Input, Modal, Select, Switch } from 'antd';
-import { ROLE_IDS, ROLES, type AppUserRow } from '../../../src-shared/contract/access';
+import { isRoleId, ROLE_IDS, ROLES, type AppUserRow, type RoleId } from '../../../src-shared/contract/access';
 import { useCreateUserMutation, useStaffOptionsQuery, useUpdateUserMutation } from './accessApi';
-import { errorOf, showServerError } from './formErrors';
 import { loginRule, passwordRule, repeatRule } from './passwordRules';
+import { errorOf, showServerError } from '../../components/serverErrors';
 
 interface Values {
   login: string;
   fullName: string;
   staffId: string | null;
-  roles: string[];
+  roles: RoleId[];
   isActive: boolean;
   password: string;
   repeat: string;
@@ -31,7 +31,7 @@ export function UserFormModal({ user, open, onClose }: { user: AppUserRow | null
     form.resetFields();
     form.setFieldsValue(
       user
-        ? { login: user.login, fullName: user.fullName, staffId: user.staffId, roles: user.roles, isActive: user.isActive }
+        ? { login: user.login, fullName: user.fullName, staffId: user.staffId, roles: user.roles.filter(isRoleId), isActive: user.isActive }
         : { login: '', fullName: '', staffId: null, roles: [], isActive: true },
     );
   }, [open, user, form]);

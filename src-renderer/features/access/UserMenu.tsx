@@ -3,7 +3,7 @@ import { Button, Dropdown, Modal, Space, Typography } from 'antd';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLES } from '../../../src-shared/contract/access';
 import { ChangePasswordForm } from './ChangePasswordPage';
-import { useSession } from './useSession';
+import { useSession } from '../../components/useSession';
 
 /** Who is working here, with «Сменить пароль» and «Выйти» — on a shared office PC this matters. */
 export function UserMenu() {

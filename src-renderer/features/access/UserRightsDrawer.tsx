@@ -1,5 +1,5 @@
 import { Drawer, Select, Table, Tag, Typography } from 'antd';
-import type { AppUserRow } from '../../../src-shared/contract/access';
+import { isRightKey, type AppUserRow } from '../../../src-shared/contract/access';
 import { useRightsMatrixQuery, useSetUserRightMutation } from './accessApi';
 
 type Mode = 'default' | 'grant' | 'deny';
@@ -43,7 +43,9 @@ export function UserRightsDrawer({ user, canEdit, onClose }: { user: AppUserRow 
                 value={r.mode}
                 disabled={!canEdit || isLoading}
                 style={{ width: 210 }}
-                onChange={(mode) => void setRight({ userId: user.id, right: r.key, mode })}
+                onChange={(mode) => {
+                  if (isRightKey(r.key)) void setRight({ userId: user.id, right: r.key, mode });
+                }}
                 options={[
                   { value: 'default', label: `По ролям (${r.byRoles ? 'есть' : 'нет'})` },
                   { value: 'grant', label: 'Выдать лично' },

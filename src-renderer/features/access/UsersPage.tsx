@@ -9,7 +9,7 @@ import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 import { UserRightsDrawer } from './UserRightsDrawer';
 import { useUnlockUserMutation, useUsersQuery } from './accessApi';
-import { useHasRight } from './useSession';
+import { useHasRight } from '../../components/useSession';
 
 function status(u: AppUserRow) {
   if (!u.isActive) return <Tag>отключён</Tag>;

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import type { AccountRow } from '../../../src-shared/contract/accounts';
-import type { ErrorBody } from '../../../src-shared/errors';
 import { todayLocal } from '../../../src-shared/domain/personRules';
 import { DateField } from '../../components/DateField';
 import { useHandOverMutation, useMarkSentMutation, useParsePrintoutMutation, useRecordCreatedMutation } from './accountsApi';
+import { errorText } from '../../components/serverErrors';
 
 /**
  * The steps of an account's life as dialogs: sent to the portal in an export file; logins and
@@ -31,7 +31,7 @@ export function MarkSentDialog({ rows, open, onClose }: { rows: AccountRow[]; op
         if ('data' in r) {
           message.success('Отмечено');
           onClose();
-        } else setError((r.error as ErrorBody).message);
+        } else setError((errorText(r) ?? 'Не удалось выполнить операцию'));
       }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
@@ -73,7 +73,7 @@ export function RecordCreatedDialog({ rows, open, onClose }: { rows: AccountRow[
   const applyPrintout = async () => {
     const r = await parse({ text, code: code.trim() || undefined });
     const data = 'data' in r ? r.data : undefined;
-    if (!data) return setError(((r as { error?: ErrorBody }).error as ErrorBody).message);
+    if (!data) return setError((errorText(r) ?? 'Не удалось выполнить операцию'));
     const byId = new Map(data.matched.map((m) => [m.id, m]));
     const extra = data.matched.filter((m) => !entries.some((e) => e.id === m.id)).map((m) => ({ id: m.id, version: m.version, personName: m.personName, login: m.login, password: m.password ?? '' }));
     setEntries([...entries.map((e) => (byId.has(e.id) ? { ...e, login: byId.get(e.id)?.login ?? e.login, password: byId.get(e.id)?.password ?? e.password } : e)), ...extra]);
@@ -97,7 +97,7 @@ export function RecordCreatedDialog({ rows, open, onClose }: { rows: AccountRow[
         if ('data' in r) {
           message.success(`Записано: ${r.data?.length ?? 0}`);
           onClose();
-        } else setError((r.error as ErrorBody).message);
+        } else setError((errorText(r) ?? 'Не удалось выполнить операцию'));
       }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
@@ -165,7 +165,7 @@ export function HandOverDialog({ row, onClose }: { row: AccountRow | null; onClo
         if ('data' in r) {
           message.success('Выдача отмечена; начальный пароль удалён из программы');
           onClose();
-        } else setError((r.error as ErrorBody).message);
+        } else setError((errorText(r) ?? 'Не удалось выполнить операцию'));
       }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}

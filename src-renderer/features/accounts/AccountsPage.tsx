@@ -6,14 +6,14 @@ import type { AccountRow } from '../../../src-shared/contract/accounts';
 import { ACCOUNT_KIND_TITLES, ACCOUNT_STATUSES, ACCOUNT_STATUS_IDS, type AccountStatus } from '../../../src-shared/domain/portalAccounts';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { plural } from '../../../src-shared/domain/plural';
-import type { ErrorBody } from '../../../src-shared/errors';
 import { downloadFile } from '../../components/downloadFile';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useClassOptions } from '../people/useClassOptions';
-import { useDebounced, usePersisted } from '../people/usePersisted';
 import { HandOverDialog, MarkSentDialog, RecordCreatedDialog } from './AccountDialogs';
 import { useAccountSettingsQuery, useAccountsQuery, useExportAccountsMutation, useLettersMutation, useSaveAccountSettingsMutation } from './accountsApi';
+import { useDebounced, usePersisted } from '../../components/usePersisted';
+import { errorText } from '../../components/serverErrors';
 
 /**
  * «Учётные записи портала»: every account the user looks after with its state and 3-working-day
@@ -50,7 +50,7 @@ function LettersCard() {
     if (!classId.id) return;
     const r = await letters({ classId: classId.id, format });
     const file = 'data' in r ? r.data : undefined;
-    if (!file) return message.error(((r as { error?: ErrorBody }).error as ErrorBody).message);
+    if (!file) return message.error((errorText(r) ?? 'Не удалось выполнить операцию'));
     downloadFile(file);
     setSkipped(file.skipped);
     message.success(`Писем: ${file.rows}`);
@@ -105,7 +105,7 @@ export function AccountsPage() {
     if ('data' in r && r.data) {
       downloadFile(r.data);
       message.success(`Выгружено в Excel: ${plural(r.data.rows, ['строка', 'строки', 'строк'])}`);
-    } else if ('error' in r) message.error((r.error as ErrorBody).message);
+    } else if ('error' in r) message.error((errorText(r) ?? 'Не удалось выполнить операцию'));
   };
   const [selected, setSelected] = useState<string[]>([]);
   const [dialog, setDialog] = useState<'sent' | 'created' | null>(null);

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { ACCOUNT_KIND_TITLES } from '../../../src-shared/domain/portalAccounts';
 import { plural } from '../../../src-shared/domain/plural';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useOverdueAccountsQuery } from './accountsApi';
 
 /**

@@ -1,7 +1,7 @@
 import { Card, Empty, Timeline, Typography } from 'antd';
 import { AUDIT_ACTIONS } from '../../../src-shared/contract/audit';
 import { formatDateTimeRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useRecordHistoryQuery } from './auditApi';
 import { ChangesView } from './ChangesView';
 

@@ -5,9 +5,9 @@ import type { SchoolEvent } from '../../../src-shared/contract/calendar';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useClassesQuery, useSetupStaffOptionsQuery } from '../classes/classesApi';
-import { useSaveFeedback } from '../year/saveFeedback';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { useDeleteEventMutation, useEventsQuery, useSaveEventMutation } from './calendarApi';
 
 interface Values {
@@ -24,7 +24,7 @@ interface Values {
 function EventModal({ year, event, onClose }: { year: AcademicYear; event: SchoolEvent | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const [save, { isLoading }] = useSaveEventMutation();
-  const { data: classes } = useClassesQuery(year.id);
+  const { data: classes } = useClassesQuery({ yearId: year.id });
   const { data: staff } = useSetupStaffOptionsQuery();
   const feedback = useSaveFeedback();
   const [error, setError] = useState<string | null>(null);
@@ -77,7 +77,7 @@ function EventModal({ year, event, onClose }: { year: AcademicYear; event: Schoo
 export function EventsTab({ year }: { year: AcademicYear }) {
   const { message } = App.useApp();
   const canEdit = useHasRight('calendar.edit') && !year.isClosed;
-  const { data, isLoading } = useEventsQuery(year.id);
+  const { data, isLoading } = useEventsQuery({ yearId: year.id });
   const [remove] = useDeleteEventMutation();
   const [editing, setEditing] = useState<SchoolEvent | null | 'new'>(null);
   return (

@@ -6,8 +6,8 @@ import type { AcademicYear } from '../../../src-shared/contract/years';
 import { diffDays } from '../../../src-shared/domain/calendar/dates';
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
-import { useSaveFeedback } from '../year/saveFeedback';
+import { useHasRight } from '../../components/useSession';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { GradeScopeField, scopeText } from './GradeScopeField';
 import { useDeleteEntryMutation, useEntriesQuery, useSaveEntryMutation } from './calendarApi';
 
@@ -77,7 +77,7 @@ function EntryModal({ year, entry, onClose }: { year: AcademicYear; entry: Calen
 export function HolidaysTab({ year }: { year: AcademicYear }) {
   const { message } = App.useApp();
   const canEdit = useHasRight('calendar.edit') && !year.isClosed;
-  const { data, isLoading } = useEntriesQuery(year.id);
+  const { data, isLoading } = useEntriesQuery({ yearId: year.id });
   const [remove] = useDeleteEntryMutation();
   const [editing, setEditing] = useState<CalendarEntry | null | 'new'>(null);
   return (

@@ -1,7 +1,7 @@
 import { Alert, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useProductionWarningQuery } from './calendarApi';
 
 const ACK_KEY = 'school-office.productionCalendarWarningSeen';

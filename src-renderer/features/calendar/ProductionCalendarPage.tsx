@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Alert, App, Button, Empty, InputNumber, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ProductionYearView } from '../../../src-shared/contract/productionCalendar';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { ProductionYearEditor } from './ProductionYearEditor';
 import { useImportProductionMutation, useProductionYearsQuery } from './calendarApi';
 

@@ -7,8 +7,8 @@ import { weekday } from '../../../src-shared/domain/calendar/dates';
 import { WEEKDAY_NAMES, WEEKDAY_SHORT } from '../../../src-shared/domain/schoolSetup/bellSchedule';
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
-import { useSaveFeedback } from '../year/saveFeedback';
+import { useHasRight } from '../../components/useSession';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { GradeScopeField, scopeText } from './GradeScopeField';
 import { useDeleteTransferMutation, useSaveTransferMutation, useTransfersQuery } from './calendarApi';
 
@@ -79,7 +79,7 @@ function TransferModal({ year, transfer, onClose }: { year: AcademicYear; transf
 export function TransfersTab({ year }: { year: AcademicYear }) {
   const { message } = App.useApp();
   const canEdit = useHasRight('calendar.edit') && !year.isClosed;
-  const { data, isLoading } = useTransfersQuery(year.id);
+  const { data, isLoading } = useTransfersQuery({ yearId: year.id });
   const [remove] = useDeleteTransferMutation();
   const [editing, setEditing] = useState<DayTransfer | null | 'new'>(null);
   return (

@@ -17,7 +17,7 @@ export function YearCalendarView({ year }: { year: AcademicYear }) {
   const { message } = App.useApp();
   const [grade, setGrade] = useState(1);
   const [classId, setClassId] = useState<string | null>(null);
-  const { data: classes } = useClassesQuery(year.id);
+  const { data: classes } = useClassesQuery({ yearId: year.id });
   const { data, isFetching } = useCalendarViewQuery({ yearId: year.id, grade, classId });
   const [exportXlsx, { isLoading: exporting }] = useExportCalendarMutation();
   const months = useMemo(() => {
@@ -31,7 +31,7 @@ export function YearCalendarView({ year }: { year: AcademicYear }) {
   const inGrade = (classes?.classes ?? []).filter((c) => c.grade === grade);
 
   const download = async () => {
-    const r = await exportXlsx(year.id);
+    const r = await exportXlsx({ yearId: year.id });
     if ('data' in r && r.data) {
       downloadFile(r.data);
       message.success(`Файл «${r.data.fileName}» сохранён`);

@@ -4,7 +4,7 @@ import type { SchoolClass } from '../../../src-shared/contract/classes';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { AOOP_VARIANTS } from '../../../src-shared/domain/schoolSetup/classRules';
 import { useRoomsQuery } from '../rooms/roomsApi';
-import { useSaveFeedback } from '../year/saveFeedback';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { useClassesQuery, useSaveClassMutation, useSetupStaffOptionsQuery } from './classesApi';
 
 interface Values {
@@ -27,7 +27,7 @@ export function ClassFormModal({ year, years, cls, onClose }: { year: AcademicYe
   const { data: rooms } = useRoomsQuery();
   // Last year's classes: the nearest earlier year.
   const previousYear = useMemo(() => years.filter((y) => y.endDate < year.startDate).sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0], [years, year]);
-  const { data: lastYear } = useClassesQuery(previousYear?.id ?? '', { skip: !previousYear });
+  const { data: lastYear } = useClassesQuery({ yearId: previousYear?.id ?? '' }, { skip: !previousYear });
   const feedback = useSaveFeedback();
   const [error, setError] = useState<string | null>(null);
   const programme = Form.useWatch('programme', form);

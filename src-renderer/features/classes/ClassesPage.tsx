@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { App, Button, Empty, Popconfirm, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { AppstoreAddOutlined, ApartmentOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { SchoolClass } from '../../../src-shared/contract/classes';
-import { useHasRight } from '../access/useSession';
-import { YearSelect } from '../year/YearSelect';
+import { useHasRight } from '../../components/useSession';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { useLinkedRecord } from '../../components/useLinkedRecord';
 import { ClassFormModal } from './ClassFormModal';
@@ -11,12 +10,13 @@ import { CreateClassesModal } from './CreateClassesModal';
 import { SubgroupsDrawer } from './SubgroupsDrawer';
 import { TeacherCell } from './TeacherCell';
 import { useClassesQuery, useDeleteClassMutation, useSetupStaffOptionsQuery } from './classesApi';
+import { YearSelect } from '../../components/YearSelect';
 
 /** «Классы»: the classes of a year with class teachers, shifts, rooms, programmes and subgroups. */
 export function ClassesPage() {
   const { message } = App.useApp();
   const { years, year, setYearId, isLoading } = useSelectedYear();
-  const { data, isFetching } = useClassesQuery(year?.id ?? '', { skip: !year });
+  const { data, isFetching } = useClassesQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const [remove] = useDeleteClassMutation();
   const { data: staffData } = useSetupStaffOptionsQuery();
   const staff = (staffData?.staff ?? []).map((s) => ({ value: s.id, label: s.fullName }));

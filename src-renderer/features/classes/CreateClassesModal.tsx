@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { parseLetters } from '../../../src-shared/domain/schoolSetup/classRules';
-import { useSaveFeedback } from '../year/saveFeedback';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { useCreateClassesMutation } from './classesApi';
 
 const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];

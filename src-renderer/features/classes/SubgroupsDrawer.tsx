@@ -3,16 +3,11 @@ import { App, Button, Drawer, Empty, InputNumber, Select, Space, Typography } fr
 import { SplitCellsOutlined } from '@ant-design/icons';
 import type { SchoolClass } from '../../../src-shared/contract/classes';
 import { DateField } from '../../components/DateField';
-import { useHasRight } from '../access/useSession';
+import { todayIso } from '../../components/format';
+import { useHasRight } from '../../components/useSession';
 import { useSubjectsQuery } from '../subjects/subjectsApi';
 import { SubjectSubgroups } from './SubjectSubgroups';
 import { useClassPupilsQuery, useSplitClassMutation, useSubgroupsQuery } from './classesApi';
-
-function todayIso(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 /** Subgroups of a class per subject (English 1 and 2, информатика, технология) and who is in them. */
 export function SubgroupsDrawer({ cls, readOnly, onClose }: { cls: SchoolClass; readOnly: boolean; onClose: () => void }) {

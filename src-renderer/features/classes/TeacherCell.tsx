@@ -1,6 +1,6 @@
 import { App, Select } from 'antd';
 import type { SchoolClass } from '../../../src-shared/contract/classes';
-import { useSaveFeedback } from '../year/saveFeedback';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { useSaveClassMutation } from './classesApi';
 
 /**

@@ -32,7 +32,7 @@ function SubgroupFlags({ items, onOpen }: { items: SubgroupStatus[]; onOpen: () 
 
 /** Every finding of every plan of the year in one list: what to fix before 15 September (work order 5.1). */
 export function ChecksTab({ yearId, onOpen, subgroupFlags = [], onOpenSubgroups }: { yearId: string; onOpen: (planKey: string) => void; subgroupFlags?: SubgroupStatus[]; onOpenSubgroups: () => void }) {
-  const { data, isFetching } = useCurriculumChecksQuery(yearId);
+  const { data, isFetching } = useCurriculumChecksQuery({ yearId });
   const problems = data?.problems ?? [];
   const flags = subgroupFlags.length > 0 && <SubgroupFlags items={subgroupFlags} onOpen={onOpenSubgroups} />;
   if (!isFetching && problems.length === 0) {

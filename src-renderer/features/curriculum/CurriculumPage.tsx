@@ -2,22 +2,23 @@ import { useState } from 'react';
 import { Badge, Button, Card, Col, Dropdown, Empty, Menu, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { CopyOutlined, FileExcelOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
-import { useHasRight } from '../access/useSession';
-import { YearSelect } from '../year/YearSelect';
+import { useHasRight } from '../../components/useSession';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { ChecksTab } from './ChecksTab';
 import { useCurriculumOverviewQuery, useExportCurriculumMutation, useSubgroupStatusQuery } from './curriculumApi';
-import { todayIso, useDownload } from './curriculumUi';
 import { PlanEditor } from './PlanEditor';
 import { CopyModal, StarterModal } from './StarterCopyModals';
 import { SubgroupsTab } from './SubgroupsTab';
+import { YearSelect } from '../../components/YearSelect';
+import { todayIso } from '../../components/format';
+import { useDownload } from '../../components/downloadFile';
 
 /** «Учебный план»: grade plans and class plans of a year, the subgroups they ask for, and all checks. */
 export function CurriculumPage() {
   const { years, year, setYearId, isLoading } = useSelectedYear();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'plan';
-  const { data: overview } = useCurriculumOverviewQuery(year?.id ?? '', { skip: !year });
+  const { data: overview } = useCurriculumOverviewQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const canEdit = useHasRight('curriculum.edit') && Boolean(year && !year.isClosed);
   const canSeePupils = useHasRight('pupils.read');
   // Today's subgroup flags (a roster change in the movement book raises them) for the tab badge and «Проверка».

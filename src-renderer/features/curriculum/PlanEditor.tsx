@@ -5,14 +5,15 @@ import type { PlanDetail } from '../../../src-shared/contract/curriculum';
 import type { PlanRow } from '../../../src-shared/domain/curriculum/effectivePlan';
 import { planProblems, type PlanProblemsInput } from '../../../src-shared/domain/curriculum/planProblems';
 import type { PlanPart } from '../../../src-shared/domain/curriculum/parts';
+import { useSaveShortcut } from '../../components/keyboard';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { useSubjectsQuery } from '../subjects/subjectsApi';
-import { errorText } from './curriculumUi';
 import { useDeletePlanMutation, usePlanQuery, useSavePlanMutation } from './curriculumApi';
 import { PlanGrid } from './PlanGrid';
 import { PlanProblems } from './PlanProblems';
 import { PlanSettings } from './PlanSettings';
 import { activeEditRows, fromDetail, parseRow, periodsWithWeeks, rowKeyLocal, sameRows, toInput, type EditRow } from './planEditorModel';
+import { errorText } from '../../components/serverErrors';
 
 function problemsInput(d: PlanDetail, periods: PlanDetail['periods'], names: Map<string, string>): PlanProblemsInput {
   return {
@@ -111,16 +112,7 @@ export function PlanEditor({ yearId, grade, classId, canEdit }: { yearId: string
     else message.success('План сохранён');
   }, [data, readOnly, rows, settings, save, yearId, grade, classId, message, load]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void doSave();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [doSave]);
+  useSaveShortcut(useCallback(() => void doSave(), [doSave]));
 
   if (error) return <Empty description={errorText({ error }) ?? 'План не загрузился'} />;
   if (!data) return <Skeleton active />;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, App, Checkbox, Modal, Select, Space, Typography } from 'antd';
 import type { AcademicYear } from '../../../src-shared/contract/years';
-import { errorText } from './curriculumUi';
 import { useCopyPlansMutation, useLoadStarterPlansMutation } from './curriculumApi';
+import { errorText } from '../../components/serverErrors';
 
 const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 

@@ -4,7 +4,7 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { distributePupils } from '../../../src-shared/domain/curriculum/subgroups';
 import { formatDateRu } from '../../components/format';
 import { useClassPupilsQuery, useSetSubgroupMembersMutation, useSubgroupsQuery } from '../classes/classesApi';
-import { errorText } from './curriculumUi';
+import { errorText } from '../../components/serverErrors';
 
 const NONE = '';
 const columnStyle: CSSProperties = { minHeight: 320, flex: 1, minWidth: 220 };

@@ -3,9 +3,10 @@ import { App, Button, Select, Space, Switch, Table, Tag, Typography } from 'antd
 import { SplitCellsOutlined, TeamOutlined } from '@ant-design/icons';
 import type { SubgroupStatus } from '../../../src-shared/contract/curriculumLoad';
 import { DateField } from '../../components/DateField';
-import { errorText, todayIso } from './curriculumUi';
 import { useCreateSubgroupsMutation, useSubgroupStatusQuery } from './curriculumApi';
 import { SubgroupColumns } from './SubgroupColumns';
+import { errorText } from '../../components/serverErrors';
+import { todayIso } from '../../components/format';
 
 /**
  * The subgroups the plan asks for, class by class, with the flags a roster change raises (a new pupil

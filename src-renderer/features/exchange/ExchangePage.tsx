@@ -1,9 +1,9 @@
 import { Tabs, Typography } from 'antd';
-import { usePersisted } from '../people/usePersisted';
 import { HistoryTab } from './HistoryTab';
 import { OutboxTab } from './OutboxTab';
 import { PullWizard } from './PullWizard';
 import { ReconciliationTab } from './ReconciliationTab';
+import { usePersisted } from '../../components/usePersisted';
 
 /**
  * «Обмен с порталом» («Сетевой город»): the portal's exports come in through the pull wizard, the

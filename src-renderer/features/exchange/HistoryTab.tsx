@@ -1,33 +1,27 @@
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ExchangeRow } from '../../../src-shared/contract/exchange';
-import type { ErrorBody } from '../../../src-shared/errors';
 import { downloadFile } from '../../components/downloadFile';
-import { formatDateTimeRu, formatSize } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { formatDateTimeRu, formatSize, todayIso } from '../../components/format';
+import { errorText } from '../../components/serverErrors';
+import { useHasRight } from '../../components/useSession';
 import { useExchangeFileMutation, useExchangeHistoryQuery, useMarkImportedMutation } from './exchangeApi';
 import { STATUS_LABELS } from './exchangeLabels';
 
 /** «История»: every pull and push with its files; a push file is marked as imported into the portal here. */
-function today(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 export function HistoryTab() {
   const { message } = App.useApp();
   const canPush = useHasRight('exchange.push');
-  const { data, isFetching } = useExchangeHistoryQuery();
+  const { data, isFetching } = useExchangeHistoryQuery({ limit: 200 });
   const [getFile] = useExchangeFileMutation();
   const [mark] = useMarkImportedMutation();
   const download = async (fileId: string) => {
     const r = await getFile({ fileId });
     if ('data' in r && r.data) downloadFile(r.data);
-    else message.error(((r as { error?: ErrorBody }).error as ErrorBody).message);
+    else message.error(errorText(r) ?? 'Файл не получен');
   };
   const imported = async (row: ExchangeRow) => {
-    const r = await mark({ exchangeId: row.id, version: row.version, date: today() });
-    if ('error' in r) message.error((r.error as ErrorBody).message);
+    const r = await mark({ exchangeId: row.id, version: row.version, date: todayIso() });
+    if ('error' in r) message.error(errorText(r) ?? 'Не удалось отметить');
     else message.success('Отмечено: файл загружен в портал. Следующая загрузка из портала подтвердит его.');
   };
   return (

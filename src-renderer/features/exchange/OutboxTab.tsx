@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Radio, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { PUSH_KINDS, PUSH_KIND_TITLES, type OutboxEntry, type PushKind, type PushResult } from '../../../src-shared/contract/exchange';
-import type { ErrorBody } from '../../../src-shared/errors';
 import { downloadFile } from '../../components/downloadFile';
 import { formatDateRu, formatDateTimeRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useOutboxQuery, usePushCreateMutation } from './exchangeApi';
 import { STATUS_LABELS } from './exchangeLabels';
+import { errorText } from '../../components/serverErrors';
 
 /**
  * «Исходящие»: who changed since the portal last saw them, what will change in the portal, and the
@@ -24,12 +24,13 @@ export function OutboxTab() {
   const [separator, setSeparator] = useState<';' | ','>(';');
   const [problems, setProblems] = useState<PushResult['issues']>([]);
   const entries = data?.entries ?? [];
-  const carried = (k: PushKind) => entries.filter((e) => e.pushKinds.includes(k)).length;
+  // The rows each file would have: the server counts them the way it writes them.
+  const carried = (k: PushKind) => data?.counts[k] ?? 0;
 
   const make = async (kind: PushKind) => {
     setProblems([]);
     const r = await push({ kind, separator });
-    if (!('data' in r) || !r.data) return message.error(((r as { error?: ErrorBody }).error as ErrorBody).message);
+    if (!('data' in r) || !r.data) return message.error((errorText(r) ?? 'Не удалось выполнить операцию'));
     if (!r.data.file) {
       setProblems(r.data.issues);
       return message.error('Файл не сформирован: портал не примет некоторые значения. Исправьте карточки и повторите.');
@@ -41,7 +42,9 @@ export function OutboxTab() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Paragraph type="secondary">
-        {data?.since ? `Изменения после первой загрузки из портала (${formatDateTimeRu(data.since)}) и после последней передачи каждого человека.` : 'Загрузок из портала ещё не было: в исходящих все изменения карточек.'}
+        {data?.since
+          ? `Всё, чего в портале ещё нет: изменения после того, как портал последний раз показал человека (загрузка от ${formatDateTimeRu(data.since)} и позже) или получил его файлом, и расхождения, которые загрузка нашла и оставила значение программы. Человек остаётся здесь, пока файл с ним не отмечен загруженным в портал.`
+          : 'Загрузок из портала ещё не было: в исходящих все изменения карточек.'}
       </Typography.Paragraph>
       <Card size="small" title="Файлы для импорта в портал">
         <Space direction="vertical" style={{ width: '100%' }}>
@@ -99,7 +102,21 @@ export function OutboxTab() {
             ),
           },
           { title: 'Изменено', dataIndex: 'changedAt', width: 150, render: (v: string) => formatDateTimeRu(v) },
-          { title: 'Каким файлом', width: 260, render: (_: unknown, e) => (e.pushKinds.length ? e.pushKinds.map((k) => PUSH_KIND_TITLES[k].split(' (')[0]).join('; ') : <Typography.Text type="warning">после подписания приказа о зачислении</Typography.Text>) },
+          {
+            title: 'Каким файлом',
+            width: 260,
+            render: (_: unknown, e) => (
+              <Space direction="vertical" size={0}>
+                {e.pushKinds.length > 0 && <span>{e.pushKinds.map((k) => PUSH_KIND_TITLES[k].split(' (')[0]).join('; ')}</span>}
+                {e.pushKinds.length === 0 && e.manual.length === 0 && <Typography.Text type="warning">после подписания приказа о зачислении</Typography.Text>}
+                {e.manual.map((m) => (
+                  <Typography.Text key={m} type="warning" data-testid="outbox-manual">
+                    Вручную в портале: {m}
+                  </Typography.Text>
+                ))}
+              </Space>
+            ),
+          },
           { title: 'Прошлая передача', width: 220, render: (_: unknown, e) => (e.lastPush ? <span>{e.lastPush.fileName}, {formatDateRu(e.lastPush.at)} <Tag color={STATUS_LABELS[e.lastPush.status]?.color}>{STATUS_LABELS[e.lastPush.status]?.text}</Tag></span> : '—') },
         ]}
       />

@@ -1,22 +1,21 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, List, Popconfirm, Result, Space, Statistic, Steps, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Statistic, Steps, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import type { PullPreview, PullReport } from '../../../src-shared/contract/exchange';
-import type { ErrorBody } from '../../../src-shared/errors';
-import { useHasRight } from '../access/useSession';
-import { CONFIDENCE_LABELS, ENTITY_LABELS } from './exchangeLabels';
+import type { PreviewAction, PreviewEntity, PullPreview, PullReport } from '../../../src-shared/contract/exchange';
+import { errorText } from '../../components/serverErrors';
+import { useHasRight } from '../../components/useSession';
+import { ENTITY_LABELS } from './exchangeLabels';
 import { fileToBase64, usePullApplyMutation, usePullCancelMutation, usePullPreviewMutation } from './exchangeApi';
+import { PreviewSummary } from './PreviewSummary';
 import { PreviewTable } from './PreviewTable';
+import { PullProgress } from './PullProgress';
+import { formatCount } from '../../components/format';
 
 /**
  * «Загрузка из портала»: choose the portal's export files → see what will be created, changed,
  * left alone or rejected (row and column) → apply everything in one go, or cancel and nothing
  * changes → the report.
  */
-function errorText(r: unknown): string {
-  return ((r as { error?: ErrorBody }).error as ErrorBody)?.message ?? 'Ошибка';
-}
-
 export function PullWizard() {
   const { message } = App.useApp();
   const canPull = useHasRight('exchange.pull');
@@ -24,6 +23,11 @@ export function PullWizard() {
   const [preview, setPreview] = useState<PullPreview | null>(null);
   const [report, setReport] = useState<PullReport | null>(null);
   const [decisions, setDecisions] = useState<Record<string, string>>({});
+  // The background job now running (its progress and «Остановить»), and a kind picked in the summary.
+  const [job, setJob] = useState<{ id: string; title: string } | null>(null);
+  const [pick, setPick] = useState<{ entity: PreviewEntity; action: PreviewAction } | null>(null);
+  // Why the files were refused: stays on screen (a long message naming the file and the line) until the files change.
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [runPreview, previewState] = usePullPreviewMutation();
   const [apply, applyState] = usePullApplyMutation();
   const [cancel] = usePullCancelMutation();
@@ -31,17 +35,25 @@ export function PullWizard() {
 
   const start = async () => {
     const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, contentBase64: await fileToBase64(f) })));
-    const r = await runPreview({ files: payload });
+    const jobId = crypto.randomUUID();
+    setJob({ id: jobId, title: 'Чтение и сопоставление файлов' });
+    const r = await runPreview({ files: payload, jobId });
+    setJob(null);
     if ('data' in r && r.data) {
       setPreview(r.data);
       setDecisions({});
-    } else message.error(errorText(r));
+      setPick(null);
+      setRefusal(null);
+    } else setRefusal(errorText(r));
   };
   const doApply = async () => {
     if (!preview) return;
-    const r = await apply({ exchangeId: preview.exchangeId, version: preview.version, decisions });
+    const jobId = crypto.randomUUID();
+    setJob({ id: jobId, title: 'Запись в программу' });
+    const r = await apply({ exchangeId: preview.exchangeId, version: preview.version, decisions, jobId });
+    setJob(null);
     if ('data' in r && r.data) setReport(r.data);
-    else message.error(errorText(r));
+    else message.error(errorText(r) ?? 'Ошибка');
   };
   const doCancel = async () => {
     if (!preview) return;
@@ -68,9 +80,13 @@ export function PullWizard() {
               multiple
               beforeUpload={(f) => {
                 setFiles((cur) => [...cur.filter((x) => x.name !== f.name), f]);
+                setRefusal(null);
                 return false;
               }}
-              onRemove={(f) => setFiles((cur) => cur.filter((x) => x.name !== f.name))}
+              onRemove={(f) => {
+                setFiles((cur) => cur.filter((x) => x.name !== f.name));
+                setRefusal(null);
+              }}
               fileList={files.map((f) => ({ uid: f.name, name: f.name, status: 'done' as const }))}
               accept=".xls,.xlsx,.csv,.nsxml,.xml,.txt"
               data-testid="pull-files"
@@ -81,49 +97,34 @@ export function PullWizard() {
             <Button type="primary" disabled={files.length === 0 || !canPull} loading={previewState.isLoading} onClick={start}>
               Показать, что изменится
             </Button>
+            {job && step === 0 && <PullProgress jobId={job.id} title={job.title} />}
+            {refusal && <Alert type="error" showIcon message="Файлы не загружены" description={refusal} data-testid="pull-refusal" />}
             {!canPull && <Alert type="info" showIcon message="Загружать данные из портала может администратор или секретарь." />}
           </Space>
         </Card>
       )}
       {step === 1 && preview && (
         <>
-          <Card size="small" title="Файлы">
-            <List
-              size="small"
-              dataSource={preview.files}
-              renderItem={(f) => (
-                <List.Item>
-                  <Space direction="vertical" size={0}>
-                    <Space wrap>
-                      <b>{f.fileName}</b>
-                      {f.formatTitle ? <Tag>{f.formatTitle}</Tag> : <Tag color="red">формат не распознан</Tag>}
-                      {f.confidence && <Tag color={CONFIDENCE_LABELS[f.confidence].color}>{CONFIDENCE_LABELS[f.confidence].text}</Tag>}
-                      <Typography.Text type="secondary">{f.container.toUpperCase()}{f.encoding ? `, ${f.encoding}` : ''}, записей: {f.rows}</Typography.Text>
-                    </Space>
-                    {f.issues.map((i, n) => (
-                      <Typography.Text key={n} type={i.severity === 'error' ? 'danger' : 'warning'}>{i.message}</Typography.Text>
-                    ))}
-                  </Space>
-                </List.Item>
-              )}
-            />
-          </Card>
+          <PreviewSummary preview={preview} onPick={(entity, action) => setPick({ entity, action })} />
           <Space wrap size="large" data-testid="preview-counts">
-            <Statistic title="Будет создано" value={preview.counts.create} valueStyle={{ color: '#389e0d' }} />
-            <Statistic title="Будет изменено" value={preview.counts.update} valueStyle={{ color: '#1677ff' }} />
-            <Statistic title="Без изменений" value={preview.counts.unchanged} />
-            <Statistic title="Отклонено" value={preview.counts.rejected} valueStyle={{ color: preview.counts.rejected ? '#cf1322' : undefined }} />
-            <Statistic title="Нужно решение" value={preview.counts.ambiguous} valueStyle={{ color: preview.counts.ambiguous ? '#d46b08' : undefined }} />
+            <Statistic title="Будет создано" value={preview.counts.create} valueStyle={{ color: '#389e0d' }} groupSeparator=" " />
+            <Statistic title="Будет изменено" value={preview.counts.update} valueStyle={{ color: '#1677ff' }} groupSeparator=" " />
+            <Statistic title="Без изменений" value={preview.counts.unchanged} groupSeparator=" " />
+            <Statistic title="Отклонено" value={preview.counts.rejected} valueStyle={{ color: preview.counts.rejected ? '#cf1322' : undefined }} groupSeparator=" " />
+            <Statistic title="Нужно решение" value={preview.counts.ambiguous} valueStyle={{ color: preview.counts.ambiguous ? '#d46b08' : undefined }} groupSeparator=" " />
           </Space>
           {preview.counts.rejected > 0 && <Alert type="warning" showIcon message="Отклонённые строки не будут загружены. Исправьте их в портале или в файле и загрузите файл ещё раз — остальные строки можно применить уже сейчас." />}
-          <PreviewTable entries={preview.entries} decisions={decisions} onDecide={(k, v) => setDecisions((d) => ({ ...d, [k]: v }))} />
+          <PreviewTable preview={preview} pick={pick} decisions={decisions} onDecide={(k, v) => setDecisions((d) => ({ ...d, [k]: v }))} />
+          {job && <PullProgress jobId={job.id} title={job.title} />}
           <Space>
             <Popconfirm title="Применить загрузку?" description="Все изменения будут записаны одной операцией." okText="Применить" cancelText="Нет" onConfirm={doApply}>
               <Button type="primary" loading={applyState.isLoading} disabled={preview.counts.create + preview.counts.update + Object.keys(decisions).length === 0}>
                 Применить
               </Button>
             </Popconfirm>
-            <Button onClick={doCancel}>Отменить загрузку</Button>
+            <Button onClick={doCancel} disabled={Boolean(job)}>
+              Отменить загрузку
+            </Button>
           </Space>
         </>
       )}
@@ -131,7 +132,7 @@ export function PullWizard() {
         <Result
           status="success"
           title="Загрузка из портала применена"
-          subTitle={`Создано и изменено записей: ${Object.values(report.written).reduce((a, b) => a + b, 0)}; отклонено строк: ${report.counts.rejected}`}
+          subTitle={`Создано и изменено записей: ${formatCount(Object.values(report.written).reduce((a, b) => a + b, 0))}; отклонено строк: ${formatCount(report.counts.rejected)}`}
           extra={<Button onClick={restart}>Новая загрузка</Button>}
         >
           <Descriptions size="small" column={2} bordered data-testid="pull-report">
@@ -160,7 +161,10 @@ const WRITTEN_LABELS: Record<string, string> = {
   subgroup: 'Подгруппы',
   bellSchedule: 'Расписания звонков',
   teachingAssignment: 'Нагрузка (учитель — класс — предмет)',
-  curriculumPlan: 'Учебные планы параллелей',
+  curriculumPlan: 'Учебные планы (параллелей и отличия классов)',
   curriculumRow: 'Строки учебных планов',
+  bellLesson: 'Уроки в расписаниях звонков',
+  staffSubject: 'Учитель — предмет (кто что преподаёт)',
+  jointGroup: 'Сводные группы нескольких классов',
   movementOrder: 'Приказы книги движения (история из портала)',
 };

@@ -1,10 +1,10 @@
 import { App, Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { Reconciliation } from '../../../src-shared/contract/exchange';
-import type { ErrorBody } from '../../../src-shared/errors';
 import { downloadFile } from '../../components/downloadFile';
 import { formatDateTimeRu } from '../../components/format';
 import { useReconciliationExportMutation, useReconciliationQuery } from './exchangeApi';
+import { errorText } from '../../components/serverErrors';
 
 /** «Сверка»: people and classes that differ between the office and the last pull, side by side. */
 const ENTITY = { pupil: 'Обучающийся', parent: 'Родитель', staff: 'Сотрудник', class: 'Класс' } as const;
@@ -18,7 +18,7 @@ export function ReconciliationTab() {
   const download = async () => {
     const r = await exportFile();
     if ('data' in r && r.data) downloadFile(r.data);
-    else message.error(((r as { error?: ErrorBody }).error as ErrorBody).message);
+    else message.error((errorText(r) ?? 'Не удалось выполнить операцию'));
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

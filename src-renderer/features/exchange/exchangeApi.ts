@@ -1,28 +1,26 @@
-import { baseApi } from '../../api/baseApi';
-import type { ExchangeRow, OutboxEntry, PullPreview, PullReport, PushKind, PushResult, Reconciliation } from '../../../src-shared/contract/exchange';
-import type { ExportedFile } from '../../../src-shared/contract/files';
+import { contractEndpoints, onEachCall } from '../../api/contractApi';
 
 /** The portal exchange: pull wizard, outbox and pushes, history, reconciliation. */
-const PEOPLE = ['Exchange', 'Pupils', 'Parents', 'Staff', 'Accounts', 'Classes', 'Subjects', 'Rooms', 'Bells', 'Curriculum', 'Load'] as const;
-
-export const exchangeApi = baseApi.injectEndpoints({
-  endpoints: (build) => ({
-    pullPreview: build.mutation<PullPreview, { files: { fileName: string; contentBase64: string }[] }>({ query: (input) => ({ method: 'exchange.pull.preview', input }), invalidatesTags: ['Exchange'] }),
-    pullApply: build.mutation<PullReport, { exchangeId: string; version: number; decisions: Record<string, string> }>({ query: (input) => ({ method: 'exchange.pull.apply', input }), invalidatesTags: [...PEOPLE] }),
-    pullCancel: build.mutation<{ cancelled: boolean }, { exchangeId: string; version: number }>({ query: (input) => ({ method: 'exchange.pull.cancel', input }), invalidatesTags: ['Exchange'] }),
-    exchangeHistory: build.query<ExchangeRow[], void>({ query: () => ({ method: 'exchange.history', input: { limit: 200 } }), providesTags: ['Exchange'] }),
-    exchangeFile: build.mutation<ExportedFile, { fileId: string }>({ query: (input) => ({ method: 'exchange.file', input }) }),
-    outbox: build.query<{ entries: OutboxEntry[]; since: string | null }, void>({ query: () => ({ method: 'exchange.outbox', input: {} }), providesTags: ['Exchange', 'Pupils', 'Parents', 'Staff'] }),
-    pushCreate: build.mutation<PushResult, { kind: PushKind; personIds?: string[]; separator?: ';' | ',' }>({ query: (input) => ({ method: 'exchange.push.create', input }), invalidatesTags: ['Exchange', 'Accounts'] }),
-    markImported: build.mutation<ExchangeRow, { exchangeId: string; version: number; date: string }>({ query: (input) => ({ method: 'exchange.push.markImported', input }), invalidatesTags: ['Exchange'] }),
-    reconciliation: build.query<Reconciliation, void>({ query: () => ({ method: 'exchange.reconciliation', input: {} }), providesTags: ['Exchange', 'Pupils', 'Staff', 'Classes'] }),
-    reconciliationExport: build.mutation<ExportedFile, void>({ query: () => ({ method: 'exchange.reconciliation.export', input: {} }) }),
-  }),
+export const exchangeApi = contractEndpoints({
+  pullPreview: 'exchange.pull.preview',
+  pullEntries: 'exchange.pull.entries',
+  pullApply: 'exchange.pull.apply',
+  pullStop: 'exchange.pull.stop',
+  pullCancel: 'exchange.pull.cancel',
+  exchangeHistory: 'exchange.history',
+  exchangeFile: onEachCall('exchange.file'),
+  outbox: 'exchange.outbox',
+  pushCreate: 'exchange.push.create',
+  markImported: 'exchange.push.markImported',
+  reconciliation: 'exchange.reconciliation',
+  reconciliationExport: onEachCall('exchange.reconciliation.export'),
 });
 
 export const {
   usePullPreviewMutation,
+  usePullEntriesQuery,
   usePullApplyMutation,
+  usePullStopMutation,
   usePullCancelMutation,
   useExchangeHistoryQuery,
   useExchangeFileMutation,

@@ -26,6 +26,11 @@ export const ENTITY_LABELS: Record<PreviewEntity, string> = {
   curriculum: 'Учебный план',
   movementDoc: 'Строка книги движения портала',
   order: 'Приказ книги движения',
+  bellLesson: 'Урок в расписании звонков',
+  subgroup: 'Подгруппа',
+  jointGroup: 'Сводная группа (несколько классов)',
+  qualification: 'Учитель — предмет',
+  curriculumRow: 'Строка учебного плана',
 };
 
 export const CONFIDENCE_LABELS: Record<string, { text: string; color: string }> = {

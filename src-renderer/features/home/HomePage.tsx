@@ -1,7 +1,7 @@
 import { Card, Col, Row, Typography } from 'antd';
 import { Link } from 'react-router';
 import { navigationFor } from '../../app/navigation';
-import { useSession } from '../access/useSession';
+import { useSession } from '../../components/useSession';
 import { useSchoolCardQuery } from '../school/schoolApi';
 import { OverdueAccountsPanel } from '../accounts/OverdueAccountsPanel';
 

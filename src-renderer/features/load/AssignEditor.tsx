@@ -3,9 +3,9 @@ import { App, Button, Checkbox, Select, Space, Typography } from 'antd';
 import type { LoadCell, LoadGrid } from '../../../src-shared/contract/curriculumLoad';
 import { groupLabel } from '../../../src-shared/domain/curriculum/loadRows';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
-import { errorText } from '../curriculum/curriculumUi';
 import { type AssignChange, useAssignTeachersMutation } from './loadApi';
 import { teacherOptions } from './loadUi';
+import { errorText } from '../../components/serverErrors';
 
 /** The teachers of one class × subject: one select per group; optionally the same for the grade's vacant cells. */
 export function AssignEditor({ yearId, grid, cell, onDone }: { yearId: string; grid: LoadGrid; cell: LoadCell; onDone: () => void }) {

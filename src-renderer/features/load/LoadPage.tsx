@@ -4,15 +4,16 @@ import { FileExcelOutlined, SettingOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
 import { groupLabel } from '../../../src-shared/domain/curriculum/loadRows';
-import { useHasRight } from '../access/useSession';
-import { errorText, useDownload } from '../curriculum/curriculumUi';
-import { YearSelect } from '../year/YearSelect';
+import { useHasRight } from '../../components/useSession';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { useAssignTeachersMutation, useExportTarificationMutation, useExportVacanciesMutation, useLoadGridQuery } from './loadApi';
 import { LoadGridView } from './LoadGridView';
 import { LoadSettingsModal } from './LoadSettingsModal';
 import { TeacherLoadCard } from './TeacherLoadCard';
 import { TeachersTable } from './TeachersTable';
+import { errorText } from '../../components/serverErrors';
+import { useDownload } from '../../components/downloadFile';
+import { YearSelect } from '../../components/YearSelect';
 
 /** «Нагрузка»: who teaches what (the grid of classes × subjects), teachers against the rate, tarification. */
 export function LoadPage() {
@@ -20,7 +21,7 @@ export function LoadPage() {
   const { years, year, setYearId, isLoading } = useSelectedYear();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'grid';
-  const { data: grid, isFetching } = useLoadGridQuery(year?.id ?? '', { skip: !year });
+  const { data: grid, isFetching } = useLoadGridQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const canEdit = useHasRight('curriculum.edit') && Boolean(year && !year.isClosed);
   // A link (the timetable's pre-check) may name a teacher to open or a class and subject to point at.
   const [teacher, setTeacher] = useState<string | null>(() => params.get('staffId'));

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { App, InputNumber, Modal, Space, Typography } from 'antd';
 import type { LoadSettingsOut } from '../../../src-shared/contract/curriculumLoad';
-import { errorText } from '../curriculum/curriculumUi';
 import { useSaveLoadSettingsMutation } from './loadApi';
+import { errorText } from '../../components/serverErrors';
 
 /** Hours of one rate and the overload bound: the school's own settings. */
 export function LoadSettingsModal({ settings, onClose }: { settings: LoadSettingsOut; onClose: () => void }) {

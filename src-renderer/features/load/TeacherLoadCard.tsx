@@ -4,11 +4,11 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { LoadGrid, LoadRowOut } from '../../../src-shared/contract/curriculumLoad';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
 import { groupLabel } from '../../../src-shared/domain/curriculum/loadRows';
-import { errorText } from '../curriculum/curriculumUi';
 import { useSubjectsQuery } from '../subjects/subjectsApi';
 import { useAssignTeachersMutation, useSaveQualificationsMutation, useTeacherCardQuery } from './loadApi';
 import { AddLoadSelect } from './AddLoadSelect';
 import { StatusTag } from './loadUi';
+import { errorText } from '../../components/serverErrors';
 
 /**
  * One teacher's load, editable: classes and hours, rates, the subjects they teach, vacancies they could

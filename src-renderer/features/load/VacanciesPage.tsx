@@ -4,15 +4,15 @@ import type { LoadRowOut } from '../../../src-shared/contract/curriculumLoad';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
 import { groupLabel } from '../../../src-shared/domain/curriculum/loadRows';
 import { ratesOf } from '../../../src-shared/domain/curriculum/rates';
-import { useDownload } from '../curriculum/curriculumUi';
-import { YearSelect } from '../year/YearSelect';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { useExportVacanciesMutation, useLoadGridQuery } from './loadApi';
+import { useDownload } from '../../components/downloadFile';
+import { YearSelect } from '../../components/YearSelect';
 
 /** «Вакансии»: every row of the plan with hours and no teacher, by subject — what the school must staff. */
 export function VacanciesPage() {
   const { years, year, setYearId, isLoading } = useSelectedYear();
-  const { data: grid, isFetching } = useLoadGridQuery(year?.id ?? '', { skip: !year });
+  const { data: grid, isFetching } = useLoadGridQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const [exportVac, { isLoading: exporting }] = useExportVacanciesMutation();
   const download = useDownload();
   if (isLoading) return <Skeleton active />;

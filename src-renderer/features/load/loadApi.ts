@@ -1,38 +1,17 @@
-import { baseApi } from '../../api/baseApi';
-import type { LoadGrid, LoadSettingsOut, TeacherCard } from '../../../src-shared/contract/curriculumLoad';
-import type { ExportedFile } from '../../../src-shared/contract/files';
+import type { MethodInput } from '../../../src-shared/contract/define';
+import type { Contract } from '../../../src-shared/contract/index';
+import { contractEndpoints, onEachCall } from '../../api/contractApi';
 
-export type AssignChange = { classId: string; subjectId: string; groupNo: number; staffId: string | null; version: number };
+export type AssignChange = MethodInput<Contract, 'load.assign'>['changes'][number];
 
-export const loadApi = baseApi.injectEndpoints({
-  endpoints: (build) => ({
-    loadGrid: build.query<LoadGrid, string>({
-      query: (yearId) => ({ method: 'load.grid', input: { yearId } }),
-      providesTags: ['Load'],
-    }),
-    assignTeachers: build.mutation<{ updated: number; warnings: string[] }, { yearId: string; changes: AssignChange[] }>({
-      query: (input) => ({ method: 'load.assign', input }),
-      invalidatesTags: ['Load', 'Curriculum'],
-    }),
-    teacherCard: build.query<TeacherCard, { yearId: string; staffId: string }>({
-      query: (input) => ({ method: 'load.teacher', input }),
-      providesTags: ['Load'],
-    }),
-    saveQualifications: build.mutation<{ subjectIds: string[] }, { staffId: string; subjectIds: string[] }>({
-      query: (input) => ({ method: 'load.qualifications.save', input }),
-      invalidatesTags: ['Load'],
-    }),
-    saveLoadSettings: build.mutation<LoadSettingsOut, LoadSettingsOut>({
-      query: (input) => ({ method: 'load.settings.save', input }),
-      invalidatesTags: ['Load'],
-    }),
-    exportTarification: build.mutation<ExportedFile, { yearId: string }>({
-      query: (input) => ({ method: 'load.export.tarification', input }),
-    }),
-    exportVacancies: build.mutation<ExportedFile, { yearId: string }>({
-      query: (input) => ({ method: 'load.export.vacancies', input }),
-    }),
-  }),
+export const loadApi = contractEndpoints({
+  loadGrid: 'load.grid',
+  assignTeachers: 'load.assign',
+  teacherCard: 'load.teacher',
+  saveQualifications: 'load.qualifications.save',
+  saveLoadSettings: 'load.settings.save',
+  exportTarification: onEachCall('load.export.tarification'),
+  exportVacancies: onEachCall('load.export.vacancies'),
 });
 
 export const {

@@ -5,20 +5,20 @@ import type { AlphabetEntry } from '../../../src-shared/contract/movement';
 import { formatDateRu } from '../../components/format';
 import { PupilTimelineDrawer } from './PupilTimelineDrawer';
 import { useAlphabetQuery, useExportAlphabetMutation } from './movementApi';
-import { useDownload } from './movementUi';
+import { useDownload } from '../../components/downloadFile';
 
 /** Алфавитная книга: numbers handed out at enrolment, never reused; annulled entries stay struck out. */
 export function AlphabetTab() {
   const [search, setSearch] = useState('');
   const [pupilId, setPupilId] = useState<string | null>(null);
-  const { data, isFetching } = useAlphabetQuery(search);
+  const { data, isFetching } = useAlphabetQuery({ search });
   const [exportAlphabet, { isLoading }] = useExportAlphabetMutation();
   const download = useDownload();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap>
         <Input.Search aria-label="Поиск в алфавитной книге" placeholder="ФИО или № личного дела" allowClear style={{ width: 280 }} onSearch={setSearch} />
-        <Button icon={<FileExcelOutlined />} loading={isLoading} onClick={() => void download(() => exportAlphabet(search))}>
+        <Button icon={<FileExcelOutlined />} loading={isLoading} onClick={() => void download(() => exportAlphabet({ search }))}>
           Алфавитная книга (Excel)
         </Button>
         <Typography.Text type="secondary">Записей: {data?.length ?? 0}</Typography.Text>

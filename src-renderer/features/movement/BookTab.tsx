@@ -4,10 +4,10 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { BookEntry } from '../../../src-shared/contract/movement';
 import { DateField } from '../../components/DateField';
-import { formatDateRu } from '../../components/format';
+import { formatDateRu, todayIso } from '../../components/format';
 import { PupilTimelineDrawer } from './PupilTimelineDrawer';
 import { useBookQuery, useClassesOnQuery, useExportBookMutation } from './movementApi';
-import { todayIso, useDownload } from './movementUi';
+import { useDownload } from '../../components/downloadFile';
 
 /** «Книга движения учащихся»: every item of every signed order, in the order things happened. */
 export function BookTab() {
@@ -17,7 +17,7 @@ export function BookTab() {
   const [classId, setClassId] = useState<string | null>(null);
   const [pupilId, setPupilId] = useState<string | null>(null);
   // Classes of the year the period ends in: a class lives in one year.
-  const { data: classes } = useClassesOnQuery(to ?? from ?? todayIso());
+  const { data: classes } = useClassesOnQuery({ date: to ?? from ?? todayIso() });
   const filter = { from, to, search, classId: classes?.some((c) => c.id === classId) ? classId : null };
   const { data, isFetching } = useBookQuery(filter);
   const [exportBook, { isLoading }] = useExportBookMutation();

@@ -6,7 +6,7 @@ import { DESTINATION_KINDS, DESTINATION_KIND_KEYS, ENROLL_KINDS, ENROLL_KIND_KEY
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
 import { enterMovesToNextField } from '../../components/keyboard';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useClassesOnQuery, useSearchPupilsQuery } from './movementApi';
 import { newKey, type EditItem } from './orderModel';
 import { SubgroupPicker } from './SubgroupPicker';
@@ -50,8 +50,8 @@ export function ItemModal({ type, orderDate, item, others, onClose, onSave }: { 
   const pickClassId = Form.useWatch('pickClassId', form) ?? null;
   const toClassId = Form.useWatch('toClassId', form) ?? null;
   const watched = Form.useWatch([], form) as Values | undefined;
-  const { data: classes } = useClassesOnQuery(effectiveDate, { skip: !effectiveDate });
-  const { data: currentClasses } = useClassesOnQuery(orderDate, { skip: info.effect === 'in' });
+  const { data: classes } = useClassesOnQuery({ date: effectiveDate }, { skip: !effectiveDate });
+  const { data: currentClasses } = useClassesOnQuery({ date: orderDate }, { skip: info.effect === 'in' });
   const { data: found, isFetching } = useSearchPupilsQuery(
     { query, date: effectiveDate, classId: pickClassId },
     { skip: mode !== 'existing' || (query.trim().length < 2 && !pickClassId) },

@@ -1,6 +1,6 @@
 import { Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { AlphabetTab } from './AlphabetTab';
 import { BookTab } from './BookTab';
 import { OrdersTab } from './OrdersTab';

@@ -5,18 +5,19 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { OrderDetail } from '../../../src-shared/contract/movementFields';
 import { ORDER_STATUSES, ORDER_TYPES, ORDER_TYPE_INFO, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { DateField } from '../../components/DateField';
-import { formatDateRu, formatDateTimeRu } from '../../components/format';
+import { formatDateRu, formatDateTimeRu, todayIso } from '../../components/format';
 import { enterMovesToNextField } from '../../components/keyboard';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useSchoolCardQuery } from '../school/schoolApi';
 import { ItemModal } from './ItemModal';
 import { OrderItemsTable } from './OrderItemsTable';
 import { STATUS_COLORS } from './OrdersTab';
 import { CancelOrderModal, SignOrderModal } from './SignCancelModals';
 import { useDeleteOrderMutation, useOrderDocumentMutation, useOrderQuery, useSaveNamesMutation, useSaveOrderMutation } from './movementApi';
-import { errorText, todayIso, useDownload } from './movementUi';
 import { itemsFromDetail, itemsToInput, type EditItem } from './orderModel';
+import { errorText } from '../../components/serverErrors';
+import { useDownload } from '../../components/downloadFile';
 
 interface Header {
   orderDate: string;
@@ -32,7 +33,7 @@ export function OrderEditorPage() {
   const [params] = useSearchParams();
   const isNew = id === 'new';
   // currentData, not data: going from an order to «new» (or to another order) must not show the previous one.
-  const { currentData: loaded, refetch } = useOrderQuery(id, { skip: isNew });
+  const { currentData: loaded, refetch } = useOrderQuery({ id }, { skip: isNew });
   const typeParam = params.get('type') as OrderType | null;
   const type: OrderType = loaded?.type ?? (typeParam && ORDER_TYPES.includes(typeParam) ? typeParam : 'enroll');
   if (!isNew && !loaded) return <Skeleton active />;

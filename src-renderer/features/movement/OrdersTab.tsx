@@ -5,11 +5,11 @@ import { useNavigate } from 'react-router';
 import type { OrderRow } from '../../../src-shared/contract/movementFields';
 import { ORDER_STATUSES, ORDER_TYPES, ORDER_TYPE_INFO, type OrderStatus, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
-import { YearSelect } from '../year/YearSelect';
+import { useHasRight } from '../../components/useSession';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { useExportOrderBookMutation, useOrdersQuery } from './movementApi';
-import { useDownload } from './movementUi';
+import { YearSelect } from '../../components/YearSelect';
+import { useDownload } from '../../components/downloadFile';
 
 export const STATUS_COLORS: Record<OrderStatus, string> = { draft: 'default', signed: 'green', cancelled: 'red' };
 

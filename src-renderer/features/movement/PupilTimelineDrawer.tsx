@@ -7,7 +7,7 @@ import { STATUS_COLORS } from './OrdersTab';
 
 /** A pupil's history in the movement book: every class with dates and the orders behind them. */
 export function PupilTimelineDrawer({ pupilId, onClose }: { pupilId: string; onClose: () => void }) {
-  const { data } = useTimelineQuery(pupilId);
+  const { data } = useTimelineQuery({ pupilId });
   return (
     <Drawer open width={720} title={data ? `История: ${data.pupil.fullName}` : 'История обучающегося'} onClose={onClose}>
       {!data ? (

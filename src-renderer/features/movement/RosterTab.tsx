@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { Button, Empty, Select, Space, Table, Typography } from 'antd';
 import type { ClassRoster } from '../../../src-shared/contract/movement';
 import { DateField } from '../../components/DateField';
-import { formatDateRu } from '../../components/format';
+import { formatDateRu, todayIso } from '../../components/format';
 import { PupilTimelineDrawer } from './PupilTimelineDrawer';
 import { useClassesOnQuery, useRosterQuery } from './movementApi';
-import { todayIso } from './movementUi';
 
 type RosterPupil = ClassRoster['pupils'][number];
 
@@ -14,7 +13,7 @@ export function RosterTab() {
   const [date, setDate] = useState(todayIso());
   const [classId, setClassId] = useState<string | null>(null);
   const [pupilId, setPupilId] = useState<string | null>(null);
-  const { data: classes } = useClassesOnQuery(date);
+  const { data: classes } = useClassesOnQuery({ date });
   const current = classes?.find((c) => c.id === classId) ? classId : null;
   const { data: roster, isFetching } = useRosterQuery({ classId: current ?? '', date }, { skip: !current });
   return (

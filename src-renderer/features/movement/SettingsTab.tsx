@@ -4,7 +4,8 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { ORDER_TYPE_INFO, formatOrderNumber, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { formatDateTimeRu } from '../../components/format';
 import { useDownloadTemplateMutation, useNumberingQuery, useResetTemplateMutation, useSaveNumberingMutation, useTemplateInfoQuery, useUploadTemplateMutation } from './movementApi';
-import { errorText, useDownload } from './movementUi';
+import { errorText } from '../../components/serverErrors';
+import { useDownload } from '../../components/downloadFile';
 
 /** Number suffixes per order type, the next alphabet-book number, and the school's order template. */
 export function SettingsTab() {

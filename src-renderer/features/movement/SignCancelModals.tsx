@@ -3,7 +3,7 @@ import { Alert, App, Input, Modal, Typography } from 'antd';
 import type { OrderDetail } from '../../../src-shared/contract/movementFields';
 import { ORDER_TYPE_INFO } from '../../../src-shared/domain/movement/orderTypes';
 import { useNumberingQuery, useCancelOrderMutation, useSignOrderMutation } from './movementApi';
-import { errorText } from './movementUi';
+import { errorText } from '../../components/serverErrors';
 
 /** Signing applies every item to the class rosters at once; the number is the next one unless typed. */
 export function SignOrderModal({ order, onClose, onDone }: { order: OrderDetail; onClose: () => void; onDone: () => void }) {

@@ -1,53 +1,29 @@
-import { Button, Card, Col, Form, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { PARENT_EMPTY, PARENT_LABELS, PARENT_SCHEMAS } from '../../../src-shared/contract/peopleParents';
+import { Row, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { PARENT_LABELS } from '../../../src-shared/contract/peopleParents';
 import type { ParentView } from '../../../src-shared/contract/peopleViews';
 import { CITIZENSHIPS, EDUCATION_LEVELS } from '../../../src-shared/domain/peopleDictionaries';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
 import { AccountBadge } from '../people/AccountBadge';
 import { AddressesEditor } from '../people/AddressesEditor';
 import { DocumentsEditor } from '../people/DocumentsEditor';
 import { fieldKit } from '../people/fields';
-import { HistoryTab } from '../people/HistoryTab';
-import { PersonCardFrame, type CardTab } from '../people/PersonCardFrame';
-import { MergeModal } from '../people/MergeModal';
-import { useCreateParentMutation, useParentHistoryQuery, useParentQuery, useUpdateParentMutation } from '../people/peopleApi';
+import { PersonCardPage } from '../people/PersonCardPage';
+import { PARENT_CARD } from '../people/personCards';
+import type { CardTab } from '../../components/card/CardFrame';
 
 /** The card of a parent or legal representative: tabs Основное, Документы, Адреса, Дети, Работа и образование, История. */
-const FIELD_KEYS = [...Object.keys(PARENT_SCHEMAS.full.shape)];
 const f = fieldKit(PARENT_LABELS);
-const EMPTY = { ...PARENT_EMPTY, lastName: '', firstName: '', sex: undefined, documents: [], addresses: [], photo: null };
 
 export function ParentCardPage() {
-  const { id = 'new' } = useParams();
-  const isNew = id === 'new';
-  const navigate = useNavigate();
-  const canEdit = useHasRight('parents.edit');
-  const canMerge = useHasRight('people.merge') && canEdit;
-  const [merging, setMerging] = useState(false);
-  const { data: view, refetch } = useParentQuery(id, { skip: isNew });
-  const { data: history, isFetching } = useParentHistoryQuery(id, { skip: isNew });
-  const [create] = useCreateParentMutation();
-  const [update] = useUpdateParentMutation();
-  if (!isNew && !view) return <Card loading />;
-
-  const tabs: CardTab[] = [
+  const tabs = (view: ParentView | undefined): CardTab[] => [
     {
       key: 'main',
       label: 'Основное',
       fields: ['lastName', 'firstName', 'middleName', 'sex', 'birthDate', 'citizenship', 'snils', 'phoneMobile', 'phoneHome', 'email', 'note'],
       content: (
         <Row gutter={12}>
-          {f.text('lastName', { required: true })}
-          {f.text('firstName', { required: true })}
-          {f.text('middleName')}
-          <Col xs={12} md={4}>
-            <Form.Item name="sex" label={PARENT_LABELS.sex} required>
-              <Select options={[{ value: 'Ж', label: 'Ж' }, { value: 'М', label: 'М' }]} />
-            </Form.Item>
-          </Col>
+          {f.names(['Ж', 'М'])}
           {f.date('birthDate', { span: 5 })}
           {f.select('citizenship', CITIZENSHIPS, { free: true, span: 7 })}
           {f.text('snils', { span: 8, placeholder: '123-456-789 01' })}
@@ -99,47 +75,22 @@ export function ParentCardPage() {
       ),
     },
   ];
-  if (!isNew) tabs.push({ key: 'history', label: 'История изменений', fields: [], content: <HistoryTab entity="parent" rows={history} loading={isFetching} currentId={id} /> });
 
   return (
-    <>
-    <PersonCardFrame<ParentView>
-      kind="parent"
-      record="Карточка родителя"
-      labels={PARENT_LABELS}
-      fieldKeys={FIELD_KEYS}
-      patchSchema={PARENT_SCHEMAS.patch}
-      view={view}
-      empty={EMPTY}
-      title={view ? `${view.lastName} ${view.firstName} ${view.middleName ?? ''}` : 'Новый родитель'}
-      subtitle={
-        view && (
-          <Space wrap style={{ marginTop: 4 }}>
-            {view.children.map((c) => (
-              <Tag key={c.pupilId}>
-                {c.relation}: {c.name.split(' ').slice(0, 2).join(' ')}
-                {c.className ? `, ${c.className}` : ''}
-              </Tag>
-            ))}
-            <AccountBadge account={view.account} />
-          </Space>
-        )
-      }
+    <PersonCardPage
+      spec={PARENT_CARD}
       tabs={tabs}
-      canEdit={canEdit}
-      onBack={() => navigate('/parents')}
-      onReload={() => void refetch()}
-      onCreate={(payload) => create(payload as never)}
-      onUpdate={(payload) => update(payload as never)}
-      onSaved={(v, created) => created && navigate(`/parents/${v.id}`, { replace: true })}
-      actions={
-        canMerge && view ? (
-          <Button onClick={() => setMerging(true)}>Объединить с другой карточкой…</Button>
-        ) : null
-      }
-      onOpenOther={(other) => navigate(`/parents/${other}`)}
+      subtitle={(view) => (
+        <Space wrap style={{ marginTop: 4 }}>
+          {view.children.map((c) => (
+            <Tag key={c.pupilId}>
+              {c.relation}: {c.name.split(' ').slice(0, 2).join(' ')}
+              {c.className ? `, ${c.className}` : ''}
+            </Tag>
+          ))}
+          <AccountBadge account={view.account} />
+        </Space>
+      )}
     />
-    {view && <MergeModal kind="parent" keepId={view.id} keepName={`${view.lastName} ${view.firstName}`} open={merging} onClose={() => setMerging(false)} />}
-    </>
   );
 }

@@ -7,7 +7,7 @@ import type { ParentFilter } from '../../../src-shared/contract/peopleParents';
 import { useExportParentsMutation, useParentsCountQuery, useParentsQuery } from '../people/peopleApi';
 import { PAGE_SIZE, PeopleListPage, usePages } from '../people/PeopleListPage';
 import { useClassOptions } from '../people/useClassOptions';
-import { useDebounced, usePersisted } from '../people/usePersisted';
+import { useDebounced, usePersisted } from '../../components/usePersisted';
 
 interface Filters {
   search: string;

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Checkbox, Modal, Select, Space, Table, Typography } from 'antd';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
-import type { ErrorBody } from '../../../src-shared/errors';
 import { formatAuditValue } from '../../../src-shared/domain/auditLabels';
 import { formatDateRu } from '../../components/format';
 import { useMergeMutation, useMergePreviewQuery, useParentsQuery, usePupilsQuery, useStaffListQuery } from './peopleApi';
-import { useDebounced } from './usePersisted';
+import { useDebounced } from '../../components/usePersisted';
+import { errorText } from '../../components/serverErrors';
 
 /**
  * «Объединить карточки»: the second card of the same person is chosen by search, the fields that
@@ -65,7 +65,7 @@ export function MergeModal({ kind, keepId, keepName, open, onClose }: { kind: Pe
         if ('data' in r) {
           message.success(`Карточки объединены${r.data?.moved.length ? `: перенесено ${r.data.moved.join(', ')}` : ''}`);
           onClose();
-        } else setError((r.error as ErrorBody).message);
+        } else setError((errorText(r) ?? 'Не удалось выполнить операцию'));
       }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}

@@ -5,8 +5,8 @@ import type { ListColumn } from '../../../src-shared/contract/peopleColumns';
 import type { ExportedFile } from '../../../src-shared/contract/files';
 import { plural } from '../../../src-shared/domain/plural';
 import { downloadFile } from '../../components/downloadFile';
-import { usePersisted } from './usePersisted';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
+import { usePersisted } from '../../components/usePersisted';
 
 /**
  * The frame of the pupil, parent and staff lists: instant search, filters, a column chooser that

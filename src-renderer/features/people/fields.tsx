@@ -12,11 +12,13 @@ export interface FieldKit {
   select(name: string, options: readonly string[], opts?: { span?: number; free?: boolean }): ReactNode;
   tags(name: string, options: readonly string[], opts?: { span?: number }): ReactNode;
   flag(name: string, opts?: { span?: number }): ReactNode;
+  /** Фамилия, имя, отчество and пол, the first row of every person's card; `sexes` in the card's order. */
+  names(sexes: readonly ['М', 'Ж'] | readonly ['Ж', 'М']): ReactNode;
 }
 
 export function fieldKit(labels: Record<string, string>): FieldKit {
   const label = (name: string) => labels[name] ?? name;
-  return {
+  const kit: FieldKit = {
     text: (name, o = {}) => (
       <Col xs={24} md={o.span ?? 8} key={name}>
         <Form.Item name={name} label={label(name)} required={o.required}>
@@ -57,5 +59,18 @@ export function fieldKit(labels: Record<string, string>): FieldKit {
         </Form.Item>
       </Col>
     ),
+    names: (sexes) => (
+      <>
+        {kit.text('lastName', { required: true })}
+        {kit.text('firstName', { required: true })}
+        {kit.text('middleName')}
+        <Col xs={12} md={4}>
+          <Form.Item name="sex" label={label('sex')} required>
+            <Select options={sexes.map((v) => ({ value: v, label: v }))} />
+          </Form.Item>
+        </Col>
+      </>
+    ),
   };
+  return kit;
 }

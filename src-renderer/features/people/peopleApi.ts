@@ -1,69 +1,42 @@
-import { baseApi } from '../../api/baseApi';
-import type { ExportedFile } from '../../../src-shared/contract/files';
-import type { PupilCreateInput, PupilFilter, PupilUpdateInput } from '../../../src-shared/contract/people';
-import type { ParentCreateInput, ParentFilter, ParentLinkInput, ParentUpdateInput } from '../../../src-shared/contract/peopleParents';
-import type { DuplicateCandidate, HistoryRow, ParentRow, ParentView, PupilRow, PupilView, StaffRow, StaffView } from '../../../src-shared/contract/peopleViews';
-import type { StaffCreateInput, StaffFilter, StaffUpdateInput } from '../../../src-shared/contract/staff';
-import type { DuplicateQuery } from '../../../src-shared/contract/peopleMerge';
-import type { PersonKind } from '../../../src-shared/domain/personRules';
+import { contractEndpoints, onEachCall, type ResultOf } from '../../api/contractApi';
 
-type Paged<F> = F & { offset?: number; limit?: number };
-type Columns<F> = F & { columns?: string[] };
+export type MergePreview = ResultOf<'people.merge.preview'>;
 
-// A card change shows in lists, in the other side of a link, and in portal accounts.
-const PEOPLE = ['Pupils', 'Parents', 'Staff', 'Accounts'] as const;
+/** Pupil, parent and staff cards and lists, family links, duplicates and merging. */
+export const peopleApi = contractEndpoints({
+  pupils: 'people.pupils.list',
+  pupilsCount: 'people.pupils.count',
+  pupil: 'people.pupils.get',
+  createPupil: 'people.pupils.create',
+  updatePupil: 'people.pupils.update',
+  exportPupils: onEachCall('people.pupils.export'),
+  pupilHistory: 'people.pupils.history',
+  pupilDuplicates: 'people.pupils.duplicates',
 
-export interface MergePreview {
-  keepName: string;
-  removeName: string;
-  keepVersion: number;
-  removeVersion: number;
-  fields: { field: string; label: string; keep: unknown; remove: unknown; result: 'keep' | 'remove' | 'same' | 'both' }[];
-  moves: string[];
-}
+  parents: 'people.parents.list',
+  parentsCount: 'people.parents.count',
+  parent: 'people.parents.get',
+  createParent: 'people.parents.create',
+  updateParent: 'people.parents.update',
+  exportParents: onEachCall('people.parents.export'),
+  parentHistory: 'people.parents.history',
+  parentDuplicates: 'people.parents.duplicates',
 
-export const peopleApi = baseApi.injectEndpoints({
-  endpoints: (build) => ({
-    pupils: build.query<PupilRow[], Paged<PupilFilter>>({ query: (input) => ({ method: 'people.pupils.list', input }), providesTags: ['Pupils'] }),
-    pupilsCount: build.query<{ total: number }, PupilFilter>({ query: (input) => ({ method: 'people.pupils.count', input }), providesTags: ['Pupils'] }),
-    pupil: build.query<PupilView, string>({ query: (id) => ({ method: 'people.pupils.get', input: { id } }), providesTags: ['Pupils'] }),
-    createPupil: build.mutation<PupilView, PupilCreateInput>({ query: (input) => ({ method: 'people.pupils.create', input }), invalidatesTags: [...PEOPLE] }),
-    updatePupil: build.mutation<PupilView, PupilUpdateInput>({ query: (input) => ({ method: 'people.pupils.update', input }), invalidatesTags: [...PEOPLE] }),
-    exportPupils: build.mutation<ExportedFile, Columns<PupilFilter>>({ query: (input) => ({ method: 'people.pupils.export', input }) }),
-    pupilHistory: build.query<HistoryRow[], string>({ query: (id) => ({ method: 'people.pupils.history', input: { id } }), providesTags: ['Pupils', 'Audit'] }),
+  addLink: 'people.links.add',
+  updateLink: 'people.links.update',
+  removeLink: 'people.links.remove',
 
-    parents: build.query<ParentRow[], Paged<ParentFilter>>({ query: (input) => ({ method: 'people.parents.list', input }), providesTags: ['Parents'] }),
-    parentsCount: build.query<{ total: number }, ParentFilter>({ query: (input) => ({ method: 'people.parents.count', input }), providesTags: ['Parents'] }),
-    parent: build.query<ParentView, string>({ query: (id) => ({ method: 'people.parents.get', input: { id } }), providesTags: ['Parents'] }),
-    createParent: build.mutation<ParentView, ParentCreateInput>({ query: (input) => ({ method: 'people.parents.create', input }), invalidatesTags: [...PEOPLE] }),
-    updateParent: build.mutation<ParentView, ParentUpdateInput>({ query: (input) => ({ method: 'people.parents.update', input }), invalidatesTags: [...PEOPLE] }),
-    exportParents: build.mutation<ExportedFile, Columns<ParentFilter>>({ query: (input) => ({ method: 'people.parents.export', input }) }),
-    parentHistory: build.query<HistoryRow[], string>({ query: (id) => ({ method: 'people.parents.history', input: { id } }), providesTags: ['Parents', 'Audit'] }),
+  staffList: 'staff.list',
+  staffCount: 'staff.count',
+  staff: 'staff.get',
+  createStaff: 'staff.create',
+  updateStaff: 'staff.update',
+  exportStaff: onEachCall('staff.export'),
+  staffHistory: 'staff.history',
+  staffDuplicates: 'staff.duplicates',
 
-    addLink: build.mutation<unknown, ParentLinkInput>({ query: (input) => ({ method: 'people.links.add', input }), invalidatesTags: [...PEOPLE] }),
-    updateLink: build.mutation<unknown, ParentLinkInput & { isLegalRepresentative: boolean }>({ query: (input) => ({ method: 'people.links.update', input }), invalidatesTags: [...PEOPLE] }),
-    removeLink: build.mutation<{ removed: boolean }, { pupilId: string; parentId: string }>({ query: (input) => ({ method: 'people.links.remove', input }), invalidatesTags: [...PEOPLE] }),
-
-    staffList: build.query<StaffRow[], Paged<StaffFilter>>({ query: (input) => ({ method: 'staff.list', input }), providesTags: ['Staff'] }),
-    staffCount: build.query<{ total: number }, StaffFilter>({ query: (input) => ({ method: 'staff.count', input }), providesTags: ['Staff'] }),
-    staff: build.query<StaffView, string>({ query: (id) => ({ method: 'staff.get', input: { id } }), providesTags: ['Staff'] }),
-    createStaff: build.mutation<StaffView, StaffCreateInput>({ query: (input) => ({ method: 'staff.create', input }), invalidatesTags: [...PEOPLE] }),
-    updateStaff: build.mutation<StaffView, StaffUpdateInput>({ query: (input) => ({ method: 'staff.update', input }), invalidatesTags: [...PEOPLE] }),
-    exportStaff: build.mutation<ExportedFile, Columns<StaffFilter>>({ query: (input) => ({ method: 'staff.export', input }) }),
-    staffHistory: build.query<HistoryRow[], string>({ query: (id) => ({ method: 'staff.history', input: { id } }), providesTags: ['Staff', 'Audit'] }),
-
-    duplicates: build.query<DuplicateCandidate[], DuplicateQuery & { kind: PersonKind }>({
-      query: ({ kind, ...input }) => ({ method: kind === 'pupil' ? 'people.pupils.duplicates' : kind === 'parent' ? 'people.parents.duplicates' : 'staff.duplicates', input }),
-    }),
-    mergePreview: build.query<MergePreview, { kind: PersonKind; keepId: string; removeId: string }>({
-      query: (input) => ({ method: 'people.merge.preview', input }),
-      providesTags: [...PEOPLE],
-    }),
-    merge: build.mutation<{ keepId: string; moved: string[] }, { kind: PersonKind; keepId: string; removeId: string; keepVersion: number; removeVersion: number; takeFromRemoved: string[] }>({
-      query: (input) => ({ method: 'people.merge.apply', input }),
-      invalidatesTags: [...PEOPLE],
-    }),
-  }),
+  mergePreview: 'people.merge.preview',
+  merge: 'people.merge.apply',
 });
 
 export const {
@@ -74,6 +47,7 @@ export const {
   useUpdatePupilMutation,
   useExportPupilsMutation,
   usePupilHistoryQuery,
+  usePupilDuplicatesQuery,
   useParentsQuery,
   useParentsCountQuery,
   useParentQuery,
@@ -81,6 +55,7 @@ export const {
   useUpdateParentMutation,
   useExportParentsMutation,
   useParentHistoryQuery,
+  useParentDuplicatesQuery,
   useAddLinkMutation,
   useUpdateLinkMutation,
   useRemoveLinkMutation,
@@ -91,8 +66,7 @@ export const {
   useUpdateStaffMutation,
   useExportStaffMutation,
   useStaffHistoryQuery,
-  useDuplicatesQuery,
-  useLazyDuplicatesQuery,
+  useStaffDuplicatesQuery,
   useMergePreviewQuery,
   useMergeMutation,
 } = peopleApi;

@@ -4,8 +4,8 @@ import type { DuplicateQuery } from '../../../src-shared/contract/peopleMerge';
 import type { DuplicateCandidate } from '../../../src-shared/contract/peopleViews';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { checkSnils } from '../../../src-shared/domain/validators';
-import { useDuplicatesQuery } from './peopleApi';
-import { useDebounced } from './usePersisted';
+import { useParentDuplicatesQuery, usePupilDuplicatesQuery, useStaffDuplicatesQuery } from './peopleApi';
+import { useDebounced } from '../../components/usePersisted';
 
 /**
  * The duplicate warning while a new card is being typed: as soon as the ФИО with a birth date, or a
@@ -33,6 +33,11 @@ export function useEarlyDuplicates(kind: PersonKind, probe: EarlyProbe, enabled:
   const key = useDebounced(JSON.stringify({ kind, lastName, firstName, middleName: text(probe.middleName) || null, birthDate: byName ? birthDate : null, snils: bySnils ? snils : null }), 300);
   const query = useMemo(() => JSON.parse(key) as DuplicateQuery & { kind: PersonKind; birthDate: string | null; snils: string | null }, [key]);
   const ready = enabled && (Boolean(query.birthDate && query.lastName && query.firstName) || Boolean(query.snils));
-  const { data } = useDuplicatesQuery(query, { skip: !ready });
+  const { kind: asked, ...input } = query;
+  // One endpoint per kind of card; only the one of this card's kind asks the core.
+  const pupils = usePupilDuplicatesQuery(input, { skip: !ready || asked !== 'pupil' });
+  const parents = useParentDuplicatesQuery(input, { skip: !ready || asked !== 'parent' });
+  const staff = useStaffDuplicatesQuery(input, { skip: !ready || asked !== 'staff' });
+  const data = asked === 'pupil' ? pupils.data : asked === 'parent' ? parents.data : staff.data;
   return ready ? (data ?? []) : [];
 }

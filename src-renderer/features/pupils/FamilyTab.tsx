@@ -4,13 +4,13 @@ import { LinkOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { DuplicateCandidate, PupilView } from '../../../src-shared/contract/peopleViews';
 import { RELATIONS, type Relation } from '../../../src-shared/domain/peopleDictionaries';
-import type { ErrorBody } from '../../../src-shared/errors';
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
 import { DuplicateAlert } from '../people/DuplicateAlert';
 import { useAddLinkMutation, useCreateParentMutation, useParentsQuery, useRemoveLinkMutation, useUpdateLinkMutation } from '../people/peopleApi';
-import { useDebounced } from '../people/usePersisted';
 import { useEarlyDuplicates } from '../people/useEarlyDuplicates';
+import { useDebounced } from '../../components/usePersisted';
+import { errorOf, errorText } from '../../components/serverErrors';
 
 /**
  * «Семья» of a pupil: parents and legal representatives with the relation and the legal-representative
@@ -47,7 +47,7 @@ function NewParentModal({ pupil, open, onClose }: { pupil: PupilView; open: bool
       form.resetFields();
       setDups(null);
       onClose();
-    } else setError((r.error as ErrorBody).message);
+    } else setError((errorText(r) ?? 'Не удалось выполнить операцию'));
   };
 
   const submit = async (allowDuplicate = false) => {
@@ -71,7 +71,8 @@ function NewParentModal({ pupil, open, onClose }: { pupil: PupilView; open: bool
       onClose();
       return;
     }
-    const err = r.error as ErrorBody;
+    const err = errorOf(r);
+    if (!err) return;
     if (err.code === 'CONFLICT' && Array.isArray(err.details?.duplicates)) setDups({ message: err.message, list: err.details.duplicates as DuplicateCandidate[] });
     else setError(err.message);
   };
@@ -178,7 +179,7 @@ function LinkParentModal({ pupil, open, onClose }: { pupil: PupilView; open: boo
         if ('data' in r) {
           message.success('Родитель привязан');
           onClose();
-        } else setError((r.error as ErrorBody).message);
+        } else setError((errorText(r) ?? 'Не удалось выполнить операцию'));
       }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}

@@ -1,7 +1,6 @@
-import { Button, Card, Col, Form, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { PUPIL_EMPTY, PUPIL_LABELS, PUPIL_SCHEMAS } from '../../../src-shared/contract/people';
+import { Row, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { PUPIL_LABELS } from '../../../src-shared/contract/people';
 import type { PupilView } from '../../../src-shared/contract/peopleViews';
 import {
   ADAPTED_PROGRAMMES,
@@ -20,39 +19,24 @@ import {
   STUDY_FORMS,
 } from '../../../src-shared/domain/peopleDictionaries';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { AccountBadge } from '../people/AccountBadge';
 import { AddressesEditor } from '../people/AddressesEditor';
 import { DocumentsEditor } from '../people/DocumentsEditor';
 import { fieldKit } from '../people/fields';
-import { HistoryTab } from '../people/HistoryTab';
-import { PersonCardFrame, type CardTab } from '../people/PersonCardFrame';
-import { MergeModal } from '../people/MergeModal';
+import { PersonCardPage } from '../people/PersonCardPage';
 import { PrintButtons } from '../reports/PrintFormPage';
-import { useCreatePupilMutation, usePupilHistoryQuery, usePupilQuery, useUpdatePupilMutation } from '../people/peopleApi';
+import { PUPIL_CARD } from '../people/personCards';
+import type { CardTab } from '../../components/card/CardFrame';
 import { FamilyTab } from './FamilyTab';
 
 /** «Личная карта обучающегося»: tabs Основное, Документы, Адреса, Здоровье и ОВЗ, Социальное, Семья, Образование, История. */
-const FIELD_KEYS = [...Object.keys(PUPIL_SCHEMAS.full.shape)];
 const f = fieldKit(PUPIL_LABELS);
-const EMPTY = { ...PUPIL_EMPTY, lastName: '', firstName: '', sex: undefined, documents: [], addresses: [], photo: null };
 
 export function PupilCardPage() {
-  const { id = 'new' } = useParams();
-  const isNew = id === 'new';
-  const navigate = useNavigate();
-  const canEdit = useHasRight('pupils.edit');
-  const canMerge = useHasRight('people.merge') && canEdit;
-  const [merging, setMerging] = useState(false);
   // Links are changed with the parents' edit right.
   const canLink = useHasRight('parents.edit');
-  const { data: view, refetch } = usePupilQuery(id, { skip: isNew });
-  const { data: history, isFetching: historyLoading } = usePupilHistoryQuery(id, { skip: isNew });
-  const [create] = useCreatePupilMutation();
-  const [update] = useUpdatePupilMutation();
-  if (!isNew && !view) return <Card loading />;
-
-  const tabs: CardTab[] = [
+  const tabs = (view: PupilView | undefined): CardTab[] => [
     {
       key: 'main',
       label: 'Основное',
@@ -60,14 +44,7 @@ export function PupilCardPage() {
       content: (
         <>
           <Row gutter={12}>
-            {f.text('lastName', { required: true })}
-            {f.text('firstName', { required: true })}
-            {f.text('middleName')}
-            <Col xs={12} md={4}>
-              <Form.Item name="sex" label={PUPIL_LABELS.sex} required>
-                <Select options={[{ value: 'М', label: 'М' }, { value: 'Ж', label: 'Ж' }]} />
-              </Form.Item>
-            </Col>
+            {f.names(['М', 'Ж'])}
             {f.date('birthDate', { span: 5 })}
             {f.text('placeOfBirth', { span: 15 })}
             {f.select('citizenship', CITIZENSHIPS, { free: true })}
@@ -179,22 +156,14 @@ export function PupilCardPage() {
       ),
     },
   ];
-  if (!isNew) tabs.push({ key: 'history', label: 'История изменений', fields: [], content: <HistoryTab entity="pupil" rows={history} loading={historyLoading} currentId={id} /> });
 
   return (
-    <>
-    <PersonCardFrame<PupilView>
-      kind="pupil"
-      record="Карточка обучающегося"
-      labels={PUPIL_LABELS}
-      fieldKeys={FIELD_KEYS}
-      patchSchema={PUPIL_SCHEMAS.patch}
-      view={view}
-      empty={EMPTY}
-      title={view ? `${view.lastName} ${view.firstName} ${view.middleName ?? ''}` : 'Новый обучающийся'}
-      subtitle={
-        view && (
-          <Space wrap style={{ marginTop: 4 }}>
+    <PersonCardPage
+      spec={PUPIL_CARD}
+      tabs={tabs}
+      actions={(view) => <PrintButtons form="pupil-card" personId={view.id} />}
+      subtitle={(view) => (
+        <Space wrap style={{ marginTop: 4 }}>
             {view.className ? (
               <Tag color="blue">{view.className} класс</Tag>
             ) : (
@@ -205,26 +174,7 @@ export function PupilCardPage() {
             {view.birthDate && <Typography.Text type="secondary">{formatDateRu(view.birthDate)} г. р.</Typography.Text>}
             <AccountBadge account={view.account} />
           </Space>
-        )
-      }
-      tabs={tabs}
-      canEdit={canEdit}
-      onBack={() => navigate('/pupils')}
-      onReload={() => void refetch()}
-      onCreate={(payload) => create(payload as never)}
-      onUpdate={(payload) => update(payload as never)}
-      onSaved={(v, created) => created && navigate(`/pupils/${v.id}`, { replace: true })}
-      actions={
-        view ? (
-          <Space wrap>
-            <PrintButtons form="pupil-card" personId={view.id} />
-            {canMerge && <Button onClick={() => setMerging(true)}>Объединить с другой карточкой…</Button>}
-          </Space>
-        ) : null
-      }
-      onOpenOther={(other) => navigate(`/pupils/${other}`)}
+      )}
     />
-    {view && <MergeModal kind="pupil" keepId={view.id} keepName={`${view.lastName} ${view.firstName}`} open={merging} onClose={() => setMerging(false)} />}
-    </>
   );
 }

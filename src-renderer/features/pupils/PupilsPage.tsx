@@ -4,11 +4,11 @@ import { useNavigate } from 'react-router';
 import { PUPIL_COLUMNS } from '../../../src-shared/contract/peopleColumns';
 import { PUPIL_FLAG_LABELS, PUPIL_FLAGS, type PupilFlag, type PupilRow } from '../../../src-shared/contract/peopleViews';
 import type { PupilFilter } from '../../../src-shared/contract/people';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useExportPupilsMutation, usePupilsCountQuery, usePupilsQuery } from '../people/peopleApi';
 import { PAGE_SIZE, PeopleListPage, usePages } from '../people/PeopleListPage';
 import { useClassOptions } from '../people/useClassOptions';
-import { useDebounced, usePersisted } from '../people/usePersisted';
+import { useDebounced, usePersisted } from '../../components/usePersisted';
 
 interface Filters {
   search: string;

@@ -3,8 +3,8 @@ import { EditOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ENTITY_INFO } from '../../../src-shared/domain/reports/builderFields';
 import { DateField } from '../../components/DateField';
-import { useHasRight } from '../access/useSession';
-import { useDownload } from '../movement/movementUi';
+import { useHasRight } from '../../components/useSession';
+import { useDownload } from '../../components/downloadFile';
 import { BuilderResultView } from './BuilderResultView';
 import { useExportSavedMutation, useRunSavedQuery, useSavedReportQuery } from './reportsApi';
 

@@ -3,7 +3,7 @@ import { Button, Card, Result, Select, Space, Typography } from 'antd';
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { PRINT_FORMS, PRINT_FORM_KEYS, type PrintFormKey } from '../../../src-shared/domain/reports/catalogue';
-import { useDownload } from '../movement/movementUi';
+import { useDownload } from '../../components/downloadFile';
 import { usePupilsQuery, useStaffListQuery } from '../people/peopleApi';
 import { usePrintPupilCardMutation, usePrintStaffCardMutation } from './reportsApi';
 

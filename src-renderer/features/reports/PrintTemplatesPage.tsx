@@ -3,7 +3,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { PrintTemplateInfo } from '../../../src-shared/contract/reports';
 import { formatDateTimeRu } from '../../components/format';
-import { useDownload } from '../movement/movementUi';
+import { useDownload } from '../../components/downloadFile';
 import { useDownloadPrintTemplateMutation, usePrintTemplatesQuery, useResetPrintTemplateMutation, useUploadPrintTemplateMutation } from './reportsApi';
 
 /**

@@ -6,9 +6,10 @@ import { AUDIENCE_TITLES, REPORTS, isReportKey, reportDefaultDate, type ReportKe
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
 import { useClassesQuery } from '../classes/classesApi';
-import { todayIso, useDownload } from '../movement/movementUi';
+import { useDownload } from '../../components/downloadFile';
+import { todayIso } from '../../components/format';
 import { useYearsQuery } from '../year/yearApi';
-import { YearSelect } from '../year/YearSelect';
+import { YearSelect } from '../../components/YearSelect';
 import { ReportView } from './ReportView';
 import {
   useClassReportQuery,
@@ -40,7 +41,7 @@ function ReportRun({ reportKey }: { reportKey: ReportKey }) {
   const years = yearsData?.years ?? [];
   const year = years.find((y) => y.id === yearId) ?? years.find((y) => y.isCurrent) ?? years[0] ?? null;
   const yearOfDate = years.find((y) => y.startDate <= date && y.endDate >= date) ?? null;
-  const { data: classesData } = useClassesQuery(yearOfDate?.id ?? '', { skip: !info.params.includes('class') || !yearOfDate });
+  const { data: classesData } = useClassesQuery({ yearId: yearOfDate?.id ?? '' }, { skip: !info.params.includes('class') || !yearOfDate });
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);

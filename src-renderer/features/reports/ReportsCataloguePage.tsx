@@ -3,7 +3,7 @@ import { Alert, Button, Input, Space, Table, Tag, Tooltip, Typography } from 'an
 import { BuildOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { CatalogueEntry } from '../../../src-shared/contract/reports';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useCatalogueQuery } from './reportsApi';
 
 /**

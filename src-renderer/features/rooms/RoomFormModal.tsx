@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import type { Room, RoomType } from '../../../src-shared/contract/rooms';
-import { useSaveFeedback } from '../year/saveFeedback';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { useSaveRoomMutation } from './roomsApi';
 
 interface Values {

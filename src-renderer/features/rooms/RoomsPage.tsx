@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { App, Button, Col, Input, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Room } from '../../../src-shared/contract/rooms';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { RoomFormModal } from './RoomFormModal';
 import { RoomTypesCard } from './RoomTypesCard';
 import { useDeleteRoomMutation, useRoomTypesQuery, useRoomsQuery } from './roomsApi';

@@ -1,15 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { SCHOOL_CARD_LABELS as L, SCHOOL_KINDS, type SchoolCard, type SchoolCardInput } from '../../../src-shared/contract/school';
 import type { ErrorBody } from '../../../src-shared/errors';
 import { DateField } from '../../components/DateField';
-import { enterMovesToNextField } from '../../components/keyboard';
+import { enterMovesToNextField, useSaveShortcut } from '../../components/keyboard';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
-import { EMPTY_CARD, mergeThreeWay, serverIssuesToFields, validateCard, type FieldErrors } from './schoolForm';
+import { ConflictMergeDialog } from '../../components/card/ConflictMergeDialog';
+import { planMerge } from '../../components/card/threeWayMerge';
+import { EMPTY_CARD, serverIssuesToFields, validateCard, type FieldErrors } from './schoolForm';
 import { useSaveSchoolCardMutation, useSchoolCardQuery, type SchoolCardState } from './schoolApi';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { RecordHistory } from '../audit/RecordHistory';
+
+/** The card's fields, in the order the merge dialog lists them. */
+const CARD_FIELDS = Object.keys(L) as (keyof SchoolCard)[];
 
 interface ConflictInfo {
   message: string;
@@ -85,16 +90,17 @@ export function SchoolCardPage() {
     if (formError || conflict) window.scrollTo({ top: 0, behavior: 'smooth' });
   }, [formError, conflict]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        if (canEdit) void doSave(version);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [doSave, version, canEdit]);
+  useSaveShortcut(
+    useCallback(() => {
+      if (canEdit) void doSave(version);
+    }, [doSave, version, canEdit]),
+  );
+
+  // Worked out once per refusal: my values as they were when I pressed «Сохранить».
+  const plan = useMemo(
+    () => (conflict ? planMerge(base, { ...EMPTY_CARD, ...form.getFieldsValue(true) }, { ...EMPTY_CARD, ...(conflict.current.card ?? {}) }, CARD_FIELDS, L) : null),
+    [conflict, base, form],
+  );
 
   if (isLoading) return <Skeleton active />;
 
@@ -121,12 +127,18 @@ export function SchoolCardPage() {
       {!canEdit && <Alert type="info" showIcon title="Только просмотр: для изменения карточки нужно право «Редактирование карточки ОО»." data-testid="read-only" />}
       {!data?.card && <Alert type="info" showIcon title="Карточка ещё не заполнена. Начните с полного и краткого наименования." />}
       {formError && <Alert type="error" showIcon title={formError} data-testid="form-error" />}
-      {conflict && <ConflictPanel conflict={conflict} base={base} mine={{ ...EMPTY_CARD, ...form.getFieldsValue(true) }}
-        onMerge={(merged) => {
+      <ConflictMergeDialog
+        message={conflict?.message ?? ''}
+        plan={plan}
+        saving={saving}
+        onMerge={(values) => {
+          if (!conflict) return;
+          const merged = { ...EMPTY_CARD, ...(conflict.current.card ?? {}), ...values } as SchoolCardInput;
           form.setFieldsValue(merged);
           void doSave(conflict.current.version, merged);
         }}
         onTakeTheirs={() => {
+          if (!conflict) return;
           const theirs = { ...EMPTY_CARD, ...(conflict.current.card ?? {}) };
           form.setFieldsValue(theirs);
           setBase(theirs);
@@ -134,7 +146,8 @@ export function SchoolCardPage() {
           setConflict(null);
           setDirty(false);
         }}
-      />}
+        onCancel={() => setConflict(null)}
+      />
       {dirty && data && data.version > version && !conflict && (
         <Alert type="info" showIcon title="Карточку только что сохранил другой пользователь. Ваши изменения не потеряются: при сохранении программа покажет, что изменил он, и объединит." />
       )}
@@ -192,35 +205,5 @@ export function SchoolCardPage() {
       </Form>
       <RecordHistory entity="school" recordId="main" />
     </Space>
-  );
-}
-
-function ConflictPanel(props: {
-  conflict: ConflictInfo;
-  base: SchoolCardInput;
-  mine: SchoolCardInput;
-  onMerge: (merged: SchoolCardInput) => void;
-  onTakeTheirs: () => void;
-}) {
-  const { merged, bothChanged, takenFromTheirs } = mergeThreeWay(props.base, props.mine, props.conflict.current.card);
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      data-testid="conflict"
-      title={props.conflict.message}
-      description={
-        <Space orientation="vertical">
-          {takenFromTheirs.length > 0 && <span>Другой пользователь изменил: {takenFromTheirs.join(', ')} — эти значения будут взяты у него.</span>}
-          {bothChanged.length > 0 && <span>Вы оба изменили: {bothChanged.join(', ')} — останутся ваши значения.</span>}
-          <Space>
-            <Button type="primary" onClick={() => props.onMerge(merged)}>
-              Объединить и сохранить
-            </Button>
-            <Button onClick={props.onTakeTheirs}>Отказаться от моих изменений</Button>
-          </Space>
-        </Space>
-      }
-    />
   );
 }

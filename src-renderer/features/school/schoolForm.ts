@@ -30,37 +30,3 @@ export function serverIssuesToFields(issues: ErrorIssue[] | undefined): FieldErr
   }
   return errors;
 }
-
-export interface MergeResult {
-  merged: SchoolCardInput;
-  /** Labels of fields both users changed to different values; «mine» wins for them. */
-  bothChanged: string[];
-  /** Labels of fields only the other user changed; taken from «theirs». */
-  takenFromTheirs: string[];
-}
-
-/**
- * Three-way merge after a conflict: fields I did not touch take the other user's value, fields I
- * edited keep mine. Nothing anyone typed is lost silently; fields both changed are listed.
- */
-export function mergeThreeWay(base: SchoolCardInput, mine: SchoolCardInput, theirs: SchoolCard | null): MergeResult {
-  const norm = (v: unknown) => (v === undefined || v === '' ? null : v);
-  const merged: Record<string, unknown> = { ...(theirs ?? {}) };
-  const bothChanged: string[] = [];
-  const takenFromTheirs: string[] = [];
-  for (const k of Object.keys(SCHOOL_CARD_LABELS) as (keyof SchoolCard)[]) {
-    const b = norm(base[k]);
-    const m = norm(mine[k]);
-    const t = norm(theirs?.[k]);
-    const iChanged = m !== b;
-    const theyChanged = t !== b;
-    if (iChanged) {
-      merged[k] = m;
-      if (theyChanged && t !== m) bothChanged.push(SCHOOL_CARD_LABELS[k]);
-    } else {
-      merged[k] = t;
-      if (theyChanged) takenFromTheirs.push(SCHOOL_CARD_LABELS[k]);
-    }
-  }
-  return { merged: merged as SchoolCardInput, bothChanged, takenFromTheirs };
-}

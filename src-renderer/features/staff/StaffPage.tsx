@@ -6,10 +6,10 @@ import type { StaffRow } from '../../../src-shared/contract/peopleViews';
 import type { StaffFilter } from '../../../src-shared/contract/staff';
 import { SCHOOL_POSITIONS } from '../../../src-shared/domain/positions';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useExportStaffMutation, useStaffCountQuery, useStaffListQuery } from '../people/peopleApi';
 import { PAGE_SIZE, PeopleListPage, usePages } from '../people/PeopleListPage';
-import { useDebounced, usePersisted } from '../people/usePersisted';
+import { useDebounced, usePersisted } from '../../components/usePersisted';
 
 interface Filters {
   search: string;

@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Sel
 import type { Subject, SubjectArea } from '../../../src-shared/contract/subjects';
 import type { RoomType } from '../../../src-shared/contract/rooms';
 import { GRADES, SANPIN_DIFFICULTY, sanpinGradePoints, sanpinRow } from '../../../src-shared/domain/schoolSetup/sanpinDifficulty';
-import { useSaveFeedback } from '../year/saveFeedback';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { useSaveSubjectMutation } from './subjectsApi';
 
 interface Values {

@@ -3,7 +3,7 @@ import { App, Button, Input, Popconfirm, Space, Switch, Table, Tag, Typography }
 import { CloudDownloadOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Subject } from '../../../src-shared/contract/subjects';
 import { GRADES } from '../../../src-shared/domain/schoolSetup/sanpinDifficulty';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useRoomTypesQuery } from '../rooms/roomsApi';
 import { useLinkedRecord } from '../../components/useLinkedRecord';
 import { SubjectFormModal } from './SubjectFormModal';

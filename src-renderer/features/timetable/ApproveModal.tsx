@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Alert, App, Form, Modal, Typography } from 'antd';
 import type { VersionMeta } from '../../../src-shared/contract/timetableFields';
-import type { ErrorBody } from '../../../src-shared/errors';
 import { DateField } from '../../components/DateField';
-import { formatDateRu } from '../../components/format';
-import { todayIso } from '../curriculum/curriculumUi';
+import { formatDateRu, todayIso } from '../../components/format';
 import { useApproveTimetableVersionMutation } from './timetableApi';
+import { errorOf } from '../../components/serverErrors';
 
 /**
  * The director approves a draft from a date (дд.мм.гггг): it becomes read-only and the timetable in
@@ -32,7 +31,7 @@ export function ApproveModal({ meta, inForce, onClose }: { meta: VersionMeta; in
       onClose();
       return;
     }
-    const e = r.error as ErrorBody | undefined;
+    const e = errorOf(r);
     setError(e?.code === 'CONFLICT' ? `${e.message} Откройте версию заново и проверьте изменения.` : (e?.message ?? 'Не удалось утвердить'));
   };
 

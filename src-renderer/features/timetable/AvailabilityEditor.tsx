@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Drawer, Input, Select, Space, Typography } from 'antd';
-import type { ErrorBody } from '../../../src-shared/errors';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { MARK_LABEL, marksFromSlots, NEXT_MARK, slotsFromMarks, WEEKDAY_NAMES, type Mark, type WeekMarks } from './availabilityModel';
 import { useSaveTeacherAvailabilityMutation, type TeacherAvailability } from './timetableApi';
+import { errorOf } from '../../components/serverErrors';
 
 interface Props {
   yearId: string;
@@ -48,7 +48,7 @@ export function AvailabilityEditor({ yearId, teacher, shifts, weekdays, canEdit,
       onClose();
       return;
     }
-    const e = r.error as ErrorBody | undefined;
+    const e = errorOf(r);
     setError(e?.code === 'CONFLICT' ? `${e.message} Закройте окно и откройте снова — будут показаны сохранённые другим пользователем данные.` : (e?.message ?? 'Не удалось сохранить'));
   };
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Input, Skeleton, Space, Table, Typography } from 'antd';
 import { searchKey } from '../../../src-shared/domain/names';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { AvailabilityEditor } from './AvailabilityEditor';
 import { describeSlots } from './availabilityModel';

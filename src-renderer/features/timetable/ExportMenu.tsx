@@ -1,9 +1,9 @@
 import { Button, Dropdown, type MenuProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { EXPORT_KIND_LABEL, EXPORT_KINDS } from '../../../src-shared/contract/timetableFields';
-import { useDownload } from '../curriculum/curriculumUi';
 import { useExportTimetableMutation, type ExportKind } from './timetableApi';
 import type { EntityKind } from './timetableModel';
+import { useDownload } from '../../components/downloadFile';
 
 interface Props {
   versionId: string;

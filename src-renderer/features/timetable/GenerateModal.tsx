@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, Form, InputNumber, Modal, Radio, Space, Typography } from 'antd';
 import type { ExplanationItem, VersionMeta } from '../../../src-shared/contract/timetableFields';
-import type { ErrorBody } from '../../../src-shared/errors';
-import { todayIso } from '../curriculum/curriculumUi';
 import { ExplanationList } from './ExplanationList';
 import { NewVersionFields, newVersionDefaults, type NewVersionValues } from './NewVersionFields';
 import { useStartGenerationMutation, type VersionsList } from './timetableApi';
+import { todayIso } from '../../components/format';
+import { errorOf } from '../../components/serverErrors';
 
 interface Props {
   yearId: string;
@@ -41,7 +41,7 @@ export function GenerateModal({ yearId, list, draft, onStarted, onClose }: Props
       onStarted({ ...r.data, startedAt });
       return;
     }
-    const e = r.error as ErrorBody | undefined;
+    const e = errorOf(r);
     const items = Array.isArray(e?.details?.items) ? (e.details.items as ExplanationItem[]) : [];
     setProblem({ message: e?.message ?? 'Составление не запущено', items });
   };

@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import type { LoadGrid } from '../../../src-shared/contract/curriculumLoad';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
-import { showServerError } from '../access/formErrors';
 import { useSaveJointMutation, type JointOut } from './timetableApi';
+import { errorOf, showServerError } from '../../components/serverErrors';
 
 interface Values {
   subjectId: string;
@@ -59,7 +59,7 @@ export function JointModal({ yearId, grid, joint, onClose }: { yearId: string; g
       onClose();
       return;
     }
-    setError(showServerError(form, r.error as never));
+    setError(showServerError(form, errorOf(r)));
   };
 
   return (

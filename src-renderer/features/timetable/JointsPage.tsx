@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { useLoadGridQuery } from '../load/loadApi';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { JointModal } from './JointModal';
@@ -16,9 +16,9 @@ import { useDeleteJointMutation, useTimetableJointsQuery, type JointOut } from '
 export function JointsPage() {
   const { message } = App.useApp();
   const { years, year, setYearId, isLoading } = useSelectedYear();
-  const canEdit = useHasRight('timetable.edit') && Boolean(year && !year.isClosed);
+  const canEdit = useHasRight('curriculum.edit') && Boolean(year && !year.isClosed);
   const { data, error, isFetching } = useTimetableJointsQuery({ yearId: year?.id ?? '' }, { skip: !year });
-  const { data: grid } = useLoadGridQuery(year?.id ?? '', { skip: !year || !canEdit });
+  const { data: grid } = useLoadGridQuery({ yearId: year?.id ?? '' }, { skip: !year || !canEdit });
   const [remove] = useDeleteJointMutation();
   const [creating, setCreating] = useState(false);
   const [jointId, setOpen] = useOpenParam('jointId');

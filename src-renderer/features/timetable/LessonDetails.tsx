@@ -1,9 +1,9 @@
 import { App, Button, Space, Tag, Typography } from 'antd';
 import { CloseOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { VersionMeta } from '../../../src-shared/contract/timetableFields';
-import type { ErrorBody } from '../../../src-shared/errors';
 import { useLockPlacementsMutation } from './timetableApi';
 import { audienceLabel, entityName, subjectName, whenLabel, type EntityKind, type Occurrence, type TimetableIndex } from './timetableModel';
+import { errorOf } from '../../components/serverErrors';
 
 interface Props {
   index: TimetableIndex;
@@ -30,7 +30,7 @@ export function LessonDetails({ index, occ, meta, onOpen, onClose }: Props) {
     const r = await lock({ versionId: meta.id, version: meta.version, items: [{ lessonId: occ.lesson.id, index: occ.index }], locked: !occ.locked });
     if ('data' in r && r.data) message.success(occ.locked ? 'Урок откреплён' : 'Урок закреплён: при повторном составлении он останется на месте');
     else {
-      const e = r.error as ErrorBody | undefined;
+      const e = errorOf(r);
       message.error(e?.code === 'CONFLICT' ? `${e.message} Расписание обновлено — повторите действие.` : (e?.message ?? 'Не удалось изменить закрепление'));
     }
   };

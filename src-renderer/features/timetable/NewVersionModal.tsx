@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, App, Form, Modal } from 'antd';
 import type { VersionMeta } from '../../../src-shared/contract/timetableFields';
-import { showServerError } from '../access/formErrors';
-import { todayIso } from '../curriculum/curriculumUi';
 import { NewVersionFields, newVersionDefaults, type NewVersionValues } from './NewVersionFields';
 import { useCreateTimetableVersionMutation, type VersionsList } from './timetableApi';
+import { errorOf, showServerError } from '../../components/serverErrors';
+import { todayIso } from '../../components/format';
 
 /** «Новый черновик»: an empty draft holding the plan and load of a study period, nothing placed yet. */
 export function NewVersionModal({ yearId, list, onCreated, onClose }: { yearId: string; list: VersionsList; onCreated: (v: VersionMeta) => void; onClose: () => void }) {
@@ -21,7 +21,7 @@ export function NewVersionModal({ yearId, list, onCreated, onClose }: { yearId: 
       onCreated(r.data);
       return;
     }
-    setError(showServerError(form, r.error as never));
+    setError(showServerError(form, errorOf(r)));
   };
 
   return (

@@ -2,8 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Alert, Empty, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { ViolationOut } from '../../../src-shared/contract/timetableFields';
-import { useHasRight } from '../access/useSession';
-import { YearSelect } from '../year/YearSelect';
+import { useHasRight } from '../../components/useSession';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { ApproveModal } from './ApproveModal';
 import { EntityView, entityOptions } from './EntityView';
@@ -19,6 +18,7 @@ import { entityName, indexTimetable, slotKey, type EntityKind } from './timetabl
 import { useActiveJob } from './useActiveJob';
 import { VersionBar, VersionSelect } from './VersionBar';
 import { VersionsTable } from './VersionsTable';
+import { YearSelect } from '../../components/YearSelect';
 
 type ViewKey = 'versions' | 'check' | EntityKind | 'master' | 'figures';
 const VIEWS: readonly ViewKey[] = ['versions', 'check', 'class', 'teacher', 'room', 'master', 'figures'];

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { Alert, Empty, Space, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { AcademicYear } from '../../../src-shared/contract/years';
-import { YearSelect } from '../year/YearSelect';
+import { YearSelect } from '../../components/YearSelect';
 
 /** The heading of a year's page: its title, the year select, and why there is nothing to show. */
 export function YearHeader({ title, years, year, onYear, error }: { title: string; years: AcademicYear[]; year: AcademicYear | null; onYear: (id: string) => void; error?: unknown }) {

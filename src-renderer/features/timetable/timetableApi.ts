@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contractEndpoints, onEachCall, type ResultOf } from '../../api/contractApi';
-import type { EXPORT_KINDS, jointOut, teacherAvailability } from '../../../src-shared/contract/timetableFields';
+import type { EXPORT_KINDS, teacherAvailability } from '../../../src-shared/contract/timetableFields';
+import type { jointOut } from '../../../src-shared/contract/curriculumJoints';
 
 export type TeacherAvailability = z.output<typeof teacherAvailability>;
 export type JointOut = z.output<typeof jointOut>;
@@ -30,9 +31,10 @@ export const timetableApi = contractEndpoints({
   exportTimetable: onEachCall('timetable.export'),
   teacherAvailability: 'timetable.availability.list',
   saveTeacherAvailability: 'timetable.availability.save',
-  timetableJoints: 'timetable.joints.list',
-  saveJoint: 'timetable.joints.save',
-  deleteJoint: 'timetable.joints.delete',
+  // Joint groups are the curriculum's (curriculum.joints.*); their page lives with the timetable.
+  timetableJoints: 'curriculum.joints.list',
+  saveJoint: 'curriculum.joints.save',
+  deleteJoint: 'curriculum.joints.delete',
 });
 
 export const {

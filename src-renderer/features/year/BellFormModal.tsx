@@ -4,7 +4,7 @@ import { MinusCircleOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-des
 import type { BellScheduleView } from '../../../src-shared/contract/bells';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { WEEKDAY_SHORT, checkBellSchedule, generateBells, type BellLesson } from '../../../src-shared/domain/schoolSetup/bellSchedule';
-import { useSaveFeedback } from './saveFeedback';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { useSaveBellsMutation } from './yearApi';
 
 interface Values {

@@ -3,17 +3,17 @@ import { App, Button, Card, Col, Empty, Popconfirm, Row, Skeleton, Space, Table,
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { BellScheduleView } from '../../../src-shared/contract/bells';
 import { WEEKDAY_SHORT } from '../../../src-shared/domain/schoolSetup/bellSchedule';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { BellFormModal } from './BellFormModal';
-import { YearSelect } from './YearSelect';
 import { useBellsQuery, useDeleteBellsMutation } from './yearApi';
 import { useSelectedYear } from './useSelectedYear';
+import { YearSelect } from '../../components/YearSelect';
 
 /** «Звонки»: bell schedules of the year by shift and weekday (a shortened Saturday is its own). */
 export function BellsPage() {
   const { message } = App.useApp();
   const { years, year, setYearId, isLoading } = useSelectedYear();
-  const { data } = useBellsQuery(year?.id ?? '', { skip: !year });
+  const { data } = useBellsQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const [remove] = useDeleteBellsMutation();
   const canEdit = useHasRight('calendar.edit') && Boolean(year && !year.isClosed);
   const [editing, setEditing] = useState<BellScheduleView | null | 'new'>(null);

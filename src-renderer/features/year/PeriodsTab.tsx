@@ -5,7 +5,7 @@ import type { AcademicYear, PeriodScheme } from '../../../src-shared/contract/ye
 import { formatGradeList } from '../../../src-shared/domain/schoolSetup/gradeScope';
 import { PERIOD_KINDS } from '../../../src-shared/domain/schoolSetup/studyPeriods';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { SchemeFormModal } from './SchemeFormModal';
 import { useDeletePeriodsMutation, usePeriodsQuery } from './yearApi';
 
@@ -13,7 +13,7 @@ import { useDeletePeriodsMutation, usePeriodsQuery } from './yearApi';
 export function PeriodsTab({ year }: { year: AcademicYear }) {
   const { message } = App.useApp();
   const canEdit = useHasRight('years.edit') && !year.isClosed;
-  const { data, isLoading } = usePeriodsQuery(year.id);
+  const { data, isLoading } = usePeriodsQuery({ yearId: year.id });
   const [remove] = useDeletePeriodsMutation();
   const [editing, setEditing] = useState<PeriodScheme | null | 'new'>(null);
   const schemes = data?.schemes ?? [];

@@ -5,7 +5,7 @@ import type { AcademicYear, PeriodScheme } from '../../../src-shared/contract/ye
 import { PERIOD_KINDS, PERIOD_KIND_KEYS, suggestPeriods, type PeriodKind } from '../../../src-shared/domain/schoolSetup/studyPeriods';
 import { DateField } from '../../components/DateField';
 import { useEntriesQuery } from '../calendar/calendarApi';
-import { useSaveFeedback } from './saveFeedback';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { useSavePeriodsMutation } from './yearApi';
 
 interface Values {
@@ -21,7 +21,7 @@ const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 export function SchemeFormModal({ year, scheme, open, onClose, takenGrades }: { year: AcademicYear; scheme: PeriodScheme | null; open: boolean; onClose: () => void; takenGrades: number[] }) {
   const [form] = Form.useForm<Values>();
   const [save, { isLoading }] = useSavePeriodsMutation();
-  const { data: entries } = useEntriesQuery(year.id);
+  const { data: entries } = useEntriesQuery({ yearId: year.id });
   const feedback = useSaveFeedback();
   const [error, setError] = useState<string | null>(null);
 

@@ -12,7 +12,7 @@ const AREA: Record<SetupProblem['area'], string> = {
 
 /** What is still missing in the year's set-up, so nothing is forgotten before 1 September. */
 export function SetupCheckPanel({ yearId }: { yearId: string }) {
-  const { data } = useSetupCheckQuery(yearId);
+  const { data } = useSetupCheckQuery({ yearId });
   const problems = data?.problems ?? [];
   if (!data) return null;
   if (problems.length === 0) return <Alert type="success" showIcon message="Настройка учебного года проверена: замечаний нет" />;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { DateField } from '../../components/DateField';
-import { useSaveFeedback } from './saveFeedback';
+import { useSaveFeedback } from '../../components/saveFeedback';
 import { useSaveYearMutation } from './yearApi';
 
 interface Values {

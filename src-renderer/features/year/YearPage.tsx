@@ -7,9 +7,9 @@ import { TransfersTab } from '../calendar/TransfersTab';
 import { YearCalendarView } from '../calendar/YearCalendarView';
 import { PeriodsTab } from './PeriodsTab';
 import { SetupCheckPanel } from './SetupCheckPanel';
-import { YearSelect } from './YearSelect';
 import { YearsTab } from './YearsTab';
 import { useSelectedYear } from './useSelectedYear';
+import { YearSelect } from '../../components/YearSelect';
 
 /**
  * «Учебный год и календарь»: the years, their study periods, holidays and days off, transfers of

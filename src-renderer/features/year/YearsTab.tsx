@@ -3,7 +3,7 @@ import { App, Button, Popconfirm, Space, Table, Tag } from 'antd';
 import { CheckCircleOutlined, EditOutlined, LockOutlined, PlusOutlined, UnlockOutlined, DeleteOutlined } from '@ant-design/icons';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { formatDateRu } from '../../components/format';
-import { useHasRight } from '../access/useSession';
+import { useHasRight } from '../../components/useSession';
 import { YearFormModal } from './YearFormModal';
 import { useDeleteYearMutation, useSetCurrentYearMutation, useSetYearClosedMutation } from './yearApi';
 

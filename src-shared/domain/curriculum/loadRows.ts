@@ -75,18 +75,34 @@ export interface TeacherTotal {
   rows: LoadRow[];
 }
 
-/** Each teacher's rows and totals; assignments whose row left the plan are not counted (see `orphanAssignments`). */
-export function teacherTotals(rows: readonly LoadRow[], assignments: readonly Assignment[]): Map<string, TeacherTotal> {
+/**
+ * Each teacher's rows and totals; assignments whose row left the plan are not counted (see
+ * `orphanAssignments`). `joint` maps a slot (`loadKey`) to its joint group: the slots of one joint
+ * group are one lesson, so a teacher's hours count it once (its largest row), every row still listed.
+ */
+export function teacherTotals(rows: readonly LoadRow[], assignments: readonly Assignment[], joint: ReadonlyMap<string, string> = new Map()): Map<string, TeacherTotal> {
   const byKey = new Map(rows.map((r) => [loadKey(r), r]));
   const out = new Map<string, TeacherTotal>();
+  // Per teacher and joint group: the hours already counted for it.
+  const counted = new Map<string, { classroom: number; extra: number; hours: number }>();
   for (const a of assignments) {
-    const row = byKey.get(loadKey(a));
-    if (!row) continue;
+    const found = byKey.get(loadKey(a));
+    if (!found) continue;
+    let row = found;
+    const group = joint.get(loadKey(a));
+    if (group !== undefined) {
+      const k = `${a.staffId}|${group}`;
+      const before = counted.get(k) ?? { classroom: 0, extra: 0, hours: 0 };
+      const now = { classroom: Math.max(before.classroom, found.classroomHours), extra: Math.max(before.extra, found.extracurricularHours), hours: Math.max(before.hours, found.hours) };
+      counted.set(k, now);
+      // Only what this slot adds beyond the hours already counted for the group.
+      row = { ...found, classroomHours: now.classroom - before.classroom, extracurricularHours: now.extra - before.extra, hours: now.hours - before.hours };
+    }
     const t = out.get(a.staffId) ?? { staffId: a.staffId, classroomHours: 0, extracurricularHours: 0, hours: 0, rows: [] };
     t.classroomHours = round2(t.classroomHours + row.classroomHours);
     t.extracurricularHours = round2(t.extracurricularHours + row.extracurricularHours);
     t.hours = round2(t.hours + row.hours);
-    t.rows.push(row);
+    t.rows.push(found);
     out.set(a.staffId, t);
   }
   return out;

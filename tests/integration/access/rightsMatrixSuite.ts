@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSessionCaller } from '../../../src-main/core/access/repo/sessions';
 import { DEFAULT_ROLE_RIGHTS } from '../../../src-main/core/access/defaultRights';
@@ -8,6 +7,7 @@ import { RIGHTS, type Right } from '../../../src-shared/contract/rights';
 import { ROLE_IDS, ROLES, type RoleId } from '../../../src-shared/contract/access';
 import type { Envelope } from '../../../src-shared/errors';
 import { createSignedInUser, TEMP_PASSWORD } from '../../helpers/accessHelpers';
+import { changedTables, fingerprint } from '../../helpers/dbFingerprint';
 import { createTestCore, describeEachDb, type TestCore, type TestDbKind } from '../../helpers/testDb';
 import { SAMPLES, type SampleContext } from './methodSamples';
 import { seedSchool, type SchoolFixture } from './schoolFixture';
@@ -70,36 +70,6 @@ export function contractRightsChecks(): void {
       expect(METHODS.filter((m) => !SAMPLES[m])).toEqual([]);
     });
   });
-}
-
-/** Table names per test core: no call creates tables, and introspection is the slowest part on PostgreSQL. */
-const tableLists = new WeakMap<TestCore, Promise<string[]>>();
-
-/**
- * Every table except sessions (a call may touch `last_seen_at`), rows sorted: equal means nothing
- * changed. `except` leaves out more tables (a read's own export row in the audit log).
- */
-async function fingerprint(t: TestCore, except: readonly string[] = []): Promise<string> {
-  let list = tableLists.get(t);
-  if (!list) {
-    list = t.core.db.introspection.getTables().then((all) => all.map((x) => x.name).filter((n) => n !== 'app_session' && !n.startsWith('kysely_')).sort());
-    tableLists.set(t, list);
-  }
-  const tables = await list;
-  const out: Record<string, string[]> = {};
-  for (const name of tables) {
-    if (except.includes(name)) continue;
-    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(t.core.db);
-    out[name] = rows.rows.map((r) => JSON.stringify(r)).sort();
-  }
-  return JSON.stringify(out);
-}
-
-/** The tables whose rows differ between two fingerprints (a readable failure instead of two dumps). */
-function changedTables(before: string, after: string): string[] {
-  const a = JSON.parse(before) as Record<string, string[]>;
-  const b = JSON.parse(after) as Record<string, string[]>;
-  return Object.keys({ ...a, ...b }).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 }
 
 /** One file per database kind, so the two halves of this long matrix run on two workers. */

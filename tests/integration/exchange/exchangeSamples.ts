@@ -35,6 +35,8 @@ export const EXCHANGE_SAMPLES: Record<string, MethodSample> = {
   'exchange.formats': { input: () => ({}) },
   'exchange.pull.preview': { input: (ctx) => ({ files: [{ fileName: 'staff.csv', contentBase64: staffCsv(ctx) }] }) },
   'exchange.pull.get': { input: async (ctx) => ({ exchangeId: (await preview(ctx)).exchangeId }) },
+  'exchange.pull.entries': { input: async (ctx) => ({ exchangeId: (await preview(ctx)).exchangeId, offset: 0, limit: 10, action: 'create' }) },
+  'exchange.pull.stop': { input: (ctx) => ({ jobId: ctx.unique('job') }) },
   'exchange.pull.apply': {
     input: async (ctx) => {
       const p = await preview(ctx);

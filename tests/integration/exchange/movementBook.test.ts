@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { b64, demoPortal, exportCmOf, movementBookDocsXls, pupilExportXls, type MoveBookDoc } from '../../helpers/portalFiles';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
-import { insertCurrentYear } from './exchangeFixture';
+import { insertCurrentYear, previewAll } from './exchangeFixture';
 
 /**
  * The portal's movement-book export becomes the history of our movement book: one signed order per
@@ -51,7 +51,7 @@ describeEachDb('portal pull: the movement book', (kind) => {
   afterEach(async () => t.cleanup());
 
   it('previews one order per document; cancel writes nothing; apply creates exactly those orders as portal history; re-applying changes nothing', async () => {
-    const preview = await t.client.call('exchange.pull.preview', { files: files() });
+    const preview = await previewAll(t, { files: files() });
     const orders = preview.entries.filter((e) => e.entity === 'order');
     expect(orders.map((e) => [e.action, e.label])).toEqual([
       ['create', 'Приказ № 1-з от 01.09.2026 «О зачислении обучающихся» — 3 обучающихся'],
@@ -79,7 +79,7 @@ describeEachDb('portal pull: the movement book', (kind) => {
     expect(await orderCount(t)).toBe(0);
     expect(await t.core.db.selectFrom('portalRef').select('recordId').where('entity', '=', 'movementOrder').execute()).toEqual([]);
 
-    const second = await t.client.call('exchange.pull.preview', { files: files() });
+    const second = await previewAll(t, { files: files() });
     const report = await t.client.call('exchange.pull.apply', { exchangeId: second.exchangeId, version: second.version, decisions: {} });
     expect(report.written.movementOrder).toBe(4);
     const db = t.core.db;
@@ -142,7 +142,7 @@ describeEachDb('portal pull: the movement book', (kind) => {
     expect(audit).toHaveLength(4);
     expect(audit[0].cause).toContain('movebook.xls');
 
-    const third = await t.client.call('exchange.pull.preview', { files: files() });
+    const third = await previewAll(t, { files: files() });
     expect(third.entries.filter((e) => e.entity === 'order').map((e) => [e.action, e.recordId])).toEqual(stored.map((o) => ['unchanged', o.id]));
     expect(third.counts.create).toBe(0);
     expect(third.counts.update).toBe(0);
@@ -153,12 +153,12 @@ describeEachDb('portal pull: the movement book', (kind) => {
   });
 
   it('adds a pupil found later to the order imported before, and never changes an order made in the office', async () => {
-    const first = await t.client.call('exchange.pull.preview', { files: files() });
+    const first = await previewAll(t, { files: files() });
     await t.client.call('exchange.pull.apply', { exchangeId: first.exchangeId, version: first.version, decisions: {} });
     const withdrawal = await t.core.db.selectFrom('movementOrder').select(['id', 'version']).where('numberText', '=', '4-в').executeTakeFirstOrThrow();
 
     // The next pull lists the pupil who was missing: the imported withdrawal gains the second item.
-    const next = await t.client.call('exchange.pull.preview', { files: files([...listed, gone.id]) });
+    const next = await previewAll(t, { files: files([...listed, gone.id]) });
     const entry = next.entries.find((e) => e.entity === 'order' && e.recordId === withdrawal.id)!;
     expect(entry.action).toBe('update');
     expect(entry.label).toContain('— 2 обучающихся');
@@ -180,7 +180,7 @@ describeEachDb('portal pull: the movement book', (kind) => {
     });
     const signed = await t.client.call('movement.orders.sign', { id: draft.id, version: draft.version, numberText: '7-з' });
     const office = (docs: MoveBookDoc[]) => [{ fileName: 'movebook2.xls', contentBase64: b64(movementBookDocsXls(portal, docs)) }];
-    const same = await t.client.call('exchange.pull.preview', { files: office([{ type: 'Зачисление', number: '7-з', date: '2026-11-02', pupilIds: [listed[9]] }]) });
+    const same = await previewAll(t, { files: office([{ type: 'Зачисление', number: '7-з', date: '2026-11-02', pupilIds: [listed[9]] }]) });
     const kept = same.entries.find((e) => e.entity === 'order')!;
     expect(kept).toMatchObject({ action: 'unchanged', recordId: signed.id, changes: [], label: expect.stringContaining('(приказ программы)') });
     expect((await t.client.call('exchange.pull.apply', { exchangeId: same.exchangeId, version: same.version, decisions: {} })).written).toEqual({});
@@ -189,7 +189,7 @@ describeEachDb('portal pull: the movement book', (kind) => {
     expect(await t.core.db.selectFrom('portalRef').select('portalId').where('recordId', '=', signed.id).execute()).toEqual([{ portalId: 'movebook:зачисление|7-з|2026-11-02' }]);
 
     // A document whose number this year already belongs to another order is not imported over it.
-    const clash = await t.client.call('exchange.pull.preview', { files: office([{ type: 'Зачисление', number: '7-з', date: '2026-09-15', pupilIds: [listed[9]] }]) });
+    const clash = await previewAll(t, { files: office([{ type: 'Зачисление', number: '7-з', date: '2026-09-15', pupilIds: [listed[9]] }]) });
     const refused = clash.entries.find((e) => e.entity === 'order')!;
     expect(refused.action).toBe('unchanged');
     expect(refused.issues[0]).toMatchObject({ severity: 'warning', caption: 'Номер документа', message: expect.stringContaining('уже занят приказом программы № 7-з от 02.11.2026') });

@@ -3,7 +3,7 @@ import type { FieldValues } from '../../../src-main/core/sync/formats/columns';
 import { newId } from '../../../src-shared/domain/ids';
 import { b64, demoPortal, exportCmOf, movementBookXls, pupilExportXls, staffExportCsv } from '../../helpers/portalFiles';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
-import { insertCurrentYear } from './exchangeFixture';
+import { insertCurrentYear, previewAll } from './exchangeFixture';
 import { order, saveAndSign } from '../movement/movementFixture';
 
 const portal = demoPortal();
@@ -40,7 +40,7 @@ describeEachDb('portal pull', (kind) => {
 
   it('previews 497 good rows and 3 errors with row and column; cancel changes nothing; apply creates exactly the preview; re-apply changes nothing', async () => {
     const empty = await counts(t);
-    const preview = await t.client.call('exchange.pull.preview', { files: files() });
+    const preview = await previewAll(t, { files: files() });
     const pupils = preview.entries.filter((e) => e.entity === 'pupil');
     expect(pupils.filter((e) => e.action === 'create')).toHaveLength(497);
     const rejected = pupils.filter((e) => e.action === 'rejected');
@@ -62,7 +62,7 @@ describeEachDb('portal pull', (kind) => {
     expect(await counts(t)).toEqual(empty);
     await expect(t.client.call('exchange.pull.apply', { exchangeId: preview.exchangeId, version: preview.version + 1, decisions: {} })).rejects.toMatchObject({ code: 'CONFLICT' });
 
-    const second = await t.client.call('exchange.pull.preview', { files: files() });
+    const second = await previewAll(t, { files: files() });
     const report = await t.client.call('exchange.pull.apply', { exchangeId: second.exchangeId, version: second.version, decisions: {} });
     const created = (entity: string) => second.entries.filter((e) => e.entity === entity && e.action === 'create').length;
     const after = await counts(t);
@@ -83,7 +83,7 @@ describeEachDb('portal pull', (kind) => {
     expect(pupilAudit).toHaveLength(497);
     expect(pupilAudit[0].cause).toContain('Список учащихся.xls');
 
-    const third = await t.client.call('exchange.pull.preview', { files: files() });
+    const third = await previewAll(t, { files: files() });
     expect(third.counts.create).toBe(0);
     expect(third.counts.update).toBe(0);
     expect(third.counts.rejected).toBe(second.counts.rejected);
@@ -93,9 +93,32 @@ describeEachDb('portal pull', (kind) => {
     expect(await counts(t)).toEqual({ ...after, ref: refsBefore });
   });
 
+  it('pages, filters and searches the stored preview on the server; counts by kind and action', async () => {
+    const p = await t.client.call('exchange.pull.preview', { files: files() });
+    expect(p.entries).toHaveLength(50);
+    expect(p.total).toBe(p.groups.reduce((n, g) => n + g.count, 0));
+    const page = (filter: Partial<{ offset: number; limit: number; action: 'rejected' | 'create'; entity: 'pupil' | 'link'; warnedOnly: boolean; search: string }>) => t.client.call('exchange.pull.entries', { exchangeId: p.exchangeId, ...filter });
+    const rejected = await page({ action: 'rejected', entity: 'pupil' });
+    expect(rejected.total).toBe(3);
+    expect(rejected.entries.map((e) => e.row)).toEqual([BAD.latin + 5, BAD.date + 5, BAD.sex + 5]);
+    expect((await page({ warnedOnly: true, limit: 1 })).total).toBe(p.groups.reduce((n, g) => n + g.warned, 0));
+    const someone = portal.school.pupils[42];
+    const found = await page({ entity: 'pupil', search: someone.lastName.toUpperCase().replace(/Ё/g, 'Е') });
+    expect(found.entries.length).toBeGreaterThan(0);
+    expect(found.entries.every((e) => e.label.toLowerCase().replace(/ё/g, 'е').includes(someone.lastName.toLowerCase().replace(/ё/g, 'е')))).toBe(true);
+    // `%` and `_` are letters here, not wildcards.
+    expect((await page({ search: '%' })).total).toBe(0);
+    expect((await page({ search: '_' })).total).toBe(0);
+    const second = await page({ offset: 50, limit: 50 });
+    expect(second.entries[0].key).not.toBe(p.entries[0].key);
+    // A reload of the preview (another office PC) shows the same first page and counts.
+    const again = await t.client.call('exchange.pull.get', { exchangeId: p.exchangeId });
+    expect({ ...again, entries: again.entries.map((e) => e.key) }).toEqual({ ...p, entries: p.entries.map((e) => e.key) });
+  });
+
   it('imports an HTML-xls pupil export in cp1251 with parents linked to the right pupils, enrolment dates from the movement book', async () => {
     const ids = portal.school.pupils.slice(0, 120).map((p) => p.id);
-    const preview = await t.client.call('exchange.pull.preview', {
+    const preview = await previewAll(t, {
       files: [
         { fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) },
         { fileName: 'pupils.xls', contentBase64: b64(pupilExportXls(portal, ids)) },
@@ -141,12 +164,12 @@ describeEachDb('portal pull', (kind) => {
       { fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) },
       { fileName: 'pupils.xls', contentBase64: b64(pupilExportXls(portal, ids)) },
     ];
-    const first = await t.client.call('exchange.pull.preview', { files: files() });
+    const first = await previewAll(t, { files: files() });
     await t.client.call('exchange.pull.apply', { exchangeId: first.exchangeId, version: first.version, decisions: {} });
     const demo = portal.school.pupils.find((p) => p.id === ids[0])!;
     const pupil = await t.core.db.selectFrom('pupil').select(['id', 'version', 'citizenship']).where('lastName', '=', demo.lastName).where('birthDate', '=', demo.birthDate).executeTakeFirstOrThrow();
     const repull = async () => {
-      const again = await t.client.call('exchange.pull.preview', { files: files() });
+      const again = await previewAll(t, { files: files() });
       return { again, entry: again.entries.find((e) => e.entity === 'pupil' && e.recordId === pupil.id)!, apply: () => t.client.call('exchange.pull.apply', { exchangeId: again.exchangeId, version: again.version, decisions: {} }) };
     };
     return { pupil, repull };
@@ -157,7 +180,7 @@ describeEachDb('portal pull', (kind) => {
     await onboard(ids);
     const changed = (rows: FieldValues[]) => (rows[0].citizenship = 'Республика Беларусь');
     const preview = async (some: readonly string[]) => {
-      const p = await t.client.call('exchange.pull.preview', { files: [{ fileName: 'pupils.xls', contentBase64: b64(pupilExportXls(portal, some, changed)) }] });
+      const p = await previewAll(t, { files: [{ fileName: 'pupils.xls', contentBase64: b64(pupilExportXls(portal, some, changed)) }] });
       return p.entries.map((e) => ({ row: e.row, entity: e.entity, action: e.action, recordId: e.recordId, matchedBy: e.matchedBy, changes: e.changes, issues: e.issues }));
     };
     // All 30 pupils: every card of a kind is read. Five of them: the plan first finds whom they match.
@@ -233,7 +256,7 @@ describeEachDb('portal pull', (kind) => {
         .execute();
     }
     const file = pupilExportXls(portal, [demo.id], (rows) => (rows[0].snils = null));
-    const preview = await t.client.call('exchange.pull.preview', { files: [{ fileName: 'one.xls', contentBase64: b64(file) }] });
+    const preview = await previewAll(t, { files: [{ fileName: 'one.xls', contentBase64: b64(file) }] });
     const amb = preview.entries.find((e) => e.entity === 'pupil')!;
     expect(amb.action).toBe('ambiguous');
     expect(amb.candidates.map((c) => c.id).sort()).toEqual([...twins].sort());
@@ -245,17 +268,18 @@ describeEachDb('portal pull', (kind) => {
     expect(other.version).toBe(1);
   });
 
-  it('lists a file that is no portal format with its problem, and a staff row the portal would reject, and writes nothing for them', async () => {
+  it('refuses the whole upload when a file is no portal format, and rejects a staff row the portal would reject', async () => {
     const iconv = (await import('iconv-lite')).default;
     const staff = iconv.encode('Иванов;Иван;Иванович;М;29.03.69;УЗ;\r\nSmith;John;;М;01.01.1980;;\r\nПетрова;Анна;;X;1.02.1990;;\r\n', 'win1251');
-    const preview = await t.client.call('exchange.pull.preview', {
-      files: [
-        { fileName: 'notes.txt', contentBase64: Buffer.from('просто текст\nбез таблицы').toString('base64') },
-        { fileName: 'staff.csv', contentBase64: staff.toString('base64') },
-      ],
+    const notes = { fileName: 'notes.txt', contentBase64: Buffer.from('просто текст\nбез таблицы').toString('base64') };
+    const staffFile = { fileName: 'staff.csv', contentBase64: staff.toString('base64') };
+    await expect(previewAll(t, { files: [notes, staffFile] })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/^Файл «notes\.txt» не загружен: формат файла не распознан .* Ничего не изменено\.$/),
     });
-    expect(preview.files[0]).toMatchObject({ formatId: null, issues: [expect.objectContaining({ message: expect.stringContaining('формат файла не распознан') })] });
-    expect(preview.files[1]).toMatchObject({ formatId: 'staffSimple', encoding: 'windows-1251', rows: 3 });
+    expect(await t.client.call('exchange.history')).toEqual([]);
+    const preview = await previewAll(t, { files: [staffFile] });
+    expect(preview.files[0]).toMatchObject({ formatId: 'staffSimple', encoding: 'windows-1251', rows: 3 });
     const staffEntries = preview.entries.filter((e) => e.entity === 'staff');
     expect(staffEntries.map((e) => [e.row, e.action])).toEqual([[1, 'create'], [2, 'rejected'], [3, 'rejected']]);
     expect(staffEntries[1].issues[0]).toMatchObject({ column: 1, caption: 'Фамилия' });

@@ -4,7 +4,9 @@ import type { DataChangedEvent, PushEvent } from '../../../src-shared/events';
 import { createApiClient, type ApiClient } from '../../../src-shared/transport';
 import { startLiveRefresh } from '../../../src-renderer/api/liveRefresh';
 import { makeStore } from '../../../src-renderer/app/store';
+import { peopleApi } from '../../../src-renderer/features/people/peopleApi';
 import { roomsApi } from '../../../src-renderer/features/rooms/roomsApi';
+import { timetableApi } from '../../../src-renderer/features/timetable/timetableApi';
 import { ADMIN, createSignedInUser, httpSignIn, USER_PASSWORD } from '../../helpers/accessHelpers';
 import { createNodeHttpTransport } from '../../helpers/nodeHttpTransport';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
@@ -33,6 +35,7 @@ describeEachDb('live refresh between two sessions over HTTP', (kind) => {
     t = await createTestCore(kind);
     await t.client.call('access.setup.createAdmin', ADMIN);
     await createSignedInUser(t, { login: 'zavuch', roles: ['deputy'] });
+    await createSignedInUser(t, { login: 'secretary', roles: ['secretary'] });
     server = await startHttpServer({ dispatcher: t.dispatcher });
   });
   afterAll(async () => {
@@ -60,6 +63,46 @@ describeEachDb('live refresh between two sessions over HTTP', (kind) => {
 
     await zavuch.client.call('setup.rooms.delete', { id: saved.id, version: saved.version });
     await expect.poll(numbers, { timeout: 5000 }).not.toContain('214');
+    list.unsubscribe();
+  });
+
+  it("keeps the administrator's open pupil list and pupil card current while the secretary enters and corrects a card", async () => {
+    const admin = await openWindow(ADMIN.login, ADMIN.password);
+    const secretary = await openWindow('secretary', USER_PASSWORD);
+    const list = admin.store.dispatch(peopleApi.endpoints.pupils.initiate({ search: 'Лебедева' }));
+    const names = () => (peopleApi.endpoints.pupils.select({ search: 'Лебедева' })(admin.store.getState()).data ?? []).map((p) => `${p.lastName} ${p.firstName}`);
+    await list;
+    expect(names()).toEqual([]);
+
+    const created = await secretary.client.call('people.pupils.create', { lastName: 'Лебедева', firstName: 'Ксения', sex: 'Ж', birthDate: '2015-04-04' });
+    await expect.poll(names, { timeout: 5000 }).toEqual(['Лебедева Ксения']);
+
+    const card = admin.store.dispatch(peopleApi.endpoints.pupil.initiate({ id: created.id }));
+    await card;
+    await secretary.client.call('people.pupils.update', { id: created.id, version: created.version, firstName: 'Оксана', phoneMobile: '+7 913 000-11-22' });
+    const phone = () => peopleApi.endpoints.pupil.select({ id: created.id })(admin.store.getState()).data?.phoneMobile;
+    await expect.poll(phone, { timeout: 5000 }).toBe('+7 913 000-11-22');
+    await expect.poll(names, { timeout: 5000 }).toEqual(['Лебедева Оксана']);
+    card.unsubscribe();
+    list.unsubscribe();
+  });
+
+  it("refreshes the timetable versions the administrator has open when the завуч adds, renames and deletes a draft", async () => {
+    const admin = await openWindow(ADMIN.login, ADMIN.password);
+    const zavuch = await openWindow('zavuch', USER_PASSWORD);
+    const year = await t.client.call('setup.years.save', { id: null, version: 0, year: { name: '2031/2032', startDate: '2031-09-01', endDate: '2032-08-31' } });
+    const arg = { yearId: year.id };
+    const list = admin.store.dispatch(timetableApi.endpoints.timetableVersions.initiate(arg));
+    const names = () => (timetableApi.endpoints.timetableVersions.select(arg)(admin.store.getState()).data?.versions ?? []).map((v) => v.name);
+    await list;
+    expect(names()).toEqual([]);
+
+    const draft = await zavuch.client.call('timetable.version.create', { yearId: year.id, studyPeriodId: null, name: 'Черновик завуча' });
+    await expect.poll(names, { timeout: 5000 }).toEqual(['Черновик завуча']);
+    const renamed = await zavuch.client.call('timetable.version.update', { versionId: draft.id, version: draft.version, name: 'Второй вариант' });
+    await expect.poll(names, { timeout: 5000 }).toEqual(['Второй вариант']);
+    await zavuch.client.call('timetable.version.delete', { versionId: draft.id, version: renamed.version });
+    await expect.poll(names, { timeout: 5000 }).toEqual([]);
     list.unsubscribe();
   });
 

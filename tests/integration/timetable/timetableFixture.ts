@@ -125,7 +125,7 @@ export async function timetableSchool(t: TestCore): Promise<TimetableSchool> {
   }
   await t.client.call('load.assign', { yearId: year.id, changes });
   const subjects = new Map((await t.client.call('setup.subjects.list')).subjects.map((s) => [s.name, s.id]));
-  await t.client.call('timetable.joints.save', {
+  await t.client.call('curriculum.joints.save', {
     yearId: year.id,
     id: null,
     version: 0,

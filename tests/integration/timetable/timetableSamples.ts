@@ -60,7 +60,7 @@ async function approved(ctx: SampleContext): Promise<string> {
 /** A joint lesson «Хор 5АБ» of the two fixture classes, after the earlier ones are gone (a load row is in one joint at most). */
 async function jointInput(ctx: SampleContext) {
   const id = await prepared(ctx);
-  for (const j of (await ctx.t.client.call('timetable.joints.list', { yearId: id })).joints) await ctx.t.client.call('timetable.joints.delete', { id: j.id, version: j.version });
+  for (const j of (await ctx.t.client.call('curriculum.joints.list', { yearId: id })).joints) await ctx.t.client.call('curriculum.joints.delete', { id: j.id, version: j.version });
   const { subjects } = await ctx.t.client.call('setup.subjects.list');
   return {
     yearId: id,
@@ -137,11 +137,12 @@ export const TIMETABLE_SAMPLES: Record<string, MethodSample> = {
       return { yearId: id, staffId: ctx.fx.teacher5B, version: row?.version ?? 0, slots: [{ weekday: 3, shift: null, from: null, to: null, kind: 'unavailable' }], note: ctx.unique('Методический день') };
     },
   },
-  'timetable.joints.list': { input: async (ctx) => ({ yearId: await yearId(ctx) }) },
-  'timetable.joints.save': { input: (ctx) => jointInput(ctx) },
-  'timetable.joints.delete': {
+  // Joint groups are the curriculum's (migration 0071); their sample needs this file's prepared year.
+  'curriculum.joints.list': { input: async (ctx) => ({ yearId: await yearId(ctx) }) },
+  'curriculum.joints.save': { input: (ctx) => jointInput(ctx) },
+  'curriculum.joints.delete': {
     input: async (ctx) => {
-      const j = await ctx.t.client.call('timetable.joints.save', await jointInput(ctx));
+      const j = await ctx.t.client.call('curriculum.joints.save', await jointInput(ctx));
       return { id: j.id, version: j.version };
     },
   },

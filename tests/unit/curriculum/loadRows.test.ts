@@ -49,6 +49,20 @@ describe('load rows from the plan', () => {
     expect(ratesOf(totals?.hours ?? 0, 18)).toBe(1.5);
   });
 
+  it('counts a joint group (one lesson of several classes) once in its teacher\'s hours, every class row still listed', () => {
+    const rows = rowsOf(['10А', '10Б', '10В']);
+    const a: Assignment[] = ['id0', 'id1', 'id2'].map((classId) => ({ classId, subjectId: 'math', groupNo: 0, staffId: 'petrova' }));
+    // 10А and 10Б study mathematics together (an ИУП group «…/10АБ»); 10В on its own.
+    const joint = new Map([['id0|math|0', 'j1'], ['id1|math|0', 'j1']]);
+    expect(teacherTotals(rows, a).get('petrova')?.hours).toBe(15);
+    const totals = teacherTotals(rows, a, joint).get('petrova');
+    expect(totals?.hours).toBe(10);
+    expect(totals?.classroomHours).toBe(10);
+    expect(totals?.rows).toHaveLength(3);
+    // Another teacher of the same slots would count the group once too.
+    expect(teacherTotals(rows, a.map((x) => ({ ...x, staffId: 'other' })), joint).get('other')?.hours).toBe(10);
+  });
+
   it('lists every unassigned row in «Вакансии» and nothing assigned', () => {
     const rows = rowsOf(['5А', '5Б']);
     const a: Assignment[] = rows.filter((r) => r.subjectId === 'rus' || (r.subjectId === 'eng' && r.groupNo === 1)).map((r) => ({ ...r, staffId: 't1' }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeThreeWay, serverIssuesToFields, validateCard } from '../../../src-renderer/features/school/schoolForm';
-import type { SchoolCard, SchoolCardInput } from '../../../src-shared/contract/school';
+import { serverIssuesToFields, validateCard } from '../../../src-renderer/features/school/schoolForm';
+import type { SchoolCardInput } from '../../../src-shared/contract/school';
 
 const base: SchoolCardInput = { fullName: 'Школа № 6', shortName: 'СОШ 6', kind: 'Лицей', phone: '111-11-11', email: 'a@b.ru' };
 
@@ -14,14 +14,5 @@ describe('school card form logic', () => {
 
   it('maps server issues to form fields', () => {
     expect(serverIssuesToFields([{ path: 'card.kpp', message: 'поле «КПП»: нужно 9 символов' }])).toEqual({ kpp: 'нужно 9 символов' });
-  });
-
-  it('merges three ways: their untouched changes are kept, mine win where I edited', () => {
-    const theirs = { ...validateCard(base).card, phone: '222-22-22', email: 'x@y.ru' } as SchoolCard;
-    const mine = { ...base, email: 'me@school.ru', website: 'school6.ru' };
-    const r = mergeThreeWay(base, mine, theirs);
-    expect(r.merged).toMatchObject({ phone: '222-22-22', email: 'me@school.ru', website: 'school6.ru', fullName: 'Школа № 6' });
-    expect(r.takenFromTheirs).toEqual(['Телефон']);
-    expect(r.bothChanged).toEqual(['Электронная почта']);
   });
 });

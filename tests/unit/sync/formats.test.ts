@@ -163,12 +163,14 @@ describe('readers', () => {
 
   it('reads ExportCM.nsxml with a BOM, unknown elements and a single class', async () => {
     const { parseExportCm } = await import('../../../src-main/core/sync/formats/exportCm');
-    const xml = '\uFEFF<?xml version="1.0" encoding="windows-1251"?><TimeTableExchange><Extra a="1"/><LessonTimes><LessonTime id="1" starttime="8:30" endtime="9:15" sm="1" number="1"/></LessonTimes><teachers><teacher tid="7" firstname="Анна" lastname="Иванова " middlename="Петровна"/></teachers><subjects><subject sid="3" name="Физика &amp; астрономия" abbr="физ"><teacher tid="7"/></subject></subjects><Rooms><room id="9" name="101" seats="30"/></Rooms><Plan><class id="5" name="10А" grade="10" studcnt="25"><csg id="11" tid="7" name="Физика" sid="3" hrsweek="2.0" groupid="" parentsubjectid=""/></class></Plan></TimeTableExchange>';
-    expect((await readTable(iconv.encode(xml.slice(1), 'win1251'))).container).toBe('xml');
+    // Re-saved as UTF-8 with a BOM by an editor that also updated the declaration.
+    const xml = '\uFEFF<?xml version="1.0" encoding="utf-8"?><TimeTableExchange><Extra a="1"/><LessonTimes><LessonTime id="1" starttime="8:30" endtime="9:15" sm="1" number="1"/></LessonTimes><teachers><teacher tid="7" firstname="Анна" lastname="Иванова " middlename="Петровна"/></teachers><subjects><subject sid="3" name="Физика &amp; астрономия" abbr="физ"><teacher tid="7"/></subject></subjects><Rooms><room id="9" name="101" seats="30"/></Rooms><Plan><class id="5" name="10А" grade="10" studcnt="25"><csg id="11" tid="7" name="Физика" sid="3" hrsweek="2.0" groupid="" parentsubjectid=""/></class></Plan></TimeTableExchange>';
+    expect((await readTable(iconv.encode(xml.slice(1).replace('utf-8', 'windows-1251'), 'win1251'))).container).toBe('xml');
     const r = await readTable(Buffer.from(xml, 'utf8'));
     expect(r.container).toBe('xml');
     const { data, issues } = parseExportCm(r.text!);
     expect(issues).toEqual([]);
+    expect(data.unknown).toEqual({ Extra: 1 });
     expect(data.teachers).toEqual([{ tid: '7', lastName: 'Иванова', firstName: 'Анна', middleName: 'Петровна' }]);
     expect(data.subjects[0]).toMatchObject({ name: 'Физика & астрономия', teacherIds: ['7'] });
     expect(data.classes).toEqual([{ id: '5', name: '10А', grade: 10, studcnt: 25, boys: null, girls: null, csgs: [{ id: '11', tid: '7', name: 'Физика', sid: '3', studcnt: null, hrsweek: 2, groupId: null, parentSubjectId: null }] }]);

@@ -122,3 +122,36 @@ export async function writeRows(db: Executor, planId: string, rows: readonly Cla
   }));
   for (let i = 0; i < values.length; i += 100) await db.insertInto('curriculumRow').values(values.slice(i, i + 100)).execute();
 }
+
+/** A new heading of an existing plan (its rows are written by `writeRows`); the version goes up by one. */
+export async function updatePlanHeader(db: Executor, plan: { id: string; version: number }, p: { weeksPerYear: number; note: string | null }, at: string): Promise<void> {
+  await db.updateTable('curriculumPlan').set({ weeksPerYear: p.weeksPerYear, note: p.note, version: plan.version + 1, updatedAt: at }).where('id', '=', plan.id).execute();
+}
+
+/** Deletes a plan (its rows go with it by the foreign key). */
+export async function deletePlanRecord(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('curriculumPlan').where('id', '=', id).execute();
+}
+
+/** Names of the classes of a grade that keep a plan of their own in the year. */
+export async function classesWithOwnPlan(db: Executor, yearId: string, grade: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('curriculumPlan')
+    .innerJoin('schoolClass', 'schoolClass.id', 'curriculumPlan.classId')
+    .select('schoolClass.name')
+    .where('curriculumPlan.academicYearId', '=', yearId)
+    .where('curriculumPlan.grade', '=', grade)
+    .where('curriculumPlan.classId', 'is not', null)
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+/** The name of a class, for a plan's name in messages (undefined when the class is gone). */
+export async function classNameOf(db: Executor, classId: string): Promise<string | undefined> {
+  return (await db.selectFrom('schoolClass').select('name').where('id', '=', classId).executeTakeFirst())?.name;
+}
+
+/** Subject ids by name (normalised by `key`), for the starter plans. */
+export async function subjectIdsByName(db: Executor, key: (name: string) => string): Promise<Map<string, string>> {
+  return new Map((await db.selectFrom('subject').select(['id', 'name']).execute()).map((s) => [key(s.name), s.id]));
+}

@@ -21,6 +21,7 @@ export async function curriculumUseOfSubject(db: Executor, subjectId: string): P
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('subjectId', '=', subjectId)
     .executeTakeFirst();
+  const joint = await db.selectFrom('jointGroup').select('name').where('subjectId', '=', subjectId).execute();
   const parts: string[] = [];
   const years = new Map<string, { start: string; names: Set<string> }>();
   for (const p of plans) {
@@ -34,5 +35,6 @@ export async function curriculumUseOfSubject(db: Executor, subjectId: string): P
   if (years.size > 3) parts.push(`и ещё в ${years.size - 3} уч. г.`);
   const n = Number(load?.n ?? 0);
   if (n > 0) parts.push(`в нагрузке учителей (${n} назнач.)`);
+  if (joint.length > 0) parts.push(`в сводных группах: ${joint.slice(0, 3).map((j) => `«${j.name}»`).join(', ')}${joint.length > 3 ? '…' : ''}`);
   return parts.length ? parts.join('; ') : null;
 }

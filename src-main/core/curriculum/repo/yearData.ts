@@ -60,6 +60,8 @@ export interface YearData {
   assignments: AssignmentRow[];
   /** classId → subjectId → subgroups. */
   subgroupCounts: Map<string, Record<string, number>>;
+  /** Slot (`classId|subjectId|groupNo`) → its joint group (several classes taught as one lesson, migration 0051). */
+  jointSlots: Map<string, string>;
 }
 
 export async function loadYearData(db: Executor, yearId: string): Promise<YearData> {
@@ -67,7 +69,7 @@ export async function loadYearData(db: Executor, yearId: string): Promise<YearDa
   if (!year) throw notFound('Учебный год');
   const byGrade = parseWeekLengthByGrade(year.weekLengthByGrade);
   const gradeWeek = (g: number): WeekLength => byGrade[String(g)] ?? (Number(year.weekLength) === 6 ? 6 : 5);
-  const [classRows, subjectRows, schemeRows, plans, assignments, groups] = await Promise.all([
+  const [classRows, subjectRows, schemeRows, plans, assignments, groups, joint] = await Promise.all([
     db.selectFrom('schoolClass').select(['id', 'name', 'grade', 'letter', 'weekLength', 'previousClassId', 'programme', 'programmeVariant']).where('academicYearId', '=', yearId).execute(),
     db.selectFrom('subject').leftJoin('subjectArea', 'subjectArea.id', 'subject.subjectAreaId').select(['subject.id', 'subject.name', 'subject.shortName', 'subject.sortOrder', 'subject.isArchived', 'subjectArea.name as areaName']).execute(),
     db
@@ -83,6 +85,12 @@ export async function loadYearData(db: Executor, yearId: string): Promise<YearDa
       .innerJoin('schoolClass', 'schoolClass.id', 'subgroup.classId')
       .select(['subgroup.classId', 'subgroup.subjectId'])
       .where('schoolClass.academicYearId', '=', yearId)
+      .execute(),
+    db
+      .selectFrom('jointGroupSlot as s')
+      .innerJoin('jointGroup as j', 'j.id', 's.jointGroupId')
+      .select(['s.classId', 'j.subjectId', 's.groupNo', 'j.id'])
+      .where('j.academicYearId', '=', yearId)
       .execute(),
   ]);
   const classes = classRows
@@ -121,6 +129,7 @@ export async function loadYearData(db: Executor, yearId: string): Promise<YearDa
     classPlans: new Map(plans.filter((p) => p.classId !== null).map((p) => [p.classId as string, p])),
     assignments: assignments.map((a) => ({ ...a, groupNo: Number(a.groupNo), version: Number(a.version) })),
     subgroupCounts,
+    jointSlots: new Map(joint.map((j) => [`${j.classId}|${j.subjectId}|${Number(j.groupNo)}`, j.id])),
   };
 }
 

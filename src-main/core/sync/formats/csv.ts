@@ -3,8 +3,11 @@
  * they hold the separator (a doubled `""` inside quotes is read as one quote), CRLF or LF lines.
  */
 
-/** Splits text into rows of cells; quotes may span lines (Excel writes them so). */
-export function splitCsv(text: string, sep: string): string[][] {
+/**
+ * Splits text into rows of cells; quotes may span lines (Excel writes them so). A quote never
+ * closed takes the rest of the file into its cell; `onUnclosedQuote` hears where it opened.
+ */
+export function splitCsv(text: string, sep: string, onUnclosedQuote?: (offset: number) => void): string[][] {
   const rows: string[][] = [];
   const n = text.length;
   const SEP = sep.charCodeAt(0);
@@ -24,6 +27,7 @@ export function splitCsv(text: string, sep: string): string[][] {
       for (;;) {
         const q = text.indexOf('"', k);
         if (q < 0) {
+          onUnclosedQuote?.(j);
           cell += text.slice(k);
           k = n;
           break;

@@ -9,10 +9,13 @@ import { encodeCp1251 } from './decode';
  */
 export interface CmLessonTime { id: string; start: string; end: string; shift: number; number: number }
 export interface CmTeacher { tid: string; lastName: string; firstName: string; middleName: string | null }
-export interface CmSubject { sid: string; name: string; abbr: string; teacherIds: string[] }
+export interface CmSubject { sid: string; name: string; abbr: string; teacherIds: string[]; foreign?: boolean }
 export interface CmRoom { id: string; name: string; seats: number | null; floor: number | null }
 export interface CmCsg { id: string; tid: string | null; name: string; sid: string; studcnt: number | null; hrsweek: number; groupId: string | null; parentSubjectId: string | null }
 export interface CmClass { id: string; name: string; grade: number; studcnt: number | null; boys: number | null; girls: number | null; csgs: CmCsg[] }
+
+/** A lesson of the current week's `TimeTable` section: `wd` 2 = Monday … 7 = Saturday (VBScript numbering). */
+export interface CmLesson { weekId: string; wd: number; timeId: string; csgId: string; roomId: string | null }
 
 export interface ExportCm {
   lessonTimes: CmLessonTime[];
@@ -20,6 +23,10 @@ export interface ExportCm {
   subjects: CmSubject[];
   rooms: CmRoom[];
   classes: CmClass[];
+  /** The current week's lessons (absent in older exports); the timetable itself is read by the timetable pull. */
+  lessons?: CmLesson[];
+  /** Elements under the root the reader does not know, with how many of each. */
+  unknown?: Record<string, number>;
 }
 
 export interface CmIssue { path: string; message: string }
@@ -88,12 +95,32 @@ export function parseExportCm(text: string): { data: ExportCm; issues: CmIssue[]
       issues.push({ path: `subject ${i + 1}`, message: 'у предмета нет названия' });
       return;
     }
-    data.subjects.push({ sid: s(n, 'sid'), name, abbr: s(n, 'abbr') || name.slice(0, 10), teacherIds: list(n.teacher).map((t) => s(t, 'tid')).filter(Boolean) });
+    const foreign = s(n, 'foreign');
+    data.subjects.push({ sid: s(n, 'sid'), name, abbr: s(n, 'abbr') || name, teacherIds: list(n.teacher).map((t) => s(t, 'tid')).filter(Boolean), ...(foreign && foreign !== '0' ? { foreign: true } : {}) });
   });
   list(child(root, 'Rooms')?.room).forEach((n) => {
     const name = s(n, 'name');
     if (name) data.rooms.push({ id: s(n, 'id'), name, seats: num(n, 'seats'), floor: num(n, 'floor') });
   });
+  const known = new Set(['lessontimes', 'teachers', 'subjects', 'rooms', 'plan', 'timetable']);
+  for (const k of Object.keys(root)) {
+    if (k.startsWith('@') || known.has(k.toLowerCase())) continue;
+    (data.unknown ??= {})[k] = list(root[k]).length || 1;
+  }
+  const lessons: CmLesson[] = [];
+  for (const week of list(child(root, 'TimeTable')?.Week)) {
+    for (const day of list(week.Day)) {
+      const wd = num(day, 'wd');
+      if (wd === null || wd < 1 || wd > 7) {
+        issues.push({ path: `Day ${s(day, 'id') || s(day, 'name')}`, message: `день недели wd="${s(day, 'wd')}" не прочитан — уроки этого дня не учтены` });
+        continue;
+      }
+      for (const lesson of list(day.Lesson)) {
+        for (const g of list(lesson.csg)) lessons.push({ weekId: s(week, 'id'), wd, timeId: s(lesson, 'timeId'), csgId: s(g, 'id'), roomId: s(g, 'roomid') || null });
+      }
+    }
+  }
+  if (child(root, 'TimeTable')) data.lessons = lessons;
   list(child(root, 'Plan')?.class).forEach((n, i) => {
     const name = s(n, 'name');
     const grade = num(n, 'grade') ?? Number(/^\d+/.exec(name)?.[0] ?? NaN);

@@ -48,6 +48,13 @@ export function looksLikeHtml(text: string): boolean {
   return /<table\b/i.test(text.slice(0, 200_000));
 }
 
+/** Where the table to read lies (the `table-print` one, else the longest), and whether it is closed. */
+export function tableBounds(html: string): { from: number; to: number; closed: boolean } | null {
+  const [from, to] = pickTable(html);
+  if (from === 0 && to === 0) return null;
+  return { from, to, closed: to < html.length };
+}
+
 /** Where the table to read lies: the `table-print` one, else the longest. */
 function pickTable(html: string): [number, number] {
   const found: [number, number][] = [];

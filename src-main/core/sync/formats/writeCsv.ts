@@ -40,6 +40,19 @@ export type WriteResult = { ok: true; bytes: Buffer; text: string; lines: number
 
 const NAME_MAX = 20;
 
+/** Phones, faxes and e-mails legitimately start with `+`; every other free-text field is checked. */
+const NOT_FREE_TEXT = /phone|fax|email/i;
+
+/**
+ * A free-text value a spreadsheet would run as a formula when the file is opened to check it
+ * (`=1+1` in a workplace came out as 2 in LibreOffice): a leading `=`, `+`, `-` or `@` followed by
+ * anything. Such a value is written with a leading apostrophe, the spreadsheets' own «this is text».
+ */
+function executable(c: ColumnDef, text: string): boolean {
+  if ((c.kind ?? 'text') !== 'text' || !c.field || NOT_FREE_TEXT.test(c.field)) return false;
+  return text.length > 1 && (text[0] === '=' || text[0] === '+' || text[0] === '-' || text[0] === '@');
+}
+
 function cleanCell(v: string): string {
   // The portal forbids `"` inside a field: typographic quotes keep the meaning (МБОУ «СОШ № 6»).
   let opening = true;
@@ -77,7 +90,13 @@ export function writeCsv(format: FileFormat, records: readonly WriteRecord[], op
       if (c.kind === 'name' && text !== '') {
         const problem = checkNameForPortal(text);
         if (problem) at(c, problem);
-        if (text.length > NAME_MAX) at(c, `длиннее ${NAME_MAX} символов — портал обрежет до «${text.slice(0, NAME_MAX)}»`, 'warning');
+        // The portal keeps 20 characters: it would store another name than the card's.
+        if (text.length > NAME_MAX) at(c, `${text.length} символов, а портал хранит не больше ${NAME_MAX} и записал бы «${text.slice(0, NAME_MAX)}» — сократите в карточке (например, двойную фамилию) и внесите полное написание в портал вручную`);
+      }
+      if (executable(c, text)) {
+        const safe = `'${text}`;
+        at(c, `значение «${text}» начинается со знака «${text[0]}»: Excel и LibreOffice выполнили бы его как формулу — записано «${safe}»`, 'warning');
+        text = safe;
       }
       if (c.kind === 'sex' && text !== '' && text !== 'М' && text !== 'Ж') at(c, `пол «${text}» — портал читает только М или Ж`);
       const bad = notInCp1251(text);

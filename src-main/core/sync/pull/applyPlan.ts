@@ -1,8 +1,11 @@
 import { newId } from '../../../../src-shared/domain/ids';
 import { openMissingEnrolmentAccountTasks } from '../../movement/index';
 import type { HandlerContext } from '../../foundation/context';
+import type { Job } from '../../foundation/jobs';
 import { CARD_SPECS, auditView, completeCard, insertCard, patchCard } from '../../people/index';
 import { applyMovementOrder } from './applyMovementOrder';
+import { applySetupOp, resolveSetupIds } from './applySetup';
+import { differsByPerson, type Sightings } from './planDifferences';
 import { isTempId, type Op, type Plan } from './planTypes';
 import type { Executor } from '../../foundation/executor';
 
@@ -10,9 +13,9 @@ import type { Executor } from '../../foundation/executor';
  * Runs a plan's operations inside the caller's transaction, auditing each change with the pull as
  * its cause. Any failure throws and the caller's transaction rolls everything back.
  */
-export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, cause: string, today: string): Promise<Record<string, number>> {
+export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, cause: string, today: string, exchangeId: string | null = null, job?: Pick<Job, 'progress' | 'throwIfCancelled'>): Promise<Record<string, number>> {
   const written: Record<string, number> = {};
-  const count = (k: string) => (written[k] = (written[k] ?? 0) + 1);
+  const count = (k: string, n = 1) => (written[k] = (written[k] ?? 0) + n);
   const now = new Date().toISOString();
   const ids = new Map<string, string>();
   const real = (id: string): string => {
@@ -21,24 +24,50 @@ export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, 
     if (!r) ids.set(id, (r = newId()));
     return r;
   };
-  for (const op of plan.ops) {
-    await applyOp(ctx, trx, resolveIds(op, real), cause, now, today, count);
+  const total = plan.ops.length;
+  for (let i = 0; i < total; i++) {
+    // «Остановить» rolls the whole transaction back; progress is the share of records written.
+    if (job && i % 500 === 0) {
+      job.throwIfCancelled();
+      job.progress(i, total, `Запись: ${i.toLocaleString('ru-RU')} из ${total.toLocaleString('ru-RU')}`);
+    }
+    await applyOp(ctx, trx, resolveIds(plan.ops[i], real), cause, now, today, count);
   }
+  if (exchangeId) await recordSightings(trx, plan.sightings, exchangeId, now, real);
   // Enrolment orders taken from the portal start the account deadlines of pupils who have none.
   await openMissingEnrolmentAccountTasks(ctx, trx);
   return written;
+}
+
+/**
+ * What this pull saw of each person it found (matched or created): the outbox and the
+ * reconciliation count from here, and keep the differences the office has not sent yet.
+ */
+async function recordSightings(trx: Executor, s: Sightings, exchangeId: string, now: string, real: (id: string) => string): Promise<void> {
+  const differs = differsByPerson(s.differences);
+  const rows = [...s.seen.values()].map((p) => ({ personKind: p.kind, personId: real(p.id), exchangeId, seenAt: now, differs: JSON.stringify(differs.get(`${p.kind}|${p.id}`) ?? {}) }));
+  for (let i = 0; i < rows.length; i += 400) {
+    const chunk = rows.slice(i, i + 400);
+    for (const kind of ['pupil', 'parent', 'staff'] as const) {
+      const ids = chunk.filter((r) => r.personKind === kind).map((r) => r.personId);
+      if (ids.length) await trx.deleteFrom('portalSeen').where('personKind', '=', kind).where('personId', 'in', ids).execute();
+    }
+    await trx.insertInto('portalSeen').values(chunk).execute();
+  }
 }
 
 function resolveIds(op: Op, real: (id: string) => string): Op {
   switch (op.op) {
     case 'createPerson':
     case 'updatePerson':
-    case 'portalRef':
       return { ...op, id: real(op.id) };
+    case 'portalRef':
+      // A csg's record is its slot `classId|subjectId|groupNo`, whose parts may be planned too.
+      return { ...op, id: op.id.split('|').map(real).join('|') };
     case 'link':
       return { ...op, pupilId: real(op.pupilId), parentId: real(op.parentId) };
     case 'membership':
-      return { ...op, pupilId: real(op.pupilId) };
+      return { ...op, pupilId: real(op.pupilId), classId: real(op.classId) };
     case 'account':
       return { ...op, personId: real(op.personId) };
     case 'movementOrder': {
@@ -46,15 +75,13 @@ function resolveIds(op: Op, real: (id: string) => string): Op {
       const cls = (id: string | null) => (id ? real(id) : null);
       return { ...op, id: real(op.id), items: op.items.map((i) => ({ ...i, pupilId: real(i.pupilId), fromClassId: cls(i.fromClassId), toClassId: cls(i.toClassId) })) };
     }
-    case 'insertRow': {
-      // Set-up rows refer to people planned in the same pull (a teacher of a class-subject group).
-      const fix = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? real(v) : v]));
-      return { ...op, row: fix(op.row), ...(op.children ? { children: { ...op.children, rows: op.children.rows.map(fix) } } : {}) };
-    }
+    default:
+      // Set-up records refer to records planned in the same pull (a class's subgroup, a teacher of a group).
+      return resolveSetupIds(op, real);
   }
 }
 
-async function applyOp(ctx: HandlerContext, trx: Executor, op: Op, cause: string, now: string, today: string, count: (k: string) => void): Promise<void> {
+async function applyOp(ctx: HandlerContext, trx: Executor, op: Op, cause: string, now: string, today: string, count: (k: string, n?: number) => void): Promise<void> {
   switch (op.op) {
     case 'createPerson': {
       const spec = CARD_SPECS[op.kind];
@@ -121,13 +148,8 @@ async function applyOp(ctx: HandlerContext, trx: Executor, op: Op, cause: string
       count('movementOrder');
       return;
     }
-    case 'insertRow': {
-      await trx.insertInto(op.table).values(op.row as never).execute();
-      if (op.children && op.children.rows.length > 0) await trx.insertInto(op.children.table).values(op.children.rows as never).execute();
-      await ctx.audit.record(trx, { entity: op.entity, recordId: String(op.row.id), action: 'create', changes: { name: [null, op.label || String(op.row.id)] }, cause });
-      count(op.table);
-      return;
-    }
+    default:
+      await applySetupOp(ctx, trx, op, cause, now, count);
   }
 }
 

@@ -6,14 +6,16 @@ import type { PersonKind } from '../../../../src-shared/domain/personRules';
 import { CARD_SPECS, readCards, type StoredCard } from '../../people/index';
 import type { FieldGetter } from '../formats/columns';
 import { mapPerson } from './mapPerson';
-import { onboardedAt, pendingChanges } from '../push/outbox';
+import { pendingChanges } from '../push/outbox';
 import { personLabel, rememberFio } from './peopleIndex';
 import { loadPlanContext, type PlanContext } from './planContext';
 import { planExportCm } from './planExportCm';
 import { enrolDates, planMovementBook } from './planMovementBook';
 import { addIssues, planAccount, planMembership, planParents, planPerson, type OpSink, type PeopleState } from './planPeople';
 import type { Decisions, Op, ParsedFile, Plan } from './planTypes';
+import { newSightings } from './planDifferences';
 import type { Executor } from '../../foundation/executor';
+import type { Job } from '../../foundation/jobs';
 
 /**
  * The plan of a pull: every entry of the preview and the operations apply will run. Files are
@@ -108,12 +110,14 @@ async function loadCards(db: Executor, ctx: PlanContext, files: readonly ParsedF
   return out;
 }
 
-/** After onboarding, the office's edits the portal has not seen (before it, the portal's values win). */
+/**
+ * The office's edits the portal has not got (before onboarding too: a phone typed in the office
+ * before the first pull is the office's news). A push file not yet marked imported may not be in
+ * the portal's export: its changes still count.
+ */
 async function officeEdits(db: Executor): Promise<PeopleState['officeEdits']> {
   const out: PeopleState['officeEdits'] = new Map();
-  if (!(await onboardedAt(db))) return out;
-  // A push file not yet marked imported may not be in the portal's export: its changes still count.
-  const { pending } = await pendingChanges(db, true);
+  const { pending } = await pendingChanges(db);
   for (const [key, p] of pending) if (p.edited.size) out.set(key, p.edited);
   return out;
 }
@@ -125,18 +129,25 @@ const DISCARD: OpSink = { push: () => 0 };
  * `ops: false` plans the preview only: its entries, without the operations apply would run (apply
  * plans again inside its transaction and compares the entries' signature).
  */
-export async function buildPlan(db: Executor, files: readonly ParsedFile[], decisions: Decisions = {}, today?: string, options: { ops?: boolean } = {}): Promise<Plan> {
+export async function buildPlan(db: Executor, files: readonly ParsedFile[], decisions: Decisions = {}, today?: string, options: { ops?: boolean; job?: Pick<Job, 'progress' | 'throwIfCancelled'> } = {}): Promise<Plan> {
   const ctx = await loadPlanContext(db, today);
   const ops: Op[] = [];
-  const st: PeopleState = { ctx, cards: new Map(), decisions, entries: [], ops: options.ops === false ? DISCARD : ops, enrolDates: enrolDates(files), officeEdits: await officeEdits(db) };
+  const st: PeopleState = { ctx, cards: new Map(), decisions, entries: [], ops: options.ops === false ? DISCARD : ops, enrolDates: enrolDates(files), officeEdits: await officeEdits(db), sightings: newSightings() };
   const sorted = [...files].sort((a, b) => (ORDER[a.formatId ?? ''] ?? 9) - (ORDER[b.formatId ?? ''] ?? 9));
   st.cards = await loadCards(db, ctx, files);
+  const total = files.reduce((n, f) => n + f.records.length, 0);
+  let done = 0;
   for (const f of sorted) {
     if (f.exportCm) await planExportCm(db, st, f);
     if (f.formatId === 'movementBookExport') await planMovementBook(db, st, f);
     const kind = f.formatId ? KIND_OF_FORMAT[f.formatId] : undefined;
     if (!kind) continue;
     for (const rec of f.records) {
+      // Progress and «Остановить» every thousand rows: cheap, and often enough for a person to see.
+      if (options.job && ++done % 1000 === 0) {
+        options.job.throwIfCancelled();
+        options.job.progress(done, total, `Сопоставление: ${done.toLocaleString('ru-RU')} из ${total.toLocaleString('ru-RU')} строк`);
+      }
       const errors = rec.issues.filter((i) => i.severity === 'error');
       if (errors.length > 0) {
         const v = rec.values;
@@ -159,7 +170,7 @@ export async function buildPlan(db: Executor, files: readonly ParsedFile[], deci
       }
     }
   }
-  return { entries: st.entries, ops };
+  return { entries: st.entries, ops, sightings: st.sightings };
 }
 
 export function countEntries(entries: readonly PreviewEntry[]): PullPreview['counts'] {

@@ -19,6 +19,8 @@ export interface PlanContext {
   parents: PeopleIndex;
   staff: PeopleIndex;
   links: Set<string>;
+  /** Pupil id → the office's parent links (who and how related). */
+  familyOf: Map<string, { parentId: string; relation: string }[]>;
   accounts: Map<string, { id: string; status: string; login: string | null; version: number }>;
 }
 
@@ -58,7 +60,14 @@ export async function loadPlanContext(db: Executor, today = schoolToday()): Prom
     }
     for (const id of pupilClass.keys()) pupilElsewhen.delete(id);
   }
-  const links = new Set((await db.selectFrom('pupilParent').select(['pupilId', 'parentId']).execute()).map((l) => `${l.pupilId}|${l.parentId}`));
+  const linkRows = await db.selectFrom('pupilParent').select(['pupilId', 'parentId', 'relation']).execute();
+  const links = new Set(linkRows.map((l) => `${l.pupilId}|${l.parentId}`));
+  const familyOf: PlanContext['familyOf'] = new Map();
+  for (const l of linkRows) {
+    const list = familyOf.get(l.pupilId);
+    if (list) list.push({ parentId: l.parentId, relation: l.relation });
+    else familyOf.set(l.pupilId, [{ parentId: l.parentId, relation: l.relation }]);
+  }
   const accounts = new Map(
     (await db.selectFrom('portalAccount').select(['id', 'personKind', 'personId', 'status', 'login', 'version']).execute()).map((a) => [
       `${a.personKind}|${a.personId}`,
@@ -75,6 +84,7 @@ export async function loadPlanContext(db: Executor, today = schoolToday()): Prom
     parents: await loadPeopleIndex(db, 'parent'),
     staff: await loadPeopleIndex(db, 'staff'),
     links,
+    familyOf,
     accounts,
   };
 }

@@ -5,6 +5,7 @@ import { personCardIssues } from '../../../../src-shared/domain/personCardRules'
 import { searchKey } from '../../../../src-shared/domain/names';
 import { CARD_SPECS, type Card, type StoredCard } from '../../people/index';
 import { tempId } from './planTypes';
+import { noteDifference, sawPerson, type Sightings } from './planDifferences';
 import type { ColumnDef } from '../formats/columns';
 import { issueAt, type FileIssue, type FileRecord } from '../formats/records';
 import { diffCard, staffLists, type CardDiff } from './diffCard';
@@ -28,6 +29,8 @@ export interface PeopleState {
    * → when). A pull never overwrites them with the portal's older value.
    */
   officeEdits: Map<string, Map<string, string>>;
+  /** Who the files name and what the portal lacks of them (apply records it; the reconciliation lists it). */
+  sightings: Sightings;
 }
 
 export type OpSink = Pick<Op[], 'push'>;
@@ -153,7 +156,7 @@ export function planPerson(
       st.entries.push(e);
       return { id: null, birthDate, entry: e };
     }
-    const diff = keepOfficeEdits(st, kind, target.id, diffCard(spec, stored.card, m), file, rec.row, prefix);
+    const diff = keepOfficeEdits(st, kind, target.id, label, diffCard(spec, stored.card, m), file, rec.row, prefix);
     const fields = diff.changes.length > 0 ? Object.keys(diff.patch) : NO_FIELDS;
     const problems = fields.length > 0 ? ruleIssues(kind, { ...stored.card, ...diff.patch } as Card, new Set(fields), st.ctx.today, file.columns, rec.row, prefix) : NO_ISSUES;
     if (problems.length > 0) {
@@ -161,6 +164,7 @@ export function planPerson(
       st.entries.push(e);
       return { id: target.id, birthDate, entry: e };
     }
+    sawPerson(st.sightings, kind, target.id);
     const action = diff.changes.length ? 'update' : 'unchanged';
     const e = entry(file, rec.row, key, { entity: kind, action, label, recordId: target.id, matchedBy: target.by, changes: diff.changes, candidates, issues: diff.kept });
     st.entries.push(e);
@@ -181,6 +185,7 @@ export function planPerson(
     return { id: null, birthDate, entry: e };
   }
   const id = tempId();
+  sawPerson(st.sightings, kind, id);
   index.add({ id, label, lastName, firstName, middleName, birthDate, snils, planned: true }, portalId, fio);
   const e = entry(file, rec.row, key, { entity: kind, action: 'create', label, candidates });
   st.entries.push(e);
@@ -190,7 +195,7 @@ export function planPerson(
 }
 
 /** The diff less the fields the office edited since the portal last saw the card, each with a warning. */
-function keepOfficeEdits(st: PeopleState, kind: PersonKind, id: string, diff: CardDiff, file: ParsedFile, row: number, prefix: string): CardDiff & { kept: FileIssue[] } {
+function keepOfficeEdits(st: PeopleState, kind: PersonKind, id: string, who: string, diff: CardDiff, file: ParsedFile, row: number, prefix: string): CardDiff & { kept: FileIssue[] } {
   const edits = st.officeEdits.size === 0 ? undefined : st.officeEdits.get(`${kind}|${id}`);
   if (!edits || diff.changes.length === 0) return { patch: diff.patch, changes: diff.changes, kept: NO_ISSUES };
   const kept: FileIssue[] = [];
@@ -199,6 +204,7 @@ function keepOfficeEdits(st: PeopleState, kind: PersonKind, id: string, diff: Ca
     const at = edits.get(c.field);
     if (!at) return true;
     delete patch[c.field];
+    noteDifference(st.sightings, { kind, id, label: who, field: c.field, fieldLabel: c.label, office: c.old, portal: c.new, at });
     kept.push(issueAt(row, columnOf(file.columns, `${prefix}${c.field}`), `«${c.label}» изменено в программе ${at.slice(8, 10)}.${at.slice(5, 7)}.${at.slice(0, 4)} и ещё не передано в портал: оставлено «${c.old ?? 'пусто'}», значение портала «${c.new ?? 'пусто'}» не загружено`, 'warning'));
     return false;
   });
@@ -238,7 +244,10 @@ export function planMembership(st: PeopleState, file: ParsedFile, rec: FileRecor
   const current = st.ctx.pupilClass.get(pupil.id);
   if (current) {
     const col = columnOf(file.columns, 'className');
-    if (classKey(current) !== classKey(className)) addIssues(pupil.entry, issueAt(rec.row, col, `в портале класс ${className}, в программе ${current}: перевод оформляется приказом в книге движения, класс не изменён`, 'warning'));
+    if (classKey(current) !== classKey(className)) {
+      addIssues(pupil.entry, issueAt(rec.row, col, `в портале класс ${className}, в программе ${current}: перевод оформляется приказом в книге движения, класс не изменён`, 'warning'));
+      noteDifference(st.sightings, { kind: 'pupil', id: pupil.id, label: pupil.entry.label, field: 'class', fieldLabel: 'Класс', office: current, portal: className, at: null });
+    }
     return;
   }
   const elsewhen = st.ctx.pupilElsewhen.get(pupil.id);
@@ -249,6 +258,8 @@ export function planMembership(st: PeopleState, file: ParsedFile, rec: FileRecor
       ? `в портале класс ${className}, а в программе — выбытие из ${elsewhen.className} с ${ru(elsewhen.endDate!)} по книге движения: класс не изменён (отметьте выбытие и в портале)`
       : `в портале класс ${className}, а в программе — зачисление в ${elsewhen.className} с ${ru(elsewhen.startDate)} по книге движения: класс не изменён`;
     addIssues(pupil.entry, issueAt(rec.row, columnOf(file.columns, 'className'), message, 'warning'));
+    const office = left ? `выбыл(а) из ${elsewhen.className} ${ru(elsewhen.endDate!)}` : `${elsewhen.className} с ${ru(elsewhen.startDate)}`;
+    noteDifference(st.sightings, { kind: 'pupil', id: pupil.id, label: pupil.entry.label, field: 'class', fieldLabel: 'Класс', office, portal: className, at: null });
     return;
   }
   const classId = st.ctx.classes.get(classKey(className));
@@ -302,9 +313,11 @@ const PARENT_BLOCKS = [
 
 /** Mother and father of a pupil row, their cards and their links to the pupil. */
 export function planParents(st: PeopleState, file: ParsedFile, rec: FileRecord, pupil: PlannedPerson): void {
+  const named: string[] = [];
   for (const [prefix, sex, fallback, labelPrefix, role, birthField] of PARENT_BLOCKS) {
     const m = mapPerson('parent', rec, prefix);
     const parent = planPerson(st, file, rec, 'parent', { prefix, sex, role, labelPrefix, mapped: m });
+    if (parent?.id) named.push(parent.id);
     if (!parent?.id || !pupil.id) continue;
     const relation = relationOf(m.extras.relation, fallback);
     const linkKey = `${pupil.id}|${parent.id}`;
@@ -314,6 +327,7 @@ export function planParents(st: PeopleState, file: ParsedFile, rec: FileRecord, 
     if (unlinkedAt) {
       // The office changed this family's links after the portal last saw them: its list is older news.
       addIssues(pupil.entry, issueAt(rec.row, columnOf(file.columns, `${prefix}lastName`), `${parent.entry.label}: связь с обучающимся не создана — связи семьи изменены в программе ${ru(unlinkedAt)} и ещё не переданы в портал`, 'warning'));
+      noteDifference(st.sightings, { kind: 'pupil', id: pupil.id, label: pupil.entry.label, field: 'parents', fieldLabel: 'Родители', office: null, portal: `${parent.entry.label} (${relation})`, at: unlinkedAt });
       continue;
     }
     const label = `${parent.entry.label} — ${relation} для ${pupil.entry.label}`;
@@ -325,5 +339,12 @@ export function planParents(st: PeopleState, file: ParsedFile, rec: FileRecord, 
     st.entries.push(entry(file, rec.row, key, { entity: 'link', action: 'create', label, changes: [{ field: 'relation', label: 'Связь', old: null, new: relation }] }));
     st.ops.push({ op: 'link', key, pupilId: pupil.id, parentId: parent.id, relation, label });
     st.ctx.links.add(linkKey);
+  }
+  // Parents only the office has (a father entered here): the portal's list does not name them.
+  if (!pupil.id) return;
+  for (const l of st.ctx.familyOf.get(pupil.id) ?? []) {
+    if (named.includes(l.parentId)) continue;
+    const who = st.ctx.parents.get(l.parentId)?.label ?? 'родитель';
+    noteDifference(st.sightings, { kind: 'pupil', id: pupil.id, label: pupil.entry.label, field: 'parents', fieldLabel: 'Родители', office: `${who} (${l.relation})`, portal: null, at: null });
   }
 }

@@ -5,6 +5,8 @@ import type { FileIssue, FileRecord } from '../formats/records';
 import type { ColumnDef } from '../formats/columns';
 import type { FormatId } from '../formats/catalog';
 import type { ExportCm } from '../formats/exportCm';
+import type { NotImported } from './cmFacts';
+import type { Sightings } from './planDifferences';
 
 /** A file of a pull after reading: its format, its records (or the ExportCM data) and its problems. */
 export interface ParsedFile {
@@ -18,6 +20,8 @@ export interface ParsedFile {
   records: FileRecord[];
   exportCm: ExportCm | null;
   issues: FileIssue[];
+  /** Parts of the file the program has no place for, with counts (the preview lists them). */
+  notImported: NotImported[];
 }
 
 /** What apply does for an entry; ids of records created in the same pull are assigned at planning. */
@@ -31,7 +35,33 @@ export type Op =
   | { op: 'account'; key: string; kind: PersonKind; personId: string; login: string; accountId: string | null; version: number | null; status: string | null }
   /** A historical order of the portal's movement book: `create` null adds `items` to an order imported before (`id`). */
   | { op: 'movementOrder'; key: string; id: string; create: ImportedOrder | null; items: ImportedOrderItem[]; label: string }
-  | { op: 'insertRow'; key: string; table: 'subject' | 'room' | 'schoolClass' | 'subgroup' | 'bellSchedule' | 'teachingAssignment' | 'curriculumPlan' | 'curriculumRow'; row: Record<string, unknown>; children?: { table: 'bellLesson'; rows: Record<string, unknown>[] }; entity: string; label: string };
+  | SetupOp;
+
+/**
+ * A record of the school's set-up that ExportCM brings, as the owning domain would create it (ids of
+ * records the same pull creates are planned ids, resolved by apply).
+ */
+export type SetupOp =
+  | { op: 'subject'; key: string; id: string; name: string; shortName: string; sortOrder: number; label: string }
+  | { op: 'room'; key: string; id: string; number: string; name: string | null; floor: number | null; capacity: number | null; label: string }
+  | { op: 'schoolClass'; key: string; id: string; yearId: string; grade: number; letter: string; name: string; shift: number; weekLength: number | null; label: string }
+  | { op: 'bellSchedule'; key: string; id: string; yearId: string; name: string; shift: number; weekdays: number[]; lessons: { number: number; start: string; end: string }[]; label: string }
+  | { op: 'subgroup'; key: string; id: string; classId: string; subjectId: string; name: string; ordinal: number; label: string }
+  | { op: 'assignment'; key: string; id: string; yearId: string; classId: string; subjectId: string; groupNo: number; staffId: string; label: string }
+  | { op: 'qualification'; key: string; staffId: string; subjectId: string; label: string }
+  | { op: 'jointGroup'; key: string; id: string; yearId: string; subjectId: string; name: string; slots: { classId: string; groupNo: number }[]; label: string }
+  | {
+      op: 'curriculumPlan';
+      key: string;
+      id: string;
+      yearId: string;
+      grade: number;
+      classId: string | null;
+      weeksPerYear: number;
+      note: string;
+      rows: { id: string; subjectId: string; hours: number; groups: number; excluded: boolean; sortOrder: number }[];
+      label: string;
+    };
 
 /** An order the portal already signed, kept with its own number and date (planMovementBook). */
 export interface ImportedOrder {
@@ -58,6 +88,8 @@ export interface ImportedOrderItem {
 export interface Plan {
   entries: PreviewEntry[];
   ops: Op[];
+  /** Who the files name, and what the portal lacks of them. */
+  sightings: Sightings;
 }
 
 export type Decisions = Record<string, string>;

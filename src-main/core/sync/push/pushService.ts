@@ -13,7 +13,7 @@ import { readTable } from '../formats/readTable';
 import { writeCsv, type WriteRecord } from '../formats/writeCsv';
 import { insertExchange, listExchanges, readExchange, setExchangeStatus } from '../exchangeRepo';
 import { cardValues } from './cardValues';
-import { buildOutbox, enrolments } from './outbox';
+import { buildOutbox, enrolments, KIND_OF_PUSH, pushSelection } from './outbox';
 import type { Executor } from '../../foundation/executor';
 import { schoolToday } from '../../foundation/clock';
 
@@ -32,7 +32,6 @@ const FORMAT_OF: Record<PushKind, FileFormat> = {
   parentsExtended: FORMATS.parentsExtended,
 };
 
-const KIND_OF: Record<PushKind, PersonKind> = { staffSimple: 'staff', staffExtended: 'staff', movementSimple: 'pupil', movementWithDocs: 'pupil', pupilsBatch: 'pupil', parentsExtended: 'parent' };
 
 async function cardsOf(db: Executor, kind: PersonKind, ids: readonly string[]): Promise<Map<string, StoredCard>> {
   const out = new Map<string, StoredCard>();
@@ -40,19 +39,39 @@ async function cardsOf(db: Executor, kind: PersonKind, ids: readonly string[]): 
   return out;
 }
 
-/** Mother and father of pupils (the movement imports carry one of each; a guardian goes in the mother's or father's block by sex). */
-async function parentsOf(db: Executor, pupilIds: readonly string[]): Promise<Map<string, { mother?: StoredCard; father?: StoredCard; ids: string[] }>> {
+interface Family {
+  mother?: { card: StoredCard; relation: string };
+  father?: { card: StoredCard; relation: string };
+  ids: string[];
+}
+
+/**
+ * Mother and father of pupils (the movement imports carry one of each; a guardian goes in the
+ * mother's or father's block by sex), each with the relation of the link (the batch update's
+ * «Степень родства»).
+ */
+async function parentsOf(db: Executor, pupilIds: readonly string[]): Promise<Map<string, Family>> {
   const links = pupilIds.length ? await db.selectFrom('pupilParent').select(['pupilId', 'parentId', 'relation']).where('pupilId', 'in', [...pupilIds]).execute() : [];
   const cards = await cardsOf(db, 'parent', [...new Set(links.map((l) => l.parentId))]);
-  const out = new Map<string, { mother?: StoredCard; father?: StoredCard; ids: string[] }>();
+  const out = new Map<string, Family>();
   for (const l of links) {
     const c = cards.get(l.parentId);
     if (!c) continue;
     const cur = out.get(l.pupilId) ?? { ids: [] };
     const slot = l.relation === 'мать' ? 'mother' : l.relation === 'отец' ? 'father' : c.card.sex === 'Ж' ? 'mother' : 'father';
-    if (!cur[slot] || l.relation === (slot === 'mother' ? 'мать' : 'отец')) cur[slot] = c;
+    if (!cur[slot] || l.relation === (slot === 'mother' ? 'мать' : 'отец')) cur[slot] = { card: c, relation: l.relation };
     cur.ids.push(l.parentId);
     out.set(l.pupilId, cur);
+  }
+  return out;
+}
+
+/** Each parent's relation to their children, for the parents' file (several children: the first link's, by name order of relations). */
+async function relationsOf(db: Executor, parentIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < parentIds.length; i += 500) {
+    const links = await db.selectFrom('pupilParent').select(['parentId', 'relation']).where('parentId', 'in', parentIds.slice(i, i + 500)).orderBy('relation').execute();
+    for (const l of links) if (!out.has(l.parentId)) out.set(l.parentId, l.relation);
   }
   return out;
 }
@@ -78,9 +97,9 @@ async function batchTemplate(db: Executor): Promise<{ headerRows: string[][]; co
 
 export async function createPush(ctx: HandlerContext, kind: PushKind, personIds: string[] | undefined, separator: ';' | ','): Promise<PushResult> {
   const db = ctx.core.db;
-  const personKind = KIND_OF[kind];
+  const personKind = KIND_OF_PUSH[kind];
   const outbox = await buildOutbox(db);
-  const wanted = outbox.entries.filter((e) => e.personKind === personKind && e.pushKinds.includes(kind) && (!personIds || personIds.includes(e.personId)));
+  const wanted = pushSelection(outbox.entries, kind, personIds);
   if (wanted.length === 0) throw new AppError('VALIDATION', `Для файла «${PUSH_KIND_TITLES[kind]}» нет изменений: в исходящих нет ${personKind === 'staff' ? 'сотрудников' : personKind === 'parent' ? 'родителей' : 'обучающихся'}, которых несёт этот файл.`);
   const ids = wanted.map((e) => e.personId);
   // Enrolment orders open the portal-account tasks lazily; open them now so the file can carry them on.
@@ -95,20 +114,22 @@ export async function createPush(ctx: HandlerContext, kind: PushKind, personIds:
     if (!template) throw new AppError('VALIDATION', 'Пакетное обновление строится по шаблону — выгрузке списка учащихся из портала («1. Выгрузка данных», расширенная форма). Сначала загрузите её на вкладке «Загрузка из портала».');
   }
   const enrol = personKind === 'pupil' ? await enrolments(db, ids) : new Map();
-  const parents = personKind === 'pupil' ? await parentsOf(db, ids) : new Map();
+  const parents = personKind === 'pupil' ? await parentsOf(db, ids) : new Map<string, Family>();
+  const relations = personKind === 'parent' ? await relationsOf(db, ids) : new Map<string, string>();
   const carried: { kind: PersonKind; id: string; label: string; action: string }[] = [];
   const records: WriteRecord[] = [];
   wanted.forEach((e, i) => {
     const stored = cards.get(e.personId);
     if (!stored) return;
     const values: FieldValues = { ...cardValues(personKind, stored.card), rowNo: String(i + 1) };
+    if (personKind === 'parent') values.relation = relations.get(e.personId) ?? null;
     if (personKind === 'staff') values.comment = kind === 'staffSimple' ? (values.positionMain as string | null) : null;
     if (personKind === 'pupil') {
       values.className = enrol.get(e.personId)?.className ?? e.className;
       values.comment = null;
       const fam = parents.get(e.personId);
-      if (fam?.mother) Object.assign(values, cardValues('parent', fam.mother.card, 'mother.'), { 'mother.relation': 'мать' });
-      if (fam?.father) Object.assign(values, cardValues('parent', fam.father.card, 'father.'), { 'father.relation': 'отец' });
+      if (fam?.mother) Object.assign(values, cardValues('parent', fam.mother.card.card, 'mother.'), { 'mother.relation': fam.mother.relation });
+      if (fam?.father) Object.assign(values, cardValues('parent', fam.father.card.card, 'father.'), { 'father.relation': fam.father.relation });
       if (kind !== 'pupilsBatch') for (const pid of fam?.ids ?? []) carried.push({ kind: 'parent', id: pid, label: 'родитель', action: 'create' });
     }
     records.push({ label: fullName(stored.card), values });

@@ -1,13 +1,13 @@
 import type { AvailabilitySlot } from '../../../../src-shared/contract/timetableFields';
 import { compareRu, fullName, shortName } from '../../../../src-shared/domain/names';
 import type { Executor } from '../../foundation/executor';
-import { plannedLessons, type PlannedLesson } from '../../curriculum/index';
+import { jointsOfYear, plannedLessons, type JointRow, type PlannedLesson } from '../../curriculum/index';
 import { parseWeekLengthByGrade } from '../../schoolSetup/index';
 import { findYear } from '../../schoolSetup/index';
 import { notFound } from '../../foundation/refusals';
 import { slotsOf } from '../snapshot';
 import type { GridBells, GridClass } from '../grid';
-import { availabilityOfYear, bellShifts, jointsOfYear, type JointRow } from './setup';
+import { availabilityOfYear, bellShifts } from './setup';
 
 /**
  * Everything the instance builder reads from the rest of the school, once: classes and their

@@ -1,7 +1,7 @@
 import type { Executor } from '../../foundation/executor';
 
 /**
- * SQL of the timetable's own set-up tables: teachers' time off and joint lessons of several classes.
+ * SQL of the timetable's own set-up tables (teachers' time off) and what it reads of the school.
  */
 
 export async function availabilityOfYear(db: Executor, yearId: string) {
@@ -40,52 +40,6 @@ export async function teachersOfYear(db: Executor, yearId: string) {
 export async function staffNames(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('staff').select(['id', 'lastName', 'firstName', 'middleName']).where('id', 'in', [...new Set(ids)]).execute();
-}
-
-export async function jointsOfYear(db: Executor, yearId: string) {
-  const joints = await db.selectFrom('timetableJoint').selectAll().where('academicYearId', '=', yearId).orderBy('name').execute();
-  const members = joints.length
-    ? await db
-        .selectFrom('timetableJointMember')
-        .selectAll()
-        .where(
-          'jointId',
-          'in',
-          joints.map((j) => j.id),
-        )
-        .execute()
-    : [];
-  return joints.map((j) => ({ ...j, version: Number(j.version), members: members.filter((m) => m.jointId === j.id).map((m) => ({ classId: m.classId, groupNo: Number(m.groupNo) })) }));
-}
-
-export type JointRow = Awaited<ReturnType<typeof jointsOfYear>>[number];
-
-export async function findJoint(db: Executor, id: string) {
-  return db.selectFrom('timetableJoint').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function insertJoint(db: Executor, row: { id: string; academicYearId: string; subjectId: string; name: string; updatedAt: string }, members: { classId: string; groupNo: number }[]) {
-  await db.insertInto('timetableJoint').values({ ...row, version: 1 }).execute();
-  await db.insertInto('timetableJointMember').values(members.map((m) => ({ jointId: row.id, ...m }))).execute();
-}
-
-export async function updateJointIf(
-  db: Executor,
-  id: string,
-  expected: number,
-  patch: { subjectId: string; name: string; updatedAt: string },
-  members: { classId: string; groupNo: number }[],
-): Promise<boolean> {
-  const r = await db.updateTable('timetableJoint').set({ ...patch, version: expected + 1 }).where('id', '=', id).where('version', '=', expected).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) return false;
-  await db.deleteFrom('timetableJointMember').where('jointId', '=', id).execute();
-  await db.insertInto('timetableJointMember').values(members.map((m) => ({ jointId: id, ...m }))).execute();
-  return true;
-}
-
-export async function deleteJointIf(db: Executor, id: string, expected: number): Promise<boolean> {
-  const r = await db.deleteFrom('timetableJoint').where('id', '=', id).where('version', '=', expected).executeTakeFirst();
-  return Number(r.numDeletedRows) === 1;
 }
 
 export async function bellShifts(db: Executor, yearId: string) {

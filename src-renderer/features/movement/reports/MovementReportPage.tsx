@@ -15,11 +15,11 @@ import {
   type MovementRowData,
 } from '../../../../src-shared/domain/movement/reportColumns';
 import { DateField } from '../../../components/DateField';
-import { formatDateRu } from '../../../components/format';
+import { formatDateRu, todayIso } from '../../../components/format';
 import { useSelectedYear } from '../../year/useSelectedYear';
 import { useExportMovementReportMutation, useMovementReportQuery } from '../movementApi';
-import { todayIso, useDownload } from '../movementUi';
 import { DrillDownModal, DrillNumber, type DrillRow } from './DrillDownModal';
+import { useDownload } from '../../../components/downloadFile';
 
 interface Line extends MovementRowData {
   key: string;

@@ -4,10 +4,10 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import type { OccupancyReport } from '../../../../src-shared/contract/movementReports';
 import { OCCUPANCY_COLUMNS, OCCUPANCY_KEYS, sumOccupancy, type OccupancyColumn } from '../../../../src-shared/domain/movement/reportColumns';
 import { DateField } from '../../../components/DateField';
-import { formatDateRu } from '../../../components/format';
+import { formatDateRu, todayIso } from '../../../components/format';
 import { useExportOccupancyMutation, useOccupancyQuery } from '../movementApi';
-import { todayIso, useDownload } from '../movementUi';
 import { DrillDownModal, DrillNumber, type DrillRow } from './DrillDownModal';
+import { useDownload } from '../../../components/downloadFile';
 
 interface Line {
   key: string;
@@ -32,7 +32,7 @@ function lines(report: OccupancyReport): Line[] {
 /** «Наполняемость классов» on a date (work order §3.10): every number opens its pupils. */
 export function OccupancyReportPage() {
   const [date, setDate] = useState(todayIso());
-  const { data, isFetching } = useOccupancyQuery(date);
+  const { data, isFetching } = useOccupancyQuery({ date });
   const [exportXlsx, { isLoading }] = useExportOccupancyMutation();
   const download = useDownload();
   const [drill, setDrill] = useState<{ title: string; rows: DrillRow[] } | null>(null);
@@ -55,7 +55,7 @@ export function OccupancyReportPage() {
         <div style={{ width: 160 }}>
           <DateField id="occupancyDate" value={date} onChange={(v) => v && setDate(v)} />
         </div>
-        <Button icon={<FileExcelOutlined />} loading={isLoading} onClick={() => void download(() => exportXlsx(date))}>
+        <Button icon={<FileExcelOutlined />} loading={isLoading} onClick={() => void download(() => exportXlsx({ date }))}>
           Скачать Excel
         </Button>
         {data && <Typography.Text type="secondary">{data.yearName ? `${data.yearName} учебный год` : 'Дата вне учебных лет'}</Typography.Text>}

@@ -3,14 +3,14 @@ import { Alert, Button, Card, Col, Empty, Form, Input, Result, Row, Space, Steps
 import type { RolloverPlanInput, RolloverPreview } from '../../../../src-shared/contract/movementRollover';
 import { DateField } from '../../../components/DateField';
 import { useSchoolCardQuery } from '../../school/schoolApi';
-import { YearSelect } from '../../year/YearSelect';
 import { useSelectedYear } from '../../year/useSelectedYear';
 import { useRolloverApplyMutation, useRolloverPreviewMutation } from '../movementApi';
-import { errorText } from '../movementUi';
 import { ClassesStep } from './ClassesStep';
 import { ExceptionsStep } from './ExceptionsStep';
 import { PreviewStep } from './PreviewStep';
 import { defaultNewClasses, defaultPlan } from './rolloverDefaults';
+import { YearSelect } from '../../../components/YearSelect';
+import { errorText } from '../../../components/serverErrors';
 
 /**
  * «Переход на новый учебный год» (work order §2 «Администратор» 2): next year's classes, the annual

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { SessionUser } from '../../../src-shared/contract/access';
-import type { Right } from '../../../src-shared/contract/rights';
+import type { SessionUser } from '../../src-shared/contract/access';
+import type { Right } from '../../src-shared/contract/rights';
 
 export interface SessionContextValue {
   user: SessionUser;

@@ -1,5 +1,5 @@
 import { Select, Space, Tag } from 'antd';
-import type { AcademicYear } from '../../../src-shared/contract/years';
+import type { AcademicYear } from '../../src-shared/contract/years';
 
 export function YearSelect({ years, value, onChange }: { years: AcademicYear[]; value: string | null; onChange: (id: string) => void }) {
   return (

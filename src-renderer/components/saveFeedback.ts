@@ -1,6 +1,6 @@
 import { App } from 'antd';
 import { useCallback } from 'react';
-import type { ErrorBody } from '../../../src-shared/errors';
+import type { ErrorBody } from '../../src-shared/errors';
 
 export type SaveOutcome = { ok: true } | { ok: false; message: string; error: ErrorBody | undefined };
 
