@@ -25,6 +25,8 @@ import { timetableEditContract } from './timetableEdit';
 import { timetableExchangeContract } from './timetableExchange';
 import { curriculumJointsContract } from './curriculumJoints';
 import { deadlinesContract } from './deadlines';
+import { reportsContract } from './reports';
+import { reportBuilderContract } from './reportBuilder';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
 export const contract = {
@@ -54,6 +56,8 @@ export const contract = {
   ...timetableExchangeContract,
   ...curriculumJointsContract,
   ...deadlinesContract,
+  ...reportsContract,
+  ...reportBuilderContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

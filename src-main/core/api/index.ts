@@ -22,6 +22,7 @@ import { timetableHandlers } from './timetableHandlers';
 import { timetableEditHandlers } from './timetableEditHandlers';
 import { deadlinesHandlers } from './deadlinesHandlers';
 import { timetableExchangeHandlers } from './timetableExchangeHandlers';
+import { reportsHandlers } from './reportsHandlers';
 import type { Handlers } from './types';
 import { wireDomains } from '../wiring';
 
@@ -52,4 +53,5 @@ export const handlers = {
   ...timetableEditHandlers,
   ...deadlinesHandlers,
   ...timetableExchangeHandlers,
+  ...reportsHandlers,
 } satisfies Handlers<Contract>;
