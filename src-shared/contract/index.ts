@@ -21,10 +21,13 @@ import { curriculumLoadContract } from './curriculumLoad';
 import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
 import { timetableContract } from './timetable';
+import { timetableEditContract } from './timetableEdit';
 import { timetableExchangeContract } from './timetableExchange';
 import { curriculumJointsContract } from './curriculumJoints';
 import { timetableSubsContract } from './timetableSubs';
 import { deadlinesContract } from './deadlines';
+import { reportsContract } from './reports';
+import { reportBuilderContract } from './reportBuilder';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
 export const contract = {
@@ -50,10 +53,13 @@ export const contract = {
   ...exchangeContract,
   ...exchangePushContract,
   ...timetableContract,
+  ...timetableEditContract,
   ...timetableExchangeContract,
   ...curriculumJointsContract,
   ...timetableSubsContract,
   ...deadlinesContract,
+  ...reportsContract,
+  ...reportBuilderContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -20,8 +20,10 @@ import { exchangeHandlers } from './exchangeHandlers';
 import { exchangePushHandlers } from './exchangePushHandlers';
 import { timetableHandlers } from './timetableHandlers';
 import { timetableSubsHandlers } from './timetableSubsHandlers';
+import { timetableEditHandlers } from './timetableEditHandlers';
 import { deadlinesHandlers } from './deadlinesHandlers';
 import { timetableExchangeHandlers } from './timetableExchangeHandlers';
+import { reportsHandlers } from './reportsHandlers';
 import type { Handlers } from './types';
 import { wireDomains } from '../wiring';
 
@@ -50,6 +52,8 @@ export const handlers = {
   ...exchangePushHandlers,
   ...timetableHandlers,
   ...timetableSubsHandlers,
+  ...timetableEditHandlers,
   ...deadlinesHandlers,
   ...timetableExchangeHandlers,
+  ...reportsHandlers,
 } satisfies Handlers<Contract>;
