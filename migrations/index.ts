@@ -25,6 +25,7 @@ import * as m0061 from './0061_create_portal_seen';
 import * as m0062 from './0062_create_portal_exchange_entry';
 import * as m0070 from './0070_create_timetable';
 import * as m0071 from './0071_joint_groups_to_curriculum';
+import * as m0075 from './0075_create_substitutions';
 import * as m0080 from './0080_create_report_tables';
 import * as m0090 from './0090_create_deadlines';
 
@@ -59,6 +60,7 @@ export const migrations: Record<string, Migration> = {
   '0062_create_portal_exchange_entry': m0062,
   '0070_create_timetable': m0070,
   '0071_joint_groups_to_curriculum': m0071,
+  '0075_create_substitutions': m0075,
   '0080_create_report_tables': m0080,
   '0090_create_deadlines': m0090,
 };

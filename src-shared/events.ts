@@ -87,6 +87,9 @@ const AUDIT_ALIASES: Readonly<Record<string, readonly DomainEntity[]>> = {
   timetableVersion: ['timetable'],
   timetablePlacement: ['timetable'],
   teacherAvailability: ['timetable'],
+  // Substitutions (issue 16): shown in the day's class and teacher views.
+  timetableAbsence: ['timetable'],
+  timetableSubstitution: ['timetable'],
   // Joint lessons moved to the curriculum's joint groups (migration 0071).
   timetableJoint: ['jointGroup'],
 };

@@ -71,6 +71,7 @@ export const NAVIGATION: NavSection[] = [
       { path: '/timetable', label: 'Расписание', right: 'timetable.read' },
       { path: '/timetable/availability', label: 'Недоступность учителей', right: 'timetable.all' },
       { path: '/timetable/joints', label: 'Объединённые занятия', right: 'curriculum.read' },
+      { path: '/timetable/substitutions', label: 'Замены', right: 'timetable.all' },
     ],
   },
   {

@@ -35,6 +35,7 @@ import { ExchangePage } from '../features/exchange/ExchangePage';
 import { TimetablePage } from '../features/timetable/TimetablePage';
 import { AvailabilityPage } from '../features/timetable/AvailabilityPage';
 import { JointsPage } from '../features/timetable/JointsPage';
+import { SubstitutionsPage } from '../features/timetable/substitutions/SubstitutionsPage';
 import { DeadlineJournalPage } from '../features/deadlines/DeadlineJournalPage';
 import { DeadlineRulesPage } from '../features/deadlines/DeadlineRulesPage';
 import { ReportsCataloguePage } from '../features/reports/ReportsCataloguePage';
@@ -91,6 +92,7 @@ export const router = createHashRouter([
       { path: 'timetable', element: <RequireRight right="timetable.read"><TimetablePage /></RequireRight> },
       { path: 'timetable/availability', element: <RequireRight right="timetable.all"><AvailabilityPage /></RequireRight> },
       { path: 'timetable/joints', element: <RequireRight right="curriculum.read"><JointsPage /></RequireRight> },
+      { path: 'timetable/substitutions', element: <RequireRight right="timetable.all"><SubstitutionsPage /></RequireRight> },
       { path: 'deadlines/journal', element: <RequireRight right="deadlines.journal"><DeadlineJournalPage /></RequireRight> },
       { path: 'deadlines/rules', element: <RequireRight right="deadlines.read"><DeadlineRulesPage /></RequireRight> },
       ...planned.map((i) => ({ path: i.path.slice(1), element: <PlannedPage /> })),

@@ -24,6 +24,7 @@ import { timetableContract } from './timetable';
 import { timetableEditContract } from './timetableEdit';
 import { timetableExchangeContract } from './timetableExchange';
 import { curriculumJointsContract } from './curriculumJoints';
+import { timetableSubsContract } from './timetableSubs';
 import { deadlinesContract } from './deadlines';
 import { reportsContract } from './reports';
 import { reportBuilderContract } from './reportBuilder';
@@ -55,6 +56,7 @@ export const contract = {
   ...timetableEditContract,
   ...timetableExchangeContract,
   ...curriculumJointsContract,
+  ...timetableSubsContract,
   ...deadlinesContract,
   ...reportsContract,
   ...reportBuilderContract,

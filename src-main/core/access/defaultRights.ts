@@ -72,6 +72,8 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   'timetable.all': ['admin', 'director', 'deputy', 'secretary', 'hr'],
   'timetable.edit': ['admin', 'deputy'],
   'timetable.approve': ['admin', 'director'],
+  // Substitutions (issue 16): the завуч assigns them and signs the order (domain/substitutions.md §3).
+  'timetable.subs': ['admin', 'deputy'],
   // Deadline monitor (issue 20): everyone sees their role's deadlines; the director answers for all
   // of them (work order 3.1) and sees them with owners and the journal; the administrator keeps the
   // rules (a school's own order may differ from the shipped one).

@@ -19,6 +19,7 @@ import { curriculumHandlers } from './curriculumHandlers';
 import { exchangeHandlers } from './exchangeHandlers';
 import { exchangePushHandlers } from './exchangePushHandlers';
 import { timetableHandlers } from './timetableHandlers';
+import { timetableSubsHandlers } from './timetableSubsHandlers';
 import { timetableEditHandlers } from './timetableEditHandlers';
 import { deadlinesHandlers } from './deadlinesHandlers';
 import { timetableExchangeHandlers } from './timetableExchangeHandlers';
@@ -50,6 +51,7 @@ export const handlers = {
   ...exchangeHandlers,
   ...exchangePushHandlers,
   ...timetableHandlers,
+  ...timetableSubsHandlers,
   ...timetableEditHandlers,
   ...deadlinesHandlers,
   ...timetableExchangeHandlers,

@@ -98,4 +98,46 @@ export interface TimetableTables {
   timetableLessonAudience: TimetableLessonAudienceTable;
   timetablePlacement: TimetablePlacementTable;
   timetableTeacherAvailability: TimetableTeacherAvailabilityTable;
+  timetableAbsence: TimetableAbsenceTable;
+  timetableSubstitution: TimetableSubstitutionTable;
+}
+
+/** A teacher absent for dates (migration 0075). */
+export interface TimetableAbsenceTable {
+  id: string;
+  academicYearId: string;
+  staffId: string;
+  dateFrom: string;
+  dateTo: string;
+  /** sick | course | trip | unpaid | other */
+  reason: string;
+  document: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+/** What happens to one lesson occurrence on one date (migration 0075). */
+export interface TimetableSubstitutionTable {
+  id: string;
+  absenceId: string | null;
+  date: string;
+  versionId: string;
+  lessonId: string;
+  occurrence: number;
+  period: number;
+  hours: number;
+  absentStaffId: string;
+  /** substitute | merge | move | cancel */
+  kind: string;
+  substituteId: string | null;
+  subjectId: string | null;
+  toPeriod: number | null;
+  roomId: string | null;
+  paid: number;
+  note: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  version: number;
 }

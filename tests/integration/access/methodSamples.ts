@@ -9,6 +9,7 @@ import { MOVEMENT_SAMPLES } from '../movement/movementSamples';
 import { CURRICULUM_SAMPLES } from '../curriculum/curriculumSamples';
 import { EXCHANGE_SAMPLES } from '../exchange/exchangeSamples';
 import { TIMETABLE_SAMPLES } from '../timetable/timetableSamples';
+import { SUBS_SAMPLES } from '../timetable/subsSamples';
 import { DEADLINE_SAMPLES } from '../deadlines/deadlineSamples';
 import { TTEXCHANGE_SAMPLES } from '../ttexchange/ttexchangeSamples';
 import { REPORTS_SAMPLES } from '../reports/reportsSamples';
@@ -126,6 +127,8 @@ export const SAMPLES: Record<string, MethodSample> = {
   ...EXCHANGE_SAMPLES,
   // Timetable: versions, generation, approval, printouts, teachers' time off, joint lessons (issue 15).
   ...TIMETABLE_SAMPLES,
+  // Substitutions and their monthly ledger (issue 16 parts 5–6).
+  ...SUBS_SAMPLES,
   // Deadline monitor: rules, home screens, ticks, the journal (issue 20).
   ...DEADLINE_SAMPLES,
   ...TTEXCHANGE_SAMPLES,

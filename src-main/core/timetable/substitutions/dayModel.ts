@@ -1,0 +1,119 @@
+import type { LessonOut, PlacementOut } from '../../../../src-shared/contract/timetableFields';
+import type { Executor } from '../../foundation/executor';
+import { loadVersion, type LoadedVersion } from '../versionStore';
+import { versionsInForce } from '../repo/versions';
+import { absencesBetween, substitutionsBetween, transferOn, type AbsenceRow, type SubstitutionRow } from './repo/subs';
+
+/**
+ * One school day as substitutions see it: the approved version in force, which of its days runs on
+ * the date (a перенос учебного дня included), who is absent, the lessons their absence leaves
+ * uncovered, and what was decided so far. Every read and check of substitutions starts here.
+ */
+
+export interface AffectedOccurrence {
+  lesson: LessonOut;
+  placement: PlacementOut;
+  absentId: string;
+  absenceId: string;
+  periods: number[];
+}
+
+export interface DayModel {
+  date: string;
+  version: LoadedVersion | null;
+  dayIndex: number | null;
+  absences: AbsenceRow[];
+  absentIds: Set<string>;
+  subs: SubstitutionRow[];
+  affected: AffectedOccurrence[];
+}
+
+/** ISO weekday (1 = Monday) of a `YYYY-MM-DD` date. */
+export function isoWeekday(date: string): number {
+  const d = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+export const periodsOf = (start: number, duration: number): number[] => Array.from({ length: Math.max(1, duration) }, (_, i) => start + i);
+
+/** Versions read once per call: a month's ledger touches the same version on every day. */
+export type VersionCache = Map<string, LoadedVersion>;
+
+export async function loadDay(db: Executor, date: string, cache: VersionCache = new Map()): Promise<DayModel> {
+  const [inForce, absences, subs, transfer] = await Promise.all([versionsInForce(db, date), absencesBetween(db, date, date), substitutionsBetween(db, date, date), transferOn(db, date)]);
+  const absentIds = new Set(absences.map((a) => a.staffId));
+  const row = inForce[0];
+  if (!row) return { date, version: null, dayIndex: null, absences, absentIds, subs, affected: [] };
+  let version = cache.get(row.id);
+  if (!version) {
+    version = await loadVersion(db, row.id, row);
+    cache.set(row.id, version);
+  }
+  const weekday = transfer ?? isoWeekday(date);
+  const dayIndex = version.grid.days.findIndex((d) => d.weekday === weekday);
+  if (dayIndex < 0) return { date, version, dayIndex: null, absences, absentIds, subs, affected: [] };
+  const lessons = new Map(version.lessons.map((l) => [l.id, l]));
+  const affected: AffectedOccurrence[] = [];
+  for (const p of version.placements) {
+    if (p.day !== dayIndex) continue;
+    const lesson = lessons.get(p.lessonId);
+    if (!lesson) continue;
+    const absent = lesson.teacherIds.find((t) => absentIds.has(t));
+    if (!absent) continue;
+    affected.push({ lesson, placement: p, absentId: absent, absenceId: absences.find((a) => a.staffId === absent)!.id, periods: periodsOf(p.period, lesson.duration) });
+  }
+  affected.sort((a, b) => a.placement.period - b.placement.period || a.lesson.audiences[0]?.label.localeCompare(b.lesson.audiences[0]?.label ?? '', 'ru') || 0);
+  return { date, version, dayIndex, absences, absentIds, subs, affected };
+}
+
+/** Periods each teacher is busy on the day: own lessons (unless absent) and substitutions taken. */
+export function busyOf(day: DayModel, exceptSubId?: string): { busy: Map<string, Set<number>>; own: Map<string, Set<number>> } {
+  const busy = new Map<string, Set<number>>();
+  const own = new Map<string, Set<number>>();
+  const add = (m: Map<string, Set<number>>, t: string, ps: number[]) => {
+    const s = m.get(t) ?? new Set<number>();
+    for (const p of ps) s.add(p);
+    m.set(t, s);
+  };
+  const v = day.version;
+  if (!v || day.dayIndex === null) return { busy, own };
+  const lessons = new Map(v.lessons.map((l) => [l.id, l]));
+  const moved = new Set(day.subs.filter((s) => s.kind === 'move' || s.kind === 'cancel').map((s) => `${s.lessonId}:${s.occurrence}`));
+  for (const p of v.placements) {
+    if (p.day !== day.dayIndex) continue;
+    const l = lessons.get(p.lessonId);
+    if (!l) continue;
+    for (const t of l.teacherIds) {
+      add(own, t, periodsOf(p.period, l.duration));
+      if (!moved.has(`${p.lessonId}:${p.index}`)) add(busy, t, periodsOf(p.period, l.duration));
+    }
+  }
+  for (const s of day.subs) {
+    if (s.id === exceptSubId || !s.substituteId || s.kind === 'merge') continue;
+    add(busy, s.substituteId, periodsOf(s.kind === 'move' && s.toPeriod !== null ? Number(s.toPeriod) : Number(s.period), Number(s.hours)));
+  }
+  return { busy, own };
+}
+
+export function subjectsAndClasses(v: LoadedVersion) {
+  const subjectsOf = new Map<string, Set<string>>();
+  const classesOf = new Map<string, Set<string>>();
+  for (const l of v.lessons) {
+    for (const t of l.teacherIds) {
+      subjectsOf.set(t, (subjectsOf.get(t) ?? new Set()).add(l.subjectId));
+      const cs = classesOf.get(t) ?? new Set<string>();
+      for (const a of l.audiences) cs.add(a.classId);
+      classesOf.set(t, cs);
+    }
+  }
+  return { subjectsOf, classesOf };
+}
+
+export const monthOf = (date: string): { from: string; to: string } => ({ from: `${date.slice(0, 7)}-01`, to: `${date.slice(0, 7)}-31` });
+
+/** Hours each teacher substituted in a month (merged groups included: the teacher took more pupils). */
+export function hoursBySubstitute(subs: readonly SubstitutionRow[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const s of subs) if (s.substituteId) m.set(s.substituteId, (m.get(s.substituteId) ?? 0) + Number(s.hours));
+  return m;
+}

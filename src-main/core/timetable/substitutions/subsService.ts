@@ -1,0 +1,173 @@
+import { ABSENCE_REASON_LABEL, SUB_KIND_LABEL, type AbsenceOut } from '../../../../src-shared/contract/timetableSubs';
+import { shortName } from '../../../../src-shared/domain/names';
+import { newId } from '../../../../src-shared/domain/ids';
+import type { HandlerContext } from '../../foundation/context';
+import { nowIso } from '../../foundation/clock';
+import { notFound, refusal, refusalOf, stale } from '../../foundation/refusals';
+import { busyOf, loadDay, periodsOf } from './dayModel';
+import { absenceOut, namesOf, substitutionOut } from './dayView';
+import {
+  absencesOfStaff,
+  deleteAbsenceIf,
+  deleteSubstitutionIf,
+  findAbsence,
+  findSubstitution,
+  insertAbsence,
+  insertSubstitution,
+  staffById,
+  substitutionOf,
+  yearOfDate,
+} from './repo/subs';
+
+/**
+ * Writes of substitutions: absences and the decision for each affected lesson, each in one
+ * transaction with its audit row. The approved timetable is never touched.
+ */
+
+const dmy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+export async function createAbsence(ctx: HandlerContext, input: { staffId: string; dateFrom: string; dateTo: string; reason: AbsenceOut['reason']; document: string | null }): Promise<AbsenceOut> {
+  const db = ctx.core.db;
+  return db.transaction().execute(async (trx) => {
+    const staff = await staffById(trx, input.staffId);
+    if (!staff) throw notFound('Сотрудник');
+    const who = shortName(staff);
+    if (input.dateTo < input.dateFrom) throw refusal(`Отсутствие ${who}: дата «По» ${dmy(input.dateTo)} раньше даты «С» ${dmy(input.dateFrom)}`);
+    const [y1, y2] = await Promise.all([yearOfDate(trx, input.dateFrom), yearOfDate(trx, input.dateTo)]);
+    if (!y1 || !y2 || y1.id !== y2.id) throw refusal(`Отсутствие ${who}: даты ${dmy(input.dateFrom)} – ${dmy(input.dateTo)} должны лежать в одном учебном году`);
+    const overlap = await absencesOfStaff(trx, input.staffId, input.dateFrom, input.dateTo);
+    if (overlap.length) throw refusal(`Отсутствие ${who}: уже отмечено с ${dmy(overlap[0].dateFrom)} по ${dmy(overlap[0].dateTo)} — измените или удалите его`);
+    const at = nowIso();
+    const row = { id: newId(), academicYearId: y1.id, staffId: input.staffId, dateFrom: input.dateFrom, dateTo: input.dateTo, reason: input.reason, document: input.document, createdAt: at, createdBy: ctx.caller.user?.name ?? null, updatedAt: at, version: 1 };
+    await insertAbsence(trx, row);
+    await ctx.audit.record(trx, {
+      entity: 'timetableAbsence',
+      recordId: row.id,
+      action: 'create',
+      changes: { teacher: [null, who], dates: [null, `${dmy(input.dateFrom)} – ${dmy(input.dateTo)}`], reason: [null, ABSENCE_REASON_LABEL[input.reason]], document: [null, input.document] },
+    });
+    return absenceOut(row, new Map([[staff.id, who]]));
+  });
+}
+
+export async function deleteAbsence(ctx: HandlerContext, input: { id: string; version: number }) {
+  return ctx.core.db.transaction().execute(async (trx) => {
+    const row = await findAbsence(trx, input.id);
+    if (!row) throw notFound('Отсутствие учителя');
+    const r = await deleteAbsenceIf(trx, input.id, input.version);
+    if (!r.deleted) throw stale('Отсутствие учителя', Number(row.version));
+    const names = await namesOf(trx, [row.staffId]);
+    await ctx.audit.record(trx, {
+      entity: 'timetableAbsence',
+      recordId: row.id,
+      action: 'delete',
+      changes: { teacher: [names.get(row.staffId) ?? row.staffId, null], dates: [`${dmy(row.dateFrom)} – ${dmy(row.dateTo)}`, null], substitutions: [r.substitutions, 0] },
+    });
+    return r;
+  });
+}
+
+type AssignInput = {
+  date: string;
+  lessonId: string;
+  index: number;
+  kind: 'substitute' | 'merge' | 'move' | 'cancel';
+  substituteId: string | null;
+  toPeriod: number | null;
+  paid: boolean;
+  note: string | null;
+  version: number;
+};
+
+export async function assignSubstitution(ctx: HandlerContext, input: AssignInput) {
+  return ctx.core.db.transaction().execute(async (trx) => {
+    const day = await loadDay(trx, input.date);
+    const v = day.version;
+    if (!v) throw refusal(`Замена на ${dmy(input.date)}: на эту дату нет утверждённого расписания`);
+    const a = day.affected.find((x) => x.lesson.id === input.lessonId && x.placement.index === input.index);
+    if (!a) throw refusal(`Замена на ${dmy(input.date)}: этот урок в тот день не ведёт отсутствующий учитель — замена не нужна`);
+    const existing = await substitutionOf(trx, input.date, input.lessonId, input.index);
+    if ((existing ? Number(existing.version) : 0) !== input.version) throw stale('Замена урока', existing ? Number(existing.version) : 0);
+    const names = await namesOf(trx, [a.absentId, ...(input.substituteId ? [input.substituteId] : [])]);
+    const subject = v.labels.subjects.find((s) => s.id === a.lesson.subjectId)?.name ?? 'урок';
+    const what = `${dmy(input.date)}, ${v.grid.periods[a.placement.period]?.label ?? a.placement.period + 1} урок, ${a.lesson.audiences.map((x) => x.label).join(', ')}, ${subject}`;
+    const problems: string[] = [];
+    const needsTeacher = input.kind === 'substitute' || input.kind === 'merge';
+    if (needsTeacher && !input.substituteId) problems.push('не выбран заменяющий учитель');
+    if (input.kind === 'cancel' && input.substituteId) problems.push('у снятого урока не бывает заменяющего учителя');
+    if (input.kind === 'move' && input.toPeriod === null) problems.push('не указан урок, на который переносится занятие');
+    if (input.kind !== 'move' && input.toPeriod !== null) problems.push('урок для переноса указывают только при переносе');
+    const start = input.kind === 'move' && input.toPeriod !== null ? input.toPeriod : a.placement.period;
+    const periods = periodsOf(start, a.lesson.duration);
+    const { busy } = busyOf(day, existing?.id);
+    if (input.substituteId) {
+      const sub = input.substituteId;
+      const who = names.get(sub) ?? 'учитель';
+      if (!v.labels.teachers.some((t) => t.id === sub) && !(await staffById(trx, sub))) problems.push('заменяющий учитель не найден');
+      else if (day.absentIds.has(sub)) problems.push(`${who} в этот день отсутствует`);
+      else if (input.kind === 'merge') {
+        const partner = v.placements.some((p) => {
+          if (p.day !== day.dayIndex || p.period !== a.placement.period) return false;
+          const l = v.lessons.find((x) => x.id === p.lessonId);
+          return !!l && l.id !== a.lesson.id && l.teacherIds.includes(sub) && l.audiences.some((au) => a.lesson.audiences.some((b) => b.classId === au.classId));
+        });
+        if (!partner) problems.push(`${who} не ведёт в этот урок другую группу того же класса — объединять не с кем`);
+      } else if (periods.some((p) => busy.get(sub)?.has(p))) problems.push(`${who} в этот урок уже занята (свой урок или другая замена)`);
+    }
+    if (input.kind === 'move' && input.toPeriod !== null) {
+      for (const au of a.lesson.audiences) {
+        const cls = v.grid.classes.find((c) => c.id === au.classId);
+        if (cls && periods.some((p) => p < cls.firstPeriod || p > cls.lastPeriod)) problems.push(`урок ${input.toPeriod + 1} вне уроков класса ${cls.name}`);
+      }
+      const clash = v.placements.some((p) => {
+        if (p.day !== day.dayIndex || (p.lessonId === a.lesson.id && p.index === a.placement.index)) return false;
+        const l = v.lessons.find((x) => x.id === p.lessonId);
+        return !!l && periodsOf(p.period, l.duration).some((q) => periods.includes(q)) && l.audiences.some((au) => a.lesson.audiences.some((b) => b.classId === au.classId && (b.groupNo === 0 || au.groupNo === 0 || b.groupNo === au.groupNo)));
+      });
+      if (clash) problems.push(`у класса ${a.lesson.audiences.map((x) => x.label).join(', ')} на уроке ${input.toPeriod + 1} уже есть урок`);
+    }
+    if (problems.length) throw refusalOf(`Замена (${what})`, problems);
+    if (existing && !(await deleteSubstitutionIf(trx, existing.id, input.version))) throw stale('Замена урока', Number(existing.version));
+    const row = {
+      id: newId(),
+      absenceId: a.absenceId,
+      date: input.date,
+      versionId: v.row.id,
+      lessonId: a.lesson.id,
+      occurrence: a.placement.index,
+      period: a.placement.period,
+      hours: a.lesson.duration,
+      absentStaffId: a.absentId,
+      kind: input.kind,
+      substituteId: input.substituteId,
+      subjectId: a.lesson.subjectId,
+      toPeriod: input.kind === 'move' ? input.toPeriod : null,
+      roomId: a.placement.roomId,
+      paid: input.kind === 'cancel' ? 0 : input.paid ? 1 : 0,
+      note: input.note,
+      createdAt: nowIso(),
+      createdBy: ctx.caller.user?.name ?? null,
+      version: input.version + 1,
+    };
+    await insertSubstitution(trx, row);
+    const text = (s: { kind: string; substituteId: string | null; toPeriod: number | null } | undefined) =>
+      s ? `${SUB_KIND_LABEL[s.kind as keyof typeof SUB_KIND_LABEL] ?? s.kind}${s.substituteId ? `: ${names.get(s.substituteId) ?? s.substituteId}` : ''}${s.toPeriod !== null ? ` на ${Number(s.toPeriod) + 1} урок` : ''}` : null;
+    await ctx.audit.record(trx, {
+      entity: 'timetableSubstitution',
+      recordId: row.id,
+      action: existing ? 'update' : 'create',
+      changes: { [what]: [text(existing), text(row)], absent: names.get(a.absentId) ?? a.absentId, paid: row.paid === 1 },
+    });
+    return substitutionOut(row, names);
+  });
+}
+
+export async function removeSubstitution(ctx: HandlerContext, input: { id: string; version: number }) {
+  return ctx.core.db.transaction().execute(async (trx) => {
+    const row = await findSubstitution(trx, input.id);
+    if (!row) throw notFound('Замена урока');
+    if (!(await deleteSubstitutionIf(trx, input.id, input.version))) throw stale('Замена урока', Number(row.version));
+    await ctx.audit.record(trx, { entity: 'timetableSubstitution', recordId: row.id, action: 'delete', changes: { date: [row.date, null], kind: [row.kind, null], substituteId: [row.substituteId, null] } });
+    return { deleted: true };
+  });
+}

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { App, Button, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { ABSENCE_REASON_LABEL, SUB_KIND_LABEL, type AffectedLesson } from '../../../../src-shared/contract/timetableSubs';
+import { DateField } from '../../../components/DateField';
+import { useDownload } from '../../../components/downloadFile';
+import { errorText } from '../../../components/serverErrors';
+import { useHasRight } from '../../../components/useSession';
+import { AbsenceForm } from './AbsenceForm';
+import { useAssignSubstitutionMutation, useDeleteAbsenceMutation, useExportSubsMutation, useRemoveSubstitutionMutation, useSubsDayQuery } from './subsApi';
+
+/**
+ * «Замены»: the завуч picks a date, marks absent teachers, and for every lesson their absence
+ * leaves uncovered picks a substitute from the ranked candidates (the first is the best), merges,
+ * moves or cancels it; then prints the day's sheet and downloads the month's ledger.
+ */
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+function decision(l: AffectedLesson): string {
+  const s = l.substitution;
+  if (!s) return '';
+  if (s.kind === 'substitute') return s.substituteName ?? '';
+  if (s.kind === 'move') return `перенос на ${(s.toPeriod ?? 0) + 1} урок${s.substituteName ? `, ${s.substituteName}` : ''}`;
+  return `${SUB_KIND_LABEL[s.kind]}${s.substituteName ? `: ${s.substituteName}` : ''}`;
+}
+
+export function SubstitutionsPage() {
+  const { message } = App.useApp();
+  const [date, setDate] = useState<string>(today());
+  const canEdit = useHasRight('timetable.subs');
+  const { data, isFetching } = useSubsDayQuery({ date });
+  const [assign] = useAssignSubstitutionMutation();
+  const [remove] = useRemoveSubstitutionMutation();
+  const [deleteAbsence] = useDeleteAbsenceMutation();
+  const [exportSubs] = useExportSubsMutation();
+  const download = useDownload();
+
+  const run = async (p: Promise<{ error?: unknown }>, ok: string) => {
+    const r = await p;
+    if (r.error) message.error(errorText(r) ?? 'Не удалось сохранить');
+    else message.success(ok);
+  };
+  const pick = (l: AffectedLesson, substituteId: string, kind: 'substitute' | 'merge' = 'substitute') =>
+    run(assign({ date, lessonId: l.lessonId, index: l.index, kind, substituteId, version: l.substitution?.version ?? 0 }), 'Замена назначена');
+  const cancel = (l: AffectedLesson) => run(assign({ date, lessonId: l.lessonId, index: l.index, kind: 'cancel', version: l.substitution?.version ?? 0 }), 'Урок снят');
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        Замены
+      </Typography.Title>
+      <Space wrap>
+        <span>Дата</span>
+        <DateField value={date} onChange={(d) => d && setDate(d)} id="subs-date" />
+        {data?.dayName && <Typography.Text>{data.dayName}</Typography.Text>}
+        {data && (data.versionName ? <Typography.Text type="secondary">расписание «{data.versionName}»</Typography.Text> : <Tag color="orange">на эту дату нет утверждённого расписания</Tag>)}
+        <Button onClick={() => download(() => exportSubs({ kind: 'day', date }), 'Лист замен сформирован')}>Лист замен (Excel)</Button>
+        <Button onClick={() => window.print()}>Печать</Button>
+        <Button onClick={() => download(() => exportSubs({ kind: 'ledger', month: date.slice(0, 7) }), 'Учёт замен за месяц сформирован')}>Учёт замен за месяц (Excel)</Button>
+      </Space>
+      {canEdit && data && <AbsenceForm key={date} date={date} teachers={data.teachers} />}
+      {data && data.absences.length > 0 && (
+        <Space wrap aria-label="Отсутствующие">
+          {data.absences.map((a) => (
+            <Tag key={a.id} color="red">
+              {a.name}: {dmy(a.dateFrom)} – {dmy(a.dateTo)}, {ABSENCE_REASON_LABEL[a.reason]}
+              {canEdit && (
+                <Popconfirm title="Удалить отсутствие и его замены?" okText="Удалить" cancelText="Нет" onConfirm={() => run(deleteAbsence({ id: a.id, version: a.version }), 'Отсутствие удалено')}>
+                  <Button type="link" size="small">
+                    удалить
+                  </Button>
+                </Popconfirm>
+              )}
+            </Tag>
+          ))}
+        </Space>
+      )}
+      <Table<AffectedLesson>
+        size="small"
+        rowKey={(l) => `${l.lessonId}:${l.index}`}
+        loading={isFetching}
+        pagination={false}
+        dataSource={data?.lessons ?? []}
+        aria-label="Уроки, требующие замены"
+        locale={{ emptyText: 'На эту дату замен не требуется' }}
+        columns={[
+          { title: '№', dataIndex: 'periodLabel', width: 50 },
+          { title: 'Время', dataIndex: 'time', width: 110 },
+          { title: 'Класс', dataIndex: 'classLabel', width: 110 },
+          { title: 'По расписанию', key: 'plan', render: (_, l) => `${l.subjectName}, ${l.absentName}` },
+          { title: 'Каб.', dataIndex: 'roomNumber', width: 70 },
+          {
+            title: 'Замена',
+            key: 'sub',
+            width: 420,
+            render: (_, l) =>
+              l.substitution ? (
+                <Space>
+                  <Typography.Text strong>{decision(l)}</Typography.Text>
+                  {canEdit && (
+                    <Button size="small" onClick={() => run(remove({ id: l.substitution!.id, version: l.substitution!.version }), 'Назначение отменено')}>
+                      Отменить назначение
+                    </Button>
+                  )}
+                </Space>
+              ) : canEdit ? (
+                <Space wrap>
+                  <Select
+                    aria-label={`Заменяющий ${l.periodLabel} урок ${l.classLabel}`}
+                    placeholder="Кандидаты"
+                    style={{ width: 260 }}
+                    onChange={(id: string) => void pick(l, id)}
+                    options={l.candidates.map((c) => ({
+                      value: c.staffId,
+                      label: `${c.name}${c.qualified ? ' · по предмету' : ''} · ${c.monthHours} ч в месяце${c.sameClass ? ' · свой класс' : ''}${c.inBuilding ? '' : ' · нет уроков в этот день'}`,
+                    }))}
+                  />
+                  <Button size="small" type="primary" disabled={!l.candidates.length} onClick={() => void pick(l, l.candidates[0].staffId)}>
+                    Первый кандидат
+                  </Button>
+                  <Button size="small" onClick={() => void cancel(l)}>
+                    Снять урок
+                  </Button>
+                </Space>
+              ) : (
+                <Typography.Text type="secondary">не назначена</Typography.Text>
+              ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}

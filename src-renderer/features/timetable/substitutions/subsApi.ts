@@ -1,0 +1,21 @@
+import { contractEndpoints, onEachCall } from '../../../api/contractApi';
+
+/** Substitutions' endpoints (issue 16 parts 5–6); exports run on each click (every file is logged). */
+export const subsApi = contractEndpoints({
+  subsDay: 'timetable.subs.day',
+  createAbsence: 'timetable.subs.absence.create',
+  deleteAbsence: 'timetable.subs.absence.delete',
+  assignSubstitution: 'timetable.subs.assign',
+  removeSubstitution: 'timetable.subs.remove',
+  subsLedger: 'timetable.subs.ledger',
+  exportSubs: onEachCall('timetable.subs.export'),
+});
+
+export const {
+  useSubsDayQuery,
+  useCreateAbsenceMutation,
+  useDeleteAbsenceMutation,
+  useAssignSubstitutionMutation,
+  useRemoveSubstitutionMutation,
+  useExportSubsMutation,
+} = subsApi;
