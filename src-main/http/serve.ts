@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFromEnv } from '../core/db/createDb';
@@ -11,10 +12,32 @@ interface ServeArgs {
   host: string;
   port: number;
   dataDir: string;
+  /** `--help`/`-h`: print {@link SERVE_HELP} and exit before anything is opened. */
+  help: boolean;
+  /** Options this command does not know, refused before a server or a database is started. */
+  unknown: string[];
 }
 
+export const SERVE_HELP = `Школьный офис в браузере: запускает программу на этом компьютере и печатает адрес.
+
+  npm run serve [-- ПАРАМЕТРЫ]       собрать интерфейс и запустить
+  npm run serve:dev [-- ПАРАМЕТРЫ]   запустить без сборки (интерфейс уже собран: npx vite build)
+
+Параметры:
+  --port ЧИСЛО     порт (по умолчанию 5180 или переменная PORT)
+  --host АДРЕС     адрес (по умолчанию 127.0.0.1 — только этот компьютер; адрес сети
+                   разрешён, когда уже создан администратор)
+  --data ПАПКА     папка данных (по умолчанию SCHOOL_OFFICE_DATA или папка пользователя)
+  -h, --help       эта справка
+
+База данных: файл school-office.sqlite3 в папке данных или DATABASE_URL
+(postgres://… либо sqlite:/путь/файл.sqlite3).
+При первом запуске на пустой базе программа в браузере попросит создать администратора:
+пароля по умолчанию нет, администратор заводит остальных пользователей.
+`;
+
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs {
-  const args: ServeArgs = { host: '127.0.0.1', port: Number(env.PORT ?? 5180), dataDir: defaultDataDir(env) };
+  const args: ServeArgs = { host: '127.0.0.1', port: Number(env.PORT ?? 5180), dataDir: defaultDataDir(env), help: false, unknown: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? '';
@@ -24,6 +47,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     else if (a.startsWith('--port=')) args.port = Number(a.slice(7));
     else if (a === '--data') args.dataDir = path.resolve(next());
     else if (a.startsWith('--data=')) args.dataDir = path.resolve(a.slice(7));
+    else if (a === '--help' || a === '-h') args.help = true;
+    else args.unknown.push(a);
   }
   return args;
 }
@@ -34,6 +59,19 @@ export function isLoopback(host: string): boolean {
 
 async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2));
+  // Help and typos answer before anything starts: `serve --help` must not open a database or a port.
+  if (args.help) {
+    process.stdout.write(SERVE_HELP);
+    return;
+  }
+  if (args.unknown.length > 0) {
+    process.stderr.write(`Неизвестный параметр: ${args.unknown.join(' ')}. Справка: npm run serve:dev -- --help\n`);
+    process.exit(2);
+  }
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
+    process.stderr.write('Порт (--port или PORT) должен быть целым числом от 0 до 65535.\n');
+    process.exit(2);
+  }
   const logger = createLogger();
   const db = configFromEnv(sqliteFileIn(args.dataDir));
   const { core, dispatcher, close } = await startApp({ db, dataDir: args.dataDir, logger });
@@ -49,6 +87,9 @@ async function main(): Promise<void> {
   }
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, '..', '..', 'dist', 'renderer');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    process.stderr.write('Интерфейс ещё не собран: выполните npx vite build (или запускайте npm run serve, он собирает сам).\n');
+  }
   const running = await startHttpServer({ dispatcher, staticDir, host: args.host, port: args.port });
   process.stdout.write(
     `Школьный офис запущен: ${running.url}\n` +
