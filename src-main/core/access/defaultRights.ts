@@ -17,6 +17,8 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   'school.read': ALL,
   'school.edit': ['admin'],
   'system.read': ['admin', 'director'],
+  // Restoring replaces everyone's data; keys unlock the data folder elsewhere (issue 19).
+  'system.manage': ['admin'],
   'jobs.run': ['admin', 'deputy'],
   'users.read': ['admin', 'director'],
   'users.edit': ['admin'],

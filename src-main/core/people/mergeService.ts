@@ -4,8 +4,7 @@ import { fullName, searchKey } from '../../../src-shared/domain/names';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { newId } from '../../../src-shared/domain/ids';
 import { AppError } from '../../../src-shared/errors';
-import { hasRight } from '../access/index';
-import { assertCanSeeParent, assertCanSeePupil } from '../access/index';
+import { assertCanEditParent, assertCanEditPupil, hasRight } from '../access/index';
 import { diffFields } from '../foundation/auditLog';
 import type { HandlerContext } from '../foundation/context';
 import { CARD_SPECS, auditView, notFound, readCard, staleError, type Card, type StoredCard } from './repo/cards';
@@ -82,8 +81,8 @@ function plan(kind: PersonKind, keep: StoredCard, remove: StoredCard, takeFromRe
 /** Rights and scope, checked before any transaction (the scope reads through `ctx.core.db`). */
 async function assertMayMerge(ctx: HandlerContext, kind: PersonKind, keepId: string, removeId: string): Promise<void> {
   for (const id of [keepId, removeId]) {
-    if (kind === 'pupil') await assertCanSeePupil(ctx, id);
-    if (kind === 'parent') await assertCanSeeParent(ctx, id);
+    if (kind === 'pupil') await assertCanEditPupil(ctx, id);
+    if (kind === 'parent') await assertCanEditParent(ctx, id);
   }
 }
 

@@ -35,6 +35,8 @@ const f = fieldKit(PUPIL_LABELS);
 export function PupilCardPage() {
   // Links are changed with the parents' edit right.
   const canLink = useHasRight('parents.edit');
+  // Without parents.read the server sends the card without parents (issue 19, item 4).
+  const canSeeParents = useHasRight('parents.read');
   const tabs = (view: PupilView | undefined): CardTab[] => [
     {
       key: 'main',
@@ -114,7 +116,13 @@ export function PupilCardPage() {
       key: 'family',
       label: 'Семья',
       fields: [],
-      content: view ? <FamilyTab pupil={view} canEdit={canLink} /> : <Typography.Text type="secondary">Сохраните карточку, затем добавьте родителей и законных представителей.</Typography.Text>,
+      content: !canSeeParents ? (
+        <Typography.Text type="secondary">Сведения о родителях видны пользователям с правом «Просмотр карточек родителей».</Typography.Text>
+      ) : view ? (
+        <FamilyTab pupil={view} canEdit={canLink} />
+      ) : (
+        <Typography.Text type="secondary">Сохраните карточку, затем добавьте родителей и законных представителей.</Typography.Text>
+      ),
     },
     {
       key: 'education',
