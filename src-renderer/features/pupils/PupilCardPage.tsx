@@ -25,6 +25,7 @@ import { AddressesEditor } from '../people/AddressesEditor';
 import { DocumentsEditor } from '../people/DocumentsEditor';
 import { fieldKit } from '../people/fields';
 import { PersonCardPage } from '../people/PersonCardPage';
+import { PrintButtons } from '../reports/PrintFormPage';
 import { PUPIL_CARD } from '../people/personCards';
 import type { CardTab } from '../../components/card/CardFrame';
 import { FamilyTab } from './FamilyTab';
@@ -168,6 +169,7 @@ export function PupilCardPage() {
     <PersonCardPage
       spec={PUPIL_CARD}
       tabs={tabs}
+      actions={(view) => <PrintButtons form="pupil-card" personId={view.id} />}
       subtitle={(view) => (
         <Space wrap style={{ marginTop: 4 }}>
             {view.className ? (

@@ -11,6 +11,7 @@ import { EXCHANGE_SAMPLES } from '../exchange/exchangeSamples';
 import { TIMETABLE_SAMPLES } from '../timetable/timetableSamples';
 import { DEADLINE_SAMPLES } from '../deadlines/deadlineSamples';
 import { TTEXCHANGE_SAMPLES } from '../ttexchange/ttexchangeSamples';
+import { REPORTS_SAMPLES } from '../reports/reportsSamples';
 
 /**
  * One valid input per contract method, for the generated rights test (rightsMatrixSuite.ts): it calls
@@ -128,4 +129,6 @@ export const SAMPLES: Record<string, MethodSample> = {
   // Deadline monitor: rules, home screens, ticks, the journal (issue 20).
   ...DEADLINE_SAMPLES,
   ...TTEXCHANGE_SAMPLES,
+  // Report catalogue, print forms, report builder (issue 21).
+  ...REPORTS_SAMPLES,
 };
