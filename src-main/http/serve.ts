@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFromEnv } from '../core/db/createDb';
@@ -16,10 +17,34 @@ interface ServeArgs {
   dataDir: string;
   /** Extra names LAN clients may use for this computer (DNS names the school gave it). */
   allowHosts: string[];
+  /** `--help`/`-h`: print {@link SERVE_HELP} and exit before anything is opened. */
+  help: boolean;
+  /** Options this command does not know, refused before a server or a database is started. */
+  unknown: string[];
 }
 
+export const SERVE_HELP = `Школьный офис в браузере: запускает программу на этом компьютере и печатает адрес.
+
+  npm run serve [-- ПАРАМЕТРЫ]       собрать интерфейс и запустить
+  npm run serve:dev [-- ПАРАМЕТРЫ]   запустить без сборки (интерфейс уже собран: npx vite build)
+
+Параметры:
+  --port ЧИСЛО     порт (по умолчанию 5180 или переменная PORT)
+  --host АДРЕС     адрес (по умолчанию 127.0.0.1 — только этот компьютер; адрес сети
+                   разрешён, когда уже создан администратор)
+  --data ПАПКА     папка данных (по умолчанию SCHOOL_OFFICE_DATA или папка пользователя)
+  --allow-host ИМЯ ещё одно имя этого компьютера в сети, по которому к нему обращаются
+  -h, --help       эта справка
+
+База данных: файл school-office.sqlite3 в папке данных или DATABASE_URL
+(postgres://… либо sqlite:/путь/файл.sqlite3).
+При первом запуске на пустой базе программа в браузере попросит создать администратора
+и ввести код первого запуска, напечатанный здесь: пароля по умолчанию нет,
+администратор заводит остальных пользователей.
+`;
+
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs {
-  const args: ServeArgs = { host: '127.0.0.1', port: Number(env.PORT ?? 5180), dataDir: defaultDataDir(env), allowHosts: [] };
+  const args: ServeArgs = { host: '127.0.0.1', port: Number(env.PORT ?? 5180), dataDir: defaultDataDir(env), allowHosts: [], help: false, unknown: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? '';
@@ -31,12 +56,27 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     else if (a.startsWith('--data=')) args.dataDir = path.resolve(a.slice(7));
     else if (a === '--allow-host') args.allowHosts.push(next());
     else if (a.startsWith('--allow-host=')) args.allowHosts.push(a.slice(13));
+    else if (a === '--help' || a === '-h') args.help = true;
+    else args.unknown.push(a);
   }
   return args;
 }
 
 async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2));
+  // Help and typos answer before anything starts: `serve --help` must not open a database or a port.
+  if (args.help) {
+    process.stdout.write(SERVE_HELP);
+    return;
+  }
+  if (args.unknown.length > 0) {
+    process.stderr.write(`Неизвестный параметр: ${args.unknown.join(' ')}. Справка: npm run serve:dev -- --help\n`);
+    process.exit(2);
+  }
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
+    process.stderr.write('Порт (--port или PORT) должен быть целым числом от 0 до 65535.\n');
+    process.exit(2);
+  }
   const logger = createLogger();
   // An encrypted folder's key (database.key) is attached to its SQLite file.
   const db = keyedConfig(configFromEnv(sqliteFileIn(args.dataDir)), args.dataDir, sqliteFileIn(args.dataDir));
@@ -54,6 +94,9 @@ async function main(): Promise<void> {
   }
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, '..', '..', 'dist', 'renderer');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    process.stderr.write('Интерфейс ещё не собран: выполните npx vite build (или запускайте npm run serve, он собирает сам).\n');
+  }
   const running = await startHttpServer({ dispatcher, staticDir, host: args.host, port: args.port, allowedHostNames: args.allowHosts });
   process.stdout.write(
     `Школьный офис запущен: ${running.url}\n` +

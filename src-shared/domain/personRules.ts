@@ -3,6 +3,7 @@
  * with hyphens and ё, plausible ages per role, no dates in the future. Each check returns `null` or
  * a short Russian message; the caller names the record and the field.
  */
+import { parseRuDate } from './ruDate';
 import { addYears } from './documents';
 
 export type PersonKind = 'staff' | 'pupil' | 'parent';
@@ -93,6 +94,9 @@ export function checkNotFuture(date: string, today: string, what = 'дата'): 
 
 /** Birth date plausibility for a role; `today` is the local date of the check. */
 export function checkBirthDate(kind: PersonKind, birthDate: string, today: string): string | null {
+  // A date field hands over the text as typed when it is no date at all (31.02.2020): say so.
+  const read = parseRuDate(birthDate);
+  if (!read.ok) return read.error;
   if (birthDate > today) return 'дата рождения не может быть в будущем';
   const age = ageOn(birthDate, today);
   if (kind === 'parent') {

@@ -77,15 +77,19 @@ export function checkSnils(raw: string): string | null {
       count++;
     } else if (c !== 45 && c !== 32) plain = false;
   }
-  if (plain) return count !== 11 ? SNILS_DIGITS : body <= 1001998 ? null : snilsControl(sum) === control ? null : SNILS_SUM;
+  // 000-000-000 is never issued (the fund's numbers start at 001-001-998 and below it only
+  // the checksum is waived), so an all-zero body is a typo or a placeholder, not a number.
+  if (plain) return count !== 11 ? SNILS_DIGITS : body === 0 ? SNILS_ZERO : body <= 1001998 ? null : snilsControl(sum) === control ? null : SNILS_SUM;
   const snils = digitsOnly(raw);
   if (!/^\d{11}$/.test(snils)) return SNILS_DIGITS;
   const head = snils.slice(0, 9);
+  if (Number(head) === 0) return SNILS_ZERO;
   if (Number(head) <= 1001998) return null;
   return snilsControl(weightedSum(head, [9, 8, 7, 6, 5, 4, 3, 2, 1])) === Number(snils.slice(9)) ? null : SNILS_SUM;
 }
 
 const SNILS_DIGITS = 'нужно 11 цифр (формат 123-456-789 01)';
+const SNILS_ZERO = 'такого номера не бывает — проверьте цифры';
 const SNILS_SUM = 'неверная контрольная сумма — проверьте цифры';
 
 function snilsControl(sum: number): number {

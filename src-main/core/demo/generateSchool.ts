@@ -1,3 +1,4 @@
+import { schoolToday } from '../foundation/clock';
 import { snilsChecksum } from '../../../src-shared/domain/validators';
 import { BOY_NAMES, feminineSurname, GIRL_NAMES, MALE_NAMES, SURNAMES, WOMAN_NAMES } from './names';
 import { createRng, seededIdFactory, type Rng } from './rng';
@@ -23,6 +24,8 @@ export interface DemoOptions {
   classesPerGrade?: number;
   /** Average class size; the real size varies ±4. */
   classSize?: number;
+  /** The day the demo is made for (the clock's by default): the movement book ends at it. */
+  today?: string;
 }
 
 const LETTERS = ['А', 'Б', 'В', 'Г'];
@@ -207,5 +210,5 @@ export function generateSchool(opts: DemoOptions = {}): DemoSchool {
     }
   }
 
-  return { seed, year, staff, classes, pupils, parents, links, movement: generateMovementYear(seed, year, classes, pupils) };
+  return { seed, year, staff, classes, pupils, parents, links, movement: generateMovementYear(seed, year, classes, pupils, opts.today ?? schoolToday()) };
 }

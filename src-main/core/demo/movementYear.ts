@@ -1,4 +1,4 @@
-import { addDays, isWeekend } from '../../../src-shared/domain/calendar/dates';
+import { addDays, diffDays, isWeekend } from '../../../src-shared/domain/calendar/dates';
 import type { DestinationKind, EnrollKind, OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import type { DemoClass, DemoLink, DemoPerson } from './demoTypes';
 import { BOY_NAMES, feminineSurname, GIRL_NAMES, MALE_NAMES, SURNAMES, WOMAN_NAMES } from './names';
@@ -66,11 +66,18 @@ function schoolDay(rng: Rng, from: string, spanDays: number): string {
 
 export function generateMovementYear(
   seed: number,
-  year: { startDate: string },
+  year: { startDate: string; endDate: string },
   classes: DemoClass[],
   pupils: (DemoPerson & { classId: string })[],
+  /** The demo's «today»: no movement takes effect after it, so no signed order is dated in the future (issue 24). */
+  today: string = year.endDate,
 ): DemoMovement {
   const rng = createRng(seed ^ 0x6d6f7665);
+  const upTo = today < year.endDate ? today : year.endDate;
+  // The same events on the same pupils whatever today is (one draw each, so counts and people stay
+  // put); only the window they fall in shrinks to end at today. Early in September it cannot shrink
+  // below the first days, which then may still lie ahead.
+  const within = (from: string, spanDays: number, room = 0) => Math.max(0, Math.min(spanDays, diffDays(from, upTo) - room));
   const newId = seededIdFactory(rng, Date.UTC(2026, 7, 20));
   const start = year.startDate;
   const orders: DemoOrder[] = [];
@@ -131,7 +138,7 @@ export function generateMovementYear(
     newLinks.push({ pupilId: pupil.id, parentId: mother.id, relation: 'мать' });
     const family = i === 5;
     events.push({
-      date: schoolDay(rng, addDays(start, 14), 240),
+      date: schoolDay(rng, addDays(start, 14), within(addDays(start, 14), 240, 3)),
       type: 'enroll',
       item: { pupilId: pupil.id, fromClassId: null, toClassId: cls.id, effectiveDate: '', enrollKind: family ? 'familyEducation' : 'otherSchool', originSchool: family ? undefined : rng.pick(OTHER_SCHOOLS), originDocument: family ? 'заявление родителей, аттестация в форме семейного образования' : 'личное дело обучающегося' },
     });
@@ -146,7 +153,7 @@ export function generateMovementYear(
     // A school with one class per grade has nowhere to transfer to.
     if (parallel.length === 0) continue;
     const to = rng.pick(parallel);
-    events.push({ date: schoolDay(rng, addDays(start, 20), 230), type: 'transfer', item: { pupilId: p.id, fromClassId: from.id, toClassId: to.id, effectiveDate: '', reason: 'по заявлению родителей' } });
+    events.push({ date: schoolDay(rng, addDays(start, 20), within(addDays(start, 20), 230, 3)), type: 'transfer', item: { pupilId: p.id, fromClassId: from.id, toClassId: to.id, effectiveDate: '', reason: 'по заявлению родителей' } });
   }
 
   // Withdrawals, with where they went.
@@ -166,14 +173,15 @@ export function generateMovementYear(
   for (const [kind, grades] of destinations) {
     const p = pickPupil(grades);
     if (!p) continue;
-    const date = schoolDay(rng, addDays(start, 25), 200);
+    // Room for the reinstatement six weeks after a departure to family education.
+    const date = schoolDay(rng, addDays(start, 25), within(addDays(start, 25), 200, kind === 'familyEducation' ? 52 : 3));
     const school = kind === 'sameRegion' ? rng.pick(OTHER_SCHOOLS.slice(0, 4)) : kind === 'otherRegion' ? rng.pick(FAR_SCHOOLS) : kind === 'college' ? rng.pick(COLLEGES) : undefined;
     events.push({ date, type: 'withdraw', item: { pupilId: p.id, fromClassId: classOf.get(p.id) as string, toClassId: null, effectiveDate: '', destinationKind: kind, destinationSchool: school, reason: kind === 'abroad' ? 'выезд семьи на постоянное место жительства' : undefined } });
     if (kind === 'familyEducation') familyPupil = { id: p.id, classId: p.classId, date };
   }
   // The pupil who left for family education comes back six weeks later.
   if (familyPupil) {
-    events.push({ date: schoolDay(rng, addDays(familyPupil.date, 42), 5), type: 'reinstate', item: { pupilId: familyPupil.id, fromClassId: null, toClassId: familyPupil.classId, effectiveDate: '', reason: 'заявление родителей о продолжении обучения в школе' } });
+    events.push({ date: schoolDay(rng, addDays(familyPupil.date, 42), within(addDays(familyPupil.date, 42), 5, 3)), type: 'reinstate', item: { pupilId: familyPupil.id, fromClassId: null, toClassId: familyPupil.classId, effectiveDate: '', reason: 'заявление родителей о продолжении обучения в школе' } });
   }
 
   events.sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type));

@@ -26,6 +26,11 @@ describe('СНИЛС', () => {
     expect(checkSnils('001-001-998 77')).toBeNull();
     expect(checkSnils('001-001-999 00')).not.toBeNull();
   });
+  it('refuses the all-zero number however it is spelled (the placeholder a form once accepted)', () => {
+    for (const v of ['000-000-000 00', '00000000000', '000 000 000 00', '000-000-000 01']) {
+      expect(checkSnils(v), v).toMatch(/не бывает/);
+    }
+  });
   it('formats and computes checksums consistently', () => {
     expect(formatSnils('11223344595')).toBe('112-233-445 95');
     for (const body of ['112233445', '087654303', '123456789', '999999999']) {
