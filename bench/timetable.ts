@@ -15,6 +15,7 @@
  *   npm run bench:timetable -- --hard-real     (FET's difficult real files at 300 s, both stop at
  *                                               their first valid timetable; 2 seeds ≈ 40 min)
  *   npm run bench:timetable -- --only=Demo     (the demo school built from its own database, issue 15)
+ *   npm run bench:timetable -- --only=Edit     (hand editing on the demo school: live check, «Исправить», issue 16)
  *   npm run bench:timetable -- --profile       (where the time to the first valid timetable goes)
  *   options: --only=S,M,Lom,Demo  --seeds=N  --school-seed=N (generated schools never tuned on)
  *            --no-cold (skip the cold-start table)  --no-repair
@@ -36,6 +37,7 @@ import { loadLine, newRange, sampleLoad, showRange, steady, type LoadRange } fro
 import { profileTables } from './timetable/profile';
 import { summarise, table, median, type Row, type RunRecord } from './timetable/stats';
 import { demoRow } from './timetable/demoRow';
+import { editRow } from './timetable/editRow';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -162,6 +164,11 @@ async function main(): Promise<void> {
   console.log(`Load average at start: ${loadLine()}.`);
   if (args.includes('--profile')) {
     console.log(await profileTables(Number(arg('seeds') ?? 5)));
+    console.log(`Load average at end: ${loadLine()}.`);
+    return;
+  }
+  if (only?.some((o) => o.toLowerCase() === 'edit')) {
+    console.log(await editRow((s) => process.stderr.write(s), quick ? 5 : 10));
     console.log(`Load average at end: ${loadLine()}.`);
     return;
   }

@@ -14,6 +14,7 @@ import * as m0032 from './0032_create_staff_positions';
 import * as m0033 from './0033_create_portal_accounts';
 import * as m0034 from './0034_convert_family_composition';
 import * as m0035 from './0035_create_staff_family';
+import * as m0036 from './0036_create_staff_training';
 import * as m0040 from './0040_create_movement_orders';
 import * as m0041 from './0041_create_document_templates';
 import * as m0042 from './0042_extend_movement_orders_add_source';
@@ -24,6 +25,7 @@ import * as m0061 from './0061_create_portal_seen';
 import * as m0062 from './0062_create_portal_exchange_entry';
 import * as m0070 from './0070_create_timetable';
 import * as m0071 from './0071_joint_groups_to_curriculum';
+import * as m0080 from './0080_create_report_tables';
 import * as m0090 from './0090_create_deadlines';
 
 /**
@@ -46,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '0033_create_portal_accounts': m0033,
   '0034_convert_family_composition': m0034,
   '0035_create_staff_family': m0035,
+  '0036_create_staff_training': m0036,
   '0040_create_movement_orders': m0040,
   '0041_create_document_templates': m0041,
   '0042_extend_movement_orders_add_source': m0042,
@@ -56,5 +59,6 @@ export const migrations: Record<string, Migration> = {
   '0062_create_portal_exchange_entry': m0062,
   '0070_create_timetable': m0070,
   '0071_joint_groups_to_curriculum': m0071,
+  '0080_create_report_tables': m0080,
   '0090_create_deadlines': m0090,
 };

@@ -5,7 +5,11 @@ import { AppError } from '../src-shared/errors';
 import { plural } from '../src-shared/domain/plural';
 import { closeCore, openCore, type Core } from './core/foundation/context';
 import { configFromEnv, type DbConfig } from './core/db/createDb';
-import { backupSqlite, verifySqliteFile } from './core/db/backup';
+import { backupSqlite } from './core/db/backup';
+import { acquireAppLock } from './core/db/appLock';
+import { inspectBackup, prepareRestoreCopy, replaceDatabaseFile } from './core/db/restore';
+import { databaseKeyFor, keyedConfig } from './core/db/dbKey';
+import { decryptDatabase, encryptDatabase } from './core/db/encryption';
 import { generateSchool } from './core/demo/generateSchool';
 import { hasPupils, writeDemo } from './core/demo/writeDemo';
 import { buildDemoTimetable } from './core/demo/demoTimetable';
@@ -43,6 +47,11 @@ function dataDirOf(flags: Flags): string {
   return typeof flags.data === 'string' ? path.resolve(flags.data) : defaultDataDir();
 }
 
+/** The database of a data folder (DATABASE_URL or its SQLite file), with its key if it is encrypted. */
+function configOf(dataDir: string): DbConfig {
+  return keyedConfig(configFromEnv(sqliteFileIn(dataDir)), dataDir, sqliteFileIn(dataDir));
+}
+
 async function withCore<T>(dbConfig: DbConfig, dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
   const core = await openCore({ db: dbConfig, dataDir, logger: createLogger(undefined, 'warn') });
   try {
@@ -56,11 +65,14 @@ async function demo(flags: Flags): Promise<void> {
   const dataDir = dataDirOf(flags);
   let dbConfig: DbConfig;
   if (typeof flags.out === 'string') dbConfig = { kind: 'sqlite', file: path.resolve(flags.out) };
-  else dbConfig = configFromEnv(sqliteFileIn(dataDir));
+  else dbConfig = configOf(dataDir);
   if (dbConfig.kind === 'sqlite' && fs.existsSync(dbConfig.file)) {
     if (flags.force !== true) {
       throw new AppError('VALIDATION', `Файл ${dbConfig.file} уже существует. Укажите другой --out или добавьте --force, чтобы заменить его.`);
     }
+    // Not under a running program: the lock says whether one has the file open.
+    const lock = acquireAppLock(dbConfig.file, 'создание демонстрационной школы', 'Заменить базу нельзя');
+    lock.release();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbConfig.file + suffix, { force: true });
   }
   const seed = typeof flags.seed === 'string' ? Number(flags.seed) : undefined;
@@ -95,38 +107,49 @@ async function demo(flags: Flags): Promise<void> {
 
 async function backup(flags: Flags): Promise<void> {
   const dataDir = dataDirOf(flags);
-  await withCore(configFromEnv(sqliteFileIn(dataDir)), dataDir, async (core) => {
+  await withCore(configOf(dataDir), dataDir, async (core) => {
     if (!core.appDb.sqlite) throw new AppError('VALIDATION', 'Для PostgreSQL используйте pg_dump на сервере базы данных.');
-    const r = await backupSqlite(core.appDb.sqlite, core.config.backupDir, 'manual');
+    const r = await backupSqlite(core.appDb.sqlite, core.config.backupDir, 'manual', undefined, core.appDb.sqliteKey);
     out(`Резервная копия создана и проверена: ${r.file} (${Math.round(r.size / 1024)} КБ)`);
   });
 }
 
+/**
+ * Restore (issue 19, item 5): refused while the program has the database open (the lock), refused
+ * for anything but a sound backup of ours, and the replacement is a copy beside the database renamed
+ * over it — the file is never half-written.
+ */
 async function restore(file: string | undefined, flags: Flags): Promise<void> {
   if (!file) throw new AppError('VALIDATION', 'Укажите файл резервной копии: school-office restore ФАЙЛ');
   const source = path.resolve(file);
-  if (!fs.existsSync(source)) throw new AppError('NOT_FOUND', `Файл ${source} не найден`);
-  if (!verifySqliteFile(source)) throw new AppError('VALIDATION', `Файл ${source} повреждён или не является базой SQLite; ничего не изменено.`);
   const dataDir = dataDirOf(flags);
-  const target = sqliteFileIn(dataDir);
-  if (fs.existsSync(target)) {
-    await withCore({ kind: 'sqlite', file: target }, dataDir, async (core) => {
-      const r = await backupSqlite(core.appDb.sqlite!, core.config.backupDir, 'before-restore');
-      out(`Текущая база сохранена: ${r.file}`);
-    });
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+  const config = configOf(dataDir);
+  if (config.kind !== 'sqlite') {
+    throw new AppError('VALIDATION', 'База — PostgreSQL: её восстанавливает администратор сервера базы данных (pg_restore). Ничего не изменено.');
   }
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.copyFileSync(source, target);
-  await withCore({ kind: 'sqlite', file: target }, dataDir, async (core) => {
-    out(`База восстановлена из ${source}; схема ${core.migration.schemaVersion}.`);
-  });
+  const target = path.resolve(config.file);
+  const key = databaseKeyFor(dataDir);
+  const facts = inspectBackup(source, key);
+  const lock = acquireAppLock(target, 'восстановление из резервной копии', 'Восстановить базу нельзя');
+  try {
+    if (fs.existsSync(target)) {
+      await withCore(keyedConfig({ kind: 'sqlite', file: target }, dataDir, sqliteFileIn(dataDir)), dataDir, async (core) => {
+        const r = await backupSqlite(core.appDb.sqlite!, core.config.backupDir, 'before-restore', undefined, core.appDb.sqliteKey);
+        out(`Текущая база сохранена: ${r.file}`);
+      });
+    }
+    const tmp = await prepareRestoreCopy(source, target, key);
+    replaceDatabaseFile(tmp, target);
+  } finally {
+    lock.release();
+  }
+  out(`База восстановлена из ${source} (схема копии ${facts.schemaVersion}, приведена к текущей). Все пользователи входят заново.`);
 }
 
 async function status(flags: Flags): Promise<void> {
   const dataDir = dataDirOf(flags);
-  await withCore(configFromEnv(sqliteFileIn(dataDir)), dataDir, async (core) => {
-    out(`База: ${core.appDb.kind === 'sqlite' ? `SQLite ${core.appDb.location}` : `PostgreSQL ${core.appDb.location}`}`);
+  await withCore(configOf(dataDir), dataDir, async (core) => {
+    out(`База: ${core.appDb.kind === 'sqlite' ? `SQLite ${core.appDb.location}${core.appDb.sqliteKey ? ' (зашифрована)' : ''}` : `PostgreSQL ${core.appDb.location}`}`);
     out(`Схема: ${core.migration.schemaVersion}; версия программы ${core.config.appVersion}`);
   });
 }
@@ -149,7 +172,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return 0;
       case 'migrate': {
         const dataDir = dataDirOf(flags);
-        await withCore(configFromEnv(sqliteFileIn(dataDir)), dataDir, async (core) => {
+        await withCore(configOf(dataDir), dataDir, async (core) => {
           out(core.migration.applied.length ? `Применены изменения схемы: ${core.migration.applied.join(', ')}` : 'Схема базы данных актуальна.');
           if (core.migration.backupFile) out(`Резервная копия до обновления: ${core.migration.backupFile}`);
         });
@@ -164,10 +187,19 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'status':
         await status(flags);
         return 0;
+      case 'encrypt':
+      case 'decrypt': {
+        const dataDir = dataDirOf(flags);
+        const config = configFromEnv(sqliteFileIn(dataDir));
+        if (config.kind !== 'sqlite') throw new AppError('VALIDATION', 'Шифрование в программе — для файла SQLite; базу PostgreSQL защищает сервер базы данных. Ничего не изменено.');
+        const r = command === 'encrypt' ? await encryptDatabase(path.resolve(config.file), dataDir) : await decryptDatabase(path.resolve(config.file), dataDir);
+        out(r);
+        return 0;
+      }
       case 'reset-password': {
         if (!positional[0]) throw new AppError('VALIDATION', 'Укажите логин: school-office reset-password ЛОГИН');
         const dataDir = dataDirOf(flags);
-        await withCore(configFromEnv(sqliteFileIn(dataDir)), dataDir, async (core) => {
+        await withCore(configOf(dataDir), dataDir, async (core) => {
           const r = await resetPasswordFromConsole(core, positional[0]);
           out(`Временный пароль для «${r.login}»: ${r.password}\nПри входе программа попросит сменить его. Все сеансы этого пользователя завершены.`);
         });

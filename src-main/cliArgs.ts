@@ -43,11 +43,19 @@ export const COMMANDS: Record<string, CommandSpec> = {
   backup: { usage: 'backup [--data ПАПКА]', summary: 'сделать проверенную резервную копию файла SQLite в ПАПКА/backups', args: [], options: { data: DATA } },
   restore: {
     usage: 'restore ФАЙЛ [--data ПАПКА]',
-    summary: 'восстановить базу из резервной копии (текущий файл сначала копируется в backups)',
+    summary:
+      'восстановить базу из резервной копии: только когда программа закрыта; копия проверяется (целостность, что это база «Школьного офиса», не новее программы), текущий файл сначала копируется в backups, замена — копией рядом и переименованием; все входят заново',
     args: ['ФАЙЛ'],
     options: { data: DATA },
   },
   status: { usage: 'status [--data ПАПКА]', summary: 'показать, какая база используется и версию схемы', args: [], options: { data: DATA } },
+  encrypt: {
+    usage: 'encrypt [--data ПАПКА]',
+    summary: 'зашифровать файл SQLite (SQLCipher 4): ключ — в ПАПКА/database.key (только владельцу); только когда программа закрыта; перед этим делается резервная копия',
+    args: [],
+    options: { data: DATA },
+  },
+  decrypt: { usage: 'decrypt [--data ПАПКА]', summary: 'расшифровать базу обратно (ключ удаляется после проверки)', args: [], options: { data: DATA } },
   'reset-password': {
     usage: 'reset-password ЛОГИН [--data ПАПКА]',
     summary:

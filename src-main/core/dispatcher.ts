@@ -16,8 +16,16 @@ export interface DispatcherHooks {
   authorize?(caller: Caller, method: MethodName, def: MethodDef): void | Promise<void>;
 }
 
+/** A failed envelope. */
+export type Refusal = Extract<Envelope<never>, { ok: false }>;
+
 export interface Dispatcher {
   call(caller: Caller, method: string, input: unknown): Promise<Envelope<unknown>>;
+  /**
+   * The checks that need no input (the method exists, the caller may call it), so a transport can
+   * refuse a call before it reads the request body: the refusal `call` would give, or null.
+   */
+  precheck(caller: Caller, method: string): Promise<Refusal | null>;
   readonly contract: Contract;
   readonly core: Core;
 }
@@ -57,12 +65,28 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
   const contract: Contract = fullContract;
   const table = handlers as unknown as Record<string, (input: unknown, ctx: HandlerContext) => Promise<unknown>>;
 
-  async function call(caller: Caller, method: string, rawInput: unknown): Promise<Envelope<unknown>> {
-    const def = Object.prototype.hasOwnProperty.call(contract, method) ? (contract[method as MethodName] as MethodDef) : undefined;
-    const handler = def ? table[method] : undefined;
-    if (!def || !handler) {
-      return { ok: false, error: new AppError('UNKNOWN_METHOD', `Неизвестная операция «${String(method).slice(0, 100)}»`).toBody() };
+  const defOf = (method: string) =>
+    Object.prototype.hasOwnProperty.call(contract, method) && table[method] ? (contract[method as MethodName] as MethodDef) : undefined;
+  const unknownMethod = (method: string): Refusal => ({
+    ok: false,
+    error: new AppError('UNKNOWN_METHOD', `Неизвестная операция «${String(method).slice(0, 100)}»`).toBody(),
+  });
+
+  async function precheck(caller: Caller, method: string): Promise<Refusal | null> {
+    const def = defOf(method);
+    if (!def) return unknownMethod(method);
+    try {
+      await hooks.authorize?.(caller, method as MethodName, def);
+      return null;
+    } catch (err) {
+      return { ok: false, error: toAppError(err, core, method).toBody() };
     }
+  }
+
+  async function call(caller: Caller, method: string, rawInput: unknown): Promise<Envelope<unknown>> {
+    const def = defOf(method);
+    const handler = def ? table[method] : undefined;
+    if (!def || !handler) return unknownMethod(method);
     try {
       await hooks.authorize?.(caller, method as MethodName, def);
       const parsed = def.input.safeParse(rawInput);
@@ -95,7 +119,7 @@ export function createDispatcher(core: Core, handlers: Handlers<Contract>, hooks
     }
   }
 
-  return { call, contract, core };
+  return { call, precheck, contract, core };
 }
 
 const SECRET_KEY = /password|token|secret/i;

@@ -1,4 +1,4 @@
-import { classScopeSources } from './access/index';
+import { classLeadSources, classScopeSources } from './access/index';
 import { accountDueDates, accountOf, openHireTask, openParentTaskOnLink } from './accounts/index';
 import { accountDueByRule } from './deadlines/index';
 import { curriculumUseOfSubject, teachingSource } from './curriculum/index';
@@ -14,6 +14,8 @@ export function wireDomains(): void {
   // A teacher without «все классы» sees the classes they lead and the classes they teach.
   classScopeSources.plug(classTeacherSource);
   classScopeSources.plug(teachingSource);
+  // Only the classes one leads are editable: teaching a class gives sight, not the pen (issue 19).
+  classLeadSources.plug(classTeacherSource);
   // Deleting a subject is refused while the curriculum's plans or the load still use it.
   subjectUsers.plug(curriculumUseOfSubject);
   // Cards show the portal account; linking a parent to an enrolled child and recording a hire

@@ -6,15 +6,17 @@ import { createJobHost, type JobHost } from './foundation/workerHost';
 import type { WorkerJob } from './foundation/workerSide';
 import { applyRollover, exportAlphabet, exportBook } from './movement/index';
 import { exportParents, exportPupils, exportStaff } from './people/index';
+import { exportReport, exportSavedReport, printPupilCard, printStaffCard } from './reports/index';
 import { applyPull, previewPull } from './sync/index';
 
 type Input<F> = F extends (ctx: HandlerContext, input: infer I) => Promise<unknown> ? I : never;
 
 /**
  * The long jobs that run in the core's job worker (foundation/workerHost.ts) instead of on the
- * request path: the pull apply, the year rollover and the big list exports. A handler starts one
- * with `runJob` and waits for its answer while the server goes on answering everyone else. The
- * portal pull's preview runs here too: reading and matching a district's export takes seconds.
+ * request path: the pull apply, the year rollover, the big list exports, the report files and the
+ * print forms. A handler starts one with `runJob` and waits for its answer while the server goes on
+ * answering everyone else. The portal pull's preview runs here too: reading and matching a
+ * district's export takes seconds.
  */
 export const WORKER_JOBS = {
   'exchange.pull.preview': (ctx: HandlerContext, i: Parameters<typeof previewPull>[1]) => previewPull(ctx, i),
@@ -25,6 +27,10 @@ export const WORKER_JOBS = {
   'staff.export': (ctx: HandlerContext, filter: Parameters<typeof exportStaff>[1]) => exportStaff(ctx, filter),
   'movement.book.export': (ctx: HandlerContext, filter: Parameters<typeof exportBook>[1]) => exportBook(ctx.core.db, filter),
   'movement.alphabet.export': (ctx: HandlerContext, i: { search: string }) => exportAlphabet(ctx.core.db, i.search),
+  'reports.export': (ctx: HandlerContext, i: { audience: Parameters<typeof exportReport>[1]; key: Parameters<typeof exportReport>[2]; params: Parameters<typeof exportReport>[3] }) => exportReport(ctx, i.audience, i.key, i.params),
+  'reports.custom.export': (ctx: HandlerContext, i: { id: string; date?: string | null }) => exportSavedReport(ctx, i.id, i.date),
+  'reports.print.pupilCard': (ctx: HandlerContext, i: { pupilId: string; format: 'docx' | 'pdf' }) => printPupilCard(ctx, i.pupilId, i.format),
+  'reports.print.staffCard': (ctx: HandlerContext, i: { staffId: string; format: 'docx' | 'pdf' }) => printStaffCard(ctx, i.staffId, i.format),
 } satisfies Record<string, WorkerJob>;
 
 export type WorkerJobName = keyof typeof WORKER_JOBS;

@@ -7,7 +7,8 @@ export interface CoreClient {
   ready: Promise<string>;
   call(senderId: number, method: string, input: unknown): Promise<Envelope<unknown>>;
   forget(senderId: number): void;
-  onEvent(listener: (event: PushEvent) => void): () => void;
+  /** Push events with the windows signed in when each happened. */
+  onEvent(listener: (event: PushEvent, signedIn: readonly number[]) => void): () => void;
   /** The core process ended: every call still waiting is answered with an error. */
   closed(reason: string): void;
 }
@@ -16,7 +17,7 @@ export interface CoreClient {
 export function createCoreClient(port: PortLike<FromCore, ToCore>, log: (m: Extract<FromCore, { type: 'log' }>) => void = () => undefined): CoreClient {
   let next = 1;
   const waiting = new Map<number, (env: Envelope<unknown>) => void>();
-  const listeners = new Set<(event: PushEvent) => void>();
+  const listeners = new Set<(event: PushEvent, signedIn: readonly number[]) => void>();
   let gone: string | null = null;
   let settle: { resolve: (db: string) => void; reject: (e: Error) => void };
   const ready = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
@@ -24,7 +25,7 @@ export function createCoreClient(port: PortLike<FromCore, ToCore>, log: (m: Extr
     if (m.type === 'ready') settle.resolve(m.database);
     else if (m.type === 'fatal') settle.reject(new Error(m.message));
     else if (m.type === 'log') log(m);
-    else if (m.type === 'event') for (const l of [...listeners]) l(m.event);
+    else if (m.type === 'event') for (const l of [...listeners]) l(m.event, m.to ?? []);
     else if (m.type === 'result') {
       const done = waiting.get(m.id);
       waiting.delete(m.id);

@@ -7,7 +7,7 @@ import { sessionDispatch, type SessionHooks } from './ipcBridge';
  * session, every push event goes to the shell. Pure (no Electron), so a Node MessageChannel or a
  * child process can stand in for the utility process in tests.
  */
-export function serveCore(port: PortLike<ToCore, FromCore>, dispatcher: Dispatcher, sessions: SessionHooks & { forget(senderId: number): Promise<void> }): () => void {
+export function serveCore(port: PortLike<ToCore, FromCore>, dispatcher: Dispatcher, sessions: SessionHooks & { forget(senderId: number): Promise<void>; signedIn(): number[] }): () => void {
   const handle = sessionDispatch(dispatcher, sessions);
   port.onMessage((m) => {
     if (m.type === 'forget') {
@@ -20,5 +20,6 @@ export function serveCore(port: PortLike<ToCore, FromCore>, dispatcher: Dispatch
       (err) => port.postMessage({ type: 'result', id: m.id, env: { ok: false, error: { code: 'INTERNAL', message: `Внутренняя ошибка ядра: ${String((err as Error)?.message ?? err)}` } } }),
     );
   });
-  return dispatcher.core.events.subscribe((event) => port.postMessage({ type: 'event', event }));
+  // Each event names the windows signed in at that moment: the shell sends it to those only.
+  return dispatcher.core.events.subscribe((event) => port.postMessage({ type: 'event', event, to: sessions.signedIn() }));
 }

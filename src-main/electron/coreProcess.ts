@@ -1,5 +1,6 @@
 import { createIpcSessions } from '../core/access/index';
 import { configFromEnv } from '../core/db/createDb';
+import { attachKey, databaseKeyFor } from '../core/db/dbKey';
 import { createLogger } from '../core/foundation/logger';
 import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
 import { runSelfCheck } from '../core/selfCheck';
@@ -29,8 +30,17 @@ async function main(): Promise<void> {
   const dataArg = process.argv.indexOf('--data');
   const dataDir = dataArg >= 0 ? process.argv[dataArg + 1] : defaultDataDir();
   const logger = createLogger((level, message, data) => port.postMessage({ type: 'log', level, message, data }));
+  // The shell takes the database key out of the OS key store (only the main process has it) and
+  // sends it first; a core started without a shell (tests) reads the folder's key file itself.
+  const fromShell = process.argv.includes('--key-from-shell')
+    ? new Promise<string | null>((resolve) => port.onMessage((m) => m.type === 'key' && resolve(m.key)))
+    : null;
   try {
-    const app = await startApp({ db: configFromEnv(sqliteFileIn(dataDir)), dataDir, logger });
+    const shellKey = fromShell ? await fromShell : undefined;
+    const key = shellKey === undefined ? databaseKeyFor(dataDir) : shellKey === null ? null : Buffer.from(shellKey, 'base64');
+    const db = attachKey(configFromEnv(sqliteFileIn(dataDir)), sqliteFileIn(dataDir), key);
+    // Held while the window runs: `restore` refuses to replace the file under it (issue 19).
+    const app = await startApp({ db, dataDir, logger, running: { holder: 'окно программы', refusal: 'Программа не запущена' } });
     serveCore(port, app.dispatcher, createIpcSessions(app.core));
     port.postMessage({ type: 'ready', database: app.core.appDb.kind === 'sqlite' ? app.core.appDb.location : `PostgreSQL ${app.core.appDb.location}` });
   } catch (err) {

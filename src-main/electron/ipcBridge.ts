@@ -2,7 +2,7 @@ import type { Envelope } from '../../src-shared/errors';
 import type { PushEvent } from '../../src-shared/events';
 import type { Caller } from '../core/foundation/context';
 import type { Dispatcher } from '../core/dispatcher';
-import { isTrustedSender } from './security';
+import { isTrustedIpcCall, type FrameLike } from './security';
 
 /**
  * The IPC transport without a hard dependency on Electron's types, so a fake ipcMain/ipcRenderer
@@ -12,8 +12,8 @@ export const IPC_CALL = 'school-office:call';
 export const IPC_EVENT = 'school-office:event';
 
 export interface IpcInvokeEventLike {
-  senderFrame: { url: string } | null;
-  sender: { id: number };
+  senderFrame: FrameLike | null;
+  sender: { id: number; mainFrame: FrameLike | null };
 }
 
 export interface IpcMainLike {
@@ -44,12 +44,17 @@ export function sessionDispatch(dispatcher: Dispatcher, sessions: SessionHooks):
 }
 
 /**
- * The IPC door: only the app's own page may call, with a method name; `handle` runs the call (in
- * process, or in the core process through coreClient.ts).
+ * The IPC door: only the main frame of a window we opened may call (issue 19, item 8), with a method
+ * name; `handle` runs the call (in process, or in the core process through coreClient.ts).
  */
-export function registerIpcHandler(ipcMain: IpcMainLike, handle: IpcHandle): () => void {
+export function registerIpcHandler(
+  ipcMain: IpcMainLike,
+  handle: IpcHandle,
+  /** The webContents ids of the windows we opened; calls from anything else are refused. */
+  isOurWindow: (webContentsId: number) => boolean,
+): () => void {
   ipcMain.handle(IPC_CALL, async (event, method, input): Promise<Envelope<unknown>> => {
-    if (!isTrustedSender(event.senderFrame?.url)) {
+    if (!isTrustedIpcCall(event.sender, event.senderFrame, isOurWindow)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Вызов из недоверенного окна отклонён' } };
     }
     if (typeof method !== 'string') {
@@ -65,16 +70,28 @@ export function registerIpc(
   dispatcher: Dispatcher,
   callerFor: (senderId: number, method: string) => Caller | Promise<Caller>,
   /** Sessions (src-main/core/access/ipcSessions.ts) keep a sign-in's token per window. */
-  afterCall: (senderId: number, method: string, env: Envelope<unknown>) => Envelope<unknown> = (_id, _m, env) => env,
+  afterCall: (senderId: number, method: string, env: Envelope<unknown>) => Envelope<unknown>,
+  isOurWindow: (webContentsId: number) => boolean,
 ): () => void {
-  return registerIpcHandler(ipcMain, sessionDispatch(dispatcher, { callerFor, afterCall }));
+  return registerIpcHandler(ipcMain, sessionDispatch(dispatcher, { callerFor, afterCall }), isOurWindow);
 }
 
-/** Forwards push events to a window for as long as it lives. */
-export function forwardEvents(subscribe: (listener: (e: PushEvent) => void) => () => void, contents: WebContentsLike): () => void {
-  const off = subscribe((e: PushEvent) => {
+/** Push events with the windows signed in when each happened (the core process sends both). */
+export type WindowEvents = (listener: (e: PushEvent, signedIn: readonly number[]) => void) => () => void;
+
+/** In process: the core's events, each with the windows the sessions hold signed in at that moment. */
+export function signedInEvents(subscribe: (listener: (e: PushEvent) => void) => () => void, sessions: { signedIn(): number[] }): WindowEvents {
+  return (listener) => subscribe((e) => listener(e, sessions.signedIn()));
+}
+
+/**
+ * Forwards push events to a window for as long as it lives, and only while it is signed in: a window
+ * on the sign-in screen learns nothing of what others do (issue 19, item 8).
+ */
+export function forwardEvents(events: WindowEvents, contents: WebContentsLike, windowId: number): () => void {
+  const off = events((e: PushEvent, signedIn) => {
     if (contents.isDestroyed()) off();
-    else contents.send(IPC_EVENT, e);
+    else if (signedIn.includes(windowId)) contents.send(IPC_EVENT, e);
   });
   return off;
 }

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, Notification, protocol, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, ipcMain, net, Notification, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import log from 'electron-log/main';
 import { defaultDataDir } from '../core/foundation/paths';
+import { databaseKeyFor, sealKeyFileIfPlain } from '../core/db/dbKey';
 import { createCoreClient } from './coreClient';
 import type { FromCore, ToCore } from './coreProtocol';
 import { forwardEvents, registerIpcHandler } from './ipcBridge';
@@ -35,17 +36,36 @@ async function start(): Promise<void> {
   await app.whenReady();
 
   const dataDir = defaultDataDir();
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const rendererDir = path.join(__dirname, '..', '..', 'dist', 'renderer');
+
+  // The database key lives in the OS key store (safeStorage: DPAPI, Keychain, the keyring) where
+  // there is one; only this process can open it, so it hands the key to the core (issue 19, item 6).
+  let key: string | null;
+  try {
+    const sealer = safeStorage.isEncryptionAvailable()
+      ? { seal: (plain: string) => safeStorage.encryptString(plain), unseal: (sealed: Buffer) => safeStorage.decryptString(sealed) }
+      : null;
+    if (sealer && sealKeyFileIfPlain(dataDir, sealer)) log.info('database key moved into the OS key store');
+    // SCHOOL_OFFICE_DB_KEY_FILE names a saved key file where this computer's key store cannot help.
+    key = databaseKeyFor(dataDir, process.env, sealer)?.toString('base64') ?? null;
+  } catch (err) {
+    const { dialog } = await import('electron');
+    dialog.showErrorBox('Школьный офис', String((err as Error).message ?? err));
+    app.quit();
+    return;
+  }
 
   // The core (database, dispatcher, sessions, jobs) runs in its own process: a long write there
   // never freezes this one, which only draws windows and passes calls on.
-  const child = utilityProcess.fork(path.join(__dirname, 'coreProcess.cjs'), ['--data', dataDir], { serviceName: 'Школьный офис — ядро' });
+  const child = utilityProcess.fork(path.join(__dirname, 'coreProcess.cjs'), ['--data', dataDir, '--key-from-shell'], { serviceName: 'Школьный офис — ядро' });
   const core = createCoreClient(
     { postMessage: (m: ToCore) => child.postMessage(m), onMessage: (l) => child.on('message', (m: FromCore) => l(m)) },
     (m) => log[m.level](m.message, m.data ?? ''),
   );
   child.on('exit', (code) => core.closed(`процесс ядра завершился с кодом ${code}`));
+  // A message, not an argument or the environment: those other processes can read or inherit.
+  child.once('spawn', () => child.postMessage({ type: 'key', key } satisfies ToCore));
   try {
     log.info('core ready', { database: await core.ready });
   } catch (err) {
@@ -69,24 +89,30 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
-  // Each window signs in on its own; the token stays here, keyed by the window's webContents.
+  // Each window signs in on its own; the token stays in the core process, keyed by the window's
+  // webContents. Only the main frames of the windows opened below may call (issue 19, item 8).
   // Late deadlines raise one system notification a day per user (dailyNotice.ts); no web
   // Notification permission is granted to the page for it.
+  const ourWindows = new Set<number>();
   const notices = fileNoticeStore(path.join(dataDir, 'deadline-notices.json'));
-  registerIpcHandler(ipcMain, async (senderId, method, input) => {
-    const env = await core.call(senderId, method, input);
-    const notice = dailyNoticeFor(method, env, notices);
-    if (notice && Notification.isSupported()) {
-      const n = new Notification({ title: notice.title, body: notice.body });
-      n.on('click', () => {
-        if (mainWindow.isDestroyed()) return;
-        if (mainWindow.isMinimized()) mainWindow.restore();
-        mainWindow.focus();
-      });
-      n.show();
-    }
-    return env;
-  });
+  registerIpcHandler(
+    ipcMain,
+    async (senderId, method, input) => {
+      const env = await core.call(senderId, method, input);
+      const notice = dailyNoticeFor(method, env, notices);
+      if (notice && Notification.isSupported()) {
+        const n = new Notification({ title: notice.title, body: notice.body });
+        n.on('click', () => {
+          if (mainWindow.isDestroyed()) return;
+          if (mainWindow.isMinimized()) mainWindow.restore();
+          mainWindow.focus();
+        });
+        n.show();
+      }
+      return env;
+    },
+    (id) => ourWindows.has(id),
+  );
 
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (event, url) => {
@@ -102,9 +128,13 @@ async function start(): Promise<void> {
   const createWindow = () => {
     const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
     win.setMenu(buildMenu(win, dataDir));
-    forwardEvents(core.onEvent, win.webContents);
     const contentsId = win.webContents.id;
-    win.on('closed', () => core.forget(contentsId));
+    ourWindows.add(contentsId);
+    forwardEvents(core.onEvent, win.webContents, contentsId);
+    win.on('closed', () => {
+      ourWindows.delete(contentsId);
+      core.forget(contentsId);
+    });
     win.once('ready-to-show', () => win.show());
     void win.loadURL(`${APP_ORIGIN}/index.html`);
     return win;

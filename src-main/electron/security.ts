@@ -38,9 +38,31 @@ export function isAllowedNavigation(url: string): boolean {
   return isAppUrl(url);
 }
 
-/** An IPC message is trusted only from the main frame of one of our windows showing an app page. */
+/** A frame showing an app page (the URL half of the IPC check). */
 export function isTrustedSender(frameUrl: string | undefined | null): boolean {
   return typeof frameUrl === 'string' && isAppUrl(frameUrl);
+}
+
+/** What Electron's WebFrameMain tells about a frame: a frame is its process and routing id. */
+export interface FrameLike {
+  url: string;
+  processId: number;
+  routingId: number;
+}
+
+/**
+ * An IPC call is trusted only from the main frame of a window we opened, showing an app page
+ * (issue 19, item 8): not from a subframe (an injected iframe, even one on app://), not from another
+ * webContents (a devtools page, a window some library opened), not after a navigation away.
+ */
+export function isTrustedIpcCall(
+  sender: { id: number; mainFrame?: FrameLike | null },
+  senderFrame: FrameLike | null | undefined,
+  isOurWindow: (webContentsId: number) => boolean,
+): boolean {
+  if (!senderFrame || !sender.mainFrame || !isOurWindow(sender.id)) return false;
+  if (senderFrame.processId !== sender.mainFrame.processId || senderFrame.routingId !== sender.mainFrame.routingId) return false;
+  return isTrustedSender(senderFrame.url);
 }
 
 /** External links the user clicks open in the system browser, but only plain https/mailto. */

@@ -20,10 +20,12 @@ const TYPES: Record<string, string> = {
 export const HTTP_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-/** Serves the built renderer; unknown paths fall back to index.html (client-side routes). */
-export function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse): void {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  let rel = decodeURIComponent(url.pathname);
+/**
+ * Serves the built renderer; unknown paths fall back to index.html (client-side routes). `decoded` is
+ * the request path already percent-decoded by the server (which answers broken encodings with 400).
+ */
+export function serveStatic(root: string, decoded: string, res: http.ServerResponse): void {
+  let rel = decoded;
   if (rel.endsWith('/')) rel += 'index.html';
   const file = path.resolve(root, `.${rel}`);
   const inside = file === root || file.startsWith(root + path.sep);

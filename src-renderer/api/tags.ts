@@ -43,6 +43,13 @@ export const QUERY_TAGS: Readonly<Record<string, readonly Tag[]>> = {
   'people.parents.history': ['parent', 'audit'],
   'people.merge': [...PEOPLE, ...ROSTERS],
   reports: [...ROSTERS, 'pupil', 'school'],
+  // The report catalogue (issue 21): reports read pupils, families, staff, their courses and load.
+  'reports.catalogue': ['report', 'roleRight', 'userRight'],
+  'reports.school': [...PEOPLE, ...ROSTERS, 'school', 'teachingAssignment', 'staffSubject'],
+  'reports.class': [...PEOPLE, ...ROSTERS, 'school'],
+  'reports.staff': ['staff', 'teachingAssignment', 'staffSubject', 'schoolClass', 'academicYear', 'school'],
+  'reports.custom': ['report', ...PEOPLE, ...ROSTERS, 'school'],
+  'reports.templates': ['report'],
   school: ['school'],
   'setup.bells': ['bellSchedule', 'academicYear'],
   'setup.classes': ['schoolClass', 'classMembership', 'staff', 'pupil', 'academicYear'],

@@ -78,10 +78,11 @@ export const NAVIGATION: NavSection[] = [
     label: 'Отчёты',
     icon: <FileExcelOutlined />,
     items: [
+      { path: '/reports', label: 'Каталог отчётов', right: 'reports.read' },
+      { path: '/reports/builder', label: 'Конструктор отчётов', right: 'reports.build' },
       { path: '/reports/occupancy', label: 'Наполняемость классов', right: 'movement.reports' },
       { path: '/reports/movement', label: 'Движение учащихся', right: 'movement.reports' },
       { path: '/reports/movement-book', label: 'Книга движения учащихся', right: 'movement.read' },
-      { path: '/reports', label: 'Отчёты', planned: 'Отчёты в Excel и сроки' },
     ],
   },
   {

@@ -37,6 +37,12 @@ import { AvailabilityPage } from '../features/timetable/AvailabilityPage';
 import { JointsPage } from '../features/timetable/JointsPage';
 import { DeadlineJournalPage } from '../features/deadlines/DeadlineJournalPage';
 import { DeadlineRulesPage } from '../features/deadlines/DeadlineRulesPage';
+import { ReportsCataloguePage } from '../features/reports/ReportsCataloguePage';
+import { ReportRunPage } from '../features/reports/ReportRunPage';
+import { CustomReportPage } from '../features/reports/CustomReportPage';
+import { BuilderPage } from '../features/reports/BuilderPage';
+import { PrintFormPage } from '../features/reports/PrintFormPage';
+import { PrintTemplatesPage } from '../features/reports/PrintTemplatesPage';
 
 const planned = NAVIGATION.flatMap((s) => s.items).filter((i) => i.planned);
 
@@ -60,6 +66,13 @@ export const router = createHashRouter([
       { path: 'admin/production-calendar', element: <RequireRight right="setup.read"><ProductionCalendarPage /></RequireRight> },
       { path: 'movement', element: <RequireRight right="movement.read"><MovementPage /></RequireRight> },
       { path: 'movement/orders/:id', element: <RequireRight right="movement.read"><OrderEditorPage /></RequireRight> },
+      { path: 'reports', element: <RequireRight right="reports.read"><ReportsCataloguePage /></RequireRight> },
+      { path: 'reports/run/:key', element: <RequireRight right="reports.read"><ReportRunPage /></RequireRight> },
+      { path: 'reports/custom/:id', element: <RequireRight right="reports.read"><CustomReportPage /></RequireRight> },
+      { path: 'reports/builder', element: <RequireRight right="reports.build"><BuilderPage /></RequireRight> },
+      { path: 'reports/builder/:id', element: <RequireRight right="reports.build"><BuilderPage /></RequireRight> },
+      { path: 'reports/print/:key', element: <RequireRight right="reports.read"><PrintFormPage /></RequireRight> },
+      { path: 'reports/templates', element: <RequireRight right="reports.templates"><PrintTemplatesPage /></RequireRight> },
       { path: 'reports/occupancy', element: <RequireRight right="movement.reports"><OccupancyReportPage /></RequireRight> },
       { path: 'reports/movement', element: <RequireRight right="movement.reports"><MovementReportPage /></RequireRight> },
       { path: 'reports/movement-book', element: <RequireRight right="movement.read"><MovementBookPage /></RequireRight> },

@@ -13,8 +13,9 @@ export function formatDateTimeRu(iso: string): string {
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} Б`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} КБ`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} МБ`;
+  // Russian decimal comma: «888,0 КБ».
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace('.', ',')} КБ`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} МБ`;
 }
 
 const COUNT = new Intl.NumberFormat('ru-RU');

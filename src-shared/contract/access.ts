@@ -102,6 +102,7 @@ export const ACCESS_LABELS: Record<string, string> = {
   isActive: 'Активен',
   sessionIdleMinutes: 'Выход после бездействия, минут',
   lockMinutes: 'Блокировка после 5 неверных паролей, минут',
+  setupCode: 'Код первого запуска',
 };
 
 export const accessContract = {
@@ -110,16 +111,26 @@ export const accessContract = {
     summary: 'Текущий вход',
     right: null,
     input: z.object({}).optional(),
-    output: z.object({ setupRequired: z.boolean(), user: sessionUser.nullable() }),
+    output: z.object({
+      setupRequired: z.boolean(),
+      /** Over HTTP the first administrator needs the one-time code `serve` printed on its console. */
+      setupCodeRequired: z.boolean(),
+      user: sessionUser.nullable(),
+    }),
   }),
-  /** First run only: creates the administrator on an empty database and signs them in. */
+  /**
+   * First run only: creates the administrator on an empty database and signs them in. From a browser
+   * it needs `setupCode`, the one-time code `serve` printed; the desktop window and the CLI need none.
+   */
   'access.setup.createAdmin': mutation({
     summary: 'Создать администратора при первом запуске',
     right: null,
     entity: 'appUser',
     record: 'Администратор',
     labels: ACCESS_LABELS,
-    input: z.object({ login, fullName, password }).superRefine(passwordRule('password', 'login')),
+    input: z
+      .object({ login, fullName, password, setupCode: z.string().max(64).optional() })
+      .superRefine(passwordRule('password', 'login')),
     output: signedIn,
   }),
   /** Signs in with login and password; five wrong passwords lock the login for a growing interval. */

@@ -27,6 +27,11 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
    * call even if the handler wrote none (152-ФЗ: every export of personal data is recorded).
    */
   exportsPersonalData?: true;
+  /**
+   * The largest request body the HTTP transport reads for this method, in bytes. Unset: the small
+   * default for ordinary calls (src-main/http/limits.ts). Set it on methods that upload files.
+   */
+  maxRequestBytes?: number;
 }
 
 export function query<I extends z.ZodType, O extends z.ZodType>(

@@ -201,6 +201,8 @@ export const exchangeContract = {
     right: 'exchange.pull',
     entity: 'portalExchange',
     record: 'Загрузка из портала',
+    // Portal exports of a whole school are tens of megabytes as base64.
+    maxRequestBytes: 64 * 1024 * 1024,
     input: z.object({ files: z.array(uploaded).min(1, 'выберите хотя бы один файл').max(12, 'не больше 12 файлов за раз'), jobId }),
     output: pullPreview,
   }),

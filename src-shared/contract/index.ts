@@ -21,9 +21,12 @@ import { curriculumLoadContract } from './curriculumLoad';
 import { exchangeContract } from './exchange';
 import { exchangePushContract } from './exchangePush';
 import { timetableContract } from './timetable';
+import { timetableEditContract } from './timetableEdit';
 import { timetableExchangeContract } from './timetableExchange';
 import { curriculumJointsContract } from './curriculumJoints';
 import { deadlinesContract } from './deadlines';
+import { reportsContract } from './reports';
+import { reportBuilderContract } from './reportBuilder';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
 export const contract = {
@@ -49,9 +52,12 @@ export const contract = {
   ...exchangeContract,
   ...exchangePushContract,
   ...timetableContract,
+  ...timetableEditContract,
   ...timetableExchangeContract,
   ...curriculumJointsContract,
   ...deadlinesContract,
+  ...reportsContract,
+  ...reportBuilderContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -290,6 +290,7 @@ export const movementContract = {
     right: 'movement.edit',
     entity: 'documentTemplate',
     record: 'Шаблон приказа',
+    maxRequestBytes: 24 * 1024 * 1024,
     input: z.object({ fileName: reqText(200), contentBase64: z.string().min(1).max(20_000_000), version }),
     output: templateInfo,
   }),

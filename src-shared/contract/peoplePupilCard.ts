@@ -1,5 +1,6 @@
 import { z } from './zodRu';
-import { PERSON_EMPTY, PERSON_LABELS, PERSON_LIST_LABELS, PERSON_SHAPE, cardSchemas, date, flag, multi, personInn, txt, type ShapeOutput } from './peopleFields';
+import { PERSON_EMPTY, PERSON_LABELS, PERSON_LIST_LABELS, PERSON_SHAPE, cardSchemas, checkedTxt, date, flag, multi, personInn, txt, type ShapeOutput } from './peopleFields';
+import { HEALTH_GROUPS, PE_GROUPS } from '../domain/peopleDictionaries';
 
 /**
  * The pupil's personal card (личная карта обучающегося): what the work order (section 2) and the
@@ -16,8 +17,9 @@ export const PUPIL_SHAPE = {
   studyProgramme: txt(300),
   foreignLanguage1: txt(100),
   foreignLanguage2: txt(100),
-  healthGroup: txt(10),
-  peGroup: txt(50),
+  // Closed lists of приказ Минздрава № 514н: the reports count by them, so a typo cannot hide a child.
+  healthGroup: checkedTxt((v) => ((HEALTH_GROUPS as readonly string[]).includes(v) ? null : `одна из групп: ${HEALTH_GROUPS.join(', ')}`), 10),
+  peGroup: checkedTxt((v) => ((PE_GROUPS as readonly string[]).includes(v) ? null : `одна из групп: ${PE_GROUPS.join(', ')}`), 50),
   diseases: multi(),
   longTreatment: flag,
   hasOvz: flag,

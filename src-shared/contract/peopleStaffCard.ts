@@ -1,6 +1,6 @@
 import { z } from './zodRu';
 import { PERSON_EMPTY, PERSON_LABELS, PERSON_LIST_LABELS, PERSON_SHAPE, cardSchemas, date, flag, lastName, listLabels, middleName, personInn, txt, type ShapeOutput } from './peopleFields';
-import { POSITION_KINDS, type PositionKind } from '../domain/peopleDictionaries';
+import { POSITION_KINDS, TRAINING_KINDS, type PositionKind, type TrainingKind } from '../domain/peopleDictionaries';
 
 /**
  * The staff member's personal card (личная карточка работника): the HR fields of the work order
@@ -34,8 +34,10 @@ export const educationInput = z
     diplomaNumber: txt(50),
     specialty: txt(300),
     qualification: txt(300),
+    /** ОО-1 counts pedagogical education apart; null — not stated yet. */
+    pedagogical: z.boolean('укажите «да» или «нет»').nullable().optional(),
   })
-  .transform((e) => ({ ...e, id: e.id ?? null }))
+  .transform((e) => ({ ...e, id: e.id ?? null, pedagogical: e.pedagogical ?? null }))
   .superRefine((e, ctx) => {
     if (!e.level && !e.institution) ctx.addIssue({ code: 'custom', path: ['institution'], message: 'укажите уровень образования или учебное заведение' });
   });
@@ -56,6 +58,27 @@ export const familyMemberInput = z
   })
   .transform((m) => ({ ...m, id: m.id ?? null }));
 export type FamilyMemberInput = z.output<typeof familyMemberInput>;
+
+/**
+ * A course of повышение квалификации or a профессиональная переподготовка (Т-2 sections V and VI):
+ * the staff reports and ОО-1 «Справка 2» count who was trained in the last three years.
+ */
+export const trainingInput = z
+  .object({
+    id: z.string().max(100).nullable().optional(),
+    kind: z.enum(Object.keys(TRAINING_KINDS) as [TrainingKind, ...TrainingKind[]], 'выберите: повышение квалификации или переподготовка'),
+    startDate: date(),
+    endDate: date().refine((v) => v !== null, 'обязательное поле'),
+    institution: txt(300),
+    programme: z.string('обязательное поле').trim().min(1, 'обязательное поле').max(500, 'не длиннее 500 символов'),
+    hours: z.number('часы — целое число').int('часы — целое число').min(1, 'не меньше 1 часа').max(3000, 'не больше 3000 часов').nullable(),
+    document: txt(200),
+  })
+  .transform((t) => ({ ...t, id: t.id ?? null, endDate: t.endDate as string }))
+  .superRefine((t, ctx) => {
+    if (t.startDate && t.endDate < t.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'окончание раньше начала' });
+  });
+export type TrainingInput = z.output<typeof trainingInput>;
 
 export const STAFF_SHAPE = {
   ...PERSON_SHAPE,
@@ -83,6 +106,7 @@ export const STAFF_SHAPE = {
   positions: z.array(positionInput).max(20, 'не больше 20 должностей'),
   educations: z.array(educationInput).max(10, 'не больше 10 записей об образовании'),
   familyMembers: z.array(familyMemberInput).max(20, 'не больше 20 членов семьи'),
+  trainings: z.array(trainingInput).max(60, 'не больше 60 курсов'),
 };
 
 export const STAFF_SCHEMAS = cardSchemas(STAFF_SHAPE);
@@ -115,6 +139,7 @@ export const STAFF_EMPTY: Omit<StaffCard, 'lastName' | 'firstName' | 'sex'> = {
   positions: [],
   educations: [],
   familyMembers: [],
+  trainings: [],
 };
 
 export const STAFF_FIELD_LABELS: Record<keyof StaffCard, string> = {
@@ -143,6 +168,7 @@ export const STAFF_FIELD_LABELS: Record<keyof StaffCard, string> = {
   positions: 'Должности',
   educations: 'Образование',
   familyMembers: 'Состав семьи',
+  trainings: 'Повышение квалификации и переподготовка',
 };
 
 export const STAFF_LABELS: Record<string, string> = {
@@ -156,6 +182,8 @@ export const STAFF_LABELS: Record<string, string> = {
     diplomaNumber: '№ диплома',
     specialty: 'специальность',
     qualification: 'квалификация',
+    pedagogical: 'педагогическое',
   }, 10),
+  ...listLabels('trainings', 'Курсы', { kind: 'вид', startDate: 'начало', endDate: 'окончание', institution: 'организация', programme: 'программа', hours: 'часов', document: 'документ' }, 60),
   ...listLabels('familyMembers', 'Состав семьи', { relation: 'степень родства', lastName: 'фамилия', firstName: 'имя', middleName: 'отчество', birthDate: 'дата рождения' }),
 };

@@ -59,6 +59,8 @@ export const productionCalendarContract = {
     entity: 'productionCalendar',
     record: 'Производственный календарь',
     labels: { text: 'Файл', fileName: 'Имя файла' },
+    // 2 000 000 characters of Cyrillic text are up to twice as many bytes.
+    maxRequestBytes: 8 * 1024 * 1024,
     input: z.object({ fileName: z.string().max(300).optional(), text: z.string().min(1, 'файл пуст').max(2_000_000, 'файл больше 2 МБ') }),
     output: z.object({ years: z.array(z.number()) }),
   }),

@@ -71,6 +71,9 @@ export const SOCIAL_STATUSES = [
   'вынужденные переселенцы',
   'учёт в КДН',
   'внутришкольный учёт',
+  'учёт в ПДН',
+  'группа риска',
+  'беженцы',
 ] as const;
 
 export const DEVIANT_BEHAVIOURS = ['пропуски без уважительной причины', 'правонарушения', 'бродяжничество', 'курение', 'употребление алкоголя', 'иное'] as const;
@@ -119,6 +122,10 @@ export const ADDRESS_KINDS = {
 } as const;
 export type AddressKind = keyof typeof ADDRESS_KINDS;
 export const ADDRESS_KIND_IDS = Object.keys(ADDRESS_KINDS) as AddressKind[];
+
+/** Т-2 section V (повышение квалификации) and VI (профессиональная переподготовка). */
+export const TRAINING_KINDS = { qualification: 'повышение квалификации', retraining: 'профессиональная переподготовка' } as const;
+export type TrainingKind = keyof typeof TRAINING_KINDS;
 
 /** Staff position kinds: the main one (основная) and additional (совместительство, совмещение). */
 export const POSITION_KINDS = { main: 'основная', additional: 'дополнительная' } as const;

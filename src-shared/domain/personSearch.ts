@@ -70,6 +70,15 @@ export function parseSearchQuery(text: string): string[] {
 }
 
 /**
+ * The words of a search box; `null` when the text has nothing to search by (`%`, `_`, `---`): such a
+ * search matches nobody — the person asked for something, and a full list would pretend it matched.
+ */
+export function searchWordsOf(text: string | null | undefined): string[] | null {
+  const words = parseSearchQuery(text ?? '');
+  return words.length === 0 && (text ?? '').trim() !== '' ? null : words;
+}
+
+/**
  * The exclusive upper bound of a prefix range: every string starting with `prefix` sorts in
  * [prefix, upperBound) in code-point order (SQLite BINARY, PostgreSQL COLLATE "C").
  */

@@ -7,10 +7,20 @@ import { describe, inject } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
+/** First-run codes of the servers this test file started, by URL (what a person reads off the console). */
+const SETUP_CODES = new Map<string, string>();
+export function setupCodeOf(url: string): string {
+  const code = SETUP_CODES.get(url);
+  if (!code) throw new Error(`serve at ${url} printed no first-run code`);
+  return code;
+}
+
 export interface ServeHandle {
   url: string;
   dataDir: string;
   output: () => string;
+  /** The one-time first-run code `serve` printed (null when the database already had users). */
+  setupCode: string | null;
   stop(): Promise<void>;
 }
 
@@ -44,9 +54,14 @@ export async function startServe(opts: { dataDir?: string; env?: Record<string, 
     });
   });
   child.removeAllListeners('exit');
+  // The code is printed right after the URL line, in the same write.
+  await new Promise((r) => setTimeout(r, 50));
+  const setupCode = /Код первого запуска: (\d{4}-\d{4})/.exec(out)?.[1] ?? null;
+  if (setupCode) SETUP_CODES.set(url, setupCode);
   return {
     url,
     dataDir,
+    setupCode,
     output: () => out,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -95,7 +110,7 @@ export async function bootstrapAdmin(url: string, admin = E2E_ADMIN): Promise<st
   const res = await fetch(`${url}/api/access.setup.createAdmin`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-auth-mode': 'bearer' },
-    body: JSON.stringify(admin),
+    body: JSON.stringify({ ...admin, setupCode: setupCodeOf(url) }),
   });
   const body = (await res.json()) as { ok: boolean; value?: { token?: string } };
   if (!body.ok || !body.value?.token) throw new Error(`first-run setup failed: ${JSON.stringify(body)}`);
@@ -137,6 +152,7 @@ export async function signInUi(page: Page, url: string, login = E2E_ADMIN.login,
 export async function createAdminAndSignIn(page: Page, url: string, admin = E2E_ADMIN): Promise<void> {
   await page.goto(`${url}/#/`);
   await page.getByRole('heading', { name: 'Первый запуск: администратор программы' }).waitFor();
+  await page.getByLabel('Код первого запуска').fill(setupCodeOf(url));
   await page.getByLabel('ФИО').fill(admin.fullName);
   await page.getByLabel('Логин').fill(admin.login);
   await page.getByLabel('Пароль', { exact: true }).fill(admin.password);

@@ -8,10 +8,13 @@ type RendererListener = (event: unknown, payload: unknown) => void;
  * A pair that behaves like Electron's ipcMain/ipcRenderer: arguments and results cross a
  * structured-clone boundary, the handler sees the sender frame's URL, events go to one window.
  */
-export function createFakeIpcPair(frameUrl = 'app://school-office/index.html', senderId = 1) {
+export function createFakeIpcPair(frameUrl = 'app://school-office/index.html', senderId = 1, opts: { subframe?: boolean } = {}) {
   const handlers = new Map<string, Handler>();
   const rendererListeners = new Map<string, Set<RendererListener>>();
-  const sender = { id: senderId };
+  const mainFrame = { url: frameUrl, processId: 7, routingId: 1 };
+  // A subframe lives in the same window (and may show an app:// page) but is another frame.
+  const senderFrame = opts.subframe ? { url: frameUrl, processId: 7, routingId: 2 } : mainFrame;
+  const sender = { id: senderId, mainFrame };
 
   const ipcMain: IpcMainLike = {
     handle(channel, listener) {
@@ -27,7 +30,7 @@ export function createFakeIpcPair(frameUrl = 'app://school-office/index.html', s
     async invoke(channel, ...args) {
       const h = handlers.get(channel);
       if (!h) throw new Error(`No handler registered for '${channel}'`);
-      const result = await h({ senderFrame: { url: frameUrl }, sender }, ...structuredClone(args));
+      const result = await h({ senderFrame, sender }, ...structuredClone(args));
       return structuredClone(result);
     },
     on(channel, listener) {

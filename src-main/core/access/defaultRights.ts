@@ -17,6 +17,8 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   'school.read': ALL,
   'school.edit': ['admin'],
   'system.read': ['admin', 'director'],
+  // Restoring replaces everyone's data; keys unlock the data folder elsewhere (issue 19).
+  'system.manage': ['admin'],
   'jobs.run': ['admin', 'deputy'],
   'users.read': ['admin', 'director'],
   'users.edit': ['admin'],
@@ -79,6 +81,17 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   'deadlines.journal': ['admin', 'director'],
   // The завуч puts the approved timetable into the portal (work order §5.4, by 15 September).
   'timetable.push': ['admin', 'deputy'],
+  // Reports (issue 21), work order §7.1: reports on the school for the завуч (and the director, the
+  // administrator, the secretary who keeps the book), reports on a class for the teachers working in
+  // it (the class scope narrows them to their classes), staff reports for those who read staff cards
+  // (HR instead of the secretary, who has no right to staff cards); the builder is the
+  // administrator's (§7.4), as are the print templates.
+  'reports.read': ALL,
+  'reports.school': ['admin', 'director', 'deputy', 'secretary'],
+  'reports.class': ['admin', 'director', 'deputy', 'secretary', 'classTeacher', 'teacher'],
+  'reports.staff': ['admin', 'director', 'deputy', 'hr'],
+  'reports.build': ['admin'],
+  'reports.templates': ['admin'],
 };
 
 /** Rights the administrator role keeps whatever is configured, so nobody can lock everyone out. */

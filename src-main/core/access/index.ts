@@ -4,7 +4,19 @@ export { createHttpSessions, type HttpSessionBinding } from './httpSessions';
 export { createIpcSessions } from './ipcSessions';
 export { decideLanMode } from './lanMode';
 export { rightsMatrix } from './repo/rights';
-export { classScopeSources, assertCanSeeClass, assertCanSeeParent, assertCanSeePupil, visibleClassIds, type ClassScopeSource } from './scope';
+export {
+  classLeadSources,
+  classScopeSources,
+  assertCanEditClass,
+  assertCanEditParent,
+  assertCanEditPupil,
+  assertCanSeeClass,
+  assertCanSeeParent,
+  assertCanSeePupil,
+  editableClassIds,
+  visibleClassIds,
+  type ClassScopeSource,
+} from './scope';
 export { sessionUserOf } from './repo/sessions';
 export { signIn, signOut } from './signIn';
 export { countUsers, findUserById, findUserByLoginKey, listUserRows } from './repo/users';

@@ -10,6 +10,10 @@ export interface IpcSessionBinding {
   afterCall(senderId: number, method: string, env: Envelope<unknown>): Envelope<unknown>;
   /** A closed window's session ends with it. */
   forget(senderId: number): Promise<void>;
+  /** Whether the window holds a session (push events go only to such windows). */
+  isSignedIn(senderId: number): boolean;
+  /** The windows holding a session now. */
+  signedIn(): number[];
 }
 
 /**
@@ -19,7 +23,15 @@ export interface IpcSessionBinding {
 export function createIpcSessions(core: Core): IpcSessionBinding {
   const tokens = new Map<number, string>();
   return {
-    callerFor: (senderId, method) => resolveSessionCaller(core.db, tokens.get(senderId), 'ipc', { activity: method === undefined || isActivity(method) }),
+    async callerFor(senderId, method) {
+      const token = tokens.get(senderId);
+      const caller = await resolveSessionCaller(core.db, token, 'ipc', { activity: method === undefined || isActivity(method) });
+      // An expired or ended session: the window is signed out, and stops receiving events.
+      if (token && !caller.user && tokens.get(senderId) === token) tokens.delete(senderId);
+      return caller;
+    },
+    isSignedIn: (senderId) => tokens.has(senderId),
+    signedIn: () => [...tokens.keys()],
     afterCall(senderId, method, env) {
       if (method === 'access.signOut' && env.ok) {
         tokens.delete(senderId);

@@ -17,16 +17,67 @@ export type ClassScopeSource = (db: Executor, staffId: string) => Promise<string
 
 export const classScopeSources = createPort<ClassScopeSource>('classScopeSources');
 
+/**
+ * The classes a staff member leads (class teacher): the only ones whose cards they may change
+ * (issue 19, item 4). Plugged at src-main/core/wiring.ts like the sight sources above.
+ */
+export const classLeadSources = createPort<ClassScopeSource>('classLeadSources');
+
 type ScopeCtx = Pick<HandlerContext, 'core' | 'caller'>;
 
-/** The classes the caller may see, or `null` for all of them. */
-export async function visibleClassIds(ctx: ScopeCtx): Promise<Set<string> | null> {
+/** The classes the sources give the caller, or `null` («все классы») for all of them. */
+async function classesOf(ctx: ScopeCtx, sources: readonly ClassScopeSource[]): Promise<Set<string> | null> {
   const user = ctx.caller.user;
   if (hasRight(user, 'classes.all')) return null;
   const out = new Set<string>();
   if (!user?.staffId) return out;
-  for (const source of classScopeSources.plugs) for (const id of await source(ctx.core.db, user.staffId)) out.add(id);
+  for (const source of sources) for (const id of await source(ctx.core.db, user.staffId)) out.add(id);
   return out;
+}
+
+/** The classes the caller may see, or `null` for all of them. */
+export function visibleClassIds(ctx: ScopeCtx): Promise<Set<string> | null> {
+  return classesOf(ctx, classScopeSources.plugs);
+}
+
+/**
+ * The classes whose cards the caller may change, or `null` for all of them: only the classes they
+ * lead (issue 19, item 4). Teaching a class lets a teacher see it (classScopeSources), but its
+ * pupils' cards, parents and account letters stay with its class teacher and the secretary.
+ */
+export function editableClassIds(ctx: ScopeCtx): Promise<Set<string> | null> {
+  return classesOf(ctx, classLeadSources.plugs);
+}
+
+function notLed(what: string): AppError {
+  return new AppError(
+    'FORBIDDEN',
+    `Недостаточно прав: ${what} не из класса, которым вы руководите. Изменять карточки может классный руководитель этого класса или секретарь; ` +
+      'в классах, где вы только ведёте уроки, карточки доступны для просмотра. Ничего не изменено.',
+  );
+}
+
+export async function assertCanEditClass(ctx: ScopeCtx, classId: string): Promise<void> {
+  await assertCanSeeClass(ctx, classId);
+  const editable = await editableClassIds(ctx);
+  if (editable && !editable.has(classId)) throw notLed('этот класс');
+}
+
+export async function assertCanEditPupil(ctx: ScopeCtx, pupilId: string): Promise<void> {
+  await assertCanSeePupil(ctx, pupilId);
+  const editable = await editableClassIds(ctx);
+  if (!editable) return;
+  const classId = (await currentClassIdsOfPupils(ctx.core.db, [pupilId])).get(pupilId);
+  if (!classId || !editable.has(classId)) throw notLed('этот обучающийся');
+}
+
+export async function assertCanEditParent(ctx: ScopeCtx, parentId: string): Promise<void> {
+  await assertCanSeeParent(ctx, parentId);
+  const editable = await editableClassIds(ctx);
+  if (!editable) return;
+  const children = await ctx.core.db.selectFrom('pupilParent').select('pupilId').where('parentId', '=', parentId).execute();
+  const classes = await currentClassIdsOfPupils(ctx.core.db, children.map((c) => c.pupilId));
+  if (![...classes.values()].some((c) => editable.has(c))) throw notLed('этот родитель');
 }
 
 function refused(what: string): AppError {

@@ -2,6 +2,7 @@ import type { SessionUser } from '../../../src-shared/contract/access';
 import { loginKey } from '../../../src-shared/domain/passwordPolicy';
 import { AppError } from '../../../src-shared/errors';
 import type { HandlerContext } from '../foundation/context';
+import type { Executor } from '../foundation/executor';
 import { readAccessSettings } from './repo/accessSettings';
 import { decoyHash, verifyPassword } from './password';
 import { createSession, endSession, sessionUserOf } from './repo/sessions';
@@ -9,18 +10,22 @@ import { findUserByLoginKey } from './repo/users';
 
 /** Wrong passwords in a row that lock the login. */
 export const MAX_FAILED_ATTEMPTS = 5;
-/** The lock doubles with each lock in a row (5, 10, 20 … minutes by default), up to a day. */
+/**
+ * The lock doubles with each lock in a row (5, 10, 20 … minutes by default), up to a day; a burst of
+ * guesses, however large, counts as one lock (docs/security.md).
+ */
 const MAX_LOCK_MINUTES = 24 * 60;
 
 export function lockMinutesFor(baseMinutes: number, previousLocks: number): number {
   return Math.min(MAX_LOCK_MINUTES, baseMinutes * 2 ** Math.min(previousLocks, 16));
 }
 
-function formatMoment(iso: string): string {
-  return new Date(iso).toLocaleString('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
-
-const WRONG = 'Неверный логин или пароль.';
+/**
+ * One answer for every refused sign-in — unknown login, wrong password, locked login — so the answer
+ * never tells whether a login exists or is locked. It says what to do when the password is right.
+ */
+export const SIGN_IN_REFUSED =
+  'Неверный логин или пароль. После 5 неверных попыток подряд вход временно блокируется: если пароль верный, подождите или попросите администратора программы разблокировать вход.';
 
 export interface SignedIn {
   user: SessionUser;
@@ -28,16 +33,54 @@ export interface SignedIn {
 }
 
 /**
- * Signs in. Failures are counted and logged in their own committed transaction before the error is
- * returned, so the lock survives the refused call; a wrong login costs the same scrypt time as a
- * wrong password and gets the same message.
+ * Counts an attempt before its password is checked (issue 19, item 2): the counter goes up only
+ * while the login is unlocked and below the limit, in one conditional UPDATE, so a burst of parallel
+ * guesses gets at most MAX_FAILED_ATTEMPTS passwords checked, on one server or several. Returns the
+ * attempt's number, or null when the login is locked or its attempts are all taken.
+ */
+async function takeAttempt(db: Executor, userId: string, nowIso: string): Promise<number | null> {
+  const row = await db
+    .updateTable('appUser')
+    .set((eb) => ({ failedAttempts: eb('failedAttempts', '+', 1) }))
+    .where('id', '=', userId)
+    .where('failedAttempts', '<', MAX_FAILED_ATTEMPTS)
+    .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<=', nowIso)]))
+    .returning('failedAttempts')
+    .executeTakeFirst();
+  return row ? Number(row.failedAttempts) : null;
+}
+
+/**
+ * The failure that finds all attempts taken locks the login, once: the same UPDATE empties the
+ * counter, so the other failures of the same burst find nothing to lock.
+ */
+async function lockIfExhausted(db: Executor, userId: string, nowMs: number, baseMinutes: number): Promise<{ minutes: number; until: string; lockNumber: number } | null> {
+  const row = await db
+    .updateTable('appUser')
+    .set((eb) => ({ failedAttempts: 0, lockCount: eb('lockCount', '+', 1) }))
+    .where('id', '=', userId)
+    .where('failedAttempts', '>=', MAX_FAILED_ATTEMPTS)
+    .returning('lockCount')
+    .executeTakeFirst();
+  if (!row) return null;
+  const lockNumber = Number(row.lockCount);
+  const minutes = lockMinutesFor(baseMinutes, lockNumber - 1);
+  const until = new Date(nowMs + minutes * 60_000).toISOString();
+  await db.updateTable('appUser').set({ lockedUntil: until }).where('id', '=', userId).execute();
+  return { minutes, until, lockNumber };
+}
+
+/**
+ * Signs in. Every refusal costs one scrypt hash and gets the same message (SIGN_IN_REFUSED), whether
+ * the login is unknown, the password wrong or the login locked; failures are counted and logged in
+ * their own committed transaction, so the lock survives the refused call.
  */
 export async function signIn(ctx: HandlerContext, login: string, password: string): Promise<SignedIn> {
   const { db } = ctx.core;
   const user = await findUserByLoginKey(db, loginKey(login));
   const nowMs = Date.now();
   const now = new Date(nowMs).toISOString();
-  const audit = (action: string, changes: unknown, executor = db) =>
+  const audit = (action: string, changes: unknown, executor: Executor = db) =>
     ctx.audit.record(executor, {
       entity: 'appUser',
       recordId: user?.id ?? null,
@@ -45,48 +88,30 @@ export async function signIn(ctx: HandlerContext, login: string, password: strin
       changes,
       actor: { id: user?.id ?? null, name: user?.fullName ?? null },
     });
+  const refused = () => new AppError('UNAUTHENTICATED', SIGN_IN_REFUSED);
 
   if (!user) {
     await verifyPassword(password, await decoyHash());
     await audit('signin-failed', { login: login.slice(0, 100), reason: 'нет такого логина' });
-    throw new AppError('UNAUTHENTICATED', WRONG);
+    throw refused();
   }
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > nowMs) {
-    await audit('signin-refused', { reason: 'вход заблокирован', lockedUntil: user.lockedUntil });
-    throw new AppError(
-      'LOCKED',
-      `Вход для «${user.login}» заблокирован до ${formatMoment(user.lockedUntil)} после ${MAX_FAILED_ATTEMPTS} неверных паролей. ` +
-        'Подождите или попросите администратора разблокировать.',
-      { lockedUntil: user.lockedUntil },
-    );
+  const attempt = await takeAttempt(db, user.id, now);
+  if (attempt === null) {
+    // As long as a real check, so the answer does not reveal the lock.
+    await verifyPassword(password, await decoyHash());
+    const current = await db.selectFrom('appUser').select('lockedUntil').where('id', '=', user.id).executeTakeFirst();
+    await audit('signin-refused', { reason: 'вход заблокирован', lockedUntil: current?.lockedUntil ?? null });
+    throw refused();
   }
 
   if (!(await verifyPassword(password, user.passwordHash))) {
     const { lockMinutes } = await readAccessSettings(db);
-    const lockedUntil = await db.transaction().execute(async (trx) => {
-      await trx.updateTable('appUser').set((eb) => ({ failedAttempts: eb('failedAttempts', '+', 1) })).where('id', '=', user.id).execute();
-      const row = await trx.selectFrom('appUser').select(['failedAttempts', 'lockCount']).where('id', '=', user.id).executeTakeFirstOrThrow();
-      const attempt = Number(row.failedAttempts);
+    await db.transaction().execute(async (trx) => {
       await audit('signin-failed', { attempt, of: MAX_FAILED_ATTEMPTS }, trx);
-      if (attempt < MAX_FAILED_ATTEMPTS) return null;
-      const minutes = lockMinutesFor(lockMinutes, Number(row.lockCount));
-      const until = new Date(nowMs + minutes * 60_000).toISOString();
-      await trx
-        .updateTable('appUser')
-        .set({ failedAttempts: 0, lockCount: Number(row.lockCount) + 1, lockedUntil: until })
-        .where('id', '=', user.id)
-        .execute();
-      await audit('lock', { minutes, lockedUntil: until, lockNumber: Number(row.lockCount) + 1 }, trx);
-      return until;
+      const lock = await lockIfExhausted(trx, user.id, nowMs, lockMinutes);
+      if (lock) await audit('lock', { minutes: lock.minutes, lockedUntil: lock.until, lockNumber: lock.lockNumber }, trx);
     });
-    if (lockedUntil) {
-      throw new AppError(
-        'LOCKED',
-        `${WRONG} После ${MAX_FAILED_ATTEMPTS} неверных паролей вход для «${user.login}» заблокирован до ${formatMoment(lockedUntil)}.`,
-        { lockedUntil },
-      );
-    }
-    throw new AppError('UNAUTHENTICATED', WRONG);
+    throw refused();
   }
 
   if (Number(user.isActive) !== 1) {

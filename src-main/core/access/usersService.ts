@@ -39,8 +39,15 @@ async function mustFind(db: Executor, id: string) {
 }
 
 /** First run: the only way to create a user without being signed in, and only on an empty database. */
-export async function createFirstAdmin(ctx: HandlerContext, input: { login: string; fullName: string; password: string }) {
+export async function createFirstAdmin(ctx: HandlerContext, input: { login: string; fullName: string; password: string; setupCode?: string }) {
   const refused = () => new AppError('FORBIDDEN', 'Администратор программы уже создан. Войдите под своим логином.');
+  if ((await countUsers(ctx.core.db)) > 0) throw refused();
+  // A browser could be any page that reached this server (DNS rebinding, another user of this
+  // computer): only the person who started `serve` and read its console knows the code.
+  if (ctx.caller.transport === 'http' && !ctx.core.firstRun.matches(input.setupCode)) {
+    const message = 'поле «Код первого запуска»: введите код первого запуска — он напечатан в окне, где запущен сервер (строка «Код первого запуска: …»)';
+    throw new AppError('FORBIDDEN', `Администратор, ${message}. Ничего не сохранено.`, { issues: [{ path: 'setupCode', message }] });
+  }
   const now = new Date().toISOString();
   const hash = await hashPassword(input.password);
   const id = newId();
@@ -66,6 +73,7 @@ export async function createFirstAdmin(ctx: HandlerContext, input: { login: stri
     if ((await countUsers(ctx.core.db)) > 0) throw refused();
     throw err;
   }
+  ctx.core.firstRun.spend();
   return { user: await sessionUserOf(ctx.core.db, await mustFind(ctx.core.db, id)), token };
 }
 

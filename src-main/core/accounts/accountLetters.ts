@@ -4,7 +4,7 @@ import { ACCOUNT_STATUSES, type AccountStatus } from '../../../src-shared/domain
 import { declineName, pupilWord } from '../../../src-shared/domain/movement/declension';
 import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
 import { AppError } from '../../../src-shared/errors';
-import { assertCanSeeClass } from '../access/index';
+import { assertCanEditClass } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import { accountScope, inScope } from './accountScope';
 import { readPortalUrl } from './accountsService';
@@ -24,7 +24,7 @@ export async function accountLetters(ctx: HandlerContext, classId: string, forma
   const db = ctx.core.db;
   const cls = await db.selectFrom('schoolClass').select(['id', 'name']).where('id', '=', classId).executeTakeFirst();
   if (!cls) throw new AppError('NOT_FOUND', 'Класс не найден: обновите список классов.');
-  await assertCanSeeClass(ctx, classId);
+  await assertCanEditClass(ctx, classId);
   const scope = await accountScope(ctx, 'handOver');
   const today = schoolToday();
   const pupils = await db

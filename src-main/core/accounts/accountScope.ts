@@ -1,7 +1,6 @@
 import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { AppError } from '../../../src-shared/errors';
-import { hasRight } from '../access/index';
-import { visibleClassIds } from '../access/index';
+import { editableClassIds, hasRight, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
@@ -54,7 +53,10 @@ async function scopedPeople(db: Executor, classIds: ReadonlySet<string>): Promis
 
 export async function accountScope(ctx: HandlerContext, action: AccountAction): Promise<AccountScope> {
   const kinds = kindsFor(ctx, action);
-  const visible = kinds.has('pupil') ? await visibleClassIds(ctx) : null;
+  // Reading follows sight; changing accounts and handing out letters (initial passwords) only the
+  // classes one leads.
+  const scopeOf = action === 'read' ? visibleClassIds : editableClassIds;
+  const visible = kinds.has('pupil') ? await scopeOf(ctx) : null;
   if (!visible) return { kinds, pupilIds: null, parentIds: null };
   const { pupils, parents } = await scopedPeople(ctx.core.db, visible);
   return { kinds, pupilIds: pupils, parentIds: parents };

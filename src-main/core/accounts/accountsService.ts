@@ -1,6 +1,6 @@
 import type { AccountFilter, AccountRow } from '../../../src-shared/contract/accounts';
 import { searchKey } from '../../../src-shared/domain/names';
-import { parseSearchQuery } from '../../../src-shared/domain/personSearch';
+import { searchWordsOf } from '../../../src-shared/domain/personSearch';
 import { ACCOUNT_STATUSES, DEFAULT_PORTAL_URL, parsePrintout, portalInitialPassword, type AccountStatus } from '../../../src-shared/domain/portalAccounts';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { AppError } from '../../../src-shared/errors';
@@ -35,8 +35,9 @@ export async function listAccounts(ctx: HandlerContext, filter: AccountFilter = 
     rows = rows.filter((r) => cls && (r.className ?? '').split(', ').includes(cls.name));
   }
   if (filter.overdueOnly) rows = rows.filter((r) => r.overdue);
-  const words = parseSearchQuery(filter.search ?? '');
-  if (words.length > 0) {
+  const words = searchWordsOf(filter.search);
+  if (words === null) rows = [];
+  else if (words.length > 0) {
     rows = rows.filter((r) => {
       const key = ` ${searchKey(r.personName)} ${(r.login ?? '').toLowerCase()}`;
       return words.every((w) => key.includes(` ${w}`));

@@ -2,6 +2,6 @@ export { accountLetters } from './accountLetters';
 export { exportAccounts } from './accountsExport';
 export { handOver, listAccounts, markSent, openTask, overdueAccounts, parsePrintoutText, readPortalUrl, recordCreated, savePortalUrl } from './accountsService';
 export { accountOf, openAccountTasksForEnrolment, openHireTask, openParentTaskOnLink } from './accountTasks';
-export { openVault } from './passwordVault';
+export { addPortalKey, openVault, portalKeyOf } from './passwordVault';
 export { accountDueDates, redateOpenAccounts } from './accountDeadlines';
 export { accountTaskRecords, type AccountTaskRecord } from './repo/deadlineRecords';

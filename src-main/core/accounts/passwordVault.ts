@@ -10,7 +10,8 @@ import { AppError } from '../../../src-shared/errors';
  * `<data folder>/portal-accounts.key`, created with mode 0600 on first use — not in the database.
  * A copy of the database (a backup sent by mail, a PostgreSQL dump) then reveals no password. With
  * several office PCs on one PostgreSQL server every PC needs the same key file: copy it from the PC
- * that created it; a password sealed with another key is reported as such, never as garbage. A key
+ * that created it, or import its key bundle (src-main/core/keyBundle.ts); a password sealed with a
+ * key this folder does not have is reported as such, never as garbage. A key
  * derived from a setting stored in the database would protect nothing against a database copy, which
  * is the leak this guards against.
  *
@@ -58,6 +59,51 @@ function loadKey(dataDir: string): Buffer {
   return key;
 }
 
+/**
+ * Keys brought from other computers or an earlier data folder (issue 19, item 6): an administrator
+ * imports a saved key bundle, and passwords sealed there open here too. Each is
+ * `portal-accounts.<key id>.key` (0600) beside the folder's own key, which still seals new ones.
+ */
+const EXTRA_KEY = /^portal-accounts\.([0-9a-f]{8})\.key$/;
+
+function extraKeys(dataDir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  if (!fs.existsSync(dataDir)) return out;
+  for (const name of fs.readdirSync(dataDir)) {
+    const id = EXTRA_KEY.exec(name)?.[1];
+    if (!id) continue;
+    const key = Buffer.from(fs.readFileSync(path.join(dataDir, name), 'utf8').trim(), 'base64');
+    if (key.length === 32 && keyIdOf(key) === id) out.set(id, key);
+  }
+  return out;
+}
+
+/** The folder's own key (made on first use) and its id: what a key bundle saves. */
+export function portalKeyOf(dataDir: string): { key: Buffer; keyId: string } {
+  const key = loadKey(dataDir);
+  return { key, keyId: keyIdOf(key) };
+}
+
+/**
+ * Adds a key from a bundle: the folder's own key when it has none yet, otherwise a key kept beside it
+ * for opening what it sealed. Never replaces the folder's key (that would lose what it sealed).
+ */
+export function addPortalKey(dataDir: string, key: Buffer): 'same' | 'own' | 'added' | 'known' {
+  if (key.length !== 32) throw new AppError('VALIDATION', 'Ключ паролей портала в файле ключей повреждён (не та длина). Ничего не изменено.');
+  const keyId = keyIdOf(key);
+  const file = path.join(dataDir, KEY_FILE);
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, key.toString('base64'), { mode: 0o600, flag: 'wx' });
+    cache.delete(file);
+    return 'own';
+  }
+  if (keyIdOf(loadKey(dataDir)) === keyId) return 'same';
+  if (extraKeys(dataDir).has(keyId)) return 'known';
+  fs.writeFileSync(path.join(dataDir, `portal-accounts.${keyId}.key`), key.toString('base64'), { mode: 0o600 });
+  return 'added';
+}
+
 export function openVault(dataDir: string): PasswordVault {
   const key = loadKey(dataDir);
   const keyId = keyIdOf(key);
@@ -72,13 +118,15 @@ export function openVault(dataDir: string): PasswordVault {
     open(sealed) {
       const [v, id, iv, tag, data] = sealed.split(':');
       if (v !== 'v1' || !iv || !tag || data === undefined) throw new AppError('INTERNAL', 'Начальный пароль хранится в неизвестном формате и не может быть прочитан.');
-      if (id !== keyId) {
+      const usable = id === keyId ? key : extraKeys(dataDir).get(id);
+      if (!usable) {
         throw new AppError(
           'FORBIDDEN',
-          `Начальный пароль зашифрован ключом другого компьютера (ключ ${id}, здесь ${keyId}). Скопируйте файл ${KEY_FILE} из папки данных того компьютера, где пароль вводили, или напечатайте письмо там.`,
+          `Начальный пароль зашифрован ключом другого компьютера или другой папки данных (ключ ${id}, здесь ${keyId}). ` +
+            'Там, где пароль вводили, сохраните ключи («Администрирование → Резервные копии → Ключи шифрования → Сохранить ключи в файл») и загрузите этот файл здесь, или напечатайте письмо там.',
         );
       }
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      const decipher = createDecipheriv('aes-256-gcm', usable, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       try {
         return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');

@@ -13,13 +13,14 @@ import { staffOptions } from '../people/index';
 export const accessHandlers: Handlers<typeof accessContract> = {
   'access.session.state': async (_input, ctx) => {
     const setupRequired = (await countUsers(ctx.core.db)) === 0;
+    const setupCodeRequired = setupRequired && ctx.caller.transport === 'http';
     const caller = ctx.caller.user;
-    if (!caller) return { setupRequired, user: null };
+    if (!caller) return { setupRequired, setupCodeRequired, user: null };
     if (caller.id === SYSTEM_USER_ID) {
-      return { setupRequired, user: { id: caller.id, login: 'system', fullName: caller.name, staffId: null, roles: caller.roles, rights: [...caller.rights], mustChangePassword: false } };
+      return { setupRequired, setupCodeRequired, user: { id: caller.id, login: 'system', fullName: caller.name, staffId: null, roles: caller.roles, rights: [...caller.rights], mustChangePassword: false } };
     }
     const user = await findUserById(ctx.core.db, caller.id);
-    return { setupRequired, user: user ? await sessionUserOf(ctx.core.db, user) : null };
+    return { setupRequired, setupCodeRequired, user: user ? await sessionUserOf(ctx.core.db, user) : null };
   },
   'access.setup.createAdmin': async (input, ctx) => createFirstAdmin(ctx, input),
   'access.signIn': async ({ login, password }, ctx) => signIn(ctx, login, password),

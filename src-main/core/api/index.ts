@@ -19,8 +19,10 @@ import { curriculumHandlers } from './curriculumHandlers';
 import { exchangeHandlers } from './exchangeHandlers';
 import { exchangePushHandlers } from './exchangePushHandlers';
 import { timetableHandlers } from './timetableHandlers';
+import { timetableEditHandlers } from './timetableEditHandlers';
 import { deadlinesHandlers } from './deadlinesHandlers';
 import { timetableExchangeHandlers } from './timetableExchangeHandlers';
+import { reportsHandlers } from './reportsHandlers';
 import type { Handlers } from './types';
 import { wireDomains } from '../wiring';
 
@@ -48,6 +50,8 @@ export const handlers = {
   ...exchangeHandlers,
   ...exchangePushHandlers,
   ...timetableHandlers,
+  ...timetableEditHandlers,
   ...deadlinesHandlers,
   ...timetableExchangeHandlers,
+  ...reportsHandlers,
 } satisfies Handlers<Contract>;

@@ -44,7 +44,7 @@ export async function migrateToLatest(appDb: AppDb, opts: { backupDir?: string }
   const pending = Object.keys(migrations).filter((name) => !applied.includes(name));
   let backupFile: string | null = null;
   if (pending.length > 0 && applied.length > 0 && appDb.sqlite && opts.backupDir && appDb.location !== ':memory:') {
-    const b = await backupSqlite(appDb.sqlite, opts.backupDir, 'before-migration');
+    const b = await backupSqlite(appDb.sqlite, opts.backupDir, 'before-migration', undefined, appDb.sqliteKey);
     backupFile = b.file;
     pruneBackups(opts.backupDir, 'before-migration', 10);
   }

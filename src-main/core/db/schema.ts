@@ -5,6 +5,7 @@ import type { SyncTables } from './schemaSync';
 import type { MovementTables } from './schemaMovement';
 import type { TimetableTables } from './schemaTimetable';
 import type { DeadlineTables } from './schemaDeadlines';
+import type { ReportTables } from './schemaReports';
 
 export type * from './schemaMovement';
 
@@ -362,7 +363,7 @@ export interface SubgroupMemberTable {
 }
 
 export interface Database
-  extends PeopleTables, MovementTables, CurriculumTables, SyncTables, TimetableTables, DeadlineTables {
+  extends PeopleTables, MovementTables, CurriculumTables, SyncTables, TimetableTables, ReportTables, DeadlineTables {
   schoolCard: SchoolCardTable;
   auditLog: AuditLogTable;
   appSetting: AppSettingTable;

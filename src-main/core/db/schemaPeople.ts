@@ -172,6 +172,23 @@ export interface StaffEducationTable {
   diplomaNumber: string | null;
   specialty: string | null;
   qualification: string | null;
+  /** 1 — pedagogical, 0 — not, null — not stated (migration 0036). */
+  pedagogical: number | null;
+}
+
+/** Повышение квалификации and переподготовка (Т-2 sections V, VI; migration 0036). */
+export interface StaffTrainingTable {
+  id: string;
+  staffId: string;
+  sortOrder: number;
+  /** qualification | retraining */
+  kind: string;
+  startDate: string | null;
+  endDate: string;
+  institution: string | null;
+  programme: string;
+  hours: number | null;
+  document: string | null;
 }
 
 export interface StaffFamilyMemberTable {
@@ -215,5 +232,6 @@ export interface PeopleTables {
   staffPosition: StaffPositionTable;
   staffEducation: StaffEducationTable;
   staffFamilyMember: StaffFamilyMemberTable;
+  staffTraining: StaffTrainingTable;
   portalAccount: PortalAccountTable;
 }

@@ -7,6 +7,7 @@ import { ADAPTED_PROGRAMMES, OVZ_CATEGORIES, SOCIAL_STATUSES } from '../../../sr
 import { accountDueDate, portalInitialPassword } from '../../../src-shared/domain/portalAccounts';
 import type { DemoPerson, DemoSchool, DemoStaff } from './generateSchool';
 import { formerStaff, staffDetails, type DemoHelpers, type DemoStaffDetails } from './demoStaff';
+import { demoTrainings } from './demoTraining';
 import { CITIES, STREETS } from './names';
 import { createRng, type Rng } from './rng';
 
@@ -171,6 +172,11 @@ export function generatePeopleDetails(school: DemoSchool): DemoPeople {
   for (const f of formerStaff(rng, helpers, school.staff.length)) {
     out.formerStaff.push(f.person);
     out.staff.set(f.person.id, f.details);
+  }
+  const trainingRng = createRng(school.seed + 7_007);
+  for (const s of [...school.staff, ...out.formerStaff]) {
+    const details = out.staff.get(s.id);
+    if (details) details.trainings = demoTrainings(trainingRng, s, String(details.columns.hireDate));
   }
 
   // Portal accounts: the staff and the pupils of earlier years got theirs long ago; grade 1 was sent

@@ -1,5 +1,5 @@
 import type { AddressInput, DocumentInput } from '../../../src-shared/contract/peopleFields';
-import type { EducationInput, FamilyMemberInput, PositionInput } from '../../../src-shared/contract/peopleStaffCard';
+import type { EducationInput, FamilyMemberInput, PositionInput, TrainingInput } from '../../../src-shared/contract/peopleStaffCard';
 import { addDays } from '../../../src-shared/domain/calendar/dates';
 import { addYears } from '../../../src-shared/domain/documents';
 import { SCHOOL_POSITIONS } from '../../../src-shared/domain/positions';
@@ -20,6 +20,8 @@ export interface DemoStaffDetails {
   positions: PositionInput[];
   educations: EducationInput[];
   familyMembers: FamilyMemberInput[];
+  /** Filled from a random stream of its own (demoTraining.ts). */
+  trainings: TrainingInput[];
 }
 
 export interface DemoHelpers {
@@ -96,7 +98,7 @@ export function staffDetails(rng: Rng, s: DemoStaff, n: number, h: DemoHelpers):
   if (pedagogical && rng.chance(0.15)) positions.push({ id: null, position: 'Педагог дополнительного образования', kind: 'additional', rate: 0.25, startDate: `${Math.max(hireYear, 2022)}-09-01`, endDate: null, orderNumber: `${rng.int(10, 120)}-к` });
   const gradYear = Number(earliest.slice(0, 4));
   const educations: EducationInput[] = [
-    { id: null, level: pedagogical ? 'высшее — специалитет' : rng.pick(EDU), institution: rng.pick(UNIVERSITIES), diplomaDate: `${gradYear}-06-${h.pad(rng.int(20, 30), 2)}`, diplomaNumber: `ДВС ${h.digits(rng, 7)}`, specialty: pedagogical ? 'Педагогика и методика' : 'Экономика', qualification: pedagogical ? `${s.position}` : 'экономист' },
+    { id: null, level: pedagogical ? 'высшее — специалитет' : rng.pick(EDU), institution: rng.pick(UNIVERSITIES), diplomaDate: `${gradYear}-06-${h.pad(rng.int(20, 30), 2)}`, diplomaNumber: `ДВС ${h.digits(rng, 7)}`, specialty: pedagogical ? 'Педагогика и методика' : 'Экономика', qualification: pedagogical ? `${s.position}` : 'экономист', pedagogical },
   ];
   const young = Number(s.birthDate.slice(0, 4)) >= 1990 && s.sex === 'Ж' && rng.chance(0.1);
   const familyMembers = family(rng, s, h, young ? '2025-09-14' : null);
@@ -122,7 +124,7 @@ export function staffDetails(rng: Rng, s: DemoStaff, n: number, h: DemoHelpers):
     maternityLeaveFrom: young ? '2025-11-01' : null,
     maternityLeaveTo: young ? '2028-09-14' : null,
   };
-  return { columns, documents: [h.passport(rng, s.birthDate)], addresses: [h.address(rng, 'registration')], positions, educations, familyMembers };
+  return { columns, documents: [h.passport(rng, s.birthDate)], addresses: [h.address(rng, 'registration')], positions, educations, familyMembers, trainings: [] };
 }
 
 /**

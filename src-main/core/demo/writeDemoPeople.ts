@@ -101,10 +101,14 @@ export async function writeDemoPeople(
   await writeKind(trx, 'staff', allStaff, d.staff, new Set([...inserted(school.staff), ...d.formerStaff.map((s) => s.id)]));
   const positions = allStaff.flatMap((s) => (d.staff.get(s.id)?.positions ?? []).map((p, i) => ({ ...p, id: `${s.id}-p${i}`, staffId: s.id, sortOrder: i })));
   await chunked(positions, (c) => trx.insertInto('staffPosition').values(c).execute());
-  const educations = allStaff.flatMap((s) => (d.staff.get(s.id)?.educations ?? []).map((e, i) => ({ ...e, id: `${s.id}-e${i}`, staffId: s.id, sortOrder: i })));
+  const educations = allStaff.flatMap((s) =>
+    (d.staff.get(s.id)?.educations ?? []).map((e, i) => ({ ...e, pedagogical: e.pedagogical === null ? null : e.pedagogical ? 1 : 0, id: `${s.id}-e${i}`, staffId: s.id, sortOrder: i })),
+  );
   await chunked(educations, (c) => trx.insertInto('staffEducation').values(c).execute());
   const family = allStaff.flatMap((s) => (d.staff.get(s.id)?.familyMembers ?? []).map((m, i) => ({ ...m, id: `${s.id}-f${i}`, staffId: s.id, sortOrder: i })));
   await chunked(family, (c) => trx.insertInto('staffFamilyMember').values(c).execute());
+  const trainings = allStaff.flatMap((s) => (d.staff.get(s.id)?.trainings ?? []).map((t, i) => ({ ...t, id: `${s.id}-t${i}`, staffId: s.id, sortOrder: i })));
+  await chunked(trainings, (c) => trx.insertInto('staffTraining').values(c).execute());
   // Upsert: when the movement book opens tasks on signing, the demo's account states still apply.
   await chunked(d.accounts, (c) =>
     trx

@@ -9,6 +9,7 @@ import { createJobRegistry, type JobRegistry } from './jobs';
 import { createLogger, type Logger } from './logger';
 import type { AuditEntry } from './auditLog';
 import type { Executor } from './executor';
+import { createFirstRunCode, type FirstRunCode } from './firstRunCode';
 
 export const APP_VERSION = '0.1.0';
 
@@ -28,6 +29,8 @@ export interface Core {
   logger: Logger;
   config: CoreConfig;
   migration: MigrateOutcome;
+  /** The one-time code a browser needs to create the first administrator (`serve` prints it). */
+  firstRun: FirstRunCode;
   /** How this core's database was opened: a worker opens its own connection from it. */
   dbConfig: DbConfig;
   /** Run by closeCore before the database closes (a job host stops its worker). */
@@ -99,6 +102,7 @@ export async function openCore(opts: OpenCoreOptions): Promise<Core> {
       logger,
       config: { appVersion: APP_VERSION, dataDir: opts.dataDir, backupDir },
       migration,
+      firstRun: createFirstRunCode(),
       dbConfig: opts.db,
       onClose: [],
     };

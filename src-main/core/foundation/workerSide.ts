@@ -5,6 +5,7 @@ import { createDb } from '../db/createDb';
 import { auditRecorder } from './auditRecorder';
 import type { Core, HandlerContext } from './context';
 import { createEventBus } from './events';
+import { createFirstRunCode } from './firstRunCode';
 import type { Job, JobRegistry } from './jobs';
 import type { Logger } from './logger';
 import type { RunMessage, SerializedError, WorkerBoot, WorkerMessage } from './workerProtocol';
@@ -32,7 +33,9 @@ export function serveJobs(table: Record<string, WorkerJob>): void {
     const appDb = createDb(boot.dbConfig, (err) => logger.warn('idle database connection lost', { message: err.message }));
     const events = createEventBus();
     events.subscribe((event) => post({ type: 'event', event }));
-    core = { appDb, db: appDb.db, events, jobs: idleJobs(), logger, config: boot.config, migration: boot.migration, dbConfig: boot.dbConfig, onClose: [] };
+    core = { appDb, db: appDb.db, events, jobs: idleJobs(), logger, config: boot.config, migration: boot.migration, dbConfig: boot.dbConfig, onClose: [],
+      // Jobs never create the first administrator: a code no one was shown.
+      firstRun: createFirstRunCode() };
   } catch (err) {
     post({ type: 'fatal', message: String((err as Error)?.message ?? err) });
     return;

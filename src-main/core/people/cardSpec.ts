@@ -29,7 +29,7 @@ export interface CardSpec {
 const CHILDREN: Record<PersonKind, readonly string[]> = {
   pupil: ['documents', 'addresses'],
   parent: ['documents', 'addresses'],
-  staff: ['documents', 'addresses', 'positions', 'educations', 'familyMembers'],
+  staff: ['documents', 'addresses', 'positions', 'educations', 'familyMembers', 'trainings'],
 };
 
 function scalarsOf(empty: Record<string, unknown>, children: readonly string[]): Record<string, ScalarType> {

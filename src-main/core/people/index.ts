@@ -1,5 +1,5 @@
 export { CARD_SPECS, type CardSpec, type ScalarType } from './cardSpec';
-export { assertNewCardValid, auditView, completeCard, insertCard, patchCard, readCards, type Card, type StoredCard } from './repo/cards';
+export { assertNewCardValid, auditView, completeCard, insertCard, patchCard, readCard, readCards, type Card, type StoredCard } from './repo/cards';
 export { visibleDuplicates } from './duplicates';
 export { addLink, removeLink, updateLink } from './links';
 export { parentLinked, personAccount, staffHired } from './ports';
@@ -12,3 +12,4 @@ export { countPupils, exportPupils, listPupils } from './pupilList';
 export { createPupil, getPupil, pupilHistory, updatePupil } from './pupilService';
 export { countStaff, exportStaff, listStaff } from './staff/staffList';
 export { createStaff, getStaff, staffHistory, updateStaff } from './staff/staffService';
+export { mainPositionOn, positionActiveOn, readEducations, readPositions, readTrainings } from './repo/staffChildren';

@@ -1,7 +1,7 @@
 import { fullName } from '../../../src-shared/domain/names';
 import { checkParentChildAges } from '../../../src-shared/domain/personRules';
 import { AppError } from '../../../src-shared/errors';
-import { assertCanSeePupil } from '../access/index';
+import { assertCanEditPupil } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import { parentLinked } from './ports';
 import type { Executor } from '../foundation/executor';
@@ -115,14 +115,14 @@ export async function assertLinkedAgesAfterBirthDate(trx: Executor, kind: 'pupil
 }
 
 export async function addLink(ctx: HandlerContext, link: LinkInput): Promise<LinkRow> {
-  await assertCanSeePupil(ctx, link.pupilId);
+  await assertCanEditPupil(ctx, link.pupilId);
   await ctx.core.db.transaction().execute((trx) => insertLink(ctx, trx, link));
   emitLinkChange(ctx, link.pupilId, link.parentId);
   return { pupilId: link.pupilId, parentId: link.parentId, relation: link.relation, isLegalRepresentative: link.isLegalRepresentative !== false };
 }
 
 export async function updateLink(ctx: HandlerContext, link: LinkInput & { isLegalRepresentative: boolean }): Promise<LinkRow> {
-  await assertCanSeePupil(ctx, link.pupilId);
+  await assertCanEditPupil(ctx, link.pupilId);
   await ctx.core.db.transaction().execute(async (trx) => {
     const r = await trx.selectFrom('pupilParent').select('relation').where('pupilId', '=', link.pupilId).where('parentId', '=', link.parentId).executeTakeFirst();
     if (!r) throw new AppError('NOT_FOUND', 'Связь родителя и обучающегося не найдена: её уже убрали. Обновите карточку.');
@@ -140,7 +140,7 @@ export async function updateLink(ctx: HandlerContext, link: LinkInput & { isLega
 }
 
 export async function removeLink(ctx: HandlerContext, pupilId: string, parentId: string): Promise<{ removed: boolean }> {
-  await assertCanSeePupil(ctx, pupilId);
+  await assertCanEditPupil(ctx, pupilId);
   const removed = await ctx.core.db.transaction().execute(async (trx) => {
     const r = await trx.selectFrom('pupilParent').select('relation').where('pupilId', '=', pupilId).where('parentId', '=', parentId).executeTakeFirst();
     if (!r) return false;

@@ -1,11 +1,10 @@
 import type { AddressInput, DocumentInput } from '../../../src-shared/contract/peopleFields';
-import type { EducationInput, FamilyMemberInput, PositionInput } from '../../../src-shared/contract/peopleStaffCard';
+import type { EducationInput, FamilyMemberInput, PositionInput, TrainingInput } from '../../../src-shared/contract/peopleStaffCard';
 import { fullName, searchKey } from '../../../src-shared/domain/names';
 import type { PersonKind } from '../../../src-shared/domain/personRules';
 import { newId } from '../../../src-shared/domain/ids';
 import { AppError } from '../../../src-shared/errors';
-import { hasRight } from '../access/index';
-import { assertCanSeeParent, assertCanSeePupil } from '../access/index';
+import { assertCanEditParent, assertCanEditPupil, hasRight } from '../access/index';
 import { diffFields } from '../foundation/auditLog';
 import type { HandlerContext } from '../foundation/context';
 import { CARD_SPECS, auditView, notFound, readCard, staleError, type Card, type StoredCard } from './repo/cards';
@@ -13,7 +12,7 @@ import { moveReferences } from './repo/mergeReferences';
 import { scalarColumns } from './cardSpec';
 import { deleteChildren, readPhoto, writeAddresses, writeDocuments, writePhoto } from './repo/personChildren';
 import { writeSearchTokens } from './repo/searchIndex';
-import { writeEducations, writeFamilyMembers, writePositions } from './repo/staffChildren';
+import { writeEducations, writeFamilyMembers, writePositions, writeTrainings } from './repo/staffChildren';
 import type { Executor } from '../foundation/executor';
 
 /**
@@ -82,8 +81,8 @@ function plan(kind: PersonKind, keep: StoredCard, remove: StoredCard, takeFromRe
 /** Rights and scope, checked before any transaction (the scope reads through `ctx.core.db`). */
 async function assertMayMerge(ctx: HandlerContext, kind: PersonKind, keepId: string, removeId: string): Promise<void> {
   for (const id of [keepId, removeId]) {
-    if (kind === 'pupil') await assertCanSeePupil(ctx, id);
-    if (kind === 'parent') await assertCanSeeParent(ctx, id);
+    if (kind === 'pupil') await assertCanEditPupil(ctx, id);
+    if (kind === 'parent') await assertCanEditParent(ctx, id);
   }
 }
 
@@ -145,6 +144,7 @@ export async function applyMerge(
       await trx.deleteFrom('staffPosition').where('staffId', '=', removeId).execute();
       await trx.deleteFrom('staffEducation').where('staffId', '=', removeId).execute();
       await trx.deleteFrom('staffFamilyMember').where('staffId', '=', removeId).execute();
+      await trx.deleteFrom('staffTraining').where('staffId', '=', removeId).execute();
     }
     await writeDocuments(trx, kind, keepId, p.merged.documents);
     await writeAddresses(trx, kind, keepId, p.merged.addresses);
@@ -152,6 +152,7 @@ export async function applyMerge(
       await writePositions(trx, keepId, p.merged.positions as PositionInput[]);
       await writeEducations(trx, keepId, p.merged.educations as EducationInput[]);
       await writeFamilyMembers(trx, keepId, p.merged.familyMembers as FamilyMemberInput[]);
+      await writeTrainings(trx, keepId, p.merged.trainings as TrainingInput[]);
     }
     if (removedPhoto && !(await readPhoto(trx, kind, keepId))) await writePhoto(trx, kind, keepId, removedPhoto, now);
     await writeSearchTokens(trx, kind, keepId, p.merged);

@@ -4,11 +4,11 @@ import { PARENT_COLUMNS, pickColumns } from '../../../src-shared/contract/people
 import type { ExportedFile } from '../../../src-shared/contract/files';
 import type { ParentRow } from '../../../src-shared/contract/peopleViews';
 import { comparePersons, fullName } from '../../../src-shared/domain/names';
-import { parseSearchQuery } from '../../../src-shared/domain/personSearch';
 import { assertCanSeeClass, visibleClassIds } from '../access/index';
+import { searchWordsOf } from '../../../src-shared/domain/personSearch';
 import type { HandlerContext } from '../foundation/context';
 import { listWorkbook } from '../foundation/listWorkbook';
-import { indexPendingCards, planSearch, searchCondition } from './repo/searchIndex';
+import { indexPendingCards, MATCHES_NOBODY, planSearch, searchCondition } from './repo/searchIndex';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
 import { validOn } from '../foundation/validOn';
@@ -35,8 +35,9 @@ export async function parentQuery(ctx: HandlerContext, filter: ParentFilter = {}
   const anyChild = sql<boolean>`exists (select 1 from pupil_parent pp where pp.parent_id = ${sql.ref('parent.id')})`;
   if (filter.hasChildren === true) q = q.where(anyChild);
   if (filter.hasChildren === false) q = q.where(sql<boolean>`not ${anyChild}`);
-  const words = parseSearchQuery(filter.search ?? '');
-  if (words.length > 0) {
+  const words = searchWordsOf(filter.search);
+  if (words === null) q = q.where(MATCHES_NOBODY);
+  else if (words.length > 0) {
     await indexPendingCards(db, 'parent');
     q = q.where(searchCondition(db, 'parent', 'parent', await planSearch(db, 'parent', words)));
   }

@@ -3,7 +3,7 @@ import { PARENT_LABELS } from '../../../src-shared/contract/peopleParents';
 import type { HistoryRow, ParentView } from '../../../src-shared/contract/peopleViews';
 import { comparePersons, fullName } from '../../../src-shared/domain/names';
 import { AppError } from '../../../src-shared/errors';
-import { assertCanSeeParent, assertCanSeePupil, visibleClassIds } from '../access/index';
+import { assertCanEditParent, assertCanEditPupil, assertCanSeeParent, editableClassIds, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import { accountOf } from './ports';
 import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './repo/cards';
@@ -60,11 +60,11 @@ export async function getParent(ctx: HandlerContext, id: string): Promise<Parent
 
 export async function createParent(ctx: HandlerContext, input: ParentCreateInput & Record<string, unknown>): Promise<ParentView> {
   const { photo, children, allowDuplicate, ...fields } = input;
-  const visible = await visibleClassIds(ctx);
-  if (visible && (!children || children.length === 0)) {
+  const editable = await editableClassIds(ctx);
+  if (editable && (!children || children.length === 0)) {
     throw new AppError('FORBIDDEN', 'Недостаточно прав: классный руководитель добавляет родителя только к обучающемуся своего класса.');
   }
-  for (const c of children ?? []) await assertCanSeePupil(ctx, c.pupilId);
+  for (const c of children ?? []) await assertCanEditPupil(ctx, c.pupilId);
   const card = completeCard(spec, fields);
   assertNewCardValid(spec, card, PARENT_LABELS);
   if (!allowDuplicate) await assertNoDuplicate(ctx, 'parent', card);
@@ -77,7 +77,7 @@ export async function createParent(ctx: HandlerContext, input: ParentCreateInput
 export async function updateParent(ctx: HandlerContext, input: ParentUpdateInput & Record<string, unknown>): Promise<ParentView> {
   const { id, version, photo, ...patch } = input;
   if (!(await readCard(ctx.core.db, spec, id))) throw notFound(spec);
-  await assertCanSeeParent(ctx, id);
+  await assertCanEditParent(ctx, id);
   await updateCardRecord(ctx, spec, {
     id,
     version,

@@ -4,12 +4,12 @@ import { PUPIL_COLUMNS, pickColumns } from '../../../src-shared/contract/peopleC
 import type { ExportedFile } from '../../../src-shared/contract/files';
 import type { PupilRow } from '../../../src-shared/contract/peopleViews';
 import { shortName } from '../../../src-shared/domain/names';
-import { parseSearchQuery } from '../../../src-shared/domain/personSearch';
 import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
-import { assertCanSeeClass, visibleClassIds } from '../access/index';
+import { assertCanSeeClass, hasRight, visibleClassIds } from '../access/index';
+import { searchWordsOf } from '../../../src-shared/domain/personSearch';
 import type { HandlerContext } from '../foundation/context';
 import { listWorkbook } from '../foundation/listWorkbook';
-import { indexPendingCards, planSearch, searchCondition } from './repo/searchIndex';
+import { indexPendingCards, MATCHES_NOBODY, planSearch, searchCondition } from './repo/searchIndex';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
 import { validOn } from '../foundation/validOn';
@@ -63,8 +63,9 @@ export async function pupilQuery(ctx: HandlerContext, filter: PupilFilter = {}) 
   for (const flag of filter.flags ?? []) {
     q = flag === 'disability' ? q.where('pupil.disabilityGroup', 'is not', null) : q.where(`pupil.${flag}`, '=', 1);
   }
-  const words = parseSearchQuery(filter.search ?? '');
-  if (words.length > 0) {
+  const words = searchWordsOf(filter.search);
+  if (words === null) q = q.where(MATCHES_NOBODY);
+  else if (words.length > 0) {
     await indexPendingCards(db, 'pupil');
     q = q.where(searchCondition(db, 'pupil', 'pupil', await planSearch(db, 'pupil', words)));
   }
@@ -78,8 +79,8 @@ function chunks<T>(list: readonly T[], size = 500): T[][] {
   return Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 }
 
-/** Current class and parents of listed pupils. */
-async function decorate(db: Executor, raw: RawRow[]): Promise<PupilRow[]> {
+/** Current class and parents of listed pupils (parents only for callers who may read parents' data). */
+async function decorate(db: Executor, raw: RawRow[], withParents: boolean): Promise<PupilRow[]> {
   const today = schoolToday();
   const classOf = new Map<string, { classId: string; className: string }>();
   const parentsOf = new Map<string, { text: string; order: number }[]>();
@@ -92,6 +93,7 @@ async function decorate(db: Executor, raw: RawRow[]): Promise<PupilRow[]> {
       .where(validOn('cm', today))
       .execute();
     for (const c of classes) classOf.set(c.pupilId, { classId: c.classId, className: c.name });
+    if (!withParents) continue;
     const links = await db
       .selectFrom('pupilParent as pp')
       .innerJoin('parent as pa', 'pa.id', 'pp.parentId')
@@ -134,7 +136,8 @@ export async function listPupils(ctx: HandlerContext, input: PupilFilter & { off
   for (let i = 0; i < ids.length; i += 500) {
     for (const r of (await ctx.core.db.selectFrom('pupil').select(ROW_COLUMNS).where('pupil.id', 'in', ids.slice(i, i + 500)).execute()) as RawRow[]) byId.set(r.id, r);
   }
-  return decorate(ctx.core.db, ids.map((id) => byId.get(id)).filter((r): r is RawRow => r !== undefined));
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is RawRow => r !== undefined);
+  return decorate(ctx.core.db, rows, hasRight(ctx.caller.user, 'parents.read'));
 }
 
 export async function countPupils(ctx: HandlerContext, filter: PupilFilter = {}): Promise<{ total: number }> {
@@ -160,7 +163,8 @@ export async function filterNote(db: Executor, filter: PupilFilter): Promise<str
 export async function exportPupils(ctx: HandlerContext, input: PupilFilter & { columns?: string[] } = {}): Promise<ExportedFile> {
   const { columns, ...filter } = input;
   const rows = await listPupils(ctx, filter);
-  const cols = pickColumns(PUPIL_COLUMNS, columns);
+  // Without «parents.read» the file has no parents column at all, not an empty one to fill in later.
+  const cols = pickColumns(PUPIL_COLUMNS, columns).filter((c) => c.key !== 'parentsText' || hasRight(ctx.caller.user, 'parents.read'));
   const className = filter.classId ? (rows[0]?.className ?? (await ctx.core.db.selectFrom('schoolClass').select('name').where('id', '=', filter.classId).executeTakeFirst())?.name ?? null) : null;
   const file = await listWorkbook('Обучающиеся', `Обучающиеся${className ? ` ${className}` : ''}.xlsx`, cols, rows, await filterNote(ctx.core.db, filter));
   await ctx.audit.record(ctx.core.db, {

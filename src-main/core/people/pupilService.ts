@@ -3,7 +3,7 @@ import { PUPIL_LABELS } from '../../../src-shared/contract/people';
 import type { HistoryRow, PupilParentLink, PupilView } from '../../../src-shared/contract/peopleViews';
 import { fullName } from '../../../src-shared/domain/names';
 import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
-import { assertCanSeePupil, visibleClassIds } from '../access/index';
+import { assertCanEditPupil, assertCanSeePupil, hasRight, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import { accountOf } from './ports';
 import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './repo/cards';
@@ -69,6 +69,20 @@ async function siblingsOf(ctx: HandlerContext, pupilId: string, parentIds: strin
   return out;
 }
 
+/** The history without the changes of the pupil's parents list (it names the parents). */
+function withoutParents(rows: HistoryRow[]): HistoryRow[] {
+  const out: HistoryRow[] = [];
+  for (const r of rows) {
+    if (r.changes === null || typeof r.changes !== 'object' || !('parents' in r.changes)) {
+      out.push(r);
+      continue;
+    }
+    const { parents: _hidden, ...rest } = r.changes as Record<string, unknown>;
+    if (Object.keys(rest).length > 0) out.push({ ...r, changes: rest });
+  }
+  return out;
+}
+
 export async function getPupil(ctx: HandlerContext, id: string): Promise<PupilView> {
   const db = ctx.core.db;
   const stored = await readCard(db, spec, id);
@@ -77,7 +91,10 @@ export async function getPupil(ctx: HandlerContext, id: string): Promise<PupilVi
   const history = await classHistory(db, id);
   const today = schoolToday();
   const current = history.find((h) => h.startDate <= today && (h.endDate === null || h.endDate > today));
+  // Parents' names, birth dates and phones are parents' data: without «parents.read» (a subject
+  // teacher) the card comes without them (issue 19, item 4).
   const parents = await parentsOf(db, id);
+  const seesParents = hasRight(ctx.caller.user, 'parents.read');
   return {
     ...(stored.card as unknown as PupilView),
     id,
@@ -90,7 +107,7 @@ export async function getPupil(ctx: HandlerContext, id: string): Promise<PupilVi
     classId: current?.classId ?? null,
     className: current?.className ?? null,
     classHistory: history,
-    parents,
+    parents: seesParents ? parents : [],
     siblings: await siblingsOf(ctx, id, parents.map((p) => p.parentId)),
   };
 }
@@ -110,7 +127,7 @@ export async function updatePupil(ctx: HandlerContext, input: PupilUpdateInput &
   const { id, version, photo, ...patch } = input;
   // Scope first: a refused call writes nothing, not even an audit row.
   if (!(await readCard(ctx.core.db, spec, id))) throw notFound(spec);
-  await assertCanSeePupil(ctx, id);
+  await assertCanEditPupil(ctx, id);
   await updateCardRecord(ctx, spec, {
     id,
     version,
@@ -127,5 +144,6 @@ export async function updatePupil(ctx: HandlerContext, input: PupilUpdateInput &
 export async function pupilHistory(ctx: HandlerContext, id: string): Promise<HistoryRow[]> {
   if (!(await readCard(ctx.core.db, spec, id))) throw notFound(spec);
   await assertCanSeePupil(ctx, id);
-  return cardHistory(ctx.core.db, 'pupil', id);
+  const rows = await cardHistory(ctx.core.db, 'pupil', id);
+  return hasRight(ctx.caller.user, 'parents.read') ? rows : withoutParents(rows);
 }

@@ -1,8 +1,9 @@
-import type { PlacementOut } from '../../../src-shared/contract/timetableFields';
+import type { LessonOut, PlacementOut } from '../../../src-shared/contract/timetableFields';
 import type { HandlerContext } from '../foundation/context';
 import { refusal, refusalOf, stale } from '../foundation/refusals';
 import { nowIso } from '../foundation/clock';
 import { deletePlacement, insertPlacements, setLocked } from './repo/lessons';
+import { lessonText, slotText } from './placeText';
 import { updateVersionIf } from './repo/versions';
 import { refreshSummary, writableDraft } from './versionService';
 import { loadVersion, type LoadedVersion } from './versionStore';
@@ -13,18 +14,20 @@ import { loadVersion, type LoadedVersion } from './versionStore';
  * exist, a slot outside the grid or outside the class's shift, an unknown room, a lock on nothing).
  */
 
-type Change = { lessonId: string; index: number; day: number | null; period: number | null; roomId: string | null; locked: boolean };
+export type Change = { lessonId: string; index: number; day: number | null; period: number | null; roomId: string | null; locked: boolean };
 
-const where = (v: LoadedVersion, day: number, period: number): string => `${v.grid.days[day]?.short ?? day + 1}, ${v.grid.periods[period]?.label ?? period + 1} урок`;
+const where = slotText;
+const lessonName = lessonText;
 
-function lessonName(v: LoadedVersion, lessonId: string): string {
-  const l = v.lessons.find((x) => x.id === lessonId);
-  if (!l) return 'урок';
-  return `${v.labels.subjects.find((s) => s.id === l.subjectId)?.name ?? 'урок'} (${l.audiences.map((a) => a.label).join(', ')})`;
-}
-
-function check(v: LoadedVersion, changes: readonly Change[]): string[] {
+/**
+ * What makes a change set meaningless or forbidden: an occurrence that does not exist, a slot
+ * outside the grid or the class's shift, an unknown room, a lock on nothing, moving a locked
+ * lesson, or a lesson put where a locked lesson of the same class or teacher stands. The hand
+ * editor asks the same question for every target, so a cell it marks refusable is refused here.
+ */
+export function checkChanges(v: LoadedVersion, changes: readonly Change[]): string[] {
   const problems: string[] = [];
+  problems.push(...lockProblems(v, changes));
   const seen = new Set<string>();
   const rooms = new Set(v.labels.rooms.map((r) => r.id));
   const classes = new Map(v.grid.classes.map((c) => [c.id, c]));
@@ -58,12 +61,37 @@ function check(v: LoadedVersion, changes: readonly Change[]): string[] {
   return problems;
 }
 
+/** A locked lesson stays where it is; nothing is put where a locked lesson of its class or teacher stands. */
+function lockProblems(v: LoadedVersion, changes: readonly Change[]): string[] {
+  const out: string[] = [];
+  const lessons = new Map(v.lessons.map((l) => [l.id, l]));
+  const changed = new Set(changes.map((c) => `${c.lessonId}:${c.index}`));
+  const locked = v.placements.filter((p) => p.locked);
+  for (const c of changes) {
+    const was = locked.find((p) => p.lessonId === c.lessonId && p.index === c.index);
+    if (was && (was.day !== c.day || was.period !== c.period)) out.push(`урок «${lessonName(v, c.lessonId)}» закреплён (${where(v, was.day, was.period)}) — сначала снимите закрепление`);
+    const l = lessons.get(c.lessonId);
+    if (!l || c.day === null || c.period === null) continue;
+    // Groups of one split subject (English гр. 1 and гр. 2) share the class but not the pupils.
+    const sharesClass = (o: LessonOut) => o.audiences.some((a) => l.audiences.some((b) => b.classId === a.classId && !(o.subjectId === l.subjectId && a.groupNo > 0 && b.groupNo > 0 && a.groupNo !== b.groupNo)));
+    for (const p of locked) {
+      if (changed.has(`${p.lessonId}:${p.index}`) || p.day !== c.day) continue;
+      const o = lessons.get(p.lessonId);
+      if (!o || p.lessonId === c.lessonId) continue;
+      const overlap = p.period < c.period + l.duration && c.period < p.period + o.duration;
+      const shares = sharesClass(o) || o.teacherIds.some((t) => l.teacherIds.includes(t));
+      if (overlap && shares) out.push(`${where(v, c.day, c.period)}: здесь закреплённый урок «${lessonName(v, p.lessonId)}»`);
+    }
+  }
+  return out;
+}
+
 export async function updatePlacements(ctx: HandlerContext, input: { versionId: string; version: number; changes: Change[] }) {
   const db = ctx.core.db;
   const result = await db.transaction().execute(async (trx) => {
     const row = await writableDraft(trx, input.versionId, input.version);
     const v = await loadVersion(trx, row.id, row);
-    const problems = check(v, input.changes);
+    const problems = checkChanges(v, input.changes);
     if (problems.length) throw refusalOf(`Расписание «${row.name}»`, problems);
     const before = new Map(v.placements.map((p) => [`${p.lessonId}:${p.index}`, p]));
     const audit: Record<string, [unknown, unknown]> = {};

@@ -30,6 +30,12 @@ export function emitTimetable(ctx: Pick<HandlerContext, 'core'>, versionId: stri
   emitChanged(ctx, 'timetable', versionId);
 }
 
+/** Why a version cannot be written (approved, archived, a closed year), or null for a writable draft. */
+export async function readOnlyOf(db: Executor, row: VersionRow): Promise<string | null> {
+  const year = await findYear(db, row.academicYearId);
+  return readOnlyReason(row, Number(year?.isClosed ?? 0) === 1, null);
+}
+
 /** The draft a write may change: found, still a draft, the year open, the version as read. */
 export async function writableDraft(db: Executor, id: string, version: number | null): Promise<VersionRow> {
   const row = await findVersion(db, id);

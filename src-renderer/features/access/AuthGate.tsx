@@ -66,7 +66,7 @@ function Gate({ children, restart, ended }: { children: ReactNode; restart: (rea
   if (isError || !data) {
     return <Result status="warning" title="Нет связи с программой" subTitle="Проверьте, что программа запущена, и обновите страницу." />;
   }
-  if (data.setupRequired) return <FirstRunPage onDone={() => restart(null)} />;
+  if (data.setupRequired) return <FirstRunPage codeRequired={data.setupCodeRequired} onDone={() => restart(null)} />;
   if (!session) return <SignInPage notice={ended} onDone={() => restart(null)} />;
   if (session.user.mustChangePassword) return <ChangePasswordPage user={session.user} onDone={() => restart(null)} onSignOut={signOut} />;
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;

@@ -11,17 +11,22 @@ interface Values {
   fullName: string;
   password: string;
   repeat: string;
+  setupCode?: string;
 }
 
-/** First run on an empty database: the person setting the program up becomes its administrator. */
-export function FirstRunPage({ onDone }: { onDone: () => void }) {
+/**
+ * First run on an empty database: the person setting the program up becomes its administrator. In a
+ * browser they also type the one-time code `serve` printed on its console, so a page that merely
+ * reached the server cannot take the administrator's place (the desktop window needs no code).
+ */
+export function FirstRunPage({ onDone, codeRequired }: { onDone: () => void; codeRequired: boolean }) {
   const [form] = Form.useForm<Values>();
   const [create, { isLoading }] = useCreateAdminMutation();
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async ({ login, fullName, password }: Values) => {
+  const submit = async ({ login, fullName, password, setupCode }: Values) => {
     setError(null);
-    const r = await create({ login: login.trim(), fullName: fullName.trim(), password });
+    const r = await create({ login: login.trim(), fullName: fullName.trim(), password, ...(codeRequired ? { setupCode: (setupCode ?? '').trim() } : {}) });
     if ('data' in r && r.data) onDone();
     else setError(showServerError(form, errorOf(r)));
   };
@@ -35,6 +40,16 @@ export function FirstRunPage({ onDone }: { onDone: () => void }) {
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="Создание администратора">
+        {codeRequired && (
+          <Form.Item
+            name="setupCode"
+            label="Код первого запуска"
+            extra="Напечатан в окне, где запущен сервер программы: строка «Код первого запуска: 1234-5678». Код знает только тот, кто запустил программу."
+            rules={[{ required: true, whitespace: true, message: 'Введите код из окна сервера' }]}
+          >
+            <Input autoComplete="one-time-code" inputMode="numeric" placeholder="0000-0000" style={{ maxWidth: 200 }} />
+          </Form.Item>
+        )}
         <Form.Item name="fullName" label="ФИО" rules={[{ required: true, whitespace: true, message: 'Введите фамилию, имя и отчество' }]}>
           <Input autoFocus placeholder="Иванова Анна Петровна" />
         </Form.Item>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Button, Card, Form } from 'antd';
+import { Button, Card, Form, Space } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import type { Contract, MethodInput, MethodName } from '../../../src-shared/contract/index';
@@ -55,6 +55,8 @@ interface Props<V extends PersonCardView, CM extends MethodName, UM extends Meth
   /** The card's own tabs; «История изменений» is added after them for a saved card. */
   tabs: (view: V | undefined) => CardTab[];
   subtitle?: (view: V) => ReactNode;
+  /** Buttons of a saved card beside «Объединить…» (the print forms of the reports area). */
+  actions?: (view: V) => ReactNode;
 }
 
 const PHOTO_LABELS = { photo: 'Фотография' };
@@ -69,7 +71,7 @@ function notAnInput(record: string): CallResult<never> {
  * history, create and update through the contract, the photo, duplicate warnings while a new card is
  * typed and on save, «Объединить с другой карточкой…», and the card frame with its three-way merge.
  */
-export function PersonCardPage<V extends PersonCardView, CM extends MethodName, UM extends MethodName>({ spec, tabs, subtitle }: Props<V, CM, UM>) {
+export function PersonCardPage<V extends PersonCardView, CM extends MethodName, UM extends MethodName>({ spec, tabs, subtitle, actions }: Props<V, CM, UM>) {
   const { id = 'new' } = useParams();
   const isNew = id === 'new';
   const navigate = useNavigate();
@@ -159,7 +161,14 @@ export function PersonCardPage<V extends PersonCardView, CM extends MethodName, 
             )}
           </>
         }
-        actions={canMerge && view ? <Button onClick={() => setMerging(true)}>Объединить с другой карточкой…</Button> : null}
+        actions={
+          view ? (
+            <Space wrap>
+              {actions?.(view)}
+              {canMerge && <Button onClick={() => setMerging(true)}>Объединить с другой карточкой…</Button>}
+            </Space>
+          ) : null
+        }
       />
       {view && <MergeModal kind={spec.kind} keepId={view.id} keepName={`${view.lastName} ${view.firstName}`} open={merging} onClose={() => setMerging(false)} />}
     </>

@@ -64,7 +64,7 @@ export const STAFF_CARD: PersonCardSpec<StaffView, 'staff.create', 'staff.update
   labels: STAFF_LABELS,
   fieldKeys: Object.keys(STAFF_SCHEMAS.full.shape),
   patchSchema: STAFF_SCHEMAS.patch,
-  empty: { ...STAFF_EMPTY, ...PERSON_EMPTY, positions: [], educations: [], familyMembers: [] },
+  empty: { ...STAFF_EMPTY, ...PERSON_EMPTY, positions: [], educations: [], familyMembers: [], trainings: [] },
   editRight: 'staff.edit',
   listPath: '/staff',
   newTitle: 'Новый сотрудник',

@@ -25,6 +25,7 @@ import { AddressesEditor } from '../people/AddressesEditor';
 import { DocumentsEditor } from '../people/DocumentsEditor';
 import { fieldKit } from '../people/fields';
 import { PersonCardPage } from '../people/PersonCardPage';
+import { PrintButtons } from '../reports/PrintFormPage';
 import { PUPIL_CARD } from '../people/personCards';
 import type { CardTab } from '../../components/card/CardFrame';
 import { FamilyTab } from './FamilyTab';
@@ -35,6 +36,8 @@ const f = fieldKit(PUPIL_LABELS);
 export function PupilCardPage() {
   // Links are changed with the parents' edit right.
   const canLink = useHasRight('parents.edit');
+  // Without parents.read the server sends the card without parents (issue 19, item 4).
+  const canSeeParents = useHasRight('parents.read');
   const tabs = (view: PupilView | undefined): CardTab[] => [
     {
       key: 'main',
@@ -114,7 +117,13 @@ export function PupilCardPage() {
       key: 'family',
       label: 'Семья',
       fields: [],
-      content: view ? <FamilyTab pupil={view} canEdit={canLink} /> : <Typography.Text type="secondary">Сохраните карточку, затем добавьте родителей и законных представителей.</Typography.Text>,
+      content: !canSeeParents ? (
+        <Typography.Text type="secondary">Сведения о родителях видны пользователям с правом «Просмотр карточек родителей».</Typography.Text>
+      ) : view ? (
+        <FamilyTab pupil={view} canEdit={canLink} />
+      ) : (
+        <Typography.Text type="secondary">Сохраните карточку, затем добавьте родителей и законных представителей.</Typography.Text>
+      ),
     },
     {
       key: 'education',
@@ -160,6 +169,7 @@ export function PupilCardPage() {
     <PersonCardPage
       spec={PUPIL_CARD}
       tabs={tabs}
+      actions={(view) => <PrintButtons form="pupil-card" personId={view.id} />}
       subtitle={(view) => (
         <Space wrap style={{ marginTop: 4 }}>
             {view.className ? (

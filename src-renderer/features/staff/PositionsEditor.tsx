@@ -93,15 +93,20 @@ export function EducationsEditor() {
                     <Input />
                   </Form.Item>
                 </Col>
-                <Col xs={24}>
+                <Col xs={24} md={16}>
                   <Form.Item name={[field.name, 'qualification']} label="Квалификация">
                     <Input />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item name={[field.name, 'pedagogical']} label="Педагогическое образование" tooltip="Для формы ОО-1 (раздел 3.1): высшее и среднее профессиональное педагогическое считаются отдельно">
+                    <Select allowClear placeholder="не указано" options={[{ value: true, label: 'да' }, { value: false, label: 'нет' }]} />
                   </Form.Item>
                 </Col>
               </Row>
             </Card>
           ))}
-          <Button icon={<PlusOutlined />} onClick={() => add({ id: null, level: null, institution: null, diplomaDate: null, diplomaNumber: null, specialty: null, qualification: null })}>
+          <Button icon={<PlusOutlined />} onClick={() => add({ id: null, level: null, institution: null, diplomaDate: null, diplomaNumber: null, specialty: null, qualification: null, pedagogical: null })}>
             Добавить образование
           </Button>
         </Space>

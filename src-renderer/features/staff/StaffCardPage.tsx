@@ -13,6 +13,8 @@ import { PersonCardPage } from '../people/PersonCardPage';
 import { STAFF_CARD } from '../people/personCards';
 import type { CardTab } from '../../components/card/CardFrame';
 import { EducationsEditor, PositionsEditor } from './PositionsEditor';
+import { TrainingsEditor } from './TrainingsEditor';
+import { PrintButtons } from '../reports/PrintFormPage';
 import { FamilyMembersEditor } from './FamilyMembersEditor';
 
 /** «Личная карточка работника» kept by HR: tabs Основное, Документы, Адреса, Семья и дети, Работа, Образование, История. */
@@ -100,12 +102,14 @@ export function StaffCardPage() {
       ),
     },
     { key: 'education', label: 'Образование', fields: ['educations'], content: <EducationsEditor /> },
+    { key: 'trainings', label: 'Курсы', fields: ['trainings'], content: <TrainingsEditor /> },
   ];
 
   return (
     <PersonCardPage
       spec={STAFF_CARD}
       tabs={tabs}
+      actions={(view) => <PrintButtons form="staff-card-t2" personId={view.id} />}
       subtitle={(view) => (
         <Space wrap style={{ marginTop: 4 }}>
           {view.position && <Tag color="blue">{view.position}</Tag>}

@@ -10,7 +10,7 @@ export function StatusBar() {
   const lost = isError || connection === 'lost';
   const dbText = data
     ? data.database.kind === 'sqlite'
-      ? `База: файл SQLite`
+      ? `База: файл SQLite${data.database.encrypted ? ', зашифрован' : ''}`
       : `База: PostgreSQL ${data.database.location}`
     : 'База: …';
   return (

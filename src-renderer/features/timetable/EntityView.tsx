@@ -1,8 +1,11 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type KeyboardEvent } from 'react';
 import { Button, Empty, Select, Space, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { VersionMeta } from '../../../src-shared/contract/timetableFields';
+import { EditBar } from './EditBar';
+import { stepCell, VERDICT_COLOR, verdictText } from './editSession';
 import { LessonChip } from './LessonChip';
+import { useHandEdit } from './useHandEditor';
 import { LessonDetails } from './LessonDetails';
 import { WeekGrid } from './WeekGrid';
 import {
@@ -73,6 +76,26 @@ export function EntityView({ index, meta, kind, id, selectedKey, highlight, onOp
     return keys.size;
   }, [slots]);
 
+  const edit = useHandEdit();
+  const editing = Boolean(edit?.enabled);
+  const cls = kind === 'class' && current ? index.classes.get(current) : undefined;
+  const dayList = useMemo(() => (cls ? index.view.days.filter((d) => d.index < cls.weekLength) : index.view.days).map((d) => d.index), [index, cls]);
+  // Keyboard moving: arrows walk the cells from the lesson's place, Enter drops, Esc cancels.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!edit?.enabled || !edit.activeKey || !edit.targets) return;
+    const occ = index.byKey.get(edit.activeKey);
+    if (!occ) return;
+    if (e.key.startsWith('Arrow')) {
+      e.preventDefault();
+      const base = edit.cursor ?? (occ.day !== null && occ.period !== null ? { day: occ.day, period: occ.period } : { day: dayList[0], period: rows[0]?.period ?? 0 });
+      edit.hover(stepCell(base, e.key, dayList, rows.map((r) => r.period)));
+    } else if (e.key === 'Enter' && edit.cursor && (edit.cursor.day !== occ.day || edit.cursor.period !== occ.period)) {
+      e.preventDefault();
+      void edit.drop(edit.cursor);
+    } else if (e.key === 'Escape') edit.cancel();
+  };
+  const offGrid = edit?.offGrid;
+
   if (options.length === 0) return <Empty description={kind === 'room' ? 'Кабинетов нет' : 'Нет расписания, которое вам доступно'} />;
 
   return (
@@ -95,15 +118,24 @@ export function EntityView({ index, meta, kind, id, selectedKey, highlight, onOp
           {unplaced.length > 0 && <Typography.Text type="danger">, не поставлено: {unplaced.length}</Typography.Text>}
         </Typography.Text>
       </Space>
+      {editing && edit && <EditBar edit={edit} index={index} />}
       {selected && <LessonDetails index={index} occ={selected} meta={meta} onOpen={onOpen} onClose={() => onSelect(null)} />}
       {current && (
-        <div style={{ overflow: 'auto', maxHeight: 'calc(100vh - 300px)' }}>
+        <div style={{ overflow: 'auto', maxHeight: 'calc(100vh - 300px)' }} onKeyDown={onKeyDown}>
           <WeekGrid index={index} kind={kind} entityId={current} rows={rows} slots={slots} selectedKey={selectedKey} highlight={highlight} colors={colors} onSelect={select} />
         </div>
       )}
-      {unplaced.length > 0 && current && (
-        <div data-testid="unplaced" aria-label="Не поставленные уроки" role="region">
-          <Typography.Text strong>Не поставлены ({unplaced.length}):</Typography.Text>
+      {(unplaced.length > 0 || editing) && current && (
+        <div
+          data-testid="unplaced"
+          aria-label="Не поставленные уроки"
+          role="region"
+          data-verdict={offGrid && edit?.activeKey && index.byKey.get(edit.activeKey)?.day !== null ? offGrid.verdict : undefined}
+          title={offGrid ? verdictText({ ...offGrid, action: 'move' }) : undefined}
+          data-drop={editing ? 'off' : undefined}
+          style={{ padding: 6, border: editing ? '1px dashed #bfbfbf' : undefined, borderRadius: 4, background: offGrid && edit?.activeKey ? VERDICT_COLOR[offGrid.verdict] : undefined }}
+        >
+          <Typography.Text strong>{unplaced.length > 0 ? `Не поставлены (${unplaced.length}):` : 'Нераспределённые: перетащите сюда урок, чтобы снять его с сетки'}</Typography.Text>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 4 }}>
             {unplaced.map((o) => (
               <div key={o.key} style={{ width: 170 }}>

@@ -1,5 +1,6 @@
 import { memo, type CSSProperties } from 'react';
 import { LockFilled } from '@ant-design/icons';
+import { useHandEdit } from './useHandEditor';
 import { audienceLabel, groupInClass, roomLabel, subjectName, teacherNames, type EntityKind, type Occurrence, type TimetableIndex } from './timetableModel';
 
 export interface ChipProps {
@@ -47,6 +48,9 @@ export function chipLines(index: TimetableIndex, occ: Occurrence, kind: EntityKi
  */
 export const LessonChip = memo(function LessonChip({ index, occ, kind, entityId, part = 0, selected, color, onSelect }: ChipProps) {
   const { title, room, detail } = chipLines(index, occ, kind, entityId);
+  const edit = useHandEdit();
+  // A draft's lesson is the hand editor's draggable; a locked or rule-pinned one stays put.
+  const draggable = Boolean(edit?.enabled) && !occ.locked && !occ.lesson.pinned && part === 0;
   const label = `${title}, ${detail}${room ? `, кабинет ${room}` : ''}${occ.locked ? ', закреплён' : ''}${part > 0 ? ', второй урок спаренного' : ''}`;
   return (
     <button
@@ -55,7 +59,10 @@ export const LessonChip = memo(function LessonChip({ index, occ, kind, entityId,
       aria-label={label}
       aria-pressed={selected ? true : undefined}
       onClick={() => onSelect?.(occ)}
+      data-draggable={draggable || undefined}
+      onPointerDown={draggable && edit ? (e) => edit.startDrag(occ, e) : undefined}
       style={{
+        ...(draggable ? { cursor: 'grab', userSelect: 'none', touchAction: 'none' } : {}),
         ...base,
         background: color ?? '#fff',
         borderColor: selected ? '#1f5fa8' : occ.locked ? '#8c8c8c' : '#d9d9d9',

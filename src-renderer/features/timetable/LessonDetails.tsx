@@ -1,7 +1,8 @@
-import { App, Button, Space, Tag, Typography } from 'antd';
+import { App, Button, Select, Space, Tag, Typography } from 'antd';
 import { CloseOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { VersionMeta } from '../../../src-shared/contract/timetableFields';
 import { useLockPlacementsMutation } from './timetableApi';
+import { useHandEdit } from './useHandEditor';
 import { audienceLabel, entityName, subjectName, whenLabel, type EntityKind, type Occurrence, type TimetableIndex } from './timetableModel';
 import { errorOf } from '../../components/serverErrors';
 
@@ -25,6 +26,16 @@ export function LessonDetails({ index, occ, meta, onOpen, onClose }: Props) {
   const placed = occ.day !== null;
   const canLock = placed && meta.readOnlyReason === null;
   const classIds = [...new Set(occ.lesson.audiences.map((a) => a.classId))];
+  const edit = useHandEdit();
+  const canRoom = Boolean(edit?.enabled) && placed && !occ.locked;
+  // The lesson's own candidate rooms first, then the rest of the school.
+  const roomOptions = [...index.view.rooms]
+    .sort((a, b) => Number(!occ.lesson.roomIds.includes(a.id)) - Number(!occ.lesson.roomIds.includes(b.id)) || a.number.localeCompare(b.number, 'ru', { numeric: true }))
+    .map((r) => ({ value: r.id, label: `${r.number}${occ.lesson.roomIds.includes(r.id) ? '' : ' (не из подходящих)'}` }));
+  const moveRoom = (roomId: string) => {
+    if (!edit || occ.day === null || occ.period === null) return;
+    void edit.apply(`${subjectName(index, occ)}: кабинет ${entityName(index, 'room', roomId)}`, [{ lessonId: occ.lesson.id, index: occ.index, day: occ.day, period: occ.period, roomId, locked: occ.locked }], null);
+  };
 
   const toggle = async () => {
     const r = await lock({ versionId: meta.id, version: meta.version, items: [{ lessonId: occ.lesson.id, index: occ.index }], locked: !occ.locked });
@@ -78,6 +89,7 @@ export function LessonDetails({ index, occ, meta, onOpen, onClose }: Props) {
         </Space>
       </div>
       <Space>
+        {canRoom && <Select aria-label="Кабинет урока" size="small" style={{ width: 190 }} showSearch optionFilterProp="label" value={occ.roomId ?? undefined} placeholder="Кабинет" options={roomOptions} onChange={moveRoom} />}
         {canLock && (
           <Button icon={occ.locked ? <UnlockOutlined /> : <LockOutlined />} loading={isLoading} onClick={() => void toggle()}>
             {occ.locked ? 'Открепить' : 'Закрепить'}

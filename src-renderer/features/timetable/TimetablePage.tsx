@@ -6,6 +6,7 @@ import type { ViolationOut } from '../../../src-shared/contract/timetableFields'
 import { useHasRight } from '../../components/useSession';
 import { useSelectedYear } from '../year/useSelectedYear';
 import { ApproveModal } from './ApproveModal';
+import { CompareVersions } from './CompareVersions';
 import { EntityView, entityOptions } from './EntityView';
 import { ExportMenu } from './ExportMenu';
 import { TimetableExchangeModal } from './exchange/TimetableExchangeModal';
@@ -18,6 +19,7 @@ import { PrecheckPanel } from './PrecheckPanel';
 import { useTimetableVersionsQuery, useTimetableViewQuery } from './timetableApi';
 import { entityName, indexTimetable, slotKey, type EntityKind } from './timetableModel';
 import { useActiveJob } from './useActiveJob';
+import { HandEditContext, useHandEditor } from './useHandEditor';
 import { VersionBar, VersionSelect } from './VersionBar';
 import { VersionsTable } from './VersionsTable';
 import { YearSelect } from '../../components/YearSelect';
@@ -90,6 +92,9 @@ export function TimetablePage() {
   const entityId = params.get('id');
   const selectedKey = params.get('sel');
   const highlight = useMemo(() => parseSlots(params.get('hl')), [params]);
+  // Hand editing (issue 16): a draft the user may change, with the whole school on screen.
+  const editable = Boolean(canEdit && index && index.view.scope.all && index.view.meta.status === 'draft' && index.view.meta.readOnlyReason === null);
+  const edit = useHandEditor(index, editable, selectedKey);
 
   const openEntity = useCallback((kind: EntityKind, id: string) => update({ view: kind, id, sel: null, hl: null }), [update]);
   const pickVersion = useCallback((id: string) => update({ versionId: id, sel: null, hl: null }), [update]);
@@ -137,7 +142,20 @@ export function TimetablePage() {
   };
 
   const tabs = [
-    ...(canAll ? [{ key: 'versions', label: `Версии${list ? ` (${list.versions.length})` : ''}`, children: list && <VersionsTable list={list} currentId={versionId} onOpen={(id) => update({ versionId: id, view: 'class', sel: null, hl: null })} /> }] : []),
+    ...(canAll
+      ? [
+          {
+            key: 'versions',
+            label: `Версии${list ? ` (${list.versions.length})` : ''}`,
+            children: list && (
+              <>
+                <VersionsTable list={list} currentId={versionId} onOpen={(id) => update({ versionId: id, view: 'class', sel: null, hl: null })} />
+                <CompareVersions list={list} currentId={versionId} />
+              </>
+            ),
+          },
+        ]
+      : []),
     ...(canAll && year
       ? [
           {
@@ -209,7 +227,9 @@ export function TimetablePage() {
             }
           />
           {job && <GenerationProgress key={job.jobId} job={job} onOpenVersion={openGenerated} onFinished={jobFinished} onDismiss={() => setJob(null)} />}
-          <Tabs size="small" activeKey={active} onChange={(key) => update({ view: key, sel: null, hl: null })} items={tabs} destroyOnHidden />
+          <HandEditContext.Provider value={edit}>
+            <Tabs size="small" activeKey={active} onChange={(key) => update({ view: key, sel: null, hl: null })} items={tabs} destroyOnHidden />
+          </HandEditContext.Provider>
           {modal === 'new' && <NewVersionModal yearId={year.id} list={list} onClose={() => setModal(null)} onCreated={(v) => { setModal(null); update({ versionId: v.id, view: 'check' }); }} />}
           {modal === 'generate' && (
             <GenerateModal

@@ -1,5 +1,7 @@
 import { memo, type CSSProperties } from 'react';
 import { LessonChip } from './LessonChip';
+import { VERDICT_COLOR, verdictText } from './editSession';
+import { useHandEdit } from './useHandEditor';
 import { classSlot, slotId, slotKey, type EntityKind, type GridRow, type Occurrence, type SlotMap, type TimetableIndex } from './timetableModel';
 
 interface Props {
@@ -27,6 +29,8 @@ const cell: CSSProperties = { border: '1px solid #d9d9d9', padding: 2, verticalA
  */
 export const WeekGrid = memo(function WeekGrid({ index, kind, entityId, rows, slots, selectedKey, highlight, colors, onSelect }: Props) {
   const view = index.view;
+  const edit = useHandEdit();
+  const targets = edit?.targets ?? null;
   const cls = kind === 'class' ? index.classes.get(entityId) : undefined;
   // A class's grid shows its own week (no Saturday for a five-day class); a teacher's or room's all days.
   const days = cls ? view.days.filter((d) => d.index < cls.weekLength) : view.days;
@@ -59,16 +63,21 @@ export const WeekGrid = memo(function WeekGrid({ index, kind, entityId, rows, sl
               const info = cls ? classSlot(view, cls, d.index, row.period, row.times) : { closed: false, time: null };
               const clash = kind !== 'class' && new Set(here.map((e) => e.occ.key)).size > 1;
               const lit = highlight.has(k);
+              const target = targets?.get(k);
+              const atCursor = edit?.cursor?.day === d.index && edit.cursor.period === row.period;
               return (
                 <td
                   key={d.index}
                   data-slot={slotId(d.index, row.period)}
                   data-testid={`slot-${d.index}-${row.period}`}
                   aria-label={`${d.name}, ${row.label}`}
+                  data-verdict={target && target.action !== 'stay' ? target.verdict : undefined}
+                  data-action={target?.action}
+                  title={target && target.action !== 'stay' ? verdictText(target) : undefined}
                   style={{
                     ...cell,
-                    background: info.closed && here.length === 0 ? '#f5f5f5' : clash ? '#fff1f0' : '#fff',
-                    outline: lit ? '2px solid #cf1322' : undefined,
+                    background: target && target.action !== 'stay' ? VERDICT_COLOR[target.verdict] : info.closed && here.length === 0 ? '#f5f5f5' : clash ? '#fff1f0' : '#fff',
+                    outline: atCursor && target ? '3px solid #1f5fa8' : lit ? '2px solid #cf1322' : undefined,
                     outlineOffset: -2,
                   }}
                 >

@@ -35,6 +35,10 @@ export const timetableApi = contractEndpoints({
   timetableJoints: 'curriculum.joints.list',
   saveJoint: 'curriculum.joints.save',
   deleteJoint: 'curriculum.joints.delete',
+  editTargets: 'timetable.edit.targets',
+  repairAround: 'timetable.edit.repair',
+  compareVersions: 'timetable.versions.compare',
+  changesSheet: onEachCall('timetable.versions.changesSheet'),
 });
 
 export const {
@@ -58,4 +62,8 @@ export const {
   useTimetableJointsQuery,
   useSaveJointMutation,
   useDeleteJointMutation,
+  useEditTargetsQuery,
+  useRepairAroundMutation,
+  useCompareVersionsQuery,
+  useChangesSheetMutation,
 } = timetableApi;

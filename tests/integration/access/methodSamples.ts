@@ -11,6 +11,7 @@ import { EXCHANGE_SAMPLES } from '../exchange/exchangeSamples';
 import { TIMETABLE_SAMPLES } from '../timetable/timetableSamples';
 import { DEADLINE_SAMPLES } from '../deadlines/deadlineSamples';
 import { TTEXCHANGE_SAMPLES } from '../ttexchange/ttexchangeSamples';
+import { REPORTS_SAMPLES } from '../reports/reportsSamples';
 
 /**
  * One valid input per contract method, for the generated rights test (rightsMatrixSuite.ts): it calls
@@ -54,6 +55,14 @@ export const SAMPLES: Record<string, MethodSample> = {
     allowedOutcome: ({ kind }) => (kind === 'postgres' ? 'VALIDATION' : 'ok'),
   },
   'system.backup.list': { input: () => ({}) },
+  // A real restore would end every session of this matrix; a name that is not in the folder proves
+  // the rights gate (the restore itself: tests/integration/security/restoreLive.test.ts).
+  'system.backup.restore': { input: () => ({ name: 'school-office_2000-01-01_00-00-00_manual.sqlite3' }), allowedOutcome: () => 'NOT_FOUND' },
+  'system.backup.schedule.get': { input: () => ({}) },
+  'system.backup.schedule.save': { input: () => ({ enabled: true, keep: 14 }) },
+  'system.keys.export': { input: () => ({}) },
+  // A bundle of the folder's own key: allowed callers change nothing but the audit log.
+  'system.keys.import': { input: () => ({ contentBase64: Buffer.from('{}').toString('base64') }), allowedOutcome: () => 'VALIDATION' },
 
   'school.card.get': { input: () => ({}) },
   'school.card.save': { input: async ({ t }) => ({ card: CARD, version: (await t.client.call('school.card.get')).version }) },
@@ -120,4 +129,6 @@ export const SAMPLES: Record<string, MethodSample> = {
   // Deadline monitor: rules, home screens, ticks, the journal (issue 20).
   ...DEADLINE_SAMPLES,
   ...TTEXCHANGE_SAMPLES,
+  // Report catalogue, print forms, report builder (issue 21).
+  ...REPORTS_SAMPLES,
 };

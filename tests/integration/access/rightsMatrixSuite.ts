@@ -9,6 +9,7 @@ import type { Envelope } from '../../../src-shared/errors';
 import { createSignedInUser, TEMP_PASSWORD } from '../../helpers/accessHelpers';
 import { changedTables, fingerprint } from '../../helpers/dbFingerprint';
 import { createTestCore, describeEachDb, type TestCore, type TestDbKind } from '../../helpers/testDb';
+import { fieldLevelMatrix } from './fieldLevelCases';
 import { SAMPLES, type SampleContext } from './methodSamples';
 import { seedSchool, type SchoolFixture } from './schoolFixture';
 
@@ -74,6 +75,7 @@ export function contractRightsChecks(): void {
 
 /** One file per database kind, so the two halves of this long matrix run on two workers. */
 export function rightsMatrix(kind: TestDbKind): void {
+  fieldLevelMatrix(kind);
   describeEachDb('rights matrix', (kind) => {
     let t: TestCore;
     let fx: SchoolFixture;

@@ -27,12 +27,12 @@ describe('HTTP session cookie', () => {
 
   it('lets an anonymous browser see only that setup is needed, then creates the administrator with a cookie session', async () => {
     const state = (await (await post('access.session.state', {})).json()) as { value: { setupRequired: boolean; user: null } };
-    expect(state.value).toEqual({ setupRequired: true, user: null });
+    expect(state.value).toEqual({ setupRequired: true, setupCodeRequired: true, user: null });
     const anon = await post('school.card.get', {});
     expect(anon.status).toBe(401);
     expect(((await anon.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
 
-    const created = await post('access.setup.createAdmin', ADMIN);
+    const created = await post('access.setup.createAdmin', { ...ADMIN, setupCode: t.core.firstRun.issue() });
     expect(created.status).toBe(200);
     const cookie = created.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^so_session=[A-Za-z0-9_-]{40,}; Path=\/; HttpOnly; SameSite=Strict$/);
@@ -99,8 +99,8 @@ describe('desktop (IPC) sessions per window', () => {
       const sessions = createIpcSessions(t.core);
       const w1 = createFakeIpcPair('app://school-office/index.html', 1);
       const w2 = createFakeIpcPair('app://school-office/index.html', 2);
-      registerIpc(w1.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall);
-      registerIpc(w2.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall);
+      registerIpc(w1.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall, (id) => id === 1);
+      registerIpc(w2.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall, (id) => id === 2);
       const first = createApiClient(createPreloadApi(w1.ipcRenderer));
       const second = createApiClient(createPreloadApi(w2.ipcRenderer));
 

@@ -147,7 +147,7 @@ describeEachDb('portal pull: a real-shaped ExportCM', (kind) => {
     // The report counts what the preview listed.
     const pairs: [string, PreviewEntry['entity']][] = [['subject', 'subject'], ['room', 'room'], ['schoolClass', 'class'], ['bellSchedule', 'bells'], ['bellLesson', 'bellLesson'], ['subgroup', 'subgroup'], ['teachingAssignment', 'assignment'], ['staffSubject', 'qualification'], ['jointGroup', 'jointGroup'], ['curriculumPlan', 'curriculum'], ['curriculumRow', 'curriculumRow'], ['pupil', 'pupil'], ['link', 'link'], ['membership', 'membership']];
     for (const [key, entity] of pairs) expect(written[key] ?? 0, key).toBe(labels(entity).length);
-  });
+  }, 180_000); // A whole school written on PostgreSQL: 40 s at load 20, over 60 s at load 25.
 
   it('re-pulling the same files finds everything in place and writes nothing', async () => {
     const again = await previewAll(t, {
@@ -166,5 +166,23 @@ describeEachDb('portal pull: a real-shaped ExportCM', (kind) => {
     const a = tables(before);
     const b = tables(await fingerprint(t));
     expect(Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort()).toEqual(['audit_log', 'portal_exchange', 'portal_seen']);
+  });
+
+  it('rejects in the preview a portal joint group whose class is already in the office’s own group of that subject, and writes none', async () => {
+    const { years } = await t.client.call('setup.years.list');
+    const yearId = years.find((y) => y.isCurrent)!.id;
+    const [first] = (await t.client.call('curriculum.joints.list', { yearId })).joints;
+    expect(first).toBeDefined();
+    // The office regroups: the portal's group goes, its classes form a group of the office's own name.
+    await t.client.call('curriculum.joints.delete', { id: first.id, version: first.version });
+    await t.client.call('curriculum.joints.save', { yearId, id: null, version: 0, subjectId: first.subjectId, name: 'Своя группа', members: first.members.map((m) => ({ classId: m.classId, groupNo: m.groupNo })) });
+    const again = await previewAll(t, { files: [{ fileName: 'ExportCM.nsxml', contentBase64: b64(cm.bytes) }] });
+    const rejected = again.entries.filter((e) => e.entity === 'jointGroup' && e.action === 'rejected');
+    expect(rejected.map((e) => e.label)).toEqual([expect.stringContaining(`«${first.name}»`)]);
+    expect(rejected[0].issues[0].message).toContain('уже входит в сводную группу «Своя группа»');
+    const report = await t.client.call('exchange.pull.apply', { exchangeId: again.exchangeId, version: again.version, decisions: {} });
+    expect(report.written.jointGroup).toBeUndefined();
+    expect((await t.client.call('curriculum.joints.list', { yearId })).joints.map((j) => j.name)).toContain('Своя группа');
+    expect((await t.client.call('curriculum.joints.list', { yearId })).joints.map((j) => j.name)).not.toContain(first.name);
   });
 });

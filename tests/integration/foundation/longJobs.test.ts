@@ -13,9 +13,11 @@ import { createTestCore, describeEachDb, type TestCore } from '../../helpers/tes
 
 /**
  * Long jobs run off the request path (issue 22): while a 10 000-row pull is applied in the job
- * worker, other people's requests over real HTTP are answered within 200 ms (p95, loopback) — before
- * the worker they waited for the whole apply. Each probe is a signed-in read that queries the
- * database (the pupil count), sent every 50 ms while the apply runs.
+ * worker, other people's requests over real HTTP are answered while it runs — before the worker they
+ * waited for the whole apply. Each probe is a signed-in read that queries the database (the pupil
+ * count), sent every 50 ms while the apply runs. The assertion is relative (no read waits for a large
+ * share of the apply), so a loaded machine slows both sides alike; the absolute latency (200 ms p95
+ * on a quiet machine) is printed for the record, not asserted — speed targets live in bench/.
  */
 const ROWS = 10_000;
 
@@ -80,7 +82,7 @@ describeEachDb('a long job leaves other requests answered', (kind) => {
     });
   }
 
-  it('answers reads within 200 ms (p95) while a 10 000-row pull is applied', async () => {
+  it('answers reads while a 10 000-row pull is applied, none waiting for the apply', async () => {
     const preview = await longCall('exchange.pull.preview', { files: [file] });
     expect(preview.ok, JSON.stringify(preview.error)).toBe(true);
     const before = await call('people.pupils.count', {});
@@ -107,6 +109,7 @@ describeEachDb('a long job leaves other requests answered', (kind) => {
     // The pull really wrote its thousands of pupils, so the probes really ran beside a long write.
     expect(after.value.total - before.value.total).toBeGreaterThan(ROWS / 2);
     expect(latencies.length, `the apply took ${Math.round(took)} ms`).toBeGreaterThanOrEqual(10);
-    expect(p95(latencies)).toBeLessThan(200);
+    // Blocked reads would wait for the rest of the apply: the longest single wait stays a small share of it.
+    expect(Math.max(...latencies), `the apply took ${Math.round(took)} ms`).toBeLessThan(took / 5);
   }, 600_000);
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIpcSessions } from '../../../src-main/core/access/ipcSessions';
-import { registerIpc } from '../../../src-main/electron/ipcBridge';
+import { forwardEvents, registerIpc, signedInEvents } from '../../../src-main/electron/ipcBridge';
 import { createPreloadApi } from '../../../src-main/electron/preloadApi';
 import { startHttpServer, type RunningHttpServer } from '../../../src-main/http/server';
 import type { PushEvent } from '../../../src-shared/events';
@@ -40,8 +40,8 @@ const TRANSPORTS: Record<string, (t: TestCore) => Promise<Harness>> = {
   ipc: async (t) => {
     const pair = createFakeIpcPair();
     const sessions = createIpcSessions(t.core);
-    const off = registerIpc(pair.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall);
-    const unsubscribe = t.core.events.subscribe((e) => pair.webContents.send('school-office:event', e));
+    const off = registerIpc(pair.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall, (id) => id === 1);
+    const unsubscribe = forwardEvents(signedInEvents((l) => t.dispatcher.core.events.subscribe(l), sessions), pair.webContents, 1);
     const client = createApiClient(createPreloadApi(pair.ipcRenderer));
     await client.call('access.signIn', { login: ADMIN.login, password: ADMIN.password });
     return {
@@ -173,7 +173,10 @@ describe('HTTP transport guards', () => {
   it('rejects form posts and broken JSON', async () => {
     const form = await fetch(`${server.url}/api/school.card.get`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
     expect(form.status).toBe(415);
-    const broken = await fetch(`${server.url}/api/school.card.get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+    // Anonymous callers are refused before their body is read; a signed-in one gets the parse error.
+    const anonymous = await fetch(`${server.url}/api/school.card.get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+    expect(anonymous.status).toBe(401);
+    const broken = await fetch(`${server.url}/api/school.card.get`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: '{"a":' });
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as { error: { message: string } }).error.message).toMatch(/JSON/);
   });
@@ -189,12 +192,56 @@ describe('HTTP transport guards', () => {
 });
 
 describe('IPC transport guards', () => {
+  it('refuses calls from a subframe of our window, even on app://, and from a window we did not open', async () => {
+    const t = await createTestCore('sqlite');
+    try {
+      await t.client.call('access.setup.createAdmin', ADMIN);
+      const ipcSessions = () => t.core.db.selectFrom('appSession').select('id').where('transport', '=', 'ipc').execute();
+      const sessions = createIpcSessions(t.core);
+      const sub = createFakeIpcPair('app://school-office/index.html', 1, { subframe: true });
+      registerIpc(sub.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall, (id) => id === 1);
+      const fromSub = await createApiClient(createPreloadApi(sub.ipcRenderer)).raw('access.signIn', { login: ADMIN.login, password: ADMIN.password });
+      expect(fromSub).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const stranger = createFakeIpcPair('app://school-office/index.html', 5);
+      registerIpc(stranger.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall, (id) => id === 1);
+      expect(await createApiClient(createPreloadApi(stranger.ipcRenderer)).raw('access.session.state')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await ipcSessions()).toEqual([]);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('pushes events to a window only while it is signed in', async () => {
+    const t = await createTestCore('sqlite');
+    try {
+      await t.client.call('access.setup.createAdmin', ADMIN);
+      const sessions = createIpcSessions(t.core);
+      const win = createFakeIpcPair('app://school-office/index.html', 1);
+      registerIpc(win.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall, (id) => id === 1);
+      forwardEvents(signedInEvents((l) => t.dispatcher.core.events.subscribe(l), sessions), win.webContents, 1);
+      const client = createApiClient(createPreloadApi(win.ipcRenderer));
+      const seen: PushEvent[] = [];
+      client.on((e) => seen.push(e));
+      await t.client.call('system.backup.create', { jobId: 'before-sign-in' });
+      expect(seen).toEqual([]);
+      await client.call('access.signIn', { login: ADMIN.login, password: ADMIN.password });
+      await t.client.call('system.backup.create', { jobId: 'signed-in' });
+      expect(seen.some((e) => e.type === 'progress' && e.jobId === 'signed-in')).toBe(true);
+      await client.call('access.signOut', {});
+      const count = seen.length;
+      await t.client.call('system.backup.create', { jobId: 'signed-out' });
+      expect(seen).toHaveLength(count);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
   it('refuses calls from a frame that is not an app page', async () => {
     const t = await createTestCore('sqlite');
     try {
       const pair = createFakeIpcPair('https://evil.example/');
       const sessions = createIpcSessions(t.core);
-      registerIpc(pair.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall);
+      registerIpc(pair.ipcMain, t.dispatcher, (id, method) => sessions.callerFor(id, method), sessions.afterCall, (id) => id === 1);
       const env = await createApiClient(createPreloadApi(pair.ipcRenderer)).raw('school.card.save', { card: CARD, version: 0 });
       expect(env).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect((await t.client.call('school.card.get')).card).toBeNull();

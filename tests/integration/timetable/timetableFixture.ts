@@ -1,6 +1,7 @@
 import { builtinRoomTypeId } from '../../../src-shared/domain/schoolSetup/roomTypes';
 import { generateBells } from '../../../src-shared/domain/schoolSetup/bellSchedule';
 import type { TestCore } from '../../helpers/testDb';
+import type { AppError } from '../../../src-shared/errors';
 import type { GenerationStatus } from '../../../src-shared/contract/timetableFields';
 import { HALF_YEARS } from '../curriculum/curriculumHelpers';
 import { addStaff, createYear } from '../schoolSetup/setupHelpers';
@@ -149,3 +150,16 @@ export async function waitJob(t: TestCore, jobId: string): Promise<GenerationSta
   }
 }
 
+
+/** The error a call was refused with (fails the test if it succeeded). */
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  return p.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (e: AppError) => e,
+  );
+}
+
+/** Placements (or occurrences) in a stable order for comparisons. */
+export const sorted = <T extends { lessonId: string; index: number }>(list: T[]) => [...list].sort((a, b) => a.lessonId.localeCompare(b.lessonId) || a.index - b.index);

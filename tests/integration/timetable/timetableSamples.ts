@@ -44,6 +44,16 @@ async function placedDraft(ctx: SampleContext) {
   return { id: d.id, version: r.version, lessonId: l.id };
 }
 
+/** A draft where two lessons of 5А stand in one period (a hard clash «Исправить» can repair). */
+async function clashDraft(ctx: SampleContext) {
+  const d = await placedDraft(ctx);
+  const v = await ctx.t.client.call('timetable.version.get', { versionId: d.id });
+  const first = v.lessons.find((x) => x.id === d.lessonId)!;
+  const other = v.lessons.find((x) => x.kind === 'classroom' && x.id !== d.lessonId && x.audiences.some((a) => first.audiences.some((b) => b.classId === a.classId)))!;
+  const r = await ctx.t.client.call('timetable.placements.update', { versionId: d.id, version: d.version, changes: [{ lessonId: other.id, index: 0, day: 1, period: 1, roomId: null, locked: false }] });
+  return { id: d.id, version: r.version, lessonId: other.id };
+}
+
 /** An approved version (no lessons placed means no violations: it can be approved) that every role reads. */
 export async function approvedSampleVersion(ctx: SampleContext): Promise<string> {
   const id = await yearId(ctx);
@@ -137,6 +147,21 @@ export const TIMETABLE_SAMPLES: Record<string, MethodSample> = {
       return { yearId: id, staffId: ctx.fx.teacher5B, version: row?.version ?? 0, slots: [{ weekday: 3, shift: null, from: null, to: null, kind: 'unavailable' }], note: ctx.unique('Методический день') };
     },
   },
+  // Hand editing (issue 16): targets of a placed lesson, repair of a clash, comparison with the approved version.
+  'timetable.edit.targets': {
+    input: async (ctx) => {
+      const d = await placedDraft(ctx);
+      return { versionId: d.id, lessonId: d.lessonId, index: 0 };
+    },
+  },
+  'timetable.edit.repair': {
+    input: async (ctx) => {
+      const d = await clashDraft(ctx);
+      return { versionId: d.id, version: d.version, lessonId: d.lessonId, index: 0 };
+    },
+  },
+  'timetable.versions.compare': { input: async (ctx) => ({ fromId: await approvedSampleVersion(ctx), toId: (await placedDraft(ctx)).id }) },
+  'timetable.versions.changesSheet': { input: async (ctx) => ({ fromId: await approvedSampleVersion(ctx), toId: (await placedDraft(ctx)).id, from: '2025-10-06', format: 'xlsx' }) },
   // Joint groups are the curriculum's (migration 0071); their sample needs this file's prepared year.
   'curriculum.joints.list': { input: async (ctx) => ({ yearId: await yearId(ctx) }) },
   'curriculum.joints.save': { input: (ctx) => jointInput(ctx) },

@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppError } from '../../../src-shared/errors';
 import type { PushEvent } from '../../../src-shared/events';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
-import { timetableSchool, waitJob, type TimetableSchool } from './timetableFixture';
+import { failure, sorted, timetableSchool, waitJob, type TimetableSchool } from './timetableFixture';
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  return p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (e: AppError) => e,
-  );
-}
-
-const sorted = <T extends { lessonId: string; index: number }>(list: T[]) => [...list].sort((a, b) => a.lessonId.localeCompare(b.lessonId) || a.index - b.index);
 
 /**
  * Storage, generation and approval (issue 15, items 2, 3, 5): generate → save → reload gives the same

@@ -57,7 +57,7 @@ describe('CLI process', () => {
       const wrong = cli(['demo', '--out', out, '--data', dir, '--withuot-timetable']);
       expect(wrong.status).toBe(2);
       expect(wrong.stderr).toContain('«--withuot-timetable»');
-      for (const command of ['migrate', 'backup', 'status', 'reset-password']) {
+      for (const command of ['migrate', 'backup', 'restore', 'status', 'encrypt', 'decrypt', 'reset-password']) {
         const r = cli([command, '--data', dir, '--help']);
         expect(r.status, `${command}: ${r.stderr}`).toBe(0);
         expect(r.stdout).toContain(`school-office ${command}`);

@@ -31,9 +31,9 @@ describe('core client (desktop shell ↔ core process)', () => {
     const { client, deliver } = pair();
     const seen: string[] = [];
     const off = client.onEvent((e) => seen.push(e.type));
-    deliver({ type: 'event', event: { type: 'dataChanged', entity: 'pupil' } });
+    deliver({ type: 'event', event: { type: 'dataChanged', entity: 'pupil' }, to: [1] });
     off();
-    deliver({ type: 'event', event: { type: 'dataChanged', entity: 'pupil' } });
+    deliver({ type: 'event', event: { type: 'dataChanged', entity: 'pupil' }, to: [1] });
     expect(seen).toEqual(['dataChanged']);
   });
 

@@ -9,10 +9,11 @@ export interface AssignmentKey {
   groupNo: number;
 }
 
-export async function insertAssignment(db: Executor, key: AssignmentKey, staffId: string, at: string): Promise<void> {
+/** `id`: a writer that planned its ids ahead (the portal pull) passes its own. */
+export async function insertAssignment(db: Executor, key: AssignmentKey, staffId: string, at: string, id: string = newId()): Promise<void> {
   await db
     .insertInto('teachingAssignment')
-    .values({ id: newId(), academicYearId: key.yearId, classId: key.classId, subjectId: key.subjectId, groupNo: key.groupNo, staffId, version: 1, updatedAt: at })
+    .values({ id, academicYearId: key.yearId, classId: key.classId, subjectId: key.subjectId, groupNo: key.groupNo, staffId, version: 1, updatedAt: at })
     .execute();
 }
 

@@ -5,10 +5,6 @@ import type { Executor } from '../../foundation/executor';
  * that create them in bulk inside their own transaction — the portal pull's ExportCM. The caller audits.
  */
 
-export async function insertAssignmentRecord(db: Executor, r: { id: string; yearId: string; classId: string; subjectId: string; groupNo: number; staffId: string; updatedAt: string }): Promise<void> {
-  await db.insertInto('teachingAssignment').values({ id: r.id, academicYearId: r.yearId, classId: r.classId, subjectId: r.subjectId, groupNo: r.groupNo, staffId: r.staffId, version: 1, updatedAt: r.updatedAt }).execute();
-}
-
 export async function insertQualificationRecord(db: Executor, staffId: string, subjectId: string): Promise<void> {
   await db.insertInto('staffSubject').values({ staffId, subjectId }).execute();
 }

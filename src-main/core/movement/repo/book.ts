@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { BookEntry } from '../../../../src-shared/contract/movement';
 import { DESTINATION_KINDS, ENROLL_KINDS, ORDER_TYPE_INFO, type DestinationKind, type EnrollKind, type OrderStatus, type OrderType } from '../../../../src-shared/domain/movement/orderTypes';
 import { fullName, searchKey } from '../../../../src-shared/domain/names';
 import type { MovementOrderItemTable } from '../../db/schemaMovement';
 import type { Executor } from '../../foundation/executor';
+import { likeContains } from '../../foundation/sqlLike';
 
 /**
  * «Книга движения учащихся»: every item of every signed order, in the order things happened.
@@ -65,7 +67,7 @@ export async function listBook(db: Executor, f: BookFilter): Promise<BookEntry[]
   if (f.to) q = q.where('i.effectiveDate', '<=', f.to);
   if (f.classId) q = q.where((eb) => eb.or([eb('i.fromClassId', '=', f.classId as string), eb('i.toClassId', '=', f.classId as string)]));
   const key = searchKey(f.search);
-  if (key) q = q.where('p.searchKey', 'like', `%${key}%`);
+  if (key) q = q.where(likeContains(sql.ref('p.searchKey'), key));
   const rows = await q.orderBy('i.effectiveDate').orderBy('o.orderDate').orderBy('o.number').orderBy('i.ordinal').execute();
   const ab = await db.selectFrom('alphabetBookEntry').select(['pupilId', 'number', 'status']).execute();
   const abOf = new Map<string, number>();

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { OrderDetail, OrderItem, OrderRow } from '../../../../src-shared/contract/movementFields';
 import type { DestinationKind, EnrollKind, OrderStatus, OrderType } from '../../../../src-shared/domain/movement/orderTypes';
 import { fullName, searchKey, shortName } from '../../../../src-shared/domain/names';
 import { inChunks, orderNotFound } from '../common';
 import type { Executor } from '../../foundation/executor';
+import { likeContains } from '../../foundation/sqlLike';
 
 /** Reading orders and their items in the shapes of the contract. */
 
@@ -110,7 +112,7 @@ export async function listOrders(db: Executor, f: OrderFilter): Promise<OrderRow
         eb(
           'id',
           'in',
-          eb.selectFrom('movementOrderItem as i').innerJoin('pupil as p', 'p.id', 'i.pupilId').select('i.orderId').where('p.searchKey', 'like', `%${key}%`),
+          eb.selectFrom('movementOrderItem as i').innerJoin('pupil as p', 'p.id', 'i.pupilId').select('i.orderId').where(likeContains(sql.ref('p.searchKey'), key)),
         ),
       ]),
     );

@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import type { ClassRoster, PupilTimeline } from '../../../../src-shared/contract/movement';
 import type { ClassOption, PupilPick } from '../../../../src-shared/contract/movementFields';
 import type { OrderStatus, OrderType } from '../../../../src-shared/domain/movement/orderTypes';
 import { compareRu, fullName, searchKey } from '../../../../src-shared/domain/names';
 import { AppError } from '../../../../src-shared/errors';
 import { inChunks, yearOfDate } from '../common';
+import { likePrefix } from '../../foundation/sqlLike';
 import { classesOfPupils, membershipsOf, rosterOn } from './membership';
 import { registerNumbersOf } from './register';
 import type { Executor } from '../../foundation/executor';
@@ -16,7 +18,7 @@ export async function searchPupils(db: Executor, query: string, date: string | n
   const on = date ?? schoolToday();
   const key = searchKey(query);
   let q = db.selectFrom('pupil').select(['id', 'lastName', 'firstName', 'middleName', 'sex', 'birthDate']);
-  if (key) q = q.where('searchKey', 'like', `${key}%`);
+  if (key) q = q.where(likePrefix(sql.ref('searchKey'), key));
   if (classId) {
     q = q.where('id', 'in', (await rosterOn(db, classId, on)).map((m) => m.pupilId).concat(['-']));
   } else if (!key) return [];

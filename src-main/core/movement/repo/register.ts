@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { AlphabetEntry } from '../../../../src-shared/contract/movement';
 import { compareRu, fullName, searchKey } from '../../../../src-shared/domain/names';
 import { newId } from '../../../../src-shared/domain/ids';
 import { nextNumber } from '../counters';
+import { likeContains } from '../../foundation/sqlLike';
 import { classesOfPupils } from './membership';
 import type { Executor } from '../../foundation/executor';
 import { schoolToday } from '../../foundation/clock';
@@ -67,7 +69,7 @@ export async function listAlphabet(db: Executor, search: string): Promise<Alphab
       'o.numberText as orderNumber',
     ]);
   const key = searchKey(search);
-  if (key) q = q.where((eb) => eb.or([eb('p.searchKey', 'like', `%${key}%`), eb('e.personalFileNumber', '=', search.toUpperCase())]));
+  if (key) q = q.where((eb) => eb.or([likeContains(sql.ref('p.searchKey'), key), eb('e.personalFileNumber', '=', search.toUpperCase())]));
   const rows = await q.orderBy('e.number').execute();
   const classes = await classesOfPupils(db, rows.map((r) => r.pupilId), schoolToday());
   return rows.map((r) => ({

@@ -1,5 +1,5 @@
 import type { AddressInput, DocumentInput } from '../../../../src-shared/contract/peopleFields';
-import type { EducationInput, FamilyMemberInput, PositionInput } from '../../../../src-shared/contract/peopleStaffCard';
+import type { EducationInput, FamilyMemberInput, PositionInput, TrainingInput } from '../../../../src-shared/contract/peopleStaffCard';
 import { searchKey } from '../../../../src-shared/domain/names';
 import { personCardIssues, type CardIssue } from '../../../../src-shared/domain/personCardRules';
 import { AppError } from '../../../../src-shared/errors';
@@ -12,9 +12,12 @@ import {
   readEducations,
   readFamilyMembers,
   readPositions,
+  readTrainings,
+  trainingsForAudit,
   writeEducations,
   writeFamilyMembers,
   writePositions,
+  writeTrainings,
 } from './staffChildren';
 import { CARD_SPECS, scalarColumns, scalarsFromRow, type CardSpec } from '../cardSpec';
 import { addressesForAudit, documentsForAudit, readAddresses, readDocuments, readPhoto, writeAddresses, writeDocuments, writePhoto } from './personChildren';
@@ -64,6 +67,7 @@ export async function readCards(db: Executor, spec: CardSpec, ids: readonly stri
   const positions = spec.kind === 'staff' ? await readPositions(db, found) : new Map<string, PositionInput[]>();
   const educations = spec.kind === 'staff' ? await readEducations(db, found) : new Map<string, EducationInput[]>();
   const family = spec.kind === 'staff' ? await readFamilyMembers(db, found) : new Map<string, FamilyMemberInput[]>();
+  const trainings = spec.kind === 'staff' ? await readTrainings(db, found) : new Map<string, TrainingInput[]>();
   const out = new Map<string, StoredCard>();
   for (const row of rows) {
     const id = String(row.id);
@@ -74,6 +78,7 @@ export async function readCards(db: Executor, spec: CardSpec, ids: readonly stri
       card.positions = positions.get(id) ?? [];
       card.educations = educations.get(id) ?? [];
       card.familyMembers = family.get(id) ?? [];
+      card.trainings = trainings.get(id) ?? [];
     }
     out.set(id, { id, version: Number(row.version), createdAt: String(row.createdAt), updatedAt: String(row.updatedAt), card });
   }
@@ -107,6 +112,7 @@ export function auditView(card: Record<string, unknown>): Record<string, unknown
   if (Array.isArray(card.positions)) out.positions = positionsForAudit(card.positions as PositionInput[]);
   if (Array.isArray(card.educations)) out.educations = educationsForAudit(card.educations as EducationInput[]);
   if (Array.isArray(card.familyMembers)) out.familyMembers = familyMembersForAudit(card.familyMembers as FamilyMemberInput[]);
+  if (Array.isArray(card.trainings)) out.trainings = trainingsForAudit(card.trainings as TrainingInput[]);
   return out;
 }
 
@@ -121,6 +127,7 @@ async function writeChildren(db: Executor, spec: CardSpec, id: string, card: Par
   if (spec.kind === 'staff' && card.positions) await writePositions(db, id, card.positions as PositionInput[]);
   if (spec.kind === 'staff' && card.educations) await writeEducations(db, id, card.educations as EducationInput[]);
   if (spec.kind === 'staff' && card.familyMembers) await writeFamilyMembers(db, id, card.familyMembers as FamilyMemberInput[]);
+  if (spec.kind === 'staff' && card.trainings) await writeTrainings(db, id, card.trainings as TrainingInput[]);
 }
 
 function derivedColumns(spec: CardSpec, card: Card): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { personTokens, prefixUpperBound, type SearchablePerson } from '../../../../src-shared/domain/personSearch';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
+import { likeWordPrefix } from '../../foundation/sqlLike';
 import { readDocuments } from './personChildren';
 import type { Executor } from '../../foundation/executor';
 
@@ -64,6 +65,9 @@ export async function tokenHits(db: Executor, kind: PersonKind, word: string, ca
   return Number(r?.n ?? 0);
 }
 
+/** The condition of a search that can match nobody (see `searchWordsOf`). */
+export const MATCHES_NOBODY = sql<boolean>`1 = 0`;
+
 export interface SearchPlan {
   /** The word whose token range drives the query (sparse), or null to walk the name order (dense). */
   driver: string | null;
@@ -95,9 +99,9 @@ export function searchCondition(db: Executor, kind: PersonKind, table: 'pupil' |
     if (/\d/.test(word)) {
       parts.push(sql<boolean>`exists (${tokenRange(db, kind, word).select('personId').where('personSearchToken.personId', '=', id)})`);
     } else if (word.includes('-')) {
-      parts.push(sql<boolean>`(' ' || ${key}) like ${`% ${word}%`}`);
+      parts.push(likeWordPrefix(key, word));
     } else {
-      parts.push(sql<boolean>`(' ' || replace(${key}, '-', ' ')) like ${`% ${word}%`}`);
+      parts.push(likeWordPrefix(sql`replace(${key}, '-', ' ')`, word));
     }
   }
   return parts.length === 0 ? sql<boolean>`1 = 1` : sql<boolean>`(${sql.join(parts, sql` and `)})`;

@@ -1,6 +1,6 @@
-import type { EducationInput, FamilyMemberInput, PositionInput } from '../../../../src-shared/contract/peopleStaffCard';
+import type { EducationInput, FamilyMemberInput, PositionInput, TrainingInput } from '../../../../src-shared/contract/peopleStaffCard';
 import { formatRu } from '../../../../src-shared/domain/calendar/dates';
-import { POSITION_KINDS, type PositionKind } from '../../../../src-shared/domain/peopleDictionaries';
+import { POSITION_KINDS, TRAINING_KINDS, type PositionKind, type TrainingKind } from '../../../../src-shared/domain/peopleDictionaries';
 import { newId } from '../../../../src-shared/domain/ids';
 import type { Executor } from '../../foundation/executor';
 
@@ -44,8 +44,8 @@ export async function readEducations(db: Executor, staffIds: readonly string[] |
   const rows = await db.selectFrom('staffEducation').selectAll().$if(staffIds !== 'all', (q) => q.where('staffId', 'in', [...staffIds])).orderBy('staffId').orderBy('sortOrder').execute();
   for (const r of rows) {
     const list = out.get(r.staffId) ?? [];
-    const { staffId: _s, sortOrder: _o, ...education } = r;
-    list.push(education);
+    const { staffId: _s, sortOrder: _o, pedagogical, ...education } = r;
+    list.push({ ...education, pedagogical: pedagogical === null || pedagogical === undefined ? null : Number(pedagogical) === 1 });
     out.set(r.staffId, list);
   }
   return out;
@@ -56,8 +56,43 @@ export async function writeEducations(db: Executor, staffId: string, educations:
   if (educations.length === 0) return;
   await db
     .insertInto('staffEducation')
-    .values(educations.map((e, i) => ({ ...e, id: e.id ?? newId(), staffId, sortOrder: i })))
+    .values(educations.map((e, i) => ({ ...e, id: e.id ?? newId(), staffId, sortOrder: i, pedagogical: e.pedagogical === null || e.pedagogical === undefined ? null : e.pedagogical ? 1 : 0 })))
     .execute();
+}
+
+export async function readTrainings(db: Executor, staffIds: readonly string[] | 'all'): Promise<Map<string, TrainingInput[]>> {
+  const out = new Map<string, TrainingInput[]>();
+  if (staffIds !== 'all' && staffIds.length === 0) return out;
+  const rows = await db.selectFrom('staffTraining').selectAll().$if(staffIds !== 'all', (q) => q.where('staffId', 'in', [...staffIds])).orderBy('staffId').orderBy('sortOrder').execute();
+  for (const r of rows) {
+    const list = out.get(r.staffId) ?? [];
+    list.push({ id: r.id, kind: r.kind as TrainingKind, startDate: r.startDate, endDate: r.endDate, institution: r.institution, programme: r.programme, hours: r.hours === null ? null : Number(r.hours), document: r.document });
+    out.set(r.staffId, list);
+  }
+  return out;
+}
+
+export async function writeTrainings(db: Executor, staffId: string, trainings: readonly TrainingInput[]): Promise<void> {
+  await db.deleteFrom('staffTraining').where('staffId', '=', staffId).execute();
+  if (trainings.length === 0) return;
+  await db
+    .insertInto('staffTraining')
+    .values(trainings.map((t, i) => ({ ...t, id: t.id ?? newId(), staffId, sortOrder: i })))
+    .execute();
+}
+
+export function trainingsForAudit(trainings: readonly TrainingInput[]): string[] {
+  return trainings.map((t) =>
+    [
+      `${TRAINING_KINDS[t.kind]}: «${t.programme}»`,
+      t.institution,
+      `${t.startDate ? `с ${formatRu(t.startDate)} ` : ''}по ${formatRu(t.endDate)}`,
+      t.hours !== null ? `${t.hours} ч.` : null,
+      t.document,
+    ]
+      .filter(Boolean)
+      .join(', '),
+  );
 }
 
 export async function readFamilyMembers(db: Executor, staffIds: readonly string[] | 'all'): Promise<Map<string, FamilyMemberInput[]>> {
@@ -117,7 +152,14 @@ export function familyMembersForAudit(members: readonly FamilyMemberInput[]): st
 
 export function educationsForAudit(educations: readonly EducationInput[]): string[] {
   return educations.map((e) =>
-    [e.level, e.institution, e.diplomaDate ? `диплом ${e.diplomaNumber ?? ''} от ${formatRu(e.diplomaDate)}`.replace('  ', ' ') : e.diplomaNumber, e.specialty, e.qualification]
+    [
+      e.level,
+      e.institution,
+      e.diplomaDate ? `диплом ${e.diplomaNumber ?? ''} от ${formatRu(e.diplomaDate)}`.replace('  ', ' ') : e.diplomaNumber,
+      e.specialty,
+      e.qualification,
+      e.pedagogical === true ? 'педагогическое' : e.pedagogical === false ? 'непедагогическое' : null,
+    ]
       .filter(Boolean)
       .join(', '),
   );

@@ -3,10 +3,10 @@ import type { StaffFilter } from '../../../../src-shared/contract/staff';
 import { STAFF_COLUMNS, pickColumns } from '../../../../src-shared/contract/peopleColumns';
 import type { ExportedFile } from '../../../../src-shared/contract/files';
 import type { StaffRow } from '../../../../src-shared/contract/peopleViews';
-import { parseSearchQuery } from '../../../../src-shared/domain/personSearch';
+import { searchWordsOf } from '../../../../src-shared/domain/personSearch';
 import type { HandlerContext } from '../../foundation/context';
 import { listWorkbook } from '../../foundation/listWorkbook';
-import { indexPendingCards, planSearch, searchCondition } from '../repo/searchIndex';
+import { indexPendingCards, MATCHES_NOBODY, planSearch, searchCondition } from '../repo/searchIndex';
 import { positionActiveOn, readPositions } from '../repo/staffChildren';
 import { schoolToday } from '../../foundation/clock';
 
@@ -30,8 +30,9 @@ export async function staffQuery(ctx: HandlerContext, filter: StaffFilter = {}) 
         and (sp.start_date is null or sp.start_date <= ${today}) and (sp.end_date is null or sp.end_date >= ${today}))`,
     );
   }
-  const words = parseSearchQuery(filter.search ?? '');
-  if (words.length > 0) {
+  const words = searchWordsOf(filter.search);
+  if (words === null) q = q.where(MATCHES_NOBODY);
+  else if (words.length > 0) {
     await indexPendingCards(db, 'staff');
     q = q.where(searchCondition(db, 'staff', 'staff', await planSearch(db, 'staff', words)));
   }

@@ -21,10 +21,17 @@ export async function occupancyReport(db: Executor, date: string): Promise<Occup
   q = year ? q.where((eb) => eb.or([eb('c.academicYearId', '=', year.id), eb('c.id', 'in', [...classIds, '-'])])) : q.where('c.id', 'in', [...classIds, '-']);
   const classes = (await q.execute()).sort((a, b) => Number(a.grade) - Number(b.grade) || compareRu(a.letter, b.letter));
   const facts = await pupilFacts(db, members.map((m) => m.pupilId));
+  // Members grouped by class once: scanning every membership for every class is quadratic and took
+  // most of a district's run (4 000 classes × 100 000 pupils).
+  const byClass = new Map<string, typeof members>();
+  for (const m of members) {
+    const list = byClass.get(m.classId);
+    if (list) list.push(m);
+    else byClass.set(m.classId, [m]);
+  }
   const rows = classes.map((c) => {
     const cells = Object.fromEntries(OCCUPANCY_KEYS.map((k) => [k, [] as string[]])) as Record<OccupancyColumn, string[]>;
-    for (const m of members) {
-      if (m.classId !== c.id) continue;
+    for (const m of byClass.get(c.id) ?? []) {
       const p = facts.get(m.pupilId);
       cells.total.push(m.pupilId);
       if (p?.sex === 'Ж') cells.girls.push(m.pupilId);

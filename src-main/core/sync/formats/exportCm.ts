@@ -1,3 +1,4 @@
+import { AppError } from '../../../../src-shared/errors';
 import { XMLParser } from 'fast-xml-parser';
 import { encodeCp1251 } from './decode';
 
@@ -59,10 +60,24 @@ function num(n: Node, name: string): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
+/**
+ * The XML parser's own errors are English and name a character offset; a damaged file must be
+ * refused in Russian with the line (issue 19, item 9: found by the fuzz test).
+ */
+function parseXml(parser: XMLParser, text: string): Node {
+  try {
+    return parser.parse(text) as Node;
+  } catch (err) {
+    const at = /position (\d+)/.exec(String((err as Error)?.message))?.[1];
+    const line = at === undefined ? null : text.slice(0, Number(at)).split('\n').length;
+    throw new AppError('VALIDATION', `файл повреждён: разметка XML нарушена${line ? ` около строки ${line}` : ''} (незакрытый тег, комментарий или CDATA) — файл не прочитан`);
+  }
+}
+
 export function parseExportCm(text: string): { data: ExportCm; issues: CmIssue[] } {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false, trimValues: true });
   const issues: CmIssue[] = [];
-  const doc = parser.parse(text.replace(/^\uFEFF/, '')) as Node;
+  const doc = parseXml(parser, text.replace(/^\uFEFF/, ''));
   const root = child(doc, 'TimeTableExchange');
   const data: ExportCm = { lessonTimes: [], teachers: [], subjects: [], rooms: [], classes: [] };
   if (!root) {

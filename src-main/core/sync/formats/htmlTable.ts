@@ -11,7 +11,8 @@ export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, code: string) => {
     if (code[0] === '#') {
       const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1));
-      return Number.isFinite(n) ? String.fromCodePoint(n) : all;
+      // Beyond Unicode (`&#xFFFFFFF;`) the entity stays as written instead of throwing (found by the fuzz test).
+      return Number.isFinite(n) && n <= 0x10ffff ? String.fromCodePoint(n) : all;
     }
     return ENTITIES[code.toLowerCase()] ?? all;
   });

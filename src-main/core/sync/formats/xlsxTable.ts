@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { AppError } from '../../../../src-shared/errors';
 import { printDate } from './values';
 
 /** A real `.xlsx` (a person re-saved the export in Excel): the first sheet as rows of text cells. */
@@ -16,7 +17,12 @@ function cellText(v: ExcelJS.CellValue): string {
 
 export async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch {
+    // The zip or Excel library's errors are English and technical (issue 19, item 9).
+    throw new AppError('VALIDATION', 'файл повреждён: это архив таблицы Excel (xlsx), но он не читается — сохраните таблицу заново или выгрузите файл из портала ещё раз');
+  }
   const ws = wb.worksheets[0];
   if (!ws) return [];
   const rows: string[][] = [];

@@ -1,7 +1,7 @@
 import type { Executor } from '../../foundation/executor';
 import type { HandlerContext } from '../../foundation/context';
 import type { SetupOp } from './planTypes';
-import { createJointWithin, insertAssignmentRecord, insertPlanRecord, insertQualificationRecord } from '../../curriculum/index';
+import { createJointWithin, insertAssignment, insertPlanRecord, insertQualificationRecord } from '../../curriculum/index';
 import { insertBellRecord, insertClassRecord, insertRoomRecord, insertSubgroupRecord, insertSubjectRecord } from '../../schoolSetup/index';
 
 /**
@@ -40,7 +40,7 @@ export async function applySetupOp(ctx: HandlerContext, trx: Executor, op: Setup
       count('subgroup');
       return;
     case 'assignment':
-      await insertAssignmentRecord(trx, { id: op.id, yearId: op.yearId, classId: op.classId, subjectId: op.subjectId, groupNo: op.groupNo, staffId: op.staffId, updatedAt: now });
+      await insertAssignment(trx, { yearId: op.yearId, classId: op.classId, subjectId: op.subjectId, groupNo: op.groupNo }, op.staffId, now, op.id);
       await audit('teachingAssignment', op.id, { name: [null, op.label], staffId: [null, op.staffId] });
       count('teachingAssignment');
       return;

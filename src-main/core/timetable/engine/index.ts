@@ -15,3 +15,6 @@ export { applySanpinInference, type SanpinImportOptions, type SanpinInference, t
 export { importFetActivities, exportedUnitOf, fetTeacherGapsTotal } from './fet/result';
 export { runFet, fetAvailable, readFetOutput, readFetRunDir, type FetRun } from './fet/runFet';
 export { inspect, type Inspection, type ReportViolation, type ReportEntity } from './report';
+export { createProbe, type Probe, type UnitMove, type MoveDelta, type KindChange } from './probe';
+export type { ClassProfile } from './classTerm';
+export { minimiseChanges, settleRooms } from './repairTrim';

@@ -79,7 +79,8 @@ function locate(st: State, kind: ViolationKind, entity: ReportEntity): { units: 
   return { units, slots: [...slots.values()].sort((a, b) => a.day - b.day || a.period - b.period) };
 }
 
-function entityOf(st: State, term: number): ReportEntity {
+/** The teacher, cell, room, class, lesson or rule a cost term belongs to. */
+export function entityOf(st: State, term: number): ReportEntity {
   const c = st.c;
   const o = st.off;
   if (term < o.C) return { type: 'teacher', index: term };

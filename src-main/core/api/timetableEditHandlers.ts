@@ -1,0 +1,11 @@
+import type { timetableEditContract } from '../../../src-shared/contract/timetableEdit';
+import { changesSheet, compareVersions, editTargets, repairAround } from '../timetable/index';
+import type { Handlers } from './types';
+
+/** Hand editing, repair and version comparison (issue 16, parts 1–4): handlers only call the timetable services. */
+export const timetableEditHandlers: Handlers<typeof timetableEditContract> = {
+  'timetable.edit.targets': async (input, ctx) => editTargets(ctx, input),
+  'timetable.edit.repair': async (input, ctx) => repairAround(ctx, input),
+  'timetable.versions.compare': async (input, ctx) => compareVersions(ctx, input),
+  'timetable.versions.changesSheet': async (input, ctx) => changesSheet(ctx, input),
+};

@@ -1,0 +1,29 @@
+/** Tables of the reports area (migration 0080), merged into `Database` in schema.ts. */
+export interface ReportDefinitionTable {
+  id: string;
+  name: string;
+  nameKey: string;
+  entity: string;
+  /** JSON of the builder's definition (whitelisted field keys, never SQL). */
+  definition: string;
+  /** JSON array of role ids that may run it from the catalogue. */
+  audience: string;
+  createdBy: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReportTemplateTable {
+  key: string;
+  fileName: string;
+  contentBase64: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface ReportTables {
+  reportDefinition: ReportDefinitionTable;
+  reportTemplate: ReportTemplateTable;
+}

@@ -1,0 +1,79 @@
+import type { EditMove, RepairChange } from '../../../src-shared/contract/timetableEdit';
+import type { PlacementOut } from '../../../src-shared/contract/timetableFields';
+import type { HandlerContext } from '../foundation/context';
+import { refusal } from '../foundation/refusals';
+import { compile, inspect, minimiseChanges, repair, settleRooms, type Compiled, type Placement, type Timetable, type TimetableInstance } from './engine';
+import { editModel } from './editTargets';
+import { toTimetable } from './instance';
+import { lessonText, placeText } from './placeText';
+import { writableDraft } from './versionService';
+import { loadVersion } from './versionStore';
+
+/**
+ * «Исправить» (issue 16, part 3): after a hand move that breaks hard rules, the engine's repair with
+ * the moved lesson and every locked lesson fixed, every other lesson anchored to its place with a
+ * penalty; then each changed lesson that can go back without a hard violation goes back
+ * (`minimiseChanges`). The result is a proposal — the diff the завуч accepts is saved by
+ * `timetable.placements.update` exactly as listed.
+ */
+
+/**
+ * The engine's repair around one hand-placed occurrence, trimmed to the fewest changes: the moved
+ * lesson and every locked one stay; rooms are settled last. Pure (no database): the bench runs it.
+ */
+export function repairProposal(instance: TimetableInstance, c: Compiled, before: Timetable, move: Placement, hardBefore: number): { timetable: Timetable; hardAfter: number; elapsedMs: number } {
+  // The moved lesson stays where the завуч put it while changes are undone.
+  const pinned = compile({
+    ...instance,
+    lessons: instance.lessons.map((l) =>
+      l.id !== move.lessonId ? l : { ...l, locked: Array.from({ length: l.count }, (_, k) => (k === move.index ? { day: move.day, period: move.period, ...(move.roomId ? { roomId: move.roomId } : {}) } : (l.locked?.[k] ?? null))) },
+    ),
+  });
+  // Each attempt is short (the window waits); on a loaded machine one may stop early, so a few
+  // more continue from where the last stopped, the diff still taken against the saved draft.
+  const t0 = performance.now();
+  let from = before;
+  // Never propose worse than what stands: the best attempt wins, else nothing changes.
+  let best = { timetable: before, hard: hardBefore };
+  for (let attempt = 0; attempt < 4 && best.hard > 0 && performance.now() - t0 < 6000; attempt++) {
+    const res = repair(instance, { timetable: from, move, seed: 1 + attempt, timeLimitMs: 1500 });
+    const trimmed = settleRooms(pinned, minimiseChanges(pinned, before, res.timetable).timetable).timetable;
+    const hard = inspect(c, trimmed).hard;
+    if (hard < best.hard) best = { timetable: trimmed, hard };
+    from = trimmed;
+  }
+  const elapsedMs = performance.now() - t0;
+  return { timetable: best.timetable, hardAfter: best.hard, elapsedMs };
+}
+
+export async function repairAround(ctx: HandlerContext, input: { versionId: string; version: number; lessonId: string; index: number }) {
+  const row = await writableDraft(ctx.core.db, input.versionId, input.version);
+  const v = await loadVersion(ctx.core.db, row.id, row);
+  const moved = v.placements.find((p) => p.lessonId === input.lessonId && p.index === input.index);
+  if (!moved) throw refusal(`Урок «${lessonText(v, input.lessonId)}» №${input.index + 1} не поставлен — исправлять нечего вокруг него`);
+  const m = await editModel(ctx, v);
+  const before = toTimetable(v.placements);
+  const hardBefore = inspect(m.c, before).hard;
+  if (hardBefore === 0) throw refusal('Нарушений нет — исправлять нечего');
+  const move: Placement = { lessonId: moved.lessonId, index: moved.index, day: moved.day, period: moved.period, roomId: moved.roomId };
+  const { timetable: trimmed, hardAfter, elapsedMs } = repairProposal(m.instance, m.c, before, move, hardBefore);
+  const old = new Map(v.placements.map((p) => [`${p.lessonId}:${p.index}`, p]));
+  const now = new Map(trimmed.placements.map((p) => [`${p.lessonId}:${p.index}`, p]));
+  const changes: RepairChange[] = [];
+  const moves: EditMove[] = [];
+  const keys = new Set([...old.keys(), ...now.keys()]);
+  for (const key of keys) {
+    const a: PlacementOut | undefined = old.get(key);
+    const b = now.get(key);
+    if (a && b && a.day === b.day && a.period === b.period && (a.roomId ?? null) === (b.roomId ?? null)) continue;
+    const [lessonId, index] = [key.slice(0, key.lastIndexOf(':')), Number(key.slice(key.lastIndexOf(':') + 1))];
+    // Locks are hard in the repaired instance; a proposal touching one would be a bug, never saved.
+    if (a?.locked) throw refusal(`Исправление затронуло закреплённый урок «${lessonText(v, lessonId)}» — предложение отброшено`);
+    const from = a ? { day: a.day, period: a.period, roomId: a.roomId } : null;
+    const to = b ? { day: b.day, period: b.period, roomId: b.roomId ?? null } : null;
+    changes.push({ lessonId, index, lesson: `${lessonText(v, lessonId)} №${index + 1}`, from, to, fromText: placeText(v, from), toText: placeText(v, to) });
+    moves.push({ lessonId, index, day: to?.day ?? null, period: to?.period ?? null, roomId: to?.roomId ?? null, locked: false });
+  }
+  changes.sort((x, y) => x.lesson.localeCompare(y.lesson, 'ru'));
+  return { changes, moves, hardBefore, hardAfter, elapsedMs: Math.round(elapsedMs) };
+}

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import { Alert, Modal, Skeleton, Table, Typography } from 'antd';
+import type { ErrorBody } from '../../../src-shared/errors';
+import type { ResultOf } from '../../api/contractApi';
+import { useRepairAroundMutation } from './timetableApi';
+import type { TimetableIndex } from './timetableModel';
+import type { HandEdit } from './useHandEditor';
+
+interface Props {
+  edit: HandEdit;
+  index: TimetableIndex;
+  moved: { lessonId: string; index: number };
+  onClose: () => void;
+}
+
+type Proposal = ResultOf<'timetable.edit.repair'>;
+
+/**
+ * «Исправить»: the engine's repair around the lesson moved by hand, shown as a diff — which other
+ * lessons move, from where to where — to accept (saved as one step of the session, undoable) or
+ * reject (nothing changes). Locked lessons never appear: the engine keeps them where they stand.
+ */
+export function RepairModal({ edit, index, moved, onClose }: Props) {
+  const [run, { isLoading }] = useRepairAroundMutation();
+  const [proposal, setProposal] = useState<Proposal | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const { id: versionId, version } = index.view.meta;
+
+  useEffect(() => {
+    let live = true;
+    void run({ versionId, version, lessonId: moved.lessonId, index: moved.index }).then((r) => {
+      if (!live) return;
+      if ('data' in r && r.data) setProposal(r.data);
+      else setError((r.error as ErrorBody | undefined)?.message ?? 'Исправить не удалось');
+    });
+    return () => {
+      live = false;
+    };
+    // One proposal per opening: the version on screen when «Исправить» was pressed.
+  }, []);
+
+  const accept = async () => {
+    if (!proposal) return;
+    setSaving(true);
+    const ok = await edit.apply(`Исправление: ${proposal.changes.length} ${proposal.changes.length === 1 ? 'урок' : 'уроков'}`, proposal.moves, null);
+    setSaving(false);
+    if (ok) onClose();
+  };
+
+  return (
+    <Modal
+      open
+      title="Исправить расписание вокруг переноса"
+      width={820}
+      okText="Принять изменения"
+      cancelText="Отклонить"
+      okButtonProps={{ disabled: !proposal || proposal.changes.length === 0, loading: saving }}
+      onOk={() => void accept()}
+      onCancel={onClose}
+    >
+      {isLoading && !proposal && <Skeleton active paragraph={{ rows: 3 }} />}
+      {error && <Alert type="error" showIcon title={error} />}
+      {proposal && (
+        <>
+          <Typography.Paragraph>
+            Нарушений сейчас: {proposal.hardBefore}, после исправления: {proposal.hardAfter}. Перенесённый вами урок и закреплённые уроки остаются на месте; передвигаются{' '}
+            {proposal.changes.length} других {proposal.changes.length === 1 ? 'урок' : 'уроков'} (поиск занял {proposal.elapsedMs.toLocaleString('ru-RU')} мс).
+          </Typography.Paragraph>
+          {proposal.hardAfter > 0 && <Alert type="warning" showIcon title="Исправить все нарушения не удалось — можно принять частичное исправление или перенести уроки вручную." style={{ marginBottom: 8 }} />}
+          <Table
+            size="small"
+            rowKey={(c) => `${c.lessonId}:${c.index}`}
+            pagination={false}
+            dataSource={proposal.changes}
+            aria-label="Предлагаемые изменения"
+            columns={[
+              { title: 'Урок', dataIndex: 'lesson' },
+              { title: 'Было', dataIndex: 'fromText', width: 200 },
+              { title: 'Станет', dataIndex: 'toText', width: 200 },
+            ]}
+          />
+        </>
+      )}
+    </Modal>
+  );
+}
