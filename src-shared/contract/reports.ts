@@ -28,6 +28,10 @@ export const catalogueEntry = z.object({
   audience: z.string(),
   params: z.array(z.string()),
   deadline: z.string().nullable(),
+  /** The next due date from the deadline monitor's rule about this report (null: none ahead or no rule). */
+  dueDate: z.string().nullable().optional(),
+  /** That occurrence is already marked done. */
+  dueDone: z.boolean().optional(),
   source: z.string().nullable(),
   /** The run lists people by name. */
   names: z.boolean(),

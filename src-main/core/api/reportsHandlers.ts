@@ -14,6 +14,7 @@ import {
   saveReport,
   uploadPrintTemplate,
 } from '../reports/index';
+import { reportDeadlines } from '../deadlines/index';
 import { runJob } from '../workerJobs';
 import type { Handlers } from './types';
 
@@ -23,7 +24,14 @@ import type { Handlers } from './types';
  * of CPU that would otherwise stall every other user's request.
  */
 export const reportsHandlers: Handlers<typeof reportsContract & typeof reportBuilderContract> = {
-  'reports.catalogue': async (_input, ctx) => catalogue(ctx),
+  // The catalogue (reports domain) and the deadline monitor meet here: reports sit below deadlines.
+  'reports.catalogue': async (_input, ctx) => {
+    const [entries, due] = await Promise.all([catalogue(ctx), reportDeadlines(ctx)]);
+    return entries.map((e) => {
+      const d = due.get(e.key);
+      return d ? { ...e, dueDate: d.dueDate, dueDone: d.done } : e;
+    });
+  },
   'reports.school.run': async ({ key, params }, ctx) => runReport(ctx, 'school', key, params),
   'reports.school.drill': async ({ key, params, target }, ctx) => drillReport(ctx, 'school', key, params, target),
   'reports.school.export': async ({ key, params }, ctx) => runJob(ctx, 'reports.export', { audience: 'school', key, params }),

@@ -7,6 +7,6 @@ export { accountDueByRule } from './accountRule';
 export { officeCalendarIn } from './facts';
 export { homeView, taskCounts } from './home';
 export { journal, journalWorkbook } from './journal';
-export { nextReportDeadline, type ReportDeadline } from './reportDeadline';
+export { nextReportDeadline, reportDeadlines, type ReportDeadline } from './reportDeadline';
 export { listRules, resetRule, saveRule } from './ruleService';
 export { tickTask, untickTask } from './tickService';

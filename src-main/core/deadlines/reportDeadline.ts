@@ -27,12 +27,21 @@ export interface ReportDeadline {
 }
 
 export async function nextReportDeadline(ctx: HandlerContext, reportKey: string, on: IsoDate = schoolToday()): Promise<ReportDeadline | null> {
-  const c = await computeTasks(ctx, { years: (y) => !y.isClosed, only: (r) => r.reportKey === reportKey });
-  const rule = c.rules.find((r) => r.isActive && r.reportKey === reportKey);
-  if (!rule) return null;
-  const tasks = c.tasks.filter((t) => t.ruleKey === rule.key);
-  const ahead = tasks.filter((t) => t.dueDate && t.dueDate >= on).sort((a, b) => compareDates(a.dueDate as string, b.dueDate as string));
-  const next = ahead.find((t) => !t.done) ?? ahead[0];
-  const problem = tasks.find((t) => t.dueProblem && !t.done)?.dueProblem ?? null;
-  return { ruleKey: rule.key, title: rule.title, term: describeTerm(rule), section: rule.section, dueDate: next?.dueDate ?? null, done: next?.done ?? false, problem: next ? null : problem };
+  return (await reportDeadlines(ctx, on, reportKey)).get(reportKey) ?? null;
+}
+
+/** The same for every report a rule names, computed once (the catalogue lists them all). */
+export async function reportDeadlines(ctx: HandlerContext, on: IsoDate = schoolToday(), onlyKey?: string): Promise<Map<string, ReportDeadline>> {
+  const c = await computeTasks(ctx, { years: (y) => !y.isClosed, only: (r) => r.reportKey !== null && (onlyKey === undefined || r.reportKey === onlyKey) });
+  const out = new Map<string, ReportDeadline>();
+  for (const rule of c.rules) {
+    if (!rule.isActive || !rule.reportKey || out.has(rule.reportKey)) continue;
+    if (onlyKey !== undefined && rule.reportKey !== onlyKey) continue;
+    const tasks = c.tasks.filter((t) => t.ruleKey === rule.key);
+    const ahead = tasks.filter((t) => t.dueDate && t.dueDate >= on).sort((a, b) => compareDates(a.dueDate as string, b.dueDate as string));
+    const next = ahead.find((t) => !t.done) ?? ahead[0];
+    const problem = tasks.find((t) => t.dueProblem && !t.done)?.dueProblem ?? null;
+    out.set(rule.reportKey, { ruleKey: rule.key, title: rule.title, term: describeTerm(rule), section: rule.section, dueDate: next?.dueDate ?? null, done: next?.done ?? false, problem: next ? null : problem });
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { Alert, Button, Input, Space, Table, Tag, Tooltip, Typography } from 'an
 import { BuildOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { CatalogueEntry } from '../../../src-shared/contract/reports';
+import { formatDateRu } from '../../components/format';
 import { useHasRight } from '../../components/useSession';
 import { useCatalogueQuery } from './reportsApi';
 
@@ -87,7 +88,20 @@ export function ReportsCataloguePage() {
                 title: 'Срок',
                 dataIndex: 'deadline',
                 width: 170,
-                render: (v: string | null, e) => (v ? <Tooltip title={e.source}>{v}</Tooltip> : <Typography.Text type="secondary">—</Typography.Text>),
+                render: (v: string | null, e) =>
+                  v ? (
+                    <Tooltip title={e.source}>
+                      {v}
+                      {e.dueDate && (
+                        <div style={{ fontSize: 12 }} data-testid={`due-${e.key}`}>
+                          ближайший: {formatDateRu(e.dueDate)}
+                          {e.dueDone ? ' (выполнено)' : ''}
+                        </div>
+                      )}
+                    </Tooltip>
+                  ) : (
+                    <Typography.Text type="secondary">—</Typography.Text>
+                  ),
               },
               { title: 'Параметры', dataIndex: 'params', width: 130, render: (v: string[]) => v.map((p) => <Tag key={p}>{PARAM_TITLES[p] ?? p}</Tag>) },
               {
