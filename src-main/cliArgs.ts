@@ -20,6 +20,14 @@ interface CommandSpec {
 
 const DATA: OptionSpec = { value: 'ПАПКА', help: 'папка данных (иначе SCHOOL_OFFICE_DATA или папка по умолчанию)' };
 
+/** A command over the data folder: its positional arguments and `--data` only. */
+const onData = (name: string, summary: string, args: string[] = []): CommandSpec => ({
+  usage: [name, ...args, '[--data ПАПКА]'].join(' '),
+  summary,
+  args,
+  options: { data: DATA },
+});
+
 export const COMMANDS: Record<string, CommandSpec> = {
   demo: {
     usage: 'demo [--out ФАЙЛ] [--seed N] [--force] [--without-timetable] [--data ПАПКА]',
@@ -34,35 +42,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
       data: DATA,
     },
   },
-  migrate: {
-    usage: 'migrate [--data ПАПКА]',
-    summary: 'обновить схему базы данных (перед обновлением файл SQLite копируется в папку backups)',
-    args: [],
-    options: { data: DATA },
-  },
-  backup: { usage: 'backup [--data ПАПКА]', summary: 'сделать проверенную резервную копию файла SQLite в ПАПКА/backups', args: [], options: { data: DATA } },
-  restore: {
-    usage: 'restore ФАЙЛ [--data ПАПКА]',
-    summary:
-      'восстановить базу из резервной копии: только когда программа закрыта; копия проверяется (целостность, что это база «Школьного офиса», не новее программы), текущий файл сначала копируется в backups, замена — копией рядом и переименованием; все входят заново',
-    args: ['ФАЙЛ'],
-    options: { data: DATA },
-  },
-  status: { usage: 'status [--data ПАПКА]', summary: 'показать, какая база используется и версию схемы', args: [], options: { data: DATA } },
-  encrypt: {
-    usage: 'encrypt [--data ПАПКА]',
-    summary: 'зашифровать файл SQLite (SQLCipher 4): ключ — в ПАПКА/database.key (только владельцу); только когда программа закрыта; перед этим делается резервная копия',
-    args: [],
-    options: { data: DATA },
-  },
-  decrypt: { usage: 'decrypt [--data ПАПКА]', summary: 'расшифровать базу обратно (ключ удаляется после проверки)', args: [], options: { data: DATA } },
-  'reset-password': {
-    usage: 'reset-password ЛОГИН [--data ПАПКА]',
-    summary:
-      'задать пользователю (например, единственному администратору, забывшему пароль) случайный временный пароль; он будет показан один раз, при входе его нужно сменить',
-    args: ['ЛОГИН'],
-    options: { data: DATA },
-  },
+  migrate: onData('migrate', 'обновить схему базы данных (перед обновлением файл SQLite копируется в папку backups)'),
+  backup: onData('backup', 'сделать проверенную резервную копию файла SQLite в ПАПКА/backups'),
+  restore: onData('restore', 'восстановить базу из резервной копии: только когда программа закрыта; копия проверяется (целостность, что это база «Школьного офиса», не новее программы), текущий файл сначала копируется в backups, замена — копией рядом и переименованием; все входят заново', ['ФАЙЛ']),
+  status: onData('status', 'показать, какая база используется и версию схемы'),
+  encrypt: onData('encrypt', 'зашифровать файл SQLite (SQLCipher 4): ключ — в ПАПКА/database.key (только владельцу); только когда программа закрыта; перед этим делается резервная копия'),
+  decrypt: onData('decrypt', 'расшифровать базу обратно (ключ удаляется после проверки)'),
+  'reset-password': onData('reset-password', 'задать пользователю (например, единственному администратору, забывшему пароль) случайный временный пароль; он будет показан один раз, при входе его нужно сменить', ['ЛОГИН']),
   help: { usage: 'help [КОМАНДА]', summary: 'эта справка или справка по команде', args: ['КОМАНДА'], options: {} },
 };
 
