@@ -22,67 +22,28 @@ import { openVault } from './core/accounts/index';
 import { createLogger } from './core/foundation/logger';
 import { resetPasswordFromConsole } from './core/consoleReset';
 import { defaultDataDir, sqliteFileIn } from './core/foundation/paths';
+import { COMMANDS, commandHelp, parseArgs } from './cliArgs';
 
-const HELP = `Школьный офис — командная строка
-
-Использование: school-office <команда> [параметры]
-
-Команды:
-  demo [--out ФАЙЛ] [--seed N] [--force] [--without-timetable]
-        создать демонстрационную школу (1–11 классы, ~33 класса, ~800 обучающихся с родителями,
-        ~70 сотрудников) с составленным и утверждённым расписанием. По умолчанию — файл SQLite в папке
-        данных; с DATABASE_URL=postgres://… — в базе PostgreSQL (она должна быть пустой).
-  migrate [--data ПАПКА]
-        обновить схему базы данных (перед обновлением файл SQLite копируется в папку backups)
-  backup [--data ПАПКА]
-        сделать проверенную резервную копию файла SQLite в ПАПКА/backups
-  restore ФАЙЛ [--data ПАПКА]
-        восстановить базу из резервной копии: только когда программа закрыта; копия проверяется
-        (целостность, что это база «Школьного офиса», не новее программы), текущий файл сначала
-        копируется в backups, замена — копией рядом и переименованием; все входят заново
-  status [--data ПАПКА]
-        показать, какая база используется и версию схемы
-  encrypt [--data ПАПКА]
-        зашифровать файл SQLite (SQLCipher 4): ключ — в ПАПКА/database.key (только владельцу);
-        только когда программа закрыта; перед этим делается резервная копия
-  decrypt [--data ПАПКА]
-        расшифровать базу обратно (ключ удаляется после проверки)
-  reset-password ЛОГИН [--data ПАПКА]
-        задать пользователю (например, единственному администратору, забывшему пароль) случайный
-        временный пароль; он будет показан один раз, при входе его нужно сменить
-  help  эта справка
-
-Папка данных по умолчанию: ${defaultDataDir()}
-(задаётся параметром --data или переменной SCHOOL_OFFICE_DATA; PostgreSQL — переменной DATABASE_URL).
-`;
-
-interface Parsed {
-  command: string;
-  positional: string[];
-  flags: Record<string, string | true>;
+/** The overview: every command's usage and summary, from the same table `--help` of a command uses. */
+function overview(): string {
+  const lines = ['Школьный офис — командная строка', '', 'Использование: school-office <команда> [параметры]', '', 'Команды:'];
+  for (const spec of Object.values(COMMANDS)) lines.push(`  ${spec.usage}`, `        ${spec.summary}`);
+  lines.push(
+    '',
+    'Справка по команде: school-office <команда> --help (команда при этом не выполняется).',
+    `Папка данных по умолчанию: ${defaultDataDir()}`,
+    '(задаётся параметром --data или переменной SCHOOL_OFFICE_DATA; PostgreSQL — переменной DATABASE_URL).',
+  );
+  return lines.join('\n');
 }
 
-export function parseArgs(argv: string[]): Parsed {
-  const flags: Record<string, string | true> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('--')) {
-      const [key, inline] = a.slice(2).split('=', 2);
-      if (inline !== undefined) flags[key] = inline;
-      else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) flags[key] = argv[++i];
-      else flags[key] = true;
-    } else positional.push(a);
-  }
-  const command = positional.shift() ?? 'help';
-  return { command, positional, flags };
-}
+type Flags = Record<string, string | true>;
 
 function out(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
-function dataDirOf(flags: Parsed['flags']): string {
+function dataDirOf(flags: Flags): string {
   return typeof flags.data === 'string' ? path.resolve(flags.data) : defaultDataDir();
 }
 
@@ -100,7 +61,7 @@ async function withCore<T>(dbConfig: DbConfig, dataDir: string, fn: (core: Core)
   }
 }
 
-async function demo(flags: Parsed['flags']): Promise<void> {
+async function demo(flags: Flags): Promise<void> {
   const dataDir = dataDirOf(flags);
   let dbConfig: DbConfig;
   if (typeof flags.out === 'string') dbConfig = { kind: 'sqlite', file: path.resolve(flags.out) };
@@ -144,7 +105,7 @@ async function demo(flags: Parsed['flags']): Promise<void> {
   });
 }
 
-async function backup(flags: Parsed['flags']): Promise<void> {
+async function backup(flags: Flags): Promise<void> {
   const dataDir = dataDirOf(flags);
   await withCore(configOf(dataDir), dataDir, async (core) => {
     if (!core.appDb.sqlite) throw new AppError('VALIDATION', 'Для PostgreSQL используйте pg_dump на сервере базы данных.');
@@ -158,7 +119,7 @@ async function backup(flags: Parsed['flags']): Promise<void> {
  * for anything but a sound backup of ours, and the replacement is a copy beside the database renamed
  * over it — the file is never half-written.
  */
-async function restore(file: string | undefined, flags: Parsed['flags']): Promise<void> {
+async function restore(file: string | undefined, flags: Flags): Promise<void> {
   if (!file) throw new AppError('VALIDATION', 'Укажите файл резервной копии: school-office restore ФАЙЛ');
   const source = path.resolve(file);
   const dataDir = dataDirOf(flags);
@@ -185,7 +146,7 @@ async function restore(file: string | undefined, flags: Parsed['flags']): Promis
   out(`База восстановлена из ${source} (схема копии ${facts.schemaVersion}, приведена к текущей). Все пользователи входят заново.`);
 }
 
-async function status(flags: Parsed['flags']): Promise<void> {
+async function status(flags: Flags): Promise<void> {
   const dataDir = dataDirOf(flags);
   await withCore(configOf(dataDir), dataDir, async (core) => {
     out(`База: ${core.appDb.kind === 'sqlite' ? `SQLite ${core.appDb.location}${core.appDb.sqliteKey ? ' (зашифрована)' : ''}` : `PostgreSQL ${core.appDb.location}`}`);
@@ -194,14 +155,18 @@ async function status(flags: Parsed['flags']): Promise<void> {
 }
 
 export async function runCli(argv: string[]): Promise<number> {
-  const { command, positional, flags } = parseArgs(argv);
+  const parsed = parseArgs(argv);
+  if (parsed.kind === 'help') {
+    out(parsed.command ? commandHelp(parsed.command) : overview());
+    return 0;
+  }
+  if (parsed.kind === 'error') {
+    process.stderr.write(`${parsed.message}\n`);
+    return 2;
+  }
+  const { command, positional, flags } = parsed;
   try {
     switch (command) {
-      case 'help':
-      case '--help':
-      case '-h':
-        out(HELP);
-        return 0;
       case 'demo':
         await demo(flags);
         return 0;
@@ -252,5 +217,5 @@ export async function runCli(argv: string[]): Promise<number> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  void runCli(args[0] === '--help' || args.length === 0 ? ['help'] : args).then((code) => process.exit(code));
+  void runCli(args).then((code) => process.exit(code));
 }

@@ -54,7 +54,7 @@ export async function runJob<K extends WorkerJobName>(ctx: HandlerContext, job: 
 }
 
 /** From sources (tsx, tests) the worker is jobWorker.ts beside this file; a bundle ships jobWorker.cjs beside itself. */
-function jobWorkerFile(): URL {
+export function jobWorkerFile(): URL {
   const here = typeof import.meta === 'object' ? (import.meta as { url?: string }).url : undefined;
   if (here) return new URL(here.endsWith('.ts') ? './jobWorker.ts' : './jobWorker.js', here);
   return pathToFileURL(path.join(__dirname, 'jobWorker.cjs'));

@@ -3,6 +3,7 @@ import { configFromEnv } from '../core/db/createDb';
 import { attachKey, databaseKeyFor } from '../core/db/dbKey';
 import { createLogger } from '../core/foundation/logger';
 import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
+import { runSelfCheck } from '../core/selfCheck';
 import { startApp } from '../core/startApp';
 import { serveCore } from './coreHost';
 import type { FromCore, PortLike, ToCore } from './coreProtocol';
@@ -47,4 +48,12 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+/** `coreProcess.cjs --self-check`: plain Node, no parent, no database; prints the report as JSON. */
+async function selfCheck(): Promise<void> {
+  const report = await runSelfCheck();
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.exit(report.ok ? 0 : 1);
+}
+
+if (process.argv.includes('--self-check')) void selfCheck();
+else void main();

@@ -21,3 +21,5 @@ export type { LoadedVersion } from './versionStore';
 export { summaryOf } from './versionMeta';
 export type { GridSnapshot, LabelSnapshot } from './snapshot';
 export { exportFet, exportedUnitOf, importFetActivities } from './engine';
+// The solver's worker file and service, for the packaged build's self-check (core/selfCheck.ts).
+export { solverWorkerUrl, startSolverService } from './engine';

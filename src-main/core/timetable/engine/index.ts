@@ -5,7 +5,7 @@ export { compile, type Compiled } from './compile';
 export { evaluate, type Evaluation, type Violation } from './evaluator';
 export type { Figures } from './figures';
 export { solve, type SolveOptions, type SolveProgress, type SolveResult, type SolveTimings } from './solver';
-export { runSolver, startSolverService, type SolverHandle, type RunOptions, type SolverService, type ServiceOptions } from './worker';
+export { runSolver, startSolverService, solverWorkerUrl, type SolverHandle, type RunOptions, type SolverService, type ServiceOptions } from './worker';
 export { repair, type RepairRequest, type RepairResult } from './repair';
 export { precheck, explainResult, KIND_RU as VIOLATION_LABELS, type Explanation } from './explain';
 export { generateSchool, type GeneratorOptions, type SchoolSize } from './generator/generator';

@@ -170,13 +170,20 @@ export function startSolverService(options: ServiceOptions = {}): SolverService 
   };
 }
 
-function spawnWorker(workerData: WorkerInput | ServiceInput): Worker {
-  // Sources run through tsx (dev, tests, benchmark); a bundled build ships solverWorker.js next to
-  // the bundle (ESM) or solverWorker.cjs (CommonJS bundle, where import.meta is empty).
+/**
+ * Where the solver's worker entry is. Sources run through tsx (dev, tests, benchmark); a bundled
+ * build ships solverWorker.js next to the bundle (ESM) or solverWorker.cjs (CommonJS bundle, where
+ * import.meta is empty). Exported so a packaged build can check the file is really there.
+ */
+export function solverWorkerUrl(): URL {
   const here = typeof import.meta.url === 'string' ? import.meta.url : pathToFileURL(`${__dirname}/`).href;
   const fromSource = here.endsWith('.ts');
-  const url = new URL(fromSource ? './solverWorker.ts' : typeof import.meta.url === 'string' ? './solverWorker.js' : './solverWorker.cjs', here);
-  if (!fromSource) return new Worker(url, { workerData });
+  return new URL(fromSource ? './solverWorker.ts' : typeof import.meta.url === 'string' ? './solverWorker.js' : './solverWorker.cjs', here);
+}
+
+function spawnWorker(workerData: WorkerInput | ServiceInput): Worker {
+  const url = solverWorkerUrl();
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData });
   // Node 20 workers do not inherit loader hooks, so the worker loads tsx's API itself.
   const api = tsxEsmApi();
   const boot = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`;
