@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ReportResult, ReportTable } from '../../../src-shared/contract/reportResult';
 import { hasTool, tempFile } from '../movement/readers';
+import { parseCsv } from '../timetable/officeSheets';
 
 /**
  * Reading generated report files back with independent readers (DESIGN.md §10): exceljs, and
@@ -43,38 +44,6 @@ export function sofficeSheets(base64: string, name = 'report.xlsx'): Map<string,
   }
   if (out.size === 0) throw new Error(`LibreOffice produced no CSV for ${file}`);
   return out;
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') endCell();
-    else if (ch === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-    } else if (ch !== '\r') cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** The sheet whose name starts with the table's title (sheet names are cut to 28 characters). */
