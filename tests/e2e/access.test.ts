@@ -40,6 +40,8 @@ describeE2E('Users, roles and rights in the browser', () => {
     await admin.page.screenshot({ path: screenshotPath('access-first-run') });
     await createAdminAndSignIn(admin.page, serve.url);
     expect(await admin.page.getByTestId('user-menu').textContent()).toContain('Администратор');
+    // The home page is open and has loaded what a signed-in user sees (the deadlines panel).
+    await admin.page.getByRole('heading', { name: /^Сроки на / }).waitFor();
   });
 
   it('lets the administrator create a secretary with a temporary password', async () => {
