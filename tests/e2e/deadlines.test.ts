@@ -110,7 +110,9 @@ describeE2E('Сроки по регламенту in the browser', () => {
     const { context, page } = await signIn(USERS.secretary);
     const panel = page.getByRole('region', { name: 'Сроки по регламенту' });
     await panel.getByText('ваши задачи по регламенту').waitFor();
-    expect(await lateNotice(page)).toContain('Журавлёв Тимофей Андреевич');
+    // The once-a-day notice lists the first five late tasks; the demo school's own movement (dated up to
+    // today) may fill them, so the new enrolment is looked for in the panel below.
+    expect(await lateNotice(page)).toMatch(/Просрочено: \d+ задач/);
     const accounts = task(page, 'deadlines-late', `№ ${ORDER_NO}`).filter({ hasText: 'Учётные записи портала обучающимся и родителям' });
     await accounts.waitFor();
     await expect.poll(() => accounts.textContent()).toContain('п. 3.6');

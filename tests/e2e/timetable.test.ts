@@ -153,7 +153,7 @@ describeE2E('Расписание in the browser', () => {
     // Lock that lesson from the grid.
     await grid.getByTestId(`slot-0-${first.period}`).locator(`[data-occ="${first.lessonId}:${first.index}"]`).first().click();
     await page.getByTestId('lesson-details').getByRole('button', { name: 'Закрепить' }).click();
-    await page.getByText('Урок закреплён').waitFor();
+    await page.getByText(/^Урок закреплён: при повторном составлении/).waitFor();
     await grid.locator(`[data-occ="${first.lessonId}:${first.index}"][aria-label$="закреплён"]`).first().waitFor();
 
     // Its teacher's week, opened from the selected lesson.
