@@ -32,16 +32,17 @@ export async function nextReportDeadline(ctx: HandlerContext, reportKey: string,
 
 /** The same for every report a rule names, computed once (the catalogue lists them all). */
 export async function reportDeadlines(ctx: HandlerContext, on: IsoDate = schoolToday(), onlyKey?: string): Promise<Map<string, ReportDeadline>> {
-  const c = await computeTasks(ctx, { years: (y) => !y.isClosed, only: (r) => r.reportKey !== null && (onlyKey === undefined || r.reportKey === onlyKey) });
+  const wanted = (r: { reportKey: string | null }) => r.reportKey !== null && (onlyKey === undefined || r.reportKey === onlyKey);
+  const c = await computeTasks(ctx, { years: (y) => !y.isClosed, only: wanted });
   const out = new Map<string, ReportDeadline>();
+  // `c.rules` is every rule, not only the ones `only` computed tasks for.
   for (const rule of c.rules) {
-    if (!rule.isActive || !rule.reportKey || out.has(rule.reportKey)) continue;
-    if (onlyKey !== undefined && rule.reportKey !== onlyKey) continue;
+    if (!rule.isActive || !wanted(rule) || out.has(rule.reportKey as string)) continue;
     const tasks = c.tasks.filter((t) => t.ruleKey === rule.key);
     const ahead = tasks.filter((t) => t.dueDate && t.dueDate >= on).sort((a, b) => compareDates(a.dueDate as string, b.dueDate as string));
     const next = ahead.find((t) => !t.done) ?? ahead[0];
     const problem = tasks.find((t) => t.dueProblem && !t.done)?.dueProblem ?? null;
-    out.set(rule.reportKey, { ruleKey: rule.key, title: rule.title, term: describeTerm(rule), section: rule.section, dueDate: next?.dueDate ?? null, done: next?.done ?? false, problem: next ? null : problem });
+    out.set(rule.reportKey as string, { ruleKey: rule.key, title: rule.title, term: describeTerm(rule), section: rule.section, dueDate: next?.dueDate ?? null, done: next?.done ?? false, problem: next ? null : problem });
   }
   return out;
 }
