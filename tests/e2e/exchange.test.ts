@@ -84,10 +84,15 @@ describeE2E('Обмен с порталом in the browser', () => {
     const sought = portal.school.pupils[40];
     await page.getByRole('searchbox', { name: 'Поиск в предпросмотре' }).fill(`${sought.lastName} ${sought.firstName}`);
     await page.getByRole('searchbox', { name: 'Поиск в предпросмотре' }).press('Enter');
-    await page.getByTestId('preview-table').getByText(new RegExp(`^${sought.lastName} ${sought.firstName}`)).first().waitFor();
-    const found = await page.getByTestId('preview-table').locator('tbody tr').allInnerTexts();
-    expect(found.length).toBeGreaterThan(0);
-    for (const r of found) expect(r).toContain(`${sought.lastName} ${sought.firstName}`);
+    // The filter applies after the search settles: wait until every row left is hers (the unfiltered
+    // table may already show her among others, so her row alone proves nothing).
+    const soughtName = `${sought.lastName} ${sought.firstName}`;
+    await expect
+      .poll(async () => {
+        const rows = await page.getByTestId('preview-table').locator('tbody tr').allInnerTexts();
+        return rows.length > 0 && rows.every((r) => r.includes(soughtName));
+      }, { timeout: 15_000 })
+      .toBe(true);
     await page.getByRole('searchbox', { name: 'Поиск в предпросмотре' }).fill('');
     await page.getByRole('searchbox', { name: 'Поиск в предпросмотре' }).press('Enter');
 
