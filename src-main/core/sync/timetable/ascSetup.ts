@@ -8,11 +8,9 @@ import type { Executor } from '../../foundation/executor';
 import { findYear, parseWeekLengthByGrade, starterSubjectNamed } from '../../schoolSetup/index';
 import { shortenWords } from '../formats/shorten';
 import { sexFromName } from '../pull/planExportCm';
-import { newId } from '../../../../src-shared/domain/ids';
 import type { HandlerContext } from '../../foundation/context';
-import { CARD_SPECS, auditView, completeCard, insertCard } from '../../people/index';
-import { applySetupOp, resolveSetupIds } from '../pull/applySetup';
-import { isTempId, tempId, type SetupOp } from '../pull/planTypes';
+import { applyOp, realIds, resolveIds } from '../pull/applyPlan';
+import { tempId } from '../pull/planTypes';
 import { classKey, gradeOf, type AscFile } from './ascRead';
 import { ascSetupRows, type AscSetupRows } from './repo/ascSetupRows';
 import { planAscLoad, type AscMaps, type AscPlanState, type AscSetup } from './ascLoad';
@@ -272,28 +270,8 @@ export async function planAscSetup(db: Executor, f: AscFile, yearId: string): Pr
  */
 export async function applyAscSetup(ctx: HandlerContext, trx: Executor, setup: AscSetup, cause: string): Promise<AscMaps> {
   const now = new Date().toISOString();
-  const ids = new Map<string, string>();
-  const real = (id: string): string => {
-    if (!isTempId(id)) return id;
-    let r = ids.get(id);
-    if (!r) ids.set(id, (r = newId()));
-    return r;
-  };
-  const count = () => undefined;
-  for (const op of setup.ops) {
-    if (op.op === 'createPerson') {
-      const spec = CARD_SPECS[op.kind];
-      const card = completeCard(spec, op.parts);
-      const id = real(op.id);
-      await insertCard(trx, spec, id, card, now);
-      await ctx.audit.record(trx, { entity: op.kind, recordId: id, action: 'create', changes: Object.fromEntries(Object.entries(auditView(card)).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)).map(([k, v]) => [k, [null, v]])), cause });
-      continue;
-    }
-    if (!SETUP_OPS.has(op.op)) throw new Error(`aSc set-up: unexpected operation ${op.op}`);
-    await applySetupOp(ctx, trx, resolveSetupIds(op as SetupOp, real), cause, now, count);
-  }
+  const real = realIds();
+  for (const op of setup.ops) await applyOp(ctx, trx, resolveIds(op, real), cause, now, now.slice(0, 10), () => undefined);
   const resolve = (m: Map<string, string>) => new Map([...m].map(([k, v]) => [k, real(v)]));
   return { subjects: resolve(setup.maps.subjects), rooms: resolve(setup.maps.rooms), classes: resolve(setup.maps.classes), teachers: resolve(setup.maps.teachers) };
 }
-
-const SETUP_OPS = new Set(['subject', 'starterSubject', 'room', 'schoolClass', 'bellSchedule', 'subgroup', 'assignment', 'qualification', 'jointGroup', 'curriculumPlan']);
