@@ -151,6 +151,11 @@ describeEachDb('aSc Timetables into an empty school', (kind) => {
     const applied = await t.client.call('timetable.asc.apply', { yearId: other, file: file('no-times.xml', Buffer.from(text, 'utf8')), signature: 'x' }).catch((x: unknown) => x);
     expect(applied).toMatchObject({ code: 'VALIDATION' });
     expect(await counts(t)).toEqual(before);
+    // Class names without a grade: no class can be created — refused whole, naming them.
+    const nameless = fs.readFileSync(path.join(FIXTURES, 'small-school.xml'), 'utf8').replace(/(<class id="C\d" name=")[^"]+(" short=")[^"]+(" (?:teacherid="[^"]*" classroomids="[^"]*" )?grade=")\d*"/g, '$1Класс Б$2КБ$3"');
+    const refused = await t.client.call('timetable.asc.preview', { yearId: other, file: file('nameless.xml', Buffer.from(nameless, 'utf8')) }).catch((x: unknown) => x);
+    expect(refused).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^Файл «nameless\.xml» не загружен: ни один класс файла не удалось создать \(Класс Б: по названию не понять параллель/) });
+    expect(await counts(t)).toEqual(before);
   });
 
   it('imports the demo school\'s own aSc export into an empty year: the same lessons at the same times', async () => {
