@@ -94,7 +94,9 @@ describeE2E('Backups and restore in the browser', () => {
     });
     await new Promise<void>((r) => feed.listen(0, '127.0.0.1', r));
     try {
+      // A fresh page: the keys test above leaves its «Ключи загружены» window open.
       await page.goto(`${serve.url}/#/admin/settings`);
+      await page.reload();
       await page.getByRole('heading', { name: 'Настройки программы' }).waitFor();
       await page.getByText(serve.dataDir).first().waitFor();
       const form = page.getByRole('form', { name: 'Настройки программы' });

@@ -113,7 +113,7 @@ export function SettingsPage() {
         </Card>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         {canManage && (
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving} disabled={!dirty}>
+          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
             Сохранить настройки
           </Button>
         )}

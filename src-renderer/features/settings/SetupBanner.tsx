@@ -1,4 +1,4 @@
-import { Button, Card, Progress, Space, Typography } from 'antd';
+import { Button, Card, Progress, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useHasRight } from '../../components/useSession';
 import { useSetupStateQuery } from './settingsApi';
@@ -16,19 +16,20 @@ export function SetupBanner() {
   const started = done > 0 || data.skipped.length > 0 || data.current !== 'school';
   return (
     <Card size="small" style={{ marginBottom: 16 }} aria-label="Первоначальная настройка">
-      <Space wrap size="large" style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Space orientation="vertical" size={0}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
+        <Progress type="circle" size={48} percent={Math.round((done / data.steps.length) * 100)} />
+        <div style={{ flex: '1 1 320px' }}>
           <Typography.Text strong>Первоначальная настройка программы</Typography.Text>
+          <br />
           <Typography.Text type="secondary">
             Карточка школы, учебный год, классы и пользователи — заполнено {done} из {data.steps.length}. Любой шаг можно пропустить и вернуться к
             нему позже.
           </Typography.Text>
-        </Space>
-        <Progress type="circle" size={48} percent={Math.round((done / data.steps.length) * 100)} />
+        </div>
         <Button type="primary" onClick={() => navigate('/setup')}>
           {started ? 'Продолжить настройку' : 'Начать настройку'}
         </Button>
-      </Space>
+      </div>
     </Card>
   );
 }
