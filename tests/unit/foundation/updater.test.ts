@@ -6,9 +6,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelFileName, compareVersions, failureToShow, feedUrlProblem, isOffered, planCheck, CHECK_EVERY_MS } from '../../../src-shared/domain/updates';
 import { checkUpdateFeed, parseFeed } from '../../../src-main/core/foundation/updateFeed';
+import { APP_VERSION } from '../../../src-main/core/foundation/context';
 import { createUpdateLoop, EMPTY_STATE, fileUpdateState, type FoundUpdate, type UpdateDeps, type UpdateState } from '../../../src-main/electron/updater';
 
 describe('update decisions', () => {
+  it('compares the feed with the version the program reports, which is package.json\'s', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
+    expect(APP_VERSION).toBe(pkg.version);
+  });
+
   it('orders versions the semver way, pre-releases below their release', () => {
     expect(compareVersions('0.2.0', '0.1.9')).toBeGreaterThan(0);
     expect(compareVersions('0.10.0', '0.9.0')).toBeGreaterThan(0);
