@@ -183,6 +183,25 @@ describeEachDb('timetable substitutions', (kind) => {
     expect((await t.client.call('timetable.subs.day', { date: TUE })).lessons).toEqual([]);
   });
 
+  it('leaves the autumn holidays and a federal day off out of missed hours', async () => {
+    // Осенние каникулы 24.10–01.11.2026 for every grade; 04.11.2026 (Wednesday) is a federal holiday.
+    await t.client.call('calendar.entries.save', { yearId: s.yearId, id: null, version: 0, entry: { kind: 'holiday', name: 'Осенние каникулы', startDate: '2026-10-24', endDate: '2026-11-01' } });
+    const teacher = s.staff.get('Русакова')!;
+    await t.client.call('timetable.subs.absence.create', { staffId: teacher, dateFrom: '2026-10-19', dateTo: '2026-11-06', reason: 'sick', document: null });
+    const hoursOn = (day: number) => own(teacher, day).reduce((n, p) => n + v.lessons.find((l) => l.id === p.lessonId)!.duration, 0);
+    const week = [0, 1, 2, 3, 4].reduce((n, d) => n + hoursOn(d), 0);
+    expect(hoursOn(2)).toBeGreaterThan(0);
+    // On a holiday nothing is affected and the screen offers nothing to substitute.
+    expect((await t.client.call('timetable.subs.day', { date: '2026-10-27' })).lessons).toEqual([]);
+    expect((await t.client.call('timetable.subs.day', { date: '2026-11-04' })).lessons).toEqual([]);
+    expect((await t.client.call('timetable.subs.day', { date: '2026-11-03' })).lessons.length).toBe(own(teacher, 1).length);
+    // October: the week of 19–23 only (26–30 are holidays); November: 2–6 without Wednesday the 4th.
+    const oct = await t.client.call('timetable.subs.ledger', { month: '2026-10' });
+    expect(oct.rows.find((r) => r.staffId === teacher)?.missed).toBe(week);
+    const nov = await t.client.call('timetable.subs.ledger', { month: '2026-11' });
+    expect(nov.rows.find((r) => r.staffId === teacher)?.missed).toBe(week - hoursOn(2));
+  });
+
   it('refuses bad absences: dates backwards, outside the year, overlapping', async () => {
     const e1 = await failure(t.client.call('timetable.subs.absence.create', { staffId: ill, dateFrom: '2026-09-20', dateTo: '2026-09-14', reason: 'sick', document: null }));
     expect(e1.message).toContain('дата «По» 14.09.2026 раньше даты «С» 20.09.2026');
