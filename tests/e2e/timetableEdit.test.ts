@@ -291,8 +291,20 @@ describeE2E('Расписание: ручная правка', () => {
     };
     const monDone = await walk(MON, mon.lessons);
     expect(monDone.lessons.find((l) => l.lessonId === merge.lessonId && l.index === merge.index)!.substitution).toMatchObject({ kind: 'merge', substituteId: merge.mergeWith[0].staffId });
-    await page.locator('#subs-date').fill('15.09.2026');
-    await page.locator('#subs-date').press('Enter');
+    // The date typed as a person does; the day's name confirms the screen moved to Tuesday.
+    const dateField = page.locator('#subs-date');
+    for (let attempt = 0; ; attempt++) {
+      await dateField.fill('15.09.2026');
+      await expect.poll(() => dateField.inputValue()).toBe('15.09.2026');
+      await dateField.press('Enter');
+      try {
+        await page.waitForURL(/date=2026-09-15/, { timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 2) throw e;
+      }
+    }
+    await page.getByText('Вторник', { exact: true }).waitFor();
     await expect.poll(() => rows.count()).toBe(tue.lessons.length);
     const tueDone = await walk(TUE, tue.lessons);
     // «Первый кандидат» took the best-ranked teacher as the screen showed it then: never the ill one, never twice in a period.
