@@ -28,6 +28,10 @@ export const SUB_KIND_LABEL: Record<(typeof SUB_KINDS)[number], string> = {
   cancel: 'урок снят',
 };
 
+const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+/** «сентябрь 2026» for `2026-09`: the ledger's title on screen and in the file. */
+export const monthName = (month: string): string => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+
 export const absenceOut = z.object({
   id: z.string(),
   staffId: z.string(),

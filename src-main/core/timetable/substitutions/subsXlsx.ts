@@ -1,4 +1,4 @@
-import { ABSENCE_REASON_LABEL, SUB_KIND_LABEL, type SubsDay } from '../../../../src-shared/contract/timetableSubs';
+import { ABSENCE_REASON_LABEL, monthName, SUB_KIND_LABEL, type SubsDay } from '../../../../src-shared/contract/timetableSubs';
 import type { ExportedFile } from '../../../../src-shared/contract/files';
 import type { Executor } from '../../foundation/executor';
 import { addBodyRow, addHeader, addTitle, newWorkbook, ru, toFile } from '../../foundation/xlsxSheet';
@@ -9,8 +9,6 @@ import { absencesBetween } from './repo/subs';
 
 /** The day's лист замен and the month's ledger as print-ready Excel (domain/substitutions.md §2, §6). */
 
-const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
-export const monthName = (month: string): string => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 export function decisionText(l: SubsDay['lessons'][number]): string {
   const s = l.substitution;

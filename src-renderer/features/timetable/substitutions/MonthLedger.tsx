@@ -1,8 +1,6 @@
 import { Table, Typography } from 'antd';
-import type { LedgerRow } from '../../../../src-shared/contract/timetableSubs';
+import { monthName, type LedgerRow } from '../../../../src-shared/contract/timetableSubs';
 import { useSubsLedgerQuery } from './subsApi';
-
-const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 
 /** Учёт замен of the date's month on screen: the same figures the payroll file carries. */
 export function MonthLedger({ month }: { month: string }) {
@@ -11,7 +9,7 @@ export function MonthLedger({ month }: { month: string }) {
   return (
     <div>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
-        Учёт замен за {MONTHS[Number(month.slice(5, 7)) - 1]} {month.slice(0, 4)}
+        Учёт замен за {monthName(month)}
       </Typography.Title>
       <Table<LedgerRow>
         size="small"
