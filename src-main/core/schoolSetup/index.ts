@@ -5,7 +5,7 @@ export { deleteEntry, listEntries, saveEntry } from './calendar/entryService';
 export { deleteEvent, listEvents, saveEvent } from './calendar/eventService';
 export { importProductionCalendar, listProductionYears, productionWarnings, resetProductionYear, saveProductionYear } from './calendar/productionCalendarService';
 export { loadEffectiveProductionCalendar } from './repo/productionCalendar';
-export { parseWeekLengthByGrade } from './repo/schoolCalendar';
+export { loadSchoolCalendar, parseWeekLengthByGrade } from './repo/schoolCalendar';
 export { deleteTransfer, listTransfers, saveTransfer } from './calendar/transferService';
 export { classTeacherSource } from './repo/classTeacherScope';
 export { classPupils, createClasses, deleteClass, listClasses, saveClass } from './classes/classService';
