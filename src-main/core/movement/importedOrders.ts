@@ -1,21 +1,13 @@
-import { ORDER_TYPE_INFO, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
+import { ORDER_TYPE_INFO } from '../../../src-shared/domain/movement/orderTypes';
 import type { HandlerContext } from '../foundation/context';
 import type { Executor } from '../foundation/executor';
 import { callerName } from './common';
 import { raiseOrderCounter } from './counters';
 import { linkStartingItems } from './repo/membership';
-import { insertItemGroups, insertSignedOrders, type DraftItem } from './repo/orderInsert';
+import { insertItemGroups, insertSignedOrders, type DraftItem, type SignedOrderRow } from './repo/orderInsert';
 
-export interface ImportedSignedOrder {
-  id: string;
-  yearId: string;
-  type: OrderType;
-  number: number | null;
-  numberText: string;
-  orderDate: string;
-  title: string;
-  items: DraftItem[];
-}
+/** An order to import: its row without who signed it and where it came from (the import says), and its items. */
+export type ImportedSignedOrder = Omit<SignedOrderRow, 'signedBy' | 'source'> & { items: DraftItem[] };
 
 /**
  * Orders another system already signed (the portal's movement book) written into this book as its
