@@ -58,7 +58,6 @@ const SQL_IN_SYNC_UNTIL_ISSUE_18 = [
   'src-main/core/sync/exchangeFiles.ts',
   'src-main/core/sync/exchangeRepo.ts',
   'src-main/core/sync/pull/applyMovementOrder.ts',
-  'src-main/core/sync/pull/applyPlan.ts',
   'src-main/core/sync/pull/movebookContext.ts',
   'src-main/core/sync/pull/peopleIndex.ts',
   'src-main/core/sync/pull/planContext.ts',

@@ -11,8 +11,16 @@
  * and prints the median of 3 runs, rows per second and the overhead ratio. Target: ≥ 20 000 rows/s.
  * The shared 2-core machine varies by up to 2× between minutes: compare versions by alternating them.
  *
+ * Then the issue 18 rows, each pull a child process (bench/exchangeApply.ts) over loopback HTTP with
+ * the job worker, as the office runs it: the demo school's onboarding (four files: preview ≤ 1 s,
+ * apply ≤ 3 s) and a district's 10 000-row export (preview ≤ 2 s, apply ≤ 6 s, other users' p95
+ * during the apply ≤ 200 ms), on SQLite and — with TEST_DATABASE_URL — PostgreSQL. `--base=<dir>`
+ * names another checkout (e.g. `git archive main | tar -x -C /tmp/base`, node_modules linked): its
+ * runs (A) alternate with this one's (B) in the same minutes, and both medians are printed.
+ *
  *   npm run bench:exchange
  *   npm run bench:exchange -- --rows=20000 --runs=5
+ *   npm run bench:exchange -- --only=apply --runs=3 --base=/tmp/base
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +38,7 @@ import { writeCsv } from '../src-main/core/sync/formats/writeCsv';
 import { parseFile } from '../src-main/core/sync/pull/parseFiles';
 import { buildPlan, countEntries } from '../src-main/core/sync/pull/plan';
 import { htmlXls, pupilRow, type DemoPortal } from '../tests/helpers/portalFiles';
+import { applyRows } from './exchangeRows';
 
 const args = process.argv.slice(2);
 const arg = (name: string, d: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? d);
@@ -63,6 +72,12 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
 }
 
 async function main() {
+  if (args.some((a) => a === '--only=apply')) return applyRows(args, RUNS);
+  await decodeRows();
+  await applyRows(args, RUNS);
+}
+
+async function decodeRows() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'so-bench-exchange-'));
   const core = await openCore({ db: { kind: 'sqlite', file: path.join(dir, 'bench.sqlite3') }, dataDir: dir, logger: createLogger(silentSink) });
   try {

@@ -1,4 +1,5 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import { AppError } from '../../../src-shared/errors';
 import type { AccountRow } from '../../../src-shared/contract/accounts';
 import type { AccountBrief } from '../../../src-shared/contract/peopleViews';
 import type { ProductionCalendar } from '../../../src-shared/domain/calendar';
@@ -63,6 +64,51 @@ export async function openAccountTask(ctx: HandlerContext, trx: Executor, cal: P
 }
 
 /**
+ * Many tasks at once (the catch-up after a pull that brought a whole school's enrolment orders):
+ * what `openAccountTask` does for each — a person who already has a record, or got one earlier in
+ * the list, gets none — in a few statements. Returns how many were opened.
+ */
+export async function openAccountTasks(ctx: HandlerContext, trx: Executor, tasks: readonly (OpenTask & { cause: string })[]): Promise<number> {
+  if (tasks.length === 0) return 0;
+  const cal = await productionCalendar(ctx, trx);
+  const have = new Set<string>();
+  for (const kind of ['pupil', 'parent', 'staff'] as const) {
+    const ids = [...new Set(tasks.filter((t) => t.personKind === kind).map((t) => t.personId))];
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const r of await trx.selectFrom('portalAccount').select('personId').where('personKind', '=', kind).where('personId', 'in', ids.slice(i, i + 500)).execute()) have.add(`${kind}|${r.personId}`);
+    }
+  }
+  const now = new Date().toISOString();
+  // Most of a school's tasks share a few order dates: each due date is counted once.
+  const dues = new Map<string, string>();
+  const rows: Insertable<PortalAccountTable>[] = [];
+  for (const task of tasks) {
+    const who = `${task.personKind}|${task.personId}`;
+    if (have.has(who)) continue;
+    have.add(who);
+    const dueKey = `${task.personKind}|${task.orderDate}`;
+    let dueDate = dues.get(dueKey);
+    if (dueDate === undefined) dues.set(dueKey, (dueDate = (await ruleDueDate(trx, task.personKind, task.orderDate)) ?? accountDueDate(cal, task.orderDate)));
+    const id = newId();
+    rows.push({ id, personKind: task.personKind, personId: task.personId, status: 'toCreate', orderNumber: task.orderNumber, orderDate: task.orderDate, dueDate, version: 1, createdAt: now, updatedAt: now });
+    await ctx.audit.record(trx, {
+      entity: 'portalAccount',
+      recordId: id,
+      action: 'create',
+      changes: { personKind: [null, ACCOUNT_KIND_TITLES[task.personKind]], personId: [null, task.personId], status: [null, ACCOUNT_STATUSES.toCreate], orderDate: [null, task.orderDate], orderNumber: [null, task.orderNumber], dueDate: [null, dueDate] },
+      cause: task.cause,
+    });
+  }
+  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('portalAccount').values(rows.slice(i, i + 1000)).execute();
+  return rows.length;
+}
+
+/** The cause an enrolment's tasks are audited with. */
+export function enrolmentCause(orderNumber: string | null): string {
+  return orderNumber ? `Приказ о зачислении № ${orderNumber}` : 'Зачисление';
+}
+
+/**
  * For the movement book: an enrolled pupil and every parent linked to them get their tasks, due
  * 3 working days after the enrolment order. Call inside the signing transaction.
  */
@@ -72,7 +118,7 @@ export async function openAccountTasksForEnrolment(
   enrolment: { pupilId: string; orderDate: string; orderNumber: string | null },
 ): Promise<string[]> {
   const cal = await productionCalendar(ctx, trx);
-  const cause = enrolment.orderNumber ? `Приказ о зачислении № ${enrolment.orderNumber}` : 'Зачисление';
+  const cause = enrolmentCause(enrolment.orderNumber);
   const opened: string[] = [];
   const pupil = await openAccountTask(ctx, trx, cal, { personKind: 'pupil', personId: enrolment.pupilId, orderDate: enrolment.orderDate, orderNumber: enrolment.orderNumber }, cause);
   if (pupil) opened.push(pupil);
@@ -91,12 +137,63 @@ export async function openHireTask(ctx: HandlerContext, trx: Executor, hire: { s
   await openAccountTask(ctx, trx, cal, { personKind: 'staff', personId: hire.staffId, orderDate: hire.orderDate ?? hire.hireDate, orderNumber: hire.orderNumber }, cause);
 }
 
-/** A parent linked to an already enrolled child gets a task from the day of linking. */
-export async function openParentTaskOnLink(ctx: HandlerContext, trx: Executor, { parentId, pupilId }: { parentId: string; pupilId: string }): Promise<void> {
-  const pupilTask = await trx.selectFrom('portalAccount').select(['orderNumber']).where('personKind', '=', 'pupil').where('personId', '=', pupilId).executeTakeFirst();
-  if (!pupilTask) return;
+/**
+ * A parent linked to a child who already has an account record (an enrolled child) gets a task from
+ * the day of linking. Exported for the portal pull's preview, which lists these tasks.
+ */
+export const PARENT_TASK_ON_LINK_CAUSE = 'Родитель связан с зачисленным обучающимся';
+
+export async function openParentTaskOnLink(ctx: HandlerContext, trx: Executor, links: readonly { parentId: string; pupilId: string }[]): Promise<void> {
+  const pupilIds = [...new Set(links.map((l) => l.pupilId))];
+  const tasks = new Map<string, string | null>();
+  for (let i = 0; i < pupilIds.length; i += 500) {
+    const rows = await trx.selectFrom('portalAccount').select(['personId', 'orderNumber']).where('personKind', '=', 'pupil').where('personId', 'in', pupilIds.slice(i, i + 500)).execute();
+    for (const r of rows) tasks.set(r.personId, r.orderNumber);
+  }
+  if (tasks.size === 0) return;
   const cal = await productionCalendar(ctx, trx);
-  await openAccountTask(ctx, trx, cal, { personKind: 'parent', personId: parentId, orderDate: schoolToday(), orderNumber: pupilTask.orderNumber }, 'Родитель связан с зачисленным обучающимся');
+  for (const { parentId, pupilId } of links) {
+    if (!tasks.has(pupilId)) continue;
+    await openAccountTask(ctx, trx, cal, { personKind: 'parent', personId: parentId, orderDate: schoolToday(), orderNumber: tasks.get(pupilId) ?? null }, PARENT_TASK_ON_LINK_CAUSE);
+  }
+}
+
+/**
+ * Logins the portal reports (a pulled list with logins): the person's account becomes «создана»
+ * with that login — a record handed over or already created keeps its status and takes the login —
+ * or a new record «создана» when the person had none. Inside the caller's transaction, audited.
+ */
+export async function recordPortalLogins(ctx: HandlerContext, trx: Executor, items: readonly { personKind: PersonKind; personId: string; login: string }[], today: string, cause: string): Promise<void> {
+  const now = new Date().toISOString();
+  for (const kind of ['pupil', 'parent', 'staff'] as const) {
+    const mine = items.filter((i) => i.personKind === kind);
+    const current = new Map<string, AccountRecord>();
+    for (let i = 0; i < mine.length; i += 500) {
+      const rows = await trx.selectFrom('portalAccount').selectAll().where('personKind', '=', kind).where('personId', 'in', mine.slice(i, i + 500).map((m) => m.personId)).execute();
+      for (const r of rows) current.set(r.personId, r);
+    }
+    const fresh: Insertable<PortalAccountTable>[] = [];
+    for (const item of mine) {
+      const r = current.get(item.personId);
+      if (!r) {
+        const id = newId();
+        fresh.push({ id, personKind: kind, personId: item.personId, status: 'created', orderNumber: null, orderDate: null, dueDate: null, login: item.login, createdOn: today, version: 1, createdAt: now, updatedAt: now });
+        await ctx.audit.record(trx, { entity: 'portalAccount', recordId: id, action: 'create', changes: { personId: [null, item.personId], status: [null, 'created'], login: [null, item.login] }, cause });
+        continue;
+      }
+      const keep = r.status === 'created' || r.status === 'handedOver';
+      const version = Number(r.version);
+      const done = await trx
+        .updateTable('portalAccount')
+        .set({ login: item.login, ...(keep ? {} : { status: 'created', createdOn: today }), version: version + 1, updatedAt: now })
+        .where('id', '=', r.id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Учётную запись портала только что изменил другой пользователь. Откройте предпросмотр заново; ничего не сохранено.');
+      await ctx.audit.record(trx, { entity: 'portalAccount', recordId: r.id, action: 'update', changes: keep ? { login: [r.login, item.login] } : { status: [r.status, 'created'], login: [r.login, item.login] }, cause });
+    }
+    for (let i = 0; i < fresh.length; i += 1000) await trx.insertInto('portalAccount').values(fresh.slice(i, i + 1000)).execute();
+  }
 }
 
 export function accountBrief(r: AccountRecord | undefined, today = schoolToday()): AccountBrief | null {

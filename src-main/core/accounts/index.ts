@@ -1,7 +1,7 @@
 export { accountLetters } from './accountLetters';
 export { exportAccounts } from './accountsExport';
 export { handOver, listAccounts, markSent, openTask, overdueAccounts, parsePrintoutText, readPortalUrl, recordCreated, savePortalUrl } from './accountsService';
-export { accountOf, openAccountTasksForEnrolment, openHireTask, openParentTaskOnLink } from './accountTasks';
+export { accountOf, enrolmentCause, openAccountTasks, openAccountTasksForEnrolment, openHireTask, openParentTaskOnLink, PARENT_TASK_ON_LINK_CAUSE, recordPortalLogins } from './accountTasks';
 export { addPortalKey, openVault, portalKeyOf } from './passwordVault';
 export { accountDueDates, redateOpenAccounts } from './accountDeadlines';
 export { accountTaskRecords, type AccountTaskRecord } from './repo/deadlineRecords';

@@ -1,4 +1,4 @@
-import { insertAudit } from './auditLog';
+import { insertAudit, insertAudits, type AuditEntry } from './auditLog';
 import type { AuditRecorder, Caller } from './context';
 import type { Executor } from './executor';
 
@@ -12,22 +12,47 @@ export type ChangedRecord = (entity: string | undefined, recordId: string | null
 export function auditRecorder(caller: Caller, method: string, entity: string, changed: ChangedRecord = () => undefined): AuditRecorder & { readonly exported: number } {
   let recorded = 0;
   let exported = 0;
-  return {
+  const rowOf = (entry: Parameters<AuditRecorder['record']>[1]): AuditEntry => ({
+    userId: entry.actor ? entry.actor.id : (caller.user?.id ?? null),
+    userName: entry.actor ? entry.actor.name : (caller.user?.name ?? null),
+    transport: caller.transport,
+    method,
+    entity: entry.entity ?? entity,
+    recordId: entry.recordId,
+    action: entry.action,
+    changes: entry.changes,
+    cause: entry.cause ?? null,
+  });
+  const counted = (entry: Parameters<AuditRecorder['record']>[1]) => {
+    recorded++;
+    if (entry.action === 'export') exported++;
+    else changed(entry.entity, entry.recordId);
+  };
+  const recorder: AuditRecorder & { readonly exported: number } = {
     async record(db: Executor, entry) {
-      await insertAudit(db, {
-        userId: entry.actor ? entry.actor.id : (caller.user?.id ?? null),
-        userName: entry.actor ? entry.actor.name : (caller.user?.name ?? null),
-        transport: caller.transport,
-        method,
-        entity: entry.entity ?? entity,
-        recordId: entry.recordId,
-        action: entry.action,
-        changes: entry.changes,
-        cause: entry.cause ?? null,
-      });
-      recorded++;
-      if (entry.action === 'export') exported++;
-      else changed(entry.entity, entry.recordId);
+      await insertAudit(db, rowOf(entry));
+      counted(entry);
+    },
+    batched(db: Executor) {
+      let held: AuditEntry[] = [];
+      const flush = async () => {
+        const rows = held;
+        held = [];
+        await insertAudits(db, rows);
+      };
+      const batch: AuditRecorder & { flush(): Promise<void> } = {
+        async record(_db: Executor, entry) {
+          held.push(rowOf(entry));
+          counted(entry);
+          if (held.length >= 1000) await flush();
+        },
+        batched: () => batch,
+        flush,
+        get count() {
+          return recorded;
+        },
+      };
+      return batch;
     },
     countElsewhere(rows, exports, records = []) {
       recorded += rows;
@@ -41,4 +66,5 @@ export function auditRecorder(caller: Caller, method: string, entity: string, ch
       return exported;
     },
   };
+  return recorder;
 }

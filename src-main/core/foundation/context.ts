@@ -70,6 +70,12 @@ export interface AuditRecorder {
   ): Promise<void>;
   /** Rows written for this call by a worker with its own connection (foundation/workerHost.ts). */
   countElsewhere?(rows: number, exports: number, changed?: readonly { entity: string | null; recordId: string | null }[]): void;
+  /**
+   * A recorder for one long transaction that keeps its rows and writes them in a few statements:
+   * when it holds enough, and on `flush` (call it before the transaction commits). Counted as
+   * this call's rows like `record`'s.
+   */
+  batched(db: Executor): AuditRecorder & { flush(): Promise<void> };
   readonly count: number;
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { openAccountTasksForEnrolment } from '../accounts/index';
+import { enrolmentCause, openAccountTasks, openAccountTasksForEnrolment } from '../accounts/index';
 import type { HandlerContext } from '../foundation/context';
 import type { Executor } from '../foundation/executor';
 
@@ -28,12 +28,27 @@ export async function openEnrolmentAccountTasks(ctx: HandlerContext, trx: Execut
   }
 }
 
+/** Pupil id → the parents linked to them. */
+async function parentsOfPupils(trx: Executor, pupilIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < pupilIds.length; i += 500) {
+    for (const r of await trx.selectFrom('pupilParent').select(['pupilId', 'parentId']).where('pupilId', 'in', pupilIds.slice(i, i + 500)).execute()) out.set(r.pupilId, [...(out.get(r.pupilId) ?? []), r.parentId]);
+  }
+  return out;
+}
+
+/** Whether signing an order of this type and enrolment kind opens the pupil's account task. */
+export function opensAccountTask(orderType: string, enrollKind: string | null): boolean {
+  return (orderType === 'enroll' || orderType === 'reinstate') && !(enrollKind && HAVE_ACCOUNTS.has(enrollKind));
+}
+
 /**
- * The catch-up: every signed enrolment whose pupil has no account task yet gets one (orders signed
- * before signing opened them, orders taken from the portal). Idempotent; a write path, never run
- * by a read — the pull and the push run it inside their transactions, the app once at start.
+ * Pupils whose signed enrolment has not opened an account task (they have no account record), with
+ * their latest such order: a pupil enrolled, withdrawn and enrolled again is due after the last one.
  */
-export async function openMissingEnrolmentAccountTasks(ctx: HandlerContext, trx: Executor, pupilIds?: readonly string[]): Promise<number> {
+export async function pupilsAwaitingAccountTasks(trx: Executor, pupilIds?: readonly string[]): Promise<Map<string, { orderDate: string; numberText: string | null }>> {
+  const latest = new Map<string, { orderDate: string; numberText: string | null }>();
+  if (pupilIds && pupilIds.length === 0) return latest;
   let q = trx
     .selectFrom('movementOrderItem as i')
     .innerJoin('movementOrder as o', 'o.id', 'i.orderId')
@@ -42,16 +57,27 @@ export async function openMissingEnrolmentAccountTasks(ctx: HandlerContext, trx:
     .where('o.orderType', 'in', ['enroll', 'reinstate'])
     .where((eb) => eb.or([eb('i.enrollKind', 'is', null), eb('i.enrollKind', 'not in', [...HAVE_ACCOUNTS])]))
     .where(sql<boolean>`not exists (select 1 from portal_account a where a.person_kind = 'pupil' and a.person_id = i.pupil_id)`)
-    .orderBy('o.orderDate', 'desc');
-  if (pupilIds) {
-    if (pupilIds.length === 0) return 0;
-    q = q.where('i.pupilId', 'in', [...pupilIds]);
-  }
-  const rows = await q.execute();
-  if (rows.length === 0) return 0;
-  // The latest order counts: a pupil enrolled, withdrawn and enrolled again is due after the last one.
-  const latest = new Map<string, { orderDate: string; numberText: string | null }>();
-  for (const r of rows) if (!latest.has(r.pupilId)) latest.set(r.pupilId, { orderDate: r.orderDate, numberText: r.numberText });
-  for (const [pupilId, o] of latest) await openAccountTasksForEnrolment(ctx, trx, { pupilId, orderDate: o.orderDate, orderNumber: o.numberText });
+    .orderBy('o.orderDate', 'desc')
+    .orderBy('o.numberText');
+  if (pupilIds) q = q.where('i.pupilId', 'in', [...pupilIds]);
+  for (const r of await q.execute()) if (!latest.has(r.pupilId)) latest.set(r.pupilId, { orderDate: r.orderDate, numberText: r.numberText });
+  return latest;
+}
+
+/**
+ * The catch-up: every signed enrolment whose pupil has no account task yet gets one (orders signed
+ * before signing opened them, orders taken from the portal). Idempotent; a write path, never run
+ * by a read — the pull and the push run it inside their transactions, the app once at start.
+ */
+export async function openMissingEnrolmentAccountTasks(ctx: HandlerContext, trx: Executor, pupilIds?: readonly string[]): Promise<number> {
+  const latest = await pupilsAwaitingAccountTasks(trx, pupilIds);
+  if (latest.size === 0) return 0;
+  // The pupil and then each parent linked by now, pupil by pupil, as `openAccountTasksForEnrolment` does.
+  const parents = await parentsOfPupils(trx, [...latest.keys()]);
+  const tasks = [...latest].flatMap(([pupilId, o]) => {
+    const task = { orderDate: o.orderDate, orderNumber: o.numberText, cause: enrolmentCause(o.numberText) };
+    return [{ ...task, personKind: 'pupil' as const, personId: pupilId }, ...(parents.get(pupilId) ?? []).map((parentId) => ({ ...task, personKind: 'parent' as const, personId: parentId }))];
+  });
+  await openAccountTasks(ctx, trx, tasks);
   return latest.size;
 }

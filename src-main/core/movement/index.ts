@@ -12,5 +12,7 @@ export { classRoster, classesOn, pupilTimeline, searchPupils } from './repo/quer
 export { listAlphabet, registerNumbersOf } from './repo/register';
 export { exportAlphabet, exportBook, exportOrderBook } from './registersExcel';
 export { applyRollover, previewRollover } from './rollover/applyRollover';
-export { openEnrolmentAccountTasks, openMissingEnrolmentAccountTasks } from './enrolmentAccounts';
+export { openEnrolmentAccountTasks, openMissingEnrolmentAccountTasks, opensAccountTask, pupilsAwaitingAccountTasks } from './enrolmentAccounts';
 export { signedTransferItems, type TransferItem } from './repo/transferItems';
+export { startImportedMemberships, type ImportedMembership } from './importedMemberships';
+export { importSignedOrders, type ImportedSignedOrder } from './importedOrders';

@@ -1,7 +1,8 @@
 export { CARD_SPECS, type CardSpec, type ScalarType } from './cardSpec';
 export { assertNewCardValid, auditView, completeCard, insertCard, patchCard, readCard, readCards, type Card, type StoredCard } from './repo/cards';
 export { visibleDuplicates } from './duplicates';
-export { addLink, removeLink, updateLink } from './links';
+export { addLink, insertLinks, removeLink, updateLink } from './links';
+export { createImportedCards } from './importWrites';
 export { parentLinked, personAccount, staffHired } from './ports';
 export { staffOptions } from './repo/staffOptions';
 export { applyMerge, previewMerge } from './mergeService';

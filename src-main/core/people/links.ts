@@ -91,7 +91,90 @@ export async function insertLink(ctx: HandlerContext, trx: Executor, link: LinkI
     },
     cause,
   );
-  for (const tell of parentLinked.plugs) await tell(ctx, trx, { parentId: link.parentId, pupilId: link.pupilId });
+  for (const tell of parentLinked.plugs) await tell(ctx, trx, [{ parentId: link.parentId, pupilId: link.pupilId }]);
+}
+
+type Named = { id: string; lastName: string; firstName: string; middleName: string | null; birthDate: string | null; searchKey: string };
+
+async function named(db: Executor, table: 'pupil' | 'parent', ids: readonly string[]): Promise<Map<string, Named>> {
+  const out = new Map<string, Named>();
+  const list = [...new Set(ids)];
+  for (let i = 0; i < list.length; i += 500) {
+    for (const p of await db.selectFrom(table).select(['id', 'lastName', 'firstName', 'middleName', 'birthDate', 'searchKey']).where('id', 'in', list.slice(i, i + 500)).execute()) out.set(p.id, p);
+  }
+  return out;
+}
+
+/** Each side's current links as the history lists them: `id` → [sort key, line]. */
+async function linkLines(db: Executor, side: 'pupil' | 'parent', ids: readonly string[]): Promise<Map<string, [string, string][]>> {
+  const out = new Map<string, [string, string][]>();
+  const list = [...new Set(ids)];
+  for (let i = 0; i < list.length; i += 500) {
+    const chunk = list.slice(i, i + 500);
+    const cols = ['pp.pupilId', 'pp.parentId', 'p.lastName', 'p.firstName', 'p.middleName', 'p.searchKey', 'pp.relation', 'pp.isLegalRepresentative'] as const;
+    const rows =
+      side === 'pupil'
+        ? await db.selectFrom('pupilParent as pp').innerJoin('parent as p', 'p.id', 'pp.parentId').select(cols).where('pp.pupilId', 'in', chunk).execute()
+        : await db.selectFrom('pupilParent as pp').innerJoin('pupil as p', 'p.id', 'pp.pupilId').select(cols).where('pp.parentId', 'in', chunk).execute();
+    for (const r of rows) {
+      const id = side === 'pupil' ? r.pupilId : r.parentId;
+      const lines = out.get(id) ?? [];
+      lines.push([r.searchKey, linkText(r.relation, Number(r.isLegalRepresentative) === 1, fullName(r))]);
+      out.set(id, lines);
+    }
+  }
+  return out;
+}
+
+const sortedLines = (lines: readonly [string, string][] | undefined) => [...(lines ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((l) => l[1]);
+
+/**
+ * Many links at once inside the caller's transaction (an import naming a whole school's families):
+ * the rules of `insertLink` — both cards exist, no second link of the same pair, the parent at
+ * least 14 years older — the same history lines on both cards and the same follow-ups (account
+ * tasks), in a few statements. Any failing link refuses them all.
+ */
+export async function insertLinks(ctx: HandlerContext, trx: Executor, links: readonly LinkInput[], cause?: string): Promise<void> {
+  if (links.length === 0) return;
+  const pupils = await named(trx, 'pupil', links.map((l) => l.pupilId));
+  const parents = await named(trx, 'parent', links.map((l) => l.parentId));
+  const parentsOf = await linkLines(trx, 'pupil', [...pupils.keys()]);
+  const childrenOf = await linkLines(trx, 'parent', [...parents.keys()]);
+  const existing = new Set<string>();
+  for (let i = 0; i < links.length; i += 500) {
+    const chunk = links.slice(i, i + 500);
+    const rows = await trx.selectFrom('pupilParent').select(['pupilId', 'parentId']).where('pupilId', 'in', chunk.map((l) => l.pupilId)).execute();
+    for (const r of rows) existing.add(`${r.pupilId}|${r.parentId}`);
+  }
+  for (const link of links) {
+    const pupil = pupils.get(link.pupilId);
+    const parent = parents.get(link.parentId);
+    if (!pupil || !parent) throw new AppError('NOT_FOUND', `${pupil ? 'Карточка родителя' : 'Карточка обучающегося'} не найдена: обновите список.`);
+    const pair = `${link.pupilId}|${link.parentId}`;
+    if (existing.has(pair)) throw new AppError('CONFLICT', `«${fullName(parent)}» уже связан(а) с обучающимся «${fullName(pupil)}». Измените существующую связь.`);
+    existing.add(pair);
+    const gap = checkParentChildAges(parent.birthDate, pupil.birthDate);
+    if (gap) {
+      throw new AppError('VALIDATION', `Связь родителя и обучающегося, «${fullName(parent)}» и «${fullName(pupil)}»: ${gap}. Ничего не сохранено.`, { issues: [{ path: 'parentId', message: gap }] });
+    }
+  }
+  for (let i = 0; i < links.length; i += 2000) {
+    await trx
+      .insertInto('pupilParent')
+      .values(links.slice(i, i + 2000).map((l) => ({ pupilId: l.pupilId, parentId: l.parentId, relation: l.relation, isLegalRepresentative: l.isLegalRepresentative === false ? 0 : 1 })))
+      .execute();
+  }
+  for (const link of links) {
+    const pupil = pupils.get(link.pupilId)!;
+    const parent = parents.get(link.parentId)!;
+    const isLegal = link.isLegalRepresentative !== false;
+    const before = { parents: sortedLines(parentsOf.get(link.pupilId)), children: sortedLines(childrenOf.get(link.parentId)) };
+    parentsOf.set(link.pupilId, [...(parentsOf.get(link.pupilId) ?? []), [parent.searchKey, linkText(link.relation, isLegal, fullName(parent))]]);
+    childrenOf.set(link.parentId, [...(childrenOf.get(link.parentId) ?? []), [pupil.searchKey, linkText(link.relation, isLegal, fullName(pupil))]]);
+    await ctx.audit.record(trx, { entity: 'pupil', recordId: link.pupilId, action: 'update', changes: { parents: [before.parents, sortedLines(parentsOf.get(link.pupilId))] }, cause: cause ?? null });
+    await ctx.audit.record(trx, { entity: 'parent', recordId: link.parentId, action: 'update', changes: { children: [before.children, sortedLines(childrenOf.get(link.parentId))] }, cause: cause ?? null });
+  }
+  for (const tell of parentLinked.plugs) await tell(ctx, trx, links);
 }
 
 /**

@@ -13,8 +13,8 @@ import { createPort } from '../foundation/port';
 /** The brief of a person's portal account for the card, or null when there is none. */
 export const personAccount = createPort<(db: Executor, kind: PersonKind, personId: string) => Promise<AccountBrief | null>>('personAccount');
 
-/** A parent was linked to a pupil, inside the linking transaction. */
-export const parentLinked = createPort<(ctx: HandlerContext, trx: Executor, link: { parentId: string; pupilId: string }) => Promise<void>>('parentLinked');
+/** Parents were linked to pupils, inside the linking transaction (one link from a card, many from an import). */
+export const parentLinked = createPort<(ctx: HandlerContext, trx: Executor, links: readonly { parentId: string; pupilId: string }[]) => Promise<void>>('parentLinked');
 
 /** A hire date was recorded on a staff card still employed, inside the saving transaction. */
 export const staffHired = createPort<

@@ -83,6 +83,15 @@ describeEachDb('portal pull: the movement book', (kind) => {
     const report = await t.client.call('exchange.pull.apply', { exchangeId: second.exchangeId, version: second.version, decisions: {} });
     expect(report.written.movementOrder).toBe(4);
     const db = t.core.db;
+    // The enrolment orders open the pupils' and their parents' account tasks (work order 3.6): the
+    // preview listed each of them, pupil by pupil, and apply wrote exactly those.
+    const tasks = await db.selectFrom('portalAccount').select(['personKind', 'status']).execute();
+    const previewedTasks = second.entries.filter((e) => e.entity === 'account' && e.action === 'create');
+    expect(tasks.filter((a) => a.personKind === 'pupil')).toHaveLength(5);
+    expect(tasks.every((a) => a.status === 'toCreate')).toBe(true);
+    expect(previewedTasks.filter((e) => e.key.startsWith('task:pupil:'))).toHaveLength(5);
+    expect(previewedTasks.filter((e) => e.key.startsWith('task:parent:'))).toHaveLength(tasks.filter((a) => a.personKind === 'parent').length);
+    expect(previewedTasks).toHaveLength(tasks.length);
     const stored = await db.selectFrom('movementOrder').select(['id', 'orderType', 'numberText', 'number', 'orderDate', 'status', 'source', 'title']).orderBy('orderDate').execute();
     expect(stored.map((o) => [o.orderType, o.numberText, Number(o.number), o.orderDate, o.status, o.source])).toEqual([
       ['enroll', '1-з', 1, '2026-09-01', 'signed', 'portal'],

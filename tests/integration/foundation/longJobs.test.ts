@@ -107,8 +107,9 @@ describeEachDb('a long job leaves other requests answered', (kind) => {
     expect(applied.ok, JSON.stringify(applied.error)).toBe(true);
     process.stdout.write(`[${kind}] pull apply ${Math.round(took)} ms; ${latencies.length} reads beside it: p95 ${Math.round(p95(latencies))} ms, max ${Math.round(Math.max(...latencies))} ms\n`);
     const after = await call('people.pupils.count', {});
-    // The pull really wrote its thousands of pupils, so the probes really ran beside a long write.
-    expect(after.value.total - before.value.total).toBeGreaterThan(ROWS / 2);
+    // The pull really wrote its hundreds of pupils, so the probes really ran beside a long write (the
+    // file's first 755 rows are the demo school's own pupils, who match: 1 500 rows create 745).
+    expect(after.value.total - before.value.total).toBeGreaterThan(ROWS / 3);
     expect(latencies.length, `the apply took ${Math.round(took)} ms`).toBeGreaterThanOrEqual(10);
     // Blocked reads would wait for the rest of the apply: the longest single wait stays a small share of it.
     expect(Math.max(...latencies), `the apply took ${Math.round(took)} ms`).toBeLessThan(took / 5);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { systemCaller } from '../../../src-main/core/access/authorize';
-import { insertAudit } from '../../../src-main/core/foundation/auditLog';
+import { auditRecorder } from '../../../src-main/core/foundation/auditRecorder';
 import type { HandlerContext } from '../../../src-main/core/foundation/context';
 import { generateSchool, type DemoSchool } from '../../../src-main/core/demo/generateSchool';
 import { writeDemo } from '../../../src-main/core/demo/writeDemo';
@@ -139,10 +139,7 @@ describeEachDb('year rollover of the demo school', (kind) => {
       core: t.core,
       caller: systemCaller(),
       method: 'movement.rollover.apply',
-      audit: {
-        record: (db, e) => insertAudit(db, { userId: null, userName: null, transport: 'in-process', method: 'movement.rollover.apply', entity: e.entity ?? 'rollover', recordId: e.recordId, action: e.action, changes: e.changes, cause: e.cause }),
-        count: 0,
-      },
+      audit: auditRecorder(systemCaller(), 'movement.rollover.apply', 'rollover'),
     };
     const steps: string[] = [];
     const err = await applyRollover(ctx, rolloverPlan.parse(planFor(school)), {

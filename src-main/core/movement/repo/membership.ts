@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { inChunks } from '../common';
 import type { Executor } from '../../foundation/executor';
 import { validOn, notEndedOn } from '../../foundation/validOn';
@@ -91,4 +92,44 @@ export async function membershipsFrom(db: Executor, pupilId: string, date: strin
     .where(notEndedOn(null, date))
     .orderBy('startDate')
     .execute();
+}
+
+/** Memberships of these pupils not ended by `date` (`end_date` null or after it). */
+export async function membershipsNotEndedBy(db: Executor, pupilIds: readonly string[], date: string): Promise<MembershipRow[]> {
+  return inChunks([...new Set(pupilIds)], (chunk) =>
+    db
+      .selectFrom('classMembership')
+      .select([...COLUMNS])
+      .where('pupilId', 'in', chunk)
+      .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', date)]))
+      .execute(),
+  );
+}
+
+/** New memberships, many rows per statement. */
+export async function insertMemberships(db: Executor, rows: readonly MembershipRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) await db.insertInto('classMembership').values(rows.slice(i, i + 2000)).execute();
+}
+
+/**
+ * Names the order item that started a membership: for each item, the membership of its pupil in its
+ * class from its date that names no order yet. A few statements for many items.
+ */
+export async function linkStartingItems(db: Executor, items: readonly { itemId: string; pupilId: string; classId: string; startDate: string }[]): Promise<void> {
+  if (items.length === 0) return;
+  const open = await inChunks([...new Set(items.map((i) => i.pupilId))], (chunk) =>
+    db.selectFrom('classMembership').select(['id', 'pupilId', 'classId', 'startDate']).where('pupilId', 'in', chunk).where('orderItemId', 'is', null).execute(),
+  );
+  const byKey = new Map<string, string[]>();
+  for (const m of open) byKey.set(`${m.pupilId}|${m.classId}|${m.startDate}`, [...(byKey.get(`${m.pupilId}|${m.classId}|${m.startDate}`) ?? []), m.id]);
+  const pairs = new Map<string, string>();
+  // The first item that fits a membership names it, as when they were linked one by one.
+  for (const i of items) for (const id of byKey.get(`${i.pupilId}|${i.classId}|${i.startDate}`) ?? []) if (!pairs.has(id)) pairs.set(id, i.itemId);
+  const list = [...pairs];
+  for (let i = 0; i < list.length; i += 300) {
+    const chunk = list.slice(i, i + 300);
+    // One statement per chunk: a portable CASE maps each membership to its item.
+    const mapped = sql<string>`case ${sql.join(chunk.map(([id, item]) => sql`when id = ${id} then ${item}`), sql` `)} end`;
+    await db.updateTable('classMembership').set({ orderItemId: mapped }).where('id', 'in', chunk.map(([id]) => id)).execute();
+  }
 }

@@ -73,12 +73,17 @@ export async function insertOrderRow(db: Executor, order: DraftOrder, at: string
  * Returns the new item ids in the order of `items`.
  */
 export async function insertItems(db: Executor, orderId: string, items: DraftItem[], firstOrdinal: number): Promise<string[]> {
+  return (await insertItemGroups(db, [{ orderId, items, firstOrdinal }]))[0];
+}
+
+/** Items of many orders in a few statements; returns each group's new item ids in its order. */
+export async function insertItemGroups(db: Executor, groups: readonly { orderId: string; items: readonly DraftItem[]; firstOrdinal: number }[]): Promise<string[][]> {
   const people = await inChunks(
-    items.map((i) => i.pupilId),
+    [...new Set(groups.flatMap((g) => g.items.map((i) => i.pupilId)))],
     (chunk) => db.selectFrom('pupil').select(['id', 'lastName', 'firstName', 'middleName', 'sex']).where('id', 'in', chunk).execute(),
   );
   const byId = new Map(people.map((p) => [p.id, p]));
-  const rows = items.map((item, index) => {
+  const rows = groups.flatMap(({ orderId, items, firstOrdinal }) => items.map((item, index) => {
     const p = byId.get(item.pupilId);
     if (!p) throw new Error(`pupil ${item.pupilId} of a generated order does not exist`);
     const names = declineAll(p);
@@ -104,7 +109,50 @@ export async function insertItems(db: Executor, orderId: string, items: DraftIte
       nameAccusative: names.accusative,
       namesEdited: 0,
     };
-  });
+  }));
   for (let i = 0; i < rows.length; i += 200) await db.insertInto('movementOrderItem').values(rows.slice(i, i + 200)).execute();
-  return rows.map((r) => r.id);
+  const ids: string[][] = [];
+  let at = 0;
+  for (const g of groups) {
+    ids.push(rows.slice(at, at + g.items.length).map((r) => r.id));
+    at += g.items.length;
+  }
+  return ids;
+}
+
+/** Orders signed elsewhere (the portal's movement book), written as signed with their own numbers. */
+export interface SignedOrderRow {
+  id: string;
+  yearId: string;
+  type: OrderType;
+  number: number | null;
+  numberText: string;
+  orderDate: string;
+  title: string;
+  signedBy: string | null;
+  source: string;
+}
+
+export async function insertSignedOrders(db: Executor, orders: readonly SignedOrderRow[], at: string): Promise<void> {
+  const rows = orders.map((o) => ({
+    id: o.id,
+    academicYearId: o.yearId,
+    orderType: o.type,
+    number: o.number,
+    numberText: o.numberText,
+    orderDate: o.orderDate,
+    title: o.title,
+    basis: null,
+    signatoryPosition: null,
+    signatoryName: null,
+    status: 'signed',
+    version: 1,
+    createdAt: at,
+    createdBy: o.signedBy,
+    updatedAt: at,
+    signedAt: at,
+    signedBy: o.signedBy,
+    source: o.source,
+  }));
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('movementOrder').values(rows.slice(i, i + 500)).execute();
 }

@@ -116,12 +116,12 @@ export function auditView(card: Record<string, unknown>): Record<string, unknown
   return out;
 }
 
-function searchable(card: Card, spec: CardSpec) {
+export function searchable(card: Card, spec: CardSpec) {
   const extra = spec.kind === 'staff' ? [card.personnelNumber as string | null] : spec.kind === 'pupil' ? [card.personalFileNumber as string | null] : [];
   return { ...card, extra };
 }
 
-async function writeChildren(db: Executor, spec: CardSpec, id: string, card: Partial<Card>): Promise<void> {
+export async function writeChildren(db: Executor, spec: CardSpec, id: string, card: Partial<Card>): Promise<void> {
   if (card.documents) await writeDocuments(db, spec.kind, id, card.documents);
   if (card.addresses) await writeAddresses(db, spec.kind, id, card.addresses);
   if (spec.kind === 'staff' && card.positions) await writePositions(db, id, card.positions as PositionInput[]);
@@ -130,7 +130,7 @@ async function writeChildren(db: Executor, spec: CardSpec, id: string, card: Par
   if (spec.kind === 'staff' && card.trainings) await writeTrainings(db, id, card.trainings as TrainingInput[]);
 }
 
-function derivedColumns(spec: CardSpec, card: Card): Record<string, unknown> {
+export function derivedColumns(spec: CardSpec, card: Card): Record<string, unknown> {
   const out: Record<string, unknown> = { searchKey: searchKey(card.lastName, card.firstName, card.middleName) };
   if (spec.kind === 'staff') out.position = mainPositionOn((card.positions as PositionInput[]) ?? [], schoolToday());
   return out;

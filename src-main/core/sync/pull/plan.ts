@@ -11,7 +11,8 @@ import { personLabel, rememberFio } from './peopleIndex';
 import { loadPlanContext, type PlanContext } from './planContext';
 import { planExportCm } from './planExportCm';
 import { enrolDates, planMovementBook } from './planMovementBook';
-import { addIssues, planAccount, planMembership, planParents, planPerson, type OpSink, type PeopleState } from './planPeople';
+import { addIssues, newTaskFacts, planAccount, planMembership, planParents, planPerson, type OpSink, type PeopleState } from './planPeople';
+import { planAccountTasks } from './planAccountTasks';
 import type { Decisions, Op, ParsedFile, Plan } from './planTypes';
 import { newSightings } from './planDifferences';
 import type { Executor } from '../../foundation/executor';
@@ -132,7 +133,7 @@ const DISCARD: OpSink = { push: () => 0 };
 export async function buildPlan(db: Executor, files: readonly ParsedFile[], decisions: Decisions = {}, today?: string, options: { ops?: boolean; job?: Pick<Job, 'progress' | 'throwIfCancelled'> } = {}): Promise<Plan> {
   const ctx = await loadPlanContext(db, today);
   const ops: Op[] = [];
-  const st: PeopleState = { ctx, cards: new Map(), decisions, entries: [], ops: options.ops === false ? DISCARD : ops, enrolDates: enrolDates(files), officeEdits: await officeEdits(db), sightings: newSightings() };
+  const st: PeopleState = { ctx, cards: new Map(), decisions, entries: [], ops: options.ops === false ? DISCARD : ops, enrolDates: enrolDates(files), officeEdits: await officeEdits(db), sightings: newSightings(), tasks: newTaskFacts(ctx.accounts) };
   const sorted = [...files].sort((a, b) => (ORDER[a.formatId ?? ''] ?? 9) - (ORDER[b.formatId ?? ''] ?? 9));
   st.cards = await loadCards(db, ctx, files);
   const total = files.reduce((n, f) => n + f.records.length, 0);
@@ -170,6 +171,7 @@ export async function buildPlan(db: Executor, files: readonly ParsedFile[], deci
       }
     }
   }
+  await planAccountTasks(db, st);
   return { entries: st.entries, ops, sightings: st.sightings };
 }
 

@@ -4,7 +4,7 @@ import { ORDER_TYPE_INFO, type OrderType } from '../../../../src-shared/domain/m
 import { searchKey } from '../../../../src-shared/domain/names';
 import { plural } from '../../../../src-shared/domain/plural';
 import { normaliseName } from '../../../../src-shared/domain/personRules';
-import { orderLabel, typeLabel } from '../../movement/index';
+import { opensAccountTask, orderLabel, typeLabel } from '../../movement/index';
 import type { ColumnDef } from '../formats/columns';
 import { issueAt, type FileIssue, type FileRecord } from '../formats/records';
 import { destinationKindOf, enrollKindOf, orderTypeOf } from './movebookKinds';
@@ -194,6 +194,7 @@ export async function planMovementBook(db: Executor, st: PeopleState, f: ParsedF
       const text = `${label} — ${plural(total, ['обучающийся', 'обучающихся', 'обучающихся'])}${existing.source === 'portal' ? '' : ' (приказ программы)'}`;
       st.entries.push(entryOf(f, g, { action: add.length ? 'update' : 'unchanged', label: text, recordId: existing.id, changes }));
       if (add.length) st.ops.push({ op: 'movementOrder', key: `${f.id}:${first}:order`, id: existing.id, create: null, items: add.map((x) => x.it), label: text });
+      noteEnrolments(st, f, first, g.type, add.map((x) => x.it), g.date);
       if (!byRef) st.ops.push({ op: 'portalRef', key: `${f.id}:${first}:order`, entity: 'movementOrder', id: existing.id, portalId: g.portalId });
       continue;
     }
@@ -210,5 +211,11 @@ export async function planMovementBook(db: Executor, st: PeopleState, f: ParsedF
     const lead = /^(\d+)/.exec(g.number);
     st.ops.push({ op: 'movementOrder', key, id, create: { yearId: year.id, type: g.type, number: lead ? Number(lead[1]) : null, numberText: g.number, orderDate: g.date, title: ORDER_TYPE_INFO[g.type].title }, items, label: text });
     st.ops.push({ op: 'portalRef', key, entity: 'movementOrder', id, portalId: g.portalId });
+    noteEnrolments(st, f, first, g.type, items, g.date);
   }
+}
+
+/** Enrolments whose signed order opens the pupil's account task (the preview lists the tasks). */
+function noteEnrolments(st: PeopleState, f: ParsedFile, row: number, type: OrderType, items: readonly { pupilId: string; enrollKind: string | null }[], date: string): void {
+  for (const it of items) if (opensAccountTask(type, it.enrollKind)) st.tasks.enrolments.push({ pupilId: it.pupilId, orderDate: date, fileName: f.fileName, row });
 }

@@ -31,6 +31,22 @@ export interface PeopleState {
   officeEdits: Map<string, Map<string, string>>;
   /** Who the files name and what the portal lacks of them (apply records it; the reconciliation lists it). */
   sightings: Sightings;
+  /** What the account tasks the domains open on their own depend on (planAccountTasks.ts). */
+  tasks: TaskFacts;
+}
+
+/** The links and enrolments a pull plans, and who had an account record before it. */
+export interface TaskFacts {
+  /** `kind|id` of every account record before the pull. */
+  accountsBefore: ReadonlySet<string>;
+  links: { pupilId: string; parentId: string; key: string; fileName: string; row: number; parentLabel: string }[];
+  enrolments: { pupilId: string; orderDate: string; fileName: string; row: number }[];
+  /** A person the pull creates → the key of the entry creating it (planned ids differ between plans). */
+  createdBy: Map<string, string>;
+}
+
+export function newTaskFacts(accounts: ReadonlyMap<string, unknown>): TaskFacts {
+  return { accountsBefore: new Set(accounts.keys()), links: [], enrolments: [], createdBy: new Map() };
 }
 
 export type OpSink = Pick<Op[], 'push'>;
@@ -190,6 +206,7 @@ export function planPerson(
   const e = entry(file, rec.row, key, { entity: kind, action: 'create', label, candidates });
   st.entries.push(e);
   st.ops.push({ op: 'createPerson', key, kind, id, parts, label });
+  st.tasks.createdBy.set(id, key);
   planPortalRef(st, key, kind, id, portalId);
   return { id, birthDate, entry: e };
 }
@@ -338,6 +355,7 @@ export function planParents(st: PeopleState, file: ParsedFile, rec: FileRecord, 
     }
     st.entries.push(entry(file, rec.row, key, { entity: 'link', action: 'create', label, changes: [{ field: 'relation', label: 'Связь', old: null, new: relation }] }));
     st.ops.push({ op: 'link', key, pupilId: pupil.id, parentId: parent.id, relation, label });
+    st.tasks.links.push({ pupilId: pupil.id, parentId: parent.id, key, fileName: file.fileName, row: rec.row, parentLabel: parent.entry.label.replace(/^(Мать|Отец): /, '') });
     st.ctx.links.add(linkKey);
   }
   // Parents only the office has (a father entered here): the portal's list does not name them.

@@ -1,5 +1,5 @@
 import type { PreviewEntry } from '../../../../src-shared/contract/exchange';
-import type { DestinationKind, EnrollKind, OrderType } from '../../../../src-shared/domain/movement/orderTypes';
+import type { DestinationKind, EnrollKind } from '../../../../src-shared/domain/movement/orderTypes';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
 import type { FileIssue, FileRecord } from '../formats/records';
 import type { ColumnDef } from '../formats/columns';
@@ -7,6 +7,7 @@ import type { FormatId } from '../formats/catalog';
 import type { ExportCm } from '../formats/exportCm';
 import type { NotImported } from './cmFacts';
 import type { Sightings } from './planDifferences';
+import type { ImportedSignedOrder } from '../../movement/index';
 
 /** A file of a pull after reading: its format, its records (or the ExportCM data) and its problems. */
 export interface ParsedFile {
@@ -66,14 +67,7 @@ export type SetupOp =
     };
 
 /** An order the portal already signed, kept with its own number and date (planMovementBook). */
-export interface ImportedOrder {
-  yearId: string;
-  type: OrderType;
-  number: number | null;
-  numberText: string;
-  orderDate: string;
-  title: string;
-}
+export type ImportedOrder = Omit<ImportedSignedOrder, 'id' | 'items'>;
 
 export interface ImportedOrderItem {
   pupilId: string;

@@ -9,7 +9,7 @@ import { findYear, parseWeekLengthByGrade, starterSubjectNamed } from '../../sch
 import { shortenWords } from '../formats/shorten';
 import { sexFromName } from '../pull/planExportCm';
 import type { HandlerContext } from '../../foundation/context';
-import { applyOp, realIds, resolveIds } from '../pull/applyPlan';
+import { applyCardsAndSetup, realIds, resolveIds } from '../pull/applyPlan';
 import { tempId } from '../pull/planTypes';
 import { classKey, gradeOf, type AscFile } from './ascRead';
 import { ascSetupRows, type AscSetupRows } from './repo/ascSetupRows';
@@ -271,7 +271,9 @@ export async function planAscSetup(db: Executor, f: AscFile, yearId: string): Pr
 export async function applyAscSetup(ctx: HandlerContext, trx: Executor, setup: AscSetup, cause: string): Promise<AscMaps> {
   const now = new Date().toISOString();
   const real = realIds();
-  for (const op of setup.ops) await applyOp(ctx, trx, resolveIds(op, real), cause, now, now.slice(0, 10), () => undefined);
+  const audit = ctx.audit.batched(trx);
+  await applyCardsAndSetup({ ...ctx, audit }, trx, setup.ops.map((op) => resolveIds(op, real)), cause, now, () => undefined);
+  await audit.flush();
   const resolve = (m: Map<string, string>) => new Map([...m].map(([k, v]) => [k, real(v)]));
   return { subjects: resolve(setup.maps.subjects), rooms: resolve(setup.maps.rooms), classes: resolve(setup.maps.classes), teachers: resolve(setup.maps.teachers) };
 }
