@@ -13,7 +13,7 @@ export { deleteSubgroup, listSubgroups, saveSubgroup, setSubgroupMembers, splitC
 export { findYear, writableYear, type YearRow } from './repo/years';
 export { deleteRoom, deleteRoomType, listRoomTypes, listRooms, saveRoom, saveRoomType } from './rooms/roomService';
 export { getSchoolCard, saveSchoolCard } from './school/schoolService';
-export { addStarterSubjects } from './subjects/starterSubjects';
+export { addStarterSubjects, insertStarterSubject, starterSubjectNamed } from './subjects/starterSubjects';
 export { deleteArea, deleteSubject, listSubjects, loadStarter, saveArea, saveSubject, subjectUsers } from './subjects/subjectService';
 export { deleteScheme, listSchemes, saveScheme } from './years/periodService';
 export { checkYearSetup } from './years/setupCheck';

@@ -250,6 +250,7 @@ export function TimetablePage() {
               yearId={year.id}
               studyPeriodId={meta?.studyPeriodId ?? null}
               meta={meta}
+              approved={list?.versions.filter((v) => v.status === 'approved') ?? []}
               canEdit={canEdit}
               canPush={canPush}
               onClose={() => setModal(null)}
