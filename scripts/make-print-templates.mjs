@@ -1,5 +1,6 @@
 // Writes the default DOCX templates of the print forms (issue 21) into assets/templates/:
-// pupil-card.docx («Личная карта обучающегося») and staff-card-t2.docx (форма Т-2). Run once after
+// pupil-card.docx («Личная карта обучающегося»), staff-card-t2.docx (форма Т-2), study-certificate.docx
+// («Справка об обучении») and work-certificate.docx («Справка с места работы»). Run once after
 // changing the layout: `node scripts/make-print-templates.mjs`. The styles and document properties
 // come from movement-order.docx, so every template of the app looks the same.
 import fs from 'node:fs';
@@ -33,7 +34,11 @@ function fields(pairs) {
   return `<w:tbl><w:tblPr><w:tblW w:w="9400" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="3600"/><w:gridCol w:w="5800"/></w:tblGrid>${rows}</w:tbl>${para('', { after: 120 })}`;
 }
 
+// `node scripts/make-print-templates.mjs study-certificate.docx` writes just the named templates.
+const only = process.argv.slice(2);
+
 function write(name, body) {
+  if (only.length > 0 && !only.includes(name)) return;
   const zip = new PizZip();
   for (const f of Object.keys(base.files)) if (!base.files[f].dir && f !== 'word/document.xml') zip.file(f, base.files[f].asNodeBuffer());
   const sect = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1418" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>';
@@ -147,4 +152,31 @@ write(
     ]),
     para('Работник кадровой службы ____________________     Работник ____________________', { after: 0 }),
   ].join(''),
+);
+
+/** A numbered certificate: the school's header, «СПРАВКА № …», the text, the director's signature. */
+const certificate = (lines) => [
+  para('{schoolFullName}', { bold: true, align: 'center', after: 0 }),
+  para('{schoolAddress}', { align: 'center', size: 18, after: 300 }),
+  para('СПРАВКА № {number}', { bold: true, align: 'center', size: 28, after: 60 }),
+  para('от {issuedOn}', { align: 'center', after: 300 }),
+  ...lines.map((l) => para(l, { after: 120, align: 'both' })),
+  para('Справка выдана для предъявления {purpose}.', { after: 600 }),
+  para('Директор ____________________ {directorName}', { after: 120 }),
+  para('М. П.', { after: 0 }),
+].join('');
+
+write(
+  'study-certificate.docx',
+  certificate([
+    'Выдана {nameDat}, {birthDate} года рождения, в том, что {nameNom} действительно является {pupilWordIns} {className} класса {schoolFullName} в {yearName} учебном году.',
+    'Обучается по {programme}. Зачислен(а) {enrolDate} (приказ {enrolOrder}).',
+  ]),
+);
+
+write(
+  'work-certificate.docx',
+  certificate([
+    'Выдана {nameDat} в том, что {nameNom} действительно {works} в {schoolFullName} в должности «{position}» с {hireDate} (приказ о приёме {hireOrder}){workedTill}.',
+  ]),
 );

@@ -81,7 +81,7 @@ async function demo(flags: Flags): Promise<void> {
     if (await hasPupils(core.db)) throw new AppError('VALIDATION', `В базе ${core.appDb.location} уже есть обучающиеся; демонстрационная школа создаётся только в пустой базе.`);
     const started = Date.now();
     // Initial passwords of the demo's created portal accounts, sealed with this data folder's key.
-    const counts = await writeDemo(core.db, generateSchool({ seed }), undefined, { sealPassword: openVault(core.config.dataDir).seal });
+    const counts = await writeDemo(core.db, generateSchool({ seed }), undefined, { sealPassword: openVault(core.config.portalKeyDir).seal });
     out(
       `Демонстрационная школа создана за ${((Date.now() - started) / 1000).toFixed(1)} с: ${plural(counts.classes, ['класс', 'класса', 'классов'])}, ` +
         `${plural(counts.pupils, ['обучающийся', 'обучающихся', 'обучающихся'])}, ${plural(counts.parents, ['родитель', 'родителя', 'родителей'])}, ` +

@@ -88,10 +88,10 @@ export interface KeyImport {
  * of the folder's encrypted SQLite file and the folder has no key file (a folder moved to another
  * computer, whose OS key store cannot open the sealed one); the running program never swaps keys.
  */
-export function importKeyBundle(dataDir: string, bundle: KeyBundle, db: { file: string | null; key: Buffer | null }): KeyImport {
+export function importKeyBundle(dataDir: string, bundle: KeyBundle, db: { file: string | null; key: Buffer | null }, portalKeyDir = dataDir): KeyImport {
   const portalKey = Buffer.from(bundle.portalAccountsKey, 'base64');
-  const portal = addPortalKey(dataDir, portalKey);
-  const portalKeyId = portalKeyOf(dataDir).keyId;
+  const portal = addPortalKey(portalKeyDir, portalKey);
+  const portalKeyId = portalKeyOf(portalKeyDir).keyId;
   let database: KeyImport['database'] = 'none';
   if (bundle.databaseKey) {
     const key = Buffer.from(bundle.databaseKey, 'base64');

@@ -50,6 +50,8 @@ export const QUERY_TAGS: Readonly<Record<string, readonly Tag[]>> = {
   'reports.staff': ['staff', 'teachingAssignment', 'staffSubject', 'schoolClass', 'academicYear', 'school'],
   'reports.custom': ['report', ...PEOPLE, ...ROSTERS, 'school'],
   'reports.templates': ['report'],
+  // The register of issued certificates grows with each справка printed from a pupil's or staff card.
+  'reports.certificates': ['pupil', 'staff', 'report'],
   school: ['school'],
   'setup.bells': ['bellSchedule', 'academicYear'],
   'setup.classes': ['schoolClass', 'classMembership', 'staff', 'pupil', 'academicYear'],

@@ -1,5 +1,6 @@
 import { z } from './zodRu';
 import { mutation, query } from './define';
+import { exportedFile } from './files';
 import { RIGHTS, type Right } from './rights';
 import { version } from './fields';
 import { checkLogin, checkPassword } from '../domain/passwordPolicy';
@@ -168,6 +169,8 @@ export const accessContract = {
     input: z.object({}).optional(),
     output: z.array(appUserRow),
   }),
+  /** The users as an Excel list: names, logins, roles, state — never a password. */
+  'access.users.export': query({ summary: 'Пользователи программы в Excel', right: 'users.read', exportsPersonalData: true, input: z.object({}).optional(), output: exportedFile }),
   /** Staff cards a user can be linked to. */
   'access.users.staffOptions': query({
     summary: 'Сотрудники для привязки к пользователю',

@@ -189,6 +189,18 @@ export const accountsContract = {
     input: z.object({ classId: personId, format: z.enum(['pdf', 'docx'], 'формат — PDF или DOCX'), includeParents: z.boolean().optional() }),
     output: exportedFile.extend({ skipped: z.array(z.string()) }),
   }),
+  /** Account letters of chosen staff (HR hands them out) as PDF or DOCX; the export is logged. */
+  'accounts.staffLetters': query({
+    summary: 'Письма с учётными записями сотрудников',
+    right: 'accounts.handOver',
+    exportsPersonalData: true,
+    labels: ACCOUNT_LABELS,
+    input: z.object({
+      staffIds: z.array(personId).min(1, 'отметьте сотрудников, которым печатать письма').max(1000),
+      format: z.enum(['pdf', 'docx'], 'формат — PDF или DOCX'),
+    }),
+    output: exportedFile.extend({ skipped: z.array(z.string()) }),
+  }),
   'accounts.settings.get': query({
     summary: 'Настройки учётных записей портала',
     right: 'accounts.read',

@@ -1,5 +1,6 @@
 import { z } from './zodRu';
 import { mutation, query } from './define';
+import { exportedFile } from './files';
 import { isoDate, optText, reqText, version } from './fields';
 import { grade, gradeList, maybeId, recordId, shift, warnings, weekLength } from './setupFields';
 import { LETTER_RE, PROGRAMMES, normaliseLetter } from '../domain/schoolSetup/classRules';
@@ -89,6 +90,8 @@ export const classesContract = {
     input: z.object({ yearId: recordId }),
     output: z.object({ classes: z.array(schoolClass) }),
   }),
+  /** The year's classes as an Excel list with their class teachers (a personal-data export). */
+  'setup.classes.export': query({ summary: 'Классы в Excel', right: 'setup.read', exportsPersonalData: true, input: z.object({ yearId: recordId }), output: exportedFile }),
   /** Creates or updates a class; a duplicate name in the year is refused. */
   'setup.classes.save': mutation({
     summary: 'Сохранить класс',

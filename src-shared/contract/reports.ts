@@ -53,6 +53,24 @@ export const printTemplateInfo = z.object({
 });
 export type PrintTemplateInfo = z.output<typeof printTemplateInfo>;
 
+const certificatePurpose = z.string().trim().max(200, 'не длиннее 200 символов').nullable().optional();
+
+export const certificateRow = z.object({
+  id: z.string(),
+  kind: z.enum(['study', 'work']),
+  number: z.number().int(),
+  year: z.number().int(),
+  issuedOn: z.string(),
+  personKind: z.enum(['pupil', 'staff']),
+  personId: z.string(),
+  personName: z.string(),
+  /** Class and year for a pupil, position for staff. */
+  detail: z.string().nullable(),
+  purpose: z.string().nullable(),
+  issuedBy: z.string().nullable(),
+});
+export type CertificateRow = z.output<typeof certificateRow>;
+
 function audienceMethods<A extends ReportAudience>(audience: A, right: 'reports.school' | 'reports.class' | 'reports.staff', who: string) {
   return {
     run: query({
@@ -120,6 +138,36 @@ export const reportsContract = {
     labels: { staffId: 'Сотрудник', format: 'Формат' },
     input: z.object({ staffId: z.string().trim().min(1, 'выберите сотрудника').max(100), format }),
     output: exportedFile,
+  }),
+  /** A справка об обучении for a pupil, numbered in the register of issued certificates. */
+  'reports.print.studyCertificate': mutation({
+    summary: 'Справка об обучении (печать с номером по журналу)',
+    right: 'pupils.read',
+    entity: 'pupil',
+    record: 'Справка об обучении',
+    exportsPersonalData: true,
+    labels: { pupilId: 'Обучающийся', format: 'Формат', purpose: 'Для предъявления' },
+    input: z.object({ pupilId: z.string().trim().min(1, 'выберите обучающегося').max(100), format, purpose: certificatePurpose }),
+    output: exportedFile.extend({ number: z.number().int() }),
+  }),
+  /** A справка с места работы for a staff member, numbered in the same register. */
+  'reports.print.workCertificate': mutation({
+    summary: 'Справка с места работы (печать с номером по журналу)',
+    right: 'staff.read',
+    entity: 'staff',
+    record: 'Справка с места работы',
+    exportsPersonalData: true,
+    labels: { staffId: 'Сотрудник', format: 'Формат', purpose: 'Для предъявления' },
+    input: z.object({ staffId: z.string().trim().min(1, 'выберите сотрудника').max(100), format, purpose: certificatePurpose }),
+    output: exportedFile.extend({ number: z.number().int() }),
+  }),
+  /** The register of issued certificates: справки об обучении for the secretary, с места работы for HR. */
+  'reports.certificates.list': query({
+    summary: 'Журнал выданных справок',
+    right: 'reports.read',
+    exportsPersonalData: true,
+    input: z.object({ year: z.number().int().min(2000).max(2100).nullable().optional() }),
+    output: z.array(certificateRow),
   }),
   /** The print forms' templates: the school's own or the shipped default, with the tags they may use. */
   'reports.templates.info': query({ summary: 'Шаблоны печатных форм', right: 'reports.read', input: z.object({}), output: z.array(printTemplateInfo) }),

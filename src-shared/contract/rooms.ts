@@ -1,6 +1,7 @@
 import { z } from './zodRu';
 import { mutation, query } from './define';
 import { optText, reqText, version } from './fields';
+import { exportedFile } from './files';
 import { maybeId, recordId } from './setupFields';
 
 const optInt = (min: number, max: number, what: string) =>
@@ -56,6 +57,8 @@ export const roomsContract = {
     input: z.object({}).optional(),
     output: z.object({ rooms: z.array(room) }),
   }),
+  /** The rooms as an Excel list (every list exportable). */
+  'setup.rooms.export': query({ summary: 'Кабинеты в Excel', right: 'setup.read', input: z.object({}).optional(), output: exportedFile }),
   /** Creates or updates a room; numbers are unique. */
   'setup.rooms.save': mutation({
     summary: 'Сохранить кабинет',

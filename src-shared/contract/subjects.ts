@@ -1,6 +1,7 @@
 import { z } from './zodRu';
 import { mutation, query } from './define';
 import { optText, reqText, version } from './fields';
+import { exportedFile } from './files';
 import { grade, maybeId, recordId } from './setupFields';
 
 export const subjectInput = z.object({
@@ -66,6 +67,8 @@ export const subjectsContract = {
     input: z.object({}).optional(),
     output: z.object({ subjects: z.array(subject), areas: z.array(subjectArea) }),
   }),
+  /** The subjects as an Excel list (every list exportable). */
+  'setup.subjects.export': query({ summary: 'Предметы в Excel', right: 'setup.read', input: z.object({}).optional(), output: exportedFile }),
   /** Creates or updates a subject; names are unique. */
   'setup.subjects.save': mutation({
     summary: 'Сохранить предмет',

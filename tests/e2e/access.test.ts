@@ -162,9 +162,27 @@ describeE2E('Users, roles and rights in the browser', () => {
     await a.getByRole('heading', { name: 'Права ролей' }).waitFor();
     const cell = a.getByRole('checkbox', { name: 'Секретарь: Редактирование карточки ОО' });
     expect(await cell.isChecked()).toBe(false);
-    // The box shows the saved state: it turns on when the core has stored the grant.
+    // A click asks first, naming the role, the right and whom it touches; «Не менять» saves nothing.
     await cell.click();
-    await expect.poll(() => cell.isChecked(), { timeout: 15_000 }).toBe(true);
+    const confirm = a.getByTestId('rights-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('Роль «Секретарь»: разрешить «Редактирование карточки ОО»');
+    expect(await confirm.textContent()).toContain('всех пользователей с ролью «Секретарь»');
+    await a.screenshot({ path: screenshotPath('access-rights-confirm') });
+    await a.getByRole('button', { name: 'Не менять' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await cell.isChecked()).toBe(false);
+    // Confirmed, the box shows the saved state; the last change can be taken back, then made again.
+    const grant = async () => {
+      await cell.click();
+      await a.getByRole('button', { name: 'Разрешить', exact: true }).click();
+      await expect.poll(() => cell.isChecked(), { timeout: 15_000 }).toBe(true);
+    };
+    await grant();
+    await a.getByRole('button', { name: 'Отменить последнее изменение' }).click();
+    await expect.poll(() => cell.isChecked(), { timeout: 15_000 }).toBe(false);
+    await a.getByText('Изменение отменено: разрешить роли «Секретарь»: «Редактирование карточки ОО»').waitFor();
+    await grant();
     await a.screenshot({ path: screenshotPath('access-rights-matrix') });
 
     await page.reload();
@@ -187,7 +205,7 @@ describeE2E('Users, roles and rights in the browser', () => {
     await page.getByRole('menuitem', { name: 'Журнал изменений' }).click();
     await page.getByRole('heading', { name: 'Журнал изменений' }).waitFor();
     const table = page.getByRole('table');
-    await table.getByText('Выдача права').waitFor();
+    await table.getByText('Выдача права').first().waitFor();
     await table.getByText('Вход', { exact: true }).first().waitFor();
     const who = page.getByRole('combobox', { name: 'Пользователь', exact: true });
     await who.click();

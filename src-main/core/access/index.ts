@@ -21,3 +21,4 @@ export { sessionUserOf } from './repo/sessions';
 export { signIn, signOut } from './signIn';
 export { countUsers, findUserById, findUserByLoginKey, listUserRows } from './repo/users';
 export { changeOwnPassword, changeRoleRight, changeUserRight, createFirstAdmin, createUser, resetPassword, saveAccessSettings, unlockUser, updateUser } from './usersService';
+export { exportUsers } from './usersExport';

@@ -6,9 +6,9 @@ import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
 import { AppError } from '../../../src-shared/errors';
 import { assertCanEditClass } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
-import { accountScope, inScope } from './accountScope';
+import { accountScope, inScope, kindsFor } from './accountScope';
 import { readPortalUrl } from './accountsService';
-import { lettersDocx, lettersPdf, type Letter } from './letterDocuments';
+import { lettersDocx, lettersPdf, type Letter, type LetterSet } from './letterDocuments';
 import { openVault } from './passwordVault';
 import { schoolToday } from '../foundation/clock';
 import { validOn } from '../foundation/validOn';
@@ -24,6 +24,14 @@ export async function accountLetters(ctx: HandlerContext, classId: string, forma
   const db = ctx.core.db;
   const cls = await db.selectFrom('schoolClass').select(['id', 'name']).where('id', '=', classId).executeTakeFirst();
   if (!cls) throw new AppError('NOT_FOUND', 'Класс не найден: обновите список классов.');
+  // Asked before the class scope, whose refusal speaks to teachers («не относится к вашим классам»).
+  if (!kindsFor(ctx, 'handOver').has('pupil')) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Недостаточно прав: письма класса ${cls.name} (обучающимся и родителям) печатают секретарь и классный руководитель. ` +
+        'Специалист по кадрам печатает письма сотрудников: в «Учётных записях портала» выберите вид «Сотрудник», отметьте сотрудников и нажмите «Письма сотрудникам».',
+    );
+  }
   await assertCanEditClass(ctx, classId);
   const scope = await accountScope(ctx, 'handOver');
   const today = schoolToday();
@@ -48,7 +56,7 @@ export async function accountLetters(ctx: HandlerContext, classId: string, forma
   const accounts = personIds.length ? await db.selectFrom('portalAccount').selectAll().where('personId', 'in', personIds).execute() : [];
   const accountOf = (kind: string, id: string) => accounts.find((a) => a.personKind === kind && a.personId === id);
 
-  const vault = openVault(ctx.core.config.dataDir);
+  const vault = openVault(ctx.core.config.portalKeyDir, ctx.core.config.dataDir);
   const letters: Letter[] = [];
   const skipped: string[] = [];
   const printed: string[] = [];
@@ -76,9 +84,7 @@ export async function accountLetters(ctx: HandlerContext, classId: string, forma
     }
   }
 
-  const school = await db.selectFrom('schoolCard').select(['shortName']).where('id', '=', 'main').executeTakeFirst();
-  const set = { schoolName: school?.shortName ?? 'Школьный офис', className: cls.name, portalUrl: await readPortalUrl(db), letters };
-  const content = format === 'pdf' ? await lettersPdf(set) : lettersDocx(set);
+  const { content, set } = await letterFile(ctx, cls.name, letters, format);
   // The log says who printed which letters, never the passwords themselves.
   await ctx.audit.record(db, {
     entity: 'portalAccount',
@@ -87,10 +93,19 @@ export async function accountLetters(ctx: HandlerContext, classId: string, forma
     changes: { format, classId, className: cls.name, rows: letters.length, letters: letters.map((l) => l.name), accounts: printed, skipped: skipped.length },
   });
   return {
-    fileName: `Учётные записи портала ${cls.name}.${format}`,
-    mimeType: format === 'pdf' ? 'application/pdf' : DOCX_MIME,
+    fileName: `Учётные записи портала ${set.className}.${format}`,
+    mimeType: LETTER_MIME[format],
     contentBase64: content.toString('base64'),
     rows: letters.length,
     skipped,
   };
 }
+
+export async function letterFile(ctx: HandlerContext, title: string, letters: Letter[], format: 'pdf' | 'docx', forStaff = false): Promise<{ content: Buffer; set: LetterSet }> {
+  const db = ctx.core.db;
+  const school = await db.selectFrom('schoolCard').select(['shortName']).where('id', '=', 'main').executeTakeFirst();
+  const set = { schoolName: school?.shortName ?? 'Школьный офис', className: title, portalUrl: await readPortalUrl(db), letters, forStaff };
+  return { content: format === 'pdf' ? await lettersPdf(set) : lettersDocx(set), set };
+}
+
+export const LETTER_MIME = { pdf: 'application/pdf', docx: DOCX_MIME } as const;

@@ -20,7 +20,7 @@ export interface AccountScope {
 
 export type AccountAction = 'read' | 'edit' | 'handOver';
 
-function kindsFor(ctx: HandlerContext, action: AccountAction): Set<PersonKind> {
+export function kindsFor(ctx: HandlerContext, action: AccountAction): Set<PersonKind> {
   const u = ctx.caller.user;
   const out = new Set<PersonKind>();
   const family = action === 'edit' ? hasRight(u, 'pupils.edit') && hasRight(u, 'classes.all') : hasRight(u, 'pupils.read');

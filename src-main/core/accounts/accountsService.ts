@@ -126,7 +126,7 @@ export async function markSent(ctx: HandlerContext, ids: string[], fileName: str
 }
 
 export async function recordCreated(ctx: HandlerContext, entries: { id: string; version: number; login: string; password: string | null }[], date: string): Promise<AccountRow[]> {
-  const vault = openVault(ctx.core.config.dataDir);
+  const vault = openVault(ctx.core.config.portalKeyDir, ctx.core.config.dataDir);
   const scope = await accountScope(ctx, 'edit');
   await ctx.core.db.transaction().execute(async (trx) => {
     for (const [i, e] of entries.entries()) {

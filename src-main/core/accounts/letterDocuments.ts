@@ -18,8 +18,11 @@ export interface Letter {
 
 export interface LetterSet {
   schoolName: string;
+  /** The class («5А») or, for staff letters, «сотрудники». */
   className: string;
   portalUrl: string;
+  /** Staff letters: no step for parents, and forgotten passwords go to HR, not the class teacher. */
+  forStaff?: boolean;
   letters: Letter[];
 }
 
@@ -60,11 +63,14 @@ export function lettersPdf(set: LetterSet): Promise<Buffer> {
     doc.moveDown(0.2).font('regular').fontSize(11).text('Начальный пароль: ', { continued: true }).font('bold').fontSize(13).text(l.password);
     doc.moveDown(0.5).font('bold').fontSize(10).text('Как войти:');
     doc.font('regular').fontSize(9.5);
-    for (const step of LETTER_STEPS) doc.text(step, left + 8, undefined, { width: width - 8 });
-    doc.moveDown(0.3).text('Никому не сообщайте пароль. Если вы его забыли, обратитесь к классному руководителю.', left, undefined, { width });
+    for (const step of set.forStaff ? LETTER_STEPS.slice(0, 3) : LETTER_STEPS) doc.text(step, left + 8, undefined, { width: width - 8 });
+    const helper = set.forStaff ? 'к специалисту по кадрам' : 'к классному руководителю';
+    doc.moveDown(0.3).text(`Никому не сообщайте пароль. Если вы его забыли, обратитесь ${helper}.`, left, undefined, { width });
     doc.moveDown(0.8).fontSize(10).text('Получил(а): ____________________   «____» ______________ 20___ г.', { width });
   });
-  if (set.letters.length === 0) doc.font('regular').fontSize(12).text(`Класс ${set.className}: нет созданных учётных записей с начальными паролями.`);
+  if (set.letters.length === 0) {
+    doc.font('regular').fontSize(12).text(`${set.forStaff ? 'Сотрудники' : `Класс ${set.className}`}: нет созданных учётных записей с начальными паролями.`);
+  }
   doc.end();
   return done;
 }

@@ -104,7 +104,22 @@ export function addPortalKey(dataDir: string, key: Buffer): 'same' | 'own' | 'ad
   return 'added';
 }
 
-export function openVault(dataDir: string): PasswordVault {
+/** The own key of a folder without creating one (a fallback folder is only read). */
+function existingKeys(dir: string): Map<string, Buffer> {
+  const out = extraKeys(dir);
+  const file = path.join(dir, KEY_FILE);
+  if (fs.existsSync(file)) {
+    const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+    if (key.length === 32) out.set(keyIdOf(key), key);
+  }
+  return out;
+}
+
+/**
+ * The vault of `dataDir` (its key seals). `fallbackDirs` are only read: the data folder that held the
+ * key before it moved beside the SQLite file, so passwords sealed there still open.
+ */
+export function openVault(dataDir: string, ...fallbackDirs: string[]): PasswordVault {
   const key = loadKey(dataDir);
   const keyId = keyIdOf(key);
   return {
@@ -118,7 +133,7 @@ export function openVault(dataDir: string): PasswordVault {
     open(sealed) {
       const [v, id, iv, tag, data] = sealed.split(':');
       if (v !== 'v1' || !iv || !tag || data === undefined) throw new AppError('INTERNAL', 'Начальный пароль хранится в неизвестном формате и не может быть прочитан.');
-      const usable = id === keyId ? key : extraKeys(dataDir).get(id);
+      const usable = id === keyId ? key : (extraKeys(dataDir).get(id) ?? fallbackDirs.filter((d) => d !== dataDir).map((d) => existingKeys(d).get(id)).find(Boolean));
       if (!usable) {
         throw new AppError(
           'FORBIDDEN',

@@ -5,7 +5,7 @@ import { requireUser, SYSTEM_USER_ID } from '../access/index';
 import { rightsMatrix } from '../access/index';
 import { sessionUserOf } from '../access/index';
 import { signIn, signOut } from '../access/index';
-import { countUsers, findUserById, listUserRows } from '../access/index';
+import { countUsers, exportUsers, findUserById, listUserRows } from '../access/index';
 import { changeOwnPassword, changeRoleRight, changeUserRight, createFirstAdmin, createUser, resetPassword, saveAccessSettings, unlockUser, updateUser } from '../access/index';
 import type { Handlers } from './types';
 import { staffOptions } from '../people/index';
@@ -31,6 +31,7 @@ export const accessHandlers: Handlers<typeof accessContract> = {
     return { user: await changeOwnPassword(ctx, currentPassword, newPassword) };
   },
   'access.users.list': async (_input, ctx) => listUserRows(ctx.core.db),
+  'access.users.export': async (_input, ctx) => exportUsers(ctx.core.db),
   'access.users.staffOptions': async (_input, ctx) => (await staffOptions(ctx.core.db)).map(({ id, fullName, position }) => ({ id, fullName, position })),
   'access.users.create': async (input, ctx) => createUser(ctx, input),
   'access.users.update': async (input, ctx) => updateUser(ctx, input),

@@ -3,6 +3,8 @@ import type { reportBuilderContract } from '../../../src-shared/contract/reportB
 import {
   auditRun,
   catalogue,
+  certificateRegister,
+  issueCertificate,
   deleteReport,
   downloadPrintTemplate,
   drillReport,
@@ -43,6 +45,9 @@ export const reportsHandlers: Handlers<typeof reportsContract & typeof reportBui
   'reports.staff.export': async ({ key, params }, ctx) => runJob(ctx, 'reports.export', { audience: 'staff', key, params }),
   'reports.print.pupilCard': async ({ pupilId, format }, ctx) => runJob(ctx, 'reports.print.pupilCard', { pupilId, format }),
   'reports.print.staffCard': async ({ staffId, format }, ctx) => runJob(ctx, 'reports.print.staffCard', { staffId, format }),
+  'reports.print.studyCertificate': async ({ pupilId, format, purpose }, ctx) => issueCertificate(ctx, 'study', pupilId, format, purpose ?? null),
+  'reports.print.workCertificate': async ({ staffId, format, purpose }, ctx) => issueCertificate(ctx, 'work', staffId, format, purpose ?? null),
+  'reports.certificates.list': async ({ year }, ctx) => certificateRegister(ctx, year ?? null),
   'reports.templates.info': async (_input, ctx) => printTemplatesInfo(ctx.core.db),
   'reports.templates.download': async ({ key, which }, ctx) => downloadPrintTemplate(ctx.core.db, key, which),
   'reports.templates.upload': async ({ key, fileName, contentBase64, version }, ctx) => uploadPrintTemplate(ctx, key, fileName, contentBase64, version),

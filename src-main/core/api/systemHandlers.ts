@@ -75,7 +75,7 @@ export const systemHandlers: Handlers<typeof systemContract> = {
   },
   'system.keys.export': async (_input, ctx) => {
     const { appDb, config } = ctx.core;
-    const bundle = makeKeyBundle(config.dataDir, appDb.sqliteKey ?? null);
+    const bundle = makeKeyBundle(config.portalKeyDir, appDb.sqliteKey ?? null);
     // The keys themselves never reach the log: only which ones left, and their ids.
     await ctx.audit.record(ctx.core.db, { entity: 'backup', recordId: 'keys', action: 'export', changes: { portalKeyId: bundle.portalKeyId, databaseKey: bundle.databaseKey !== null } });
     return { fileName: keyBundleFileName(), mimeType: 'application/json', contentBase64: Buffer.from(`${JSON.stringify(bundle, null, 2)}\n`).toString('base64'), rows: 0 };
@@ -84,7 +84,7 @@ export const systemHandlers: Handlers<typeof systemContract> = {
     const { appDb, config } = ctx.core;
     const bundle = parseKeyBundle(Buffer.from(contentBase64, 'base64').toString('utf8'));
     const file = appDb.kind === 'sqlite' && appDb.location !== ':memory:' ? appDb.location : null;
-    const result = importKeyBundle(config.dataDir, bundle, { file, key: appDb.sqliteKey ?? null });
+    const result = importKeyBundle(config.dataDir, bundle, { file, key: appDb.sqliteKey ?? null }, config.portalKeyDir);
     await ctx.audit.record(ctx.core.db, { entity: 'backup', recordId: 'keys', action: 'import', changes: { portal: result.portal, portalKeyId: bundle.portalKeyId, database: result.database } });
     return result;
   },

@@ -23,7 +23,24 @@ export interface ReportTemplateTable {
   updatedBy: string | null;
 }
 
+/** Issued certificates, numbered per kind and calendar year (migration 0081). */
+export interface CertificateRegisterTable {
+  id: string;
+  kind: string;
+  year: number;
+  number: number;
+  issuedOn: string;
+  personKind: string;
+  personId: string;
+  personName: string;
+  detail: string | null;
+  purpose: string | null;
+  issuedBy: string | null;
+  createdAt: string;
+}
+
 export interface ReportTables {
   reportDefinition: ReportDefinitionTable;
   reportTemplate: ReportTemplateTable;
+  certificateRegister: CertificateRegisterTable;
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { AppDb, DbConfig } from '../db/createDb';
 import { createDb } from '../db/createDb';
@@ -18,6 +19,12 @@ export interface CoreConfig {
   /** Folder with the SQLite file, backups and logs. */
   dataDir: string;
   backupDir: string;
+  /**
+   * Where the key of the portal's initial passwords lives: beside a SQLite file (it travels with the
+   * file, so `demo --out FILE` and `DATABASE_URL=sqlite:FILE` with any data folder print the letters),
+   * the data folder for PostgreSQL. Equal to dataDir for the default SQLite file.
+   */
+  portalKeyDir: string;
 }
 
 /** Everything a handler may use; passed explicitly, never a module-level singleton. */
@@ -92,6 +99,10 @@ export interface OpenCoreOptions {
   logger?: Logger;
 }
 
+export function portalKeyDirOf(db: DbConfig, dataDir: string): string {
+  return db.kind === 'sqlite' && db.file !== ':memory:' ? path.dirname(path.resolve(db.file)) : dataDir;
+}
+
 export async function openCore(opts: OpenCoreOptions): Promise<Core> {
   const logger = opts.logger ?? createLogger();
   const appDb = createDb(opts.db, (err) => logger.warn('idle database connection lost', { message: err.message }));
@@ -107,7 +118,7 @@ export async function openCore(opts: OpenCoreOptions): Promise<Core> {
       events,
       jobs: createJobRegistry(events),
       logger,
-      config: { appVersion: APP_VERSION, dataDir: opts.dataDir, backupDir },
+      config: { appVersion: APP_VERSION, dataDir: opts.dataDir, backupDir, portalKeyDir: portalKeyDirOf(opts.db, opts.dataDir) },
       migration,
       firstRun: createFirstRunCode(),
       dbConfig: opts.db,

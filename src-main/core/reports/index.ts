@@ -7,4 +7,5 @@ export { drillReport, exportReport, runReport } from './engine/runReport';
 export { auditRun, exportSavedReport, runDefinition } from './builder/runBuilder';
 export { deleteReport, getSaved, saveReport } from './builder/savedReports';
 export { printPupilCard, printStaffCard } from './print/printForms';
+export { certificateRegister, issueCertificate } from './print/certificates';
 export { downloadPrintTemplate, printTemplatesInfo, resetPrintTemplate, uploadPrintTemplate } from './print/printTemplates';

@@ -22,3 +22,4 @@ export { schoolShortName } from './repo/schoolCard';
 export { subgroupMembersOn } from './repo/subgroupMembers';
 export { daysOffBetween, type DayOff } from './calendar/daysOff';
 export { insertBellRecord, insertClassRecord, insertRoomRecord, insertSubgroupRecord, insertSubjectRecord } from './repo/setupRecords';
+export { exportClasses, exportRooms, exportSubjects } from './lists/setupListExports';

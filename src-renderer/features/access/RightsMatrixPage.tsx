@@ -1,19 +1,59 @@
-import { Alert, Checkbox, Space, Table, Tooltip, Typography } from 'antd';
-import { isRightKey, isRoleId, type RightsMatrix } from '../../../src-shared/contract/access';
+import { useState } from 'react';
+import { Alert, App, Button, Checkbox, Space, Table, Tooltip, Typography } from 'antd';
+import { UndoOutlined } from '@ant-design/icons';
+import { isRightKey, isRoleId, type RightsMatrix, type RoleId } from '../../../src-shared/contract/access';
+import type { Right as RightKey } from '../../../src-shared/contract/rights';
+import { errorText } from '../../components/serverErrors';
 import { useRightsMatrixQuery, useSetRoleRightMutation } from './accessApi';
 import { useHasRight } from '../../components/useSession';
 
 type Row = RightsMatrix['rights'][number] & { on: Record<string, boolean>; byDefault: Record<string, boolean> };
 
+/** One saved change of a cell, kept so it can be taken back. */
+interface Change {
+  role: RoleId;
+  roleLabel: string;
+  right: RightKey;
+  rightLabel: string;
+  granted: boolean;
+}
+
+const changeText = (c: Change) => `${c.granted ? 'разрешить' : 'запретить'} роли «${c.roleLabel}»: «${c.rightLabel}»`;
+
 /**
  * «Права ролей»: rights down, roles across. A tick changes the role for every user who has it, from
- * their next action. A bold cell differs from the work-order default.
+ * their next action — so it is asked first (what changes, for whom) and the last change can be
+ * undone (issue 24, item 6). A bold cell differs from the work-order default.
  */
 export function RightsMatrixPage() {
   const canEdit = useHasRight('users.edit');
   const { data, isLoading } = useRightsMatrixQuery();
   const [setRight, { isLoading: saving }] = useSetRoleRightMutation();
   const locked = new Set(data?.locked ?? []);
+  const { modal, message } = App.useApp();
+  const [last, setLast] = useState<Change | null>(null);
+
+  const save = async (c: Change, undo: boolean) => {
+    const r = await setRight({ role: c.role, right: c.right, granted: c.granted });
+    if ('error' in r) return void message.error(errorText(r) ?? 'Права не сохранены');
+    setLast(undo ? null : c);
+    message.success(undo ? `Изменение отменено: ${changeText({ ...c, granted: !c.granted })}` : `Сохранено: ${changeText(c)}`);
+  };
+  const ask = (c: Change) =>
+    modal.confirm({
+      title: c.granted ? 'Разрешить роли это действие?' : 'Запретить роли это действие?',
+      content: (
+        <div data-testid="rights-confirm">
+          <p>
+            Роль «{c.roleLabel}»: {c.granted ? 'разрешить' : 'запретить'} «{c.rightLabel}».
+          </p>
+          <p>Изменение коснётся всех пользователей с ролью «{c.roleLabel}» с их следующего действия. Его можно будет отменить кнопкой «Отменить последнее изменение».</p>
+        </div>
+      ),
+      okText: c.granted ? 'Разрешить' : 'Запретить',
+      cancelText: 'Не менять',
+      onOk: () => save(c, false),
+    });
 
   const columns = [
     { title: 'Право', dataIndex: 'label', fixed: 'left' as const, width: 320 },
@@ -32,7 +72,7 @@ export function RightsMatrixPage() {
             disabled={!canEdit || saving || isLocked}
             aria-label={`${role.label}: ${r.label}`}
             onChange={(e) => {
-              if (isRoleId(role.id) && isRightKey(r.key)) void setRight({ role: role.id, right: r.key, granted: e.target.checked });
+              if (isRoleId(role.id) && isRightKey(r.key)) ask({ role: role.id, roleLabel: role.label, right: r.key, rightLabel: r.label, granted: e.target.checked });
             }}
           />
         );
@@ -54,9 +94,16 @@ export function RightsMatrixPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        Права ролей
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          Права ролей
+        </Typography.Title>
+        {canEdit && (
+          <Button icon={<UndoOutlined />} disabled={!last || saving} onClick={() => last && void save({ ...last, granted: !last.granted }, true)} title={last ? `Вернуть: ${changeText({ ...last, granted: !last.granted })}` : 'Изменений в этом сеансе не было'}>
+            Отменить последнее изменение
+          </Button>
+        )}
+      </Space>
       <Alert
         type="info"
         showIcon

@@ -8,8 +8,9 @@ import { AccessSettingsCard } from './AccessSettingsCard';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 import { UserRightsDrawer } from './UserRightsDrawer';
-import { useUnlockUserMutation, useUsersQuery } from './accessApi';
+import { useExportUsersMutation, useUnlockUserMutation, useUsersQuery } from './accessApi';
 import { useHasRight } from '../../components/useSession';
+import { ExcelExportButton } from '../../components/ExcelExportButton';
 
 function status(u: AppUserRow) {
   if (!u.isActive) return <Tag>отключён</Tag>;
@@ -23,6 +24,7 @@ export function UsersPage() {
   const { message } = App.useApp();
   const canEdit = useHasRight('users.edit');
   const { data, isLoading } = useUsersQuery();
+  const [exportUsers] = useExportUsersMutation();
   const [unlock] = useUnlockUserMutation();
   const [editing, setEditing] = useState<AppUserRow | null | 'new'>(null);
   const [resetting, setResetting] = useState<AppUserRow | null>(null);
@@ -36,11 +38,14 @@ export function UsersPage() {
         <Typography.Title level={2} style={{ margin: 0 }}>
           Пользователи программы
         </Typography.Title>
-        {canEdit && (
-          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setEditing('new')}>
-            Создать пользователя
-          </Button>
-        )}
+        <Space>
+          <ExcelExportButton run={() => exportUsers({})} />
+          {canEdit && (
+            <Button type="primary" icon={<UserAddOutlined />} onClick={() => setEditing('new')}>
+              Создать пользователя
+            </Button>
+          )}
+        </Space>
       </Space>
       <Table<AppUserRow>
         rowKey="id"

@@ -1,6 +1,7 @@
-import { contractEndpoints } from '../../api/contractApi';
+import { contractEndpoints, onEachCall } from '../../api/contractApi';
 
 export const accessApi = contractEndpoints({
+  exportUsers: onEachCall('access.users.export'),
   sessionState: 'access.session.state',
   signIn: 'access.signIn',
   createAdmin: 'access.setup.createAdmin',
@@ -20,6 +21,7 @@ export const accessApi = contractEndpoints({
 });
 
 export const {
+  useExportUsersMutation,
   useSessionStateQuery,
   useSignInMutation,
   useCreateAdminMutation,

@@ -11,7 +11,7 @@ import { formatDateRu } from '../../components/format';
 import { useHasRight } from '../../components/useSession';
 import { useClassOptions } from '../people/useClassOptions';
 import { HandOverDialog, MarkSentDialog, RecordCreatedDialog } from './AccountDialogs';
-import { useAccountsQuery, useExportAccountsMutation, useLettersMutation } from './accountsApi';
+import { useAccountsQuery, useExportAccountsMutation, useLettersMutation, useStaffLettersMutation } from './accountsApi';
 import { PortalUrl } from './PortalUrl';
 import { useDebounced, usePersisted } from '../../components/usePersisted';
 import { errorText } from '../../components/serverErrors';
@@ -74,6 +74,35 @@ function LettersCard() {
   );
 }
 
+/** HR's letters for the staff rows ticked in the table (issue 24, item 3). */
+function StaffLetters({ rows }: { rows: AccountRow[] }) {
+  const { message } = App.useApp();
+  const [letters, { isLoading }] = useStaffLettersMutation();
+  const [skipped, setSkipped] = useState<string[]>([]);
+  const staffIds = [...new Set(rows.filter((r) => r.personKind === 'staff').map((r) => r.personId))];
+  const print = async (format: 'pdf' | 'docx') => {
+    const r = await letters({ staffIds, format });
+    const file = 'data' in r ? r.data : undefined;
+    if (!file) return message.error(errorText(r) ?? 'Не удалось выполнить операцию');
+    downloadFile(file);
+    setSkipped(file.skipped);
+    message.success(`Писем: ${file.rows}`);
+  };
+  return (
+    <>
+      <Button icon={<FilePdfOutlined />} loading={isLoading} disabled={staffIds.length === 0} onClick={() => void print('pdf')} title="Отметьте строки сотрудников">
+        Письма сотрудникам PDF
+      </Button>
+      <Button icon={<FileWordOutlined />} loading={isLoading} disabled={staffIds.length === 0} onClick={() => void print('docx')}>
+        Письма сотрудникам DOCX
+      </Button>
+      {skipped.length > 0 && (
+        <Alert type="info" showIcon title={`Без письма: ${skipped.length}`} description={skipped.map((s) => <div key={s}>{s}</div>)} closable onClose={() => setSkipped([])} />
+      )}
+    </>
+  );
+}
+
 // The table below shows exactly the columns marked visible; the export writes the same ones.
 const SHOWN_COLUMNS = ACCOUNT_COLUMNS.filter((c) => c.visible).map((c) => c.key);
 
@@ -82,6 +111,9 @@ export function AccountsPage() {
   const [exportAccounts, { isLoading: exporting }] = useExportAccountsMutation();
   const canEdit = useHasRight('accounts.edit');
   const canHandOver = useHasRight('accounts.handOver');
+  // Class letters are for pupils and parents (secretary, class teacher); staff letters are HR's.
+  const canClassLetters = useHasRight('pupils.read');
+  const canStaffLetters = useHasRight('staff.edit') && canHandOver;
   const classes = useClassOptions();
   const [f, setF] = usePersisted<Filters>('accounts.filters', { kind: null, status: null, classId: null, overdueOnly: false, search: '' });
   const search = useDebounced(f.search, 150);
@@ -111,7 +143,7 @@ export function AccountsPage() {
         </Button>
       </Space>
       <Typography.Text type="secondary">Порядок работы, п. 3.5–3.8: учётные записи создаются и выдаются в течение 3 рабочих дней после приказа о зачислении или приёме на работу.</Typography.Text>
-      <LettersCard />
+      {canClassLetters && <LettersCard />}
       <Space wrap>
         <Input.Search allowClear placeholder="ФИО или логин" style={{ width: 260 }} value={f.search} onChange={(e) => setF({ ...f, search: e.target.value })} aria-label="Поиск" />
         <Select allowClear placeholder="Все" style={{ width: 160 }} value={f.kind} onChange={(kind) => setF({ ...f, kind: kind ?? null })} options={Object.entries(ACCOUNT_KIND_TITLES).map(([value, label]) => ({ value, label }))} aria-label="Вид" />
@@ -130,6 +162,7 @@ export function AccountsPage() {
           <Button type="primary" disabled={chosen.length === 0} onClick={() => setDialog('created')}>
             Созданы: записать логины и пароли…
           </Button>
+          {canStaffLetters && <StaffLetters rows={chosen} />}
         </Space>
       )}
       <Table<AccountRow>

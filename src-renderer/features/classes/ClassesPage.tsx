@@ -9,8 +9,9 @@ import { ClassFormModal } from './ClassFormModal';
 import { CreateClassesModal } from './CreateClassesModal';
 import { SubgroupsDrawer } from './SubgroupsDrawer';
 import { TeacherCell } from './TeacherCell';
-import { useClassesQuery, useDeleteClassMutation, useSetupStaffOptionsQuery } from './classesApi';
+import { useClassesQuery, useDeleteClassMutation, useExportClassesMutation, useSetupStaffOptionsQuery } from './classesApi';
 import { YearSelect } from '../../components/YearSelect';
+import { ExcelExportButton } from '../../components/ExcelExportButton';
 
 /** «Классы»: the classes of a year with class teachers, shifts, rooms, programmes and subgroups. */
 export function ClassesPage() {
@@ -27,6 +28,7 @@ export function ClassesPage() {
   const [groupsOf, setGroupsOf] = useState<SchoolClass | null>(null);
   useLinkedRecord('classId', data?.classes, setEditing, canEdit);
   if (isLoading) return <Skeleton active />;
+  const [exportClasses] = useExportClassesMutation();
   const classes = data?.classes ?? [];
   const pupils = classes.reduce((n, c) => n + c.pupilCount, 0);
 
@@ -36,7 +38,10 @@ export function ClassesPage() {
         <Typography.Title level={2} style={{ margin: 0 }}>
           Классы
         </Typography.Title>
-        <YearSelect years={years} value={year?.id ?? null} onChange={setYearId} />
+        <Space>
+          <ExcelExportButton disabled={!year} run={() => exportClasses({ yearId: year?.id ?? '' })} />
+          <YearSelect years={years} value={year?.id ?? null} onChange={setYearId} />
+        </Space>
       </Space>
       {!year && <Empty description="Сначала создайте учебный год в разделе «Учебный год и календарь»" />}
       {year && (

@@ -1,6 +1,7 @@
-import { contractEndpoints } from '../../api/contractApi';
+import { contractEndpoints, onEachCall } from '../../api/contractApi';
 
 export const classesApi = contractEndpoints({
+  exportClasses: onEachCall('setup.classes.export'),
   setupStaffOptions: 'setup.staff.options',
   classes: 'setup.classes.list',
   saveClass: 'setup.classes.save',
@@ -14,6 +15,7 @@ export const classesApi = contractEndpoints({
 });
 
 export const {
+  useExportClassesMutation,
   useSetupStaffOptionsQuery,
   useClassesQuery,
   useSaveClassMutation,

@@ -169,7 +169,12 @@ export function PupilCardPage() {
     <PersonCardPage
       spec={PUPIL_CARD}
       tabs={tabs}
-      actions={(view) => <PrintButtons form="pupil-card" personId={view.id} />}
+      actions={(view) => (
+        <Space wrap>
+          <PrintButtons form="pupil-card" personId={view.id} />
+          <PrintButtons form="study-certificate" personId={view.id} />
+        </Space>
+      )}
       subtitle={(view) => (
         <Space wrap style={{ marginTop: 4 }}>
             {view.className ? (

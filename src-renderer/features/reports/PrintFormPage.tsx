@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Button, Card, Result, Select, Space, Typography } from 'antd';
+import { Button, Card, Result, Select, Space, Table, Typography } from 'antd';
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { PRINT_FORMS, PRINT_FORM_KEYS, type PrintFormKey } from '../../../src-shared/domain/reports/catalogue';
+import type { CertificateRow } from '../../../src-shared/contract/reports';
 import { useDownload } from '../../components/downloadFile';
+import { formatDateRu } from '../../components/format';
 import { usePupilsQuery, useStaffListQuery } from '../people/peopleApi';
-import { usePrintPupilCardMutation, usePrintStaffCardMutation } from './reportsApi';
+import { useCertificatesQuery, usePrintPupilCardMutation, usePrintStaffCardMutation, usePrintStudyCertificateMutation, usePrintWorkCertificateMutation } from './reportsApi';
 
 /**
  * A print form from the catalogue: find the person, get the DOCX (the school's template) or the PDF.
@@ -35,22 +37,64 @@ function PersonPicker({ kind, value, onChange }: { kind: 'pupil' | 'staff'; valu
   );
 }
 
+const BUTTON_TITLES: Record<PrintFormKey, string> = {
+  'pupil-card': 'Личная карта (Word)',
+  'staff-card-t2': 'Карточка Т-2 (Word)',
+  'study-certificate': 'Справка об обучении (Word)',
+  'work-certificate': 'Справка с места работы (Word)',
+};
+
 export function PrintButtons({ form, personId }: { form: PrintFormKey; personId: string | null }) {
   const [printPupil, p] = usePrintPupilCardMutation();
   const [printStaff, s] = usePrintStaffCardMutation();
+  const [printStudy, st] = usePrintStudyCertificateMutation();
+  const [printWork, w] = usePrintWorkCertificateMutation();
   const download = useDownload();
-  const run = (format: 'docx' | 'pdf') =>
-    download(() => (form === 'pupil-card' ? printPupil({ pupilId: personId ?? '', format }) : printStaff({ staffId: personId ?? '', format })), 'Файл сохранён');
-  const loading = p.isLoading || s.isLoading;
+  const id = personId ?? '';
+  const call = (format: 'docx' | 'pdf') => {
+    if (form === 'pupil-card') return printPupil({ pupilId: id, format });
+    if (form === 'staff-card-t2') return printStaff({ staffId: id, format });
+    if (form === 'study-certificate') return printStudy({ pupilId: id, format });
+    return printWork({ staffId: id, format });
+  };
+  const certificate = Boolean(PRINT_FORMS[form].certificate);
+  const run = (format: 'docx' | 'pdf') => download(() => call(format), certificate ? 'Справка записана в журнал, файл сохранён' : 'Файл сохранён');
+  const loading = p.isLoading || s.isLoading || st.isLoading || w.isLoading;
   return (
     <Space>
       <Button icon={<FileWordOutlined />} disabled={!personId} loading={loading} onClick={() => void run('docx')}>
-        {PRINT_FORMS[form].person === 'pupil' ? 'Личная карта (Word)' : 'Карточка Т-2 (Word)'}
+        {BUTTON_TITLES[form]}
       </Button>
-      <Button icon={<FilePdfOutlined />} disabled={!personId} loading={loading} onClick={() => void run('pdf')}>
+      <Button icon={<FilePdfOutlined />} disabled={!personId} loading={loading} onClick={() => void run('pdf')} aria-label={`${PRINT_FORMS[form].title} PDF`}>
         PDF
       </Button>
     </Space>
+  );
+}
+
+/** The register of issued certificates, for the secretary (study) and HR (work). */
+function CertificateRegister({ kind }: { kind: 'study' | 'work' }) {
+  const { data, isFetching } = useCertificatesQuery({});
+  const rows = (data ?? []).filter((r) => r.kind === kind);
+  return (
+    <Card size="small" title="Журнал выданных справок">
+      <Table<CertificateRow>
+        size="small"
+        rowKey="id"
+        loading={isFetching}
+        dataSource={rows}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        aria-label="Журнал выданных справок"
+        columns={[
+          { title: '№', width: 80, render: (_, r) => `${r.number}/${r.year}`, sorter: (a, b) => a.year - b.year || a.number - b.number },
+          { title: 'Дата', width: 110, dataIndex: 'issuedOn', render: (d: string) => formatDateRu(d), sorter: (a, b) => a.issuedOn.localeCompare(b.issuedOn) },
+          { title: 'Кому', dataIndex: 'personName', sorter: (a, b) => a.personName.localeCompare(b.personName, 'ru') },
+          { title: kind === 'study' ? 'Класс' : 'Должность', dataIndex: 'detail' },
+          { title: 'Для предъявления', dataIndex: 'purpose' },
+          { title: 'Выдал', dataIndex: 'issuedBy' },
+        ]}
+      />
+    </Card>
   );
 }
 
@@ -79,6 +123,7 @@ export function PrintFormPage() {
           <PrintButtons form={form} personId={personId} />
         </Space>
       </Card>
+      {info.certificate && <CertificateRegister kind={info.certificate} />}
     </Space>
   );
 }

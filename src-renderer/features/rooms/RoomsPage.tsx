@@ -6,7 +6,8 @@ import type { Room } from '../../../src-shared/contract/rooms';
 import { useHasRight } from '../../components/useSession';
 import { RoomFormModal } from './RoomFormModal';
 import { RoomTypesCard } from './RoomTypesCard';
-import { useDeleteRoomMutation, useRoomTypesQuery, useRoomsQuery } from './roomsApi';
+import { useDeleteRoomMutation, useExportRoomsMutation, useRoomTypesQuery, useRoomsQuery } from './roomsApi';
+import { ExcelExportButton } from '../../components/ExcelExportButton';
 
 /** «Кабинеты»: rooms with type, floor and capacity; the types the subjects ask for. */
 export function RoomsPage() {
@@ -20,13 +21,17 @@ export function RoomsPage() {
   const [params] = useSearchParams();
   const [typeFilter, setTypeFilter] = useState<string | null>(() => params.get('roomTypeId'));
   const [search, setSearch] = useState('');
+  const [exportRooms] = useExportRoomsMutation();
   const rooms = (data?.rooms ?? []).filter((r) => (!typeFilter || r.typeId === typeFilter) && (!search || `${r.number} ${r.name ?? ''}`.toLowerCase().includes(search.toLowerCase())));
   const seats = rooms.reduce((n, r) => n + (r.capacity ?? 0), 0);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        Кабинеты
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          Кабинеты
+        </Typography.Title>
+        <ExcelExportButton run={() => exportRooms({})} />
+      </Space>
       <Row gutter={16}>
         <Col xs={24} xl={17}>
           <Space wrap style={{ marginBottom: 12 }}>

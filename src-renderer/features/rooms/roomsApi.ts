@@ -1,6 +1,7 @@
-import { contractEndpoints } from '../../api/contractApi';
+import { contractEndpoints, onEachCall } from '../../api/contractApi';
 
 export const roomsApi = contractEndpoints({
+  exportRooms: onEachCall('setup.rooms.export'),
   rooms: 'setup.rooms.list',
   saveRoom: 'setup.rooms.save',
   deleteRoom: 'setup.rooms.delete',
@@ -9,4 +10,4 @@ export const roomsApi = contractEndpoints({
   deleteRoomType: 'setup.roomTypes.delete',
 });
 
-export const { useRoomsQuery, useSaveRoomMutation, useDeleteRoomMutation, useRoomTypesQuery, useSaveRoomTypeMutation, useDeleteRoomTypeMutation } = roomsApi;
+export const { useExportRoomsMutation, useRoomsQuery, useSaveRoomMutation, useDeleteRoomMutation, useRoomTypesQuery, useSaveRoomTypeMutation, useDeleteRoomTypeMutation } = roomsApi;

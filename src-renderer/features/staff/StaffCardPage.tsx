@@ -109,7 +109,12 @@ export function StaffCardPage() {
     <PersonCardPage
       spec={STAFF_CARD}
       tabs={tabs}
-      actions={(view) => <PrintButtons form="staff-card-t2" personId={view.id} />}
+      actions={(view) => (
+        <Space wrap>
+          <PrintButtons form="staff-card-t2" personId={view.id} />
+          <PrintButtons form="work-certificate" personId={view.id} />
+        </Space>
+      )}
       subtitle={(view) => (
         <Space wrap style={{ marginTop: 4 }}>
           {view.position && <Tag color="blue">{view.position}</Tag>}

@@ -7,13 +7,15 @@ import { useHasRight } from '../../components/useSession';
 import { useRoomTypesQuery } from '../rooms/roomsApi';
 import { useLinkedRecord } from '../../components/useLinkedRecord';
 import { SubjectFormModal } from './SubjectFormModal';
-import { useDeleteSubjectMutation, useLoadStarterSubjectsMutation, useSubjectsQuery } from './subjectsApi';
+import { useDeleteSubjectMutation, useExportSubjectsMutation, useLoadStarterSubjectsMutation, useSubjectsQuery } from './subjectsApi';
+import { ExcelExportButton } from '../../components/ExcelExportButton';
 
 /** «Предметы»: the school's subjects with ФГОС areas, subgroups, rooms and SanPiN points per grade. */
 export function SubjectsPage() {
   const { message, modal } = App.useApp();
   const canEdit = useHasRight('setup.edit');
   const { data, isLoading } = useSubjectsQuery();
+  const [exportSubjects] = useExportSubjectsMutation();
   const { data: types } = useRoomTypesQuery();
   const [loadStarter, { isLoading: loading }] = useLoadStarterSubjectsMutation();
   const [remove] = useDeleteSubjectMutation();
@@ -36,9 +38,12 @@ export function SubjectsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        Предметы
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          Предметы
+        </Typography.Title>
+        <ExcelExportButton run={() => exportSubjects({})} />
+      </Space>
       <Space wrap>
         {canEdit && (
           <>

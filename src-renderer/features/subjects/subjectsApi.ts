@@ -1,6 +1,7 @@
-import { contractEndpoints } from '../../api/contractApi';
+import { contractEndpoints, onEachCall } from '../../api/contractApi';
 
 export const subjectsApi = contractEndpoints({
+  exportSubjects: onEachCall('setup.subjects.export'),
   subjects: 'setup.subjects.list',
   saveSubject: 'setup.subjects.save',
   deleteSubject: 'setup.subjects.delete',
@@ -8,4 +9,4 @@ export const subjectsApi = contractEndpoints({
   saveSubjectArea: 'setup.subjectAreas.save',
 });
 
-export const { useSubjectsQuery, useSaveSubjectMutation, useDeleteSubjectMutation, useLoadStarterSubjectsMutation, useSaveSubjectAreaMutation } = subjectsApi;
+export const { useExportSubjectsMutation, useSubjectsQuery, useSaveSubjectMutation, useDeleteSubjectMutation, useLoadStarterSubjectsMutation, useSaveSubjectAreaMutation } = subjectsApi;

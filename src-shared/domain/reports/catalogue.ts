@@ -32,7 +32,7 @@ export const SCREEN_REPORT_KEYS = ['occupancy', 'movement', 'movement-book'] as 
 export type ScreenReportKey = (typeof SCREEN_REPORT_KEYS)[number];
 
 /** Printed personal files (DOCX/PDF from templates the administrator may replace). */
-export const PRINT_FORM_KEYS = ['pupil-card', 'staff-card-t2'] as const;
+export const PRINT_FORM_KEYS = ['pupil-card', 'staff-card-t2', 'study-certificate', 'work-certificate'] as const;
 export type PrintFormKey = (typeof PRINT_FORM_KEYS)[number];
 
 export type CatalogueKey = ReportKey | ScreenReportKey | PrintFormKey;
@@ -204,6 +204,8 @@ export interface PrintFormInfo {
   purpose: string;
   person: 'pupil' | 'staff';
   source: string;
+  /** A certificate numbered in the register of issued certificates. */
+  certificate?: 'study' | 'work';
 }
 
 export const PRINT_FORMS: Record<PrintFormKey, PrintFormInfo> = {
@@ -219,7 +221,26 @@ export const PRINT_FORMS: Record<PrintFormKey, PrintFormInfo> = {
     person: 'staff',
     source: 'Постановление Госкомстата России от 05.01.2004 № 1 (ОКУД 0301002)',
   },
+  'study-certificate': {
+    title: 'Справка об обучении',
+    purpose: 'Справка с места учёбы: обучающийся, класс, учебный год, № приказа о зачислении. Каждая справка получает номер в журнале выданных справок.',
+    person: 'pupil',
+    source: 'Порядок, п. 6.2 (справки по запросу родителей)',
+    certificate: 'study',
+  },
+  'work-certificate': {
+    title: 'Справка с места работы',
+    purpose: 'Справка сотруднику: должность, дата и приказ о приёме. Номер — из журнала выданных справок.',
+    person: 'staff',
+    source: 'Статья 62 Трудового кодекса РФ',
+    certificate: 'work',
+  },
 };
+
+export type CertificateKind = 'study' | 'work';
+
+/** The print form that is a numbered certificate of this kind. */
+export const CERTIFICATE_FORMS: Record<CertificateKind, PrintFormKey> = { study: 'study-certificate', work: 'work-certificate' };
 
 /** A saved report of the builder appears in the catalogue under this key. */
 export function customReportKey(id: string): string {

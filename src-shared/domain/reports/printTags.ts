@@ -16,6 +16,12 @@ const SCHOOL: PrintTag[] = [
   { tag: '{printedOn}', meaning: 'дата печати, дд.мм.гггг' },
 ];
 
+const CERTIFICATE: PrintTag[] = [
+  { tag: '{number} {issuedOn}', meaning: 'номер справки по журналу и дата выдачи' },
+  { tag: '{purpose}', meaning: 'для предъявления («по месту требования»)' },
+  { tag: '{directorName}', meaning: 'директор (карточка ОО)' },
+];
+
 export const PRINT_TAGS: Record<PrintFormKey, PrintTag[]> = {
   'pupil-card': [
     ...SCHOOL,
@@ -57,5 +63,23 @@ export const PRINT_TAGS: Record<PrintFormKey, PrintTag[]> = {
     { tag: '{#retrainings}…{/retrainings}', meaning: 'раздел VI: те же поля' },
     { tag: '{awards}', meaning: 'раздел VII: награды и почётные звания' },
     { tag: '{dismissalDate} {dismissalOrder} {dismissalNote}', meaning: 'раздел XI: увольнение' },
+  ],
+  'study-certificate': [
+    ...SCHOOL,
+    ...CERTIFICATE,
+    { tag: '{nameNom} {nameDat} {nameGen}', meaning: 'ФИО обучающегося в именительном, дательном («Выдана Иванову Ивану Ивановичу») и родительном падеже' },
+    { tag: '{birthDate}', meaning: 'дата рождения' },
+    { tag: '{pupilWordIns}', meaning: '«обучающимся» / «обучающейся» (является кем)' },
+    { tag: '{className} {grade} {yearName}', meaning: 'класс («5А»), номер класса, учебный год («2026/2027»)' },
+    { tag: '{enrolOrder} {enrolDate}', meaning: 'приказ о зачислении и дата зачисления' },
+    { tag: '{programme}', meaning: 'основная или адаптированная образовательная программа' },
+  ],
+  'work-certificate': [
+    ...SCHOOL,
+    ...CERTIFICATE,
+    { tag: '{nameNom} {nameDat} {nameGen}', meaning: 'ФИО сотрудника в именительном, дательном и родительном падеже' },
+    { tag: '{position}', meaning: 'основная должность на дату справки' },
+    { tag: '{hireDate} {hireOrder}', meaning: 'дата приёма на работу и приказ о приёме' },
+    { tag: '{works} {workedTill}', meaning: '«работает» / «работал» («работала»); « по настоящее время» или « по 30.06.2026» уволенному' },
   ],
 };

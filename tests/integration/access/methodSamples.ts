@@ -90,6 +90,7 @@ export const SAMPLES: Record<string, MethodSample> = {
     anonymous: 'UNAUTHENTICATED',
   },
   'access.users.list': { input: () => ({}) },
+  'access.users.export': { input: () => ({}) },
   'access.users.staffOptions': { input: () => ({}) },
   'access.users.create': { input: ({ unique }) => ({ login: unique('new'), fullName: 'Новикова Ирина', roles: ['teacher'], staffId: null, password: TEMP_PASSWORD }) },
   'access.users.update': {

@@ -8,6 +8,7 @@ import { KEY_FILE } from '../../../src-main/core/accounts/passwordVault';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 import { seedSchool, type SchoolFixture } from '../access/schoolFixture';
 import { enrolByOrder } from './enrol';
+import { createSignedInUser } from '../../helpers/accessHelpers';
 
 function pdfText(base64: string, dir: string): string {
   const file = path.join(dir, `letters-${Date.now()}.pdf`);
@@ -169,5 +170,39 @@ describeEachDb('portal accounts and account letters', (kind) => {
   it('opens a staff task from the hire date and the hiring order', async () => {
     const s = await t.client.call('staff.create', { lastName: 'Новикова', firstName: 'Елена', sex: 'Ж', birthDate: '1990-01-01', hireDate: '2025-09-01', hireOrderNumber: '44-к', hireOrder: { orderDate: '2025-08-29' } });
     expect(s.account).toMatchObject({ status: 'toCreate', dueDate: '2025-09-03' });
+  });
+
+  it('HR prints the letters of chosen staff; a class letter is refused with a word for HR; the secretary is refused staff letters', async () => {
+    const s = await t.client.call('staff.create', { lastName: 'Журавлёва', firstName: 'Ольга', middleName: 'Петровна', sex: 'Ж', birthDate: '1984-03-03', positions: [{ position: 'учитель', kind: 'main', rate: 1, startDate: '2025-09-01', endDate: null, orderNumber: '45-к' }], hireDate: '2025-09-01', hireOrderNumber: '45-к', hireOrder: { orderDate: '2025-08-29' } });
+    const waiting = await t.client.call('staff.create', { lastName: 'Ждунов', firstName: 'Иван', sex: 'М', birthDate: '1980-01-01', hireDate: '2025-09-01', hireOrderNumber: '46-к', hireOrder: { orderDate: '2025-08-29' } });
+    const account = (await t.client.call('accounts.list', { personKind: 'staff' })).find((r) => r.personId === s.id)!;
+    await t.client.call('accounts.markSent', { ids: [account.id], fileName: 'Сотрудники.csv', date: '2025-09-02' });
+    const sent = (await t.client.call('accounts.list', { personKind: 'staff' })).find((r) => r.personId === s.id)!;
+    await t.client.call('accounts.recordCreated', { entries: [{ id: sent.id, version: sent.version, login: 'ЖуравлёваО', password: 'Журавлёва7315' }], date: '2025-09-03' });
+
+    const { client: hr } = await createSignedInUser(t, { login: 'kadry', roles: ['hr'] });
+    const pdf = await hr.call('accounts.staffLetters', { staffIds: [s.id, waiting.id], format: 'pdf' });
+    expect(pdf.rows).toBe(1);
+    expect(pdf.fileName).toBe('Учётные записи портала, сотрудники.pdf');
+    const text = pdfText(pdf.contentBase64, t.dataDir).replace(/\s+/g, ' ');
+    for (const w of ['Журавлёва Ольга Петровна (учитель)', 'ЖуравлёваО', 'Журавлёва7315', 'обратитесь к специалисту по кадрам']) expect(text, w).toContain(w);
+    expect(text).not.toContain('Родителям');
+    expect(pdf.skipped).toEqual(['Ждунов Иван — нужно создать']);
+    const docx = await hr.call('accounts.staffLetters', { staffIds: [s.id], format: 'docx' });
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(docx.contentBase64, 'base64') });
+    for (const w of ['Журавлёва Ольга Петровна', 'учитель', 'ЖуравлёваО', 'Журавлёва7315']) expect(value, w).toContain(w);
+    const log = await t.core.db.selectFrom('auditLog').select(['action', 'changes']).where('method', '=', 'accounts.staffLetters').execute();
+    expect(log.map((l) => l.action)).toEqual(['export', 'export']);
+    expect(JSON.stringify(log)).not.toContain('7315');
+
+    // HR asking for a class: told who prints class letters and where HR's own letters are.
+    await expect(hr.call('accounts.letters', { classId: fx.class5A, format: 'pdf' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/письма класса 5А .*печатают секретарь и классный руководитель.*Письма сотрудникам/),
+    });
+    const { client: secretary } = await createSignedInUser(t, { login: 'sekretar', roles: ['secretary'] });
+    await expect(secretary.call('accounts.staffLetters', { staffIds: [s.id], format: 'pdf' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('специалист по кадрам') });
+    // Nobody is printed twice by mistake: an unknown id refuses the whole batch.
+    await expect(hr.call('accounts.staffLetters', { staffIds: [s.id, '01900000-0000-7000-8000-000000000000'], format: 'pdf' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -139,7 +139,16 @@ export const PEOPLE_SAMPLES: Record<string, MethodSample> = {
       return { id: a.id, version: a.version, date: '2025-09-03', to: 'лично' };
     },
   },
-  'accounts.letters': { input: ({ fx }) => ({ classId: fx.class5A, format: 'pdf' }) },
+  'accounts.letters': {
+    input: ({ fx }) => ({ classId: fx.class5A, format: 'pdf' }),
+    // HR holds the hand-over right for staff letters; a class letter is refused with a word for HR.
+    allowedOutcome: ({ role }) => (role === 'hr' ? 'FORBIDDEN' : 'ok'),
+  },
+  'accounts.staffLetters': {
+    input: ({ fx }) => ({ staffIds: [fx.teacher5A], format: 'pdf' }),
+    // Staff letters are HR's (staff.edit); the secretary and class teachers hold the right for classes.
+    allowedOutcome: ({ role }) => (role === 'hr' || role === 'admin' ? 'ok' : 'FORBIDDEN'),
+  },
   'accounts.settings.get': { input: () => ({}) },
   'accounts.settings.save': { input: () => ({ portalUrl: 'https://netschool.edu22.info' }) },
 };

@@ -198,6 +198,74 @@ describeEachDb('the report builder and the printed personal files', (kind) => {
     }
   });
 
+  it('issues справки об обучении and с места работы with declined names, numbered in the register; a pupil who left gets none and no number is taken', async () => {
+    const first = await t.client.call('reports.print.studyCertificate', { pupilId: fx.pupils.p2, format: 'docx', purpose: 'в поликлинику' });
+    expect(first.number).toBe(1);
+    expect(first.fileName).toBe('Справка об обучении № 1 — Петрова Анна Игоревна.docx');
+    const text = await docxText(first.contentBase64);
+    expect(text).toContain('СПРАВКА № 1');
+    expect(text).toContain('Выдана Петровой Анне Игоревне, 20.11.2019 года рождения');
+    expect(text).toContain('является обучающейся 1А класса');
+    expect(text).toContain('в 2026/2027 учебном году');
+    expect(text).toContain('для предъявления в поликлинику');
+    expect(text).not.toMatch(/[{}]/);
+    if (WRITER) {
+      const { file } = tempFile('study.docx', Buffer.from(first.contentBase64, 'base64'));
+      expect(squash(fs.readFileSync(sofficeConvert(file, 'txt:Text'), 'utf8'))).toContain('Выдана Петровой Анне Игоревне');
+    }
+    const second = await t.client.call('reports.print.studyCertificate', { pupilId: fx.pupils.p3, format: 'pdf' });
+    expect(second.number).toBe(2);
+    if (PDFTOTEXT) {
+      const { file } = tempFile('study.pdf', Buffer.from(second.contentBase64, 'base64'));
+      const words = squash(pdfText(file));
+      expect(words).toContain('СПРАВКА № 2');
+      expect(words).toContain('Выдана Сидорову Ивану Павловичу');
+      expect(words).toContain('является обучающимся 5А класса');
+      expect(words).toContain('по месту требования');
+    }
+    // Кузнецова left on 01.12.2026: refused by name and reason, and the register keeps its numbers.
+    await expect(t.client.call('reports.print.studyCertificate', { pupilId: fx.pupils.p4, format: 'pdf' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/Кузнецова Мария Алексеевна сейчас не обучается в школе \(выбыла из 5А 01\.12\.2026\)/),
+    });
+
+    const work = await t.client.call('reports.print.workCertificate', { staffId: fx.staff.s10, format: 'pdf' });
+    expect(work.number).toBe(1);
+    if (PDFTOTEXT) {
+      const { file } = tempFile('work.pdf', Buffer.from(work.contentBase64, 'base64'));
+      const words = squash(pdfText(file));
+      expect(words).toContain('Выдана Ушаковой Лидии Борисовне');
+      expect(words).toMatch(/действительно работала в .* по 30\.06\.2026/);
+    }
+    const working = await t.client.call('reports.print.workCertificate', { staffId: fx.staff.s5, format: 'docx' });
+    const workText = await docxText(working.contentBase64);
+    expect(workText).toContain('СПРАВКА № 2');
+    expect(workText).toMatch(/Выдана Поляковой Галине Степановне в том, что Полякова Галина Степановна действительно работает в .* по настоящее время/);
+
+    const register = await t.client.call('reports.certificates.list', {});
+    expect(register.map((r) => [r.kind, r.number, r.personName, r.purpose])).toEqual([
+      ['study', 2, 'Сидоров Иван Павлович', 'по месту требования'],
+      ['work', 2, 'Полякова Галина Степановна', 'по месту требования'],
+      ['study', 1, 'Петрова Анна Игоревна', 'в поликлинику'],
+      ['work', 1, 'Ушакова Лидия Борисовна', 'по месту требования'],
+    ]);
+    expect(register.find((r) => r.personId === fx.pupils.p2)?.detail).toBe('1А, 2026/2027');
+    // HR sees the staff certificates only; the print is logged on the person's card.
+    const hr = (await createSignedInUser(t, { login: `hr-cert-${kind}`, roles: ['hr'] })).client;
+    expect((await hr.call('reports.certificates.list', {})).map((r) => r.kind)).toEqual(['work', 'work']);
+    await expect(hr.call('reports.print.studyCertificate', { pupilId: fx.pupils.p2, format: 'pdf' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const audit = await t.core.db.selectFrom('auditLog').select(['entity', 'changes']).where('recordId', '=', fx.pupils.p2).where('method', '=', 'reports.print.studyCertificate').execute();
+    expect(audit.map((a) => a.entity)).toEqual(['pupil']);
+    expect(audit[0].changes).toContain('1/2026');
+
+    // The school's own template is used for the next one.
+    const zip = new PizZip(readAsset('templates', 'study-certificate.docx'));
+    zip.file('word/document.xml', (zip.file('word/document.xml')?.asText() ?? '').replace('СПРАВКА №', 'СПРАВКА С МЕСТА УЧЁБЫ №'));
+    await t.client.call('reports.templates.upload', { key: 'study-certificate', fileName: 'Наша справка.docx', contentBase64: zip.generate({ type: 'nodebuffer' }).toString('base64'), version: 0 });
+    const third = await t.client.call('reports.print.studyCertificate', { pupilId: fx.pupils.p2, format: 'docx' });
+    expect(await docxText(third.contentBase64)).toContain('СПРАВКА С МЕСТА УЧЁБЫ № 3');
+  });
+
   it('the administrator replaces a template; a broken one is refused and changes nothing; reset brings the default back', async () => {
     const zip = new PizZip(readAsset('templates', 'pupil-card.docx'));
     const xml = zip.file('word/document.xml')?.asText() ?? '';

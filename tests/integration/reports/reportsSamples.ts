@@ -39,6 +39,23 @@ export const REPORTS_SAMPLES: Record<string, MethodSample> = {
   'reports.staff.export': { input: () => staffReport },
   'reports.print.pupilCard': { input: ({ fx }) => ({ pupilId: fx.pupils5A[0], format: 'pdf' }) },
   'reports.print.staffCard': { input: ({ fx }) => ({ staffId: fx.teacher5A, format: 'pdf' }) },
+  'reports.print.studyCertificate': { input: ({ fx }) => ({ pupilId: fx.pupils5A[0], format: 'pdf', purpose: 'в поликлинику' }) },
+  'reports.print.workCertificate': {
+    input: async ({ t }) => {
+      const s = await t.client.call('staff.create', {
+        lastName: 'Справкина',
+        firstName: 'Нина',
+        sex: 'Ж',
+        birthDate: '1980-01-01',
+        hireDate: '2020-08-25',
+        hireOrderNumber: '7-к',
+        positions: [{ position: 'учитель', kind: 'main', rate: 1, startDate: '2020-08-25', endDate: null, orderNumber: '7-к' }],
+        allowDuplicate: true,
+      });
+      return { staffId: s.id, format: 'pdf' };
+    },
+  },
+  'reports.certificates.list': { input: () => ({}) },
   'reports.templates.info': { input: () => ({}) },
   'reports.templates.download': { input: () => ({ key: 'pupil-card', which: 'default' }) },
   'reports.templates.upload': {

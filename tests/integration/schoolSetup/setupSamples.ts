@@ -186,6 +186,7 @@ export const SETUP_SAMPLES: Record<string, MethodSample> = {
   },
 
   'setup.subjects.list': { input: () => ({}) },
+  'setup.subjects.export': { input: () => ({}) },
   'setup.subjects.save': { input: ({ unique }) => ({ id: null, version: 0, subject: { name: unique('Краеведение'), shortName: 'Краев.', points: [{ grade: 5, points: 7 }] } }) },
   'setup.subjects.delete': {
     input: async (ctx) => {
@@ -203,6 +204,7 @@ export const SETUP_SAMPLES: Record<string, MethodSample> = {
   },
 
   'setup.rooms.list': { input: () => ({}) },
+  'setup.rooms.export': { input: () => ({}) },
   'setup.rooms.save': { input: ({ unique }) => ({ id: null, version: 0, room: { number: unique('к'), typeId: 'room-type-regular', floor: 2, capacity: 30 } }) },
   'setup.rooms.delete': {
     input: async ({ t, unique }) => {
@@ -221,6 +223,7 @@ export const SETUP_SAMPLES: Record<string, MethodSample> = {
 
   'setup.staff.options': { input: () => ({}) },
   'setup.classes.list': { input: async (ctx) => ({ yearId: await currentYearId(ctx) }) },
+  'setup.classes.export': { input: async (ctx) => ({ yearId: await currentYearId(ctx) }) },
   'setup.classes.save': {
     input: async (ctx) => {
       const y = await scratchYear(ctx);

@@ -38,9 +38,16 @@ describeEachDb('key bundle: letters sealed in one data folder print in another',
       .executeTakeFirstOrThrow();
     classId = sealed.classId;
     expect(school.classes.some((c) => c.id === classId)).toBe(true);
-    // The same database, another data folder.
+    // The same database, another data folder. A SQLite file carries the key beside it, so there the
+    // other place is a copy of the file without its folder (a database sent to another computer).
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'so-moved-'));
-    const core = await openCore({ db: a.dbConfig, dataDir, logger: createLogger(silentSink) });
+    let db = a.dbConfig;
+    if (a.core.appDb.sqlite) {
+      const copy = path.join(dataDir, 'school-office.sqlite3');
+      await a.core.appDb.sqlite.backup(copy);
+      db = { kind: 'sqlite', file: copy };
+    }
+    const core = await openCore({ db, dataDir, logger: createLogger(silentSink) });
     other = { core, dispatcher: createDispatcher(core, handlers, accessHooks()), dataDir };
   });
   afterAll(async () => {

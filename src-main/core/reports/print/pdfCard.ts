@@ -9,7 +9,7 @@ export type PdfBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'fields'; pairs: [string, string][] }
   | { kind: 'table'; widths: number[]; header: string[]; rows: string[][] }
-  | { kind: 'text'; text: string };
+  | { kind: 'text'; text: string; size?: number };
 
 export interface PdfCard {
   title: string;
@@ -58,7 +58,9 @@ export async function renderCardPdf(card: PdfCard): Promise<Buffer> {
       doc.font('bold').fontSize(10).text(b.text, left, doc.y, { width });
       doc.moveDown(0.3);
     } else if (b.kind === 'text') {
-      doc.font('regular').fontSize(9).text(b.text || '—', left, doc.y, { width });
+      // A certificate's body is read as a letter: larger type, justified, a gap between paragraphs.
+      doc.font('regular').fontSize(b.size ?? 9).text(b.text || '—', left, doc.y, { width, align: b.size ? 'justify' : 'left' });
+      if (b.size) doc.moveDown(0.6);
     } else if (b.kind === 'fields') {
       for (const [label, value] of b.pairs) {
         doc.font('bold').fontSize(9);

@@ -177,6 +177,10 @@ export function samplePrintData(key: PrintFormKey): PrintData {
       classes: row(['yearName', 'className', 'from', 'to', 'cause']),
     };
   }
+  if (key === 'study-certificate' || key === 'work-certificate') {
+    const keys = ['number', 'issuedOn', 'purpose', 'directorName', 'nameNom', 'nameDat', 'nameGen', 'birthDate', 'pupilWordIns', 'className', 'grade', 'yearName', 'enrolOrder', 'enrolDate', 'programme', 'position', 'hireDate', 'hireOrder', 'works', 'workedTill'];
+    return { ...common, ...Object.fromEntries(keys.map((k) => [k, 'Проверка'])) };
+  }
   return {
     ...common,
     ...Object.fromEntries(['personnelNumber', 'inn', 'snils', 'alphabet', 'workKind', 'sex', 'fullName', 'birthDate', 'citizenship', 'totalExperience', 'pedExperience', 'familyStatus', 'passport', 'registrationAddress', 'actualAddress', 'phone', 'category', 'categoryDate', 'nextAttestationDate', 'awards', 'dismissalDate', 'dismissalOrder', 'dismissalNote'].map((k) => [k, 'Проверка'])),

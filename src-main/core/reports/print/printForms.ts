@@ -4,6 +4,7 @@ import { AppError } from '../../../../src-shared/errors';
 import { assertCanSeePupil } from '../../access/index';
 import { schoolToday } from '../../foundation/clock';
 import type { HandlerContext } from '../../foundation/context';
+import type { Executor } from '../../foundation/executor';
 import { DOCX_MIME, PDF_MIME } from '../../movement/index';
 import { compileTemplate, templateProblem } from '../../movement/index';
 import { renderCardPdf, type PdfCard } from './pdfCard';
@@ -104,8 +105,14 @@ function staffPdf(d: PrintData): PdfCard {
 }
 
 async function render(ctx: HandlerContext, key: PrintFormKey, data: PrintData, format: 'docx' | 'pdf'): Promise<Buffer> {
-  if (format === 'pdf') return renderCardPdf(key === 'pupil-card' ? pupilPdf(data) : staffPdf(data));
-  const template = await currentPrintTemplate(ctx.core.db, key);
+  return renderPrintForm(ctx, key, data, format, key === 'pupil-card' ? pupilPdf(data) : staffPdf(data));
+}
+
+/** A print form as DOCX from the school's template (or the default) or as the app's PDF layout. */
+export async function renderPrintForm(ctx: HandlerContext, key: PrintFormKey, data: PrintData, format: 'docx' | 'pdf', pdf: PdfCard, db: Executor = ctx.core.db): Promise<Buffer> {
+  if (format === 'pdf') return renderCardPdf(pdf);
+  // Inside a caller's transaction the template is read through it (SQLite has one connection).
+  const template = await currentPrintTemplate(db, key);
   try {
     const doc = compileTemplate(template.content);
     doc.render(data);

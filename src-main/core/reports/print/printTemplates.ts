@@ -1,6 +1,6 @@
 import type { ExportedFile } from '../../../../src-shared/contract/files';
 import type { PrintTemplateInfo } from '../../../../src-shared/contract/reports';
-import { PRINT_FORMS, type PrintFormKey } from '../../../../src-shared/domain/reports/catalogue';
+import { PRINT_FORMS, PRINT_FORM_KEYS, type PrintFormKey } from '../../../../src-shared/domain/reports/catalogue';
 import { PRINT_TAGS } from '../../../../src-shared/domain/reports/printTags';
 import { AppError } from '../../../../src-shared/errors';
 import type { Executor } from '../../foundation/executor';
@@ -16,7 +16,12 @@ import { deleteTemplate, findTemplate, templateMeta, writeTemplate } from '../re
  * database (every office PC prints the same), the default ships in `assets/templates/`. An upload is
  * tried on sample data first; a file the filler cannot read is refused whole with the reason.
  */
-export const DEFAULT_FILES: Record<PrintFormKey, string> = { 'pupil-card': 'pupil-card.docx', 'staff-card-t2': 'staff-card-t2.docx' };
+export const DEFAULT_FILES: Record<PrintFormKey, string> = {
+  'pupil-card': 'pupil-card.docx',
+  'staff-card-t2': 'staff-card-t2.docx',
+  'study-certificate': 'study-certificate.docx',
+  'work-certificate': 'work-certificate.docx',
+};
 
 export async function currentPrintTemplate(db: Executor, key: PrintFormKey): Promise<{ content: Buffer; fileName: string; custom: boolean }> {
   const row = await findTemplate(db, key);
@@ -35,7 +40,9 @@ async function infoOf(db: Executor, key: PrintFormKey): Promise<PrintTemplateInf
 }
 
 export async function printTemplatesInfo(db: Executor): Promise<PrintTemplateInfo[]> {
-  return [await infoOf(db, 'pupil-card'), await infoOf(db, 'staff-card-t2')];
+  const out: PrintTemplateInfo[] = [];
+  for (const key of PRINT_FORM_KEYS) out.push(await infoOf(db, key));
+  return out;
 }
 
 export async function downloadPrintTemplate(db: Executor, key: PrintFormKey, which: 'current' | 'default'): Promise<ExportedFile> {
