@@ -1,9 +1,36 @@
-import { useCallback, useEffect, useState } from 'react';
+import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import { useCallback, useEffect } from 'react';
+import { useDispatch, useSelector } from 'react-redux';
 import { useSearchParams } from 'react-router';
-import type { AcademicYear } from '../../../src-shared/contract/years';
-import { useYearsQuery } from './yearApi';
+import type { AcademicYear } from '../../src-shared/contract/years';
+import { useYearsQuery } from './yearsApi';
 
 const KEY = 'school-office.selectedYear';
+
+/** The year picked last time on this PC (the next year is prepared while the current one runs). */
+function rememberedYear(): string | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The selected academic year as the window's shared state (the store registers this slice): a year
+ * picked on one page is the year of every other page, with no feature importing another for it.
+ */
+export const selectedYearSlice = createSlice({
+  name: 'selectedYear',
+  initialState: () => ({ id: rememberedYear() }),
+  reducers: {
+    yearSelected(state, action: PayloadAction<string | null>) {
+      state.id = action.payload;
+    },
+  },
+});
+
+const { yearSelected } = selectedYearSlice.actions;
 
 /**
  * The academic year the set-up pages work on: the one the user picked last time on this PC (the
@@ -17,22 +44,17 @@ export function useSelectedYear(): {
   isLoading: boolean;
 } {
   const { data, isLoading } = useYearsQuery();
-  const [picked, setPicked] = useState<string | null>(() => {
-    try {
-      return window.localStorage.getItem(KEY);
-    } catch {
-      return null;
-    }
-  });
+  const picked = useSelector((s: { selectedYear: { id: string | null } }) => s.selectedYear.id);
+  const dispatch = useDispatch();
   const [params, setParams] = useSearchParams();
   const linked = params.get('yearId');
   const setYearId = useCallback(
     (id: string) => {
-      setPicked(id);
+      dispatch(yearSelected(id));
       try {
         window.localStorage.setItem(KEY, id);
       } catch {
-        /* private mode: the choice lasts for this page only */
+        /* private mode: the choice lasts for this window only */
       }
       // The link's year has become the choice; the address stops overriding the year select.
       setParams(
@@ -43,7 +65,7 @@ export function useSelectedYear(): {
         { replace: true },
       );
     },
-    [setParams],
+    [dispatch, setParams],
   );
   const years = data?.years ?? [];
   const year = years.find((y) => y.id === linked) ?? years.find((y) => y.id === picked) ?? years.find((y) => y.isCurrent) ?? years[0] ?? null;
@@ -52,7 +74,7 @@ export function useSelectedYear(): {
   }, [linked, years, setYearId]);
   // A year deleted elsewhere must not stay selected.
   useEffect(() => {
-    if (data && picked && !years.some((y) => y.id === picked)) setPicked(null);
-  }, [data, picked, years]);
+    if (data && picked && !years.some((y) => y.id === picked)) dispatch(yearSelected(null));
+  }, [data, picked, years, dispatch]);
   return { years, year, setYearId, isLoading };
 }
