@@ -7,10 +7,15 @@ import { useYearsQuery } from './yearsApi';
 
 const KEY = 'school-office.selectedYear';
 
+/** The browser's storage; typed here because the store also runs in Node tests (no DOM types there). */
+function storage(): { getItem(key: string): string | null; setItem(key: string, value: string): void } | undefined {
+  return (globalThis as { localStorage?: ReturnType<typeof storage> }).localStorage;
+}
+
 /** The year picked last time on this PC (the next year is prepared while the current one runs). */
 function rememberedYear(): string | null {
   try {
-    return typeof window === 'undefined' ? null : window.localStorage.getItem(KEY);
+    return storage()?.getItem(KEY) ?? null;
   } catch {
     return null;
   }
@@ -52,7 +57,7 @@ export function useSelectedYear(): {
     (id: string) => {
       dispatch(yearSelected(id));
       try {
-        window.localStorage.setItem(KEY, id);
+        storage()?.setItem(KEY, id);
       } catch {
         /* private mode: the choice lasts for this window only */
       }

@@ -11,7 +11,9 @@ import { readPortalUrl } from './accountsService';
 import { lettersDocx, lettersPdf, type Letter } from './letterDocuments';
 import { openVault } from './passwordVault';
 import { schoolToday } from '../foundation/clock';
-import { validOn } from '../foundation/validOn';
+import { schoolShortName } from '../schoolSetup/index';
+import { accountRecordsOfPersons } from './repo/accounts';
+import { classById, classRosterOn, parentsOfPupils } from './repo/accountPeople';
 
 /**
  * Account letters of a class for the class teacher to hand out (work order 3.7): each pupil's and
@@ -22,30 +24,17 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 export async function accountLetters(ctx: HandlerContext, classId: string, format: 'pdf' | 'docx', includeParents = true): Promise<ExportedFile & { skipped: string[] }> {
   const db = ctx.core.db;
-  const cls = await db.selectFrom('schoolClass').select(['id', 'name']).where('id', '=', classId).executeTakeFirst();
+  const cls = await classById(db, classId);
   if (!cls) throw new AppError('NOT_FOUND', 'Класс не найден: обновите список классов.');
   await assertCanEditClass(ctx, classId);
   const scope = await accountScope(ctx, 'handOver');
   const today = schoolToday();
-  const pupils = await db
-    .selectFrom('classMembership as cm')
-    .innerJoin('pupil as p', 'p.id', 'cm.pupilId')
-    .select(['p.id', 'p.lastName', 'p.firstName', 'p.middleName', 'p.sex'])
-    .where('cm.classId', '=', classId)
-    .where(validOn('cm', today))
-    .execute();
+  const pupils = await classRosterOn(db, classId, today);
   pupils.sort(comparePersons);
   const pupilIds = pupils.map((p) => p.id);
-  const links = pupilIds.length
-    ? await db
-        .selectFrom('pupilParent as pp')
-        .innerJoin('parent as pa', 'pa.id', 'pp.parentId')
-        .select(['pp.pupilId', 'pp.relation', 'pa.id', 'pa.lastName', 'pa.firstName', 'pa.middleName'])
-        .where('pp.pupilId', 'in', pupilIds)
-        .execute()
-    : [];
+  const links = await parentsOfPupils(db, pupilIds);
   const personIds = [...pupilIds, ...links.map((l) => l.id)];
-  const accounts = personIds.length ? await db.selectFrom('portalAccount').selectAll().where('personId', 'in', personIds).execute() : [];
+  const accounts = await accountRecordsOfPersons(db, personIds);
   const accountOf = (kind: string, id: string) => accounts.find((a) => a.personKind === kind && a.personId === id);
 
   const vault = openVault(ctx.core.config.dataDir);
@@ -76,8 +65,7 @@ export async function accountLetters(ctx: HandlerContext, classId: string, forma
     }
   }
 
-  const school = await db.selectFrom('schoolCard').select(['shortName']).where('id', '=', 'main').executeTakeFirst();
-  const set = { schoolName: school?.shortName ?? 'Школьный офис', className: cls.name, portalUrl: await readPortalUrl(db), letters };
+  const set = { schoolName: (await schoolShortName(db)) || 'Школьный офис', className: cls.name, portalUrl: await readPortalUrl(db), letters };
   const content = format === 'pdf' ? await lettersPdf(set) : lettersDocx(set);
   // The log says who printed which letters, never the passwords themselves.
   await ctx.audit.record(db, {
