@@ -10,13 +10,7 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', '
 // is being reworked to write through the domains (issue 18) and is listed apart.
 const SQL_NOT_YET_IN_REPO = [
   'src-main/core/movement/applyItem.ts',
-  'src-main/core/movement/common.ts',
   'src-main/core/movement/counters.ts',
-  'src-main/core/movement/documents/orderDocument.ts',
-  'src-main/core/movement/documents/templateStore.ts',
-  'src-main/core/movement/enrolmentAccounts.ts',
-  'src-main/core/movement/orderSigning.ts',
-  'src-main/core/movement/pupilCards.ts',
   'src-main/core/movement/revert.ts',
   'src-main/core/movement/rollover/applyRollover.ts',
   'src-main/core/movement/rollover/buildRollover.ts',

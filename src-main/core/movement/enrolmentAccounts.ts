@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { openAccountTasksForEnrolment } from '../accounts/index';
 import type { HandlerContext } from '../foundation/context';
 import type { Executor } from '../foundation/executor';
+import { enrolmentsWithoutAccountTask, signedEnrolmentItems } from './repo/enrolments';
 
 // Pupils typed in from the paper book and this school's own 9th-graders going on to 10th already
 // have their portal accounts.
@@ -13,16 +13,7 @@ const HAVE_ACCOUNTS = new Set(['contingent', 'continuing']);
  * path that signs such an order (the sign method, the rollover, an order taken from the portal).
  */
 export async function openEnrolmentAccountTasks(ctx: HandlerContext, trx: Executor, orderId: string): Promise<void> {
-  const rows = await trx
-    .selectFrom('movementOrderItem as i')
-    .innerJoin('movementOrder as o', 'o.id', 'i.orderId')
-    .select(['i.pupilId', 'i.enrollKind', 'o.orderType', 'o.orderDate', 'o.numberText'])
-    .where('o.id', '=', orderId)
-    .where('o.status', '=', 'signed')
-    .where('o.orderType', 'in', ['enroll', 'reinstate'])
-    .orderBy('i.ordinal')
-    .execute();
-  for (const r of rows) {
+  for (const r of await signedEnrolmentItems(trx, orderId)) {
     if (r.enrollKind && HAVE_ACCOUNTS.has(r.enrollKind)) continue;
     await openAccountTasksForEnrolment(ctx, trx, { pupilId: r.pupilId, orderDate: r.orderDate, orderNumber: r.numberText });
   }
@@ -34,20 +25,8 @@ export async function openEnrolmentAccountTasks(ctx: HandlerContext, trx: Execut
  * by a read — the pull and the push run it inside their transactions, the app once at start.
  */
 export async function openMissingEnrolmentAccountTasks(ctx: HandlerContext, trx: Executor, pupilIds?: readonly string[]): Promise<number> {
-  let q = trx
-    .selectFrom('movementOrderItem as i')
-    .innerJoin('movementOrder as o', 'o.id', 'i.orderId')
-    .select(['i.pupilId', 'o.orderDate', 'o.numberText'])
-    .where('o.status', '=', 'signed')
-    .where('o.orderType', 'in', ['enroll', 'reinstate'])
-    .where((eb) => eb.or([eb('i.enrollKind', 'is', null), eb('i.enrollKind', 'not in', [...HAVE_ACCOUNTS])]))
-    .where(sql<boolean>`not exists (select 1 from portal_account a where a.person_kind = 'pupil' and a.person_id = i.pupil_id)`)
-    .orderBy('o.orderDate', 'desc');
-  if (pupilIds) {
-    if (pupilIds.length === 0) return 0;
-    q = q.where('i.pupilId', 'in', [...pupilIds]);
-  }
-  const rows = await q.execute();
+  if (pupilIds && pupilIds.length === 0) return 0;
+  const rows = await enrolmentsWithoutAccountTask(trx, [...HAVE_ACCOUNTS], pupilIds);
   if (rows.length === 0) return 0;
   // The latest order counts: a pupil enrolled, withdrawn and enrolled again is due after the last one.
   const latest = new Map<string, { orderDate: string; numberText: string | null }>();
