@@ -10,7 +10,6 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', '
 // is being reworked to write through the domains (issue 18) and is listed apart.
 const SQL_NOT_YET_IN_REPO = [
   'src-main/core/movement/applyItem.ts',
-  'src-main/core/movement/revert.ts',
   'src-main/core/movement/rollover/applyRollover.ts',
   'src-main/core/movement/rollover/buildRollover.ts',
   'src-main/core/schoolSetup/bells/bellService.ts',
