@@ -13,7 +13,8 @@ import { openVault } from './passwordVault';
 import { schoolToday } from '../foundation/clock';
 import { schoolShortName } from '../schoolSetup/index';
 import { accountRecordsOfPersons } from './repo/accounts';
-import { classById, classRosterOn, parentsOfPupils } from './repo/accountPeople';
+import { classById, classRosterOn } from './repo/accountPeople';
+import { parentNamesOfPupils } from '../people/index';
 
 /**
  * Account letters of a class for the class teacher to hand out (work order 3.7): each pupil's and
@@ -32,7 +33,7 @@ export async function accountLetters(ctx: HandlerContext, classId: string, forma
   const pupils = await classRosterOn(db, classId, today);
   pupils.sort(comparePersons);
   const pupilIds = pupils.map((p) => p.id);
-  const links = await parentsOfPupils(db, pupilIds);
+  const links = await parentNamesOfPupils(db, pupilIds);
   const personIds = [...pupilIds, ...links.map((l) => l.id)];
   const accounts = await accountRecordsOfPersons(db, personIds);
   const accountOf = (kind: string, id: string) => accounts.find((a) => a.personKind === kind && a.personId === id);

@@ -65,14 +65,3 @@ export async function classRosterOn(db: Executor, classId: string, on: string) {
     .where(validOn('cm', on))
     .execute();
 }
-
-/** The parents linked to these pupils, with the relation. */
-export async function parentsOfPupils(db: Executor, pupilIds: readonly string[]) {
-  if (pupilIds.length === 0) return [];
-  return db
-    .selectFrom('pupilParent as pp')
-    .innerJoin('parent as pa', 'pa.id', 'pp.parentId')
-    .select(['pp.pupilId', 'pp.relation', 'pa.id', 'pa.lastName', 'pa.firstName', 'pa.middleName'])
-    .where('pp.pupilId', 'in', [...pupilIds])
-    .execute();
-}

@@ -74,13 +74,13 @@ export async function parentsOfPupil(db: Executor, pupilId: string) {
     .execute();
 }
 
-/** The parents' names of these pupils (the list's «Родители» column). */
+/** The parents of these pupils with their names and the relation (the list's «Родители» column, account letters). */
 export async function parentNamesOfPupils(db: Executor, pupilIds: readonly string[]) {
   if (pupilIds.length === 0) return [];
   return db
     .selectFrom('pupilParent as pp')
     .innerJoin('parent as pa', 'pa.id', 'pp.parentId')
-    .select(['pp.pupilId', 'pp.relation', 'pa.lastName', 'pa.firstName', 'pa.middleName'])
+    .select(['pp.pupilId', 'pp.relation', 'pa.id', 'pa.lastName', 'pa.firstName', 'pa.middleName'])
     .where('pp.pupilId', 'in', [...pupilIds])
     .execute();
 }
