@@ -2,6 +2,7 @@ import { configureStore, createListenerMiddleware, isFulfilled, isRejectedWithVa
 import type { ErrorBody } from '../../src-shared/errors';
 import { baseApi, type ApiExtra } from '../api/baseApi';
 import { createOwnWrites } from '../api/ownWrites';
+import { selectedYearSlice } from '../components/useSelectedYear';
 import { connectionRestored, errorRaised, uiSlice } from './uiSlice';
 
 /** Errors a form shows next to its fields; every other rejected call becomes a global notice. */
@@ -27,7 +28,7 @@ errorListener.startListening({
 export function makeStore(client: ApiExtra['client']) {
   const extra: ApiExtra = { client, ownWrites: createOwnWrites() };
   return configureStore({
-    reducer: { [baseApi.reducerPath]: baseApi.reducer, ui: uiSlice.reducer },
+    reducer: { [baseApi.reducerPath]: baseApi.reducer, ui: uiSlice.reducer, selectedYear: selectedYearSlice.reducer },
     middleware: (getDefault) => getDefault({ thunk: { extraArgument: extra } }).prepend(errorListener.middleware).concat(baseApi.middleware),
   });
 }

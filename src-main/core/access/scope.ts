@@ -1,10 +1,11 @@
 import { AppError } from '../../../src-shared/errors';
 import type { HandlerContext } from '../foundation/context';
 import { hasRight } from './authorize';
-import { schoolToday } from '../foundation/clock';
 import { createPort } from '../foundation/port';
 import type { Executor } from '../foundation/executor';
-import { validOn } from '../foundation/validOn';
+import { childIdsOfParent, currentClassIdsOfPupils } from './repo/pupilClasses';
+
+export { currentClassIdsOfPupils };
 
 /**
  * Row scoping (work order §2, §7.1): a user without «все классы» sees only their own classes — the
@@ -75,8 +76,8 @@ export async function assertCanEditParent(ctx: ScopeCtx, parentId: string): Prom
   await assertCanSeeParent(ctx, parentId);
   const editable = await editableClassIds(ctx);
   if (!editable) return;
-  const children = await ctx.core.db.selectFrom('pupilParent').select('pupilId').where('parentId', '=', parentId).execute();
-  const classes = await currentClassIdsOfPupils(ctx.core.db, children.map((c) => c.pupilId));
+  const children = await childIdsOfParent(ctx.core.db, parentId);
+  const classes = await currentClassIdsOfPupils(ctx.core.db, children);
   if (![...classes.values()].some((c) => editable.has(c))) throw notLed('этот родитель');
 }
 
@@ -89,20 +90,6 @@ export async function assertCanSeeClass(ctx: ScopeCtx, classId: string): Promise
   if (visible && !visible.has(classId)) throw refused('этот класс');
 }
 
-/** Class ids a pupil is in today (dated membership: from start_date until the day before end_date). */
-export async function currentClassIdsOfPupils(db: Executor, pupilIds: readonly string[], today = schoolToday()): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (pupilIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('classMembership')
-    .select(['pupilId', 'classId'])
-    .where('pupilId', 'in', [...pupilIds])
-    .where(validOn(null, today))
-    .execute();
-  for (const r of rows) out.set(r.pupilId, r.classId);
-  return out;
-}
-
 export async function assertCanSeePupil(ctx: ScopeCtx, pupilId: string): Promise<void> {
   const visible = await visibleClassIds(ctx);
   if (!visible) return;
@@ -113,7 +100,7 @@ export async function assertCanSeePupil(ctx: ScopeCtx, pupilId: string): Promise
 export async function assertCanSeeParent(ctx: ScopeCtx, parentId: string): Promise<void> {
   const visible = await visibleClassIds(ctx);
   if (!visible) return;
-  const children = await ctx.core.db.selectFrom('pupilParent').select('pupilId').where('parentId', '=', parentId).execute();
-  const classes = await currentClassIdsOfPupils(ctx.core.db, children.map((c) => c.pupilId));
+  const children = await childIdsOfParent(ctx.core.db, parentId);
+  const classes = await currentClassIdsOfPupils(ctx.core.db, children);
   if (![...classes.values()].some((c) => visible.has(c))) throw refused('этот родитель');
 }

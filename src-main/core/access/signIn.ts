@@ -6,6 +6,7 @@ import type { Executor } from '../foundation/executor';
 import { readAccessSettings } from './repo/accessSettings';
 import { decoyHash, verifyPassword } from './password';
 import { createSession, endSession, sessionUserOf } from './repo/sessions';
+import { lockedUntilOf, markSignedIn, setLockedUntil, takeAttempt, takeLock } from './repo/signInAttempts';
 import { findUserByLoginKey } from './repo/users';
 
 /** Wrong passwords in a row that lock the login. */
@@ -33,40 +34,17 @@ export interface SignedIn {
 }
 
 /**
- * Counts an attempt before its password is checked (issue 19, item 2): the counter goes up only
- * while the login is unlocked and below the limit, in one conditional UPDATE, so a burst of parallel
- * guesses gets at most MAX_FAILED_ATTEMPTS passwords checked, on one server or several. Returns the
- * attempt's number, or null when the login is locked or its attempts are all taken.
- */
-async function takeAttempt(db: Executor, userId: string, nowIso: string): Promise<number | null> {
-  const row = await db
-    .updateTable('appUser')
-    .set((eb) => ({ failedAttempts: eb('failedAttempts', '+', 1) }))
-    .where('id', '=', userId)
-    .where('failedAttempts', '<', MAX_FAILED_ATTEMPTS)
-    .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<=', nowIso)]))
-    .returning('failedAttempts')
-    .executeTakeFirst();
-  return row ? Number(row.failedAttempts) : null;
-}
-
-/**
  * The failure that finds all attempts taken locks the login, once: the same UPDATE empties the
- * counter, so the other failures of the same burst find nothing to lock.
+ * counter, so the other failures of the same burst find nothing to lock. An attempt is counted
+ * before its password is checked (issue 19, item 2), so a burst of parallel guesses gets at most
+ * MAX_FAILED_ATTEMPTS passwords checked.
  */
 async function lockIfExhausted(db: Executor, userId: string, nowMs: number, baseMinutes: number): Promise<{ minutes: number; until: string; lockNumber: number } | null> {
-  const row = await db
-    .updateTable('appUser')
-    .set((eb) => ({ failedAttempts: 0, lockCount: eb('lockCount', '+', 1) }))
-    .where('id', '=', userId)
-    .where('failedAttempts', '>=', MAX_FAILED_ATTEMPTS)
-    .returning('lockCount')
-    .executeTakeFirst();
-  if (!row) return null;
-  const lockNumber = Number(row.lockCount);
+  const lockNumber = await takeLock(db, userId, MAX_FAILED_ATTEMPTS);
+  if (lockNumber === null) return null;
   const minutes = lockMinutesFor(baseMinutes, lockNumber - 1);
   const until = new Date(nowMs + minutes * 60_000).toISOString();
-  await db.updateTable('appUser').set({ lockedUntil: until }).where('id', '=', userId).execute();
+  await setLockedUntil(db, userId, until);
   return { minutes, until, lockNumber };
 }
 
@@ -95,12 +73,11 @@ export async function signIn(ctx: HandlerContext, login: string, password: strin
     await audit('signin-failed', { login: login.slice(0, 100), reason: 'нет такого логина' });
     throw refused();
   }
-  const attempt = await takeAttempt(db, user.id, now);
+  const attempt = await takeAttempt(db, user.id, now, MAX_FAILED_ATTEMPTS);
   if (attempt === null) {
     // As long as a real check, so the answer does not reveal the lock.
     await verifyPassword(password, await decoyHash());
-    const current = await db.selectFrom('appUser').select('lockedUntil').where('id', '=', user.id).executeTakeFirst();
-    await audit('signin-refused', { reason: 'вход заблокирован', lockedUntil: current?.lockedUntil ?? null });
+    await audit('signin-refused', { reason: 'вход заблокирован', lockedUntil: await lockedUntilOf(db, user.id) });
     throw refused();
   }
 
@@ -120,11 +97,7 @@ export async function signIn(ctx: HandlerContext, login: string, password: strin
   }
 
   const token = await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('appUser')
-      .set({ failedAttempts: 0, lockCount: 0, lockedUntil: null, lastSignInAt: now })
-      .where('id', '=', user.id)
-      .execute();
+    await markSignedIn(trx, user.id, now);
     const t = await createSession(trx, user.id, ctx.caller.transport, now);
     await audit('signin', { transport: ctx.caller.transport }, trx);
     return t;

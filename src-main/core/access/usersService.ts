@@ -12,7 +12,7 @@ import { isLockedRoleRight } from './defaultRights';
 import { hashPassword, verifyPassword } from './password';
 import { rightsMatrix, setRoleRight, setUserRight } from './repo/rights';
 import { createSession, endUserSessions, sessionUserOf } from './repo/sessions';
-import { activeAdminIds, countUsers, findUserById, findUserByLoginKey, listUserRows, rolesOf, setRoles } from './repo/users';
+import { activeAdminIds, countUsers, findUserById, findUserByLoginKey, insertUser, listUserRows, markFirstAdmin, patchUser, rolesOf, setRoles, staffExists } from './repo/users';
 import type { Executor } from '../foundation/executor';
 
 function fieldError(record: string, path: string, label: string, text: string): AppError {
@@ -22,8 +22,7 @@ function fieldError(record: string, path: string, label: string, text: string): 
 
 async function checkStaff(db: Executor, staffId: string | null | undefined): Promise<void> {
   if (!staffId) return;
-  const s = await db.selectFrom('staff').select('id').where('id', '=', staffId).executeTakeFirst();
-  if (!s) throw fieldError('Пользователь', 'staffId', 'Сотрудник', 'карточка сотрудника не найдена (возможно, удалена)');
+  if (!(await staffExists(db, staffId))) throw fieldError('Пользователь', 'staffId', 'Сотрудник', 'карточка сотрудника не найдена (возможно, удалена)');
 }
 
 async function userRow(db: Executor, id: string): Promise<AppUserRow> {
@@ -56,11 +55,8 @@ export async function createFirstAdmin(ctx: HandlerContext, input: { login: stri
     token = await ctx.core.db.transaction().execute(async (trx) => {
       if ((await countUsers(trx)) > 0) throw refused();
       // A second first-run racing on another PC hits this key and is refused.
-      await trx.insertInto('appSetting').values({ key: 'access.firstAdmin', value: id, updatedAt: now }).execute();
-      await trx
-        .insertInto('appUser')
-        .values({ id, login: input.login, loginKey: loginKey(input.login), fullName: input.fullName, staffId: null, passwordHash: hash, isActive: 1, mustChangePassword: 0, failedAttempts: 0, lockCount: 0, lockedUntil: null, lastSignInAt: now, version: 1, createdAt: now, updatedAt: now })
-        .execute();
+      await markFirstAdmin(trx, id, now);
+      await insertUser(trx, { id, login: input.login, loginKey: loginKey(input.login), fullName: input.fullName, staffId: null, passwordHash: hash, mustChangePassword: false, lastSignInAt: now, now });
       await setRoles(trx, id, ['admin']);
       const t = await createSession(trx, id, ctx.caller.transport, now);
       const actor = { id, name: input.fullName };
@@ -90,7 +86,7 @@ export async function changeOwnPassword(ctx: HandlerContext, currentPassword: st
   const hash = await hashPassword(newPassword);
   const now = new Date().toISOString();
   await ctx.core.db.transaction().execute(async (trx) => {
-    await trx.updateTable('appUser').set({ passwordHash: hash, mustChangePassword: 0, version: user.version + 1, updatedAt: now }).where('id', '=', user.id).execute();
+    await patchUser(trx, user.id, { passwordHash: hash, mustChangePassword: 0, version: user.version + 1, updatedAt: now });
     // Anyone who learned the old password is signed out everywhere but here.
     await endUserSessions(trx, user.id, ctx.caller.sessionId);
     await ctx.audit.record(trx, { entity: 'appUser', recordId: user.id, action: 'password-change', changes: null });
@@ -116,10 +112,7 @@ export async function createUser(ctx: HandlerContext, input: CreateUserInput): P
       throw fieldError('Пользователь', 'login', 'Логин', `логин «${input.login}» уже занят — выберите другой`);
     }
     await checkStaff(trx, input.staffId);
-    await trx
-      .insertInto('appUser')
-      .values({ id, login: input.login, loginKey: loginKey(input.login), fullName: input.fullName, staffId: input.staffId ?? null, passwordHash: hash, isActive: 1, mustChangePassword: 1, failedAttempts: 0, lockCount: 0, lockedUntil: null, lastSignInAt: null, version: 1, createdAt: now, updatedAt: now })
-      .execute();
+    await insertUser(trx, { id, login: input.login, loginKey: loginKey(input.login), fullName: input.fullName, staffId: input.staffId ?? null, passwordHash: hash, mustChangePassword: true, lastSignInAt: null, now });
     await setRoles(trx, id, input.roles);
     const after = { login: input.login, fullName: input.fullName, staffId: input.staffId ?? null, roles: [...new Set(input.roles)].sort(), isActive: true };
     await ctx.audit.record(trx, { entity: 'appUser', recordId: id, action: 'create', changes: diffFields(null, after) });
@@ -157,11 +150,7 @@ export async function updateUser(ctx: HandlerContext, input: UpdateUserInput): P
     const after = { fullName: input.fullName, staffId: input.staffId, roles, isActive: input.isActive };
     const changes = diffFields(before, after);
     if (Object.keys(changes).length === 0) return;
-    await trx
-      .updateTable('appUser')
-      .set({ fullName: input.fullName, staffId: input.staffId, isActive: input.isActive ? 1 : 0, version: user.version + 1, updatedAt: now })
-      .where('id', '=', user.id)
-      .execute();
+    await patchUser(trx, user.id, { fullName: input.fullName, staffId: input.staffId, isActive: input.isActive ? 1 : 0, version: user.version + 1, updatedAt: now });
     await setRoles(trx, user.id, roles);
     if (!input.isActive) await endUserSessions(trx, user.id);
     await ctx.audit.record(trx, { entity: 'appUser', recordId: user.id, action: 'update', changes });
@@ -174,11 +163,7 @@ export async function resetPassword(ctx: HandlerContext, id: string, password: s
   const now = new Date().toISOString();
   await ctx.core.db.transaction().execute(async (trx) => {
     const user = await mustFind(trx, id);
-    await trx
-      .updateTable('appUser')
-      .set({ passwordHash: hash, mustChangePassword: 1, failedAttempts: 0, lockCount: 0, lockedUntil: null, version: user.version + 1, updatedAt: now })
-      .where('id', '=', id)
-      .execute();
+    await patchUser(trx, id, { passwordHash: hash, mustChangePassword: 1, failedAttempts: 0, lockCount: 0, lockedUntil: null, version: user.version + 1, updatedAt: now });
     await endUserSessions(trx, id);
     await ctx.audit.record(trx, { entity: 'appUser', recordId: id, action: 'password-reset', changes: { mustChangePassword: true } });
   });
@@ -189,7 +174,7 @@ export async function unlockUser(ctx: HandlerContext, id: string): Promise<AppUs
   const now = new Date().toISOString();
   await ctx.core.db.transaction().execute(async (trx) => {
     const user = await mustFind(trx, id);
-    await trx.updateTable('appUser').set({ failedAttempts: 0, lockCount: 0, lockedUntil: null, version: user.version + 1, updatedAt: now }).where('id', '=', id).execute();
+    await patchUser(trx, id, { failedAttempts: 0, lockCount: 0, lockedUntil: null, version: user.version + 1, updatedAt: now });
     await ctx.audit.record(trx, { entity: 'appUser', recordId: id, action: 'unlock', changes: { lockedUntil: [user.lockedUntil, null] } });
   });
   return userRow(ctx.core.db, id);

@@ -11,7 +11,10 @@ import { readPortalUrl } from './accountsService';
 import { lettersDocx, lettersPdf, type Letter, type LetterSet } from './letterDocuments';
 import { openVault } from './passwordVault';
 import { schoolToday } from '../foundation/clock';
-import { validOn } from '../foundation/validOn';
+import { schoolShortName } from '../schoolSetup/index';
+import { accountRecordsOfPersons } from './repo/accounts';
+import { classById, classRosterOn } from './repo/accountPeople';
+import { parentNamesOfPupils } from '../people/index';
 
 /**
  * Account letters of a class for the class teacher to hand out (work order 3.7): each pupil's and
@@ -22,7 +25,7 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 export async function accountLetters(ctx: HandlerContext, classId: string, format: 'pdf' | 'docx', includeParents = true): Promise<ExportedFile & { skipped: string[] }> {
   const db = ctx.core.db;
-  const cls = await db.selectFrom('schoolClass').select(['id', 'name']).where('id', '=', classId).executeTakeFirst();
+  const cls = await classById(db, classId);
   if (!cls) throw new AppError('NOT_FOUND', 'Класс не найден: обновите список классов.');
   // Asked before the class scope, whose refusal speaks to teachers («не относится к вашим классам»).
   if (!kindsFor(ctx, 'handOver').has('pupil')) {
@@ -35,25 +38,12 @@ export async function accountLetters(ctx: HandlerContext, classId: string, forma
   await assertCanEditClass(ctx, classId);
   const scope = await accountScope(ctx, 'handOver');
   const today = schoolToday();
-  const pupils = await db
-    .selectFrom('classMembership as cm')
-    .innerJoin('pupil as p', 'p.id', 'cm.pupilId')
-    .select(['p.id', 'p.lastName', 'p.firstName', 'p.middleName', 'p.sex'])
-    .where('cm.classId', '=', classId)
-    .where(validOn('cm', today))
-    .execute();
+  const pupils = await classRosterOn(db, classId, today);
   pupils.sort(comparePersons);
   const pupilIds = pupils.map((p) => p.id);
-  const links = pupilIds.length
-    ? await db
-        .selectFrom('pupilParent as pp')
-        .innerJoin('parent as pa', 'pa.id', 'pp.parentId')
-        .select(['pp.pupilId', 'pp.relation', 'pa.id', 'pa.lastName', 'pa.firstName', 'pa.middleName'])
-        .where('pp.pupilId', 'in', pupilIds)
-        .execute()
-    : [];
+  const links = await parentNamesOfPupils(db, pupilIds);
   const personIds = [...pupilIds, ...links.map((l) => l.id)];
-  const accounts = personIds.length ? await db.selectFrom('portalAccount').selectAll().where('personId', 'in', personIds).execute() : [];
+  const accounts = await accountRecordsOfPersons(db, personIds);
   const accountOf = (kind: string, id: string) => accounts.find((a) => a.personKind === kind && a.personId === id);
 
   const vault = openVault(ctx.core.config.portalKeyDir, ctx.core.config.dataDir);
@@ -103,8 +93,7 @@ export async function accountLetters(ctx: HandlerContext, classId: string, forma
 
 export async function letterFile(ctx: HandlerContext, title: string, letters: Letter[], format: 'pdf' | 'docx', forStaff = false): Promise<{ content: Buffer; set: LetterSet }> {
   const db = ctx.core.db;
-  const school = await db.selectFrom('schoolCard').select(['shortName']).where('id', '=', 'main').executeTakeFirst();
-  const set = { schoolName: school?.shortName ?? 'Школьный офис', className: title, portalUrl: await readPortalUrl(db), letters, forStaff };
+  const set = { schoolName: (await schoolShortName(db)) || 'Школьный офис', className: title, portalUrl: await readPortalUrl(db), letters, forStaff };
   return { content: format === 'pdf' ? await lettersPdf(set) : lettersDocx(set), set };
 }
 

@@ -4,7 +4,7 @@ import { editableClassIds, hasRight, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
-import { validOn } from '../foundation/validOn';
+import { parentIdsOfPupils, pupilIdsOfClassesOn } from './repo/accountPeople';
 
 /**
  * Whose portal accounts a caller looks after (work order 3.5–3.8): the secretary — pupils' and
@@ -37,17 +37,8 @@ async function scopedPeople(db: Executor, classIds: ReadonlySet<string>): Promis
   const pupils = new Set<string>();
   const parents = new Set<string>();
   if (classIds.size === 0) return { pupils, parents };
-  const rows = await db
-    .selectFrom('classMembership')
-    .select('pupilId')
-    .where('classId', 'in', [...classIds])
-    .where(validOn(null, today))
-    .execute();
-  for (const r of rows) pupils.add(r.pupilId);
-  const list = [...pupils];
-  for (let i = 0; i < list.length; i += 500) {
-    for (const l of await db.selectFrom('pupilParent').select('parentId').where('pupilId', 'in', list.slice(i, i + 500)).execute()) parents.add(l.parentId);
-  }
+  for (const id of await pupilIdsOfClassesOn(db, [...classIds], today)) pupils.add(id);
+  for (const id of await parentIdsOfPupils(db, [...pupils])) parents.add(id);
   return { pupils, parents };
 }
 

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable } from 'kysely';
 import { AppError } from '../../../src-shared/errors';
 import type { AccountRow } from '../../../src-shared/contract/accounts';
 import type { AccountBrief } from '../../../src-shared/contract/peopleViews';
@@ -12,15 +12,16 @@ import type { PortalAccountTable } from '../db/schemaPeople';
 import { loadEffectiveProductionCalendar } from '../schoolSetup/index';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
-import { validOn } from '../foundation/validOn';
 import { ruleDueDate } from './accountDeadlines';
+import { accountRecordOf, insertAccountTask, type AccountRecord } from './repo/accounts';
+import { classNamesOfPupilsOn, parentIdsOfPupils, parentLinksOfParents, personNames } from './repo/accountPeople';
 
 /**
  * The portal-account task of a person: opened when the person is enrolled or hired, due 3 working
  * days after the order (work order 3.6). The movement book calls `openAccountTasksForEnrolment`
  * when it signs an enrolment order; the staff card opens the task when a hire date is recorded.
  */
-export type AccountRecord = Selectable<PortalAccountTable>;
+export type { AccountRecord };
 
 export async function productionCalendar(ctx: Pick<HandlerContext, 'core'>, db: Executor = ctx.core.db): Promise<ProductionCalendar> {
   return loadEffectiveProductionCalendar(db, ctx.core.logger);
@@ -38,21 +39,13 @@ export interface OpenTask {
  * re-hired teacher): returns the new record's id or null. Audited inside the caller's transaction.
  */
 export async function openAccountTask(ctx: HandlerContext, trx: Executor, cal: ProductionCalendar, task: OpenTask, cause?: string): Promise<string | null> {
-  const existing = await trx
-    .selectFrom('portalAccount')
-    .select('id')
-    .where('personKind', '=', task.personKind)
-    .where('personId', '=', task.personId)
-    .executeTakeFirst();
+  const existing = await accountRecordOf(trx, task.personKind, task.personId);
   if (existing) return null;
   const id = newId();
   const now = new Date().toISOString();
   // The deadline monitor's rule decides (the administrator may have changed it); 3 working days otherwise.
   const dueDate = (await ruleDueDate(trx, task.personKind, task.orderDate)) ?? accountDueDate(cal, task.orderDate);
-  await trx
-    .insertInto('portalAccount')
-    .values({ id, personKind: task.personKind, personId: task.personId, status: 'toCreate', orderNumber: task.orderNumber, orderDate: task.orderDate, dueDate, version: 1, createdAt: now, updatedAt: now })
-    .execute();
+  await insertAccountTask(trx, { id, personKind: task.personKind, personId: task.personId, orderNumber: task.orderNumber, orderDate: task.orderDate, dueDate, now });
   await ctx.audit.record(trx, {
     entity: 'portalAccount',
     recordId: id,
@@ -122,9 +115,8 @@ export async function openAccountTasksForEnrolment(
   const opened: string[] = [];
   const pupil = await openAccountTask(ctx, trx, cal, { personKind: 'pupil', personId: enrolment.pupilId, orderDate: enrolment.orderDate, orderNumber: enrolment.orderNumber }, cause);
   if (pupil) opened.push(pupil);
-  const parents = await trx.selectFrom('pupilParent').select('parentId').where('pupilId', '=', enrolment.pupilId).execute();
-  for (const p of parents) {
-    const id = await openAccountTask(ctx, trx, cal, { personKind: 'parent', personId: p.parentId, orderDate: enrolment.orderDate, orderNumber: enrolment.orderNumber }, cause);
+  for (const parentId of await parentIdsOfPupils(trx, [enrolment.pupilId])) {
+    const id = await openAccountTask(ctx, trx, cal, { personKind: 'parent', personId: parentId, orderDate: enrolment.orderDate, orderNumber: enrolment.orderNumber }, cause);
     if (id) opened.push(id);
   }
   return opened;
@@ -203,7 +195,7 @@ export function accountBrief(r: AccountRecord | undefined, today = schoolToday()
 }
 
 export async function accountOf(db: Executor, kind: PersonKind, personId: string): Promise<AccountBrief | null> {
-  return accountBrief(await db.selectFrom('portalAccount').selectAll().where('personKind', '=', kind).where('personId', '=', personId).executeTakeFirst());
+  return accountBrief(await accountRecordOf(db, kind, personId));
 }
 
 export interface PersonLabel {
@@ -242,34 +234,19 @@ export function toAccountRow(r: AccountRecord, person: PersonLabel | undefined, 
 export async function personLabels(db: Executor, records: readonly AccountRecord[], today = schoolToday()): Promise<Map<string, PersonLabel>> {
   const out = new Map<string, PersonLabel>();
   const ids = (kind: string) => [...new Set(records.filter((r) => r.personKind === kind).map((r) => r.personId))];
-  const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / 500) }, (_, i) => list.slice(i * 500, i * 500 + 500));
-  const classOf = new Map<string, string>();
   const pupilIds = ids('pupil');
   const parentIds = ids('parent');
-  const links: { pupilId: string; parentId: string }[] = [];
-  for (const c of chunks(parentIds)) links.push(...(await db.selectFrom('pupilParent').select(['pupilId', 'parentId']).where('parentId', 'in', c).execute()));
-  const allPupils = [...new Set([...pupilIds, ...links.map((l) => l.pupilId)])];
-  for (const c of chunks(allPupils)) {
-    const rows = await db
-      .selectFrom('classMembership as cm')
-      .innerJoin('schoolClass as sc', 'sc.id', 'cm.classId')
-      .select(['cm.pupilId', 'sc.name'])
-      .where('cm.pupilId', 'in', c)
-      .where(validOn('cm', today))
-      .execute();
-    for (const r of rows) classOf.set(r.pupilId, r.name);
-  }
+  const links = await parentLinksOfParents(db, parentIds);
+  const classOf = await classNamesOfPupilsOn(db, [...new Set([...pupilIds, ...links.map((l) => l.pupilId)])], today);
   for (const [kind, list] of [['pupil', pupilIds], ['parent', parentIds], ['staff', ids('staff')]] as const) {
-    for (const c of chunks(list)) {
-      for (const p of await db.selectFrom(kind).select(['id', 'lastName', 'firstName', 'middleName']).where('id', 'in', c).execute()) {
-        let className: string | null = null;
-        if (kind === 'pupil') className = classOf.get(p.id) ?? null;
-        if (kind === 'parent') {
-          const names = [...new Set(links.filter((l) => l.parentId === p.id).map((l) => classOf.get(l.pupilId)).filter((n): n is string => Boolean(n)))];
-          className = names.length ? names.join(', ') : null;
-        }
-        out.set(`${kind}:${p.id}`, { name: fullName(p), lastName: p.lastName, className });
+    for (const p of await personNames(db, kind, list)) {
+      let className: string | null = null;
+      if (kind === 'pupil') className = classOf.get(p.id) ?? null;
+      if (kind === 'parent') {
+        const names = [...new Set(links.filter((l) => l.parentId === p.id).map((l) => classOf.get(l.pupilId)).filter((n): n is string => Boolean(n)))];
+        className = names.length ? names.join(', ') : null;
       }
+      out.set(`${kind}:${p.id}`, { name: fullName(p), lastName: p.lastName, className });
     }
   }
   return out;

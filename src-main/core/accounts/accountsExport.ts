@@ -6,6 +6,7 @@ import { ACCOUNT_KIND_TITLES, ACCOUNT_STATUSES } from '../../../src-shared/domai
 import type { HandlerContext } from '../foundation/context';
 import { listWorkbook } from '../foundation/listWorkbook';
 import { listAccounts } from './accountsService';
+import { classById } from './repo/accountPeople';
 
 /**
  * «Учётные записи портала» as an Excel sheet: the rows the filters select, the columns on screen,
@@ -15,7 +16,7 @@ export async function exportAccounts(ctx: HandlerContext, input: AccountFilter &
   const { columns, ...filter } = input;
   const rows = await listAccounts(ctx, filter);
   const cols = pickColumns(ACCOUNT_COLUMNS, columns);
-  const cls = filter.classId ? await ctx.core.db.selectFrom('schoolClass').select('name').where('id', '=', filter.classId).executeTakeFirst() : undefined;
+  const cls = filter.classId ? await classById(ctx.core.db, filter.classId) : undefined;
   const note =
     [
       filter.personKind ? ACCOUNT_KIND_TITLES[filter.personKind] : null,

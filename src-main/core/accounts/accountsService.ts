@@ -11,6 +11,8 @@ import { openAccountTask, personLabels, productionCalendar, toAccountRow, type A
 import { openVault } from './passwordVault';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
+import { accountRecordById, accountRecordsByIds, accountRecordsOfKinds, readSetting, updateAccountAt, writeSetting } from './repo/accounts';
+import { classById, personExists } from './repo/accountPeople';
 
 /** The life of portal accounts after the task is opened: sent, created, handed over. */
 
@@ -26,12 +28,10 @@ export async function listAccounts(ctx: HandlerContext, filter: AccountFilter = 
   const scope = await accountScope(ctx, 'read');
   const kinds = [...scope.kinds].filter((k) => !filter.personKind || k === filter.personKind);
   if (kinds.length === 0) return [];
-  let q = ctx.core.db.selectFrom('portalAccount').selectAll().where('personKind', 'in', kinds);
-  if (filter.status) q = q.where('status', '=', filter.status);
-  const records = (await q.execute()).filter((r) => inScope(scope, r.personKind, r.personId));
+  const records = (await accountRecordsOfKinds(ctx.core.db, kinds, filter.status)).filter((r) => inScope(scope, r.personKind, r.personId));
   let rows = await rowsFor(ctx, ctx.core.db, records);
   if (filter.classId) {
-    const cls = await ctx.core.db.selectFrom('schoolClass').select('name').where('id', '=', filter.classId).executeTakeFirst();
+    const cls = await classById(ctx.core.db, filter.classId);
     rows = rows.filter((r) => cls && (r.className ?? '').split(', ').includes(cls.name));
   }
   if (filter.overdueOnly) rows = rows.filter((r) => r.overdue);
@@ -58,7 +58,7 @@ export async function overdueAccounts(ctx: HandlerContext): Promise<{ overdue: A
  * `ctx.core.db`, which on SQLite would wait forever for the connection the transaction holds.
  */
 async function recordFor(db: Executor, id: string, scope: AccountScope): Promise<AccountRecord> {
-  const r = await db.selectFrom('portalAccount').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await accountRecordById(db, id);
   if (!r) throw new AppError('NOT_FOUND', 'Учётная запись портала не найдена: обновите список.');
   if (!inScope(scope, r.personKind, r.personId)) throw outOfScope(r.personKind, 'эта учётная запись не в вашем ведении');
   return r;
@@ -74,13 +74,7 @@ async function nameOf(db: Executor, r: AccountRecord): Promise<string> {
 
 async function save(ctx: HandlerContext, trx: Executor, r: AccountRecord, version: number, set: Partial<AccountRecord>, cause?: string): Promise<void> {
   const now = new Date().toISOString();
-  const res = await trx
-    .updateTable('portalAccount')
-    .set({ ...set, version: version + 1, updatedAt: now })
-    .where('id', '=', r.id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw stale(await nameOf(trx, r));
+  if (!(await updateAccountAt(trx, r.id, version, set, now))) throw stale(await nameOf(trx, r));
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(set)) {
@@ -100,15 +94,13 @@ async function save(ctx: HandlerContext, trx: Executor, r: AccountRecord, versio
 export async function openTask(ctx: HandlerContext, input: { personKind: PersonKind; personId: string; orderDate: string; orderNumber?: string | null }): Promise<AccountRow> {
   const scope = await accountScope(ctx, 'edit');
   if (!inScope(scope, input.personKind, input.personId)) throw outOfScope(input.personKind, 'вы не ведёте учётные записи этого вида');
-  const person = await ctx.core.db.selectFrom(input.personKind).select('id').where('id', '=', input.personId).executeTakeFirst();
-  if (!person) throw new AppError('NOT_FOUND', 'Карточка человека не найдена: обновите список.');
+  if (!(await personExists(ctx.core.db, input.personKind, input.personId))) throw new AppError('NOT_FOUND', 'Карточка человека не найдена: обновите список.');
   const id = await ctx.core.db.transaction().execute(async (trx) => {
     const cal = await productionCalendar(ctx, trx);
     return openAccountTask(ctx, trx, cal, { personKind: input.personKind, personId: input.personId, orderDate: input.orderDate, orderNumber: input.orderNumber ?? null });
   });
   if (!id) throw new AppError('CONFLICT', 'У этого человека уже есть учётная запись портала: найдите её в списке.');
-  const r = await ctx.core.db.selectFrom('portalAccount').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  return (await rowsFor(ctx, ctx.core.db, [r]))[0];
+  return (await rowsFor(ctx, ctx.core.db, await accountRecordsByIds(ctx.core.db, [id])))[0];
 }
 
 export async function markSent(ctx: HandlerContext, ids: string[], fileName: string, date: string): Promise<AccountRow[]> {
@@ -122,7 +114,7 @@ export async function markSent(ctx: HandlerContext, ids: string[], fileName: str
       await save(ctx, trx, r, Number(r.version), { status: 'sentToPortal', exportFile: fileName, sentOn: date }, `Файл выгрузки «${fileName}»`);
     }
   });
-  return rowsFor(ctx, ctx.core.db, await ctx.core.db.selectFrom('portalAccount').selectAll().where('id', 'in', ids).execute());
+  return rowsFor(ctx, ctx.core.db, await accountRecordsByIds(ctx.core.db, ids));
 }
 
 export async function recordCreated(ctx: HandlerContext, entries: { id: string; version: number; login: string; password: string | null }[], date: string): Promise<AccountRow[]> {
@@ -138,7 +130,7 @@ export async function recordCreated(ctx: HandlerContext, entries: { id: string; 
       await save(ctx, trx, r, e.version, { status: 'created', login: e.login, passwordEnc: e.password ? vault.seal(e.password) : r.passwordEnc, createdOn: date });
     }
   });
-  return rowsFor(ctx, ctx.core.db, await ctx.core.db.selectFrom('portalAccount').selectAll().where('id', 'in', entries.map((e) => e.id)).execute());
+  return rowsFor(ctx, ctx.core.db, await accountRecordsByIds(ctx.core.db, entries.map((e) => e.id)));
 }
 
 export async function handOver(ctx: HandlerContext, id: string, version: number, date: string, to: string): Promise<AccountRow> {
@@ -153,8 +145,7 @@ export async function handOver(ctx: HandlerContext, id: string, version: number,
     // The initial password is erased as soon as the person has it (152-ФЗ: keep no more than needed).
     await save(ctx, trx, r, version, { status: 'handedOver', handedOverOn: date, handedOverTo: to, handedOverBy: ctx.caller.user?.name ?? null, passwordEnc: null });
   });
-  const r = await ctx.core.db.selectFrom('portalAccount').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  return (await rowsFor(ctx, ctx.core.db, [r]))[0];
+  return (await rowsFor(ctx, ctx.core.db, await accountRecordsByIds(ctx.core.db, [id])))[0];
 }
 
 export async function parsePrintoutText(ctx: HandlerContext, text: string, code: string | undefined) {
@@ -183,16 +174,14 @@ export async function parsePrintoutText(ctx: HandlerContext, text: string, code:
 }
 
 export async function readPortalUrl(db: Executor): Promise<string> {
-  const r = await db.selectFrom('appSetting').select('value').where('key', '=', PORTAL_URL_KEY).executeTakeFirst();
-  return r?.value || DEFAULT_PORTAL_URL;
+  return (await readSetting(db, PORTAL_URL_KEY)) || DEFAULT_PORTAL_URL;
 }
 
 export async function savePortalUrl(ctx: HandlerContext, portalUrl: string): Promise<{ portalUrl: string }> {
   await ctx.core.db.transaction().execute(async (trx) => {
     const before = await readPortalUrl(trx);
     const now = new Date().toISOString();
-    await trx.deleteFrom('appSetting').where('key', '=', PORTAL_URL_KEY).execute();
-    await trx.insertInto('appSetting').values({ key: PORTAL_URL_KEY, value: portalUrl, updatedAt: now }).execute();
+    await writeSetting(trx, PORTAL_URL_KEY, portalUrl, now);
     await ctx.audit.record(trx, { entity: 'portalAccountSettings', recordId: PORTAL_URL_KEY, action: 'update', changes: diffFields({ portalUrl: before }, { portalUrl }) });
   });
   return { portalUrl };

@@ -4,33 +4,17 @@ import { diffFields } from '../foundation/auditLog';
 import type { HandlerContext } from '../foundation/context';
 import { refuse, staleOrder, yearOfDate } from './common';
 import type { Executor } from '../foundation/executor';
+import { currentYearRow, lastAlphabetNumber, nextNumber, orderNumberTaken, peekCounter, raiseCounter, seriesRow, seriesRows, setCounter, writeSeries, yearById } from './repo/counters';
 import { schoolToday, nowIso } from '../foundation/clock';
 
 /**
  * Numbers that are handed out once: order numbers per year and suffix, the alphabet book and the
- * personal files per letter. A counter row is updated in place inside the caller's transaction, so
- * two office PCs signing at the same moment queue on the row and never get the same number.
+ * personal files per letter (the counter rows: repo/counters.ts).
  */
-export async function nextNumber(db: Executor, key: string): Promise<number> {
-  // UPDATE … RETURNING (SQLite ≥ 3.35 and PostgreSQL) takes the row lock and reads in one step.
-  const bumped = await db
-    .updateTable('movementCounter')
-    .set((eb) => ({ lastNumber: eb('lastNumber', '+', 1) }))
-    .where('key', '=', key)
-    .returning('lastNumber')
-    .executeTakeFirst();
-  if (bumped) return Number(bumped.lastNumber);
-  await db.insertInto('movementCounter').values({ key, lastNumber: 0 }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  return nextNumber(db, key);
-}
-
-export async function peekCounter(db: Executor, key: string): Promise<number> {
-  const row = await db.selectFrom('movementCounter').select('lastNumber').where('key', '=', key).executeTakeFirst();
-  return row ? Number(row.lastNumber) : 0;
-}
+export { nextNumber, peekCounter };
 
 export async function suffixOf(db: Executor, type: OrderType): Promise<string> {
-  const row = await db.selectFrom('movementOrderSeries').select('suffix').where('orderType', '=', type).executeTakeFirst();
+  const row = await seriesRow(db, type);
   return row ? row.suffix : ORDER_TYPE_INFO[type].defaultSuffix;
 }
 
@@ -38,9 +22,7 @@ function orderKey(yearId: string, suffix: string): string {
   return `order:${yearId}:${suffix}`;
 }
 
-async function numberTaken(db: Executor, yearId: string, text: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('movementOrder').select('id').where('academicYearId', '=', yearId).where('numberText', '=', text).executeTakeFirst());
-}
+const numberTaken = orderNumberTaken;
 
 /**
  * An order numbered elsewhere (read from the portal with its own number, «12-з» or «12»): the
@@ -53,8 +35,7 @@ export async function raiseOrderCounter(db: Executor, yearId: string, numberText
   if (!m) return;
   const n = Number(m[1]);
   const key = orderKey(yearId, m[2] ?? '');
-  await db.insertInto('movementCounter').values({ key, lastNumber: 0 }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  await db.updateTable('movementCounter').set({ lastNumber: n }).where('key', '=', key).where('lastNumber', '<', n).execute();
+  await raiseCounter(db, key, n);
 }
 
 /**
@@ -77,9 +58,9 @@ export async function assignOrderNumber(db: Executor, yearId: string, yearName: 
 
 export async function getNumbering(db: Executor, yearId: string | null): Promise<Numbering> {
   const year = yearId
-    ? await db.selectFrom('academicYear').selectAll().where('id', '=', yearId).executeTakeFirst()
-    : ((await db.selectFrom('academicYear').selectAll().where('isCurrent', '=', 1).executeTakeFirst()) ?? (await yearOfDate(db, schoolToday())));
-  const rows = await db.selectFrom('movementOrderSeries').selectAll().execute();
+    ? await yearById(db, yearId)
+    : ((await currentYearRow(db)) ?? (await yearOfDate(db, schoolToday())));
+  const rows = await seriesRows(db);
   const series = [];
   for (const type of ORDER_TYPES) {
     const row = rows.find((r) => r.orderType === type);
@@ -98,23 +79,20 @@ export async function saveNumbering(
     const changes: Record<string, [unknown, unknown]> = {};
     for (const s of input.series) {
       if (!SUFFIX_RE.test(s.suffix)) throw refuse(`Нумерация, «${ORDER_TYPE_INFO[s.type].label}»: суффикс — до 6 букв или цифр без пробелов, например «з» или «уч»`);
-      const row = await trx.selectFrom('movementOrderSeries').selectAll().where('orderType', '=', s.type).executeTakeFirst();
+      const row = await seriesRow(trx, s.type);
       const before = row ? row.suffix : ORDER_TYPE_INFO[s.type].defaultSuffix;
       if ((row ? Number(row.version) : 0) !== s.version) throw staleOrder(`Нумерация «${ORDER_TYPE_INFO[s.type].label}»`, row ? Number(row.version) : 0);
       if (before === s.suffix) continue;
-      if (row) await trx.updateTable('movementOrderSeries').set({ suffix: s.suffix, version: Number(row.version) + 1, updatedAt: nowIso() }).where('orderType', '=', s.type).execute();
-      else await trx.insertInto('movementOrderSeries').values({ orderType: s.type, suffix: s.suffix, version: 1, updatedAt: nowIso() }).execute();
+      await writeSeries(trx, s.type, Boolean(row), s.suffix, row ? Number(row.version) + 1 : 1, nowIso());
       Object.assign(changes, diffFields({ [`suffix.${s.type}`]: before }, { [`suffix.${s.type}`]: s.suffix }));
     }
     const current = await peekCounter(trx, 'alphabet');
     if (input.alphabetNext !== current + 1) {
-      const max = await trx.selectFrom('alphabetBookEntry').select((eb) => eb.fn.max('number').as('n')).executeTakeFirst();
-      const used = Number(max?.n ?? 0);
+      const used = await lastAlphabetNumber(trx);
       if (input.alphabetNext <= used) {
         throw refuse(`Нумерация: номер ${input.alphabetNext} в алфавитной книге уже выдан (последний — ${used}); номера не используются повторно`);
       }
-      await trx.insertInto('movementCounter').values({ key: 'alphabet', lastNumber: 0 }).onConflict((oc) => oc.column('key').doNothing()).execute();
-      await trx.updateTable('movementCounter').set({ lastNumber: input.alphabetNext - 1 }).where('key', '=', 'alphabet').execute();
+      await setCounter(trx, 'alphabet', input.alphabetNext - 1);
       changes.alphabetNext = [current + 1, input.alphabetNext];
     }
     if (Object.keys(changes).length > 0) await ctx.audit.record(trx, { recordId: null, action: 'update', changes });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { enrolmentCause, openAccountTasks, openAccountTasksForEnrolment } from '../accounts/index';
 import type { HandlerContext } from '../foundation/context';
 import type { Executor } from '../foundation/executor';
+import { signedEnrolmentItems } from './repo/enrolments';
 
 // Pupils typed in from the paper book and this school's own 9th-graders going on to 10th already
 // have their portal accounts.
@@ -13,16 +14,7 @@ const HAVE_ACCOUNTS = new Set(['contingent', 'continuing']);
  * path that signs such an order (the sign method, the rollover, an order taken from the portal).
  */
 export async function openEnrolmentAccountTasks(ctx: HandlerContext, trx: Executor, orderId: string): Promise<void> {
-  const rows = await trx
-    .selectFrom('movementOrderItem as i')
-    .innerJoin('movementOrder as o', 'o.id', 'i.orderId')
-    .select(['i.pupilId', 'i.enrollKind', 'o.orderType', 'o.orderDate', 'o.numberText'])
-    .where('o.id', '=', orderId)
-    .where('o.status', '=', 'signed')
-    .where('o.orderType', 'in', ['enroll', 'reinstate'])
-    .orderBy('i.ordinal')
-    .execute();
-  for (const r of rows) {
+  for (const r of await signedEnrolmentItems(trx, orderId)) {
     if (r.enrollKind && HAVE_ACCOUNTS.has(r.enrollKind)) continue;
     await openAccountTasksForEnrolment(ctx, trx, { pupilId: r.pupilId, orderDate: r.orderDate, orderNumber: r.numberText });
   }

@@ -13,6 +13,7 @@ import { revertOrder } from './revert';
 import type { Executor } from '../foundation/executor';
 import { nowIso } from '../foundation/clock';
 import { isUniqueViolation } from '../foundation/dbErrors';
+import { orderRow, orderWithYear, patchOrder } from './repo/orderStatus';
 
 /** Where the audit rows of a signing go: the dispatcher's recorder, or nowhere (demo data). */
 export type AuditSink = AuditRecorder['record'];
@@ -34,13 +35,7 @@ export interface SignOptions {
  * same records behind.
  */
 export async function signWithin(db: Executor, orderId: string, opts: SignOptions): Promise<{ numberText: string; changes: AppliedChange[] }> {
-  const row = await db
-    .selectFrom('movementOrder as o')
-    .innerJoin('academicYear as y', 'y.id', 'o.academicYearId')
-    .selectAll('o')
-    .select('y.name as yearName')
-    .where('o.id', '=', orderId)
-    .executeTakeFirst();
+  const row = await orderWithYear(db, orderId);
   if (!row) throw orderNotFound();
   if (row.status !== 'draft') throw refuse(`Приказ № ${row.numberText ?? ''} уже ${row.status === 'signed' ? 'подписан' : 'отменён'}`);
   if (opts.version !== undefined && Number(row.version) !== opts.version) throw staleOrder('Приказ', Number(row.version));
@@ -76,11 +71,7 @@ export async function signWithin(db: Executor, orderId: string, opts: SignOption
     opts.onItem?.();
   }
   const at = nowIso();
-  await db
-    .updateTable('movementOrder')
-    .set({ status: 'signed', number, numberText, signedAt: at, signedBy: opts.signedBy, version: Number(row.version) + 1, updatedAt: at })
-    .where('id', '=', orderId)
-    .execute();
+  await patchOrder(db, orderId, { status: 'signed', number, numberText, signedAt: at, signedBy: opts.signedBy, version: Number(row.version) + 1, updatedAt: at });
   await opts.audit(db, { entity: 'movementOrder', recordId: orderId, action: 'sign', changes: { number: numberText, orderDate: row.orderDate, title: row.title, items: items.length } });
   for (const c of changes) {
     const diff: Record<string, [unknown, unknown]> = { class: [c.fromClass, c.toClass], date: [null, c.date] };
@@ -114,7 +105,7 @@ export async function signOrder(ctx: HandlerContext, id: string, version: number
 
 export async function cancelOrder(ctx: HandlerContext, id: string, version: number, reason: string): Promise<OrderDetail> {
   await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('movementOrder').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await orderRow(trx, id);
     if (!row) throw orderNotFound();
     if (row.status === 'draft') throw refuse('Черновик не подписан — его можно изменить или удалить, отменять нечего');
     if (row.status === 'cancelled') throw refuse(`Приказ № ${row.numberText} уже отменён`);
@@ -134,11 +125,7 @@ export async function cancelOrder(ctx: HandlerContext, id: string, version: numb
     };
     const at = nowIso();
     const reverted = await revertOrder(trx, id, `${label} отменён: ${reason}`, at, describe);
-    await trx
-      .updateTable('movementOrder')
-      .set({ status: 'cancelled', cancelledAt: at, cancelledBy: callerName(ctx), cancelReason: reason, version: version + 1, updatedAt: at })
-      .where('id', '=', id)
-      .execute();
+    await patchOrder(trx, id, { status: 'cancelled', cancelledAt: at, cancelledBy: callerName(ctx), cancelReason: reason, version: version + 1, updatedAt: at });
     await ctx.audit.record(trx, { recordId: id, action: 'cancel', changes: { number: row.numberText, reason, reverted: reverted.length }, cause: reason });
     const classNames = await classInfo(trx, reverted.map((r) => r.classId ?? null));
     for (const r of reverted) {

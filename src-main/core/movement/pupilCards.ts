@@ -8,6 +8,7 @@ import { PUPIL_LABELS } from '../../../src-shared/contract/peoplePupilCard';
 import { refuse } from './common';
 import type { Executor } from '../foundation/executor';
 import { nowIso } from '../foundation/clock';
+import { deletePupilRow, pupilByNameAndBirth, pupilRow, pupilUsedElsewhere } from './repo/orderStatus';
 
 /**
  * Pupil cards created by an enrolment item, as the portal does (`formats/netschool.md` §0): ФИО, sex
@@ -18,7 +19,7 @@ export async function createPupilFromItem(ctx: HandlerContext, db: Executor, p: 
   const name = fullName({ lastName: p.lastName, firstName: p.firstName, middleName: p.middleName ?? null });
   const key = searchKey(p.lastName, p.firstName, p.middleName);
   // Matching like the portal's import: same ФИО and date of birth is the same person.
-  const twin = await db.selectFrom('pupil').select(['id']).where('searchKey', '=', key).where('birthDate', '=', p.birthDate).executeTakeFirst();
+  const twin = await pupilByNameAndBirth(db, key, p.birthDate);
   if (twin) {
     throw refuse(`Пункт ${ordinal}: карточка «${name}», ${formatRu(p.birthDate)} г. р., уже есть — выберите её в поле «Обучающийся» вместо создания новой`, {
       existingPupilId: twin.id,
@@ -44,19 +45,12 @@ export async function createPupilFromItem(ctx: HandlerContext, db: Executor, p: 
  * the card, linked parents, put it in another order or a class.
  */
 export async function dropCardIfUnused(ctx: HandlerContext, db: Executor, pupilId: string, exceptItemId: string): Promise<boolean> {
-  const card = await db.selectFrom('pupil').selectAll().where('id', '=', pupilId).executeTakeFirst();
+  const card = await pupilRow(db, pupilId);
   if (!card || Number(card.version) !== 1) return false;
-  const usedBy = await Promise.all([
-    db.selectFrom('movementOrderItem').select('id').where('pupilId', '=', pupilId).where('id', '!=', exceptItemId).executeTakeFirst(),
-    db.selectFrom('classMembership').select('id').where('pupilId', '=', pupilId).executeTakeFirst(),
-    db.selectFrom('pupilParent').select('parentId').where('pupilId', '=', pupilId).executeTakeFirst(),
-    db.selectFrom('alphabetBookEntry').select('id').where('pupilId', '=', pupilId).executeTakeFirst(),
-    db.selectFrom('subgroupMember').select('id').where('pupilId', '=', pupilId).executeTakeFirst(),
-  ]);
-  if (usedBy.some(Boolean)) return false;
+  if (await pupilUsedElsewhere(db, pupilId, exceptItemId)) return false;
   // A card edited through the people module has version > 1 and is kept above, so nothing else
   // references an untouched card.
-  await db.deleteFrom('pupil').where('id', '=', pupilId).execute();
+  await deletePupilRow(db, pupilId);
   await ctx.audit.record(db, { entity: 'pupil', recordId: pupilId, action: 'delete', changes: { fullName: [fullName(card), null] }, cause: 'Удалён черновик приказа, создавший карточку' });
   return true;
 }

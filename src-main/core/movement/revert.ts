@@ -1,6 +1,7 @@
 import { formatRu } from '../../../src-shared/domain/calendar/dates';
 import { conflict } from './common';
-import { orderOfItemText } from './repo/effects';
+import { activeEffects, markEffectReverted, orderOfItemText, undo } from './repo/effects';
+import { annulEntry } from './repo/register';
 import type { Executor } from '../foundation/executor';
 
 /**
@@ -16,70 +17,58 @@ export interface RevertedChange {
 }
 
 export async function revertOrder(db: Executor, orderId: string, annulReason: string, at: string, describeItem: (itemId: string | null) => string): Promise<RevertedChange[]> {
-  const effects = await db.selectFrom('movementEffect').selectAll().where('orderId', '=', orderId).where('revertedAt', 'is', null).orderBy('seq', 'desc').execute();
+  const effects = await activeEffects(db, orderId);
   const out: RevertedChange[] = [];
   for (const e of effects) {
     const data = JSON.parse(e.data) as Record<string, unknown>;
     const who = describeItem(e.itemId);
     switch (e.kind) {
       case 'membershipInsert': {
-        const row = await db.selectFrom('classMembership').selectAll().where('id', '=', e.targetId).executeTakeFirst();
+        const row = await undo.membershipRow(db, e.targetId);
         if (row?.endDate) {
-          const cls = await db.selectFrom('schoolClass').select('name').where('id', '=', row.classId).executeTakeFirst();
           throw conflict(
-            `${who}: после этого приказа обучающийся выбыл из класса ${cls?.name ?? ''} с ${formatRu(row.endDate)} (${await orderOfItemText(db, row.endOrderItemId)}) — сначала отмените тот приказ`,
+            `${who}: после этого приказа обучающийся выбыл из класса ${(await undo.className(db, row.classId)) ?? ''} с ${formatRu(row.endDate)} (${await orderOfItemText(db, row.endOrderItemId)}) — сначала отмените тот приказ`,
           );
         }
-        if (row) await db.deleteFrom('classMembership').where('id', '=', e.targetId).execute();
+        if (row) await undo.deleteMembership(db, e.targetId);
         out.push({ itemId: e.itemId, pupilId: (data.pupilId as string) ?? null, kind: 'left', classId: data.classId as string });
         break;
       }
       case 'membershipEnd': {
-        const row = await db.selectFrom('classMembership').selectAll().where('id', '=', e.targetId).executeTakeFirst();
+        const row = await undo.membershipRow(db, e.targetId);
         if (!row || row.endDate !== data.endDate || row.endOrderItemId !== e.itemId) {
           throw conflict(`${who}: запись о пребывании в классе изменена после этого приказа — обновите книгу движения и проверьте более поздние приказы`);
         }
-        const overlapping = await db
-          .selectFrom('classMembership')
-          .selectAll()
-          .where('pupilId', '=', row.pupilId)
-          .where('id', '!=', row.id)
-          .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', row.endDate as string)]))
-          .orderBy('startDate')
-          .executeTakeFirst();
+        const overlapping = await undo.laterMembership(db, row.pupilId, row.id, row.endDate as string);
         if (overlapping) {
-          const cls = await db.selectFrom('schoolClass').select('name').where('id', '=', overlapping.classId).executeTakeFirst();
           throw conflict(
-            `${who}: с ${formatRu(overlapping.startDate)} обучающийся числится в классе ${cls?.name ?? ''} (${await orderOfItemText(db, overlapping.orderItemId)}) — сначала отмените тот приказ`,
+            `${who}: с ${formatRu(overlapping.startDate)} обучающийся числится в классе ${(await undo.className(db, overlapping.classId)) ?? ''} (${await orderOfItemText(db, overlapping.orderItemId)}) — сначала отмените тот приказ`,
           );
         }
-        await db.updateTable('classMembership').set({ endDate: null, endOrderItemId: null }).where('id', '=', row.id).execute();
+        await undo.reopenMembership(db, row.id);
         out.push({ itemId: e.itemId, pupilId: row.pupilId, kind: 'returned', classId: row.classId });
         break;
       }
       case 'subgroupInsert':
-        await db.deleteFrom('subgroupMember').where('id', '=', e.targetId).execute();
+        await undo.deleteSubgroupMember(db, e.targetId);
         break;
       case 'subgroupEnd': {
-        const row = await db.selectFrom('subgroupMember').select(['id', 'endDate']).where('id', '=', e.targetId).executeTakeFirst();
-        if (row && row.endDate === data.endDate) {
-          await db.updateTable('subgroupMember').set({ endDate: (data.before as string | null) ?? null }).where('id', '=', row.id).execute();
-        }
+        const row = await undo.subgroupMember(db, e.targetId);
+        if (row && row.endDate === data.endDate) await undo.setSubgroupMemberEnd(db, row.id, (data.before as string | null) ?? null);
         break;
       }
       case 'subgroupDelete': {
         const row = data.row as { id: string; subgroupId: string; pupilId: string; startDate: string; endDate: string | null };
-        const still = await db.selectFrom('subgroup').select('id').where('id', '=', row.subgroupId).executeTakeFirst();
-        if (still) await db.insertInto('subgroupMember').values(row).execute();
+        if (await undo.subgroupExists(db, row.subgroupId)) await undo.insertSubgroupMember(db, row);
         break;
       }
       case 'registerAssign': {
-        await db.updateTable('alphabetBookEntry').set({ status: 'annulled', annulledAt: at, annulReason }).where('id', '=', e.targetId).execute();
+        await annulEntry(db, e.targetId, annulReason, at);
         // The card loses the numbers only if they are still the ones signing put there.
         if (data.onCard && data.pupilId) {
-          const card = await db.selectFrom('pupil').select(['alphabetBookNumber', 'personalFileNumber', 'version']).where('id', '=', data.pupilId as string).executeTakeFirst();
+          const card = await undo.pupilNumbers(db, data.pupilId as string);
           if (card && card.alphabetBookNumber === String(data.number) && card.personalFileNumber === data.personalFileNumber) {
-            await db.updateTable('pupil').set({ alphabetBookNumber: null, personalFileNumber: null, version: Number(card.version) + 1, updatedAt: at }).where('id', '=', data.pupilId as string).execute();
+            await undo.clearPupilNumbers(db, data.pupilId as string, Number(card.version) + 1, at);
           }
         }
         out.push({ itemId: e.itemId, pupilId: (data.pupilId as string) ?? null, kind: 'annulled' });
@@ -88,7 +77,7 @@ export async function revertOrder(db: Executor, orderId: string, annulReason: st
       default:
         throw conflict(`Неизвестная запись журнала приказа «${e.kind}»`);
     }
-    await db.updateTable('movementEffect').set({ revertedAt: at }).where('id', '=', e.id).execute();
+    await markEffectReverted(db, e.id, at);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { newId } from '../../../src-shared/domain/ids';
 import { diffFields } from '../foundation/auditLog';
 import type { HandlerContext } from '../foundation/context';
-import { auditView, insertCard, patchCard, patchPhoto, type Card } from './repo/cards';
+import { auditView, bumpCardVersion, insertCard, patchCard, patchPhoto, type Card } from './repo/cards';
 import type { CardSpec } from './cardSpec';
 import type { Executor } from '../foundation/executor';
 
@@ -48,7 +48,7 @@ export async function updateCardRecord(ctx: HandlerContext, spec: CardSpec, u: C
     const photoChange = await patchPhoto(trx, spec, u.id, u.photo, now);
     // A new photo alone is still an edit: the version moves so a stale window notices.
     if (Object.keys(changes).length === 0 && Object.keys(photoChange).length > 0) {
-      await trx.updateTable(spec.table).set({ version: u.version + 1, updatedAt: now }).where('id', '=', u.id).execute();
+      await bumpCardVersion(trx, spec, u.id, u.version + 1, now);
     }
     const all = { ...changes, ...photoChange };
     if (Object.keys(all).length > 0) await ctx.audit.record(trx, { entity: spec.table, recordId: u.id, action: 'update', changes: all });

@@ -9,7 +9,7 @@ import type { HandlerContext } from '../foundation/context';
 import { CARD_SPECS } from './cardSpec';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
-import { validOn } from '../foundation/validOn';
+import { cardsByNameAndBirth, cardsBySnils, duplicateDetailRows, linksOfParents, pupilsInClassesOn } from './repo/listRows';
 
 /**
  * The same person typed twice: the same normalised ФИО (case and ё ignored) with the same birth date,
@@ -28,26 +28,10 @@ async function details(db: Executor, kind: PersonKind, ids: string[]): Promise<M
   const out = new Map<string, string>();
   if (ids.length === 0) return out;
   const today = schoolToday();
-  if (kind === 'pupil') {
-    const rows = await db
-      .selectFrom('classMembership as cm')
-      .innerJoin('schoolClass as sc', 'sc.id', 'cm.classId')
-      .select(['cm.pupilId', 'sc.name'])
-      .where('cm.pupilId', 'in', ids)
-      .where(validOn('cm', today))
-      .execute();
-    for (const r of rows) out.set(r.pupilId, `${r.name} класс`);
-  } else if (kind === 'parent') {
-    const rows = await db
-      .selectFrom('pupilParent as pp')
-      .innerJoin('pupil as p', 'p.id', 'pp.pupilId')
-      .select(['pp.parentId', 'pp.relation', 'p.lastName', 'p.firstName', 'p.middleName'])
-      .where('pp.parentId', 'in', ids)
-      .execute();
-    for (const r of rows) out.set(r.parentId, [out.get(r.parentId), `${r.relation}: ${fullName(r)}`].filter(Boolean).join('; '));
-  } else {
-    for (const r of await db.selectFrom('staff').select(['id', 'position']).where('id', 'in', ids).execute()) if (r.position) out.set(r.id, r.position);
-  }
+  const rows = await duplicateDetailRows(db, kind, ids, today);
+  for (const r of rows.classes ?? []) out.set(r.pupilId, `${r.name} класс`);
+  for (const r of rows.children ?? []) out.set(r.parentId, [out.get(r.parentId), `${r.relation}: ${fullName(r)}`].filter(Boolean).join('; '));
+  for (const r of rows.positions ?? []) if (r.position) out.set(r.id, r.position);
   return out;
 }
 
@@ -59,12 +43,11 @@ export async function findDuplicates(db: Executor, kind: PersonKind, probe: Dupl
     if (r.id === probe.excludeId || found.has(r.id)) return;
     found.set(r.id, { id: r.id, name: fullName(r), birthDate: r.birthDate, snils: r.snils, reason, detail: null });
   };
-  const cols = ['id', 'lastName', 'firstName', 'middleName', 'birthDate', 'snils'] as const;
   if (probe.birthDate && key) {
-    for (const r of await db.selectFrom(table).select(cols).where('searchKey', '=', key).where('birthDate', '=', probe.birthDate).execute()) add(r, 'name-birthdate');
+    for (const r of await cardsByNameAndBirth(db, table, key, probe.birthDate)) add(r, 'name-birthdate');
   }
   if (probe.snils && checkSnils(probe.snils) === null) {
-    for (const r of await db.selectFrom(table).select(cols).where('snils', '=', formatSnils(probe.snils)).execute()) add(r, 'snils');
+    for (const r of await cardsBySnils(db, table, formatSnils(probe.snils))) add(r, 'snils');
   }
   const list = [...found.values()];
   const d = await details(db, kind, list.map((c) => c.id));
@@ -79,22 +62,11 @@ export async function visibleDuplicates(ctx: HandlerContext, kind: PersonKind, p
   if (!visible) return all;
   const ids = all.map((c) => c.id);
   const today = schoolToday();
-  const pupilIds =
-    kind === 'pupil' ? ids : (await ctx.core.db.selectFrom('pupilParent').select('pupilId').where('parentId', 'in', ids).execute()).map((r) => r.pupilId);
+  const links = kind === 'pupil' ? [] : await linksOfParents(ctx.core.db, ids);
+  const pupilIds = kind === 'pupil' ? ids : links.map((r) => r.pupilId);
   if (pupilIds.length === 0) return [];
-  const inMine = new Set(
-    (
-      await ctx.core.db
-        .selectFrom('classMembership')
-        .select('pupilId')
-        .where('pupilId', 'in', pupilIds)
-        .where('classId', 'in', [...visible].length ? [...visible] : ['-'])
-        .where(validOn(null, today))
-        .execute()
-    ).map((r) => r.pupilId),
-  );
+  const inMine = new Set(await pupilsInClassesOn(ctx.core.db, pupilIds, [...visible], today));
   if (kind === 'pupil') return all.filter((c) => inMine.has(c.id));
-  const links = await ctx.core.db.selectFrom('pupilParent').select(['parentId', 'pupilId']).where('parentId', 'in', ids).execute();
   return all.filter((c) => links.some((l) => l.parentId === c.id && inMine.has(l.pupilId)));
 }
 

@@ -5,6 +5,7 @@ import { assertCanEditPupil } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import { parentLinked } from './ports';
 import type { Executor } from '../foundation/executor';
+import { deleteLinkRow, insertLinkRow, linkedPeople, linkRelation, linkSides, personBrief, updateLinkRow } from './repo/family';
 
 /**
  * Many-to-many links between pupils and their parents or legal representatives (relation and the
@@ -25,7 +26,7 @@ export interface LinkRow {
 }
 
 async function person(db: Executor, table: 'pupil' | 'parent', id: string) {
-  const p = await db.selectFrom(table).select(['id', 'lastName', 'firstName', 'middleName', 'birthDate']).where('id', '=', id).executeTakeFirst();
+  const p = await personBrief(db, table, id);
   if (!p) throw new AppError('NOT_FOUND', `${table === 'pupil' ? 'Карточка обучающегося' : 'Карточка родителя'} не найдена: обновите список.`);
   return p;
 }
@@ -35,20 +36,7 @@ function linkText(relation: string, isLegal: boolean, name: string): string {
 }
 
 async function sideLists(db: Executor, pupilId: string, parentId: string) {
-  const parents = await db
-    .selectFrom('pupilParent as pp')
-    .innerJoin('parent as p', 'p.id', 'pp.parentId')
-    .select(['p.lastName', 'p.firstName', 'p.middleName', 'pp.relation', 'pp.isLegalRepresentative'])
-    .where('pp.pupilId', '=', pupilId)
-    .orderBy('p.searchKey')
-    .execute();
-  const children = await db
-    .selectFrom('pupilParent as pp')
-    .innerJoin('pupil as p', 'p.id', 'pp.pupilId')
-    .select(['p.lastName', 'p.firstName', 'p.middleName', 'pp.relation', 'pp.isLegalRepresentative'])
-    .where('pp.parentId', '=', parentId)
-    .orderBy('p.searchKey')
-    .execute();
+  const { parents, children } = await linkSides(db, pupilId, parentId);
   return {
     parents: parents.map((p) => linkText(p.relation, Number(p.isLegalRepresentative) === 1, fullName(p))),
     children: children.map((c) => linkText(c.relation, Number(c.isLegalRepresentative) === 1, fullName(c))),
@@ -68,9 +56,9 @@ async function withLinkAudit(ctx: HandlerContext, trx: Executor, pupilId: string
 export async function insertLink(ctx: HandlerContext, trx: Executor, link: LinkInput, cause?: string): Promise<void> {
   const pupil = await person(trx, 'pupil', link.pupilId);
   const parent = await person(trx, 'parent', link.parentId);
-  const exists = await trx.selectFrom('pupilParent').select('relation').where('pupilId', '=', link.pupilId).where('parentId', '=', link.parentId).executeTakeFirst();
-  if (exists) {
-    throw new AppError('CONFLICT', `«${fullName(parent)}» уже связан(а) с обучающимся «${fullName(pupil)}» (${exists.relation}). Измените существующую связь.`);
+  const existing = await linkRelation(trx, link.pupilId, link.parentId);
+  if (existing !== undefined) {
+    throw new AppError('CONFLICT', `«${fullName(parent)}» уже связан(а) с обучающимся «${fullName(pupil)}» (${existing}). Измените существующую связь.`);
   }
   const gap = checkParentChildAges(parent.birthDate, pupil.birthDate);
   if (gap) {
@@ -83,12 +71,7 @@ export async function insertLink(ctx: HandlerContext, trx: Executor, link: LinkI
     trx,
     link.pupilId,
     link.parentId,
-    async () => {
-      await trx
-        .insertInto('pupilParent')
-        .values({ pupilId: link.pupilId, parentId: link.parentId, relation: link.relation, isLegalRepresentative: link.isLegalRepresentative === false ? 0 : 1 })
-        .execute();
-    },
+    () => insertLinkRow(trx, { ...link, isLegalRepresentative: link.isLegalRepresentative !== false }),
     cause,
   );
   for (const tell of parentLinked.plugs) await tell(ctx, trx, [{ parentId: link.parentId, pupilId: link.pupilId }]);
@@ -183,11 +166,7 @@ export async function insertLinks(ctx: HandlerContext, trx: Executor, links: rea
  */
 export async function assertLinkedAgesAfterBirthDate(trx: Executor, kind: 'pupil' | 'parent', id: string, birthDate: string | null, record: string, label: string): Promise<void> {
   if (!birthDate) return;
-  const cols = ['o.lastName', 'o.firstName', 'o.middleName', 'o.birthDate', 'pp.relation'] as const;
-  const rows =
-    kind === 'pupil'
-      ? await trx.selectFrom('pupilParent as pp').innerJoin('parent as o', 'o.id', 'pp.parentId').select(cols).where('pp.pupilId', '=', id).execute()
-      : await trx.selectFrom('pupilParent as pp').innerJoin('pupil as o', 'o.id', 'pp.pupilId').select(cols).where('pp.parentId', '=', id).execute();
+  const rows = await linkedPeople(trx, kind, id);
   for (const r of rows) {
     const gap = kind === 'pupil' ? checkParentChildAges(r.birthDate, birthDate) : checkParentChildAges(birthDate, r.birthDate);
     if (gap) {
@@ -207,16 +186,8 @@ export async function addLink(ctx: HandlerContext, link: LinkInput): Promise<Lin
 export async function updateLink(ctx: HandlerContext, link: LinkInput & { isLegalRepresentative: boolean }): Promise<LinkRow> {
   await assertCanEditPupil(ctx, link.pupilId);
   await ctx.core.db.transaction().execute(async (trx) => {
-    const r = await trx.selectFrom('pupilParent').select('relation').where('pupilId', '=', link.pupilId).where('parentId', '=', link.parentId).executeTakeFirst();
-    if (!r) throw new AppError('NOT_FOUND', 'Связь родителя и обучающегося не найдена: её уже убрали. Обновите карточку.');
-    await withLinkAudit(ctx, trx, link.pupilId, link.parentId, async () => {
-      await trx
-        .updateTable('pupilParent')
-        .set({ relation: link.relation, isLegalRepresentative: link.isLegalRepresentative ? 1 : 0 })
-        .where('pupilId', '=', link.pupilId)
-        .where('parentId', '=', link.parentId)
-        .execute();
-    });
+    if ((await linkRelation(trx, link.pupilId, link.parentId)) === undefined) throw new AppError('NOT_FOUND', 'Связь родителя и обучающегося не найдена: её уже убрали. Обновите карточку.');
+    await withLinkAudit(ctx, trx, link.pupilId, link.parentId, () => updateLinkRow(trx, link));
   });
   emitLinkChange(ctx, link.pupilId, link.parentId);
   return link;
@@ -225,11 +196,8 @@ export async function updateLink(ctx: HandlerContext, link: LinkInput & { isLega
 export async function removeLink(ctx: HandlerContext, pupilId: string, parentId: string): Promise<{ removed: boolean }> {
   await assertCanEditPupil(ctx, pupilId);
   const removed = await ctx.core.db.transaction().execute(async (trx) => {
-    const r = await trx.selectFrom('pupilParent').select('relation').where('pupilId', '=', pupilId).where('parentId', '=', parentId).executeTakeFirst();
-    if (!r) return false;
-    await withLinkAudit(ctx, trx, pupilId, parentId, async () => {
-      await trx.deleteFrom('pupilParent').where('pupilId', '=', pupilId).where('parentId', '=', parentId).execute();
-    });
+    if ((await linkRelation(trx, pupilId, parentId)) === undefined) return false;
+    await withLinkAudit(ctx, trx, pupilId, parentId, () => deleteLinkRow(trx, pupilId, parentId));
     return true;
   });
   emitLinkChange(ctx, pupilId, parentId);

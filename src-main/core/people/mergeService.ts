@@ -8,7 +8,7 @@ import { assertCanEditParent, assertCanEditPupil, hasRight } from '../access/ind
 import { diffFields } from '../foundation/auditLog';
 import type { HandlerContext } from '../foundation/context';
 import { CARD_SPECS, auditView, notFound, readCard, staleError, type Card, type StoredCard } from './repo/cards';
-import { moveReferences } from './repo/mergeReferences';
+import { deleteCardRow, deleteStaffLists, moveReferences, recordMerge, writeMergedCard } from './repo/mergeReferences';
 import { scalarColumns } from './cardSpec';
 import { deleteChildren, readPhoto, writeAddresses, writeDocuments, writePhoto } from './repo/personChildren';
 import { writeSearchTokens } from './repo/searchIndex';
@@ -132,20 +132,11 @@ export async function applyMerge(
 
     const scalars: Record<string, unknown> = {};
     for (const f of p.fields) if (f.field in spec.scalars && f.result !== 'keep') scalars[f.field] = p.merged[f.field];
-    await trx
-      .updateTable(spec.table)
-      .set({ ...scalarColumns(spec, scalars), searchKey: searchKey(p.merged.lastName, p.merged.firstName, p.merged.middleName), version: keep.version + 1, updatedAt: now } as never)
-      .where('id', '=', keepId)
-      .execute();
+    await writeMergedCard(trx, spec.table, keepId, { ...scalarColumns(spec, scalars), searchKey: searchKey(p.merged.lastName, p.merged.firstName, p.merged.middleName), version: keep.version + 1, updatedAt: now });
     // The removed card's child rows go first: the merged lists reuse some of their ids.
     const removedPhoto = await readPhoto(trx, kind, removeId);
     await deleteChildren(trx, kind, removeId);
-    if (kind === 'staff') {
-      await trx.deleteFrom('staffPosition').where('staffId', '=', removeId).execute();
-      await trx.deleteFrom('staffEducation').where('staffId', '=', removeId).execute();
-      await trx.deleteFrom('staffFamilyMember').where('staffId', '=', removeId).execute();
-      await trx.deleteFrom('staffTraining').where('staffId', '=', removeId).execute();
-    }
+    if (kind === 'staff') await deleteStaffLists(trx, removeId);
     await writeDocuments(trx, kind, keepId, p.merged.documents);
     await writeAddresses(trx, kind, keepId, p.merged.addresses);
     if (kind === 'staff') {
@@ -157,12 +148,12 @@ export async function applyMerge(
     if (removedPhoto && !(await readPhoto(trx, kind, keepId))) await writePhoto(trx, kind, keepId, removedPhoto, now);
     await writeSearchTokens(trx, kind, keepId, p.merged);
     try {
-      await trx.deleteFrom(spec.table).where('id', '=', removeId).execute();
+      await deleteCardRow(trx, spec.table, removeId);
     } catch (err) {
       ctx.core.logger.error('merge: the removed card is still referenced', { kind, removeId, error: String((err as Error)?.message ?? err) });
       throw new AppError('CONFLICT', `Карточку «${fullName(remove.card)}» нельзя удалить после объединения: на неё ещё ссылаются записи, которые программа не умеет переносить. Ничего не изменено; сообщите администратору.`);
     }
-    await trx.insertInto('personMerge').values({ id: newId(), kind, keptId: keepId, removedId: removeId, removedName: fullName(remove.card), at: now, userName: ctx.caller.user?.name ?? null }).execute();
+    await recordMerge(trx, { id: newId(), kind, keptId: keepId, removedId: removeId, removedName: fullName(remove.card), at: now, userName: ctx.caller.user?.name ?? null });
     await ctx.audit.record(trx, { entity: kind, recordId: keepId, action: 'merge', changes: { ...changes, mergedFrom: [null, `${fullName(remove.card)} (${removeId})`], moved: [null, moves] } });
     await ctx.audit.record(trx, { entity: kind, recordId: removeId, action: 'delete', changes: diffFields(auditView(remove.card), null), cause: `Объединена с карточкой ${fullName(keep.card)} (${keepId})` });
     return moves;

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { ParentFilter } from '../../../src-shared/contract/peopleParents';
 import { PARENT_COLUMNS, pickColumns } from '../../../src-shared/contract/peopleColumns';
 import type { ExportedFile } from '../../../src-shared/contract/files';
@@ -11,30 +10,24 @@ import { listWorkbook } from '../foundation/listWorkbook';
 import { indexPendingCards, MATCHES_NOBODY, planSearch, searchCondition } from './repo/searchIndex';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
-import { validOn } from '../foundation/validOn';
+import { childrenOfParentsOn, classNameOf, not, parentWithAnyChild, parentWithChildIn } from './repo/family';
+import { parentListRows, scopeQuery } from './repo/listRows';
 
 /**
  * The parent list: parents and legal representatives, scoped like pupils (a class teacher sees the
  * parents of their classes' pupils, and only those children), searchable, paged, exportable.
  */
-function withChildIn(classIds: readonly string[], today: string) {
-  return sql<boolean>`exists (select 1 from pupil_parent pp join class_membership cm on cm.pupil_id = pp.pupil_id
-    where pp.parent_id = ${sql.ref('parent.id')} and cm.start_date <= ${today} and (cm.end_date is null or cm.end_date > ${today})
-    and cm.class_id in (${sql.join(classIds.map((c) => sql`${c}`))}))`;
-}
-
 export async function parentQuery(ctx: HandlerContext, filter: ParentFilter = {}) {
   const db = ctx.core.db;
   const today = schoolToday();
   if (filter.classId) await assertCanSeeClass(ctx, filter.classId);
   const visible = await visibleClassIds(ctx);
   if (visible && visible.size === 0) return { q: null, visible };
-  let q = db.selectFrom('parent');
-  if (filter.classId) q = q.where(withChildIn([filter.classId], today));
-  else if (visible) q = q.where(withChildIn([...visible], today));
-  const anyChild = sql<boolean>`exists (select 1 from pupil_parent pp where pp.parent_id = ${sql.ref('parent.id')})`;
-  if (filter.hasChildren === true) q = q.where(anyChild);
-  if (filter.hasChildren === false) q = q.where(sql<boolean>`not ${anyChild}`);
+  let q = scopeQuery(db, 'parent');
+  if (filter.classId) q = q.where(parentWithChildIn([filter.classId], today));
+  else if (visible) q = q.where(parentWithChildIn([...visible], today));
+  if (filter.hasChildren === true) q = q.where(parentWithAnyChild());
+  if (filter.hasChildren === false) q = q.where(not(parentWithAnyChild()));
   const words = searchWordsOf(filter.search);
   if (words === null) q = q.where(MATCHES_NOBODY);
   else if (words.length > 0) {
@@ -48,16 +41,7 @@ async function childrenOf(db: Executor, parentIds: string[], visible: Set<string
   const today = schoolToday();
   const out = new Map<string, ParentRow['children']>();
   for (let i = 0; i < parentIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('pupilParent as pp')
-      .innerJoin('pupil as p', 'p.id', 'pp.pupilId')
-      .leftJoin('classMembership as cm', (j) =>
-        j.onRef('cm.pupilId', '=', 'p.id').on(validOn('cm', today)),
-      )
-      .leftJoin('schoolClass as sc', 'sc.id', 'cm.classId')
-      .select(['pp.parentId', 'pp.pupilId', 'pp.relation', 'p.lastName', 'p.firstName', 'p.middleName', 'cm.classId', 'sc.name as className'])
-      .where('pp.parentId', 'in', parentIds.slice(i, i + 500))
-      .execute();
+    const rows = await childrenOfParentsOn(db, parentIds.slice(i, i + 500), today);
     rows.sort(comparePersons);
     for (const r of rows) {
       if (visible && (!r.classId || !visible.has(r.classId))) continue;
@@ -77,10 +61,8 @@ export async function listParents(ctx: HandlerContext, input: ParentFilter & { o
   if (input.limit !== undefined) page = page.limit(input.limit);
   if (input.offset) page = input.limit === undefined ? page.limit(1_000_000_000).offset(input.offset) : page.offset(input.offset);
   const ids = (await page.execute()).map((r) => r.id);
-  const cols = ['id', 'lastName', 'firstName', 'middleName', 'sex', 'birthDate', 'version', 'snils', 'phoneMobile', 'email', 'workplace'] as const;
-  const found = new Map<string, Awaited<ReturnType<typeof fetchRows>>[number]>();
-  const fetchRows = (chunk: string[]) => ctx.core.db.selectFrom('parent').select(cols).where('id', 'in', chunk).execute();
-  for (let i = 0; i < ids.length; i += 500) for (const r of await fetchRows(ids.slice(i, i + 500))) found.set(r.id, r);
+  const found = new Map<string, Awaited<ReturnType<typeof parentListRows>>[number]>();
+  for (let i = 0; i < ids.length; i += 500) for (const r of await parentListRows(ctx.core.db, ids.slice(i, i + 500))) found.set(r.id, r);
   const rows = ids.map((id) => found.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
   const children = await childrenOf(ctx.core.db, rows.map((r) => r.id), visible);
   return rows.map((r) => ({ ...r, version: Number(r.version), children: children.get(r.id) ?? [] }));
@@ -97,9 +79,9 @@ export async function exportParents(ctx: HandlerContext, input: ParentFilter & {
   const { columns, ...filter } = input;
   const rows = await listParents(ctx, filter);
   const cols = pickColumns(PARENT_COLUMNS, columns);
-  const cls = filter.classId ? await ctx.core.db.selectFrom('schoolClass').select('name').where('id', '=', filter.classId).executeTakeFirst() : undefined;
-  const note = [cls ? `класс ${cls.name}` : null, filter.search ? `поиск «${filter.search}»` : null].filter(Boolean).join('; ') || null;
-  const file = await listWorkbook('Родители', `Родители${cls ? ` ${cls.name}` : ''}.xlsx`, cols, rows, note);
+  const clsName = filter.classId ? await classNameOf(ctx.core.db, filter.classId) : undefined;
+  const note = [clsName ? `класс ${clsName}` : null, filter.search ? `поиск «${filter.search}»` : null].filter(Boolean).join('; ') || null;
+  const file = await listWorkbook('Родители', `Родители${clsName ? ` ${clsName}` : ''}.xlsx`, cols, rows, note);
   await ctx.audit.record(ctx.core.db, {
     entity: 'parent',
     recordId: null,

@@ -6,14 +6,12 @@ import { AppError } from '../../../src-shared/errors';
 import { assertCanEditParent, assertCanEditPupil, assertCanSeeParent, editableClassIds, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import { accountOf } from './ports';
-import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './repo/cards';
-import { createCardRecord, updateCardRecord } from './cardWrites';
-import { assertNoDuplicate } from './duplicates';
-import { cardHistory, mergedIds } from './repo/history';
-import { assertLinkedAgesAfterBirthDate, insertLink } from './links';
+import { CARD_SPECS, notFound, readCard } from './repo/cards';
+import { mergedIds } from './repo/history';
 import { readPhoto } from './repo/personChildren';
 import { schoolToday } from '../foundation/clock';
-import { validOn } from '../foundation/validOn';
+import { childrenOfParentsOn } from './repo/family';
+import { createFamilyCard, familyCardHistory, updateFamilyCard } from './familyCards';
 
 /** The parent's card: the view with children and account, create (with links) and update. */
 const spec = CARD_SPECS.parent;
@@ -24,16 +22,7 @@ export async function getParent(ctx: HandlerContext, id: string): Promise<Parent
   if (!stored) throw notFound(spec);
   await assertCanSeeParent(ctx, id);
   const today = schoolToday();
-  const rows = await db
-    .selectFrom('pupilParent as pp')
-    .innerJoin('pupil as p', 'p.id', 'pp.pupilId')
-    .leftJoin('classMembership as cm', (j) =>
-      j.onRef('cm.pupilId', '=', 'p.id').on(validOn('cm', today)),
-    )
-    .leftJoin('schoolClass as sc', 'sc.id', 'cm.classId')
-    .select(['pp.pupilId', 'pp.relation', 'pp.isLegalRepresentative', 'p.lastName', 'p.firstName', 'p.middleName', 'p.birthDate', 'cm.classId', 'sc.name as className'])
-    .where('pp.parentId', '=', id)
-    .execute();
+  const rows = await childrenOfParentsOn(db, [id], today);
   const visible = await visibleClassIds(ctx);
   rows.sort(comparePersons);
   return {
@@ -65,34 +54,15 @@ export async function createParent(ctx: HandlerContext, input: ParentCreateInput
     throw new AppError('FORBIDDEN', 'Недостаточно прав: классный руководитель добавляет родителя только к обучающемуся своего класса.');
   }
   for (const c of children ?? []) await assertCanEditPupil(ctx, c.pupilId);
-  const card = completeCard(spec, fields);
-  assertNewCardValid(spec, card, PARENT_LABELS);
-  if (!allowDuplicate) await assertNoDuplicate(ctx, 'parent', card);
-  const id = await createCardRecord(ctx, spec, card, photo, async (trx, parentId) => {
-    for (const link of children ?? []) await insertLink(ctx, trx, { ...link, parentId });
-  });
-  return getParent(ctx, id);
+  const links = (children ?? []).map((c) => ({ ...c, parentId: '' }));
+  return getParent(ctx, await createFamilyCard(ctx, spec, PARENT_LABELS, fields, { photo, allowDuplicate, links }));
 }
 
 export async function updateParent(ctx: HandlerContext, input: ParentUpdateInput & Record<string, unknown>): Promise<ParentView> {
-  const { id, version, photo, ...patch } = input;
-  if (!(await readCard(ctx.core.db, spec, id))) throw notFound(spec);
-  await assertCanEditParent(ctx, id);
-  await updateCardRecord(ctx, spec, {
-    id,
-    version,
-    patch,
-    photo,
-    labels: PARENT_LABELS,
-    within: async (trx, changes, after) => {
-      if ('birthDate' in changes) await assertLinkedAgesAfterBirthDate(trx, 'parent', id, after.birthDate, spec.record, PARENT_LABELS.birthDate);
-    },
-  });
-  return getParent(ctx, id);
+  await updateFamilyCard(ctx, spec, PARENT_LABELS, input, assertCanEditParent);
+  return getParent(ctx, input.id);
 }
 
 export async function parentHistory(ctx: HandlerContext, id: string): Promise<HistoryRow[]> {
-  if (!(await readCard(ctx.core.db, spec, id))) throw notFound(spec);
-  await assertCanSeeParent(ctx, id);
-  return cardHistory(ctx.core.db, 'parent', id);
+  return familyCardHistory(ctx, spec, id, assertCanSeeParent);
 }

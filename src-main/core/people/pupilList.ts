@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { PupilFilter } from '../../../src-shared/contract/people';
 import { PUPIL_COLUMNS, pickColumns } from '../../../src-shared/contract/peopleColumns';
 import type { ExportedFile } from '../../../src-shared/contract/files';
@@ -12,42 +11,13 @@ import { listWorkbook } from '../foundation/listWorkbook';
 import { indexPendingCards, MATCHES_NOBODY, planSearch, searchCondition } from './repo/searchIndex';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
-import { validOn } from '../foundation/validOn';
+import { classesOfPupilsOn, classNameOf, not, parentNamesOfPupils, pupilInClassOn } from './repo/family';
+import { pupilListRows, scopeQuery } from './repo/listRows';
 
 /**
  * The pupil list: filters, instant search and scoping in one query, sorted by name and paged for
  * the virtual table; the same query feeds the count and the Excel export.
  */
-const ROW_COLUMNS = [
-  'pupil.id',
-  'pupil.lastName',
-  'pupil.firstName',
-  'pupil.middleName',
-  'pupil.sex',
-  'pupil.birthDate',
-  'pupil.version',
-  'pupil.snils',
-  'pupil.personalFileNumber',
-  'pupil.alphabetBookNumber',
-  'pupil.phoneMobile',
-  'pupil.email',
-  'pupil.healthGroup',
-  'pupil.peGroup',
-  'pupil.disabilityGroup',
-  'pupil.hasOvz',
-  'pupil.boarding',
-  'pupil.homeSchooling',
-  'pupil.needsTransport',
-  'pupil.freeMeals',
-  'pupil.pdRefusal',
-] as const;
-
-/** "In one of these classes today" (any class when `classIds` is undefined). */
-function inClassToday(classIds: readonly string[] | undefined, today: string) {
-  const classes = classIds ? sql` and cm.class_id in (${sql.join(classIds.map((c) => sql`${c}`))})` : sql``;
-  return sql<boolean>`exists (select 1 from class_membership cm where cm.pupil_id = ${sql.ref('pupil.id')} and cm.start_date <= ${today} and (cm.end_date is null or cm.end_date > ${today})${classes})`;
-}
-
 /** The filtered, scoped query over `pupil`, or null when the caller may see nobody. */
 export async function pupilQuery(ctx: HandlerContext, filter: PupilFilter = {}) {
   const db = ctx.core.db;
@@ -55,11 +25,11 @@ export async function pupilQuery(ctx: HandlerContext, filter: PupilFilter = {}) 
   if (filter.classId) await assertCanSeeClass(ctx, filter.classId);
   const visible = await visibleClassIds(ctx);
   if (visible && visible.size === 0) return null;
-  let q = db.selectFrom('pupil');
-  if (filter.classId) q = q.where(inClassToday([filter.classId], today));
-  else if (visible) q = q.where(inClassToday([...visible], today));
-  if (filter.status === 'studying') q = q.where(inClassToday(undefined, today));
-  if (filter.status === 'notStudying') q = q.where(sql<boolean>`not ${inClassToday(undefined, today)}`);
+  let q = scopeQuery(db, 'pupil');
+  if (filter.classId) q = q.where(pupilInClassOn([filter.classId], today));
+  else if (visible) q = q.where(pupilInClassOn([...visible], today));
+  if (filter.status === 'studying') q = q.where(pupilInClassOn(undefined, today));
+  if (filter.status === 'notStudying') q = q.where(not(pupilInClassOn(undefined, today)));
   for (const flag of filter.flags ?? []) {
     q = flag === 'disability' ? q.where('pupil.disabilityGroup', 'is not', null) : q.where(`pupil.${flag}`, '=', 1);
   }
@@ -85,21 +55,10 @@ async function decorate(db: Executor, raw: RawRow[], withParents: boolean): Prom
   const classOf = new Map<string, { classId: string; className: string }>();
   const parentsOf = new Map<string, { text: string; order: number }[]>();
   for (const ids of chunks(raw.map((r) => r.id))) {
-    const classes = await db
-      .selectFrom('classMembership as cm')
-      .innerJoin('schoolClass as sc', 'sc.id', 'cm.classId')
-      .select(['cm.pupilId', 'cm.classId', 'sc.name'])
-      .where('cm.pupilId', 'in', ids)
-      .where(validOn('cm', today))
-      .execute();
+    const classes = await classesOfPupilsOn(db, ids, today);
     for (const c of classes) classOf.set(c.pupilId, { classId: c.classId, className: c.name });
     if (!withParents) continue;
-    const links = await db
-      .selectFrom('pupilParent as pp')
-      .innerJoin('parent as pa', 'pa.id', 'pp.parentId')
-      .select(['pp.pupilId', 'pp.relation', 'pa.lastName', 'pa.firstName', 'pa.middleName'])
-      .where('pp.pupilId', 'in', ids)
-      .execute();
+    const links = await parentNamesOfPupils(db, ids);
     for (const l of links) {
       const list = parentsOf.get(l.pupilId) ?? [];
       list.push({ text: `${shortName(l)} (${l.relation})`, order: RELATIONS.indexOf(l.relation as never) });
@@ -134,7 +93,7 @@ export async function listPupils(ctx: HandlerContext, input: PupilFilter & { off
   const ids = (await page.execute()).map((r) => r.id);
   const byId = new Map<string, RawRow>();
   for (let i = 0; i < ids.length; i += 500) {
-    for (const r of (await ctx.core.db.selectFrom('pupil').select(ROW_COLUMNS).where('pupil.id', 'in', ids.slice(i, i + 500)).execute()) as RawRow[]) byId.set(r.id, r);
+    for (const r of (await pupilListRows(ctx.core.db, ids.slice(i, i + 500))) as RawRow[]) byId.set(r.id, r);
   }
   const rows = ids.map((id) => byId.get(id)).filter((r): r is RawRow => r !== undefined);
   return decorate(ctx.core.db, rows, hasRight(ctx.caller.user, 'parents.read'));
@@ -150,8 +109,7 @@ export async function countPupils(ctx: HandlerContext, filter: PupilFilter = {})
 export async function filterNote(db: Executor, filter: PupilFilter): Promise<string | null> {
   const parts: string[] = [];
   if (filter.classId) {
-    const c = await db.selectFrom('schoolClass').select('name').where('id', '=', filter.classId).executeTakeFirst();
-    parts.push(`класс ${c?.name ?? '?'}`);
+    parts.push(`класс ${(await classNameOf(db, filter.classId)) ?? '?'}`);
   }
   if (filter.search) parts.push(`поиск «${filter.search}»`);
   if (filter.status === 'studying') parts.push('обучаются');
@@ -165,7 +123,7 @@ export async function exportPupils(ctx: HandlerContext, input: PupilFilter & { c
   const rows = await listPupils(ctx, filter);
   // Without «parents.read» the file has no parents column at all, not an empty one to fill in later.
   const cols = pickColumns(PUPIL_COLUMNS, columns).filter((c) => c.key !== 'parentsText' || hasRight(ctx.caller.user, 'parents.read'));
-  const className = filter.classId ? (rows[0]?.className ?? (await ctx.core.db.selectFrom('schoolClass').select('name').where('id', '=', filter.classId).executeTakeFirst())?.name ?? null) : null;
+  const className = filter.classId ? (rows[0]?.className ?? (await classNameOf(ctx.core.db, filter.classId)) ?? null) : null;
   const file = await listWorkbook('Обучающиеся', `Обучающиеся${className ? ` ${className}` : ''}.xlsx`, cols, rows, await filterNote(ctx.core.db, filter));
   await ctx.audit.record(ctx.core.db, {
     entity: 'pupil',

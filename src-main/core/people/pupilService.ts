@@ -6,39 +6,19 @@ import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
 import { assertCanEditPupil, assertCanSeePupil, hasRight, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import { accountOf } from './ports';
-import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard } from './repo/cards';
-import { createCardRecord, updateCardRecord } from './cardWrites';
-import { assertNoDuplicate } from './duplicates';
-import { cardHistory, mergedIds } from './repo/history';
+import { CARD_SPECS, notFound, readCard } from './repo/cards';
+import { mergedIds } from './repo/history';
 import { readPhoto } from './repo/personChildren';
-import { assertLinkedAgesAfterBirthDate, insertLink } from './links';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
-import { validOn } from '../foundation/validOn';
+import { childrenOfParentsOn, classHistoryOf, parentsOfPupil } from './repo/family';
+import { createFamilyCard, familyCardHistory, updateFamilyCard } from './familyCards';
 
 /** The pupil's card: the view with class, family and account, and its create/update flows. */
 const spec = CARD_SPECS.pupil;
 
-async function classHistory(db: Executor, pupilId: string) {
-  const rows = await db
-    .selectFrom('classMembership as cm')
-    .innerJoin('schoolClass as sc', 'sc.id', 'cm.classId')
-    .leftJoin('academicYear as y', 'y.id', 'sc.academicYearId')
-    .select(['cm.classId', 'sc.name as className', 'y.name as yearName', 'cm.startDate', 'cm.endDate', 'cm.cause'])
-    .where('cm.pupilId', '=', pupilId)
-    .orderBy('cm.startDate')
-    .execute();
-  return rows.map((r) => ({ ...r, yearName: r.yearName ?? null }));
-}
-
 async function parentsOf(db: Executor, pupilId: string): Promise<PupilParentLink[]> {
-  const rows = await db
-    .selectFrom('pupilParent as pp')
-    .innerJoin('parent as p', 'p.id', 'pp.parentId')
-    .select(['pp.parentId', 'p.lastName', 'p.firstName', 'p.middleName', 'p.birthDate', 'p.phoneMobile', 'pp.relation', 'pp.isLegalRepresentative'])
-    .where('pp.pupilId', '=', pupilId)
-    .execute();
-  return rows
+  return (await parentsOfPupil(db, pupilId))
     .map((r) => ({ ...r, isLegalRepresentative: Number(r.isLegalRepresentative) === 1 }))
     .sort((a, b) => RELATIONS.indexOf(a.relation as never) - RELATIONS.indexOf(b.relation as never));
 }
@@ -47,24 +27,14 @@ async function siblingsOf(ctx: HandlerContext, pupilId: string, parentIds: strin
   if (parentIds.length === 0) return [];
   const db = ctx.core.db;
   const today = schoolToday();
-  const rows = await db
-    .selectFrom('pupilParent as pp')
-    .innerJoin('pupil as p', 'p.id', 'pp.pupilId')
-    .leftJoin('classMembership as cm', (j) =>
-      j.onRef('cm.pupilId', '=', 'p.id').on(validOn('cm', today)),
-    )
-    .leftJoin('schoolClass as sc', 'sc.id', 'cm.classId')
-    .select(['p.id', 'p.lastName', 'p.firstName', 'p.middleName', 'sc.name as className', 'cm.classId'])
-    .where('pp.parentId', 'in', parentIds)
-    .where('p.id', '!=', pupilId)
-    .execute();
+  const rows = (await childrenOfParentsOn(db, parentIds, today)).filter((r) => r.pupilId !== pupilId);
   const visible = await visibleClassIds(ctx);
   const seen = new Set<string>();
   const out = [];
   for (const r of rows) {
-    if (seen.has(r.id) || (visible && (!r.classId || !visible.has(r.classId)))) continue;
-    seen.add(r.id);
-    out.push({ pupilId: r.id, name: fullName(r), className: r.className ?? null });
+    if (seen.has(r.pupilId) || (visible && (!r.classId || !visible.has(r.classId)))) continue;
+    seen.add(r.pupilId);
+    out.push({ pupilId: r.pupilId, name: fullName(r), className: r.className ?? null });
   }
   return out;
 }
@@ -88,7 +58,7 @@ export async function getPupil(ctx: HandlerContext, id: string): Promise<PupilVi
   const stored = await readCard(db, spec, id);
   if (!stored) throw notFound(spec);
   await assertCanSeePupil(ctx, id);
-  const history = await classHistory(db, id);
+  const history = await classHistoryOf(db, id);
   const today = schoolToday();
   const current = history.find((h) => h.startDate <= today && (h.endDate === null || h.endDate > today));
   // Parents' names, birth dates and phones are parents' data: without «parents.read» (a subject
@@ -114,36 +84,16 @@ export async function getPupil(ctx: HandlerContext, id: string): Promise<PupilVi
 
 export async function createPupil(ctx: HandlerContext, input: PupilCreateInput & Record<string, unknown>): Promise<PupilView> {
   const { photo, parents, allowDuplicate, ...fields } = input;
-  const card = completeCard(spec, fields);
-  assertNewCardValid(spec, card, PUPIL_LABELS);
-  if (!allowDuplicate) await assertNoDuplicate(ctx, 'pupil', card);
-  const id = await createCardRecord(ctx, spec, card, photo, async (trx, pupilId) => {
-    for (const link of parents ?? []) await insertLink(ctx, trx, { ...link, pupilId });
-  });
-  return getPupil(ctx, id);
+  const links = (parents ?? []).map((p) => ({ ...p, pupilId: '' }));
+  return getPupil(ctx, await createFamilyCard(ctx, spec, PUPIL_LABELS, fields, { photo, allowDuplicate, links }));
 }
 
 export async function updatePupil(ctx: HandlerContext, input: PupilUpdateInput & Record<string, unknown>): Promise<PupilView> {
-  const { id, version, photo, ...patch } = input;
-  // Scope first: a refused call writes nothing, not even an audit row.
-  if (!(await readCard(ctx.core.db, spec, id))) throw notFound(spec);
-  await assertCanEditPupil(ctx, id);
-  await updateCardRecord(ctx, spec, {
-    id,
-    version,
-    patch,
-    photo,
-    labels: PUPIL_LABELS,
-    within: async (trx, changes, after) => {
-      if ('birthDate' in changes) await assertLinkedAgesAfterBirthDate(trx, 'pupil', id, after.birthDate, spec.record, PUPIL_LABELS.birthDate);
-    },
-  });
-  return getPupil(ctx, id);
+  await updateFamilyCard(ctx, spec, PUPIL_LABELS, input, assertCanEditPupil);
+  return getPupil(ctx, input.id);
 }
 
 export async function pupilHistory(ctx: HandlerContext, id: string): Promise<HistoryRow[]> {
-  if (!(await readCard(ctx.core.db, spec, id))) throw notFound(spec);
-  await assertCanSeePupil(ctx, id);
-  const rows = await cardHistory(ctx.core.db, 'pupil', id);
+  const rows = await familyCardHistory(ctx, spec, id, assertCanSeePupil);
   return hasRight(ctx.caller.user, 'parents.read') ? rows : withoutParents(rows);
 }

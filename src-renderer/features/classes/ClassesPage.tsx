@@ -3,7 +3,7 @@ import { App, Button, Empty, Popconfirm, Skeleton, Space, Table, Tag, Typography
 import { AppstoreAddOutlined, ApartmentOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { SchoolClass } from '../../../src-shared/contract/classes';
 import { useHasRight } from '../../components/useSession';
-import { useSelectedYear } from '../year/useSelectedYear';
+import { useSelectedYear } from '../../components/useSelectedYear';
 import { useLinkedRecord } from '../../components/useLinkedRecord';
 import { ClassFormModal } from './ClassFormModal';
 import { CreateClassesModal } from './CreateClassesModal';

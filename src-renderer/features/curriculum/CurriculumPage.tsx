@@ -3,7 +3,7 @@ import { Badge, Button, Card, Col, Dropdown, Empty, Menu, Row, Skeleton, Space, 
 import { CopyOutlined, FileExcelOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useHasRight } from '../../components/useSession';
-import { useSelectedYear } from '../year/useSelectedYear';
+import { useSelectedYear } from '../../components/useSelectedYear';
 import { ChecksTab } from './ChecksTab';
 import { useCurriculumOverviewQuery, useExportCurriculumMutation, useSubgroupStatusQuery } from './curriculumApi';
 import { PlanEditor } from './PlanEditor';

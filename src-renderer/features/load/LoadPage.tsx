@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
 import { groupLabel } from '../../../src-shared/domain/curriculum/loadRows';
 import { useHasRight } from '../../components/useSession';
-import { useSelectedYear } from '../year/useSelectedYear';
+import { useSelectedYear } from '../../components/useSelectedYear';
 import { useAssignTeachersMutation, useExportTarificationMutation, useExportVacanciesMutation, useLoadGridQuery } from './loadApi';
 import { LoadGridView } from './LoadGridView';
 import { LoadSettingsModal } from './LoadSettingsModal';

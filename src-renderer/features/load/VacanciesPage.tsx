@@ -4,7 +4,7 @@ import type { LoadRowOut } from '../../../src-shared/contract/curriculumLoad';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
 import { groupLabel } from '../../../src-shared/domain/curriculum/loadRows';
 import { ratesOf } from '../../../src-shared/domain/curriculum/rates';
-import { useSelectedYear } from '../year/useSelectedYear';
+import { useSelectedYear } from '../../components/useSelectedYear';
 import { useExportVacanciesMutation, useLoadGridQuery } from './loadApi';
 import { useDownload } from '../../components/downloadFile';
 import { YearSelect } from '../../components/YearSelect';

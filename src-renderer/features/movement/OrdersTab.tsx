@@ -6,7 +6,7 @@ import type { OrderRow } from '../../../src-shared/contract/movementFields';
 import { ORDER_STATUSES, ORDER_TYPES, ORDER_TYPE_INFO, type OrderStatus, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { formatDateRu } from '../../components/format';
 import { useHasRight } from '../../components/useSession';
-import { useSelectedYear } from '../year/useSelectedYear';
+import { useSelectedYear } from '../../components/useSelectedYear';
 import { useExportOrderBookMutation, useOrdersQuery } from './movementApi';
 import { YearSelect } from '../../components/YearSelect';
 import { useDownload } from '../../components/downloadFile';

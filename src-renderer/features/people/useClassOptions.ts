@@ -1,5 +1,5 @@
 import { useClassesQuery } from '../classes/classesApi';
-import { useYearsQuery } from '../year/yearApi';
+import { useYearsQuery } from '../../components/yearsApi';
 
 /** Classes of the current academic year as select options («5А»), in grade and letter order. */
 export function useClassOptions(): { value: string; label: string }[] {

@@ -8,7 +8,7 @@ import { formatDateRu } from '../../components/format';
 import { useClassesQuery } from '../classes/classesApi';
 import { useDownload } from '../../components/downloadFile';
 import { todayIso } from '../../components/format';
-import { useYearsQuery } from '../year/yearApi';
+import { useYearsQuery } from '../../components/yearsApi';
 import { YearSelect } from '../../components/YearSelect';
 import { ReportView } from './ReportView';
 import {

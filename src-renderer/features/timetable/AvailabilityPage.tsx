@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Input, Skeleton, Space, Table, Typography } from 'antd';
 import { searchKey } from '../../../src-shared/domain/names';
 import { useHasRight } from '../../components/useSession';
-import { useSelectedYear } from '../year/useSelectedYear';
+import { useSelectedYear } from '../../components/useSelectedYear';
 import { AvailabilityEditor } from './AvailabilityEditor';
 import { describeSlots } from './availabilityModel';
 import { useOpenParam, YearHeader } from './pageParts';

@@ -4,7 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatHours } from '../../../src-shared/domain/curriculum/hours';
 import { useHasRight } from '../../components/useSession';
 import { useLoadGridQuery } from '../load/loadApi';
-import { useSelectedYear } from '../year/useSelectedYear';
+import { useSelectedYear } from '../../components/useSelectedYear';
 import { JointModal } from './JointModal';
 import { useOpenParam, YearHeader } from './pageParts';
 import { useDeleteJointMutation, useTimetableJointsQuery, type JointOut } from './timetableApi';

@@ -4,7 +4,7 @@ import { SwapOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import type { ViolationOut } from '../../../src-shared/contract/timetableFields';
 import { useHasRight } from '../../components/useSession';
-import { useSelectedYear } from '../year/useSelectedYear';
+import { useSelectedYear } from '../../components/useSelectedYear';
 import { ApproveModal } from './ApproveModal';
 import { CompareVersions } from './CompareVersions';
 import { EntityView, entityOptions } from './EntityView';

@@ -6,7 +6,7 @@ import { WEEKDAY_SHORT } from '../../../src-shared/domain/schoolSetup/bellSchedu
 import { useHasRight } from '../../components/useSession';
 import { BellFormModal } from './BellFormModal';
 import { useBellsQuery, useDeleteBellsMutation } from './yearApi';
-import { useSelectedYear } from './useSelectedYear';
+import { useSelectedYear } from '../../components/useSelectedYear';
 import { YearSelect } from '../../components/YearSelect';
 
 /** «Звонки»: bell schedules of the year by shift and weekday (a shortened Saturday is its own). */

@@ -8,7 +8,7 @@ import { YearCalendarView } from '../calendar/YearCalendarView';
 import { PeriodsTab } from './PeriodsTab';
 import { SetupCheckPanel } from './SetupCheckPanel';
 import { YearsTab } from './YearsTab';
-import { useSelectedYear } from './useSelectedYear';
+import { useSelectedYear } from '../../components/useSelectedYear';
 import { YearSelect } from '../../components/YearSelect';
 
 /**

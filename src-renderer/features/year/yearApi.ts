@@ -1,8 +1,7 @@
 import { contractEndpoints } from '../../api/contractApi';
 
-/** Years, study periods, the set-up check and bell schedules. */
+/** Year writes, study periods, the set-up check and bell schedules (the year list: components/yearsApi). */
 export const yearApi = contractEndpoints({
-  years: 'setup.years.list',
   saveYear: 'setup.years.save',
   setCurrentYear: 'setup.years.setCurrent',
   setYearClosed: 'setup.years.setClosed',
@@ -17,7 +16,6 @@ export const yearApi = contractEndpoints({
 });
 
 export const {
-  useYearsQuery,
   useSaveYearMutation,
   useSetCurrentYearMutation,
   useSetYearClosedMutation,

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { AppUserRow } from '../../../../src-shared/contract/access';
 import { compareRu, fullName } from '../../../../src-shared/domain/names';
 import type { AppUserTable } from '../../db/schema';
@@ -91,4 +91,45 @@ export async function listUserRows(db: Executor, onlyId?: string): Promise<AppUs
       version: Number(u.version),
     }))
     .sort((a, b) => compareRu(a.fullName, b.fullName));
+}
+
+/** A new login; the caller hashes the password and audits. */
+export async function insertUser(
+  db: Executor,
+  u: { id: string; login: string; loginKey: string; fullName: string; staffId: string | null; passwordHash: string; mustChangePassword: boolean; lastSignInAt: string | null; now: string },
+): Promise<void> {
+  await db
+    .insertInto('appUser')
+    .values({
+      id: u.id,
+      login: u.login,
+      loginKey: u.loginKey,
+      fullName: u.fullName,
+      staffId: u.staffId,
+      passwordHash: u.passwordHash,
+      isActive: 1,
+      mustChangePassword: u.mustChangePassword ? 1 : 0,
+      failedAttempts: 0,
+      lockCount: 0,
+      lockedUntil: null,
+      lastSignInAt: u.lastSignInAt,
+      version: 1,
+      createdAt: u.now,
+      updatedAt: u.now,
+    })
+    .execute();
+}
+
+/** Writes the given columns of a login (the caller raises the version and audits). */
+export async function patchUser(db: Executor, id: string, patch: Updateable<AppUserTable>): Promise<void> {
+  await db.updateTable('appUser').set(patch).where('id', '=', id).execute();
+}
+
+/** The first-run marker: a second first run racing on another PC hits this key and is refused. */
+export async function markFirstAdmin(db: Executor, id: string, now: string): Promise<void> {
+  await db.insertInto('appSetting').values({ key: 'access.firstAdmin', value: id, updatedAt: now }).execute();
+}
+
+export async function staffExists(db: Executor, staffId: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('staff').select('id').where('id', '=', staffId).executeTakeFirst());
 }

@@ -6,6 +6,7 @@ import { orderDocData } from '../repo/orderDocData';
 import { renderOrderPdf } from './pdfOrder';
 import { compileTemplate, currentTemplate, templateProblem } from './templateStore';
 import { nowIso } from '../../foundation/clock';
+import { patchOrder } from '../repo/orderStatus';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const PDF_MIME = 'application/pdf';
@@ -32,7 +33,7 @@ export async function orderDocument(ctx: HandlerContext, id: string, format: 'do
   }
   const at = nowIso();
   await ctx.core.db.transaction().execute(async (trx) => {
-    await trx.updateTable('movementOrder').set({ printedAt: at }).where('id', '=', id).execute();
+    await patchOrder(trx, id, { printedAt: at });
     await ctx.audit.record(trx, {
       recordId: id,
       action: 'export',

@@ -7,6 +7,7 @@ import { callerName, refuse, staleOrder } from '../common';
 import { readAsset } from '../../foundation/assets';
 import type { Executor } from '../../foundation/executor';
 import { nowIso } from '../../foundation/clock';
+import { deleteTemplateRow, templateRow, writeTemplateRow } from '../repo/orderStatus';
 
 /**
  * The order template: the school's own DOCX (stored in the database, so every office PC prints the
@@ -16,13 +17,13 @@ export const ORDER_TEMPLATE_KEY = 'movementOrder';
 export const DEFAULT_TEMPLATE_FILE = 'movement-order.docx';
 
 export async function currentTemplate(db: Executor): Promise<{ content: Buffer; fileName: string; custom: boolean }> {
-  const row = await db.selectFrom('documentTemplate').selectAll().where('key', '=', ORDER_TEMPLATE_KEY).executeTakeFirst();
+  const row = await templateRow(db, ORDER_TEMPLATE_KEY);
   if (row) return { content: Buffer.from(row.contentBase64, 'base64'), fileName: row.fileName, custom: true };
   return { content: readAsset('templates', DEFAULT_TEMPLATE_FILE), fileName: 'Шаблон приказа (по умолчанию).docx', custom: false };
 }
 
 export async function templateInfo(db: Executor): Promise<TemplateInfo> {
-  const row = await db.selectFrom('documentTemplate').select(['fileName', 'updatedAt', 'updatedBy', 'version']).where('key', '=', ORDER_TEMPLATE_KEY).executeTakeFirst();
+  const row = await templateRow(db, ORDER_TEMPLATE_KEY);
   return {
     custom: row ? { fileName: row.fileName, updatedAt: row.updatedAt, updatedBy: row.updatedBy, version: Number(row.version) } : null,
     placeholders: [...ORDER_TEMPLATE_TAGS],
@@ -57,12 +58,11 @@ export async function uploadTemplate(ctx: HandlerContext, fileName: string, cont
     throw refuse(`Шаблон приказа «${fileName}» не принят: ${templateProblem(err)}`);
   }
   await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('documentTemplate').select(['version', 'fileName']).where('key', '=', ORDER_TEMPLATE_KEY).executeTakeFirst();
+    const row = await templateRow(trx, ORDER_TEMPLATE_KEY);
     const current = row ? Number(row.version) : 0;
     if (current !== version) throw staleOrder('Шаблон приказа', current);
     const values = { fileName, contentBase64: content.toString('base64'), version: current + 1, updatedAt: nowIso(), updatedBy: callerName(ctx) };
-    if (row) await trx.updateTable('documentTemplate').set(values).where('key', '=', ORDER_TEMPLATE_KEY).execute();
-    else await trx.insertInto('documentTemplate').values({ key: ORDER_TEMPLATE_KEY, ...values }).execute();
+    await writeTemplateRow(trx, ORDER_TEMPLATE_KEY, Boolean(row), values);
     await ctx.audit.record(trx, { recordId: ORDER_TEMPLATE_KEY, action: 'update', changes: { fileName: [row?.fileName ?? null, fileName], size: content.length } });
   });
   return templateInfo(ctx.core.db);
@@ -70,10 +70,10 @@ export async function uploadTemplate(ctx: HandlerContext, fileName: string, cont
 
 export async function resetTemplate(ctx: HandlerContext, version: number): Promise<TemplateInfo> {
   await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('documentTemplate').select(['version', 'fileName']).where('key', '=', ORDER_TEMPLATE_KEY).executeTakeFirst();
+    const row = await templateRow(trx, ORDER_TEMPLATE_KEY);
     if (!row) return;
     if (Number(row.version) !== version) throw staleOrder('Шаблон приказа', Number(row.version));
-    await trx.deleteFrom('documentTemplate').where('key', '=', ORDER_TEMPLATE_KEY).execute();
+    await deleteTemplateRow(trx, ORDER_TEMPLATE_KEY);
     await ctx.audit.record(trx, { recordId: ORDER_TEMPLATE_KEY, action: 'delete', changes: { fileName: [row.fileName, null] } });
   });
   return templateInfo(ctx.core.db);

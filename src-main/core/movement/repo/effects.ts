@@ -34,3 +34,39 @@ export async function orderOfItemText(db: Executor, itemId: string | null): Prom
   if (!o) return 'другим приказом';
   return `${orderLabel(o).replace(/^Приказ/, 'приказом').replace(/^Черновик приказа/, 'черновиком приказа')}`;
 }
+
+/** The order's journal rows not yet undone, newest first (cancelling walks them backwards). */
+export async function activeEffects(db: Executor, orderId: string) {
+  return db.selectFrom('movementEffect').selectAll().where('orderId', '=', orderId).where('revertedAt', 'is', null).orderBy('seq', 'desc').execute();
+}
+
+export async function markEffectReverted(db: Executor, effectId: string, at: string): Promise<void> {
+  await db.updateTable('movementEffect').set({ revertedAt: at }).where('id', '=', effectId).execute();
+}
+
+/** The undo steps of the journal kinds, one record each. */
+export const undo = {
+  membershipRow: (db: Executor, id: string) => db.selectFrom('classMembership').selectAll().where('id', '=', id).executeTakeFirst(),
+  deleteMembership: async (db: Executor, id: string) => void (await db.deleteFrom('classMembership').where('id', '=', id).execute()),
+  /** A membership of the pupil other than `exceptId` still open or ending after `after`. */
+  laterMembership: (db: Executor, pupilId: string, exceptId: string, after: string) =>
+    db
+      .selectFrom('classMembership')
+      .selectAll()
+      .where('pupilId', '=', pupilId)
+      .where('id', '!=', exceptId)
+      .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', after)]))
+      .orderBy('startDate')
+      .executeTakeFirst(),
+  reopenMembership: async (db: Executor, id: string) => void (await db.updateTable('classMembership').set({ endDate: null, endOrderItemId: null }).where('id', '=', id).execute()),
+  className: async (db: Executor, classId: string) => (await db.selectFrom('schoolClass').select('name').where('id', '=', classId).executeTakeFirst())?.name,
+  deleteSubgroupMember: async (db: Executor, id: string) => void (await db.deleteFrom('subgroupMember').where('id', '=', id).execute()),
+  subgroupMember: (db: Executor, id: string) => db.selectFrom('subgroupMember').select(['id', 'endDate']).where('id', '=', id).executeTakeFirst(),
+  setSubgroupMemberEnd: async (db: Executor, id: string, endDate: string | null) => void (await db.updateTable('subgroupMember').set({ endDate }).where('id', '=', id).execute()),
+  subgroupExists: async (db: Executor, id: string) => Boolean(await db.selectFrom('subgroup').select('id').where('id', '=', id).executeTakeFirst()),
+  insertSubgroupMember: async (db: Executor, row: { id: string; subgroupId: string; pupilId: string; startDate: string; endDate: string | null }) =>
+    void (await db.insertInto('subgroupMember').values(row).execute()),
+  pupilNumbers: (db: Executor, pupilId: string) => db.selectFrom('pupil').select(['alphabetBookNumber', 'personalFileNumber', 'version']).where('id', '=', pupilId).executeTakeFirst(),
+  clearPupilNumbers: async (db: Executor, pupilId: string, version: number, at: string) =>
+    void (await db.updateTable('pupil').set({ alphabetBookNumber: null, personalFileNumber: null, version, updatedAt: at }).where('id', '=', pupilId).execute()),
+};

@@ -5,6 +5,7 @@ import { fullName, searchKey, shortName } from '../../../../src-shared/domain/na
 import { inChunks, orderNotFound } from '../common';
 import type { Executor } from '../../foundation/executor';
 import { likeContains } from '../../foundation/sqlLike';
+import { orderWithYear } from './orderStatus';
 
 /** Reading orders and their items in the shapes of the contract. */
 
@@ -55,13 +56,7 @@ export function itemDto(i: ItemRowDb): OrderItem {
 }
 
 export async function getOrder(db: Executor, id: string): Promise<OrderDetail> {
-  const o = await db
-    .selectFrom('movementOrder as o')
-    .innerJoin('academicYear as y', 'y.id', 'o.academicYearId')
-    .selectAll('o')
-    .select('y.name as yearName')
-    .where('o.id', '=', id)
-    .executeTakeFirst();
+  const o = await orderWithYear(db, id);
   if (!o) throw orderNotFound();
   const items = await loadItems(db, [id]);
   return {

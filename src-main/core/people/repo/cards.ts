@@ -222,3 +222,8 @@ export async function patchPhoto(trx: Executor, spec: CardSpec, id: string, phot
 }
 
 export { CARD_SPECS };
+
+/** Raises a card's version alone (a new photo is an edit a stale window must notice). */
+export async function bumpCardVersion(db: Executor, spec: CardSpec, id: string, version: number, now: string): Promise<void> {
+  await db.updateTable(spec.table).set({ version, updatedAt: now }).where('id', '=', id).execute();
+}

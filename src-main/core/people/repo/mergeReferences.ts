@@ -96,3 +96,24 @@ export async function moveReferences(db: Executor, kind: PersonKind, keepId: str
   }
   return out;
 }
+
+/** Writes the kept card's merged columns (the caller computes them and raises the version). */
+export async function writeMergedCard(db: Executor, table: 'pupil' | 'parent' | 'staff', id: string, columns: Record<string, unknown>): Promise<void> {
+  await db.updateTable(table).set(columns as never).where('id', '=', id).execute();
+}
+
+/** A removed staff card's own lists (the merged lists are written to the kept card). */
+export async function deleteStaffLists(db: Executor, staffId: string): Promise<void> {
+  await db.deleteFrom('staffPosition').where('staffId', '=', staffId).execute();
+  await db.deleteFrom('staffEducation').where('staffId', '=', staffId).execute();
+  await db.deleteFrom('staffFamilyMember').where('staffId', '=', staffId).execute();
+  await db.deleteFrom('staffTraining').where('staffId', '=', staffId).execute();
+}
+
+export async function deleteCardRow(db: Executor, table: 'pupil' | 'parent' | 'staff', id: string): Promise<void> {
+  await db.deleteFrom(table).where('id', '=', id).execute();
+}
+
+export async function recordMerge(db: Executor, m: { id: string; kind: string; keptId: string; removedId: string; removedName: string; at: string; userName: string | null }): Promise<void> {
+  await db.insertInto('personMerge').values(m).execute();
+}

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { StaffFilter } from '../../../../src-shared/contract/staff';
 import { STAFF_COLUMNS, pickColumns } from '../../../../src-shared/contract/peopleColumns';
 import type { ExportedFile } from '../../../../src-shared/contract/files';
@@ -9,27 +8,13 @@ import { listWorkbook } from '../../foundation/listWorkbook';
 import { indexPendingCards, MATCHES_NOBODY, planSearch, searchCondition } from '../repo/searchIndex';
 import { positionActiveOn, readPositions } from '../repo/staffChildren';
 import { schoolToday } from '../../foundation/clock';
+import { staffFilterQuery } from '../repo/listRows';
 
 /** The staff list for HR: working or dismissed, by position or department, searchable, exportable. */
 export async function staffQuery(ctx: HandlerContext, filter: StaffFilter = {}) {
   const db = ctx.core.db;
   const today = schoolToday();
-  let q = db.selectFrom('staff');
-  if (filter.status === 'working') q = q.where((eb) => eb.or([eb('staff.dismissalDate', 'is', null), eb('staff.dismissalDate', '>', today)]));
-  if (filter.status === 'dismissed') q = q.where('staff.dismissalDate', '<=', today);
-  if (filter.status === 'onLeave') {
-    q = q
-      .where((eb) => eb.or([eb('staff.dismissalDate', 'is', null), eb('staff.dismissalDate', '>', today)]))
-      .where('staff.maternityLeaveFrom', '<=', today)
-      .where((eb) => eb.or([eb('staff.maternityLeaveTo', 'is', null), eb('staff.maternityLeaveTo', '>=', today)]));
-  }
-  if (filter.department) q = q.where('staff.department', '=', filter.department);
-  if (filter.position) {
-    q = q.where(
-      sql<boolean>`exists (select 1 from staff_position sp where sp.staff_id = ${sql.ref('staff.id')} and sp.position = ${filter.position}
-        and (sp.start_date is null or sp.start_date <= ${today}) and (sp.end_date is null or sp.end_date >= ${today}))`,
-    );
-  }
+  let q = staffFilterQuery(db, filter, today);
   const words = searchWordsOf(filter.search);
   if (words === null) q = q.where(MATCHES_NOBODY);
   else if (words.length > 0) {

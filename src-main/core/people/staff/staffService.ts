@@ -11,6 +11,7 @@ import type { PositionInput } from '../../../../src-shared/contract/peopleStaffC
 import { closePositionsOn } from '../repo/staffChildren';
 import type { Executor } from '../../foundation/executor';
 import { accountOf, staffHired } from '../ports';
+import { staffCardExtras } from '../repo/listRows';
 
 /** The staff card kept by HR: view, create, update, history; hiring opens the portal-account task. */
 const spec = CARD_SPECS.staff;
@@ -19,29 +20,19 @@ export async function getStaff(ctx: HandlerContext, id: string): Promise<StaffVi
   const db = ctx.core.db;
   const stored = await readCard(db, spec, id);
   if (!stored) throw notFound(spec);
-  const row = await db.selectFrom('staff').select('position').where('id', '=', id).executeTakeFirstOrThrow();
-  const classes = await db
-    .selectFrom('schoolClass as sc')
-    .leftJoin('academicYear as y', 'y.id', 'sc.academicYearId')
-    .select(['sc.id', 'sc.name'])
-    .where('sc.classTeacherId', '=', id)
-    .where('y.isCurrent', '=', 1)
-    .orderBy('sc.grade')
-    .orderBy('sc.letter')
-    .execute();
-  const user = await db.selectFrom('appUser').select('login').where('staffId', '=', id).executeTakeFirst();
+  const { position, classes, login } = await staffCardExtras(db, id);
   return {
     ...(stored.card as unknown as StaffView),
     id,
     version: stored.version,
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
-    position: row.position,
+    position,
     photo: await readPhoto(db, 'staff', id),
     account: await accountOf(db, 'staff', id),
     mergedFrom: await mergedIds(db, 'staff', id),
     classesLed: classes.map((c) => ({ classId: c.id, name: c.name })),
-    appUserLogin: user?.login ?? null,
+    appUserLogin: login,
   };
 }
 

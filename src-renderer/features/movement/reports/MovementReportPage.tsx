@@ -16,7 +16,7 @@ import {
 } from '../../../../src-shared/domain/movement/reportColumns';
 import { DateField } from '../../../components/DateField';
 import { formatDateRu, todayIso } from '../../../components/format';
-import { useSelectedYear } from '../../year/useSelectedYear';
+import { useSelectedYear } from '../../../components/useSelectedYear';
 import { useExportMovementReportMutation, useMovementReportQuery } from '../movementApi';
 import { DrillDownModal, DrillNumber, type DrillRow } from './DrillDownModal';
 import { useDownload } from '../../../components/downloadFile';

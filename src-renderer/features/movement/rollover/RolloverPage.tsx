@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Empty, Form, Input, Result, Row, Space, Steps
 import type { RolloverPlanInput, RolloverPreview } from '../../../../src-shared/contract/movementRollover';
 import { DateField } from '../../../components/DateField';
 import { useSchoolCardQuery } from '../../school/schoolApi';
-import { useSelectedYear } from '../../year/useSelectedYear';
+import { useSelectedYear } from '../../../components/useSelectedYear';
 import { useRolloverApplyMutation, useRolloverPreviewMutation } from '../movementApi';
 import { ClassesStep } from './ClassesStep';
 import { ExceptionsStep } from './ExceptionsStep';
