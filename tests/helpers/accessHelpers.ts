@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src-main/core/db/schema';
 import type { Dispatcher } from '../../src-main/core/dispatcher';
 import type { TransportKind } from '../../src-main/core/foundation/context';
 import { isActivity, resolveSessionCaller } from '../../src-main/core/access/repo/sessions';
@@ -84,4 +86,17 @@ export async function httpSignIn(url: string, login: string, password: string): 
   const body = (await res.json()) as { ok: boolean; value?: { token?: string }; error?: { message: string } };
   if (!body.ok || !body.value?.token) throw new Error(`sign-in of ${login} failed: ${JSON.stringify(body)}`);
   return body.value.token;
+}
+
+/** A class whose pupils' portal accounts are created with their passwords sealed (the demo makes such classes). */
+export async function classWithSealedPasswords(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .selectFrom('portalAccount as pa')
+    .innerJoin('classMembership as cm', 'cm.pupilId', 'pa.personId')
+    .select('cm.classId')
+    .where('pa.personKind', '=', 'pupil')
+    .where('pa.status', '=', 'created')
+    .where('pa.passwordEnc', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return row.classId;
 }

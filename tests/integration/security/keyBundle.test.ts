@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { classWithSealedPasswords } from '../../helpers/accessHelpers';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { handlers } from '../../../src-main/core/api/index';
 import { accessHooks, systemCaller } from '../../../src-main/core/access/index';
@@ -28,14 +29,7 @@ describeEachDb('key bundle: letters sealed in one data folder print in another',
     const school = generateSchool({ classesPerGrade: 2, classSize: 6 });
     await writeDemo(a.core.db, school, undefined, { sealPassword: openVault(a.dataDir).seal });
     // A class whose pupils' accounts are created, their passwords sealed with folder A's key.
-    const sealed = await a.core.db
-      .selectFrom('portalAccount as pa')
-      .innerJoin('classMembership as cm', 'cm.pupilId', 'pa.personId')
-      .select('cm.classId')
-      .where('pa.personKind', '=', 'pupil')
-      .where('pa.status', '=', 'created')
-      .where('pa.passwordEnc', 'is not', null)
-      .executeTakeFirstOrThrow();
+    const sealed = { classId: await classWithSealedPasswords(a.core.db) };
     classId = sealed.classId;
     expect(school.classes.some((c) => c.id === classId)).toBe(true);
     // The same database, another data folder. A SQLite file carries the key beside it, so there the

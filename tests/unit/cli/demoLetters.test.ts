@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { classWithSealedPasswords } from '../../helpers/accessHelpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handlers } from '../../../src-main/core/api/index';
 import { accessHooks, systemCaller } from '../../../src-main/core/access/index';
@@ -40,14 +41,7 @@ describe('the demo file carries its passwords key', () => {
     expect(fs.existsSync(path.join(path.dirname(file), 'portal-accounts.key'))).toBe(true);
     core = await openCore({ db: { kind: 'sqlite', file }, dataDir: path.join(tmp, 'server-data'), logger: createLogger(silentSink) });
     dispatcher = createDispatcher(core, handlers, accessHooks());
-    const sealed = await core.db
-      .selectFrom('portalAccount as pa')
-      .innerJoin('classMembership as cm', 'cm.pupilId', 'pa.personId')
-      .select('cm.classId')
-      .where('pa.personKind', '=', 'pupil')
-      .where('pa.status', '=', 'created')
-      .where('pa.passwordEnc', 'is not', null)
-      .executeTakeFirstOrThrow();
+    const sealed = { classId: await classWithSealedPasswords(core.db) };
     const r = await dispatcher.call(systemCaller('in-process', 'Администратор'), 'accounts.letters', { classId: sealed.classId, format: 'pdf' });
     expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
     expect((r as { value: { rows: number } }).value.rows).toBeGreaterThan(0);
