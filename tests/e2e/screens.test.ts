@@ -152,9 +152,24 @@ describeE2E('Every screen at 1366×768, as every role (issue 24)', () => {
           await page.goto(`${serve.url}/#${hash}`);
           const name = `${role}${route.path.replace(/\/:(id|key)$/, '-card').replace(/\//g, '-')}`.replace(/-$/, '');
           for (const p of await pageProblems(page)) problems.push(`${hash} (${role}): ${p}`);
+          if (route.path === '/pupils/:id' && (await page.locator('label.ant-form-item-required', { hasText: 'Дата рождения' }).count()) !== 1) {
+            problems.push(`${hash} (${role}): the required birth date shows no asterisk`);
+          }
           if (role !== 'admin' && !PICTURED_FOR_EVERY_ROLE.has(route.path)) continue;
           const diff = await comparePictures(page, name);
           if (diff) problems.push(`${hash} (${role}): ${diff}`);
+        }
+        if (role === 'admin') {
+          // The user dialog fits a 768 px high window (issue 24), its buttons reachable.
+          await page.goto(`${serve.url}/#/admin/users`);
+          await page.getByRole('button', { name: 'Создать пользователя' }).click();
+          const dialog = page.locator('.ant-modal-content');
+          await dialog.waitFor();
+          const box = await dialog.boundingBox();
+          if (!box || box.y < 0 || box.y + box.height > VIEWPORT.height) problems.push(`user dialog is ${Math.round(box?.height ?? 0)} px high from ${Math.round(box?.y ?? 0)} px: taller than the window`);
+          for (const p of await pageProblems(page)) problems.push(`user dialog: ${p}`);
+          const diff = await comparePictures(page, 'admin-admin-users-new');
+          if (diff) problems.push(`user dialog: ${diff}`);
         }
       } finally {
         await context.close();

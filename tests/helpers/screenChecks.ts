@@ -111,6 +111,12 @@ export async function pageProblems(page: Page): Promise<string[]> {
       if (b.closest('[data-wide-ok]')) continue;
       if (b.scrollWidth > b.clientWidth + 2) out.push(`scrolls sideways by ${b.scrollWidth - b.clientWidth}px: ${describe(b)}`);
     }
+    // Headers of the virtual lists: one line each, cut with «…» when too narrow.
+    const virtualHeads = w.document.querySelectorAll('[role="columnheader"]');
+    for (let i = 0; i < virtualHeads.length; i++) {
+      const h = virtualHeads[i] as unknown as El & { scrollWidth: number; clientWidth: number; tagName: string };
+      if (h.tagName !== 'TH' && h.scrollWidth > h.clientWidth + 1) out.push(`header cut: ${describe(h)}`);
+    }
     // Column headers cut with «…» or broken inside a word («Восстановл/ены»).
     const heads = w.document.querySelectorAll('th');
     for (let i = 0; i < heads.length; i++) {
