@@ -115,12 +115,14 @@ export async function pageProblems(page: Page): Promise<string[]> {
     const virtualHeads = w.document.querySelectorAll('[role="columnheader"]');
     for (let i = 0; i < virtualHeads.length; i++) {
       const h = virtualHeads[i] as unknown as El & { scrollWidth: number; clientWidth: number; tagName: string };
-      if (h.tagName !== 'TH' && h.scrollWidth > h.clientWidth + 1) out.push(`header cut: ${describe(h)}`);
+      if (h.tagName !== 'TH' && h.clientWidth > 0 && h.scrollWidth > h.clientWidth + 1) out.push(`header cut: ${describe(h)}`);
     }
     // Column headers cut with «…» or broken inside a word («Восстановл/ены»).
     const heads = w.document.querySelectorAll('th');
     for (let i = 0; i < heads.length; i++) {
       const th = heads[i] as unknown as El & { scrollWidth: number; clientWidth: number; querySelectorAll(s: string): ArrayLike<El & { scrollWidth: number; clientWidth: number }> };
+      // A table on a hidden tab has no width to judge.
+      if (th.getBoundingClientRect().width === 0) continue;
       const cut = th.querySelectorAll('.ant-table-column-title, .ant-table-cell-ellipsis, span');
       for (let j = 0; j < cut.length; j++) if (cut[j].scrollWidth > cut[j].clientWidth + 1 && cut[j].clientWidth > 0) out.push(`header cut: ${describe(th)}`);
       const words = (th.textContent ?? '').split(/\s+/).filter((x) => x.length > 3);

@@ -16,14 +16,14 @@ export function RightsMatrixPage() {
   const locked = new Set(data?.locked ?? []);
 
   const columns = [
-    { title: 'Право', dataIndex: 'label', fixed: 'left' as const, width: 280 },
+    { title: 'Право', dataIndex: 'label', fixed: 'left' as const, width: 250 },
     ...(data?.roles ?? []).map((role) => ({
       title: role.label,
       key: role.id,
       align: 'center' as const,
       // Seven roles beside the rights fit a 1366 px window (issue 24: «Учитель» was off-screen);
       // a smaller header keeps «Администратор» whole.
-      width: 104,
+      width: 100,
       onHeaderCell: () => ({ style: { fontSize: 12, overflowWrap: 'normal', wordBreak: 'normal' } as const }),
       render: (_: unknown, r: Row) => {
         const on = r.on[role.id];

@@ -72,17 +72,16 @@ export function ClassesPage() {
             {
               title: 'Классный руководитель',
               dataIndex: 'classTeacherName',
-              width: 240,
               render: (v: string | null, c) =>
                 canEdit ? <TeacherCell cls={c} staff={staff} /> : (v ?? <Typography.Text type="warning">не назначен</Typography.Text>),
             },
             { title: 'Смена', dataIndex: 'shift', width: 70 },
             { title: 'Кабинет', dataIndex: 'homeRoomNumber', width: 90 },
-            { title: 'Программа', dataIndex: 'programmeTitle', ellipsis: { showTitle: true }, render: (v: string, c) => (c.programme === 'АООП' ? <Tag color="purple">{v}</Tag> : v) },
+            { title: 'Программа', dataIndex: 'programmeTitle', width: 120, render: (v: string, c) => (c.programme === 'АООП' ? <Tag color="purple">{v}</Tag> : v) },
             { title: 'Неделя', dataIndex: 'effectiveWeekLength', width: 80, render: (v: number) => `${v} дн.` },
             { title: 'В прошлом году', dataIndex: 'previousClassName', width: 100 },
-            { title: 'Учеников', dataIndex: 'pupilCount', width: 90 },
-            { title: 'Подгрупп', dataIndex: 'subgroupCount', width: 90 },
+            { title: 'Учеников', dataIndex: 'pupilCount', width: 100 },
+            { title: 'Подгрупп', dataIndex: 'subgroupCount', width: 100 },
             {
               title: '',
               width: 130,
