@@ -13,6 +13,8 @@ export const DOMAIN_ENTITIES = [
   'userRight',
   'accessSettings',
   'backup',
+  /** This computer's settings file and the first-run wizard's progress. */
+  'appSettings',
   // school set-up
   'school',
   'academicYear',

@@ -44,7 +44,7 @@ export async function startApp(opts: StartAppOptions): Promise<App> {
     core.logger.error('start-up catch-up failed', { error: String((err as Error)?.message ?? err) });
   }
   const logger = core.logger;
-  const stopBackups = opts.running ? startBackupScheduler(core.appDb, core.config.backupDir, (level, message, data) => logger[level](message, data)) : () => undefined;
+  const stopBackups = opts.running ? startBackupScheduler(core.appDb, () => core.config.backupDir, (level, message, data) => logger[level](message, data)) : () => undefined;
   const close = async () => {
     stopBackups();
     try {

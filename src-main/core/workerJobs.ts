@@ -8,6 +8,7 @@ import { applyRollover, exportAlphabet, exportBook } from './movement/index';
 import { exportParents, exportPupils, exportStaff } from './people/index';
 import { exportReport, exportSavedReport, printPupilCard, printStaffCard } from './reports/index';
 import { applyPull, previewPull } from './sync/index';
+import { repairAround } from './timetable/index';
 
 type Input<F> = F extends (ctx: HandlerContext, input: infer I) => Promise<unknown> ? I : never;
 
@@ -30,6 +31,7 @@ export const WORKER_JOBS = {
   'reports.export': (ctx: HandlerContext, i: { audience: Parameters<typeof exportReport>[1]; key: Parameters<typeof exportReport>[2]; params: Parameters<typeof exportReport>[3] }) => exportReport(ctx, i.audience, i.key, i.params),
   'reports.custom.export': (ctx: HandlerContext, i: { id: string; date?: string | null }) => exportSavedReport(ctx, i.id, i.date),
   'reports.print.pupilCard': (ctx: HandlerContext, i: { pupilId: string; format: 'docx' | 'pdf' }) => printPupilCard(ctx, i.pupilId, i.format),
+  'timetable.edit.repair': (ctx: HandlerContext, i: Parameters<typeof repairAround>[1]) => repairAround(ctx, i),
   'reports.print.staffCard': (ctx: HandlerContext, i: { staffId: string; format: 'docx' | 'pdf' }) => printStaffCard(ctx, i.staffId, i.format),
 } satisfies Record<string, WorkerJob>;
 

@@ -19,7 +19,9 @@ import {
   mainWindowOptions,
   resolveAppFile,
 } from './security';
-import { createUpdater } from './updater';
+import { readLocalSettings } from '../core/foundation/localSettings';
+import { createUpdateLoop, fileUpdateState } from './updater';
+import { electronFeed, electronUpdateUi } from './updaterElectron';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -149,10 +151,21 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => child.kill());
 
-  const updater = await createUpdater({
-    feedUrl: process.env.SCHOOL_OFFICE_UPDATE_URL ?? null,
-    isPackaged: app.isPackaged,
+  // Updates as the administrator set them in Настройки (the data folder's settings.json): checked
+  // at start and then daily; the hourly tick only asks whether a day has passed.
+  const updateLog = (level: 'info' | 'warn', message: string, data?: Record<string, unknown>) => log[level](message, data ?? '');
+  const updates = createUpdateLoop({
+    settings: () => readLocalSettings(dataDir).settings.updates,
+    installed: app.getVersion(),
+    packaged: app.isPackaged,
     disabledByEnv: process.env.SCHOOL_OFFICE_NO_UPDATES === '1',
+    now: () => Date.now(),
+    state: fileUpdateState(dataDir),
+    feed: electronFeed(updateLog),
+    ui: electronUpdateUi(() => (mainWindow.isDestroyed() ? null : mainWindow)),
+    log: updateLog,
   });
-  if (updater.enabled) void updater.check().then((r) => log.info('update check', r));
+  const tick = () => void updates.tick().then((outcome) => log.info('update check', { outcome }));
+  tick();
+  setInterval(tick, 60 * 60 * 1000).unref();
 }

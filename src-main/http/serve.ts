@@ -80,6 +80,8 @@ async function main(): Promise<void> {
   const logger = createLogger();
   // An encrypted folder's key (database.key) is attached to its SQLite file.
   const db = keyedConfig(configFromEnv(sqliteFileIn(args.dataDir)), args.dataDir, sqliteFileIn(args.dataDir));
+  // A first start names a folder that does not exist yet: the lock file below needs it.
+  fs.mkdirSync(args.dataDir, { recursive: true, mode: 0o700 });
   // Held while the server runs: `restore` refuses to replace the file under it (issue 19).
   const { core, dispatcher, close } = await startApp({ db, dataDir: args.dataDir, logger, running: { holder: 'сервер (serve)', refusal: 'Сервер не запущен' } });
   if (!isLoopbackHost(args.host)) {

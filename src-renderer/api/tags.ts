@@ -65,6 +65,9 @@ export const QUERY_TAGS: Readonly<Record<string, readonly Tag[]>> = {
   staff: ['staff', 'portalAccount', 'appUser', 'schoolClass', 'academicYear', 'teachingAssignment'],
   'staff.history': ['staff', 'audit'],
   'system.status': ['school', 'academicYear', 'backup'],
+  'system.settings': ['appSettings', 'backup'],
+  'system.updates': ['appSettings'],
+  'system.setup': ['appSettings', 'school', 'academicYear', 'schoolClass', 'appUser'],
   'system.backup': ['backup'],
   // The timetable is built from the plan, load, bells, rooms and classes: its pre-check follows them.
   timetable: ['timetable', 'jointGroup', 'curriculumPlan', 'teachingAssignment', 'staffSubject', 'subject', 'room', 'roomType', 'bellSchedule', 'subgroup', 'staff', 'academicYear', 'studyPeriodScheme', ...ROSTERS],

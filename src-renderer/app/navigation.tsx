@@ -112,6 +112,8 @@ export const NAVIGATION: NavSection[] = [
       { path: '/admin/school', label: 'Карточка ОО', right: 'school.read' },
       { path: '/admin/production-calendar', label: 'Производственный календарь', right: 'setup.read' },
       { path: '/admin/backups', label: 'Резервные копии', right: 'system.read' },
+      { path: '/admin/settings', label: 'Настройки программы', right: 'system.read' },
+      { path: '/setup', label: 'Первоначальная настройка', right: 'system.manage' },
       { path: '/admin/rollover', label: 'Переход на новый год', right: 'movement.rollover' },
       { path: '/admin/users', label: 'Пользователи', right: 'users.read' },
       { path: '/admin/rights', label: 'Права ролей', right: 'users.read' },

@@ -44,6 +44,8 @@ import { CustomReportPage } from '../features/reports/CustomReportPage';
 import { BuilderPage } from '../features/reports/BuilderPage';
 import { PrintFormPage } from '../features/reports/PrintFormPage';
 import { PrintTemplatesPage } from '../features/reports/PrintTemplatesPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { SetupWizardPage } from '../features/settings/SetupWizardPage';
 
 const planned = NAVIGATION.flatMap((s) => s.items).filter((i) => i.planned);
 
@@ -55,6 +57,8 @@ export const router = createHashRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'admin/school', element: <RequireRight right="school.read"><SchoolCardPage /></RequireRight> },
+      { path: 'admin/settings', element: <RequireRight right="system.read"><SettingsPage /></RequireRight> },
+      { path: 'setup', element: <RequireRight right="system.manage"><SetupWizardPage /></RequireRight> },
       { path: 'admin/backups', element: <RequireRight right="system.read"><BackupsPage /></RequireRight> },
       { path: 'admin/users', element: <RequireRight right="users.read"><UsersPage /></RequireRight> },
       { path: 'admin/rights', element: <RequireRight right="users.read"><RightsMatrixPage /></RequireRight> },

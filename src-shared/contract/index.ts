@@ -28,6 +28,7 @@ import { timetableSubsContract } from './timetableSubs';
 import { deadlinesContract } from './deadlines';
 import { reportsContract } from './reports';
 import { reportBuilderContract } from './reportBuilder';
+import { settingsContract } from './settings';
 
 /** Every operation the UI, the CLI or a test can ask the core for. */
 export const contract = {
@@ -58,6 +59,7 @@ export const contract = {
   ...curriculumJointsContract,
   ...timetableSubsContract,
   ...deadlinesContract,
+  ...settingsContract,
   ...reportsContract,
   ...reportBuilderContract,
 } satisfies ContractShape;

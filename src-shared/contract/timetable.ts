@@ -208,6 +208,8 @@ export const timetableContract = {
       format: z.enum(['xlsx', 'pdf']),
       ids: z.array(recordId).max(200).optional(),
       paper: z.enum(['A4', 'A3']).default('A4'),
+      /** Lay the substitutions of this date's week over the class and teacher printouts (the whole school's readers only). */
+      date: isoDate.optional(),
     }),
     output: exportedFile,
   }),

@@ -28,6 +28,10 @@ export const SUB_KIND_LABEL: Record<(typeof SUB_KINDS)[number], string> = {
   cancel: 'урок снят',
 };
 
+const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+/** «сентябрь 2026» for `2026-09`: the ledger's title on screen and in the file. */
+export const monthName = (month: string): string => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+
 export const absenceOut = z.object({
   id: z.string(),
   staffId: z.string(),
@@ -81,6 +85,13 @@ export const affectedLessonOut = z.object({
   hours: z.number(),
   substitution: substitutionOut.nullable(),
   candidates: z.array(candidateOut),
+  /** Present teachers of another group of the class in the same period («объединить группы» with them). */
+  mergeWith: z.array(z.object({ staffId: z.string(), name: z.string() })),
+  /**
+   * Other periods of the class's day for «перенести»: the class's own lesson standing there (a move
+   * onto it is refused) and the best candidate free at that period, who would teach it.
+   */
+  moveTo: z.array(z.object({ period: z.number(), label: z.string(), classBusy: z.string().nullable(), candidateId: z.string().nullable(), candidateName: z.string().nullable() })),
 });
 export type AffectedLesson = z.output<typeof affectedLessonOut>;
 
@@ -106,6 +117,20 @@ export const ledgerRowOut = z.object({
   missed: z.number(),
 });
 export type LedgerRow = z.output<typeof ledgerRowOut>;
+
+export const weekMarkOut = z.object({
+  lessonId: z.string(),
+  index: z.number(),
+  /** Day index of the version's grid. */
+  day: z.number(),
+  date: z.string(),
+  kind: z.enum([...SUB_KINDS, 'none']),
+  /** «замена: Иванова И. И.», «перенос на 6 урок», «урок снят», «… отсутствует, замена не назначена». */
+  text: z.string(),
+  absentId: z.string(),
+  substituteId: z.string().nullable(),
+});
+export type WeekMark = z.output<typeof weekMarkOut>;
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'месяц в формате ГГГГ-ММ');
 
@@ -171,6 +196,13 @@ export const timetableSubsContract = {
     record: 'Замена урока',
     input: z.object({ id: recordId, version }),
     output: z.object({ deleted: z.boolean() }),
+  }),
+  /** The substitutions of the week holding a date, as marks on a version's lessons (week views and printouts). */
+  'timetable.subs.week': query({
+    summary: 'Замены недели в расписании',
+    right: 'timetable.all',
+    input: z.object({ versionId: recordId, date: isoDate }),
+    output: z.object({ from: z.string(), to: z.string(), marks: z.array(weekMarkOut) }),
   }),
   /** Учёт замещённых уроков: per teacher, hours substituted (paid / unpaid) and hours missed in a month. */
   'timetable.subs.ledger': query({

@@ -21,6 +21,7 @@ export const ENTITY_TITLES: Record<string, string> = {
   accessSettings: 'Настройки входа',
   audit: 'Журнал изменений',
   backup: 'Резервная копия',
+  appSettings: 'Настройки программы',
   pupil: 'Обучающийся',
   parent: 'Родитель',
   staff: 'Сотрудник',

@@ -44,6 +44,54 @@ describeE2E('Users, roles and rights in the browser', () => {
     await admin.page.getByRole('heading', { name: /^Сроки на / }).waitFor();
   });
 
+  it('walks the new administrator through the first-run wizard: each step skippable, resumed where they stopped', async () => {
+    const { page } = admin;
+    const banner = page.getByLabel('Первоначальная настройка');
+    await banner.getByText('заполнено 0 из 4').waitFor();
+    await page.screenshot({ path: screenshotPath('setup-banner') });
+    await banner.getByRole('button', { name: 'Начать настройку' }).click();
+    await page.getByRole('heading', { name: 'Первоначальная настройка' }).waitFor();
+    await page.getByText('Шаг 1 из 4: Карточка школы').waitFor();
+    await page.getByRole('button', { name: 'Пропустить шаг' }).click();
+
+    await page.getByText('Шаг 2 из 4: Учебный год').waitFor();
+    await page.getByRole('button', { name: 'Создать учебный год' }).click();
+    const dialog = page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title', { hasText: 'Новый учебный год' }) });
+    await dialog.getByLabel('Учебный год', { exact: true }).fill('2026/2027');
+    await expect.poll(() => dialog.getByLabel('Дата начала').inputValue()).toBe('01.09.2026');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // The step counts as done once the year exists: «Далее» replaces «Пропустить шаг».
+    await page.getByRole('button', { name: 'Далее' }).waitFor();
+    await page.screenshot({ path: screenshotPath('setup-wizard-year') });
+
+    // Leaving and coming back (a reload is a new start of the page) opens the same step.
+    await page.getByRole('button', { name: 'Продолжить позже' }).click();
+    await page.reload();
+    await banner.getByText('заполнено 1 из 4').waitFor();
+    await banner.getByRole('button', { name: 'Продолжить настройку' }).click();
+    await page.getByText('Шаг 2 из 4: Учебный год').waitFor();
+    const steps = page.getByLabel('Шаги настройки');
+    await steps.getByText('пропущен').waitFor();
+    expect(await steps.textContent()).toContain('текущий год 2026/2027');
+
+    await page.getByRole('button', { name: 'Далее' }).click();
+    await page.getByText('Шаг 3 из 4: Классы').waitFor();
+    await page.getByRole('button', { name: 'Загрузить из портала' }).waitFor();
+    await page.getByRole('heading', { name: 'Классы' }).waitFor();
+    await page.screenshot({ path: screenshotPath('setup-wizard-classes') });
+    await page.getByRole('button', { name: 'Пропустить шаг' }).click();
+    await page.getByText('Шаг 4 из 4: Пользователи').waitFor();
+    await page.getByRole('heading', { name: 'Пользователи программы' }).waitFor();
+    // Skipping the last step closes the wizard; the home page no longer offers it.
+    await page.getByRole('button', { name: 'Пропустить шаг' }).click();
+    await page.getByRole('heading', { name: /^Сроки на / }).waitFor();
+    expect(await banner.count()).toBe(0);
+    const token = await apiSignIn(serve.url);
+    const state = await apiCall<{ finished: boolean; skipped: string[] }>(serve.url, token, 'system.setup.get', {});
+    expect(state.value).toMatchObject({ finished: true, skipped: ['school', 'classes', 'users'] });
+  });
+
   it('lets the administrator create a secretary with a temporary password', async () => {
     const { page } = admin;
     await openAdminSection(page);

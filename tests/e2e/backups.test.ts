@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiCall, apiSignIn, createAdminAndSignIn, describeE2E, launchBrowser, newPage, settledShot, signInUi, startServe, type ServeHandle } from '../helpers/e2e';
@@ -80,5 +83,54 @@ describeE2E('Backups and restore in the browser', () => {
     await page.locator('.ant-modal-confirm-title', { hasText: 'Ключи загружены' }).waitFor();
     await page.getByText('совпадает с ключом этой папки данных').waitFor();
     await settledShot(page, 'backups-keys-loaded');
+  });
+  it('«Настройки программы»: a backup folder refused in Russian, then kept and used; the update feed checked now', async () => {
+    const feed = http.createServer((req, res) => {
+      if (req.url?.startsWith('/updates/latest')) res.end("version: 0.2.0\nreleaseDate: '2026-12-01T10:00:00.000Z'\nreleaseNotes: Мастер первого запуска и экран настроек.\n");
+      else {
+        res.statusCode = 404;
+        res.end();
+      }
+    });
+    await new Promise<void>((r) => feed.listen(0, '127.0.0.1', r));
+    try {
+      // A fresh page: the keys test above leaves its «Ключи загружены» window open.
+      await page.goto(`${serve.url}/#/admin/settings`);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Настройки программы' }).waitFor();
+      await page.getByText(serve.dataDir).first().waitFor();
+      const form = page.getByRole('form', { name: 'Настройки программы' });
+      await form.getByLabel('Папка резервных копий').fill('копии');
+      await form.getByRole('button', { name: 'Сохранить настройки' }).click();
+      await form.getByText('не полный путь').first().waitFor();
+      expect(fs.existsSync(path.join(serve.dataDir, 'settings.json'))).toBe(false);
+
+      const folder = path.join(serve.dataDir, 'копии на другом диске');
+      await form.getByLabel('Папка резервных копий').fill(folder);
+      await form.getByLabel('Автоматически: при запуске и раз в день').check();
+      await form.getByLabel('Адрес обновлений').fill(`http://127.0.0.1:${(feed.address() as AddressInfo).port}/updates/`);
+      await form.getByRole('button', { name: 'Сохранить настройки' }).click();
+      await page.getByText('Настройки сохранены').waitFor();
+      expect(JSON.parse(fs.readFileSync(path.join(serve.dataDir, 'settings.json'), 'utf8'))).toMatchObject({ backupDir: folder, updates: { mode: 'auto', channel: 'stable' } });
+      await page.getByText(`Сейчас копии сохраняются в ${folder}`).waitFor();
+
+      await page.getByRole('button', { name: 'Проверить сейчас' }).click();
+      const result = page.getByTestId('update-result');
+      await result.getByText('Доступна версия 0.2.0 (установлена 0.1.0).').waitFor();
+      await result.getByText('Мастер первого запуска и экран настроек.').waitFor();
+      await settledShot(page, 'settings');
+
+      // The next copy made on the backups page goes to the new folder.
+      await page.goto(`${serve.url}/#/admin/backups`);
+      await page.getByRole('button', { name: 'Создать копию сейчас' }).click();
+      await page.getByText(/Копия создана и проверена/).waitFor();
+      expect(fs.readdirSync(folder).some((f) => f.endsWith('_manual.sqlite3'))).toBe(true);
+      const token = await apiSignIn(serve.url);
+      const audit = await apiCall<{ rows: { entity: string }[] }>(serve.url, token, 'audit.list', { entity: 'appSettings' });
+      expect(audit.value?.rows.length).toBeGreaterThan(0);
+    } finally {
+      feed.closeAllConnections();
+      await new Promise((r) => feed.close(r));
+    }
   });
 });

@@ -31,12 +31,13 @@ describeE2E('Обмен расписанием in the browser', () => {
   const week = portalWeek();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'so-tt-exchange-'));
   const cmFile = path.join(dir, 'ExportCM.nsxml');
+  let admin: string;
 
   beforeAll(async () => {
     fs.writeFileSync(cmFile, week.bytes);
     browser = await launchBrowser();
     serve = await startServe({ dataDir: dir });
-    const admin = await bootstrapAdmin(serve.url);
+    admin = await bootstrapAdmin(serve.url);
     const year = await ok<{ id: string }>(apiCall(serve.url, admin, 'setup.years.save', { id: null, version: 0, year: { name: '2026/2027', startDate: '2026-09-01', endDate: '2027-08-31' } }));
     await ok(apiCall(serve.url, admin, 'setup.years.setCurrent', { id: year.id }));
     // The school onboarded from the same ExportCM («Обмен с порталом», tested in exchange.test.ts).
@@ -116,6 +117,67 @@ describeE2E('Обмен расписанием in the browser', () => {
     await shot(page, 'timetable-exchange-asc-preview');
     await dialog.getByRole('button', { name: 'Загрузить в черновик' }).click();
     await page.getByText('Создан черновик «Из aSc: asc.xml»').waitFor();
+
+    // A two-week pattern whose second week is another approved version (both marked approved, as above).
+    const db2 = new Database(sqliteFileIn(dir));
+    db2.prepare("update timetable_version set status = 'approved', effective_from = '2026-09-01' where source = 'asc'").run();
+    db2.close();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Расписание' }).waitFor();
+    await page.getByRole('button', { name: /Обмен$/ }).click();
+    await dialog.getByRole('tab', { name: 'В портал' }).click();
+    for (const [id, date] of [['#push-from', '07.09.2026'], ['#push-to', '20.09.2026']] as const) {
+      await dialog.locator(id).click();
+      await dialog.locator(id).fill(date);
+      await dialog.locator(id).press('Enter');
+    }
+    await dialog.getByText('двухнедельный').click();
+    await dialog.locator('#push-second').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Из портала: ExportCM.nsxml' }).click();
+    await shot(page, 'timetable-exchange-push-two-weeks');
+    const [two] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Сформировать файл' }).click()]);
+    const twoFile = path.join(dir, 'two-weeks.xml');
+    await two.saveAs(twoFile);
+    const twoText = iconv.decode(fs.readFileSync(twoFile), 'win1251');
+    expect(XMLValidator.validate(twoText)).toBe(true);
+    expect(twoText.match(/<Week\b/g)).toHaveLength(2);
+    const exchange = new Database(sqliteFileIn(dir), { readonly: true });
+    const summary = JSON.parse((exchange.prepare("select summary from portal_exchange where direction = 'push' order by created_at desc limit 1").get() as { summary: string }).summary) as { versionId: string; secondVersionId: string; pattern: number };
+    const ids = exchange.prepare("select id, source from timetable_version where status = 'approved'").all() as { id: string; source: string }[];
+    exchange.close();
+    expect(summary).toMatchObject({ pattern: 2, versionId: ids.find((v) => v.source === 'asc')!.id, secondVersionId: ids.find((v) => v.source === 'portal')!.id });
     await context.close();
   }, 240_000);
+
+  it('builds an empty year from an aSc file: the preview lists every record it creates, by kind', async () => {
+    const year = await ok<{ id: string }>(apiCall(serve.url, admin, 'setup.years.save', { id: null, version: 0, year: { name: '2027/2028', startDate: '2027-09-01', endDate: '2028-08-31' } }));
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await signInUi(page, serve.url, DEPUTY.login, DEPUTY.password);
+    await page.goto(`${serve.url}/#/timetable?yearId=${year.id}`);
+    await page.getByRole('heading', { name: 'Расписание' }).waitFor();
+    await page.getByRole('button', { name: /Обмен$/ }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: 'Обмен расписанием' });
+    // A click while the dialog still opens may not switch the tab (seen under load): click until the tab's text shows.
+    for (let i = 0; ; i++) {
+      await dialog.getByRole('tab', { name: 'Из aSc' }).click();
+      const shown = await dialog.getByText(/Если в учебном году ещё нет классов/).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (shown || i === 3) break;
+    }
+    await dialog.getByLabel('Файл aSc').setInputFiles(path.join(__dirname, '../fixtures/asc/small-school.xml'));
+    await dialog.getByRole('button', { name: 'Предпросмотр' }).click();
+    await dialog.getByText(/^В учебном году ещё нет классов: вместе с черновиком будут созданы записи школы \(\d+\)$/).waitFor();
+    await shot(page, 'timetable-exchange-asc-empty-year');
+    // The school has subjects, rooms and teachers from the portal's file already: the classes, bells and load are new.
+    await dialog.getByText(/^Предмет: \d+, Кабинет: 3, Звонки: 1, Класс: 3, Сотрудник: \d+, .*Объединённая группа: 1, Учебный план: 3$/).waitFor();
+    await dialog.getByText('Класс — 3').click();
+    await dialog.getByText('в aSc «V А»; 1 смена, 5-дневная неделя').waitFor();
+    await shot(page, 'timetable-exchange-asc-empty-year');
+    await dialog.getByRole('button', { name: 'Загрузить в черновик' }).click();
+    await page.getByText('Создан черновик «Из aSc: small-school.xml»').waitFor();
+    const classes = await ok<{ classes: { name: string }[] }>(apiCall(serve.url, admin, 'setup.classes.list', { yearId: year.id }));
+    expect(classes.classes.map((c) => c.name).sort()).toEqual(['10А', '5А', '5Б']);
+    await context.close();
+  }, 120_000);
 });

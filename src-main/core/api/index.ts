@@ -1,6 +1,7 @@
 import type { Contract } from '../../../src-shared/contract/index';
 import { schoolHandlers } from './schoolHandlers';
 import { systemHandlers } from './systemHandlers';
+import { settingsHandlers } from './settingsHandlers';
 import { accessHandlers } from './accessHandlers';
 import { auditHandlers } from './auditHandlers';
 import { peopleHandlers } from './peopleHandlers';
@@ -32,6 +33,7 @@ wireDomains();
 /** The handler map; `satisfies` makes a missing or mistyped handler a compile error. */
 export const handlers = {
   ...systemHandlers,
+  ...settingsHandlers,
   ...schoolHandlers,
   ...accessHandlers,
   ...auditHandlers,

@@ -1,5 +1,5 @@
 import type { timetableSubsContract } from '../../../src-shared/contract/timetableSubs';
-import { assignSubstitution, createAbsence, deleteAbsence, exportSubs, monthLedger, removeSubstitution, subsDay } from '../timetable/index';
+import { assignSubstitution, createAbsence, deleteAbsence, exportSubs, monthLedger, removeSubstitution, subsDay, weekMarks } from '../timetable/index';
 import type { Handlers } from './types';
 
 /** Substitutions: handlers only call the timetable domain's services. */
@@ -13,5 +13,6 @@ export const timetableSubsHandlers: Handlers<typeof timetableSubsContract> = {
     const l = await monthLedger(ctx.core.db, input.month);
     return { month: l.month, rows: l.rows };
   },
+  'timetable.subs.week': async (input, ctx) => weekMarks(ctx.core.db, input.versionId, input.date),
   'timetable.subs.export': async (input, ctx) => exportSubs(ctx, input),
 };

@@ -62,7 +62,8 @@ export async function runDailyBackup(appDb: AppDb, backupDir: string, nowMs = Da
 /** Checks every half hour (and a minute after start); failures are logged, never thrown. */
 export function startBackupScheduler(
   appDb: AppDb,
-  backupDir: string,
+  /** A function when the administrator may move the folder while the program runs (Настройки). */
+  backupDir: string | (() => string),
   log: (level: 'info' | 'error', message: string, data: Record<string, unknown>) => void,
   opts: { firstAfterMs?: number; everyMs?: number } = {},
 ): () => void {
@@ -71,7 +72,7 @@ export function startBackupScheduler(
     if (running) return;
     running = true;
     try {
-      const made = await runDailyBackup(appDb, backupDir);
+      const made = await runDailyBackup(appDb, typeof backupDir === 'function' ? backupDir() : backupDir);
       if (made) log('info', 'daily backup made', { file: made.file, size: made.size });
     } catch (err) {
       log('error', 'daily backup failed', { error: String((err as Error)?.message ?? err) });

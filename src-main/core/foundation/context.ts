@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { AppDb, DbConfig } from '../db/createDb';
 import { createDb } from '../db/createDb';
@@ -10,6 +9,7 @@ import { createLogger, type Logger } from './logger';
 import type { AuditEntry } from './auditLog';
 import type { Executor } from './executor';
 import { createFirstRunCode, type FirstRunCode } from './firstRunCode';
+import { effectiveBackupDir, readLocalSettings } from './localSettings';
 
 export const APP_VERSION = '0.1.0';
 
@@ -89,7 +89,8 @@ export interface OpenCoreOptions {
 export async function openCore(opts: OpenCoreOptions): Promise<Core> {
   const logger = opts.logger ?? createLogger();
   const appDb = createDb(opts.db, (err) => logger.warn('idle database connection lost', { message: err.message }));
-  const backupDir = path.join(opts.dataDir, 'backups');
+  // The administrator may have moved the backups (Настройки → Резервные копии): the settings file says where.
+  const backupDir = effectiveBackupDir(opts.dataDir, readLocalSettings(opts.dataDir).settings);
   try {
     const migration = await migrateToLatest(appDb, { backupDir });
     if (migration.applied.length > 0) logger.info('database migrated', { applied: migration.applied, backup: migration.backupFile });

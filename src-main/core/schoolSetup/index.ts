@@ -5,7 +5,7 @@ export { deleteEntry, listEntries, saveEntry } from './calendar/entryService';
 export { deleteEvent, listEvents, saveEvent } from './calendar/eventService';
 export { importProductionCalendar, listProductionYears, productionWarnings, resetProductionYear, saveProductionYear } from './calendar/productionCalendarService';
 export { loadEffectiveProductionCalendar } from './repo/productionCalendar';
-export { parseWeekLengthByGrade } from './repo/schoolCalendar';
+export { loadSchoolCalendar, parseWeekLengthByGrade } from './repo/schoolCalendar';
 export { deleteTransfer, listTransfers, saveTransfer } from './calendar/transferService';
 export { classTeacherSource } from './repo/classTeacherScope';
 export { classPupils, createClasses, deleteClass, listClasses, saveClass } from './classes/classService';
@@ -13,7 +13,7 @@ export { deleteSubgroup, listSubgroups, saveSubgroup, setSubgroupMembers, splitC
 export { findYear, writableYear, type YearRow } from './repo/years';
 export { deleteRoom, deleteRoomType, listRoomTypes, listRooms, saveRoom, saveRoomType } from './rooms/roomService';
 export { getSchoolCard, saveSchoolCard } from './school/schoolService';
-export { addStarterSubjects } from './subjects/starterSubjects';
+export { addStarterSubjects, insertStarterSubject, starterSubjectNamed } from './subjects/starterSubjects';
 export { deleteArea, deleteSubject, listSubjects, loadStarter, saveArea, saveSubject, subjectUsers } from './subjects/subjectService';
 export { deleteScheme, listSchemes, saveScheme } from './years/periodService';
 export { checkYearSetup } from './years/setupCheck';

@@ -1,6 +1,7 @@
 import type { EditMove, RepairChange } from '../../../src-shared/contract/timetableEdit';
 import type { PlacementOut } from '../../../src-shared/contract/timetableFields';
 import type { HandlerContext } from '../foundation/context';
+import type { Job } from '../foundation/jobs';
 import { refusal } from '../foundation/refusals';
 import { compile, inspect, minimiseChanges, repair, settleRooms, type Compiled, type Placement, type Timetable, type TimetableInstance } from './engine';
 import { editModel } from './editTargets';
@@ -21,7 +22,15 @@ import { loadVersion } from './versionStore';
  * The engine's repair around one hand-placed occurrence, trimmed to the fewest changes: the moved
  * lesson and every locked one stay; rooms are settled last. Pure (no database): the bench runs it.
  */
-export function repairProposal(instance: TimetableInstance, c: Compiled, before: Timetable, move: Placement, hardBefore: number): { timetable: Timetable; hardAfter: number; elapsedMs: number } {
+export function repairProposal(
+  instance: TimetableInstance,
+  c: Compiled,
+  before: Timetable,
+  move: Placement,
+  hardBefore: number,
+  /** Called before each attempt (progress; may throw CANCELLED to stop between attempts). */
+  onAttempt?: (attempt: number, of: number, hard: number) => void,
+): { timetable: Timetable; hardAfter: number; elapsedMs: number } {
   // The moved lesson stays where the завуч put it while changes are undone.
   const pinned = compile({
     ...instance,
@@ -35,7 +44,8 @@ export function repairProposal(instance: TimetableInstance, c: Compiled, before:
   let from = before;
   // Never propose worse than what stands: the best attempt wins, else nothing changes.
   let best = { timetable: before, hard: hardBefore };
-  for (let attempt = 0; attempt < 4 && best.hard > 0 && performance.now() - t0 < 6000; attempt++) {
+  for (let attempt = 0; attempt < ATTEMPTS && best.hard > 0 && performance.now() - t0 < 6000; attempt++) {
+    onAttempt?.(attempt, ATTEMPTS, best.hard);
     const res = repair(instance, { timetable: from, move, seed: 1 + attempt, timeLimitMs: 1500 });
     const trimmed = settleRooms(pinned, minimiseChanges(pinned, before, res.timetable).timetable).timetable;
     const hard = inspect(c, trimmed).hard;
@@ -46,7 +56,25 @@ export function repairProposal(instance: TimetableInstance, c: Compiled, before:
   return { timetable: best.timetable, hardAfter: best.hard, elapsedMs };
 }
 
+const ATTEMPTS = 4;
+
+/**
+ * Runs in the core's job worker (workerJobs.ts): up to 6 s of solving never holds the server's
+ * event loop; the status bar shows the attempts and «Отменить» stops between two of them.
+ */
 export async function repairAround(ctx: HandlerContext, input: { versionId: string; version: number; lessonId: string; index: number }) {
+  const job = ctx.core.jobs.start('Исправление расписания');
+  try {
+    const out = await repairWithin(ctx, input, job);
+    job.finish(out.hardAfter < out.hardBefore ? `Предложено изменений: ${out.changes.length}` : 'Исправить не удалось');
+    return out;
+  } catch (err) {
+    job.finish('Исправление не выполнено');
+    throw err;
+  }
+}
+
+async function repairWithin(ctx: HandlerContext, input: { versionId: string; version: number; lessonId: string; index: number }, job: Pick<Job, 'progress' | 'throwIfCancelled'>) {
   const row = await writableDraft(ctx.core.db, input.versionId, input.version);
   const v = await loadVersion(ctx.core.db, row.id, row);
   const moved = v.placements.find((p) => p.lessonId === input.lessonId && p.index === input.index);
@@ -56,7 +84,10 @@ export async function repairAround(ctx: HandlerContext, input: { versionId: stri
   const hardBefore = inspect(m.c, before).hard;
   if (hardBefore === 0) throw refusal('Нарушений нет — исправлять нечего');
   const move: Placement = { lessonId: moved.lessonId, index: moved.index, day: moved.day, period: moved.period, roomId: moved.roomId };
-  const { timetable: trimmed, hardAfter, elapsedMs } = repairProposal(m.instance, m.c, before, move, hardBefore);
+  const { timetable: trimmed, hardAfter, elapsedMs } = repairProposal(m.instance, m.c, before, move, hardBefore, (attempt, of, hard) => {
+    job.throwIfCancelled();
+    job.progress(attempt, of, `Попытка ${attempt + 1} из ${of}: нарушений ${hard}`);
+  });
   const old = new Map(v.placements.map((p) => [`${p.lessonId}:${p.index}`, p]));
   const now = new Map(trimmed.placements.map((p) => [`${p.lessonId}:${p.index}`, p]));
   const changes: RepairChange[] = [];

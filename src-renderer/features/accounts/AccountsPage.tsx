@@ -11,7 +11,8 @@ import { formatDateRu } from '../../components/format';
 import { useHasRight } from '../../components/useSession';
 import { useClassOptions } from '../people/useClassOptions';
 import { HandOverDialog, MarkSentDialog, RecordCreatedDialog } from './AccountDialogs';
-import { useAccountSettingsQuery, useAccountsQuery, useExportAccountsMutation, useLettersMutation, useSaveAccountSettingsMutation } from './accountsApi';
+import { useAccountsQuery, useExportAccountsMutation, useLettersMutation } from './accountsApi';
+import { PortalUrl } from './PortalUrl';
 import { useDebounced, usePersisted } from '../../components/usePersisted';
 import { errorText } from '../../components/serverErrors';
 
@@ -70,20 +71,6 @@ function LettersCard() {
         <Alert style={{ marginTop: 12 }} type="info" showIcon title={`Без письма: ${skipped.length}`} description={skipped.map((s) => <div key={s}>{s}</div>)} closable onClose={() => setSkipped([])} />
       )}
     </Card>
-  );
-}
-
-function PortalUrl() {
-  const canEdit = useHasRight('accounts.edit');
-  const { data } = useAccountSettingsQuery();
-  const [save] = useSaveAccountSettingsMutation();
-  const [value, setValue] = useState<string | null>(null);
-  return (
-    <Space>
-      <Typography.Text type="secondary">Адрес портала в письмах:</Typography.Text>
-      <Input style={{ width: 320 }} disabled={!canEdit} value={value ?? data?.portalUrl ?? ''} onChange={(e) => setValue(e.target.value)} aria-label="Адрес портала" />
-      {canEdit && value !== null && value !== data?.portalUrl && <Button onClick={() => void save({ portalUrl: value }).then(() => setValue(null))}>Сохранить</Button>}
-    </Space>
   );
 }
 

@@ -4,6 +4,7 @@ import { navigationFor } from '../../app/navigation';
 import { useHasRight, useSession } from '../../components/useSession';
 import { useSchoolCardQuery } from '../school/schoolApi';
 import { DeadlinesPanel } from '../deadlines/DeadlinesPanel';
+import { SetupBanner } from '../settings/SetupBanner';
 
 export function HomePage() {
   const { data } = useSchoolCardQuery();
@@ -14,6 +15,7 @@ export function HomePage() {
       <Typography.Title level={2} style={{ marginTop: 0 }}>
         {data?.card?.shortName ?? 'Школьный офис'}
       </Typography.Title>
+      <SetupBanner />
       {!data?.card && (
         <Typography.Paragraph>
           Начните с <Link to="/admin/school">карточки образовательной организации</Link>.

@@ -3,11 +3,13 @@ import { Button, Empty, Select, Space, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { VersionMeta } from '../../../src-shared/contract/timetableFields';
 import { EditBar } from './EditBar';
+import { GroupLock } from './GroupLock';
 import { stepCell, VERDICT_COLOR, verdictText } from './editSession';
 import { LessonChip } from './LessonChip';
 import { useHandEdit } from './useHandEditor';
 import { LessonDetails } from './LessonDetails';
 import { WeekGrid } from './WeekGrid';
+import { useWeekSubs, WeekSubsBar } from './WeekSubsBar';
 import {
   classRows,
   shiftRows,
@@ -76,6 +78,7 @@ export function EntityView({ index, meta, kind, id, selectedKey, highlight, onOp
     return keys.size;
   }, [slots]);
 
+  const subs = useWeekSubs(meta);
   const edit = useHandEdit();
   const editing = Boolean(edit?.enabled);
   const cls = kind === 'class' && current ? index.classes.get(current) : undefined;
@@ -118,11 +121,17 @@ export function EntityView({ index, meta, kind, id, selectedKey, highlight, onOp
           {unplaced.length > 0 && <Typography.Text type="danger">, не поставлено: {unplaced.length}</Typography.Text>}
         </Typography.Text>
       </Space>
-      {editing && edit && <EditBar edit={edit} index={index} />}
+      <WeekSubsBar kind={kind} id={current} index={index} subs={subs} />
+      {editing && edit && (
+        <Space wrap align="start">
+          {current && <GroupLock edit={edit} index={index} kind={kind} id={current} />}
+          <EditBar edit={edit} index={index} />
+        </Space>
+      )}
       {selected && <LessonDetails index={index} occ={selected} meta={meta} onOpen={onOpen} onClose={() => onSelect(null)} />}
       {current && (
         <div style={{ overflow: 'auto', maxHeight: 'calc(100vh - 300px)' }} onKeyDown={onKeyDown}>
-          <WeekGrid index={index} kind={kind} entityId={current} rows={rows} slots={slots} selectedKey={selectedKey} highlight={highlight} colors={colors} onSelect={select} />
+          <WeekGrid index={index} kind={kind} entityId={current} rows={rows} slots={slots} selectedKey={selectedKey} highlight={highlight} colors={colors} onSelect={select} marks={subs.marks} />
         </div>
       )}
       {(unplaced.length > 0 || editing) && current && (

@@ -11,6 +11,8 @@ interface Props {
   scope: { all: boolean; classIds: string[]; staffId: string | null };
   /** The class, teacher or room on screen, for «only this» downloads. */
   current: { kind: EntityKind; id: string; name: string } | null;
+  /** A date whose week's substitutions the class and teacher printouts carry. */
+  date?: string | null;
 }
 
 const OWN_LABEL: Record<ExportKind, string> = {
@@ -31,7 +33,7 @@ const FORMATS = [
  * columns) and the SanPiN passports; «only this one» for the class, teacher or room on screen. The
  * core narrows every file to what the user may see.
  */
-export function ExportMenu({ versionId, scope, current }: Props) {
+export function ExportMenu({ versionId, scope, current, date }: Props) {
   const all = scope.all;
   const [run, { isLoading }] = useExportTimetableMutation();
   const download = useDownload();
@@ -51,7 +53,7 @@ export function ExportMenu({ versionId, scope, current }: Props) {
   const onClick: MenuProps['onClick'] = ({ key }) => {
     const [format, kind, one] = key.split(':') as ['xlsx' | 'pdf', ExportKind, string | undefined];
     void download(() =>
-      run({ versionId, kind, format, ids: one && current ? [current.id] : undefined, paper: kind === 'master' ? 'A3' : 'A4' }),
+      run({ versionId, kind, format, ids: one && current ? [current.id] : undefined, paper: kind === 'master' ? 'A3' : 'A4', ...(date && (kind === 'class' || kind === 'teacher') ? { date } : {}) }),
     );
   };
   return (

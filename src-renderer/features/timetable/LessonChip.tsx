@@ -13,6 +13,8 @@ export interface ChipProps {
   selected?: boolean;
   color?: string;
   onSelect?: (occ: Occurrence) => void;
+  /** The week's substitution of this lesson on a chosen date («замена: …», «урок снят»). */
+  mark?: { text: string; kind: string };
 }
 
 const base: CSSProperties = {
@@ -46,12 +48,12 @@ export function chipLines(index: TimetableIndex, occ: Occurrence, kind: EntityKi
  * One lesson in a grid cell: a button (focus, Enter) that selects it; issue 16 makes it the
  * draggable of the hand editor (its id is `occ.key`).
  */
-export const LessonChip = memo(function LessonChip({ index, occ, kind, entityId, part = 0, selected, color, onSelect }: ChipProps) {
+export const LessonChip = memo(function LessonChip({ index, occ, kind, entityId, part = 0, selected, color, onSelect, mark }: ChipProps) {
   const { title, room, detail } = chipLines(index, occ, kind, entityId);
   const edit = useHandEdit();
   // A draft's lesson is the hand editor's draggable; a locked or rule-pinned one stays put.
   const draggable = Boolean(edit?.enabled) && !occ.locked && !occ.lesson.pinned && part === 0;
-  const label = `${title}, ${detail}${room ? `, кабинет ${room}` : ''}${occ.locked ? ', закреплён' : ''}${part > 0 ? ', второй урок спаренного' : ''}`;
+  const label = `${title}, ${detail}${room ? `, кабинет ${room}` : ''}${occ.locked ? ', закреплён' : ''}${part > 0 ? ', второй урок спаренного' : ''}${mark ? `, ${mark.text}` : ''}`;
   return (
     <button
       type="button"
@@ -65,7 +67,7 @@ export const LessonChip = memo(function LessonChip({ index, occ, kind, entityId,
         ...(draggable ? { cursor: 'grab', userSelect: 'none', touchAction: 'none' } : {}),
         ...base,
         background: color ?? '#fff',
-        borderColor: selected ? '#1f5fa8' : occ.locked ? '#8c8c8c' : '#d9d9d9',
+        borderColor: selected ? '#1f5fa8' : mark ? '#fa8c16' : occ.locked ? '#8c8c8c' : '#d9d9d9',
         boxShadow: selected ? '0 0 0 2px rgba(31,95,168,0.35)' : undefined,
         opacity: part > 0 ? 0.85 : 1,
       }}
@@ -80,6 +82,11 @@ export const LessonChip = memo(function LessonChip({ index, occ, kind, entityId,
       <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: part > 0 ? '#8c8c8c' : '#595959' }} title={detail}>
         {part > 0 ? 'спаренный, 2-й урок' : detail}
       </div>
+      {mark && (
+        <div data-testid="sub-mark" data-kind={mark.kind} style={{ fontSize: 11, lineHeight: '14px', color: mark.kind === 'none' || mark.kind === 'cancel' ? '#cf1322' : '#ad4e00', whiteSpace: 'normal' }}>
+          {mark.text}
+        </div>
+      )}
     </button>
   );
 });

@@ -221,7 +221,7 @@ export function TimetablePage() {
             onDeleted={() => update({ versionId: null, sel: null, hl: null })}
             extra={
               <>
-                {versionId && index && <ExportMenu versionId={versionId} scope={index.view.scope} current={current} />}
+                {versionId && index && <ExportMenu versionId={versionId} scope={index.view.scope} current={current} date={/^\d{4}-\d\d-\d\d$/.test(params.get('date') ?? '') ? params.get('date') : null} />}
                 {canAll && <Button icon={<SwapOutlined />} onClick={() => setModal('exchange')}>Обмен</Button>}
               </>
             }
@@ -250,6 +250,7 @@ export function TimetablePage() {
               yearId={year.id}
               studyPeriodId={meta?.studyPeriodId ?? null}
               meta={meta}
+              approved={list?.versions.filter((v) => v.status === 'approved') ?? []}
               canEdit={canEdit}
               canPush={canPush}
               onClose={() => setModal(null)}

@@ -15,6 +15,8 @@ interface Props {
   highlight: ReadonlySet<number>;
   colors: Map<string, string>;
   onSelect: (occ: Occurrence) => void;
+  /** Substitutions of a chosen week by occurrence key, and the date of each day index. */
+  marks?: { byKey: Map<string, { text: string; kind: string }>; dates: Map<number, string> };
 }
 
 const th: CSSProperties = { border: '1px solid #d9d9d9', background: '#fafafa', padding: '4px 6px', fontWeight: 600, fontSize: 13, position: 'sticky', top: 0, zIndex: 1 };
@@ -27,7 +29,7 @@ const cell: CSSProperties = { border: '1px solid #d9d9d9', padding: 2, verticalA
  * lessons that stand in it; a class's cells outside its week or bells are greyed. Two lessons of a
  * teacher or a room in one slot are a clash and the cell turns red.
  */
-export const WeekGrid = memo(function WeekGrid({ index, kind, entityId, rows, slots, selectedKey, highlight, colors, onSelect }: Props) {
+export const WeekGrid = memo(function WeekGrid({ index, kind, entityId, rows, slots, selectedKey, highlight, colors, onSelect, marks }: Props) {
   const view = index.view;
   const edit = useHandEdit();
   const targets = edit?.targets ?? null;
@@ -42,6 +44,7 @@ export const WeekGrid = memo(function WeekGrid({ index, kind, entityId, rows, sl
           {days.map((d) => (
             <th key={d.index} style={th} scope="col">
               {d.name}
+              {marks?.dates.get(d.index) && <span style={{ fontWeight: 400, color: '#595959' }}> {marks.dates.get(d.index)}</span>}
             </th>
           ))}
         </tr>
@@ -93,6 +96,7 @@ export const WeekGrid = memo(function WeekGrid({ index, kind, entityId, rows, sl
                       selected={e.occ.key === selectedKey}
                       color={colors.get(e.occ.lesson.subjectId)}
                       onSelect={onSelect}
+                      mark={e.part === 0 ? marks?.byKey.get(e.occ.key) : undefined}
                     />
                   ))}
                 </td>

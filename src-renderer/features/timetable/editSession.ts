@@ -77,3 +77,19 @@ export function verdictText(t: Pick<EditTarget, 'verdict' | 'reasons' | 'notes' 
   const parts = [...t.reasons, ...t.notes];
   return parts.length ? `${head} — ${parts.join('; ')}` : head;
 }
+
+/**
+ * Locks (or unlocks) every placed lesson of a class, or of a teacher on one day, as one step: the
+ * moves keep each lesson where it stands and only flip `locked`; lessons already so (and the
+ * ministry's pinned lessons) are left out, so undo writes back exactly what changed.
+ */
+export function groupLockMoves(
+  occurrences: readonly { lesson: { id: string; pinned?: unknown; teacherIds: string[]; audiences: { classId: string }[] }; index: number; day: number | null; period: number | null; roomId: string | null; locked: boolean }[],
+  scope: { kind: 'class'; classId: string } | { kind: 'teacher'; staffId: string; day: number },
+  locked: boolean,
+): EditMove[] {
+  return occurrences
+    .filter((o) => o.day !== null && o.period !== null && o.locked !== locked && !o.lesson.pinned)
+    .filter((o) => (scope.kind === 'class' ? o.lesson.audiences.some((a) => a.classId === scope.classId) : o.day === scope.day && o.lesson.teacherIds.includes(scope.staffId)))
+    .map((o) => ({ lessonId: o.lesson.id, index: o.index, day: o.day, period: o.period, roomId: o.roomId, locked }));
+}

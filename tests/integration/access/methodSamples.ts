@@ -62,6 +62,13 @@ export const SAMPLES: Record<string, MethodSample> = {
   'system.backup.schedule.get': { input: () => ({}) },
   'system.backup.schedule.save': { input: () => ({ enabled: true, keep: 14 }) },
   'system.keys.export': { input: () => ({}) },
+  'system.settings.get': { input: () => ({}) },
+  // Saving what is there already: the data folder's defaults (no update address, backups beside the database).
+  'system.settings.save': { input: () => ({ backupDir: null, updates: { mode: 'off', channel: 'stable', feedUrl: null } }) },
+  // No update address is set in the test data folder: the check answers without the network.
+  'system.updates.check': { input: () => ({}) },
+  'system.setup.get': { input: () => ({}) },
+  'system.setup.save': { input: () => ({ current: 'school', skipped: [], finished: false }) },
   // A bundle of the folder's own key: allowed callers change nothing but the audit log.
   'system.keys.import': { input: () => ({ contentBase64: Buffer.from('{}').toString('base64') }), allowedOutcome: () => 'VALIDATION' },
 

@@ -33,6 +33,7 @@ export const SUBS_SAMPLES: Record<string, MethodSample> = {
     allowedOutcome: () => 'VALIDATION',
   },
   'timetable.subs.remove': { input: () => ({ id: 'no-such-substitution', version: 1 }), allowedOutcome: () => 'NOT_FOUND' },
+  'timetable.subs.week': { input: () => ({ versionId: 'no-such-version', date: '2025-10-01' }) },
   'timetable.subs.ledger': { input: () => ({ month: '2025-10' }) },
   'timetable.subs.export': { input: () => ({ kind: 'ledger', month: '2025-10' }) },
 };

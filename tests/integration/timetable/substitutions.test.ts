@@ -149,6 +149,26 @@ describeEachDb('timetable substitutions', (kind) => {
     expect(october.rows).toEqual([]);
   });
 
+  it('lays the week of a date over the version: every affected lesson marked with its decision', async () => {
+    const w = await t.client.call('timetable.subs.week', { versionId: v.meta.id, date: TUE });
+    expect([w.from, w.to]).toEqual(['2026-09-07', '2026-09-13']);
+    const days = await Promise.all([MON, TUE, '2026-09-09'].map((date) => t.client.call('timetable.subs.day', { date })));
+    const expected = days.flatMap((d) =>
+      d.lessons.map((l) => {
+        const sub = l.substitution;
+        const text = !sub ? `${l.absentName} отсутствует, замена не назначена` : sub.kind === 'cancel' ? 'урок снят' : `замена: ${sub.substituteName}`;
+        return { lessonId: l.lessonId, index: l.index, date: d.date, kind: sub?.kind ?? 'none', text };
+      }),
+    );
+    const got = w.marks.map((m) => ({ lessonId: m.lessonId, index: m.index, date: m.date, kind: m.kind, text: m.text }));
+    const order = (a: { date: string; lessonId: string; index: number }, b: typeof a) => a.date.localeCompare(b.date) || a.lessonId.localeCompare(b.lessonId) || a.index - b.index;
+    expect(got.sort(order)).toEqual(expected.sort(order));
+    // Each mark sits on the lesson's own day of the grid.
+    for (const m of w.marks) expect(v.placements.find((p) => p.lessonId === m.lessonId && p.index === m.index)!.day).toBe(m.day);
+    // Another week without absences has no marks.
+    expect((await t.client.call('timetable.subs.week', { versionId: v.meta.id, date: '2026-09-23' })).marks).toEqual([]);
+  });
+
   it.skipIf(!hasTool('soffice'))('writes the day sheet and the ledger to Excel (read back by LibreOffice)', async () => {
     const day = await t.client.call('timetable.subs.export', { kind: 'day', date: MON });
     expect(day.fileName).toBe('Замены 07.09.2026.xlsx');
@@ -183,6 +203,25 @@ describeEachDb('timetable substitutions', (kind) => {
     expect((await t.client.call('timetable.subs.day', { date: TUE })).lessons).toEqual([]);
   });
 
+  it('leaves the autumn holidays and a federal day off out of missed hours', async () => {
+    // Осенние каникулы 24.10–01.11.2026 for every grade; 04.11.2026 (Wednesday) is a federal holiday.
+    await t.client.call('calendar.entries.save', { yearId: s.yearId, id: null, version: 0, entry: { kind: 'holiday', name: 'Осенние каникулы', startDate: '2026-10-24', endDate: '2026-11-01' } });
+    const teacher = s.staff.get('Русакова')!;
+    await t.client.call('timetable.subs.absence.create', { staffId: teacher, dateFrom: '2026-10-19', dateTo: '2026-11-06', reason: 'sick', document: null });
+    const hoursOn = (day: number) => own(teacher, day).reduce((n, p) => n + v.lessons.find((l) => l.id === p.lessonId)!.duration, 0);
+    const week = [0, 1, 2, 3, 4].reduce((n, d) => n + hoursOn(d), 0);
+    expect(hoursOn(2)).toBeGreaterThan(0);
+    // On a holiday nothing is affected and the screen offers nothing to substitute.
+    expect((await t.client.call('timetable.subs.day', { date: '2026-10-27' })).lessons).toEqual([]);
+    expect((await t.client.call('timetable.subs.day', { date: '2026-11-04' })).lessons).toEqual([]);
+    expect((await t.client.call('timetable.subs.day', { date: '2026-11-03' })).lessons.length).toBe(own(teacher, 1).length);
+    // October: the week of 19–23 only (26–30 are holidays); November: 2–6 without Wednesday the 4th.
+    const oct = await t.client.call('timetable.subs.ledger', { month: '2026-10' });
+    expect(oct.rows.find((r) => r.staffId === teacher)?.missed).toBe(week);
+    const nov = await t.client.call('timetable.subs.ledger', { month: '2026-11' });
+    expect(nov.rows.find((r) => r.staffId === teacher)?.missed).toBe(week - hoursOn(2));
+  });
+
   it('refuses bad absences: dates backwards, outside the year, overlapping', async () => {
     const e1 = await failure(t.client.call('timetable.subs.absence.create', { staffId: ill, dateFrom: '2026-09-20', dateTo: '2026-09-14', reason: 'sick', document: null }));
     expect(e1.message).toContain('дата «По» 14.09.2026 раньше даты «С» 20.09.2026');
@@ -192,5 +231,46 @@ describeEachDb('timetable substitutions', (kind) => {
     expect(e3.message).toContain('уже отмечено с 09.09.2026 по 09.09.2026');
     const e4 = await failure(t.client.call('timetable.subs.absence.create', { staffId: ill, dateFrom: '2026-02-30', dateTo: '2026-09-10', reason: 'sick', document: null }));
     expect(e4.code).toBe('VALIDATION');
+  });
+
+  it('merges the groups with the teacher of the other group and moves a lesson within the day, refusing what cannot be', async () => {
+    const eng = s.staff.get('Англичанова')!;
+    const partner = s.staff.get('Инглишева')!;
+    await t.client.call('timetable.subs.absence.create', { staffId: eng, dateFrom: '2026-09-14', dateTo: '2026-09-18', reason: 'course', document: null });
+    const week = await Promise.all([14, 15, 16, 17, 18].map((d) => t.client.call('timetable.subs.day', { date: `2026-09-${d}` })));
+    const lessons = week.flatMap((d, dayIdx) => d.lessons.map((l) => ({ l, date: d.date, dayIdx })));
+    const dmyOf = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+    const m = lessons.find((x) => x.l.mergeWith.some((w) => w.staffId === partner))!;
+    expect(m, 'an English group lesson taught in parallel with the other group').toBeDefined();
+    // Nobody else teaches another group of the class in that period.
+    const e1 = await failure(t.client.call('timetable.subs.assign', { date: m.date, lessonId: m.l.lessonId, index: m.l.index, kind: 'merge', substituteId: s.staff.get('Русакова')!, version: 0 }));
+    expect(e1.message).toContain(`Замена (${dmyOf(m.date)}, ${m.l.periodLabel} урок, ${m.l.classLabel}`);
+    expect(e1.message).toContain('Русакова А. П. не ведёт в этот урок другую группу того же класса');
+    const merged = await t.client.call('timetable.subs.assign', { date: m.date, lessonId: m.l.lessonId, index: m.l.index, kind: 'merge', substituteId: partner, paid: false, version: 0 });
+    expect(merged).toMatchObject({ kind: 'merge', substituteId: partner, paid: false, version: 1 });
+
+    // «Перенести»: onto the class's own lesson is refused naming it; outside the shift too; a free period with its candidate is saved.
+    const x = lessons.find((y) => y.l.moveTo.some((o) => !o.classBusy && o.candidateId) && y.l.moveTo.some((o) => o.classBusy) && y !== m)!;
+    expect(x, 'a lesson whose class has a free period that day').toBeDefined();
+    const what = `Замена (${dmyOf(x.date)}, ${x.l.periodLabel} урок, ${x.l.classLabel}`;
+    const onBusy = x.l.moveTo.find((o) => o.classBusy)!;
+    const e2 = await failure(t.client.call('timetable.subs.assign', { date: x.date, lessonId: x.l.lessonId, index: x.l.index, kind: 'move', toPeriod: onBusy.period, substituteId: null, version: 0 }));
+    expect(e2.message).toContain(what);
+    expect(e2.message).toContain(`на ${onBusy.label} уроке уже стоит ${onBusy.classBusy}`);
+    const cls = v.classes.find((c) => c.id === x.l.classIds[0])!;
+    const e3 = await failure(t.client.call('timetable.subs.assign', { date: x.date, lessonId: x.l.lessonId, index: x.l.index, kind: 'move', toPeriod: cls.lastPeriod + 1, substituteId: null, version: 0 }));
+    expect(e3.message).toContain(`урок вне уроков класса ${cls.name}`);
+    const free = x.l.moveTo.find((o) => !o.classBusy && o.candidateId)!;
+    expect(busyAt(free.candidateId!, x.dayIdx, free.period)).toBe(false);
+    const moved = await t.client.call('timetable.subs.assign', { date: x.date, lessonId: x.l.lessonId, index: x.l.index, kind: 'move', toPeriod: free.period, substituteId: free.candidateId, version: 0 });
+    expect(moved).toMatchObject({ kind: 'move', toPeriod: free.period, substituteId: free.candidateId, version: 1 });
+    const after = await t.client.call('timetable.subs.day', { date: x.date });
+    expect(after.lessons.find((y) => y.lessonId === x.l.lessonId && y.index === x.l.index)!.substitution).toMatchObject({ kind: 'move', toPeriod: free.period });
+    // The teacher who took the moved lesson is busy in that period now for any other lesson of the day.
+    for (const y of after.lessons.filter((z) => z.period === free.period)) expect(y.candidates.some((c) => c.staffId === free.candidateId)).toBe(false);
+    // Nothing refused was written: one merge and one move.
+    const decided = (await Promise.all([14, 15, 16, 17, 18].map((d) => t.client.call('timetable.subs.day', { date: `2026-09-${d}` })))).flatMap((d) => d.lessons.filter((l) => l.substitution).map((l) => l.substitution!.kind));
+    expect(decided.sort()).toEqual(['merge', 'move']);
   });
 });

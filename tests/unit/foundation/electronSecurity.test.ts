@@ -7,7 +7,6 @@ import {
   mainWindowOptions,
   resolveAppFile,
 } from '../../../src-main/electron/security';
-import { updaterEnabled } from '../../../src-main/electron/updater';
 
 describe('desktop shell security decisions', () => {
   it('allows navigation only inside app://school-office', () => {
@@ -46,12 +45,5 @@ describe('desktop shell security decisions', () => {
     expect(resolveAppFile('app://school-office/a/%2e%2e%2f%2e%2e%2fsecret', '/r')).toBeNull();
     expect(resolveAppFile('app://school-office/..%5c..%5cwin.ini', '/r')).toBeNull();
     expect(resolveAppFile('app://other/index.html', '/r')).toBeNull();
-  });
-  it('enables updates only for a packaged app with an https feed', () => {
-    expect(updaterEnabled({ feedUrl: 'https://updates.school.ru/', isPackaged: true, disabledByEnv: false })).toBe(true);
-    expect(updaterEnabled({ feedUrl: null, isPackaged: true, disabledByEnv: false })).toBe(false);
-    expect(updaterEnabled({ feedUrl: 'http://updates.school.ru/', isPackaged: true, disabledByEnv: false })).toBe(false);
-    expect(updaterEnabled({ feedUrl: 'https://updates.school.ru/', isPackaged: false, disabledByEnv: false })).toBe(false);
-    expect(updaterEnabled({ feedUrl: 'https://updates.school.ru/', isPackaged: true, disabledByEnv: true })).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classKey, dayOfMask, readAsc } from '../../../src-main/core/sync/timetable/ascRead';
+import { teacherName } from '../../../src-main/core/sync/timetable/ascSetup';
 
 /** aSc Timetables 2012 XML as real exports differ (formats/netschool.md §2.2), written by hand. */
 
@@ -102,5 +103,14 @@ describe('aSc Timetables XML reader', () => {
     expect(() => readAsc('cm.xml', Buffer.from('<?xml version="1.0"?>\r\n<TimeTableExchange/>\r\n'))).toThrow(/корневой элемент <TimeTableExchange>, а должен быть <timetable>/);
     const latin = Buffer.from(whole.replace('encoding="UTF-8"', 'encoding="windows-1251"'), 'utf8');
     expect(() => readAsc('resaved.xml', latin)).toThrow(/кодировка windows-1251, а записан файл в UTF-8/);
+  });
+});
+
+describe('aSc teacher names as a staff card reads them', () => {
+  it('takes the fullest spelling the file gives: ФИО in lastname, first name apart, initials, a patronymic only in name', () => {
+    expect(teacherName({ name: 'Иванова Анна Петровна', lastname: 'Иванова Анна Петровна', firstname: '' })).toEqual({ last: 'Иванова', first: 'Анна', middle: 'Петровна' });
+    expect(teacherName({ name: 'Петров Олег', lastname: 'Петров', firstname: 'Олег' })).toEqual({ last: 'Петров', first: 'Олег', middle: '' });
+    expect(teacherName({ name: 'Сидорова А.А.', lastname: 'Сидорова А.А.', firstname: '' })).toEqual({ last: 'Сидорова', first: 'А', middle: 'А' });
+    expect(teacherName({ name: 'Кузнецова Мария Ивановна', lastname: 'Кузнецова', firstname: 'Мария' })).toEqual({ last: 'Кузнецова', first: 'Мария', middle: 'Ивановна' });
   });
 });

@@ -12,7 +12,7 @@ export async function insertQualificationRecord(db: Executor, staffId: string, s
 export async function insertPlanRecord(
   db: Executor,
   r: { id: string; yearId: string; grade: number; classId: string | null; weeksPerYear: number; note: string; updatedAt: string },
-  rows: readonly { id: string; subjectId: string; hours: number; groups: number; excluded: boolean; sortOrder: number }[],
+  rows: readonly { id: string; subjectId: string; hours: number; groups: number; excluded: boolean; sortOrder: number; doubles?: number }[],
 ): Promise<void> {
   await db
     .insertInto('curriculumPlan')
@@ -21,6 +21,6 @@ export async function insertPlanRecord(
   if (rows.length === 0) return;
   await db
     .insertInto('curriculumRow')
-    .values(rows.map((x) => ({ id: x.id, planId: r.id, subjectId: x.subjectId, part: 'mandatory', hours: JSON.stringify([x.hours]), groups: x.groups, doubles: 0, assessment: null, excluded: x.excluded ? 1 : 0, sortOrder: (x.sortOrder + 1) * 10 })))
+    .values(rows.map((x) => ({ id: x.id, planId: r.id, subjectId: x.subjectId, part: 'mandatory', hours: JSON.stringify([x.hours]), groups: x.groups, doubles: x.doubles ?? 0, assessment: null, excluded: x.excluded ? 1 : 0, sortOrder: (x.sortOrder + 1) * 10 })))
     .execute();
 }

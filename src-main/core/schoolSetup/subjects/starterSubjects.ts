@@ -64,28 +64,59 @@ export async function addStarterSubjects(db: Executor, at: string): Promise<Star
   const added: string[] = [];
   for (const [i, s] of set.subjects.entries()) {
     if (existing.has(searchKey(s.name))) continue;
-    const id = newId();
-    await db
-      .insertInto('subject')
-      .values({
-        id,
-        name: s.name,
-        shortName: s.shortName,
-        subjectAreaId: s.area ? (areaIds.get(searchKey(s.area)) ?? null) : null,
-        isSplit: s.split ? 1 : 0,
-        sanpinKey: s.sanpin,
-        sortOrder: (i + 1) * 10,
-        isArchived: 0,
-        version: 1,
-        updatedAt: at,
-      })
-      .execute();
-    const points = sanpinGradePoints(s.sanpin);
-    if (points.length) await db.insertInto('subjectSanpinPoints').values(points.map((p) => ({ subjectId: id, ...p }))).execute();
-    if (s.roomTypes?.length) {
-      await db.insertInto('subjectRoomType').values(s.roomTypes.map((code) => ({ subjectId: id, roomTypeId: builtinRoomTypeId(code) }))).execute();
-    }
+    await insertStarter(db, newId(), s, (i + 1) * 10, areaIds, at);
     added.push(s.name);
   }
   return { added, kept: set.subjects.length - added.length, areasAdded };
+}
+
+type StarterSubject = StarterSet['subjects'][number];
+
+async function insertStarter(db: Executor, id: string, s: StarterSubject, sortOrder: number, areaIds: Map<string, string>, at: string): Promise<void> {
+  await db
+    .insertInto('subject')
+    .values({
+      id,
+      name: s.name,
+      shortName: s.shortName,
+      subjectAreaId: s.area ? (areaIds.get(searchKey(s.area)) ?? null) : null,
+      isSplit: s.split ? 1 : 0,
+      sanpinKey: s.sanpin,
+      sortOrder,
+      isArchived: 0,
+      version: 1,
+      updatedAt: at,
+    })
+    .execute();
+  const points = sanpinGradePoints(s.sanpin);
+  if (points.length) await db.insertInto('subjectSanpinPoints').values(points.map((p) => ({ subjectId: id, ...p }))).execute();
+  if (s.roomTypes?.length) {
+    await db.insertInto('subjectRoomType').values(s.roomTypes.map((code) => ({ subjectId: id, roomTypeId: builtinRoomTypeId(code) }))).execute();
+  }
+}
+
+/** The starter subject a name (or short name) from another program means, or null (ё = е, any case). */
+export function starterSubjectNamed(name: string): { name: string; shortName: string } | null {
+  const key = searchKey(name);
+  const set = starterSet();
+  const s = set.subjects.find((x) => searchKey(x.name) === key) ?? set.subjects.find((x) => searchKey(x.shortName) === key);
+  return s ? { name: s.name, shortName: s.shortName } : null;
+}
+
+/**
+ * One starter subject created with everything the starter set gives it (area, SanPiN points, split,
+ * room types) — for an import that brings a subject the school has not added yet. The caller audits.
+ */
+export async function insertStarterSubject(db: Executor, r: { id: string; name: string; updatedAt: string }): Promise<void> {
+  const set = starterSet();
+  const i = set.subjects.findIndex((x) => x.name === r.name);
+  if (i < 0) throw new Error(`not a starter subject: ${r.name}`);
+  const s = set.subjects[i];
+  const areaIds = new Map((await db.selectFrom('subjectArea').select(['id', 'name']).execute()).map((a) => [searchKey(a.name), a.id]));
+  if (s.area && !areaIds.has(searchKey(s.area))) {
+    const id = newId();
+    await db.insertInto('subjectArea').values({ id, name: s.area, sortOrder: (set.areas.indexOf(s.area) + 1) * 10, version: 1, updatedAt: r.updatedAt }).execute();
+    areaIds.set(searchKey(s.area), id);
+  }
+  await insertStarter(db, r.id, s, (i + 1) * 10, areaIds, r.updatedAt);
 }

@@ -9,6 +9,17 @@ import { differsByPerson, type Sightings } from './planDifferences';
 import { isTempId, type Op, type Plan } from './planTypes';
 import type { Executor } from '../../foundation/executor';
 
+/** Planned ids (`~n`) → real ones, drawn when first written; a real id stays as it is. */
+export function realIds(): (id: string) => string {
+  const ids = new Map<string, string>();
+  return (id: string): string => {
+    if (!isTempId(id)) return id;
+    let r = ids.get(id);
+    if (!r) ids.set(id, (r = newId()));
+    return r;
+  };
+}
+
 /**
  * Runs a plan's operations inside the caller's transaction, auditing each change with the pull as
  * its cause. Any failure throws and the caller's transaction rolls everything back.
@@ -17,13 +28,7 @@ export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, 
   const written: Record<string, number> = {};
   const count = (k: string, n = 1) => (written[k] = (written[k] ?? 0) + n);
   const now = new Date().toISOString();
-  const ids = new Map<string, string>();
-  const real = (id: string): string => {
-    if (!isTempId(id)) return id;
-    let r = ids.get(id);
-    if (!r) ids.set(id, (r = newId()));
-    return r;
-  };
+  const real = realIds();
   const total = plan.ops.length;
   for (let i = 0; i < total; i++) {
     // «Остановить» rolls the whole transaction back; progress is the share of records written.
@@ -56,7 +61,7 @@ async function recordSightings(trx: Executor, s: Sightings, exchangeId: string, 
   }
 }
 
-function resolveIds(op: Op, real: (id: string) => string): Op {
+export function resolveIds(op: Op, real: (id: string) => string): Op {
   switch (op.op) {
     case 'createPerson':
     case 'updatePerson':
@@ -81,7 +86,7 @@ function resolveIds(op: Op, real: (id: string) => string): Op {
   }
 }
 
-async function applyOp(ctx: HandlerContext, trx: Executor, op: Op, cause: string, now: string, today: string, count: (k: string, n?: number) => void): Promise<void> {
+export async function applyOp(ctx: HandlerContext, trx: Executor, op: Op, cause: string, now: string, today: string, count: (k: string, n?: number) => void): Promise<void> {
   switch (op.op) {
     case 'createPerson': {
       const spec = CARD_SPECS[op.kind];

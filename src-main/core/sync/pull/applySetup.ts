@@ -2,7 +2,7 @@ import type { Executor } from '../../foundation/executor';
 import type { HandlerContext } from '../../foundation/context';
 import type { SetupOp } from './planTypes';
 import { createJointWithin, insertAssignment, insertPlanRecord, insertQualificationRecord } from '../../curriculum/index';
-import { insertBellRecord, insertClassRecord, insertRoomRecord, insertSubgroupRecord, insertSubjectRecord } from '../../schoolSetup/index';
+import { insertBellRecord, insertClassRecord, insertRoomRecord, insertStarterSubject, insertSubgroupRecord, insertSubjectRecord } from '../../schoolSetup/index';
 
 /**
  * Writes one set-up record a pull planned from ExportCM, inside the pull's transaction, with its
@@ -16,6 +16,11 @@ export async function applySetupOp(ctx: HandlerContext, trx: Executor, op: Setup
     case 'subject':
       await insertSubjectRecord(trx, { id: op.id, name: op.name, shortName: op.shortName, sortOrder: op.sortOrder, updatedAt: now });
       await audit('subject', op.id, { name: [null, op.name], shortName: [null, op.shortName] });
+      count('subject');
+      return;
+    case 'starterSubject':
+      await insertStarterSubject(trx, { id: op.id, name: op.name, updatedAt: now });
+      await audit('subject', op.id, { name: [null, op.name] });
       count('subject');
       return;
     case 'room':

@@ -43,6 +43,8 @@ export type Op =
  */
 export type SetupOp =
   | { op: 'subject'; key: string; id: string; name: string; shortName: string; sortOrder: number; label: string }
+  /** A subject of the shipped starter set (`name` is the starter's), created with its area and SanPiN points. */
+  | { op: 'starterSubject'; key: string; id: string; name: string; label: string }
   | { op: 'room'; key: string; id: string; number: string; name: string | null; floor: number | null; capacity: number | null; label: string }
   | { op: 'schoolClass'; key: string; id: string; yearId: string; grade: number; letter: string; name: string; shift: number; weekLength: number | null; label: string }
   | { op: 'bellSchedule'; key: string; id: string; yearId: string; name: string; shift: number; weekdays: number[]; lessons: { number: number; start: string; end: string }[]; label: string }
@@ -59,7 +61,7 @@ export type SetupOp =
       classId: string | null;
       weeksPerYear: number;
       note: string;
-      rows: { id: string; subjectId: string; hours: number; groups: number; excluded: boolean; sortOrder: number }[];
+      rows: { id: string; subjectId: string; hours: number; groups: number; excluded: boolean; sortOrder: number; doubles?: number }[];
       label: string;
     };
 

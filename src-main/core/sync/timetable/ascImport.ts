@@ -3,9 +3,11 @@ import type { LessonOut, PlacementOut } from '../../../../src-shared/contract/ti
 import type { HandlerContext } from '../../foundation/context';
 import type { Executor } from '../../foundation/executor';
 import { importBase } from '../../timetable/index';
-import { classKey, readAsc, type AscCard, type AscFile, type AscLesson } from './ascRead';
+import { classKey, readAsc, type AscCard, type AscLesson } from './ascRead';
 import type { ImportOutcome } from './importFlow';
 import { finishImport } from './importDraft';
+import { groupNumbers } from './ascLoad';
+import { applyAscSetup, planAscSetup } from './ascSetup';
 import { fileRefused } from './xmlText';
 
 /**
@@ -25,41 +27,29 @@ export interface AscInput {
   bytes: Uint8Array;
 }
 
-/** Group number of each aSc group: 0 for the whole class, else its place in its class's division. */
-function groupNumbers(f: AscFile): Map<string, number> {
-  const out = new Map<string, number>();
-  const counter = new Map<string, number>();
-  for (const g of f.groups.values()) {
-    if (g.entire) {
-      out.set(g.id, 0);
-      continue;
-    }
-    const k = `${g.classId}|${g.division}`;
-    const n = (counter.get(k) ?? 0) + 1;
-    counter.set(k, n);
-    out.set(g.id, n);
-  }
-  return out;
-}
-
 export function ascRun(ctx: HandlerContext, input: AscInput) {
   return async (trx: Executor): Promise<ImportOutcome> => {
     const f = readAsc(input.fileName, input.bytes);
+    const cause = `Расписание из aSc Timetables, файл «${input.fileName}»`;
+    // A year without classes: the file's subjects, rooms, bells, classes, teachers and load are created first.
+    const setup = await planAscSetup(trx, f, input.yearId);
+    const known = setup ? await applyAscSetup(ctx, trx, setup, cause) : null;
     const base = await importBase(trx, input.yearId, input.studyPeriodId);
     const { grid, labels } = base.built;
     const lessons: LessonOut[] = base.built.lessons.map((l) => ({ ...l, audiences: l.audiences.map((a) => ({ ...a })) }));
-    const lines: ImportLine[] = [];
+    const lines: ImportLine[] = [...(setup?.lines ?? [])];
     const notImported = f.unknown.map((u) => ({ part: u.part, count: u.count, reason: 'раздел, для которого в программе нет места' }));
     const ourClass = new Map(grid.classes.map((c) => [classKey(c.name), c]));
     const classOf = new Map<string, string>();
     const missingClasses: string[] = [];
     for (const c of f.classes.values()) {
-      const ours = ourClass.get(classKey(c.name));
+      const ours = known ? grid.classes.find((x) => x.id === known.classes.get(c.id)) : ourClass.get(classKey(c.name));
       if (ours) classOf.set(c.id, ours.id);
       else missingClasses.push(c.name);
     }
+    if (setup && f.classes.size > 0 && classOf.size === 0) throw fileRefused(input.fileName, null, `ни один класс файла не удалось создать (${setup.lines.filter((l) => l.what === 'Класс').map((l) => `${l.label}: ${l.message}`).slice(0, 3).join('; ')})`);
     if (f.classes.size > 0 && classOf.size === 0) throw fileRefused(input.fileName, null, `ни один класс файла (${[...f.classes.values()].slice(0, 5).map((c) => c.name).join(', ')}${f.classes.size > 5 ? '…' : ''}) не найден в школе — похоже, это выгрузка другой школы или другого года`);
-    for (const name of missingClasses) lines.push({ level: 'error', what: 'Класс', label: name, message: 'класса с таким названием нет в школе в этом году — его уроки не загружены' });
+    if (!setup) for (const name of missingClasses) lines.push({ level: 'error', what: 'Класс', label: name, message: 'класса с таким названием нет в школе в этом году — его уроки не загружены' });
     const ourSubject = new Map<string, string>();
     for (const s of labels.subjects) {
       ourSubject.set(norm(s.name), s.id);
@@ -67,7 +57,7 @@ export function ascRun(ctx: HandlerContext, input: AscInput) {
     }
     const subjectOf = (id: string): string | null => {
       const s = f.subjects.get(id)!;
-      return ourSubject.get(norm(s.name)) ?? ourSubject.get(norm(s.short)) ?? null;
+      return known?.subjects.get(id) ?? ourSubject.get(norm(s.name)) ?? ourSubject.get(norm(s.short)) ?? null;
     };
     const ourRoom = new Map<string, string>();
     for (const r of labels.rooms) {
@@ -76,9 +66,9 @@ export function ascRun(ctx: HandlerContext, input: AscInput) {
     }
     const roomOf = (id: string): string | null => {
       const r = f.rooms.get(id)!;
-      return ourRoom.get(norm(r.short)) ?? ourRoom.get(norm(r.name)) ?? null;
+      return known?.rooms.get(id) ?? ourRoom.get(norm(r.short)) ?? ourRoom.get(norm(r.name)) ?? null;
     };
-    const groupNo = groupNumbers(f);
+    const groupNo = groupNumbers(f).no;
     // Axis position of each aSc period: the school's period starting at that time, else by order.
     const sorted = [...f.periods].sort((a, b) => a.period - b.period);
     const startOf = new Map<string, number>();
@@ -142,7 +132,9 @@ export function ascRun(ctx: HandlerContext, input: AscInput) {
           miss(typeof match === 'string' ? match : 'урок не сопоставлен');
           continue;
         }
-        const lesson = match.find((x) => (used.get(x.id) ?? 0) < x.count);
+        // A card of a double lesson goes to the double lesson of the load first.
+        const free = (x: LessonOut) => (used.get(x.id) ?? 0) < x.count;
+        const lesson = match.find((x) => free(x) && x.duration === Math.min(2, l.periodsPerCard)) ?? match.find(free);
         if (!lesson) {
           miss(`лишний урок: в нагрузке ${match[0].count} ч. в неделю, в файле больше`, 'warning');
           continue;
@@ -174,6 +166,6 @@ export function ascRun(ctx: HandlerContext, input: AscInput) {
     }
     if (f.dayCount && f.dayCount !== grid.days.length) lines.push({ level: 'info', what: 'Дни', label: `${f.dayCount} дн. в файле`, message: `в сетке школы ${grid.days.length} дн. в неделе` });
     const name = `Из aSc: ${input.fileName}`.slice(0, 200);
-    return finishImport(ctx, trx, { format: 'asc', source: 'asc', fileName: input.fileName, yearId: input.yearId, name, cause: `Расписание из aSc Timetables, файл «${input.fileName}»`, basedOnId: null, base, lessons, placements, lines, notImported, inFile, unmatched });
+    return finishImport(ctx, trx, { format: 'asc', source: 'asc', fileName: input.fileName, yearId: input.yearId, name, cause, basedOnId: null, base, lessons, placements, lines, notImported, inFile, unmatched, creates: setup?.creates ?? [] });
   };
 }

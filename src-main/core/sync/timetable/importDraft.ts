@@ -26,6 +26,8 @@ export interface DraftFromFile {
   notImported: ImportPreview['notImported'];
   inFile: number;
   unmatched: number;
+  /** Records of the school the import created before the draft (aSc into an empty year). */
+  creates?: ImportPreview['creates'];
 }
 
 export async function finishImport(ctx: HandlerContext, trx: Executor, d: DraftFromFile): Promise<ImportOutcome> {
@@ -39,7 +41,11 @@ export async function finishImport(ctx: HandlerContext, trx: Executor, d: DraftF
     // The same timetable is already a version: nothing is written, its stored figures are shown.
     summary = summaryOf(existing);
   } else {
-    if (d.placements.length === 0) throw new AppError('VALIDATION', `Файл «${d.fileName}»: ни один урок файла не сопоставлен с уроками школы (${d.inFile} в файле) — проверьте, что файл этой школы и этого года, а учебный план и нагрузка заполнены. Ничего не изменено.`);
+    if (d.placements.length === 0) {
+      // The first reasons the file gave (a class not created, no bell times…) say what to fix.
+      const why = d.lines.filter((l) => l.level === 'error').slice(0, 3).map((l) => `${l.what} «${l.label}»: ${l.message}`);
+      throw new AppError('VALIDATION', `Файл «${d.fileName}»: ни один урок файла не сопоставлен с уроками школы (${d.inFile} в файле) — проверьте, что файл этой школы и этого года, а учебный план и нагрузка заполнены.${why.length ? ` Причины: ${why.join('; ')}.` : ''} Ничего не изменено.`);
+    }
     const saved = await saveImportedDraft(ctx, trx, { yearId: d.yearId, name: d.name, period: d.base.period, options: d.base.options, source: d.source, basedOnId: d.basedOnId, grid, labels, lessons: d.lessons, placements: d.placements, cause: d.cause });
     versionId = saved.id;
     summary = saved.summary;
@@ -58,7 +64,7 @@ export async function finishImport(ctx: HandlerContext, trx: Executor, d: DraftF
       versionName: existing?.name ?? d.name,
       existing: existing ? { id: existing.id, name: existing.name } : null,
       counts: { inFile: d.inFile, placed: d.placements.length, notPlaced: units - d.placements.length, unmatched: d.unmatched, clashes: clashes.length },
-      creates: [],
+      creates: existing ? [] : (d.creates ?? []),
       lines,
       notImported: d.notImported,
       summary,

@@ -10,6 +10,7 @@ import { visibleVersion } from '../versionQueries';
 import { availabilityMap, loadVersion, type LoadedVersion } from '../versionStore';
 import { scopeLessons } from '../versionView';
 import { classTables, masterTables, passportTable, roomTables, teacherTables, type PrintContext, type PrintTable } from './printModel';
+import { weekMarks } from '../substitutions/weekMarks';
 import { timetablePdf } from './timetablePdf';
 import { timetableWorkbook } from './timetableXlsx';
 
@@ -20,6 +21,9 @@ import { timetableWorkbook } from './timetableXlsx';
  */
 
 type Kind = (typeof EXPORT_KINDS)[number];
+
+const dmyShort = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}`;
+const dmyFull = (iso: string): string => `${dmyShort(iso)}.${iso.slice(0, 4)}`;
 
 function refuseOthers(asked: readonly string[] | undefined, allowed: ReadonlySet<string>, what: string): string[] {
   if (!asked) return [...allowed];
@@ -39,7 +43,7 @@ function idsFor(kind: Kind, asked: string[] | undefined, v: LoadedVersion, scope
   return refuseOthers(asked, scope.classIds, 'классы');
 }
 
-export async function exportTimetable(ctx: HandlerContext, input: { versionId: string; kind: Kind; format: 'xlsx' | 'pdf'; ids?: string[]; paper: 'A4' | 'A3' }): Promise<ExportedFile> {
+export async function exportTimetable(ctx: HandlerContext, input: { versionId: string; kind: Kind; format: 'xlsx' | 'pdf'; ids?: string[]; paper: 'A4' | 'A3'; date?: string }): Promise<ExportedFile> {
   const db = ctx.core.db;
   const row = await visibleVersion(ctx, input.versionId);
   const full = await loadVersion(db, row.id, row);
@@ -48,6 +52,11 @@ export async function exportTimetable(ctx: HandlerContext, input: { versionId: s
   const ids = idsFor(input.kind, input.ids, v, scope);
   const card = await getSchoolCard(ctx);
   const p: PrintContext = { v, schoolName: card.card?.fullName ?? card.card?.shortName ?? 'Образовательная организация', printedOn: schoolToday() };
+  // Substitutions are read with «Расписание всей школы» only (timetable.subs.week); others print the plain week.
+  if (input.date && scope.all && (input.kind === 'class' || input.kind === 'teacher')) {
+    const w = await weekMarks(db, row.id, input.date);
+    p.marks = { byOccurrence: new Map(w.marks.map((m) => [`${m.lessonId}:${m.index}`, `${dmyShort(m.date)}: ${m.text}`])), title: `С заменами на неделю ${dmyFull(w.from)} – ${dmyFull(w.to)}` };
+  }
   let tables: PrintTable[];
   if (input.kind === 'class') tables = classTables(p, ids);
   else if (input.kind === 'teacher') tables = teacherTables(p, ids);
@@ -63,7 +72,7 @@ export async function exportTimetable(ctx: HandlerContext, input: { versionId: s
     entity: 'timetableVersion',
     recordId: row.id,
     action: 'export',
-    changes: { kind: input.kind, format: input.format, paper: input.paper, tables: tables.length, version: row.name },
+    changes: { kind: input.kind, format: input.format, paper: input.paper, tables: tables.length, version: row.name, ...(p.marks ? { substitutionsWeek: p.marks.title } : {}) },
   });
   return { fileName: `${base}.${input.format}`, mimeType: input.format === 'xlsx' ? XLSX_MIME : 'application/pdf', contentBase64: content.toString('base64'), rows: tables.length };
 }

@@ -27,6 +27,8 @@ export interface PrintContext {
   v: LoadedVersion;
   schoolName: string;
   printedOn: string;
+  /** Substitutions of a week by `lessonId:index` («замена: …», «урок снят»), and that week's line for the title. */
+  marks?: { byOccurrence: Map<string, string>; title: string };
 }
 
 const dmy = (iso: string | null): string => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : '');
@@ -34,7 +36,7 @@ const dmy = (iso: string | null): string => (iso ? `${iso.slice(8, 10)}.${iso.sl
 export function titleLines(p: PrintContext, what: string): string[] {
   const r = p.v.row;
   const status = r.status === 'draft' ? 'черновик' : r.status === 'approved' ? `утверждено ${dmy(r.approvedAt?.slice(0, 10) ?? null)}${r.effectiveFrom ? `, действует с ${dmy(r.effectiveFrom)}` : ''}` : `архив, действовало ${dmy(r.effectiveFrom)} – ${dmy(r.effectiveTo)}`;
-  return [p.schoolName, what, `${r.name} · ${r.periodName} · ${status} · напечатано ${dmy(p.printedOn)}`];
+  return [p.schoolName, what, `${r.name} · ${r.periodName} · ${status} · напечатано ${dmy(p.printedOn)}`, ...(p.marks ? [p.marks.title] : [])];
 }
 
 interface Index {
@@ -93,6 +95,12 @@ function placedIn(v: LoadedVersion, ix: Index, keep: (l: LessonOut, p: Placement
   return at;
 }
 
+/** A cell's text with the week's substitution of that lesson, if any, in brackets after it. */
+function withMark(p: PrintContext, pl: PlacementOut, text: string): string {
+  const mark = p.marks?.byOccurrence.get(`${pl.lessonId}:${pl.index}`);
+  return mark ? `${text} [${mark}]` : text;
+}
+
 const range = (a: number, b: number): number[] => Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
 
 export function classTables(p: PrintContext, classIds: readonly string[]): PrintTable[] {
@@ -109,7 +117,8 @@ export function classTables(p: PrintContext, classIds: readonly string[]): Print
           const who = l.teacherIds.map((t) => ix.teacher.get(t) ?? '').join(', ');
           const room = pl.roomId ? `каб. ${ix.room.get(pl.roomId) ?? ''}` : '';
           const joint = l.audiences.length > 1 ? ` (${l.audiences.map((a) => ix.className.get(a.classId)).join(', ')})` : '';
-          return [`${ix.subject.get(l.subjectId)?.name ?? ''}${group ? ` (гр. ${group})` : ''}${joint}`, [who, room].filter(Boolean).join(', ')].filter(Boolean).join(' — ');
+          const text = [`${ix.subject.get(l.subjectId)?.name ?? ''}${group ? ` (гр. ${group})` : ''}${joint}`, [who, room].filter(Boolean).join(', ')].filter(Boolean).join(' — ');
+          return withMark(p, pl, text);
         }),
       );
     });
@@ -135,7 +144,7 @@ export function teacherTables(p: PrintContext, staffIds: readonly string[]): Pri
       return weekGrid(p, t.shortName, `Расписание учителя ${t.fullName} (${lessons} ч в неделю)`, usedPeriods(v, at), shift, (day, period) =>
         (at.get(`${day}:${period}`) ?? []).map(({ l, p: pl }) => {
           const who = l.audiences.map((a) => `${ix.className.get(a.classId) ?? ''}${a.groupNo ? ` гр. ${a.groupNo}` : ''}`).join(', ');
-          return `${who} ${ix.subject.get(l.subjectId)?.short ?? ''}${pl.roomId ? `, каб. ${ix.room.get(pl.roomId) ?? ''}` : ''}`;
+          return withMark(p, pl, `${who} ${ix.subject.get(l.subjectId)?.short ?? ''}${pl.roomId ? `, каб. ${ix.room.get(pl.roomId) ?? ''}` : ''}`);
         }),
       );
     });

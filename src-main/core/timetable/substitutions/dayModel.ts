@@ -1,5 +1,8 @@
 import type { LessonOut, PlacementOut } from '../../../../src-shared/contract/timetableFields';
+import { classifyDay } from '../../../../src-shared/domain/schoolSetup/calendarDays';
+import type { SchoolCalendar } from '../../../../src-shared/domain/calendar/schoolCalendar';
 import type { Executor } from '../../foundation/executor';
+import { loadSchoolCalendar } from '../../schoolSetup/index';
 import { loadVersion, type LoadedVersion } from '../versionStore';
 import { versionsInForce } from '../repo/versions';
 import { absencesBetween, substitutionsBetween, transferOn, type AbsenceRow, type SubstitutionRow } from './repo/subs';
@@ -26,6 +29,8 @@ export interface DayModel {
   absentIds: Set<string>;
   subs: SubstitutionRow[];
   affected: AffectedOccurrence[];
+  /** Classes of the version that do not study on the date (каникулы, a day off), with the reason. */
+  closed: Map<string, string>;
 }
 
 /** ISO weekday (1 = Monday) of a `YYYY-MM-DD` date. */
@@ -36,34 +41,63 @@ export function isoWeekday(date: string): number {
 
 export const periodsOf = (start: number, duration: number): number[] => Array.from({ length: Math.max(1, duration) }, (_, i) => start + i);
 
-/** Versions read once per call: a month's ledger touches the same version on every day. */
-export type VersionCache = Map<string, LoadedVersion>;
+/**
+ * Versions and year calendars read once per call: a month's ledger touches the same version and
+ * calendar on every day.
+ */
+export interface DayCache {
+  versions: Map<string, LoadedVersion>;
+  calendars: Map<string, SchoolCalendar>;
+}
+export const newDayCache = (): DayCache => ({ versions: new Map(), calendars: new Map() });
 
-export async function loadDay(db: Executor, date: string, cache: VersionCache = new Map()): Promise<DayModel> {
+/**
+ * Classes that have no lessons on the date by the school calendar: holidays, the school's days off,
+ * federal days off, a day freed by a перенос. A weekend is left to the grid (a class may study six
+ * days in a five-day grade), so only those kinds close a class.
+ */
+async function closedClasses(db: Executor, version: LoadedVersion, date: string, cache: DayCache): Promise<Map<string, string>> {
+  const yearId = version.row.academicYearId;
+  let cal = cache.calendars.get(yearId);
+  if (!cal) {
+    cal = (await loadSchoolCalendar(db, yearId)).calendar;
+    cache.calendars.set(yearId, cal);
+  }
+  const closed = new Map<string, string>();
+  for (const c of version.grid.classes) {
+    const info = classifyDay(cal, c.grade, date);
+    if (info.kind === 'holiday' || info.kind === 'dayOff' || info.kind === 'federal' || info.kind === 'outside') closed.set(c.id, info.label ?? info.kind);
+  }
+  return closed;
+}
+
+export async function loadDay(db: Executor, date: string, cache: DayCache = newDayCache()): Promise<DayModel> {
   const [inForce, absences, subs, transfer] = await Promise.all([versionsInForce(db, date), absencesBetween(db, date, date), substitutionsBetween(db, date, date), transferOn(db, date)]);
   const absentIds = new Set(absences.map((a) => a.staffId));
   const row = inForce[0];
-  if (!row) return { date, version: null, dayIndex: null, absences, absentIds, subs, affected: [] };
-  let version = cache.get(row.id);
+  if (!row) return { date, version: null, dayIndex: null, absences, absentIds, subs, affected: [], closed: new Map() };
+  let version = cache.versions.get(row.id);
   if (!version) {
     version = await loadVersion(db, row.id, row);
-    cache.set(row.id, version);
+    cache.versions.set(row.id, version);
   }
+  const closed = await closedClasses(db, version, date, cache);
   const weekday = transfer ?? isoWeekday(date);
   const dayIndex = version.grid.days.findIndex((d) => d.weekday === weekday);
-  if (dayIndex < 0) return { date, version, dayIndex: null, absences, absentIds, subs, affected: [] };
+  if (dayIndex < 0) return { date, version, dayIndex: null, absences, absentIds, subs, affected: [], closed };
   const lessons = new Map(version.lessons.map((l) => [l.id, l]));
   const affected: AffectedOccurrence[] = [];
   for (const p of version.placements) {
     if (p.day !== dayIndex) continue;
     const lesson = lessons.get(p.lessonId);
-    if (!lesson) continue;
+    // A lesson none of whose classes studies that day (каникулы) is neither missed nor substituted.
+    if (!lesson || lesson.audiences.every((a) => closed.has(a.classId))) continue;
     const absent = lesson.teacherIds.find((t) => absentIds.has(t));
     if (!absent) continue;
     affected.push({ lesson, placement: p, absentId: absent, absenceId: absences.find((a) => a.staffId === absent)!.id, periods: periodsOf(p.period, lesson.duration) });
   }
   affected.sort((a, b) => a.placement.period - b.placement.period || a.lesson.audiences[0]?.label.localeCompare(b.lesson.audiences[0]?.label ?? '', 'ru') || 0);
-  return { date, version, dayIndex, absences, absentIds, subs, affected };
+  return { date, version, dayIndex, absences, absentIds, subs, affected, closed };
 }
 
 /** Periods each teacher is busy on the day: own lessons (unless absent) and substitutions taken. */
@@ -82,7 +116,7 @@ export function busyOf(day: DayModel, exceptSubId?: string): { busy: Map<string,
   for (const p of v.placements) {
     if (p.day !== day.dayIndex) continue;
     const l = lessons.get(p.lessonId);
-    if (!l) continue;
+    if (!l || l.audiences.every((a) => day.closed.has(a.classId))) continue;
     for (const t of l.teacherIds) {
       add(own, t, periodsOf(p.period, l.duration));
       if (!moved.has(`${p.lessonId}:${p.index}`)) add(busy, t, periodsOf(p.period, l.duration));

@@ -4,6 +4,7 @@ import type { Executor } from '../../foundation/executor';
 import { staffNames } from '../repo/setup';
 import { rankCandidates } from './candidates';
 import { busyOf, hoursBySubstitute, loadDay, monthOf, subjectsAndClasses, type DayModel } from './dayModel';
+import { lessonLabel, mergePartners, moveOptions } from './options';
 import { substitutionsBetween, type AbsenceRow, type SubstitutionRow } from './repo/subs';
 
 /** The «Замены» screen of a date: absences, affected lessons with the decision and ranked candidates. */
@@ -70,11 +71,13 @@ export async function subsDay(db: Executor, date: string): Promise<SubsDay> {
   const lessons = day.affected.map((a) => {
     const sub = day.subs.find((s) => s.lessonId === a.lesson.id && Number(s.occurrence) === a.placement.index) ?? null;
     const classIds = a.lesson.audiences.map((x) => x.classId);
+    const rank = (periods: number[]) =>
+      rankCandidates({ subjectId: a.lesson.subjectId, classIds, periods, teachers, absent: day.absentIds, busy, ownDay: own, subjectsOf, classesOf, monthHours });
     return {
       lessonId: a.lesson.id,
       index: a.placement.index,
       period: a.placement.period,
-      periodLabel: v.grid.periods[a.placement.period]?.label ?? String(a.placement.period + 1),
+      periodLabel: lessonLabel(v, classIds[0], a.placement.period),
       time: timeOf(day, classIds[0], a.placement.period),
       classLabel: a.lesson.audiences.map((x) => x.label).join(', '),
       classIds,
@@ -84,18 +87,9 @@ export async function subsDay(db: Executor, date: string): Promise<SubsDay> {
       roomNumber: a.placement.roomId ? (rooms.get(a.placement.roomId) ?? null) : null,
       hours: a.lesson.duration,
       substitution: sub ? substitutionOut(sub, names) : null,
-      candidates: rankCandidates({
-        subjectId: a.lesson.subjectId,
-        classIds,
-        periods: a.periods,
-        teachers,
-        absent: day.absentIds,
-        busy,
-        ownDay: own,
-        subjectsOf,
-        classesOf,
-        monthHours,
-      }),
+      candidates: rank(a.periods),
+      mergeWith: mergePartners(v, day, a).map((id) => ({ staffId: id, name: names.get(id) ?? '—' })),
+      moveTo: moveOptions(v, day, a, rank),
     };
   });
   return { ...base, lessons };

@@ -7,6 +7,7 @@ import { daySheet, ledgerWorkbook } from './subsXlsx';
 /** Substitutions (issue 16 parts 5–6): public surface used by the api handlers. */
 export { subsDay } from './dayView';
 export { monthLedger } from './ledger';
+export { weekMarks } from './weekMarks';
 export { assignSubstitution, createAbsence, deleteAbsence, removeSubstitution } from './subsService';
 
 export async function exportSubs(ctx: HandlerContext, input: { kind: 'day'; date: string } | { kind: 'ledger'; month: string }) {

@@ -1,6 +1,6 @@
 import type { LedgerRow } from '../../../../src-shared/contract/timetableSubs';
 import type { Executor } from '../../foundation/executor';
-import { loadDay, monthOf, type VersionCache } from './dayModel';
+import { loadDay, monthOf, newDayCache } from './dayModel';
 import { namesOf } from './dayView';
 import { absencesBetween, substitutionsBetween, type SubstitutionRow } from './repo/subs';
 
@@ -32,7 +32,7 @@ export async function monthLedger(db: Executor, month: string): Promise<Ledger> 
   const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
   const [subs, absences] = await Promise.all([substitutionsBetween(db, from, last), absencesBetween(db, from, last)]);
   const missed = new Map<string, number>();
-  const cache: VersionCache = new Map();
+  const cache = newDayCache();
   const days = new Set<string>();
   for (const a of absences) for (const d of datesBetween(a.dateFrom < from ? from : a.dateFrom, a.dateTo > last ? last : a.dateTo)) days.add(d);
   for (const d of [...days].sort()) {

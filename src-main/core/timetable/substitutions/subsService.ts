@@ -6,6 +6,7 @@ import { nowIso } from '../../foundation/clock';
 import { notFound, refusal, refusalOf, stale } from '../../foundation/refusals';
 import { busyOf, loadDay, periodsOf } from './dayModel';
 import { absenceOut, namesOf, substitutionOut } from './dayView';
+import { classLessonAt, lessonLabel, mergePartners } from './options';
 import {
   absencesOfStaff,
   deleteAbsenceIf,
@@ -90,7 +91,7 @@ export async function assignSubstitution(ctx: HandlerContext, input: AssignInput
     if ((existing ? Number(existing.version) : 0) !== input.version) throw stale('Замена урока', existing ? Number(existing.version) : 0);
     const names = await namesOf(trx, [a.absentId, ...(input.substituteId ? [input.substituteId] : [])]);
     const subject = v.labels.subjects.find((s) => s.id === a.lesson.subjectId)?.name ?? 'урок';
-    const what = `${dmy(input.date)}, ${v.grid.periods[a.placement.period]?.label ?? a.placement.period + 1} урок, ${a.lesson.audiences.map((x) => x.label).join(', ')}, ${subject}`;
+    const what = `${dmy(input.date)}, ${lessonLabel(v, a.lesson.audiences[0]?.classId, a.placement.period)} урок, ${a.lesson.audiences.map((x) => x.label).join(', ')}, ${subject}`;
     const problems: string[] = [];
     const needsTeacher = input.kind === 'substitute' || input.kind === 'merge';
     if (needsTeacher && !input.substituteId) problems.push('не выбран заменяющий учитель');
@@ -106,25 +107,17 @@ export async function assignSubstitution(ctx: HandlerContext, input: AssignInput
       if (!v.labels.teachers.some((t) => t.id === sub) && !(await staffById(trx, sub))) problems.push('заменяющий учитель не найден');
       else if (day.absentIds.has(sub)) problems.push(`${who} в этот день отсутствует`);
       else if (input.kind === 'merge') {
-        const partner = v.placements.some((p) => {
-          if (p.day !== day.dayIndex || p.period !== a.placement.period) return false;
-          const l = v.lessons.find((x) => x.id === p.lessonId);
-          return !!l && l.id !== a.lesson.id && l.teacherIds.includes(sub) && l.audiences.some((au) => a.lesson.audiences.some((b) => b.classId === au.classId));
-        });
-        if (!partner) problems.push(`${who} не ведёт в этот урок другую группу того же класса — объединять не с кем`);
+        if (!mergePartners(v, day, a).includes(sub)) problems.push(`${who} не ведёт в этот урок другую группу того же класса — объединять не с кем`);
       } else if (periods.some((p) => busy.get(sub)?.has(p))) problems.push(`${who} в этот урок уже занята (свой урок или другая замена)`);
     }
     if (input.kind === 'move' && input.toPeriod !== null) {
+      const label = lessonLabel(v, a.lesson.audiences[0]?.classId, input.toPeriod);
       for (const au of a.lesson.audiences) {
         const cls = v.grid.classes.find((c) => c.id === au.classId);
-        if (cls && periods.some((p) => p < cls.firstPeriod || p > cls.lastPeriod)) problems.push(`урок ${input.toPeriod + 1} вне уроков класса ${cls.name}`);
+        if (cls && periods.some((p) => p < cls.firstPeriod || p > cls.lastPeriod)) problems.push(`${label} урок вне уроков класса ${cls.name}`);
       }
-      const clash = v.placements.some((p) => {
-        if (p.day !== day.dayIndex || (p.lessonId === a.lesson.id && p.index === a.placement.index)) return false;
-        const l = v.lessons.find((x) => x.id === p.lessonId);
-        return !!l && periodsOf(p.period, l.duration).some((q) => periods.includes(q)) && l.audiences.some((au) => a.lesson.audiences.some((b) => b.classId === au.classId && (b.groupNo === 0 || au.groupNo === 0 || b.groupNo === au.groupNo)));
-      });
-      if (clash) problems.push(`у класса ${a.lesson.audiences.map((x) => x.label).join(', ')} на уроке ${input.toPeriod + 1} уже есть урок`);
+      const clash = classLessonAt(v, day, a, periods);
+      if (clash) problems.push(`у класса ${a.lesson.audiences.map((x) => x.label).join(', ')} на ${label} уроке уже стоит ${v.labels.subjects.find((x) => x.id === clash.subjectId)?.name ?? 'урок'}`);
     }
     if (problems.length) throw refusalOf(`Замена (${what})`, problems);
     if (existing && !(await deleteSubstitutionIf(trx, existing.id, input.version))) throw stale('Замена урока', Number(existing.version));

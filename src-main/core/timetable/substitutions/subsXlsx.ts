@@ -1,21 +1,20 @@
-import { ABSENCE_REASON_LABEL, SUB_KIND_LABEL, type SubsDay } from '../../../../src-shared/contract/timetableSubs';
+import { ABSENCE_REASON_LABEL, monthName, SUB_KIND_LABEL, type SubsDay } from '../../../../src-shared/contract/timetableSubs';
 import type { ExportedFile } from '../../../../src-shared/contract/files';
 import type { Executor } from '../../foundation/executor';
 import { addBodyRow, addHeader, addTitle, newWorkbook, ru, toFile } from '../../foundation/xlsxSheet';
 import { loadVersion, type LoadedVersion } from '../versionStore';
 import type { Ledger } from './ledger';
+import { lessonLabel } from './options';
 import { absencesBetween } from './repo/subs';
 
 /** The day's лист замен and the month's ledger as print-ready Excel (domain/substitutions.md §2, §6). */
 
-const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
-export const monthName = (month: string): string => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
-export function decisionText(l: SubsDay['lessons'][number], periods: SubsDay['periods']): string {
+export function decisionText(l: SubsDay['lessons'][number]): string {
   const s = l.substitution;
   if (!s) return 'не назначена';
   if (s.kind === 'cancel') return SUB_KIND_LABEL.cancel;
-  if (s.kind === 'move') return `перенос на ${periods[s.toPeriod ?? 0]?.label ?? (s.toPeriod ?? 0) + 1} урок${s.substituteName ? `, ${s.substituteName}` : ''}`;
+  if (s.kind === 'move') return `перенос на ${l.moveTo.find((o) => o.period === s.toPeriod)?.label ?? (s.toPeriod ?? 0) + 1} урок${s.substituteName ? `, ${s.substituteName}` : ''}`;
   if (s.kind === 'merge') return `${SUB_KIND_LABEL.merge}: ${s.substituteName ?? ''}`;
   return s.substituteName ?? '';
 }
@@ -28,7 +27,7 @@ export async function daySheet(day: SubsDay, school: string): Promise<ExportedFi
   addHeader(ws, ['№ урока', 'Время', 'Класс', 'По расписанию', 'Замена', 'Кабинет', 'Примечание'], [9, 13, 12, 34, 34, 12, 26]);
   const reason = new Map(day.absences.map((a) => [a.staffId, ABSENCE_REASON_LABEL[a.reason]]));
   for (const l of day.lessons) {
-    addBodyRow(ws, [l.periodLabel, l.time, l.classLabel, `${l.subjectName}, ${l.absentName}`, decisionText(l, day.periods), l.roomNumber ?? '', [reason.get(l.absentId), l.substitution?.note].filter(Boolean).join('; ')]);
+    addBodyRow(ws, [l.periodLabel, l.time, l.classLabel, `${l.subjectName}, ${l.absentName}`, decisionText(l), l.roomNumber ?? '', [reason.get(l.absentId), l.substitution?.note].filter(Boolean).join('; ')]);
   }
   if (day.lessons.length === 0) addBodyRow(ws, ['', '', '', 'Замен нет', '', '', '']);
   return toFile(wb, `Замены ${ru(day.date)}.xlsx`, day.lessons.length);
@@ -58,7 +57,7 @@ export async function ledgerWorkbook(db: Executor, ledger: Ledger, school: strin
     const a = absences.find((x) => x.id === s.absenceId);
     addBodyRow(js, [
       ru(s.date),
-      v.grid.periods[Number(s.period)]?.label ?? String(Number(s.period) + 1),
+      lessonLabel(v, lesson?.audiences[0]?.classId, Number(s.period)),
       lesson?.audiences.map((x) => x.label).join(', ') ?? '',
       v.labels.subjects.find((x) => x.id === s.subjectId)?.name ?? '',
       ledger.names.get(s.absentStaffId) ?? '',

@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Space, Table, Tag } from 'antd';
+import { Alert, Collapse, Descriptions, Space, Table, Tag } from 'antd';
 import type { ImportPreview } from './ttExchangeApi';
 
 const LEVEL: Record<ImportPreview['lines'][number]['level'], { color: string; text: string }> = {
@@ -27,6 +27,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
         <Descriptions.Item label="Накладок">{n(c.clashes)}</Descriptions.Item>
         <Descriptions.Item label="Нарушений СанПиН и др.">{preview.summary.hard === null ? '—' : n(preview.summary.hard)}</Descriptions.Item>
       </Descriptions>
+      {preview.creates.length > 0 && <CreatesView creates={preview.creates} />}
       {preview.notImported.length > 0 && (
         <Alert
           type="warning"
@@ -49,6 +50,41 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
           ]}
         />
       )}
+    </Space>
+  );
+}
+
+/** Records of the school the import creates (aSc into an empty year): counts by kind, each list unfolds. */
+function CreatesView({ creates }: { creates: ImportPreview['creates'] }) {
+  const kinds = new Map<string, ImportPreview['creates']>();
+  for (const c of creates) kinds.set(c.what, [...(kinds.get(c.what) ?? []), c]);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Alert
+        type="info"
+        showIcon
+        title={`В учебном году ещё нет классов: вместе с черновиком будут созданы записи школы (${n(creates.length)})`}
+        description={[...kinds].map(([what, list]) => `${what}: ${n(list.length)}`).join(', ')}
+      />
+      <Collapse
+        size="small"
+        items={[...kinds].map(([what, list]) => ({
+          key: what,
+          label: `${what} — ${n(list.length)}`,
+          children: (
+            <Table
+              size="small"
+              rowKey={(_r, i) => String(i)}
+              dataSource={list}
+              pagination={list.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+              columns={[
+                { title: 'Запись', dataIndex: 'label' },
+                { title: 'Подробности', dataIndex: 'detail', render: (d: string | null) => d ?? '' },
+              ]}
+            />
+          ),
+        }))}
+      />
     </Space>
   );
 }

@@ -1,7 +1,7 @@
 import { plural } from '../../../../src-shared/domain/plural';
 import { useRef, useState } from 'react';
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Radio, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Modal, Radio, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { VersionMeta } from '../../../../src-shared/contract/timetableFields';
 import { DateField } from '../../../components/DateField';
 import { downloadFile } from '../../../components/downloadFile';
@@ -27,6 +27,8 @@ interface Props {
   yearId: string;
   studyPeriodId: string | null;
   meta: VersionMeta | null;
+  /** Approved versions of the year: the second week of a two-week pattern is chosen among them. */
+  approved: VersionMeta[];
   canEdit: boolean;
   canPush: boolean;
   onClose: () => void;
@@ -121,10 +123,12 @@ function ImportTab({ kind, yearId, studyPeriodId, versionId, onOpen }: { kind: '
 }
 
 /** The portal's import file for the approved version: range, pattern, checks before writing. */
-function PushTab({ meta }: { meta: VersionMeta | null }) {
+function PushTab({ meta, approved }: { meta: VersionMeta | null; approved: VersionMeta[] }) {
   const [from, setFrom] = useState<string | null>(meta?.effectiveFrom ?? null);
   const [to, setTo] = useState<string | null>(meta?.periodEnd ?? null);
   const [pattern, setPattern] = useState<1 | 2>(1);
+  // The second week of a two-week pattern: another approved version, or the same timetable again.
+  const [second, setSecond] = useState<string | null>(null);
   const [result, setResult] = useState<PushResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [push, { isLoading }] = usePortalTimetablePushMutation();
@@ -133,7 +137,7 @@ function PushTab({ meta }: { meta: VersionMeta | null }) {
     setError(null);
     setResult(null);
     if (!from || !to) return setError('Укажите начало и конец периода');
-    const r = await push({ versionId: meta.id, from, to, pattern, secondVersionId: null });
+    const r = await push({ versionId: meta.id, from, to, pattern, secondVersionId: pattern === 2 ? second : null });
     if (r.data) {
       setResult(r.data);
       if (r.data.file) downloadFile(r.data.file);
@@ -147,6 +151,21 @@ function PushTab({ meta }: { meta: VersionMeta | null }) {
         <span>по</span>
         <div style={{ width: 140 }}><DateField id="push-to" value={to} onChange={setTo} /></div>
         <Radio.Group value={pattern} onChange={(e) => setPattern(e.target.value as 1 | 2)} options={[{ value: 1, label: 'однонедельный шаблон' }, { value: 2, label: 'двухнедельный' }]} />
+        {pattern === 2 && (
+          <Space>
+            <label htmlFor="push-second">Вторая неделя:</label>
+            <Select
+              id="push-second"
+              style={{ width: 280 }}
+              value={second ?? ''}
+              onChange={(v: string) => setSecond(v || null)}
+              options={[
+                { value: '', label: `та же версия «${meta.name}»` },
+                ...approved.filter((v) => v.id !== meta.id).map((v) => ({ value: v.id, label: `${v.name}${v.effectiveFrom ? ` (с ${formatDateRu(v.effectiveFrom)})` : ''}` })),
+              ]}
+            />
+          </Space>
+        )}
         <Button type="primary" onClick={run} loading={isLoading}>
           Сформировать файл
         </Button>
@@ -177,7 +196,7 @@ function PushTab({ meta }: { meta: VersionMeta | null }) {
  * export into a draft (preview first), the approved version as the portal's import file, a version
  * as aSc XML.
  */
-export function TimetableExchangeModal({ yearId, studyPeriodId, meta, canEdit, canPush, onClose, onOpen }: Props) {
+export function TimetableExchangeModal({ yearId, studyPeriodId, meta, approved, canEdit, canPush, onClose, onOpen }: Props) {
   const [exportAsc, { isLoading }] = useAscTimetableExportMutation();
   const [exportFet, { isLoading: fetLoading }] = useFetExportMutation();
   const [notes, setNotes] = useState<string[]>([]);
@@ -189,7 +208,7 @@ export function TimetableExchangeModal({ yearId, studyPeriodId, meta, canEdit, c
           { key: 'asc-in', label: 'Из aSc', children: <ImportTab kind="asc" yearId={yearId} studyPeriodId={studyPeriodId} onOpen={onOpen} /> },
         ]
       : []),
-    ...(canPush ? [{ key: 'portal-out', label: 'В портал', children: <PushTab meta={meta} /> }] : []),
+    ...(canPush ? [{ key: 'portal-out', label: 'В портал', children: <PushTab meta={meta} approved={approved} /> }] : []),
     {
       key: 'asc-out',
       label: 'Для aSc',

@@ -1,11 +1,13 @@
-import { useState } from 'react';
-import { App, Button, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { ABSENCE_REASON_LABEL, SUB_KIND_LABEL, type AffectedLesson } from '../../../../src-shared/contract/timetableSubs';
 import { DateField } from '../../../components/DateField';
 import { useDownload } from '../../../components/downloadFile';
 import { errorText } from '../../../components/serverErrors';
 import { useHasRight } from '../../../components/useSession';
 import { AbsenceForm } from './AbsenceForm';
+import { LessonActions, type Decide } from './LessonActions';
+import { MonthLedger } from './MonthLedger';
 import { useAssignSubstitutionMutation, useDeleteAbsenceMutation, useExportSubsMutation, useRemoveSubstitutionMutation, useSubsDayQuery } from './subsApi';
 
 /**
@@ -17,17 +19,23 @@ import { useAssignSubstitutionMutation, useDeleteAbsenceMutation, useExportSubsM
 const today = (): string => new Date().toISOString().slice(0, 10);
 const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
+const DONE = { substitute: 'Замена назначена', merge: 'Группы объединены', move: 'Урок перенесён', cancel: 'Урок снят' } as const;
+
 function decision(l: AffectedLesson): string {
   const s = l.substitution;
   if (!s) return '';
   if (s.kind === 'substitute') return s.substituteName ?? '';
-  if (s.kind === 'move') return `перенос на ${(s.toPeriod ?? 0) + 1} урок${s.substituteName ? `, ${s.substituteName}` : ''}`;
+  if (s.kind === 'move') return `перенос на ${l.moveTo.find((o) => o.period === s.toPeriod)?.label ?? (s.toPeriod ?? 0) + 1} урок${s.substituteName ? `, ${s.substituteName}` : ''}`;
   return `${SUB_KIND_LABEL[s.kind]}${s.substituteName ? `: ${s.substituteName}` : ''}`;
 }
 
 export function SubstitutionsPage() {
   const { message } = App.useApp();
-  const [date, setDate] = useState<string>(today());
+  // The date lives in the address (?date=), so a link from the week view or a reload opens the same day.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('date');
+  const date = asked && /^\d{4}-\d\d-\d\d$/.test(asked) ? asked : today();
+  const setDate = (d: string) => setParams((p) => (p.set('date', d), p), { replace: true });
   const canEdit = useHasRight('timetable.subs');
   const { data, isFetching } = useSubsDayQuery({ date });
   const [assign] = useAssignSubstitutionMutation();
@@ -41,9 +49,11 @@ export function SubstitutionsPage() {
     if (r.error) message.error(errorText(r) ?? 'Не удалось сохранить');
     else message.success(ok);
   };
-  const pick = (l: AffectedLesson, substituteId: string, kind: 'substitute' | 'merge' = 'substitute') =>
-    run(assign({ date, lessonId: l.lessonId, index: l.index, kind, substituteId, version: l.substitution?.version ?? 0 }), 'Замена назначена');
-  const cancel = (l: AffectedLesson) => run(assign({ date, lessonId: l.lessonId, index: l.index, kind: 'cancel', version: l.substitution?.version ?? 0 }), 'Урок снят');
+  const decide: Decide = (l, d) =>
+    void run(
+      assign({ date, lessonId: l.lessonId, index: l.index, kind: d.kind, substituteId: d.substituteId ?? null, toPeriod: d.toPeriod ?? null, version: l.substitution?.version ?? 0 }),
+      DONE[d.kind],
+    );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -105,30 +115,14 @@ export function SubstitutionsPage() {
                   )}
                 </Space>
               ) : canEdit ? (
-                <Space wrap>
-                  <Select
-                    aria-label={`Заменяющий ${l.periodLabel} урок ${l.classLabel}`}
-                    placeholder="Кандидаты"
-                    style={{ width: 260 }}
-                    onChange={(id: string) => void pick(l, id)}
-                    options={l.candidates.map((c) => ({
-                      value: c.staffId,
-                      label: `${c.name}${c.qualified ? ' · по предмету' : ''} · ${c.monthHours} ч в месяце${c.sameClass ? ' · свой класс' : ''}${c.inBuilding ? '' : ' · нет уроков в этот день'}`,
-                    }))}
-                  />
-                  <Button size="small" type="primary" disabled={!l.candidates.length} onClick={() => void pick(l, l.candidates[0].staffId)}>
-                    Первый кандидат
-                  </Button>
-                  <Button size="small" onClick={() => void cancel(l)}>
-                    Снять урок
-                  </Button>
-                </Space>
+                <LessonActions lesson={l} decide={decide} />
               ) : (
                 <Typography.Text type="secondary">не назначена</Typography.Text>
               ),
           },
         ]}
       />
+      <MonthLedger month={date.slice(0, 7)} />
     </Space>
   );
 }

@@ -8,6 +8,7 @@ export const subsApi = contractEndpoints({
   assignSubstitution: 'timetable.subs.assign',
   removeSubstitution: 'timetable.subs.remove',
   subsLedger: 'timetable.subs.ledger',
+  subsWeek: 'timetable.subs.week',
   exportSubs: onEachCall('timetable.subs.export'),
 });
 
@@ -18,4 +19,6 @@ export const {
   useAssignSubstitutionMutation,
   useRemoveSubstitutionMutation,
   useExportSubsMutation,
+  useSubsLedgerQuery,
+  useSubsWeekQuery,
 } = subsApi;

@@ -1,0 +1,56 @@
+import { Button, Select, Space, Tooltip } from 'antd';
+import type { AffectedLesson } from '../../../../src-shared/contract/timetableSubs';
+
+export type Decide = (l: AffectedLesson, d: { kind: 'substitute' | 'merge' | 'move' | 'cancel'; substituteId?: string | null; toPeriod?: number | null }) => void;
+
+/**
+ * What the завуч can decide for an uncovered lesson: a substitute from the ranked candidates (the
+ * first is the best), merge with the other group's teacher of the class in that period, move it to
+ * another period of the class's day (the class's own lesson there is named; the save refuses it with
+ * the reason), or take the lesson off.
+ */
+export function LessonActions({ lesson: l, decide }: { lesson: AffectedLesson; decide: Decide }) {
+  const partner = l.mergeWith[0];
+  return (
+    <Space wrap>
+      <Select
+        aria-label={`Заменяющий ${l.periodLabel} урок ${l.classLabel}`}
+        placeholder="Кандидаты"
+        style={{ width: 260 }}
+        onChange={(id: string) => decide(l, { kind: 'substitute', substituteId: id })}
+        options={l.candidates.map((c) => ({
+          value: c.staffId,
+          label: `${c.name}${c.qualified ? ' · по предмету' : ''} · ${c.monthHours} ч в месяце${c.sameClass ? ' · свой класс' : ''}${c.inBuilding ? '' : ' · нет уроков в этот день'}`,
+        }))}
+      />
+      <Button size="small" type="primary" disabled={!l.candidates.length} onClick={() => decide(l, { kind: 'substitute', substituteId: l.candidates[0].staffId })}>
+        Первый кандидат
+      </Button>
+      <Tooltip title={partner ? `Обе группы ведёт ${partner.name}` : 'В этот урок у класса нет другой группы с присутствующим учителем'}>
+        <Button size="small" disabled={!partner} onClick={() => partner && decide(l, { kind: 'merge', substituteId: partner.staffId })}>
+          Объединить группы{partner ? ` (${partner.name})` : ''}
+        </Button>
+      </Tooltip>
+      <Select
+        aria-label={`Перенести ${l.periodLabel} урок ${l.classLabel}`}
+        placeholder="Перенести на…"
+        size="small"
+        style={{ width: 230 }}
+        value={null}
+        popupMatchSelectWidth={360}
+        virtual={false}
+        onChange={(p: number) => {
+          const o = l.moveTo.find((x) => x.period === p);
+          if (o) decide(l, { kind: 'move', toPeriod: o.period, substituteId: o.candidateId });
+        }}
+        options={l.moveTo.map((o) => ({
+          value: o.period,
+          label: `на ${o.label} урок — ${o.classBusy ? `у класса ${o.classBusy}` : (o.candidateName ?? 'без заменяющего')}`,
+        }))}
+      />
+      <Button size="small" onClick={() => decide(l, { kind: 'cancel' })}>
+        Снять урок
+      </Button>
+    </Space>
+  );
+}

@@ -1,0 +1,129 @@
+import { z } from './zodRu';
+import { mutation, query } from './define';
+import { UPDATE_CHANNELS, UPDATE_MODES, feedUrlProblem } from '../domain/updates';
+
+/**
+ * The program's own settings (issue 23, parts 3–5). What belongs to this computer — where backups
+ * go, how the program updates itself — lives in the settings file of the data folder (the shell
+ * reads it before any database opens); what belongs to the school — the first-run wizard's progress —
+ * lives in the database.
+ */
+export const SETTINGS_LABELS = {
+  backupDir: 'Папка резервных копий',
+  'updates.mode': 'Проверка обновлений',
+  'updates.channel': 'Канал обновлений',
+  'updates.feedUrl': 'Адрес обновлений',
+} as const;
+
+export const localSettings = z
+  .object({
+    /** null: the data folder's `backups`. */
+    backupDir: z.string().trim().min(1, 'укажите папку или оставьте поле пустым').max(500, 'путь не длиннее 500 символов').nullable(),
+    updates: z.object({
+      mode: z.enum(UPDATE_MODES),
+      channel: z.enum(UPDATE_CHANNELS),
+      feedUrl: z.string().trim().max(300, 'адрес не длиннее 300 символов').nullable(),
+    }),
+  })
+  .superRefine((s, ctx) => {
+    const url = s.updates.feedUrl;
+    if (url) {
+      const problem = feedUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['updates', 'feedUrl'], message: problem });
+    } else if (s.updates.mode !== 'off') {
+      ctx.addIssue({ code: 'custom', path: ['updates', 'feedUrl'], message: 'укажите адрес обновлений или выберите «Никогда»' });
+    }
+  });
+export type LocalSettings = z.output<typeof localSettings>;
+
+const settingsView = z.object({
+  appVersion: z.string(),
+  dataDir: z.string(),
+  settingsFile: z.string(),
+  database: z.object({ kind: z.enum(['sqlite', 'postgres']), location: z.string() }),
+  /** Where backups go now (the saved folder or the default). */
+  backupDir: z.string(),
+  backupDirDefault: z.string(),
+  saved: localSettings,
+  /** The settings file could not be read: the defaults are shown and the next save rewrites it. */
+  fileProblem: z.string().nullable(),
+});
+export type SettingsView = z.output<typeof settingsView>;
+
+export const UPDATE_STATES = ['not-configured', 'up-to-date', 'available', 'failed'] as const;
+const updateCheck = z.object({
+  installed: z.string(),
+  channel: z.enum(UPDATE_CHANNELS),
+  feedUrl: z.string().nullable(),
+  checkedAt: z.string(),
+  state: z.enum(UPDATE_STATES),
+  available: z
+    .object({ version: z.string(), releaseDate: z.string().nullable(), notes: z.string().nullable(), file: z.string().nullable() })
+    .nullable(),
+  /** Russian sentence for the screen: what was found, or why nothing could be. */
+  message: z.string(),
+});
+export type UpdateCheck = z.output<typeof updateCheck>;
+
+export const SETUP_STEPS = ['school', 'year', 'classes', 'users'] as const;
+export type SetupStep = (typeof SETUP_STEPS)[number];
+export const SETUP_STEP_TITLES: Record<SetupStep, string> = {
+  school: 'Карточка школы',
+  year: 'Учебный год',
+  classes: 'Классы',
+  users: 'Пользователи',
+};
+
+const setupState = z.object({
+  current: z.enum(SETUP_STEPS),
+  skipped: z.array(z.enum(SETUP_STEPS)).max(SETUP_STEPS.length),
+  finished: z.boolean(),
+});
+const setupView = setupState.extend({
+  steps: z.array(z.object({ key: z.enum(SETUP_STEPS), title: z.string(), done: z.boolean(), detail: z.string() })),
+});
+export type SetupView = z.output<typeof setupView>;
+
+export const settingsContract = {
+  /** This computer's settings: data folder, database, backup folder, updates. */
+  'system.settings.get': query({
+    summary: 'Настройки программы',
+    right: 'system.read',
+    input: z.object({}).optional(),
+    output: settingsView,
+  }),
+  /** Saves the settings file after checking the backup folder can be written; audited field by field. */
+  'system.settings.save': mutation({
+    summary: 'Изменить настройки программы',
+    right: 'system.manage',
+    entity: 'appSettings',
+    record: 'Настройки программы',
+    labels: SETTINGS_LABELS,
+    input: localSettings,
+    output: settingsView,
+  }),
+  /** Reads the update feed now (the channel's `latest.yml`) and compares it with the installed version. */
+  'system.updates.check': query({
+    summary: 'Проверить обновления',
+    right: 'system.read',
+    input: z.object({}).optional(),
+    output: updateCheck,
+  }),
+  /** The first-run wizard: its steps, which are filled in already, where the administrator stopped. */
+  'system.setup.get': query({
+    summary: 'Первоначальная настройка',
+    right: 'system.read',
+    input: z.object({}).optional(),
+    output: setupView,
+  }),
+  /** Remembers the wizard's step, the skipped steps and whether it is finished, so it resumes there. */
+  'system.setup.save': mutation({
+    summary: 'Сохранить ход первоначальной настройки',
+    right: 'system.manage',
+    entity: 'appSettings',
+    record: 'Первоначальная настройка',
+    labels: { current: 'Шаг', skipped: 'Пропущенные шаги', finished: 'Настройка завершена' },
+    input: setupState,
+    output: setupView,
+  }),
+};
