@@ -18,6 +18,7 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
 # Writer reads back the DOCX files (orders, personal files); without it those tests would skip.
 [ -e /usr/lib/libreoffice/program/libswlo.so ] || need+=(libreoffice-writer-nogui)
+# The screenshot suite (tests/e2e/screens) compares pictures drawn with DejaVu Sans: the only font installed.
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then

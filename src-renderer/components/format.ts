@@ -1,3 +1,5 @@
+import { formatNumberRu, formatSizeRu } from '../../src-shared/domain/plural';
+
 /** Dates as дд.мм.гггг everywhere in the UI. */
 export function formatDateRu(iso: string | null | undefined): string {
   if (!iso) return '';
@@ -11,18 +13,14 @@ export function formatDateTimeRu(iso: string): string {
   return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+/** «14,9 МБ»: the one size format of src-shared. */
 export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} Б`;
-  // Russian decimal comma: «888,0 КБ».
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace('.', ',')} КБ`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} МБ`;
+  return formatSizeRu(bytes);
 }
-
-const COUNT = new Intl.NumberFormat('ru-RU');
 
 /** Counts as Russian text writes them: «2 146». */
 export function formatCount(n: number): string {
-  return COUNT.format(n);
+  return formatNumberRu(n);
 }
 
 /** Today as `YYYY-MM-DD` on this PC's calendar (a date field's default, a report's «на дату»). */

@@ -28,6 +28,8 @@ export const auditRow = z.object({
   action: z.string(),
   /** Parsed JSON: `{ field: [old, new] }` for edits, details for other actions. */
   changes: z.unknown(),
+  /** Names of the records the changes refer to by id (a class, a staff member), so no id is shown. */
+  refs: z.record(z.string(), z.string()).optional(),
   cause: z.string().nullable(),
 });
 export type AuditRow = z.output<typeof auditRow>;
@@ -50,6 +52,16 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'password-reset': 'Сброс пароля',
   grant: 'Выдача права',
   revoke: 'Отзыв права',
+  apply: 'Применение',
+  approve: 'Утверждение',
+  archive: 'В архив',
+  cancel: 'Отмена',
+  generate: 'Составление',
+  generated: 'Составлено',
+  import: 'Загрузка',
+  merge: 'Объединение',
+  restore: 'Восстановление',
+  sign: 'Подписание',
 };
 
 export const auditContract = {

@@ -1,6 +1,6 @@
 import { z } from './zodRu';
 import { isValidIsoDate } from './fields';
-import { checkEmail, checkInn, checkPhone, checkSnils, formatSnils } from '../domain/validators';
+import { checkEmail, checkInn, checkPhone, checkSnils, formatSnils, normalisePhone } from '../domain/validators';
 import { checkName, normaliseName } from '../domain/personRules';
 import { DOCUMENT_TYPE_IDS, checkDocument, normaliseDocument, type DocumentType } from '../domain/documents';
 import { ADDRESS_KIND_IDS, type AddressKind } from '../domain/peopleDictionaries';
@@ -82,7 +82,8 @@ export const sex = z.enum(['М', 'Ж'], 'выберите «М» или «Ж»')
 
 export const snils = checkedTxt(checkSnils, 20).transform((v) => (v === null ? null : formatSnils(v)));
 export const personInn = checkedTxt((v) => checkInn(v, 'person'), 12).transform((v) => (v === null ? null : v.replace(/[\s-]/g, '')));
-export const phone = checkedTxt(checkPhone, 50);
+/** Stored in one spelling, «+7 (913) 123-45-67» (issue 24 item 7); the portal import goes through the same step. */
+export const phone = checkedTxt(checkPhone, 50).transform((v) => (v === null ? null : normalisePhone(v)));
 export const email = checkedTxt(checkEmail, 200);
 
 export const documentInput = z

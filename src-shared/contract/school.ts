@@ -1,7 +1,7 @@
 import { z } from './zodRu';
 import { mutation, query } from './define';
 import { optChecked, optDate, optText, reqText, version } from './fields';
-import { checkEmail, checkInn, checkKpp, checkOgrn, checkPhone, checkUrl } from '../domain/validators';
+import { checkEmail, checkInn, checkKpp, checkOgrn, checkPhone, checkUrl, normalisePhone } from '../domain/validators';
 
 export const SCHOOL_KINDS = [
   'Средняя общеобразовательная школа',
@@ -24,7 +24,7 @@ export const schoolCardInput = z
     ogrn: optChecked(checkOgrn, 15),
     legalAddress: optText(500),
     actualAddress: optText(500),
-    phone: optChecked(checkPhone, 50),
+    phone: optChecked(checkPhone, 50).transform((v) => (v === null ? null : normalisePhone(v))),
     email: optChecked(checkEmail, 200),
     website: optChecked(checkUrl, 200),
     directorName: optText(200),

@@ -135,6 +135,27 @@ export function checkPhone(raw: string): string | null {
   return ok ? null : 'номер указан неверно (пример: +7 (3852) 12-34-56)';
 }
 
+/**
+ * The one spelling a phone is stored in (issue 24 item 7): «9131234567», «8 913 123 45 67» and
+ * «+7-913-123-45-67» all become «+7 (913) 123-45-67». A code the person put in brackets is kept
+ * («8 (3852) 12-34-56» → «+7 (3852) 12-34-56»); a local number is grouped («12-34-56»). Only for a
+ * value `checkPhone` accepted — anything else is refused with the field named, never changed.
+ */
+export function normalisePhone(raw: string): string {
+  const digits = raw.replace(/\D/g, '');
+  if (digits.length < 10) return groupLocal(digits);
+  const national = digits.length === 11 ? digits.slice(1) : digits;
+  const typedCode = /\(\s*(\d{3,5})\s*\)/.exec(raw)?.[1];
+  const code = typedCode && national.startsWith(typedCode) ? typedCode : national.slice(0, 3);
+  return `+7 (${code}) ${groupLocal(national.slice(code.length))}`;
+}
+
+/** 1234567 → 123-45-67, 123456 → 12-34-56, 12345 → 1-23-45: two pairs at the end. */
+function groupLocal(d: string): string {
+  if (d.length <= 4) return d;
+  return `${d.slice(0, -4)}-${d.slice(-4, -2)}-${d.slice(-2)}`;
+}
+
 export function checkUrl(raw: string): string | null {
   return /^(https?:\/\/)?[\p{L}\d-]+(\.[\p{L}\d-]+)+(\/\S*)?$/u.test(raw.trim()) ? null : 'адрес сайта указан неверно (пример: school6.ru)';
 }

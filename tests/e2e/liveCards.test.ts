@@ -81,7 +81,7 @@ describeE2E('Live lists and stale cards in two browsers', () => {
     const { pupil, a, b } = await openTwice('Морозова', 'Дарья');
     // B starts typing first; A saves meanwhile, so B's save names a version that is no longer current.
     await b.page.getByLabel('Электронная почта', { exact: true }).fill('morozova@mail.ru');
-    await a.page.getByLabel('Мобильный телефон', { exact: true }).fill('+7 913 222-33-44');
+    await a.page.getByLabel('Мобильный телефон', { exact: true }).fill('+7 (913) 222-33-44');
     await saveFirst(a.page, b.page);
     expect(await b.page.getByLabel('Электронная почта', { exact: true }).inputValue()).toBe('morozova@mail.ru');
 
@@ -90,16 +90,16 @@ describeE2E('Live lists and stale cards in two browsers', () => {
     await dialog.waitFor();
     const text = (await dialog.textContent()) ?? '';
     expect(text).toContain('другой пользователь сохранил эту карточку');
-    expect(text).toMatch(/будет взято у него:.*Мобильный телефон: \+7 913 222-33-44/);
+    expect(text).toMatch(/будет взято у него:.*Мобильный телефон: \+7 (913) 222-33-44/);
     expect(text).toMatch(/останутся:.*Электронная почта: morozova@mail\.ru/);
     await settledShot(b.page, 'card-merge-dialog-kept');
     await b.page.getByRole('button', { name: 'Объединить и сохранить' }).click();
     await b.page.getByText('Карточка обучающегося сохранена').waitFor();
 
     const stored = await getPupil(pupil.id);
-    expect(stored).toMatchObject({ phoneMobile: '+7 913 222-33-44', email: 'morozova@mail.ru' });
+    expect(stored).toMatchObject({ phoneMobile: '+7 (913) 222-33-44', email: 'morozova@mail.ru' });
     // B's form shows the merged card, and A's open card follows without a reload.
-    await expect.poll(() => b.page.getByLabel('Мобильный телефон', { exact: true }).inputValue()).toBe('+7 913 222-33-44');
+    await expect.poll(() => b.page.getByLabel('Мобильный телефон', { exact: true }).inputValue()).toBe('+7 (913) 222-33-44');
     await expect.poll(() => a.page.getByLabel('Электронная почта', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('morozova@mail.ru');
     await a.context.close();
     await b.context.close();
@@ -108,7 +108,7 @@ describeE2E('Live lists and stale cards in two browsers', () => {
   it('asks which value to keep when both edited the same field, and keeps the pick with the rest', async () => {
     const { pupil, a, b: bb } = await openTwice('Соколова', 'Мария');
     await bb.page.getByLabel('Примечание', { exact: true }).fill('Переведена из гимназии № 3');
-    await bb.page.getByLabel('Мобильный телефон', { exact: true }).fill('+7 913 555-66-77');
+    await bb.page.getByLabel('Мобильный телефон', { exact: true }).fill('+7 (913) 555-66-77');
     await a.page.getByLabel('Примечание', { exact: true }).fill('Справка ПМПК сдана');
     await saveFirst(a.page, bb.page);
 
@@ -127,7 +127,7 @@ describeE2E('Live lists and stale cards in two browsers', () => {
     await bb.page.getByText('Карточка обучающегося сохранена').waitFor();
 
     const stored = await getPupil(pupil.id);
-    expect(stored).toMatchObject({ note: 'Справка ПМПК сдана', phoneMobile: '+7 913 555-66-77' });
+    expect(stored).toMatchObject({ note: 'Справка ПМПК сдана', phoneMobile: '+7 (913) 555-66-77' });
     await a.context.close();
     await bb.context.close();
   });

@@ -46,16 +46,16 @@ export async function auditWorkbook(rows: AuditRow[], filter: AuditFilter, gener
       r.userName ?? '—',
       AUDIT_ACTIONS[r.action] ?? r.action,
       entityTitle(r.entity),
-      r.recordName ?? r.recordId ?? '',
+      r.recordName ?? '',
     ];
     const fields = fieldChanges(r.action, r.changes);
     if (fields && fields.length) {
       for (const f of fields) {
-        ws.addRow([...base, fieldLabel(r.entity, f.field), formatFieldValue(f.field, f.before), formatFieldValue(f.field, f.after), '', r.cause ?? '', r.method]);
+        ws.addRow([...base, fieldLabel(r.entity, f.field), formatFieldValue(f.field, f.before, r.entity, r.refs), formatFieldValue(f.field, f.after, r.entity, r.refs), '', r.cause ?? '', r.method]);
         lines++;
       }
     } else {
-      ws.addRow([...base, '', '', '', formatDetails(r.changes), r.cause ?? '', r.method]);
+      ws.addRow([...base, '', '', '', formatDetails(r.changes, r.refs), r.cause ?? '', r.method]);
       lines++;
     }
   }

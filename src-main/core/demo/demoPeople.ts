@@ -58,7 +58,8 @@ const WORKPLACES = ['ПАО «Сбербанк»', 'АО «Алтайвагон�
 const JOBS = ['менеджер', 'инженер', 'бухгалтер', 'продавец-консультант', 'водитель', 'врач', 'медицинская сестра', 'учитель', 'программист', 'экономист', 'оператор', 'слесарь'];
 const EDU = ['высшее — бакалавриат', 'высшее — специалитет', 'среднее профессиональное', 'среднее общее'];
 
-const mobile = (rng: Rng) => `+7 9${rng.int(13, 99)} ${rng.int(100, 999)}-${pad(rng.int(0, 99), 2)}-${pad(rng.int(0, 99), 2)}`;
+// The spelling the cards store (normalisePhone), so the demo reads like typed-in data.
+const mobile = (rng: Rng) => `+7 (9${rng.int(13, 99)}) ${rng.int(100, 999)}-${pad(rng.int(0, 99), 2)}-${pad(rng.int(0, 99), 2)}`;
 
 function address(rng: Rng, kind: AddressInput['kind'], city = 'Барнаул'): AddressInput {
   return { kind, postalCode: `656${pad(rng.int(0, 99), 3)}`, region: 'Алтайский край', district: null, settlement: city, street: rng.pick(STREETS), house: String(rng.int(1, 180)), building: rng.chance(0.15) ? String(rng.int(1, 4)) : null, flat: String(rng.int(1, 240)) };

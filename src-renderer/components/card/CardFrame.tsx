@@ -243,7 +243,8 @@ export function CardFrame<V extends { id: string; version: number }>(p: CardFram
         <Row gutter={24} wrap={false}>
           {p.aside && <Col flex="none">{p.aside}</Col>}
           <Col flex="auto" style={{ minWidth: 0 }}>
-            <Tabs activeKey={tab} onChange={setTab} items={p.tabs.map((t) => ({ key: t.key, label: t.label, children: t.content, forceRender: true }))} />
+            {/* A narrow gutter keeps all of a card's tabs in view at 1366 px (no «…» menu, issue 24). */}
+            <Tabs activeKey={tab} onChange={setTab} tabBarGutter={20} items={p.tabs.map((t) => ({ key: t.key, label: t.label, children: t.content, forceRender: true }))} />
           </Col>
         </Row>
       </Form>

@@ -56,12 +56,15 @@ export function RightsMatrixPage() {
     });
 
   const columns = [
-    { title: 'Право', dataIndex: 'label', fixed: 'left' as const, width: 320 },
+    { title: 'Право', dataIndex: 'label', fixed: 'left' as const, width: 250 },
     ...(data?.roles ?? []).map((role) => ({
       title: role.label,
       key: role.id,
       align: 'center' as const,
-      width: 120,
+      // Seven roles beside the rights fit a 1366 px window (issue 24: «Учитель» was off-screen);
+      // a smaller header keeps «Администратор» whole.
+      width: 100,
+      onHeaderCell: () => ({ style: { fontSize: 12, overflowWrap: 'normal', wordBreak: 'normal' } as const }),
       render: (_: unknown, r: Row) => {
         const on = r.on[role.id];
         const byDefault = r.byDefault[role.id];

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Checkbox, Form, Input, Modal, Select, Switch } from 'antd';
+import { Alert, App, Checkbox, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
 import { isRoleId, ROLE_IDS, ROLES, type AppUserRow, type RoleId } from '../../../src-shared/contract/access';
 import { useCreateUserMutation, useStaffOptionsQuery, useUpdateUserMutation } from './accessApi';
 import { loginRule, passwordRule, repeatRule } from './passwordRules';
@@ -57,16 +57,25 @@ export function UserFormModal({ user, open, onClose }: { user: AppUserRow | null
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
-      width={560}
+      // Two columns and a body that scrolls inside: the dialog fits a 768 px high window (issue 24).
+      width={720}
+      style={{ top: 24 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 180px)', overflowY: 'auto' } }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="user-form-error" />}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="Пользователь">
-        <Form.Item name="fullName" label="ФИО" rules={[{ required: true, whitespace: true, message: 'Введите ФИО' }]}>
-          <Input autoFocus />
-        </Form.Item>
-        <Form.Item validateFirst name="login" label="Логин" rules={creatingNew ? [{ required: true, message: 'Введите логин' }, loginRule] : []}>
-          <Input disabled={!creatingNew} autoComplete="off" />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col span={14}>
+            <Form.Item name="fullName" label="ФИО" rules={[{ required: true, whitespace: true, message: 'Введите ФИО' }]}>
+              <Input autoFocus />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item validateFirst name="login" label="Логин" rules={creatingNew ? [{ required: true, message: 'Введите логин' }, loginRule] : []}>
+              <Input disabled={!creatingNew} autoComplete="off" />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item name="staffId" label="Сотрудник" extra="Классный руководитель видит свои классы по карточке сотрудника.">
           <Select
             allowClear
@@ -80,14 +89,18 @@ export function UserFormModal({ user, open, onClose }: { user: AppUserRow | null
           <Checkbox.Group options={ROLE_IDS.map((r) => ({ value: r, label: ROLES[r] }))} />
         </Form.Item>
         {creatingNew ? (
-          <>
-            <Form.Item validateFirst name="password" label="Временный пароль" extra="Сообщите его пользователю лично; при первом входе он придумает свой." rules={[{ required: true, message: 'Задайте временный пароль' }, passwordRule('login')]}>
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item validateFirst name="repeat" label="Временный пароль ещё раз" dependencies={['password']} rules={[{ required: true, message: 'Повторите пароль' }, repeatRule('password')]}>
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-          </>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item validateFirst name="password" label="Временный пароль" extra="Сообщите его пользователю лично; при первом входе он придумает свой." rules={[{ required: true, message: 'Задайте временный пароль' }, passwordRule('login')]}>
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item validateFirst name="repeat" label="Временный пароль ещё раз" dependencies={['password']} rules={[{ required: true, message: 'Повторите пароль' }, repeatRule('password')]}>
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+            </Col>
+          </Row>
         ) : (
           <Form.Item name="isActive" label="Может входить в программу" valuePropName="checked">
             <Switch checkedChildren="да" unCheckedChildren="нет" />

@@ -109,18 +109,19 @@ export function AuditLogPage() {
         dataSource={data?.rows ?? []}
         aria-label="Журнал изменений"
         pagination={{ current: page, pageSize: PAGE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => `Всего: ${n}` }}
-        scroll={{ x: 1250 }}
+        // Fits 1366 px without a sideways scroll: the changes take what the fixed columns leave.
+        tableLayout="fixed"
         columns={[
-          { title: 'Когда', dataIndex: 'at', width: 130, render: (v: string) => formatDateTimeRu(v) },
-          { title: 'Кто', dataIndex: 'userName', width: 170, render: (v: string | null) => v ?? 'система' },
-          { title: 'Действие', dataIndex: 'action', width: 130, render: (v: string) => AUDIT_ACTIONS[v] ?? v },
-          { title: 'Объект', dataIndex: 'entity', width: 150, render: (v: string) => entityTitle(v) },
+          { title: 'Когда', dataIndex: 'at', width: 100, render: (v: string) => formatDateTimeRu(v) },
+          { title: 'Кто', dataIndex: 'userName', width: 150, render: (v: string | null) => v ?? 'система' },
+          { title: 'Действие', dataIndex: 'action', width: 110, render: (v: string) => AUDIT_ACTIONS[v] ?? v },
+          { title: 'Объект', dataIndex: 'entity', width: 130, render: (v: string) => entityTitle(v) },
           {
             title: 'Запись',
-            width: 200,
+            width: 180,
             render: (_: unknown, r) => (
               <Button type="link" size="small" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }} disabled={!r.recordId} onClick={() => change({ entity: r.entity, recordId: r.recordId ?? undefined })}>
-                {r.recordName ?? r.recordId ?? '—'}
+                {r.recordName ?? (r.recordId ? 'без названия' : '—')}
               </Button>
             ),
           },

@@ -1,4 +1,4 @@
-import { Alert, Space } from 'antd';
+import { Alert, Button, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useHasRight } from '../../components/useSession';
@@ -19,17 +19,21 @@ function readAck(): string | null {
  * calendar or only a forecast, so working-day deadlines and the school calendar may be wrong.
  * A missing year cannot be dismissed. A forecast can: someone who has read it should not lose a
  * fifth of every screen to it all year; it comes back as soon as the warning's text changes.
+ * One line at 1366×768 (issue 24): the years it is about, and «Подробнее» for the full text.
  */
 export function ProductionCalendarBanner() {
   const allowed = useHasRight('setup.read');
   const canFix = useHasRight('productionCalendar.edit');
   const { data } = useProductionWarningQuery(undefined, { skip: !allowed, pollingInterval: 3_600_000 });
   const [ack, setAck] = useState<string | null>(readAck);
+  const [open, setOpen] = useState(false);
   const warnings = data?.warnings ?? [];
   if (warnings.length === 0) return null;
   const missing = warnings.some((w) => w.kind === 'missing');
   const fingerprint = warnings.map((w) => `${w.year}:${w.kind}:${w.message}`).join('|');
   if (!missing && ack === fingerprint) return null;
+  const list = [...new Set(warnings.map((w) => w.year))].sort((a, b) => a - b);
+  const years = `${list.join(', ')} ${list.length === 1 ? 'год' : 'годы'}`;
   const dismiss = () => {
     try {
       window.localStorage.setItem(ACK_KEY, fingerprint);
@@ -45,16 +49,26 @@ export function ProductionCalendarBanner() {
       type={missing ? 'error' : 'warning'}
       showIcon
       banner
-      style={{ marginBottom: 16 }}
+      style={{ marginBottom: 16, paddingBlock: 6 }}
       closable={missing ? false : { 'aria-label': 'Понятно, скрыть предупреждение', onClose: dismiss }}
-      title={missing ? 'Нет производственного календаря' : 'Производственный календарь — только прогноз'}
+      title={
+        <span>
+          {missing ? 'Нет производственного календаря' : 'Производственный календарь — только прогноз'} на {years}
+          {' '}
+          <Button type="link" size="small" style={{ paddingInline: 4 }} aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? 'Скрыть подробности' : 'Подробнее'}
+          </Button>
+        </span>
+      }
       description={
-        <Space orientation="vertical" size={2}>
-          {warnings.map((w) => (
-            <span key={w.year}>{w.message}</span>
-          ))}
-          {canFix && <Link to="/admin/production-calendar">Открыть производственный календарь</Link>}
-        </Space>
+        open ? (
+          <Space orientation="vertical" size={2}>
+            {warnings.map((w) => (
+              <span key={w.year}>{w.message}</span>
+            ))}
+            {canFix && <Link to="/admin/production-calendar">Открыть производственный календарь</Link>}
+          </Space>
+        ) : undefined
       }
     />
   );

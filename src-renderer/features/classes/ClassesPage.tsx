@@ -68,6 +68,9 @@ export function ClassesPage() {
           loading={isFetching}
           dataSource={classes}
           pagination={false}
+          // Fixed layout: the long programme names share what is left instead of pushing the
+          // row's buttons out of a 1366 px window (issue 24).
+          tableLayout="fixed"
           aria-label="Классы"
           columns={[
             { title: 'Класс', dataIndex: 'name', width: 70, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
@@ -79,11 +82,11 @@ export function ClassesPage() {
             },
             { title: 'Смена', dataIndex: 'shift', width: 70 },
             { title: 'Кабинет', dataIndex: 'homeRoomNumber', width: 90 },
-            { title: 'Программа', dataIndex: 'programmeTitle', render: (v: string, c) => (c.programme === 'АООП' ? <Tag color="purple">{v}</Tag> : v) },
+            { title: 'Программа', dataIndex: 'programmeTitle', width: 120, render: (v: string, c) => (c.programme === 'АООП' ? <Tag color="purple">{v}</Tag> : v) },
             { title: 'Неделя', dataIndex: 'effectiveWeekLength', width: 80, render: (v: number) => `${v} дн.` },
-            { title: 'В прошлом году', dataIndex: 'previousClassName', width: 120 },
-            { title: 'Учеников', dataIndex: 'pupilCount', width: 90 },
-            { title: 'Подгрупп', dataIndex: 'subgroupCount', width: 90 },
+            { title: 'В прошлом году', dataIndex: 'previousClassName', width: 100 },
+            { title: 'Учеников', dataIndex: 'pupilCount', width: 100 },
+            { title: 'Подгрупп', dataIndex: 'subgroupCount', width: 100 },
             {
               title: '',
               width: 130,

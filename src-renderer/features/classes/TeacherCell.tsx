@@ -39,7 +39,7 @@ export function TeacherCell({ cls, staff }: { cls: SchoolClass; staff: { value: 
       loading={isLoading}
       aria-label={`Классный руководитель ${cls.name}`}
       placeholder="не назначен"
-      style={{ width: '100%', minWidth: 220 }}
+      style={{ width: '100%' }}
       optionFilterProp="label"
       value={cls.classTeacherId ?? undefined}
       onChange={(v?: string) => void change(v ?? null)}

@@ -108,7 +108,7 @@ export function CurriculumPage() {
               label: 'План',
               children: (
                 <Row gutter={16} wrap={false}>
-                  <Col flex="240px">
+                  <Col flex="180px">
                     <Card size="small" styles={{ body: { padding: 0 } }}>
                       <Menu aria-label="Параллели и классы" mode="inline" selectedKeys={[sel]} items={menuItems} onClick={({ key }) => select(key)} style={{ borderInlineEnd: 'none', maxHeight: 'calc(100vh - 260px)', overflowY: 'auto' }} />
                     </Card>

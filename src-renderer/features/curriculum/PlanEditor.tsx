@@ -1,3 +1,4 @@
+import { plural } from '../../../src-shared/domain/plural';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Button, Empty, Popconfirm, Skeleton, Space, Switch, Tag, Typography } from 'antd';
 import { RollbackOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
@@ -154,7 +155,7 @@ export function PlanEditor({ yearId, grade, classId, canEdit }: { yearId: string
             {title} {dirty && <Tag color="orange">не сохранено</Tag>}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {data.weekLength}-дневная неделя · максимум {data.maxWeekly ?? '—'} ч в неделю (СанПиН) · {yearWeeks} учебных недель
+            {data.weekLength}-дневная неделя · максимум {data.maxWeekly ?? '—'} ч в неделю (СанПиН) · {plural(yearWeeks, ['учебная неделя', 'учебные недели', 'учебных недель'])}
             {periods.length > 1 ? `: ${periods.map((p) => `${p.name} — ${p.weeks}`).join(', ')}` : ''}
           </Typography.Text>
         </div>

@@ -161,7 +161,7 @@ export function PlanGrid(props: GridProps) {
       body.push(
         <tr key={row.key} data-row={row.subjectName} style={{ color: removed ? '#999' : undefined, textDecoration: removed ? 'line-through' : undefined }}>
           <td style={{ ...cellStyle, width: 6, background: mark ? MARK_COLOR[mark] : undefined }} />
-          <td style={{ ...cellStyle, padding: '0 6px', minWidth: 220 }}>
+          <td style={{ ...cellStyle, padding: '0 6px', minWidth: 180 }}>
             {row.subjectName}
             {isClass && ORIGIN[row.origin] && (
               <Tag color={ORIGIN[row.origin].color} style={{ marginLeft: 6 }}>
@@ -173,7 +173,7 @@ export function PlanGrid(props: GridProps) {
           <td style={{ ...cellStyle, textAlign: 'center', minWidth: 60 }}>{p?.row ? formatHours(annualHours(p.row.hours, weeks)) : '—'}</td>
           <td style={{ ...cellStyle, width: 70 }}>{removed ? null : input(row, hourCols, row.groups, (v) => props.onChange(row.key, { groups: v }), 'подгрупп', p?.errors.groups)}</td>
           <td style={{ ...cellStyle, width: 80 }}>{removed ? null : input(row, hourCols + 1, row.doubles, (v) => props.onChange(row.key, { doubles: v }), 'сдвоенных уроков', p?.errors.doubles)}</td>
-          <td style={{ ...cellStyle, minWidth: 260 }}>{removed ? <span style={{ padding: '0 6px' }}>{row.assessment}</span> : input(row, hourCols + 2, row.assessment, (v) => props.onChange(row.key, { assessment: v }), 'форма аттестации', p?.errors.assessment, 'assessment-forms')}</td>
+          <td style={{ ...cellStyle, minWidth: 280 }}>{removed ? <span style={{ padding: '0 6px' }}>{row.assessment}</span> : input(row, hourCols + 2, row.assessment, (v) => props.onChange(row.key, { assessment: v }), 'форма аттестации', p?.errors.assessment, 'assessment-forms')}</td>
           <td style={{ ...cellStyle, width: 36, textAlign: 'center' }}>
             {!readOnly &&
               (removed ? (
@@ -212,7 +212,7 @@ export function PlanGrid(props: GridProps) {
   }
 
   return (
-    <div ref={box} style={{ overflowX: 'auto' }}>
+    <div ref={box} data-scroll-x style={{ overflowX: 'auto' }}>
       <datalist id="assessment-forms">
         {ASSESSMENT_FORMS.map((f) => (
           <option key={f} value={f} />

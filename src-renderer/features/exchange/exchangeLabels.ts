@@ -1,4 +1,5 @@
 import type { PreviewAction, PreviewEntity } from '../../../src-shared/contract/exchange';
+import { EXCHANGE_STATUSES } from '../../../src-shared/domain/auditLabels';
 
 /** Russian words of the exchange screens. */
 export const ACTION_LABELS: Record<PreviewAction, string> = {
@@ -40,10 +41,10 @@ export const CONFIDENCE_LABELS: Record<string, { text: string; color: string }> 
 };
 
 export const STATUS_LABELS: Record<string, { text: string; color: string }> = {
-  previewed: { text: 'предпросмотр', color: 'default' },
-  applied: { text: 'применена', color: 'green' },
-  cancelled: { text: 'отменена', color: 'default' },
-  ready: { text: 'готов к загрузке в портал', color: 'gold' },
-  imported: { text: 'загружен в портал', color: 'blue' },
-  confirmed: { text: 'подтверждён загрузкой из портала', color: 'green' },
+  previewed: { text: EXCHANGE_STATUSES.previewed, color: 'default' },
+  applied: { text: EXCHANGE_STATUSES.applied, color: 'green' },
+  cancelled: { text: EXCHANGE_STATUSES.cancelled, color: 'default' },
+  ready: { text: EXCHANGE_STATUSES.ready, color: 'gold' },
+  imported: { text: EXCHANGE_STATUSES.imported, color: 'blue' },
+  confirmed: { text: EXCHANGE_STATUSES.confirmed, color: 'green' },
 };

@@ -62,8 +62,11 @@ export function VirtualTable<R>({ columns, rows, rowKey, onOpen, onNearEnd, load
     e.preventDefault();
   };
 
-  const template = columns.map((c, i) => (i === columns.length - 1 ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
-  const totalWidth = columns.reduce((s, c) => s + c.width, 0);
+  // A column is never narrower than its header (issue 24: «Дата ро…», «Кл…»): about 10 px a
+  // letter of the bold 14 px header plus the padding.
+  const widthOf = (c: VirtualColumn<R>) => Math.max(c.width, c.title.length * 10 + 20);
+  const template = columns.map((c, i) => (i === columns.length - 1 ? `minmax(${widthOf(c)}px, 1fr)` : `${widthOf(c)}px`)).join(' ');
+  const totalWidth = columns.reduce((s, c) => s + widthOf(c), 0);
   const cell = { padding: '0 8px', overflow: 'hidden', whiteSpace: 'nowrap' as const, textOverflow: 'ellipsis', lineHeight: `${ROW_HEIGHT}px` };
 
   return (

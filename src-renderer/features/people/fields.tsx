@@ -8,7 +8,8 @@ import { DateField } from '../../components/DateField';
  */
 export interface FieldKit {
   text(name: string, opts?: { span?: number; placeholder?: string; required?: boolean; area?: boolean }): ReactNode;
-  date(name: string, opts?: { span?: number }): ReactNode;
+  /** `required` shows the asterisk of a field the server refuses empty (a new pupil's birth date). */
+  date(name: string, opts?: { span?: number; required?: boolean }): ReactNode;
   select(name: string, options: readonly string[], opts?: { span?: number; free?: boolean }): ReactNode;
   tags(name: string, options: readonly string[], opts?: { span?: number }): ReactNode;
   flag(name: string, opts?: { span?: number }): ReactNode;
@@ -28,7 +29,7 @@ export function fieldKit(labels: Record<string, string>): FieldKit {
     ),
     date: (name, o = {}) => (
       <Col xs={24} md={o.span ?? 6} key={name}>
-        <Form.Item name={name} label={label(name)}>
+        <Form.Item name={name} label={label(name)} required={o.required}>
           <DateField />
         </Form.Item>
       </Col>

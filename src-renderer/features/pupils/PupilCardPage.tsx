@@ -47,7 +47,7 @@ export function PupilCardPage() {
         <>
           <Row gutter={12}>
             {f.names(['М', 'Ж'])}
-            {f.date('birthDate', { span: 5 })}
+            {f.date('birthDate', { span: 5, required: true })}
             {f.text('placeOfBirth', { span: 15 })}
             {f.select('citizenship', CITIZENSHIPS, { free: true })}
             {f.text('snils', { span: 8, placeholder: '123-456-789 01' })}

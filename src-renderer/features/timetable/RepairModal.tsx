@@ -1,3 +1,4 @@
+import { formatNumberRu, plural } from '../../../src-shared/domain/plural';
 import { useEffect, useState } from 'react';
 import { Alert, Modal, Skeleton, Table, Typography } from 'antd';
 import type { ErrorBody } from '../../../src-shared/errors';
@@ -43,7 +44,7 @@ export function RepairModal({ edit, index, moved, onClose }: Props) {
   const accept = async () => {
     if (!proposal) return;
     setSaving(true);
-    const ok = await edit.apply(`Исправление: ${proposal.changes.length} ${proposal.changes.length === 1 ? 'урок' : 'уроков'}`, proposal.moves, null);
+    const ok = await edit.apply(`Исправление: ${plural(proposal.changes.length, ['урок', 'урока', 'уроков'])}`, proposal.moves, null);
     setSaving(false);
     if (ok) onClose();
   };
@@ -65,7 +66,7 @@ export function RepairModal({ edit, index, moved, onClose }: Props) {
         <>
           <Typography.Paragraph>
             Нарушений сейчас: {proposal.hardBefore}, после исправления: {proposal.hardAfter}. Перенесённый вами урок и закреплённые уроки остаются на месте; передвигаются{' '}
-            {proposal.changes.length} других {proposal.changes.length === 1 ? 'урок' : 'уроков'} (поиск занял {proposal.elapsedMs.toLocaleString('ru-RU')} мс).
+            {plural(proposal.changes.length, ['другой урок', 'других урока', 'других уроков'])} (поиск занял {formatNumberRu(proposal.elapsedMs)} мс).
           </Typography.Paragraph>
           {proposal.hardAfter > 0 && <Alert type="warning" showIcon title="Исправить все нарушения не удалось — можно принять частичное исправление или перенести уроки вручную." style={{ marginBottom: 8 }} />}
           <Table

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handlers } from '../../../src-main/core/api/index';
 import { createDispatcher } from '../../../src-main/core/dispatcher';
 import { accessHooks, systemCaller } from '../../../src-main/core/access/authorize';
+import { auditRecorder } from '../../../src-main/core/foundation/auditRecorder';
+import { fieldChanges, fieldLabel, formatDetails, formatFieldValue } from '../../../src-shared/domain/auditLabels';
 import { AppError } from '../../../src-shared/errors';
 import type { ExportedFile } from '../../../src-shared/contract/files';
 import { createSignedInUser, setupAdmin } from '../../helpers/accessHelpers';
@@ -71,6 +73,37 @@ describeEachDb('audit log', (kind) => {
     expect(await secretary.raw('audit.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const { client: director } = await createSignedInUser(t, { login: 'direktor', roles: ['director'] });
     expect((await director.call('audit.list', { recordId: fx.pupils5A[0] })).total).toBe(1);
+  });
+
+  it('shows names and Russian words, never ids, JSON or English statuses (issue 24 item 5)', async () => {
+    // A user linked to a staff card: the diff holds the staff id.
+    await admin.call('access.users.create', { login: 'kuznetsova', fullName: 'Кузнецова Мария Ивановна', roles: ['teacher'], staffId: fx.teacher5A, password: 'Vremenny-2026-x' });
+    // What the portal exchange writes when a pull is applied (pullJob.ts): a status and counts.
+    const exchangeId = '01a247af-0000-7000-8000-000000000001';
+    await auditRecorder(systemCaller(), 'exchange.pull.apply', 'portalExchange').record(t.core.db, {
+      entity: 'portalExchange',
+      recordId: exchangeId,
+      action: 'update',
+      changes: { status: ['previewed', 'applied'], written: [null, { pupil: 15, staff: 2 }], classId: [null, fx.class5A] },
+    });
+    const { rows } = await admin.call('audit.list', {});
+    const user = rows.find((r) => r.entity === 'appUser' && r.action === 'create')!;
+    const staffChange = fieldChanges(user.action, user.changes)!.find((f) => f.field === 'staffId')!;
+    expect(fieldLabel(user.entity, 'staffId')).toBe('Сотрудник');
+    expect(formatFieldValue('staffId', staffChange.after, user.entity, user.refs)).toBe('Кузнецова Мария Ивановна');
+
+    const pull = rows.find((r) => r.entity === 'portalExchange')!;
+    const text = fieldChanges(pull.action, pull.changes)!.map((f) => `${fieldLabel(pull.entity, f.field)}: ${formatFieldValue(f.field, f.before, pull.entity, pull.refs)} → ${formatFieldValue(f.field, f.after, pull.entity, pull.refs)}`);
+    expect(text).toEqual(['Состояние: предпросмотр → применена', 'Записано: — → обучающийся: 15; сотрудник: 2', 'Класс: — → 5А класс']);
+    // The exchange run itself is gone (a made-up id): no id is shown for it either.
+    expect(pull.recordName).toBeNull();
+
+    // Nothing on the page of the log reads as an id, JSON or an English status.
+    const shown = rows.flatMap((r) => [
+      r.recordName ?? '',
+      ...(fieldChanges(r.action, r.changes)?.flatMap((f) => [fieldLabel(r.entity, f.field), formatFieldValue(f.field, f.before, r.entity, r.refs), formatFieldValue(f.field, f.after, r.entity, r.refs)]) ?? [formatDetails(r.changes, r.refs)]),
+    ]);
+    expect(shown.filter((x) => /[0-9a-f]{8}-[0-9a-f]{4}-|[{}"]|\b(previewed|applied|status|written)\b/.test(x))).toEqual([]);
   });
 
   it('filters by user, period, entity and record', async () => {

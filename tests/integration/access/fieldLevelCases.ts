@@ -39,7 +39,7 @@ interface FieldCase {
   expect: Expectation;
 }
 
-const PARENT = { lastName: 'Смирнова', birthDate: '1988-02-14', birthDateRu: '14.02.1988', phone: '+7 913 555-44-33' };
+const PARENT = { lastName: 'Смирнова', birthDate: '1988-02-14', birthDateRu: '14.02.1988', phone: '+7 (913) 555-44-33' };
 
 export const FIELD_CASES: FieldCase[] = [
   {
@@ -69,7 +69,7 @@ export const FIELD_CASES: FieldCase[] = [
     method: 'people.parents.update',
     input: async (c) => {
       const p = await c.t.client.call('people.parents.get', { id: c.fx.parent5B });
-      return { id: c.fx.parent5B, version: p.version, phoneMobile: '+7 900 000-00-00' };
+      return { id: c.fx.parent5B, version: p.version, phoneMobile: '+7 (900) 000-00-00' };
     },
     expect: { refused: true },
   },

@@ -45,21 +45,21 @@ describeEachDb('portal outbox: nothing the office changed is left behind', (kind
     const pupilId = signed.items[0].pupilId;
     await t.client.call('people.parents.create', { ...MOTHER, children: [{ pupilId, relation: 'мать' }] });
     const card = await t.core.db.selectFrom('pupil').select(['version']).where('id', '=', pupilId).executeTakeFirstOrThrow();
-    await t.client.call('people.pupils.update', { id: pupilId, version: Number(card.version), phoneMobile: '+7 913 111-22-33' });
+    await t.client.call('people.pupils.update', { id: pupilId, version: Number(card.version), phoneMobile: '+7 (913) 111-22-33' });
     const father = await t.client.call('people.parents.create', { ...FATHER, children: [{ pupilId, relation: 'отец' }] });
     await saveAndSign(t.client, order('transfer', '2026-10-01', [{ pupilId, toClassId: classes['1Б'], effectiveDate: '2026-10-02', reason: 'заявление родителей' }]));
 
     // The portal still has her in 1А with the old phone and no father.
-    const first = await pull('Список учащихся.xls', portalList({ className: '1А', phone: '+7 900 000-00-00', father: false }));
+    const first = await pull('Список учащихся.xls', portalList({ className: '1А', phone: '+7 (900) 000-00-00', father: false }));
     const entry = first.entries.find((e) => e.entity === 'pupil')!;
     expect(entry).toMatchObject({ action: 'unchanged', recordId: pupilId });
     expect(entry.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringContaining('«Мобильный телефон» изменено в программе'), expect.stringContaining('в портале класс 1А, в программе 1Б')]));
-    expect((await t.core.db.selectFrom('pupil').select('phoneMobile').where('id', '=', pupilId).executeTakeFirstOrThrow()).phoneMobile).toBe('+7 913 111-22-33');
+    expect((await t.core.db.selectFrom('pupil').select('phoneMobile').where('id', '=', pupilId).executeTakeFirstOrThrow()).phoneMobile).toBe('+7 (913) 111-22-33');
 
     const outbox = await t.client.call('exchange.outbox');
     const mine = outbox.entries.find((e) => e.personId === pupilId)!;
     expect(mine).toMatchObject({ action: 'update', className: '1Б', pushKinds: ['pupilsBatch'] });
-    expect(mine.fields).toEqual(expect.arrayContaining([{ label: 'Мобильный телефон', value: '+7 913 111-22-33 (в портале: +7 900 000-00-00)' }, { label: 'Класс', value: '1Б (в портале: 1А)' }]));
+    expect(mine.fields).toEqual(expect.arrayContaining([{ label: 'Мобильный телефон', value: '+7 (913) 111-22-33 (в портале: +7 (900) 000-00-00)' }, { label: 'Класс', value: '1Б (в портале: 1А)' }]));
     expect(mine.manual).toEqual(expect.arrayContaining([expect.stringContaining('книге движения'), expect.stringContaining('родителей')]));
     expect(outbox.entries.find((e) => e.personId === father.id)).toMatchObject({ personKind: 'parent', action: 'create' });
     expect(outbox.counts.pupilsBatch).toBe(1);
@@ -67,7 +67,7 @@ describeEachDb('portal outbox: nothing the office changed is left behind', (kind
     const differs = rec.rows.filter((r) => r.kind === 'differs' && r.entity === 'pupil').map((r) => [r.field, r.office, r.portal]);
     expect(differs).toEqual(
       expect.arrayContaining([
-        ['Мобильный телефон', '+7 913 111-22-33', '+7 900 000-00-00'],
+        ['Мобильный телефон', '+7 (913) 111-22-33', '+7 (900) 000-00-00'],
         ['Класс', '1Б', '1А'],
         ['Родители', 'Ёлкин Илья Сергеевич, 01.07.1988 (отец)', null],
       ]),
@@ -87,7 +87,7 @@ describeEachDb('portal outbox: nothing the office changed is left behind', (kind
     expect(left.pushKinds).toEqual([]);
 
     // The portal catches up: the next pull finds it all the same, and nothing is left.
-    await pull('Список учащихся (новый).xls', portalList({ className: '1Б', phone: '+7 913 111-22-33', father: true }));
+    await pull('Список учащихся (новый).xls', portalList({ className: '1Б', phone: '+7 (913) 111-22-33', father: true }));
     const finally_ = await t.client.call('exchange.outbox');
     expect(finally_.entries.filter((e) => e.personId === pupilId || e.personId === father.id)).toEqual([]);
     expect((await t.client.call('exchange.reconciliation')).rows.filter((r) => r.entity === 'pupil' && r.kind === 'differs')).toEqual([]);

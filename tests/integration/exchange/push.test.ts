@@ -100,9 +100,9 @@ describeEachDb('portal push and outbox', (kind) => {
   it('writes the batch update on the portal export as template, and our pull reads it back as unchanged', async () => {
     const demo = portal.school.pupils[3];
     const row = await t.core.db.selectFrom('pupil').select(['id', 'version']).where('lastName', '=', demo.lastName).where('firstName', '=', demo.firstName).where('birthDate', '=', demo.birthDate).executeTakeFirstOrThrow();
-    await t.client.call('people.pupils.update', { id: row.id, version: Number(row.version), phoneMobile: '+7 913 000-11-22', personalFileNumber: 'Л-77' });
+    await t.client.call('people.pupils.update', { id: row.id, version: Number(row.version), phoneMobile: '+7 (913) 000-11-22', personalFileNumber: 'Л-77' });
     const outbox = await t.client.call('exchange.outbox');
-    expect(outbox.entries).toEqual([expect.objectContaining({ personId: row.id, action: 'update', pushKinds: ['pupilsBatch'], fields: expect.arrayContaining([{ label: 'Мобильный телефон', value: '+7 913 000-11-22' }]) })]);
+    expect(outbox.entries).toEqual([expect.objectContaining({ personId: row.id, action: 'update', pushKinds: ['pupilsBatch'], fields: expect.arrayContaining([{ label: 'Мобильный телефон', value: '+7 (913) 000-11-22' }]) })]);
     const res = await t.client.call('exchange.push.create', { kind: 'pupilsBatch' });
     const bytes = Buffer.from(res.file!.contentBase64, 'base64');
     const lines = iconv.decode(bytes, 'win1251').split('\r\n');

@@ -79,9 +79,9 @@ describeEachDb('live refresh between two sessions over HTTP', (kind) => {
 
     const card = admin.store.dispatch(peopleApi.endpoints.pupil.initiate({ id: created.id }));
     await card;
-    await secretary.client.call('people.pupils.update', { id: created.id, version: created.version, firstName: 'Оксана', phoneMobile: '+7 913 000-11-22' });
+    await secretary.client.call('people.pupils.update', { id: created.id, version: created.version, firstName: 'Оксана', phoneMobile: '+7 (913) 000-11-22' });
     const phone = () => peopleApi.endpoints.pupil.select({ id: created.id })(admin.store.getState()).data?.phoneMobile;
-    await expect.poll(phone, { timeout: 5000 }).toBe('+7 913 000-11-22');
+    await expect.poll(phone, { timeout: 5000 }).toBe('+7 (913) 000-11-22');
     await expect.poll(names, { timeout: 5000 }).toEqual(['Лебедева Оксана']);
     card.unsubscribe();
     list.unsubscribe();

@@ -26,7 +26,7 @@ describeEachDb('merging two cards of one person', (kind) => {
       firstName: 'Алиса',
       sex: 'Ж',
       birthDate: '2014-05-05',
-      phoneMobile: '+7 913 111-11-11',
+      phoneMobile: '+7 (913) 111-11-11',
       parents: [{ parentId: mother.id, relation: 'мать' }],
     });
     await enrolByOrder(t.client, { pupilIds: [a.id], classId: fx.class5A, orderDate: '2025-08-29', effectiveDate: '2025-09-01', numberText: '5-з' });
@@ -37,7 +37,7 @@ describeEachDb('merging two cards of one person', (kind) => {
       sex: 'Ж',
       birthDate: '2014-05-05',
       snils: '112-233-445 95',
-      phoneMobile: '+7 913 222-22-22',
+      phoneMobile: '+7 (913) 222-22-22',
       documents: [{ type: 'birthCertificate', series: 'III-ТО', number: '111222', issueDate: null, issuer: null, issuerCode: null }],
       parents: [
         { parentId: father.id, relation: 'отец' },
@@ -49,7 +49,7 @@ describeEachDb('merging two cards of one person', (kind) => {
 
     const preview = await t.client.call('people.merge.preview', { kind: 'pupil', keepId: a.id, removeId: b.id });
     expect(preview.fields.find((f) => f.field === 'middleName')).toMatchObject({ keep: null, remove: 'Игоревна', result: 'remove' });
-    expect(preview.fields.find((f) => f.field === 'phoneMobile')).toMatchObject({ keep: '+7 913 111-11-11', remove: '+7 913 222-22-22', result: 'keep' });
+    expect(preview.fields.find((f) => f.field === 'phoneMobile')).toMatchObject({ keep: '+7 (913) 111-11-11', remove: '+7 (913) 222-22-22', result: 'keep' });
     expect(preview.moves).toEqual(['1 связь с родителем']);
 
     const current = await t.client.call('people.pupils.get', { id: b.id });
@@ -64,7 +64,7 @@ describeEachDb('merging two cards of one person', (kind) => {
     expect(res.keepId).toBe(a.id);
 
     const merged = await t.client.call('people.pupils.get', { id: a.id });
-    expect(merged).toMatchObject({ middleName: 'Игоревна', snils: '112-233-445 95', phoneMobile: '+7 913 222-22-22', email: 'alisa@mail.ru', className: '5А', mergedFrom: [b.id] });
+    expect(merged).toMatchObject({ middleName: 'Игоревна', snils: '112-233-445 95', phoneMobile: '+7 (913) 222-22-22', email: 'alisa@mail.ru', className: '5А', mergedFrom: [b.id] });
     expect(merged.parents.map((p) => `${p.lastName} (${p.relation})`)).toEqual(['Морозова (мать)', 'Морозов (отец)']);
     expect(merged.documents.map((d) => d.series)).toEqual(['III-ТО']);
     expect(await t.core.db.selectFrom('pupil').select('id').where('id', '=', b.id).execute()).toEqual([]);

@@ -80,7 +80,7 @@ export const PEOPLE_SAMPLES: Record<string, MethodSample> = {
   'people.parents.update': {
     input: async ({ t, fx }) => {
       const p = await t.client.call('people.parents.get', { id: fx.parent5A });
-      return { id: p.id, version: p.version, phoneMobile: p.phoneMobile === '+7 913 000-00-01' ? '+7 913 000-00-02' : '+7 913 000-00-01' };
+      return { id: p.id, version: p.version, phoneMobile: p.phoneMobile === '+7 (913) 000-00-01' ? '+7 (913) 000-00-02' : '+7 (913) 000-00-01' };
     },
   },
   'people.parents.export': { input: ({ fx }) => ({ classId: fx.class5A }) },

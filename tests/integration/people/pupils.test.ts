@@ -24,7 +24,7 @@ const FULL_CARD = {
   birthDate: '2015-04-20',
   placeOfBirth: 'г. Барнаул',
   snils: '112-233-445 95',
-  phoneMobile: '+7 913 123-45-67',
+  phoneMobile: '+7 (913) 123-45-67',
   email: 'elkina@mail.ru',
   documents: [{ type: 'birthCertificate' as const, series: 'iv-мю', number: '654321', issueDate: '2015-05-01', issuer: 'Отдел ЗАГС г. Барнаула', issuerCode: null }],
   addresses: [
@@ -105,11 +105,11 @@ describeEachDb('pupil cards', (kind) => {
   it('saves only the fields given, audits old → new per field, and refuses a stale version', async () => {
     const [row] = await t.client.call('people.pupils.list', { search: 'ёлкина варв' });
     const card = await t.client.call('people.pupils.get', { id: row.id });
-    const saved = await t.client.call('people.pupils.update', { id: card.id, version: card.version, phoneMobile: '+7 913 765-43-21', boarding: false, socialStatus: ['многодетная семья'] });
-    expect(saved).toMatchObject({ version: card.version + 1, phoneMobile: '+7 913 765-43-21', boarding: false, email: 'elkina@mail.ru', hasOvz: true });
+    const saved = await t.client.call('people.pupils.update', { id: card.id, version: card.version, phoneMobile: '+7 (913) 765-43-21', boarding: false, socialStatus: ['многодетная семья'] });
+    expect(saved).toMatchObject({ version: card.version + 1, phoneMobile: '+7 (913) 765-43-21', boarding: false, email: 'elkina@mail.ru', hasOvz: true });
     const audit = await t.core.db.selectFrom('auditLog').selectAll().where('recordId', '=', card.id).where('action', '=', 'update').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect(JSON.parse(audit.changes ?? '{}')).toEqual({
-      phoneMobile: ['+7 913 123-45-67', '+7 913 765-43-21'],
+      phoneMobile: ['+7 (913) 123-45-67', '+7 (913) 765-43-21'],
       boarding: [true, false],
       socialStatus: [['многодетная семья', 'семья участника СВО'], ['многодетная семья']],
     });
@@ -197,7 +197,7 @@ describeEachDb('pupil cards', (kind) => {
     // Created, enrolled by the movement book (its own entry), the account task opened, edited, linked.
     expect(actions[0]).toBe('create');
     expect(actions).toContain('account-create');
-    expect(history.find((h) => JSON.stringify(h.changes).includes('+7 913 765-43-21'))).toBeDefined();
+    expect(history.find((h) => JSON.stringify(h.changes).includes('+7 (913) 765-43-21'))).toBeDefined();
     expect(history[history.length - 1].changes).toEqual({ parents: [[], ['Ёлкина Ирина Петровна (мать)']] });
   });
 

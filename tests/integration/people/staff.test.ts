@@ -17,7 +17,7 @@ const TEACHER = {
     { kind: 'registration' as const, postalCode: '656000', region: 'Алтайский край', district: null, settlement: 'Барнаул', street: 'Попова', house: '12', building: '2', flat: '40' },
     { kind: 'actual' as const, postalCode: null, region: null, district: null, settlement: 'Барнаул', street: 'Малахова', house: '3', building: null, flat: '7' },
   ],
-  phoneMobile: '+7 913 555-55-55',
+  phoneMobile: '+7 (913) 555-55-55',
   email: 'lebedeva@school6.ru',
   personnelNumber: '0042',
   hireDate: '2003-08-25',

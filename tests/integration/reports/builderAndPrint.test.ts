@@ -52,7 +52,7 @@ describeEachDb('the report builder and the printed personal files', (kind) => {
       ['Морозова Ольга Николаевна', '15.01.2009', '11А'],
     ]);
     expect(preview.rows[0].cells[3]).toBe('Петрова Светлана Игоревна (мать)');
-    expect(preview.rows[0].cells[4]).toBe('+7 913 111-22-33 (Петрова С. И.)');
+    expect(preview.rows[0].cells[4]).toBe('+7 (913) 111-22-33 (Петрова С. И.)');
 
     const saved = await t.client.call('reports.custom.save', { id: null, version: 0, name: 'Дети из многодетных семей по классам', audience: ['secretary'], definition: LARGE_FAMILIES });
     const catalogue = await t.client.call('reports.catalogue', {});
@@ -153,7 +153,7 @@ describeEachDb('the report builder and the printed personal files', (kind) => {
     expect(text).toContain('Петрова');
     expect(text).toContain('20.11.2019');
     expect(text).toContain('Петрова Светлана Игоревна');
-    expect(text).toContain('+7 913 111-22-33');
+    expect(text).toContain('+7 (913) 111-22-33');
     expect(text).toMatch(/2026\/2027\s*1А\s*01\.09\.2026\s*по настоящее время/);
     expect(text).not.toMatch(/[{}]/);
     if (WRITER) {

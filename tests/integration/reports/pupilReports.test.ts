@@ -148,14 +148,14 @@ describeEachDb('pupil reports on a hand-counted school', (kind) => {
     expect(list.title).toBe('1А класс — классный руководитель Белова Наталья Ивановна');
     expect(list.rows.map((x) => [x.label, x.cells[1], x.cells[3], x.cells[4]])).toEqual([
       ['Иванов Пётр Сергеевич', '10.05.2019', '', ''],
-      ['Петрова Анна Игоревна', '20.11.2019', 'Петрова Светлана Игоревна (мать)', '+7 913 111-22-33 (мать)'],
+      ['Петрова Анна Игоревна', '20.11.2019', 'Петрова Светлана Игоревна (мать)', '+7 (913) 111-22-33 (мать)'],
     ]);
     const all = await t.client.call('reports.class.run', { key: 'class-lists', params: { date: '2026-09-01' } });
     expect(all.tables.map((x) => x.title.split(' ')[0])).toEqual(['1А', '3В', '5А', '5Б', '9А', '11А']);
     const file = await t.client.call('reports.class.export', { key: 'class-lists', params: { date: '2026-09-01', classId: fx.classes['1А'] } });
     expect(file.rows).toBe(2);
     const ws = (await workbookOf(file.contentBase64)).worksheets[0];
-    expect(sheetRow(ws, 'Петрова Анна Игоревна')).toEqual(['Петрова Анна Игоревна', 2, '20.11.2019', '', 'Петрова Светлана Игоревна (мать)', '+7 913 111-22-33 (мать)']);
+    expect(sheetRow(ws, 'Петрова Анна Игоревна')).toEqual(['Петрова Анна Игоревна', 2, '20.11.2019', '', 'Петрова Светлана Игоревна (мать)', '+7 (913) 111-22-33 (мать)']);
   });
 
   it('a class teacher is refused school-wide reports and other classes; their own class works, parents follow their right', async () => {

@@ -94,7 +94,7 @@ export async function seedReportsSchool(client: ApiClient): Promise<ReportsFixtu
   }
   const pupils: Record<string, string> = {};
   for (const { key, cls: _cls, ...p } of PUPILS) pupils[key] = (await client.call('people.pupils.create', p)).id;
-  const parent = await client.call('people.parents.create', { lastName: 'Петрова', firstName: 'Светлана', middleName: 'Игоревна', sex: 'Ж', birthDate: '1988-03-03', phoneMobile: '+7 913 111-22-33' });
+  const parent = await client.call('people.parents.create', { lastName: 'Петрова', firstName: 'Светлана', middleName: 'Игоревна', sex: 'Ж', birthDate: '1988-03-03', phoneMobile: '+7 (913) 111-22-33' });
   await client.call('people.links.add', { pupilId: pupils.p2, parentId: parent.id, relation: 'мать', isLegalRepresentative: true });
   await saveAndSign(client, order('enroll', '2026-08-28', PUPILS.map((p) => ({ pupilId: pupils[p.key], toClassId: classes[p.cls], effectiveDate: '2026-09-01', enrollKind: 'contingent' }))));
   pupils.p10 = (await client.call('people.pupils.create', { lastName: 'Новиков', firstName: 'Глеб', middleName: 'Романович', sex: 'М', birthDate: '2015-02-02', healthGroup: 'II', peGroup: 'основная' })).id;

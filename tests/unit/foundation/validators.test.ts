@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkEmail, checkInn, checkKpp, checkOgrn, checkPhone, checkSnils, formatSnils, snilsChecksum } from '../../../src-shared/domain/validators';
+import { checkEmail, checkInn, checkKpp, checkOgrn, checkPhone, checkSnils, formatSnils, normalisePhone, snilsChecksum } from '../../../src-shared/domain/validators';
+import { PERSON_SHAPE } from '../../../src-shared/contract/peopleFields';
 
 describe('ИНН', () => {
   it('accepts valid 10- and 12-digit numbers', () => {
@@ -56,5 +57,24 @@ describe('ОГРН, КПП, contacts', () => {
     expect(checkEmail('школа@')).not.toBeNull();
     expect(checkPhone('+7 (3852) 12-34-56')).toBeNull();
     expect(checkPhone('12')).not.toBeNull();
+  });
+});
+
+describe('phones are stored in one spelling (issue 24 item 7)', () => {
+  it('normalises every usual spelling of a mobile and keeps a typed area code', () => {
+    for (const typed of ['9131234567', '89131234567', '+79131234567', '+7 913 123-45-67', '8-913-123-45-67', '+7 (913) 123 45 67']) expect(normalisePhone(typed)).toBe('+7 (913) 123-45-67');
+    expect(normalisePhone('8 (3852) 12-34-56')).toBe('+7 (3852) 12-34-56');
+    expect(normalisePhone('(38532) 2-34-56')).toBe('+7 (38532) 2-34-56');
+    expect(normalisePhone('3852123456')).toBe('+7 (385) 212-34-56');
+    expect(normalisePhone('123456')).toBe('12-34-56');
+    expect(normalisePhone('1234567')).toBe('123-45-67');
+  });
+  it('the card schema stores the normalised phone and refuses an unreadable one, naming the problem', () => {
+    const phoneOf = (v: string) => PERSON_SHAPE.phoneMobile.safeParse(v);
+    expect(phoneOf('9131234567')).toMatchObject({ success: true, data: '+7 (913) 123-45-67' });
+    const bad = phoneOf('913 123 45');
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0].message).toBe('номер указан неверно (пример: +7 (3852) 12-34-56)');
+    expect(phoneOf('+7 913 123 45 67 89').success).toBe(false);
   });
 });

@@ -4,17 +4,17 @@ import { changedFields, pathOf, pickValues, serverProblems } from '../../../src-
 
 const KEYS = ['lastName', 'phoneMobile', 'email', 'note', 'documents', 'hasOvz'];
 const LABELS = { lastName: 'Фамилия', phoneMobile: 'Мобильный телефон', email: 'Эл. почта', note: 'Примечание', documents: 'Документы', hasOvz: 'ОВЗ' };
-const base = { lastName: 'Иванова', phoneMobile: '+7 913 000-00-00', email: null, note: '', documents: [{ type: 'birthCertificate', number: '123456' }], hasOvz: false };
+const base = { lastName: 'Иванова', phoneMobile: '+7 (913) 000-00-00', email: null, note: '', documents: [{ type: 'birthCertificate', number: '123456' }], hasOvz: false };
 
 describe('three-way merge of a stale save', () => {
   it('keeps their change where I did not edit and mine where they did not', () => {
-    const theirs = { ...base, phoneMobile: '+7 913 111-11-11' };
+    const theirs = { ...base, phoneMobile: '+7 (913) 111-11-11' };
     const mine = { ...base, email: 'ivanova@example.ru' };
     const plan = planMerge(base, mine, theirs, KEYS, LABELS);
     expect(plan.taken.map((f) => f.label)).toEqual(['Мобильный телефон']);
     expect(plan.kept.map((f) => f.label)).toEqual(['Эл. почта']);
     expect(plan.conflicts).toEqual([]);
-    expect(applyMerge(plan, {})).toEqual({ ...base, phoneMobile: '+7 913 111-11-11', email: 'ivanova@example.ru' });
+    expect(applyMerge(plan, {})).toEqual({ ...base, phoneMobile: '+7 (913) 111-11-11', email: 'ivanova@example.ru' });
   });
 
   it('shows a field both changed to different values as a conflict and takes the pick, never a silent winner', () => {

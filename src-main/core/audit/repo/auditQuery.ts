@@ -1,6 +1,6 @@
 import type { AuditFilter, AuditRow } from '../../../../src-shared/contract/audit';
-import { fullName } from '../../../../src-shared/domain/names';
 import type { Executor } from '../../foundation/executor';
+import { idsIn, namesOf } from './recordNames';
 
 
 /** Start of a local calendar day as an ISO instant: the log stores UTC, people filter by their dates. */
@@ -31,34 +31,35 @@ function parseChanges(text: string | null): unknown {
   }
 }
 
-/** Today's names of the records in a page of the log (people change surnames; ids do not). */
-async function recordNames(db: Executor, rows: RawRow[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const ids = (entity: string) => [...new Set(rows.filter((r) => r.entity === entity && r.recordId).map((r) => r.recordId as string))];
-  const users = ids('appUser');
-  if (users.length) {
-    for (const u of await db.selectFrom('appUser').select(['id', 'fullName', 'login']).where('id', 'in', users).execute()) {
-      out.set(`appUser:${u.id}`, `${u.fullName} (${u.login})`);
-    }
+/** A name written in the entry itself (a deleted record's old title), for records no table still has. */
+function nameInChanges(changes: unknown): string | null {
+  if (!changes || typeof changes !== 'object' || Array.isArray(changes)) return null;
+  for (const key of ['name', 'title', 'fullName', 'numberText']) {
+    const v = (changes as Record<string, unknown>)[key];
+    const text = Array.isArray(v) ? (v[1] ?? v[0]) : v;
+    if (typeof text === 'string' && text) return text;
   }
-  for (const table of ['pupil', 'parent', 'staff'] as const) {
-    const list = ids(table);
-    if (!list.length) continue;
-    for (const p of await db.selectFrom(table).select(['id', 'lastName', 'firstName', 'middleName']).where('id', 'in', list).execute()) {
-      out.set(`${table}:${p.id}`, fullName(p));
-    }
-  }
-  for (const r of rows) if (r.entity === 'school' && r.recordId === 'main') out.set('school:main', 'Карточка ОО');
-  return out;
+  return null;
 }
 
 async function toRows(db: Executor, raw: RawRow[]): Promise<AuditRow[]> {
-  const names = await recordNames(db, raw);
-  return raw.map((r) => ({
-    ...r,
-    recordName: r.recordId ? (names.get(`${r.entity}:${r.recordId}`) ?? null) : null,
-    changes: parseChanges(r.changes),
-  }));
+  const parsed = raw.map((r) => ({ ...r, changes: parseChanges(r.changes) }));
+  const byEntity = new Map<string, Set<string>>();
+  const loose = new Set<string>();
+  for (const r of parsed) {
+    if (r.recordId) byEntity.set(r.entity, (byEntity.get(r.entity) ?? new Set()).add(r.recordId));
+    idsIn(r.changes, loose);
+  }
+  const names = await namesOf(db, byEntity, loose);
+  return parsed.map((r) => {
+    const refs: Record<string, string> = {};
+    for (const id of idsIn(r.changes, new Set())) {
+      const name = names.get(id);
+      if (name) refs[id] = name;
+    }
+    const recordName = !r.recordId ? null : r.entity === 'school' && r.recordId === 'main' ? 'Карточка ОО' : (names.get(r.recordId) ?? nameInChanges(r.changes));
+    return { ...r, recordName, refs };
+  });
 }
 
 const COLUMNS = ['id', 'at', 'userId', 'userName', 'transport', 'method', 'entity', 'recordId', 'action', 'changes', 'cause'] as const;

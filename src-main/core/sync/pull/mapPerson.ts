@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { isValidIsoDate } from '../../../../src-shared/contract/fields';
 import { addressInput, documentInput, phone as phoneSchema, snils as snilsSchema, type AddressInput, type DocumentInput } from '../../../../src-shared/contract/peopleFields';
 import { checkDocument, normaliseDocument } from '../../../../src-shared/domain/documents';
-import { checkPhone, checkSnils, formatSnils } from '../../../../src-shared/domain/validators';
+import { checkPhone, checkSnils, formatSnils, normalisePhone } from '../../../../src-shared/domain/validators';
 import { PARENT_SHAPE } from '../../../../src-shared/contract/peopleParentCard';
 import { PUPIL_SHAPE } from '../../../../src-shared/contract/peoplePupilCard';
 import { STAFF_SHAPE } from '../../../../src-shared/contract/peopleStaffCard';
@@ -167,7 +167,7 @@ function checkedText(value: string, max: number, problem: (v: string) => string 
 function check(r: ScalarRoute, value: unknown): Verdict {
   if (typeof value === 'string') {
     if (r.schema === snilsSchema) return checkedText(value, 20, checkSnils, formatSnils);
-    if (r.schema === phoneSchema) return checkedText(value, 50, checkPhone);
+    if (r.schema === phoneSchema) return checkedText(value, 50, checkPhone, normalisePhone);
     const known = r.memo.get(value);
     if (known) return known;
     // The file readers give dates as ISO already; an existing ISO date is what the date schema returns.

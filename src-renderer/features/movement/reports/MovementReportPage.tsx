@@ -1,31 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Segmented, Space, Table, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { MovementReport } from '../../../../src-shared/contract/movementReports';
-import {
-  ARRIVAL_COLUMNS,
-  ARRIVAL_KEYS,
-  DEPARTURE_COLUMNS,
-  DEPARTURE_KEYS,
-  arrivedTotal,
-  leftTotal,
-  reconciles,
-  sumMovement,
-  type MovementEntry,
-  type MovementRowData,
-} from '../../../../src-shared/domain/movement/reportColumns';
+import { sumMovement, type MovementEntry } from '../../../../src-shared/domain/movement/reportColumns';
 import { DateField } from '../../../components/DateField';
 import { formatDateRu, todayIso } from '../../../components/format';
 import { useSelectedYear } from '../../../components/useSelectedYear';
 import { useExportMovementReportMutation, useMovementReportQuery } from '../movementApi';
 import { DrillDownModal, DrillNumber, type DrillRow } from './DrillDownModal';
 import { useDownload } from '../../../components/downloadFile';
-
-interface Line extends MovementRowData {
-  key: string;
-  name: string;
-  kind: 'class' | 'grade' | 'school';
-}
+import { movementColumns, type Line, type MovementView } from './movementReportColumns';
 
 function lines(report: MovementReport): Line[] {
   const out: Line[] = [];
@@ -51,6 +35,7 @@ export function MovementReportPage() {
   const [exportXlsx, { isLoading }] = useExportMovementReportMutation();
   const download = useDownload();
   const [drill, setDrill] = useState<{ title: string; rows: DrillRow[] } | null>(null);
+  const [view, setView] = useState<MovementView>('totals');
   const table = useMemo(() => (data ? lines(data) : []), [data]);
   const classOf = useMemo(() => new Map((data?.rows ?? []).flatMap((r) => [...r.start, ...r.end].map((id) => [id, r.name] as const))), [data]);
 
@@ -84,6 +69,16 @@ export function MovementReportPage() {
       <Typography.Text type="secondary">
         На начало — состав на {formatDateRu(period.from)}, на конец — на {formatDateRu(period.to)}; на начало + прибыло − выбыло = на конец. Нажмите на число, чтобы увидеть обучающихся.
       </Typography.Text>
+      <Segmented<MovementView>
+        aria-label="Что показать"
+        value={view}
+        onChange={setView}
+        options={[
+          { value: 'totals', label: 'Итоги' },
+          { value: 'arrivals', label: 'Прибыло по причинам' },
+          { value: 'departures', label: 'Выбыло по причинам' },
+        ]}
+      />
       <Table<Line>
         rowKey="key"
         size="small"
@@ -91,29 +86,11 @@ export function MovementReportPage() {
         loading={isFetching}
         dataSource={table}
         pagination={false}
-        scroll={{ x: 2500 }}
+        // Columns as wide as their words: a sideways scroll only if a window is narrower than 1366 px.
+        scroll={{ x: 'max-content' }}
         aria-label="Движение учащихся"
         onRow={(l) => ({ style: l.kind === 'class' ? undefined : { background: l.kind === 'school' ? '#e6f4ff' : '#fafafa', fontWeight: 600 } })}
-        columns={[
-          { title: 'Класс', dataIndex: 'name', width: 130, fixed: 'left' as const },
-          { title: 'На начало', width: 90, render: (_: unknown, l: Line) => num(l, 'на начало периода', l.start.length, () => openIds(l, 'на начало периода', l.start)) },
-          {
-            title: 'Прибыло',
-            children: [
-              ...ARRIVAL_KEYS.map((k) => ({ title: ARRIVAL_COLUMNS[k], width: 118, render: (_: unknown, l: Line) => num(l, `прибыло — ${ARRIVAL_COLUMNS[k]}`, l.arrivals[k].length, () => openEntries(l, `прибыло — ${ARRIVAL_COLUMNS[k]}`, l.arrivals[k])) })),
-              { title: 'Всего', width: 70, render: (_: unknown, l: Line) => num(l, 'прибыло всего', arrivedTotal(l), () => openEntries(l, 'прибыло всего', ARRIVAL_KEYS.flatMap((k) => l.arrivals[k]))) },
-            ],
-          },
-          {
-            title: 'Выбыло',
-            children: [
-              ...DEPARTURE_KEYS.map((k) => ({ title: DEPARTURE_COLUMNS[k], width: 118, render: (_: unknown, l: Line) => num(l, `выбыло — ${DEPARTURE_COLUMNS[k]}`, l.departures[k].length, () => openEntries(l, `выбыло — ${DEPARTURE_COLUMNS[k]}`, l.departures[k])) })),
-              { title: 'Всего', width: 70, render: (_: unknown, l: Line) => num(l, 'выбыло всего', leftTotal(l), () => openEntries(l, 'выбыло всего', DEPARTURE_KEYS.flatMap((k) => l.departures[k]))) },
-            ],
-          },
-          { title: 'На конец', width: 90, render: (_: unknown, l: Line) => num(l, 'на конец периода', l.end.length, () => openIds(l, 'на конец периода', l.end)) },
-          { title: 'Сходится', width: 90, render: (_: unknown, l: Line) => (reconciles(l) ? <Tag color="green">да</Tag> : <Tag color="red">нет</Tag>) },
-        ]}
+        columns={movementColumns(view, { num, openIds, openEntries })}
       />
       {drill && <DrillDownModal title={drill.title} rows={drill.rows} onClose={() => setDrill(null)} />}
     </Space>

@@ -1,3 +1,4 @@
+import { plural } from '../../../../src-shared/domain/plural';
 import { useRef, useState } from 'react';
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Radio, Select, Space, Table, Tabs, Typography } from 'antd';
@@ -180,7 +181,7 @@ function PushTab({ meta, approved }: { meta: VersionMeta | null; approved: Versi
         <Alert
           type="success"
           showIcon
-          title={`Файл «${result.file.fileName}» сохранён (${result.form.lessons.toLocaleString('ru-RU')} уроков)`}
+          title={`Файл «${result.file.fileName}» сохранён (${plural(result.form.lessons, ['урок', 'урока', 'уроков'])})`}
           description={`В портале: «Расписание» → «Импорт расписания», период с ${formatDateRu(result.form.from)} по ${formatDateRu(result.form.to)}, шаблон: ${result.form.pattern === 2 ? 'двухнедельный' : 'однонедельный'}. Портал заменит расписание этих дат.`}
         />
       )}
