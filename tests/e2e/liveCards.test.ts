@@ -90,7 +90,7 @@ describeE2E('Live lists and stale cards in two browsers', () => {
     await dialog.waitFor();
     const text = (await dialog.textContent()) ?? '';
     expect(text).toContain('другой пользователь сохранил эту карточку');
-    expect(text).toMatch(/будет взято у него:.*Мобильный телефон: \+7 (913) 222-33-44/);
+    expect(text).toMatch(/будет взято у него:.*Мобильный телефон: \+7 \(913\) 222-33-44/);
     expect(text).toMatch(/останутся:.*Электронная почта: morozova@mail\.ru/);
     await settledShot(b.page, 'card-merge-dialog-kept');
     await b.page.getByRole('button', { name: 'Объединить и сохранить' }).click();
