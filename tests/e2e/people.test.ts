@@ -121,9 +121,16 @@ describeE2E('people cards, family links and portal accounts in the browser', () 
     await page.getByRole('tab', { name: 'Семья' }).click();
     await page.getByRole('button', { name: 'Привязать существующего родителя' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Родитель', { exact: true }).fill('ёлкина свет');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Ёлкина Светлана Петровна' }).first().click();
-    await dialog.getByRole('button', { name: 'Привязать' }).click();
+    // The search answers while the list re-renders; a click that lands on a stale option picks nothing
+    // (the button stays disabled), so the pick is repeated until the button comes alive.
+    const link = dialog.getByRole('button', { name: 'Привязать' });
+    for (let attempt = 1; !(await link.isEnabled()); attempt++) {
+      if (attempt > 4) throw new Error('«Ёлкина Светлана Петровна» could not be picked in the parent search');
+      await dialog.getByLabel('Родитель', { exact: true }).fill('ёлкина свет');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Ёлкина Светлана Петровна' }).first().click();
+      await expect.poll(() => link.isEnabled(), { timeout: 5_000 }).toBe(true).catch(() => undefined);
+    }
+    await link.click();
     await page.getByText('Родитель привязан').waitFor();
     await page.getByRole('link', { name: 'Ёлкина Варвара Игоревна' }).waitFor();
 

@@ -119,9 +119,18 @@ describeE2E('Обмен расписанием in the browser', () => {
     await page.getByText('Создан черновик «Из aSc: asc.xml»').waitFor();
 
     // A two-week pattern whose second week is another approved version (both marked approved, as above).
-    const db2 = new Database(sqliteFileIn(dir));
-    db2.prepare("update timetable_version set status = 'approved', effective_from = '2026-09-01' where source = 'asc'").run();
-    db2.close();
+    // The draft is marked approved directly once its row is there (under load the toast can come a moment
+    // before the import's row is visible to another connection).
+    await expect
+      .poll(() => {
+        const db2 = new Database(sqliteFileIn(dir));
+        try {
+          return db2.prepare("update timetable_version set status = 'approved', effective_from = '2026-09-01' where source = 'asc'").run().changes;
+        } finally {
+          db2.close();
+        }
+      }, { timeout: 15_000 })
+      .toBe(1);
     await page.reload();
     await page.getByRole('heading', { name: 'Расписание' }).waitFor();
     await page.getByRole('button', { name: /Обмен$/ }).click();
