@@ -131,6 +131,12 @@ describeE2E('Обмен расписанием in the browser', () => {
         }
       }, { timeout: 15_000 })
       .toBe(1);
+    // Two approved versions from the same date: the page is told which one to show (the aSc one), as a
+    // user picks it in the version list; without it the version in force is either of the two.
+    const ascDb = new Database(sqliteFileIn(dir), { readonly: true });
+    const ascId = (ascDb.prepare("select id from timetable_version where source = 'asc'").get() as { id: string }).id;
+    ascDb.close();
+    await page.goto(`${serve.url}/#/timetable?versionId=${ascId}`);
     await page.reload();
     await page.getByRole('heading', { name: 'Расписание' }).waitFor();
     await page.getByRole('button', { name: /Обмен$/ }).click();
