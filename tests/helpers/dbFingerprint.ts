@@ -24,10 +24,3 @@ export async function fingerprint(t: TestCore, except: readonly string[] = []): 
   }
   return JSON.stringify(out);
 }
-
-/** The tables whose rows differ between two fingerprints (a readable failure instead of two dumps). */
-export function changedTables(before: string, after: string): string[] {
-  const a = JSON.parse(before) as Record<string, string[]>;
-  const b = JSON.parse(after) as Record<string, string[]>;
-  return Object.keys({ ...a, ...b }).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-}

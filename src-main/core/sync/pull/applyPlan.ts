@@ -15,6 +15,10 @@ import type { Executor } from '../../foundation/executor';
 type OpOf<K extends Op['op']> = Extract<Op, { op: K }>;
 type Step = (n: number) => Promise<void>;
 
+function opsOf<K extends Op['op']>(ops: readonly Op[], k: K): OpOf<K>[] {
+  return ops.filter((o): o is OpOf<K> => o.op === k);
+}
+
 /** Planned ids (`~n`) → real ones, drawn when first written; a real id stays as it is. */
 export function realIds(): (id: string) => string {
   const ids = new Map<string, string>();
@@ -48,7 +52,7 @@ export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, 
   const audit = ctx.audit.batched(trx);
   const actx: HandlerContext = { ...ctx, audit };
   const ops = plan.ops.map((op) => resolveIds(op, real));
-  const of = <K extends Op['op']>(k: K) => ops.filter((o): o is OpOf<K> => o.op === k);
+  const of = <K extends Op['op']>(k: K) => opsOf(ops, k);
   const total = ops.length;
   let done = 0;
   // «Остановить» rolls the whole transaction back; progress is the share of records written.
@@ -95,7 +99,7 @@ export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, 
  * cards, subjects, rooms, classes, load) through this same path. `ops` carry real ids already.
  */
 export async function applyCardsAndSetup(actx: HandlerContext, trx: Executor, ops: readonly Op[], cause: string, now: string, count: (k: string, n?: number) => void, step: Step = async () => undefined): Promise<void> {
-  const of = <K extends Op['op']>(k: K) => ops.filter((o): o is OpOf<K> => o.op === k);
+  const of = <K extends Op['op']>(k: K) => opsOf(ops, k);
   const created = of('createPerson');
   for (const kind of ['staff', 'pupil', 'parent'] as const) {
     const mine = created.filter((o) => o.kind === kind);
