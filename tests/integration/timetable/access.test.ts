@@ -20,7 +20,7 @@ describeEachDb('timetable access and responsiveness', (kind) => {
     t = await createTestCore(kind);
     s = await timetableSchool(t);
     await t.client.call('access.setup.createAdmin', { login: 'admin', fullName: 'Админова Анна', password: 'Admin-2026-pass' });
-    const started = await t.client.call('timetable.generate.start', { target: 'new', yearId: s.yearId, studyPeriodId: s.periodId, name: 'Утверждённое', budget: { seconds: 30, seed: 5, maxIterations: 15_000 } });
+    const started = await t.client.call('timetable.generate.start', { target: 'new', yearId: s.yearId, studyPeriodId: s.periodId, name: 'Утверждённое', budget: { seconds: 600, seed: 5, maxIterations: 15_000 } });
     const done = await waitJob(t, started.jobId);
     const v = await t.client.call('timetable.version.get', { versionId: done.versionId! });
     await t.client.call('timetable.version.approve', { versionId: v.meta.id, version: v.meta.version, effectiveFrom: '2026-09-01' });

@@ -31,7 +31,7 @@ describeEachDb('timetable hand editing', (kind) => {
   beforeAll(async () => {
     t = await createTestCore(kind);
     s = await timetableSchool(t);
-    const started = await t.client.call('timetable.generate.start', { target: 'new', yearId: s.yearId, studyPeriodId: s.periodId, name: 'Для правки', budget: { seconds: 30, seed: 7, maxIterations: 20_000 } });
+    const started = await t.client.call('timetable.generate.start', { target: 'new', yearId: s.yearId, studyPeriodId: s.periodId, name: 'Для правки', budget: { seconds: 600, seed: 7, maxIterations: 20_000 } });
     draftId = (await waitJob(t, started.jobId)).versionId!;
   });
   afterAll(async () => t?.cleanup());

@@ -15,7 +15,7 @@ describeEachDb('timetable printouts and Excel', (kind) => {
   beforeAll(async () => {
     t = await createTestCore(kind);
     s = await timetableSchool(t);
-    const started = await t.client.call('timetable.generate.start', { target: 'new', yearId: s.yearId, studyPeriodId: s.periodId, name: 'Печать', budget: { seconds: 30, seed: 3, maxIterations: 15_000 } });
+    const started = await t.client.call('timetable.generate.start', { target: 'new', yearId: s.yearId, studyPeriodId: s.periodId, name: 'Печать', budget: { seconds: 600, seed: 3, maxIterations: 15_000 } });
     const done = await waitJob(t, started.jobId);
     v = await t.client.call('timetable.version.get', { versionId: done.versionId! });
   });

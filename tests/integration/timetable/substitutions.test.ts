@@ -33,7 +33,7 @@ describeEachDb('timetable substitutions', (kind) => {
   beforeAll(async () => {
     t = await createTestCore(kind);
     s = await timetableSchool(t);
-    const started = await t.client.call('timetable.generate.start', { target: 'new', yearId: s.yearId, studyPeriodId: s.periodId, name: 'Основное', budget: { seconds: 30, seed: 7, maxIterations: 20_000 } });
+    const started = await t.client.call('timetable.generate.start', { target: 'new', yearId: s.yearId, studyPeriodId: s.periodId, name: 'Основное', budget: { seconds: 600, seed: 7, maxIterations: 20_000 } });
     const done = await waitJob(t, started.jobId);
     v = await t.client.call('timetable.version.get', { versionId: done.versionId! });
     await t.client.call('timetable.version.approve', { versionId: v.meta.id, version: v.meta.version, effectiveFrom: '2026-09-01' });

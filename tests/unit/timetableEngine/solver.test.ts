@@ -28,6 +28,35 @@ describe('solver', () => {
     expect(longer.evaluation.soft).toBeLessThan(first.evaluation.soft);
   });
 
+  it('places the other group of a split lesson when the first group is locked (a fill after «Закрепить»)', () => {
+    const inst = generateSchool({ size: 'S', seed: 11 });
+    const first = solve(inst, { seed: 5, maxIterations: 1_500_000, stopWhenValid: true });
+    expect(first.evaluation.valid).toBe(true);
+    // The first group of every split lesson is locked where it stood: its unit leads its block, and the
+    // fill once counted such a block as placed and never placed the partner group (one lesson short).
+    const seen = new Set<string>();
+    const lockedLessons = inst.lessons.map((l) => {
+      if (!l.parallelKey || seen.has(l.parallelKey)) return l;
+      seen.add(l.parallelKey);
+      const at = first.timetable.placements.filter((p) => p.lessonId === l.id);
+      return { ...l, locked: Array.from({ length: l.count }, (_, i) => at.find((p) => p.index === i) ?? null).map((p) => (p ? { day: p.day, period: p.period } : null)) };
+    });
+    expect(seen.size).toBeGreaterThan(0);
+    const locked = { ...inst, lessons: lockedLessons };
+    const res = solve(locked, { seed: 3, maxIterations: 1_500_000, stopWhenValid: true });
+    expect(res.evaluation.hardByKind).toEqual({});
+    expect(res.evaluation.figures.placed).toBe(res.evaluation.figures.units);
+    for (const l of lockedLessons.filter((x) => x.locked)) {
+      for (const [i, lock] of (l.locked ?? []).entries()) {
+        if (!lock) continue;
+        expect(res.timetable.placements.find((p) => p.lessonId === l.id && p.index === i)).toMatchObject(lock);
+        // …and the partner group's occurrence stands beside it.
+        for (const partner of inst.lessons.filter((x) => x.parallelKey === l.parallelKey && x.id !== l.id && x.count > i))
+          expect(res.timetable.placements.find((p) => p.lessonId === partner.id && p.index === i)).toMatchObject(lock);
+      }
+    }
+  });
+
   it('is deterministic for a seed under an iteration limit', () => {
     const c = compile(generateSchool({ size: 'S', seed: 7 }));
     const a = solve(c, { seed: 99, maxIterations: 40_000 });

@@ -6,7 +6,7 @@ import { computeFigures } from './figures';
 import type { Timetable, TimetableInstance } from './model';
 import { createRng } from './rng';
 import { anneal } from './search';
-import { beginMove, createState, finishMove, setStart, type State } from './state';
+import { beginMove, createState, finishMove, setBlockStart, setStart, type State } from './state';
 
 export interface SolveOptions {
   seed?: number;
@@ -145,8 +145,10 @@ export function solve(input: TimetableInstance | Compiled, opts: SolveOptions = 
   if (opts.initial) loadTimetable(st, opts.initial);
   beginMove(st);
   for (let u = 0; u < c.nU; u++) {
-    // Locked units go to their lock first so construction plans around them.
-    if (c.unitLock[u] >= 0 && st.start[u] < 0) setStart(st, u, c.unitLock[u]);
+    // Locked units go to their lock first so construction plans around them — with the rest of their
+    // block (the other group of a split lesson starts together with it): construction counts a block
+    // whose first unit stands as placed, so a partner left out here would never be placed at all.
+    if (c.unitLock[u] >= 0 && st.start[u] < 0) setBlockStart(st, c.unitBlock[u], c.unitLock[u]);
   }
   finishMove(st);
   progress('construct', 0, st, true);
