@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AUDIT_ACTIONS, type AuditFilter, type AuditRow } from '../../../src-shared/contract/audit';
 import { XLSX_MIME, type ExportedFile } from '../../../src-shared/contract/files';
+import { operationTitle } from '../../../src-shared/contract/operationTitles';
 import { entityTitle, fieldChanges, fieldLabel, formatAuditValue, formatDetails, formatFieldValue } from '../../../src-shared/domain/auditLabels';
 
 function localDateTime(iso: string): string {
@@ -51,11 +52,11 @@ export async function auditWorkbook(rows: AuditRow[], filter: AuditFilter, gener
     const fields = fieldChanges(r.action, r.changes);
     if (fields && fields.length) {
       for (const f of fields) {
-        ws.addRow([...base, fieldLabel(r.entity, f.field), formatFieldValue(f.field, f.before, r.entity, r.refs), formatFieldValue(f.field, f.after, r.entity, r.refs), '', r.cause ?? '', r.method]);
+        ws.addRow([...base, fieldLabel(r.entity, f.field), formatFieldValue(f.field, f.before, r.entity, r.refs), formatFieldValue(f.field, f.after, r.entity, r.refs), '', r.cause ?? '', operationTitle(r.method)]);
         lines++;
       }
     } else {
-      ws.addRow([...base, '', '', '', formatDetails(r.changes, r.refs), r.cause ?? '', r.method]);
+      ws.addRow([...base, '', '', '', formatDetails(r.changes, r.refs), r.cause ?? '', operationTitle(r.method)]);
       lines++;
     }
   }

@@ -144,6 +144,9 @@ describeEachDb('audit log', (kind) => {
     expect(rows[header]).toEqual(['Дата и время', 'Пользователь', 'Действие', 'Объект', 'Запись', 'Поле', 'Было', 'Стало', 'Подробности', 'Основание', 'Операция']);
     const line = rows.slice(header + 1).find((r) => r[5] === 'Фамилия');
     expect(line?.slice(1, 8)).toEqual(['Секретарёва Нина Павловна', 'Изменение', 'Обучающийся', 'Смирнов-Петров Артём Олегович', 'Фамилия', 'Смирнов', 'Смирнов-Петров']);
+    // The operation is named as the office would say it, never by the contract's method name.
+    expect(line?.[10]).toBe('Изменить карточку обучающегося');
+    expect(rows.slice(header + 1).flat().filter((c) => /\b[a-z]+\.[a-z]+(\.[a-z]+)?\b/i.test(String(c)))).toEqual([]);
 
     if (kind === 'sqlite' && hasSoffice()) {
       const dir = fs.mkdtempSync(path.join(t.dataDir, 'lo-'));
@@ -153,6 +156,8 @@ describeEachDb('audit log', (kind) => {
       const csv = fs.readFileSync(path.join(dir, 'log.csv'), 'utf8');
       expect(csv).toContain('Фамилия,Смирнов,Смирнов-Петров');
       expect(csv).toContain('Секретарёва Нина Павловна');
+      expect(csv).toContain('Изменить карточку обучающегося');
+      expect(csv).not.toContain('people.pupils');
     }
 
     const logged = (await admin.call('audit.list', { entity: 'audit' })).rows;
