@@ -2,6 +2,7 @@ import { z } from './zodRu';
 import { query } from './define';
 import { isoDate } from './fields';
 import { exportedFile } from './files';
+import { listSortInput, SORT_LABELS } from './listSortInput';
 
 /** Filters of «Журнал изменений»; every one is optional, the period is inclusive (local dates). */
 export const auditFilter = z.object({
@@ -33,6 +34,9 @@ export const auditRow = z.object({
   cause: z.string().nullable(),
 });
 export type AuditRow = z.output<typeof auditRow>;
+
+/** Columns of the log's page a click on the head sorts by (on the server: the log is paged). */
+export const AUDIT_SORT_COLUMNS = ['at', 'userName', 'action', 'entity'] as const;
 
 /** Russian names of audit actions, for the log page and its Excel export. */
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -70,8 +74,13 @@ export const auditContract = {
     summary: 'Журнал изменений',
     right: 'audit.read',
     record: 'Журнал изменений',
-    labels: { from: 'Период с', to: 'Период по', recordId: 'Запись' },
-    input: auditFilter.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) }),
+    labels: { from: 'Период с', to: 'Период по', recordId: 'Запись', ...SORT_LABELS },
+    input: auditFilter.extend({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(50),
+      /** Without it, newest first. */
+      sort: listSortInput(AUDIT_SORT_COLUMNS, 'Журнал изменений'),
+    }),
     output: z.object({ rows: z.array(auditRow), total: z.number().int() }),
   }),
   /** Values for the filter lists: users and entities that occur in the log. */

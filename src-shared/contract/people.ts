@@ -7,6 +7,8 @@ import { personId } from './peopleFields';
 import { historyRow, PUPIL_FLAGS, pupilRow, pupilView } from './peopleViews';
 import { parentLinkInput, peopleParentsContract } from './peopleParents';
 import { peopleMergeContract } from './peopleMerge';
+import { PUPIL_COLUMNS } from './peopleColumns';
+import { listSortInput, SORT_LABELS } from './listSortInput';
 
 export * from './peopleViews';
 export { PUPIL_SCHEMAS, PUPIL_EMPTY, PUPIL_FIELD_LABELS, type PupilCard, type PupilCardInput } from './peoplePupilCard';
@@ -73,8 +75,8 @@ const pupilsContract = {
   'people.pupils.list': query({
     summary: 'Список обучающихся',
     right: 'pupils.read',
-    labels: PUPIL_LABELS,
-    input: pupilFilter.extend(paging).optional(),
+    labels: { ...PUPIL_LABELS, ...SORT_LABELS },
+    input: pupilFilter.extend({ ...paging, sort: listSortInput(PUPIL_COLUMNS.map((c) => c.key), 'Список обучающихся') }).optional(),
     output: z.array(pupilRow),
   }),
   /** How many pupils match the filters (the list's footer). */

@@ -1,4 +1,5 @@
 import type { ParentRow, PupilRow, StaffRow } from './peopleViews';
+import type { SortValue } from '../domain/listSort';
 
 /**
  * Columns of the people lists. The virtual table shows them and the Excel export writes the ones the
@@ -13,7 +14,12 @@ export interface ListColumn<R> {
   /** Shown until the user hides it. */
   visible: boolean;
   value: (row: R) => string | number | null;
+  /** What the column sorts by when that is not the text shown (a date sorts by its ISO form). */
+  sortValue?: (row: R) => SortValue;
 }
+
+/** The value a column sorts by, the same on the screen and on the server. */
+export const sortValueOf = <R>(c: ListColumn<R>): ((row: R) => SortValue) => c.sortValue ?? c.value;
 
 const ru = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : null);
 const yes = (b: boolean) => (b ? 'да' : '');
@@ -23,7 +29,7 @@ const nameColumns = <R extends { lastName: string; firstName: string; middleName
   { key: 'firstName', title: 'Имя', width: 14, visible: true, value: (r) => r.firstName },
   { key: 'middleName', title: 'Отчество', width: 18, visible: true, value: (r) => r.middleName },
   { key: 'sex', title: 'Пол', width: 5, visible: true, value: (r) => r.sex },
-  { key: 'birthDate', title: 'Дата рождения', width: 13, visible: true, value: (r) => ru(r.birthDate) },
+  { key: 'birthDate', title: 'Дата рождения', width: 13, visible: true, value: (r) => ru(r.birthDate), sortValue: (r) => r.birthDate },
 ];
 
 export const PUPIL_COLUMNS: ListColumn<PupilRow>[] = [
@@ -66,10 +72,10 @@ export const STAFF_COLUMNS: ListColumn<StaffRow>[] = [
   { key: 'additionalPositions', title: 'Дополнительные должности', width: 28, visible: false, value: (r) => r.additionalPositions || null },
   { key: 'department', title: 'Подразделение', width: 18, visible: false, value: (r) => r.department },
   { key: 'qualificationCategory', title: 'Категория', width: 16, visible: true, value: (r) => r.qualificationCategory },
-  { key: 'nextAttestationDate', title: 'Следующая аттестация', width: 13, visible: false, value: (r) => ru(r.nextAttestationDate) },
-  { key: 'hireDate', title: 'Дата приёма', width: 12, visible: false, value: (r) => ru(r.hireDate) },
-  { key: 'dismissalDate', title: 'Дата увольнения', width: 12, visible: false, value: (r) => ru(r.dismissalDate) },
-  { key: 'maternityLeave', title: 'Отпуск по уходу за ребёнком', width: 26, visible: false, value: leaveText },
+  { key: 'nextAttestationDate', title: 'Следующая аттестация', width: 13, visible: false, value: (r) => ru(r.nextAttestationDate), sortValue: (r) => r.nextAttestationDate },
+  { key: 'hireDate', title: 'Дата приёма', width: 12, visible: false, value: (r) => ru(r.hireDate), sortValue: (r) => r.hireDate },
+  { key: 'dismissalDate', title: 'Дата увольнения', width: 12, visible: false, value: (r) => ru(r.dismissalDate), sortValue: (r) => r.dismissalDate },
+  { key: 'maternityLeave', title: 'Отпуск по уходу за ребёнком', width: 26, visible: false, value: leaveText, sortValue: (r) => r.maternityLeaveFrom ?? r.maternityLeaveTo },
   { key: 'personnelNumber', title: 'Табельный №', width: 10, visible: false, value: (r) => r.personnelNumber },
   { key: 'snils', title: 'СНИЛС', width: 15, visible: false, value: (r) => r.snils },
   { key: 'phoneMobile', title: 'Мобильный телефон', width: 17, visible: true, value: (r) => r.phoneMobile },

@@ -6,6 +6,8 @@ import { PARENT_LABELS as PARENT_CARD_LABELS, PARENT_SCHEMAS } from './peoplePar
 import { personId } from './peopleFields';
 import { historyRow, parentRow, parentView } from './peopleViews';
 import { RELATIONS, type Relation } from '../domain/peopleDictionaries';
+import { PARENT_COLUMNS } from './peopleColumns';
+import { listSortInput, SORT_LABELS } from './listSortInput';
 
 export { PARENT_SCHEMAS, PARENT_EMPTY, PARENT_FIELD_LABELS, type ParentCard, type ParentCardInput } from './peopleParentCard';
 
@@ -81,8 +83,8 @@ export const peopleParentsContract = {
   'people.parents.list': query({
     summary: 'Список родителей',
     right: 'parents.read',
-    labels: PARENT_LABELS,
-    input: parentFilter.extend(paging).optional(),
+    labels: { ...PARENT_LABELS, ...SORT_LABELS },
+    input: parentFilter.extend({ ...paging, sort: listSortInput(PARENT_COLUMNS.map((c) => c.key), 'Список родителей') }).optional(),
     output: z.array(parentRow),
   }),
   'people.parents.count': query({

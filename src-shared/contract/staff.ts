@@ -6,6 +6,8 @@ import { STAFF_LABELS as STAFF_CARD_LABELS, STAFF_SCHEMAS } from './peopleStaffC
 import { personId } from './peopleFields';
 import { duplicateCandidate, historyRow, staffRow, staffView } from './peopleViews';
 import { normaliseName } from '../domain/personRules';
+import { STAFF_COLUMNS } from './peopleColumns';
+import { listSortInput, SORT_LABELS } from './listSortInput';
 
 export { STAFF_SCHEMAS, STAFF_EMPTY, STAFF_FIELD_LABELS, type StaffCard, type StaffCardInput } from './peopleStaffCard';
 
@@ -59,8 +61,10 @@ export const staffContract = {
   'staff.list': query({
     summary: 'Список сотрудников',
     right: 'staff.read',
-    labels: STAFF_LABELS,
-    input: staffFilter.extend({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(5000).optional() }).optional(),
+    labels: { ...STAFF_LABELS, ...SORT_LABELS },
+    input: staffFilter
+      .extend({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(5000).optional(), sort: listSortInput(STAFF_COLUMNS.map((c) => c.key), 'Список сотрудников') })
+      .optional(),
     output: z.array(staffRow),
   }),
   'staff.count': query({

@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { newId } from '../../src-shared/domain/ids';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
@@ -213,4 +216,47 @@ describeE2E('Книга движения in the browser', () => {
     expect(await page.getByText('такой даты нет').count()).toBe(0);
     await context.close();
   });
+  it('a 4 000-row book draws only the rows on screen, and its last row is reached by scrolling (issue 24)', async () => {
+    // Written straight into the file, as years of signed orders would be: the browser is what is tested.
+    const N = 4000;
+    const db = new Database(path.join(serve.dataDir, 'school-office.sqlite3'));
+    const yearId = (db.prepare('select id from academic_year order by start_date desc limit 1').get() as { id: string }).id;
+    const now = new Date().toISOString();
+    const orderId = newId();
+    db.transaction(() => {
+      db.prepare(
+        `insert into movement_order (id, academic_year_id, order_type, number, number_text, order_date, title, status, signed_at, version, created_at, updated_at)
+         values (?, ?, 'enroll', 900, '900-з', '2026-12-30', 'О зачислении', 'signed', ?, 1, ?, ?)`,
+      ).run(orderId, yearId, now, now, now);
+      const pupil = db.prepare(`insert into pupil (id, last_name, first_name, middle_name, sex, birth_date, search_key, version, created_at, updated_at) values (?, ?, 'Книга', null, 'Ж', '2015-01-01', ?, 1, ?, ?)`);
+      const item = db.prepare(
+        `insert into movement_order_item (id, order_id, ordinal, pupil_id, created_pupil, to_class_id, effective_date, enroll_kind, subgroup_ids, name_genitive, name_dative, name_accusative, names_edited)
+         values (?, ?, ?, ?, 0, ?, '2026-12-31', 'otherSchool', '[]', ?, ?, ?, 0)`,
+      );
+      for (let i = 1; i <= N; i++) {
+        const pupilId = newId();
+        const lastName = i === N ? 'Последняя' : `Строкова${i}`;
+        pupil.run(pupilId, lastName, `${lastName.toLowerCase()} книга`, now, now);
+        item.run(newId(), orderId, i, pupilId, class1B, lastName, lastName, lastName);
+      }
+    })();
+    db.close();
+
+    const { context, page } = await newSignedInPage(browser, serve.url, SECRETARY.login, SECRETARY.password);
+    await page.goto(`${serve.url}/#/reports/movement-book`);
+    await expect.poll(async () => Number(/Записей: (\d+)/.exec((await page.getByText(/^Записей:/).textContent()) ?? '')?.[1] ?? 0), { timeout: 30_000 }).toBeGreaterThan(N);
+    const drawn = () => page.locator('.ant-table-row').count();
+    await expect.poll(drawn).toBeGreaterThan(5);
+    expect(await drawn(), 'rows in the DOM at the top').toBeLessThan(80);
+    const last = page.getByRole('button', { name: 'Последняя Книга', exact: true });
+    expect(await last.count(), 'the last row is not drawn before scrolling').toBe(0);
+
+    // Scroll the book's own list to the end, as a mouse wheel would, in a few steps.
+    const holder = page.locator('.ant-table-tbody-virtual-holder');
+    for (let i = 0; i < 5; i++) await holder.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await last.waitFor();
+    expect(await drawn(), 'rows in the DOM at the bottom').toBeLessThan(80);
+    await settledShot(page, 'movement-book-virtual-bottom');
+    await context.close();
+  }, 180_000);
 });

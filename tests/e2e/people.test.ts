@@ -213,6 +213,44 @@ describeE2E('people cards, family links and portal accounts in the browser', () 
     // A long office workflow on a shared 2-core machine: more than the default per-test time.
   }, 360_000);
 
+  it('a click on «Дата рождения» sorts the pupils by birth date, again reverses, and the order survives a reload', async () => {
+    for (const [lastName, birthDate] of [
+      ['Сортова', '2014-11-30'],
+      ['Ёжикова', '2009-01-15'],
+      ['Ельникова', '2016-05-01'],
+    ]) {
+      await ok(apiCall(serve.url, admin, 'people.pupils.create', { lastName, firstName: 'Алла', sex: 'Ж', birthDate }));
+    }
+    const { context, page } = await newSignedInPage(browser, serve.url, SECRETARY.login, SECRETARY.password);
+    await page.goto(`${serve.url}/#/pupils`);
+    const grid = page.getByRole('grid', { name: 'Обучающиеся' });
+    const head = grid.getByRole('columnheader', { name: 'Дата рождения' });
+    const dates = async () => {
+      const cells = await grid.locator('[role=row][aria-rowindex]').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+      return cells.map((t) => /\d{2}\.\d{2}\.\d{4}/.exec(t)?.[0] ?? '').map((d) => d.split('.').reverse().join('-'));
+    };
+    const ascending = (list: string[]) => list.every((d, i) => i === 0 || list[i - 1] <= d);
+    await expect.poll(async () => (await dates()).length).toBeGreaterThanOrEqual(5);
+
+    await head.click();
+    await expect.poll(() => head.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(async () => (await dates())[0]).toBe('2009-01-15');
+    expect(ascending(await dates())).toBe(true);
+
+    await head.click();
+    await expect.poll(() => head.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(async () => (await dates())[0]).toBe('2016-09-02');
+    expect(ascending((await dates()).reverse())).toBe(true);
+
+    // The choice is remembered for this list: after a reload it is still newest first.
+    await page.reload();
+    await expect.poll(() => grid.getByRole('columnheader', { name: 'Дата рождения' }).getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(async () => (await dates())[0]).toBe('2016-09-02');
+    expect(ascending((await dates()).reverse())).toBe(true);
+    await shot(page, 'people-pupils-sorted-by-birth-date');
+    await context.close();
+  });
+
   it('HR types an invalid СНИЛС on a staff card and gets the Russian message, with nothing saved', async () => {
     const { context, page } = await newSignedInPage(browser, serve.url, HR.login, HR.password);
     const before = await ok<{ total: number }>(apiCall(serve.url, admin, 'staff.count', {}));

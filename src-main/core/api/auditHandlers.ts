@@ -4,7 +4,7 @@ import { allAudit, auditFacets, listAudit, recordHistory } from '../audit/index'
 import type { Handlers } from './types';
 
 export const auditHandlers: Handlers<typeof auditContract> = {
-  'audit.list': async ({ offset, limit, ...filter }, ctx) => listAudit(ctx.core.db, filter, offset, limit),
+  'audit.list': async ({ offset, limit, sort, ...filter }, ctx) => listAudit(ctx.core.db, filter, offset, limit, sort),
   'audit.facets': async (_input, ctx) => auditFacets(ctx.core.db),
   'audit.history': async ({ entity, recordId }, ctx) => recordHistory(ctx.core.db, entity, recordId),
   'audit.export': async (filter, ctx) => {

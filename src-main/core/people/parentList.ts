@@ -1,4 +1,6 @@
 import type { ParentFilter } from '../../../src-shared/contract/peopleParents';
+import { sortedPage } from '../foundation/sortedPage';
+import type { ListSort } from '../../../src-shared/domain/listSort';
 import { PARENT_COLUMNS, pickColumns } from '../../../src-shared/contract/peopleColumns';
 import type { ExportedFile } from '../../../src-shared/contract/files';
 import type { ParentRow } from '../../../src-shared/contract/peopleViews';
@@ -53,7 +55,9 @@ async function childrenOf(db: Executor, parentIds: string[], visible: Set<string
   return out;
 }
 
-export async function listParents(ctx: HandlerContext, input: ParentFilter & { offset?: number; limit?: number } = {}): Promise<ParentRow[]> {
+export async function listParents(ctx: HandlerContext, input: ParentFilter & { offset?: number; limit?: number; sort?: ListSort } = {}): Promise<ParentRow[]> {
+  const { sort, offset, limit, ...filter } = input;
+  if (sort) return sortedPage(await listParents(ctx, filter), PARENT_COLUMNS, sort, { offset, limit });
   const { q, visible } = await parentQuery(ctx, input);
   if (!q) return [];
   // Two steps: the ids of the page in name order (narrow rows sort fast), then their columns.

@@ -13,6 +13,8 @@ import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
 import { classesOfPupilsOn, classNameOf, not, parentNamesOfPupils, pupilInClassOn } from './repo/family';
 import { pupilListRows, scopeQuery } from './repo/listRows';
+import { sortedPage } from '../foundation/sortedPage';
+import type { ListSort } from '../../../src-shared/domain/listSort';
 
 /**
  * The pupil list: filters, instant search and scoping in one query, sorted by name and paged for
@@ -83,7 +85,9 @@ async function decorate(db: Executor, raw: RawRow[], withParents: boolean): Prom
   }));
 }
 
-export async function listPupils(ctx: HandlerContext, input: PupilFilter & { offset?: number; limit?: number } = {}): Promise<PupilRow[]> {
+export async function listPupils(ctx: HandlerContext, input: PupilFilter & { offset?: number; limit?: number; sort?: ListSort } = {}): Promise<PupilRow[]> {
+  const { sort, offset, limit, ...filter } = input;
+  if (sort) return sortedPage(await listPupils(ctx, filter), PUPIL_COLUMNS, sort, { offset, limit });
   const q = await pupilQuery(ctx, input);
   if (!q) return [];
   // Two steps: the ids of the page in name order (narrow rows sort fast), then their columns.

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Space, Tag, Tooltip, Typography } from 'antd';
 import { KeyOutlined, SafetyOutlined, UnlockOutlined, UserAddOutlined, EditOutlined } from '@ant-design/icons';
 import { ROLES, type AppUserRow } from '../../../src-shared/contract/access';
 import { formatDateTimeRu } from '../../components/format';
@@ -11,6 +11,7 @@ import { UserRightsDrawer } from './UserRightsDrawer';
 import { useExportUsersMutation, useUnlockUserMutation, useUsersQuery } from './accessApi';
 import { useHasRight } from '../../components/useSession';
 import { ExcelExportButton } from '../../components/ExcelExportButton';
+import { SortableTable } from '../../components/SortableTable';
 
 function status(u: AppUserRow) {
   if (!u.isActive) return <Tag>отключён</Tag>;
@@ -47,7 +48,8 @@ export function UsersPage() {
           )}
         </Space>
       </Space>
-      <Table<AppUserRow>
+      <SortableTable<AppUserRow>
+        listKey="users"
         rowKey="id"
         loading={isLoading}
         dataSource={data ?? []}

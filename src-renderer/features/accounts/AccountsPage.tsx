@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { ACCOUNT_COLUMNS } from '../../../src-shared/contract/accountColumns';
 import type { AccountRow } from '../../../src-shared/contract/accounts';
@@ -15,6 +15,8 @@ import { useAccountsQuery, useExportAccountsMutation, useLettersMutation, useSta
 import { PortalUrl } from './PortalUrl';
 import { useDebounced, usePersisted } from '../../components/usePersisted';
 import { errorText } from '../../components/serverErrors';
+import { SortableTable } from '../../components/SortableTable';
+import type { SortValue } from '../../../src-shared/domain/listSort';
 
 /**
  * «Учётные записи портала»: every account the user looks after with its state and 3-working-day
@@ -106,6 +108,17 @@ function StaffLetters({ rows }: { rows: AccountRow[] }) {
 // The table below shows exactly the columns marked visible; the export writes the same ones.
 const SHOWN_COLUMNS = ACCOUNT_COLUMNS.filter((c) => c.visible).map((c) => c.key);
 
+/** What the columns drawn from several fields sort by. */
+const ACCOUNT_SORT: Record<string, (r: AccountRow) => SortValue> = {
+  kind: (r) => ACCOUNT_KIND_TITLES[r.personKind],
+  status: (r) => ACCOUNT_STATUSES[r.status],
+  deadline: (r) => r.dueDate,
+  order: (r) => r.orderDate,
+  login: (r) => r.login,
+  password: (r) => (r.hasPassword ? 'сохранён' : null),
+  handedOver: (r) => r.handedOverOn,
+};
+
 export function AccountsPage() {
   const { message } = App.useApp();
   const [exportAccounts, { isLoading: exporting }] = useExportAccountsMutation();
@@ -165,7 +178,9 @@ export function AccountsPage() {
           {canStaffLetters && <StaffLetters rows={chosen} />}
         </Space>
       )}
-      <Table<AccountRow>
+      <SortableTable<AccountRow>
+        listKey="accounts"
+        sortValues={ACCOUNT_SORT}
         size="small"
         rowKey="id"
         loading={isFetching}
@@ -177,15 +192,15 @@ export function AccountsPage() {
         rowSelection={canEdit ? { columnWidth: 48, selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: r.status === 'handedOver' }) } : undefined}
         rowClassName={(r) => (r.overdue ? 'account-overdue' : '')}
         columns={[
-          { title: 'Вид', width: 130, render: (_, r) => ACCOUNT_KIND_TITLES[r.personKind] },
+          { title: 'Вид', key: 'kind', width: 130, render: (_, r) => ACCOUNT_KIND_TITLES[r.personKind] },
           { title: 'ФИО', width: 260, dataIndex: 'personName' },
           { title: 'Класс', width: 90, dataIndex: 'className' },
-          { title: 'Состояние', width: 150, render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{ACCOUNT_STATUSES[r.status]}</Tag> },
-          { title: 'Срок', width: 340, render: (_, r) => <Deadline r={r} /> },
-          { title: 'Приказ', width: 140, render: (_, r) => [r.orderNumber && `№ ${r.orderNumber}`, r.orderDate && `от ${formatDateRu(r.orderDate)}`].filter(Boolean).join(' ') },
-          { title: 'Логин', width: 140, render: (_, r) => r.login ?? '' },
-          { title: 'Пароль', width: 90, render: (_, r) => (r.hasPassword ? 'сохранён' : '') },
-          { title: 'Выдана', width: 220, render: (_, r) => (r.handedOverOn ? `${formatDateRu(r.handedOverOn)}, ${r.handedOverTo ?? ''}` : r.exportFile ? `файл: ${r.exportFile}` : '') },
+          { title: 'Состояние', key: 'status', width: 150, render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{ACCOUNT_STATUSES[r.status]}</Tag> },
+          { title: 'Срок', key: 'deadline', width: 340, render: (_, r) => <Deadline r={r} /> },
+          { title: 'Приказ', key: 'order', width: 140, render: (_, r) => [r.orderNumber && `№ ${r.orderNumber}`, r.orderDate && `от ${formatDateRu(r.orderDate)}`].filter(Boolean).join(' ') },
+          { title: 'Логин', key: 'login', width: 140, render: (_, r) => r.login ?? '' },
+          { title: 'Пароль', key: 'password', width: 90, render: (_, r) => (r.hasPassword ? 'сохранён' : '') },
+          { title: 'Выдана', key: 'handedOver', width: 220, render: (_, r) => (r.handedOverOn ? `${formatDateRu(r.handedOverOn)}, ${r.handedOverTo ?? ''}` : r.exportFile ? `файл: ${r.exportFile}` : '') },
           {
             title: '',
             width: 100,

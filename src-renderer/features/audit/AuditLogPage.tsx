@@ -8,6 +8,8 @@ import { downloadFile } from '../../components/downloadFile';
 import { formatDateTimeRu } from '../../components/format';
 import { useAuditFacetsQuery, useAuditListQuery, useExportAuditMutation } from './auditApi';
 import { ChangesView } from './ChangesView';
+import { serverSortHead, sortOfChange } from '../../components/SortableTable';
+import { useListSort } from '../../components/useListSort';
 
 const PAGE = 50;
 
@@ -16,7 +18,8 @@ export function AuditLogPage() {
   const { message } = App.useApp();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [page, setPage] = useState(1);
-  const { data, isFetching } = useAuditListQuery({ ...filter, offset: (page - 1) * PAGE, limit: PAGE });
+  const [sort, , setSort] = useListSort('audit');
+  const { data, isFetching } = useAuditListQuery({ ...filter, sort: sort ?? undefined, offset: (page - 1) * PAGE, limit: PAGE });
   const { data: facets } = useAuditFacetsQuery();
   const [exportLog, { isLoading: exporting }] = useExportAuditMutation();
 
@@ -109,13 +112,21 @@ export function AuditLogPage() {
         dataSource={data?.rows ?? []}
         aria-label="Журнал изменений"
         pagination={{ current: page, pageSize: PAGE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => `Всего: ${n}` }}
+        // Sorted on the server: the log is paged, a page sorted alone would lie about the order.
+        onChange={(_p, _f, sorter, extra) => {
+          const next = sortOfChange(sorter, extra.action);
+          if (next !== undefined) {
+            setSort(next);
+            setPage(1);
+          }
+        }}
         // Fits 1366 px without a sideways scroll: the changes take what the fixed columns leave.
         tableLayout="fixed"
         columns={[
-          { title: 'Когда', dataIndex: 'at', width: 100, render: (v: string) => formatDateTimeRu(v) },
-          { title: 'Кто', dataIndex: 'userName', width: 150, render: (v: string | null) => v ?? 'система' },
-          { title: 'Действие', dataIndex: 'action', width: 110, render: (v: string) => AUDIT_ACTIONS[v] ?? v },
-          { title: 'Объект', dataIndex: 'entity', width: 130, render: (v: string) => entityTitle(v) },
+          { title: 'Когда', dataIndex: 'at', width: 116, ...serverSortHead('at', sort), render: (v: string) => formatDateTimeRu(v) },
+          { title: 'Кто', dataIndex: 'userName', width: 150, ...serverSortHead('userName', sort), render: (v: string | null) => v ?? 'система' },
+          { title: 'Действие', dataIndex: 'action', width: 126, ...serverSortHead('action', sort), render: (v: string) => AUDIT_ACTIONS[v] ?? v },
+          { title: 'Объект', dataIndex: 'entity', width: 130, ...serverSortHead('entity', sort), render: (v: string) => entityTitle(v) },
           {
             title: 'Запись',
             width: 180,

@@ -6,6 +6,7 @@ import { AOOP_VARIANTS } from '../../../src-shared/domain/schoolSetup/classRules
 import { useRoomsQuery } from '../rooms/roomsApi';
 import { useSaveFeedback } from '../../components/saveFeedback';
 import { useClassesQuery, useSaveClassMutation, useSetupStaffOptionsQuery } from './classesApi';
+import { requiredRule } from '../../components/requiredRule';
 
 interface Values {
   grade: number;
@@ -59,12 +60,12 @@ export function ClassFormModal({ year, years, cls, onClose }: { year: AcademicYe
       <Form form={form} name="cls" layout="vertical" aria-label="Форма: Класс">
         <Row gutter={12}>
           <Col span={8}>
-            <Form.Item name="grade" label="Параллель" required>
+            <Form.Item name="grade" label="Параллель" required rules={requiredRule('Параллель')}>
               <InputNumber min={1} max={11} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="letter" label="Литера" required>
+            <Form.Item name="letter" label="Литера" required rules={requiredRule('Литера')}>
               <Input placeholder="А" maxLength={3} />
             </Form.Item>
           </Col>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Empty, Popconfirm, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
 import { AppstoreAddOutlined, ApartmentOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { SchoolClass } from '../../../src-shared/contract/classes';
 import { useHasRight } from '../../components/useSession';
@@ -12,6 +12,7 @@ import { TeacherCell } from './TeacherCell';
 import { useClassesQuery, useDeleteClassMutation, useExportClassesMutation, useSetupStaffOptionsQuery } from './classesApi';
 import { YearSelect } from '../../components/YearSelect';
 import { ExcelExportButton } from '../../components/ExcelExportButton';
+import { SortableTable } from '../../components/SortableTable';
 
 /** «Классы»: the classes of a year with class teachers, shifts, rooms, programmes and subgroups. */
 export function ClassesPage() {
@@ -62,7 +63,8 @@ export function ClassesPage() {
         </Space>
       )}
       {year && (
-        <Table<SchoolClass>
+        <SortableTable<SchoolClass>
+        listKey="classes"
           rowKey="id"
           size="small"
           loading={isFetching}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Input, Space, Table, Typography } from 'antd';
+import { Button, Input, Space, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { AlphabetEntry } from '../../../src-shared/contract/movement';
 import { formatDateRu } from '../../components/format';
 import { PupilTimelineDrawer } from './PupilTimelineDrawer';
 import { useAlphabetQuery, useExportAlphabetMutation } from './movementApi';
 import { useDownload } from '../../components/downloadFile';
+import { SortableTable } from '../../components/SortableTable';
 
 /** Алфавитная книга: numbers handed out at enrolment, never reused; annulled entries stay struck out. */
 export function AlphabetTab() {
@@ -23,7 +24,8 @@ export function AlphabetTab() {
         </Button>
         <Typography.Text type="secondary">Записей: {data?.length ?? 0}</Typography.Text>
       </Space>
-      <Table<AlphabetEntry>
+      <SortableTable<AlphabetEntry>
+        listKey="movement.alphabet"
         rowKey="number"
         size="small"
         loading={isFetching}

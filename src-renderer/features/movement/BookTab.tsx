@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Input, Select, Space, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { BookEntry } from '../../../src-shared/contract/movement';
@@ -8,8 +8,12 @@ import { formatDateRu, todayIso } from '../../components/format';
 import { PupilTimelineDrawer } from './PupilTimelineDrawer';
 import { useBookQuery, useClassesOnQuery, useExportBookMutation } from './movementApi';
 import { useDownload } from '../../components/downloadFile';
+import { SortableTable } from '../../components/SortableTable';
 
 /** «Книга движения учащихся»: every item of every signed order, in the order things happened. */
+/** The book's scroll height: what is left of the window under the page's header and filters. */
+const bookHeight = () => Math.max(320, (typeof window === 'undefined' ? 768 : window.innerHeight) - 330);
+
 export function BookTab() {
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
@@ -50,13 +54,18 @@ export function BookTab() {
         </Button>
         <Typography.Text type="secondary">Записей: {data?.length ?? 0}</Typography.Text>
       </Space>
-      <Table<BookEntry>
+      <SortableTable<BookEntry>
+        listKey="movement.book"
         rowKey="itemId"
         size="small"
         loading={isFetching}
         dataSource={data ?? []}
         aria-label="Книга движения учащихся"
-        pagination={{ pageSize: 100, showSizeChanger: false }}
+        // Thousands of entries in a long-lived school: only the rows on screen are drawn (issue 24),
+        // the whole book stays one list to scroll and sort; the height fits a 768 px window.
+        virtual
+        scroll={{ y: bookHeight() }}
+        pagination={false}
         rowClassName={(r) => (r.status === 'cancelled' ? 'movement-cancelled' : '')}
         columns={[
           { title: '№', dataIndex: 'seq', width: 60 },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Dropdown, Input, Select, Space, Tag, Typography } from 'antd';
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import type { OrderRow } from '../../../src-shared/contract/movementFields';
@@ -10,6 +10,7 @@ import { useSelectedYear } from '../../components/useSelectedYear';
 import { useExportOrderBookMutation, useOrdersQuery } from './movementApi';
 import { YearSelect } from '../../components/YearSelect';
 import { useDownload } from '../../components/downloadFile';
+import { SortableTable } from '../../components/SortableTable';
 
 export const STATUS_COLORS: Record<OrderStatus, string> = { draft: 'default', signed: 'green', cancelled: 'red' };
 
@@ -67,7 +68,8 @@ export function OrdersTab() {
         />
         <Input.Search aria-label="Поиск приказа" placeholder="ФИО или номер приказа" allowClear style={{ width: 280 }} onSearch={setSearch} />
       </Space>
-      <Table<OrderRow>
+      <SortableTable<OrderRow>
+        listKey="movement.orders"
         rowKey="id"
         size="small"
         loading={isFetching}

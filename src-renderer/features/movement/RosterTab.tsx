@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Empty, Select, Space, Table, Typography } from 'antd';
+import { Button, Empty, Select, Space, Typography } from 'antd';
 import type { ClassRoster } from '../../../src-shared/contract/movement';
 import { DateField } from '../../components/DateField';
 import { formatDateRu, todayIso } from '../../components/format';
 import { PupilTimelineDrawer } from './PupilTimelineDrawer';
 import { useClassesOnQuery, useRosterQuery } from './movementApi';
+import { SortableTable } from '../../components/SortableTable';
 
 type RosterPupil = ClassRoster['pupils'][number];
 
@@ -40,7 +41,8 @@ export function RosterTab() {
       {!current ? (
         <Empty description="Выберите дату и класс" />
       ) : (
-        <Table<RosterPupil>
+        <SortableTable<RosterPupil>
+        listKey="movement.roster"
           rowKey="id"
           size="small"
           loading={isFetching}

@@ -8,6 +8,7 @@ import { useExportParentsMutation, useParentsCountQuery, useParentsQuery } from 
 import { PAGE_SIZE, PeopleListPage, usePages } from '../people/PeopleListPage';
 import { useClassOptions } from '../people/useClassOptions';
 import { useDebounced, usePersisted } from '../../components/usePersisted';
+import { useListSort } from '../../components/useListSort';
 
 interface Filters {
   search: string;
@@ -22,8 +23,9 @@ export function ParentsPage() {
   const [f, setF] = usePersisted<Filters>('parents.filters', { search: '', classId: null, children: 'any' });
   const search = useDebounced(f.search, 120);
   const filter: ParentFilter = { search: search || undefined, classId: f.classId ?? undefined, hasChildren: f.children === 'any' ? undefined : f.children === 'with' };
-  const [pages, more] = usePages(JSON.stringify(filter));
-  const { data, isFetching } = useParentsQuery({ ...filter, limit: pages * PAGE_SIZE });
+  const [sort, onSort] = useListSort('parents');
+  const [pages, more] = usePages(JSON.stringify([filter, sort]));
+  const { data, isFetching } = useParentsQuery({ ...filter, sort: sort ?? undefined, limit: pages * PAGE_SIZE });
   const { data: count } = useParentsCountQuery(filter);
   const [exportParents] = useExportParentsMutation();
   const onNearEnd = useCallback(() => {
@@ -34,6 +36,8 @@ export function ParentsPage() {
     <PeopleListPage<ParentRow>
       title="Родители и законные представители"
       storageKey="parents"
+      sort={sort}
+      onSort={onSort}
       columns={PARENT_COLUMNS}
       rows={data}
       total={count?.total}

@@ -7,6 +7,7 @@ import { plural } from '../../../src-shared/domain/plural';
 import { downloadFile } from '../../components/downloadFile';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
 import { usePersisted } from '../../components/usePersisted';
+import type { ListSort } from '../../../src-shared/domain/listSort';
 
 /**
  * The frame of the pupil, parent and staff lists: instant search, filters, a column chooser that
@@ -35,6 +36,9 @@ interface Props<R> {
   createLabel?: string;
   onExport: (columns: string[]) => Promise<ExportedFile | undefined>;
   extraActions?: ReactNode;
+  /** The column the server sorts by (see `useListSort`); without `onSort` the heads do not sort. */
+  sort?: ListSort | null;
+  onSort?: (column: string) => void;
 }
 
 export function PeopleListPage<R>(p: Props<R>) {
@@ -140,6 +144,8 @@ export function PeopleListPage<R>(p: Props<R>) {
         loading={p.loading}
         onNearEnd={p.onNearEnd}
         onOpen={p.onOpen}
+        sort={p.sort}
+        onSort={p.onSort}
       />
     </Space>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Spin, Typography } from 'antd';
+import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
+import type { ListSort } from '../../../src-shared/domain/listSort';
 
 /**
  * A list of thousands of rows that renders only what is on screen (@tanstack/react-virtual), with
@@ -13,6 +15,8 @@ export interface VirtualColumn<R> {
   /** Width in px; the last column takes the rest. */
   width: number;
   render: (row: R) => ReactNode;
+  /** False for a column that has no order of its own (an action button). */
+  sortable?: boolean;
 }
 
 interface Props<R> {
@@ -25,11 +29,15 @@ interface Props<R> {
   height?: number | string;
   emptyText?: string;
   ariaLabel: string;
+  /** The column the rows are sorted by (the page sorts them, on the server for a paged list). */
+  sort?: ListSort | null;
+  /** A click on a column head: the page switches to that column or reverses it. */
+  onSort?: (column: string) => void;
 }
 
 const ROW_HEIGHT = 36;
 
-export function VirtualTable<R>({ columns, rows, rowKey, onOpen, onNearEnd, loading, height = 'calc(100vh - 300px)', emptyText = 'Никого не найдено', ariaLabel }: Props<R>) {
+export function VirtualTable<R>({ columns, rows, rowKey, onOpen, onNearEnd, loading, height = 'calc(100vh - 300px)', emptyText = 'Никого не найдено', ariaLabel, sort, onSort }: Props<R>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -63,8 +71,8 @@ export function VirtualTable<R>({ columns, rows, rowKey, onOpen, onNearEnd, load
   };
 
   // A column is never narrower than its header (issue 24: «Дата ро…», «Кл…»): about 10 px a
-  // letter of the bold 14 px header plus the padding.
-  const widthOf = (c: VirtualColumn<R>) => Math.max(c.width, c.title.length * 10 + 20);
+  // letter of the bold 14 px header plus the padding, and the sort arrow where there is one.
+  const widthOf = (c: VirtualColumn<R>) => Math.max(c.width, c.title.length * 10 + 20 + (onSort && c.sortable !== false ? 16 : 0));
   const template = columns.map((c, i) => (i === columns.length - 1 ? `minmax(${widthOf(c)}px, 1fr)` : `${widthOf(c)}px`)).join(' ');
   const totalWidth = columns.reduce((s, c) => s + widthOf(c), 0);
   const cell = { padding: '0 8px', overflow: 'hidden', whiteSpace: 'nowrap' as const, textOverflow: 'ellipsis', lineHeight: `${ROW_HEIGHT}px` };
@@ -81,11 +89,23 @@ export function VirtualTable<R>({ columns, rows, rowKey, onOpen, onNearEnd, load
         style={{ height, overflow: 'auto', outline: 'none', position: 'relative' }}
       >
         <div role="row" style={{ display: 'grid', gridTemplateColumns: template, minWidth: totalWidth, position: 'sticky', top: 0, zIndex: 1, background: '#fafafa', borderBottom: '1px solid #f0f0f0', fontWeight: 600 }}>
-          {columns.map((c) => (
-            <div key={c.key} role="columnheader" style={cell}>
-              {c.title}
-            </div>
-          ))}
+          {columns.map((c) => {
+            const canSort = onSort !== undefined && c.sortable !== false;
+            const dir = sort?.column === c.key ? sort.direction : null;
+            return (
+              <div
+                key={c.key}
+                role="columnheader"
+                aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : canSort ? 'none' : undefined}
+                title={canSort ? 'Щелчок — упорядочить по этому столбцу, ещё щелчок — в обратном порядке' : undefined}
+                onClick={canSort ? () => onSort(c.key) : undefined}
+                style={{ ...cell, cursor: canSort ? 'pointer' : undefined, userSelect: 'none' }}
+              >
+                {c.title}
+                {dir && <span style={{ marginLeft: 4, color: '#1677ff', fontSize: 11 }}>{dir === 'asc' ? <CaretUpOutlined aria-label="по возрастанию" /> : <CaretDownOutlined aria-label="по убыванию" />}</span>}
+              </div>
+            );
+          })}
         </div>
         {rows.length === 0 && !loading ? (
           <Empty style={{ marginTop: 48 }} description={emptyText} />

@@ -1,6 +1,7 @@
 import { AutoComplete, Checkbox, Col, Form, Input, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { DateField } from '../../components/DateField';
+import { requiredRule } from '../../components/requiredRule';
 
 /**
  * Small builders for the card forms: one line per field, the label taken from the contract's labels
@@ -22,7 +23,7 @@ export function fieldKit(labels: Record<string, string>): FieldKit {
   const kit: FieldKit = {
     text: (name, o = {}) => (
       <Col xs={24} md={o.span ?? 8} key={name}>
-        <Form.Item name={name} label={label(name)} required={o.required}>
+        <Form.Item name={name} label={label(name)} required={o.required} rules={o.required ? requiredRule(label(name)) : undefined}>
           {o.area ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} /> : <Input placeholder={o.placeholder} allowClear={!o.required} />}
         </Form.Item>
       </Col>

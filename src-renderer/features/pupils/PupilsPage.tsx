@@ -9,6 +9,7 @@ import { useExportPupilsMutation, usePupilsCountQuery, usePupilsQuery } from '..
 import { PAGE_SIZE, PeopleListPage, usePages } from '../people/PeopleListPage';
 import { useClassOptions } from '../people/useClassOptions';
 import { useDebounced, usePersisted } from '../../components/usePersisted';
+import { useListSort } from '../../components/useListSort';
 
 interface Filters {
   search: string;
@@ -26,8 +27,9 @@ export function PupilsPage() {
   const [f, setF] = usePersisted<Filters>('pupils.filters', { search: '', classId: null, status: 'all', flags: [] });
   const search = useDebounced(f.search, 120);
   const filter: PupilFilter = { search: search || undefined, classId: f.classId ?? undefined, status: f.status, flags: f.flags.length ? f.flags : undefined };
-  const [pages, more] = usePages(JSON.stringify(filter));
-  const { data, isFetching } = usePupilsQuery({ ...filter, limit: pages * PAGE_SIZE });
+  const [sort, onSort] = useListSort('pupils');
+  const [pages, more] = usePages(JSON.stringify([filter, sort]));
+  const { data, isFetching } = usePupilsQuery({ ...filter, sort: sort ?? undefined, limit: pages * PAGE_SIZE });
   const { data: count } = usePupilsCountQuery(filter);
   const [exportPupils] = useExportPupilsMutation();
   const onNearEnd = useCallback(() => {
@@ -38,6 +40,8 @@ export function PupilsPage() {
     <PeopleListPage<PupilRow>
       title="Обучающиеся"
       storageKey="pupils"
+      sort={sort}
+      onSort={onSort}
       columns={PUPIL_COLUMNS}
       renderers={{
         hasOvz: (r) => yesTag(r.hasOvz, 'ОВЗ', 'purple'),

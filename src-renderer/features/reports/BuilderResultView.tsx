@@ -1,6 +1,7 @@
-import { Alert, Table, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { BuilderResult } from '../../../src-shared/contract/reportBuilder';
+import { SortableTable } from '../../components/SortableTable';
 
 /**
  * A builder report on screen: group headers with their counts and totals, then the rows of the
@@ -24,7 +25,8 @@ export function BuilderResultView({ result }: { result: BuilderResult }) {
     <>
       {result.truncated && <Alert type="info" showIcon message={`На экране первые ${result.rows.length} строк из ${result.total}; в файле Excel — все.`} style={{ marginBottom: 8 }} />}
       <Typography.Text type="secondary">{result.subtitle}</Typography.Text>
-      <Table<Line>
+      <SortableTable<Line>
+        listKey="reports.builder"
         rowKey="key"
         size="small"
         bordered

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Result, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Result, Select, Space, Typography } from 'antd';
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { PRINT_FORMS, PRINT_FORM_KEYS, type PrintFormKey } from '../../../src-shared/domain/reports/catalogue';
@@ -8,6 +8,7 @@ import { useDownload } from '../../components/downloadFile';
 import { formatDateRu } from '../../components/format';
 import { usePupilsQuery, useStaffListQuery } from '../people/peopleApi';
 import { useCertificatesQuery, usePrintPupilCardMutation, usePrintStaffCardMutation, usePrintStudyCertificateMutation, usePrintWorkCertificateMutation } from './reportsApi';
+import { SortableTable } from '../../components/SortableTable';
 
 /**
  * A print form from the catalogue: find the person, get the DOCX (the school's template) or the PDF.
@@ -78,7 +79,8 @@ function CertificateRegister({ kind }: { kind: 'study' | 'work' }) {
   const rows = (data ?? []).filter((r) => r.kind === kind);
   return (
     <Card size="small" title="Журнал выданных справок">
-      <Table<CertificateRow>
+      <SortableTable<CertificateRow>
+        listKey="reports.certificates"
         size="small"
         rowKey="id"
         loading={isFetching}

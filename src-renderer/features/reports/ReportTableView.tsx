@@ -1,7 +1,9 @@
-import { Button, Card, Table, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Button, Card, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import type { DrillTarget, ReportCell, ReportRow, ReportTable } from '../../../src-shared/contract/reportResult';
+import { SortableTable } from '../../components/SortableTable';
 
 /**
  * One table of a catalogue report on screen: the form's row and column numbers where it has them,
@@ -58,6 +60,14 @@ export function ReportTableView({ table, onDrill }: { table: ReportTable; onDril
     ...(withCode ? [{ key: 'code', title: '№ строки', dataIndex: 'code', width: 70, align: 'center' as const }] : []),
     ...grouped,
   ];
+  // A list of people sorts by any column; a grid with subtotals and totals keeps the form's order.
+  const sortValues = useMemo(
+    () =>
+      table.kind === 'list'
+        ? Object.fromEntries([['label', (r: ReportRow) => r.label] as const, ...table.columns.map((c, i) => [c.key, (r: ReportRow) => r.cells[i] ?? null] as const)])
+        : undefined,
+    [table],
+  );
   const width = columns.reduce((n, c) => n + (((c as { width?: number }).width ?? 0) || ((c as { children?: { width?: number }[] }).children ?? []).reduce((m, x) => m + (x.width ?? 80), 0)), 0);
   return (
     <Card size="small" title={table.title} styles={{ body: { padding: 8 } }}>
@@ -66,7 +76,9 @@ export function ReportTableView({ table, onDrill }: { table: ReportTable; onDril
           {table.note}
         </Typography.Paragraph>
       )}
-      <Table<ReportRow>
+      <SortableTable<ReportRow>
+        listKey={`reports.result.${table.id}`}
+        sortValues={sortValues}
         rowKey="key"
         size="small"
         bordered

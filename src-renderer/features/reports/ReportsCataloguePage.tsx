@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import { BuildOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { CatalogueEntry } from '../../../src-shared/contract/reports';
 import { formatDateRu } from '../../components/format';
 import { useHasRight } from '../../components/useSession';
 import { useCatalogueQuery } from './reportsApi';
+import { SortableTable } from '../../components/SortableTable';
 
 /**
  * «Отчёты»: every report the office makes from its own data, grouped, with what it is for, who may
@@ -58,7 +59,8 @@ export function ReportsCataloguePage() {
           <Typography.Title level={4} style={{ marginTop: 8 }}>
             {group}
           </Typography.Title>
-          <Table<CatalogueEntry>
+          <SortableTable<CatalogueEntry>
+        listKey="reports.catalogue"
             rowKey="key"
             size="small"
             loading={isLoading}

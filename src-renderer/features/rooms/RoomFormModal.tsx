@@ -3,6 +3,7 @@ import { Alert, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } fr
 import type { Room, RoomType } from '../../../src-shared/contract/rooms';
 import { useSaveFeedback } from '../../components/saveFeedback';
 import { useSaveRoomMutation } from './roomsApi';
+import { requiredRule } from '../../components/requiredRule';
 
 interface Values {
   number: string;
@@ -35,7 +36,7 @@ export function RoomFormModal({ room, types, onClose }: { room: Room | null; typ
       <Form form={form} name="room" layout="vertical" aria-label="Форма: Кабинет">
         <Row gutter={12}>
           <Col span={8}>
-            <Form.Item name="number" label="Номер" required>
+            <Form.Item name="number" label="Номер" required rules={requiredRule('Номер')}>
               <Input />
             </Form.Item>
           </Col>
@@ -47,7 +48,7 @@ export function RoomFormModal({ room, types, onClose }: { room: Room | null; typ
         </Row>
         <Row gutter={12}>
           <Col span={10}>
-            <Form.Item name="typeId" label="Тип" required>
+            <Form.Item name="typeId" label="Тип" required rules={requiredRule('Тип')}>
               <Select options={types.map((t) => ({ value: t.id, label: t.name }))} />
             </Form.Item>
           </Col>

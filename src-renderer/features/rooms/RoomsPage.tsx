@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { App, Button, Col, Input, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Col, Input, Popconfirm, Row, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Room } from '../../../src-shared/contract/rooms';
 import { useHasRight } from '../../components/useSession';
@@ -8,6 +8,7 @@ import { RoomFormModal } from './RoomFormModal';
 import { RoomTypesCard } from './RoomTypesCard';
 import { useDeleteRoomMutation, useExportRoomsMutation, useRoomTypesQuery, useRoomsQuery } from './roomsApi';
 import { ExcelExportButton } from '../../components/ExcelExportButton';
+import { SortableTable } from '../../components/SortableTable';
 
 /** «Кабинеты»: rooms with type, floor and capacity; the types the subjects ask for. */
 export function RoomsPage() {
@@ -54,7 +55,8 @@ export function RoomsPage() {
               Кабинетов: {rooms.length}, мест: {seats}
             </Typography.Text>
           </Space>
-          <Table<Room>
+          <SortableTable<Room>
+        listKey="rooms"
             rowKey="id"
             size="small"
             loading={isLoading}

@@ -12,6 +12,7 @@ import { EMPTY_CARD, serverIssuesToFields, validateCard, type FieldErrors } from
 import { useSaveSchoolCardMutation, useSchoolCardQuery, type SchoolCardState } from './schoolApi';
 import { useHasRight } from '../../components/useSession';
 import { RecordHistory } from '../audit/RecordHistory';
+import { requiredRule } from '../../components/requiredRule';
 
 /** The card's fields, in the order the merge dialog lists them. */
 const CARD_FIELDS = Object.keys(L) as (keyof SchoolCard)[];
@@ -106,7 +107,7 @@ export function SchoolCardPage() {
 
   const text = (name: keyof SchoolCard, props: { span?: number; placeholder?: string; required?: boolean } = {}) => (
     <Col xs={24} md={props.span ?? 12}>
-      <Form.Item name={name} label={L[name]} required={props.required}>
+      <Form.Item name={name} label={L[name]} required={props.required} rules={props.required ? requiredRule(L[name]) : undefined}>
         <Input placeholder={props.placeholder} allowClear={!props.required} />
       </Form.Item>
     </Col>
@@ -165,7 +166,7 @@ export function SchoolCardPage() {
             {text('fullName', { span: 24, required: true, placeholder: 'Муниципальное бюджетное общеобразовательное учреждение «…»' })}
             {text('shortName', { required: true, placeholder: 'МБОУ «СОШ № 1»' })}
             <Col xs={24} md={12}>
-              <Form.Item name="kind" label={L.kind} required>
+              <Form.Item name="kind" label={L.kind} required rules={requiredRule(L.kind)}>
                 <Select options={SCHOOL_KINDS.map((k) => ({ value: k, label: k }))} />
               </Form.Item>
             </Col>

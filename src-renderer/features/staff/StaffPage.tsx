@@ -10,6 +10,7 @@ import { useHasRight } from '../../components/useSession';
 import { useExportStaffMutation, useStaffCountQuery, useStaffListQuery } from '../people/peopleApi';
 import { PAGE_SIZE, PeopleListPage, usePages } from '../people/PeopleListPage';
 import { useDebounced, usePersisted } from '../../components/usePersisted';
+import { useListSort } from '../../components/useListSort';
 
 interface Filters {
   search: string;
@@ -25,8 +26,9 @@ export function StaffPage() {
   const [f, setF] = usePersisted<Filters>('staff.filters', { search: '', status: 'working', position: '', department: '' });
   const search = useDebounced(f.search, 120);
   const filter: StaffFilter = { search: search || undefined, status: f.status, position: f.position || undefined, department: f.department || undefined };
-  const [pages, more] = usePages(JSON.stringify(filter));
-  const { data, isFetching } = useStaffListQuery({ ...filter, limit: pages * PAGE_SIZE });
+  const [sort, onSort] = useListSort('staff');
+  const [pages, more] = usePages(JSON.stringify([filter, sort]));
+  const { data, isFetching } = useStaffListQuery({ ...filter, sort: sort ?? undefined, limit: pages * PAGE_SIZE });
   const { data: count } = useStaffCountQuery(filter);
   const [exportStaff] = useExportStaffMutation();
   // The departments HR has typed so far, for the filter's suggestions.
@@ -41,6 +43,8 @@ export function StaffPage() {
     <PeopleListPage<StaffRow>
       title="Сотрудники"
       storageKey="staff"
+      sort={sort}
+      onSort={onSort}
       columns={STAFF_COLUMNS}
       renderers={{
         nextAttestationDate: (r) => (r.nextAttestationDate ? <span style={{ color: r.nextAttestationDate < today ? '#cf1322' : undefined }}>{formatDateRu(r.nextAttestationDate)}</span> : ''),

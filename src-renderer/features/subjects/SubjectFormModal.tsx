@@ -5,6 +5,7 @@ import type { RoomType } from '../../../src-shared/contract/rooms';
 import { GRADES, SANPIN_DIFFICULTY, sanpinGradePoints, sanpinRow } from '../../../src-shared/domain/schoolSetup/sanpinDifficulty';
 import { useSaveFeedback } from '../../components/saveFeedback';
 import { useSaveSubjectMutation } from './subjectsApi';
+import { requiredRule } from '../../components/requiredRule';
 
 interface Values {
   name: string;
@@ -67,12 +68,12 @@ export function SubjectFormModal({ subject, areas, roomTypes, onClose }: { subje
       <Form form={form} name="subject" layout="vertical" aria-label="Форма: Предмет">
         <Row gutter={12}>
           <Col span={16}>
-            <Form.Item name="name" label="Название" required>
+            <Form.Item name="name" label="Название" required rules={requiredRule('Название')}>
               <Input />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="shortName" label="Сокращение" required>
+            <Form.Item name="shortName" label="Сокращение" required rules={requiredRule('Сокращение')}>
               <Input />
             </Form.Item>
           </Col>

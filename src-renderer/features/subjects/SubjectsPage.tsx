@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Input, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Popconfirm, Space, Switch, Tag, Typography } from 'antd';
 import { CloudDownloadOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Subject } from '../../../src-shared/contract/subjects';
 import { GRADES } from '../../../src-shared/domain/schoolSetup/sanpinDifficulty';
@@ -9,6 +9,7 @@ import { useLinkedRecord } from '../../components/useLinkedRecord';
 import { SubjectFormModal } from './SubjectFormModal';
 import { useDeleteSubjectMutation, useExportSubjectsMutation, useLoadStarterSubjectsMutation, useSubjectsQuery } from './subjectsApi';
 import { ExcelExportButton } from '../../components/ExcelExportButton';
+import { SortableTable } from '../../components/SortableTable';
 
 /** «Предметы»: the school's subjects with ФГОС areas, subgroups, rooms and SanPiN points per grade. */
 export function SubjectsPage() {
@@ -61,19 +62,21 @@ export function SubjectsPage() {
           показывать архивные
         </Space>
       </Space>
-      <Table<Subject>
+      <SortableTable<Subject>
+        listKey="subjects"
         rowKey="id"
         size="small"
         loading={isLoading}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        // Fixed layout, no sideways scroll at 1366 px (issue 24): the name takes what the fixed
+        // columns leave and wraps; the eleven grade columns stay narrow.
+        tableLayout="fixed"
         aria-label="Предметы"
         columns={[
           {
             title: 'Предмет / предметная область',
             dataIndex: 'name',
-            width: 270,
             render: (v: string, s) => (
               <Space orientation="vertical" size={0}>
                 {s.isArchived ? <Typography.Text type="secondary">{v} (архив)</Typography.Text> : v}
@@ -83,14 +86,14 @@ export function SubjectsPage() {
               </Space>
             ),
           },
-          { title: 'Сокр.', dataIndex: 'shortName', width: 100 },
-          { title: 'Подгруппы', dataIndex: 'isSplit', width: 90, render: (v: boolean) => (v ? <Tag color="green">делится</Tag> : '') },
-          { title: 'Кабинет', width: 130, render: (_: unknown, s) => s.roomTypeIds.map((id) => <Tag key={id}>{typeName.get(id) ?? id}</Tag>) },
+          { title: 'Сокр.', dataIndex: 'shortName', width: 96 },
+          { title: 'Подгруппы', dataIndex: 'isSplit', width: 120, render: (v: boolean) => (v ? <Tag color="green">делится</Tag> : '') },
+          { title: 'Кабинет', key: 'rooms', width: 116, render: (_: unknown, s) => s.roomTypeIds.map((id) => <Tag key={id}>{typeName.get(id) ?? id}</Tag>) },
           {
             title: 'Баллы СанПиН по классам',
             children: GRADES.map((g) => ({
               title: String(g),
-              width: 34,
+              width: 32,
               align: 'center' as const,
               render: (_: unknown, s: Subject) => s.points.find((p) => p.grade === g)?.points ?? '',
             })),

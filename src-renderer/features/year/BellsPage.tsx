@@ -38,6 +38,8 @@ export function BellsPage() {
           <Col key={s.id} xs={24} md={12} xl={8}>
             <Card
               title={s.name}
+              // A third of 1366 px holds the four columns only with a narrower padding (issue 24).
+              styles={{ body: { padding: 12 } }}
               extra={
                 canEdit && (
                   <Space>
@@ -67,11 +69,12 @@ export function BellsPage() {
                 size="small"
                 rowKey="number"
                 pagination={false}
+                tableLayout="fixed"
                 dataSource={s.lessons}
                 columns={[
-                  { title: 'Урок', dataIndex: 'number', width: 60 },
-                  { title: 'Начало', dataIndex: 'start' },
-                  { title: 'Окончание', dataIndex: 'end' },
+                  { title: 'Урок', dataIndex: 'number', width: 56 },
+                  { title: 'Начало', dataIndex: 'start', width: 76 },
+                  { title: 'Окончание', dataIndex: 'end', width: 100 },
                   { title: 'Перемена', render: (_: unknown, l: { number: number }) => { const b = s.breaks.find((x) => x.after === l.number); return b ? `${b.minutes} мин` : ''; } },
                 ]}
               />

@@ -4,6 +4,7 @@ import type { AcademicYear } from '../../../src-shared/contract/years';
 import { DateField } from '../../components/DateField';
 import { useSaveFeedback } from '../../components/saveFeedback';
 import { useSaveYearMutation } from './yearApi';
+import { requiredRule } from '../../components/requiredRule';
 
 interface Values {
   name: string;
@@ -72,7 +73,7 @@ export function YearFormModal({ year, open, onClose }: { year: AcademicYear | nu
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
       <Form form={form} name="year" layout="vertical" aria-label="Форма: Учебный год">
-        <Form.Item name="name" label="Учебный год" required extra="Например, 2026/2027">
+        <Form.Item name="name" label="Учебный год" required rules={requiredRule('Учебный год')} extra="Например, 2026/2027">
           <Input placeholder="2026/2027" onChange={(e) => onName(e.target.value)} />
         </Form.Item>
         <Form.Item name="startDate" label="Дата начала" required>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Popconfirm, Space, Tag } from 'antd';
 import { CheckCircleOutlined, EditOutlined, LockOutlined, PlusOutlined, UnlockOutlined, DeleteOutlined } from '@ant-design/icons';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { formatDateRu } from '../../components/format';
 import { useHasRight } from '../../components/useSession';
 import { YearFormModal } from './YearFormModal';
 import { useDeleteYearMutation, useSetCurrentYearMutation, useSetYearClosedMutation } from './yearApi';
+import { SortableTable } from '../../components/SortableTable';
 
 function weekText(y: AcademicYear): string {
   const other = Object.entries(y.weekLengthByGrade).filter(([, w]) => w !== y.weekLength);
@@ -34,7 +35,8 @@ export function YearsTab({ years, loading }: { years: AcademicYear[]; loading: b
           Создать учебный год
         </Button>
       )}
-      <Table<AcademicYear>
+      <SortableTable<AcademicYear>
+        listKey="years"
         rowKey="id"
         loading={loading}
         dataSource={years}

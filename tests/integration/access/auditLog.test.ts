@@ -106,6 +106,47 @@ describeEachDb('audit log', (kind) => {
     expect(shown.filter((x) => /[0-9a-f]{8}-[0-9a-f]{4}-|[{}"]|\b(previewed|applied|status|written)\b/.test(x))).toEqual([]);
   });
 
+  it('sorts the paged log by user and by action as the page shows them, ties newest first, stable across pages (issue 24)', async () => {
+    const { client: zh } = await createSignedInUser(t, { login: 'zhukova', fullName: 'Жукова Ирина Павловна', roles: ['secretary'] });
+    const { client: yo } = await createSignedInUser(t, { login: 'yolkina', fullName: 'Ёлкина Анна Сергеевна', roles: ['secretary'] });
+    for (const [client, id] of [
+      [zh, fx.pupils5A[0]],
+      [yo, fx.pupils5A[1]],
+      [zh, fx.pupils5B[0]],
+    ] as const) {
+      const p = await client.call('people.pupils.get', { id });
+      await client.call('people.pupils.update', { ...p, middleName: 'Тестович' });
+    }
+    const all = await admin.call('audit.list', { limit: 500 });
+    const pages = async (sort: { column: string; direction: 'asc' | 'desc' }) => {
+      const out = [];
+      for (let offset = 0; offset < all.total; offset += 3) out.push(...(await admin.call('audit.list', { sort, offset, limit: 3 })).rows);
+      return out;
+    };
+    const byUser = await pages({ column: 'userName', direction: 'asc' });
+    expect(byUser.map((r) => r.id).sort()).toEqual(all.rows.map((r) => r.id).sort());
+    const names = byUser.map((r) => r.userName ?? '').filter((x, i, list) => list[i - 1] !== x);
+    // «Ёлкина» among the Е (before «Жукова»), not before «Админова»; entries without a user last.
+    const at = (n: string) => names.indexOf(n);
+    expect(at('Админова Анна Петровна')).toBeGreaterThanOrEqual(0);
+    expect(at('Админова Анна Петровна')).toBeLessThan(at('Ёлкина Анна Сергеевна'));
+    expect(at('Ёлкина Анна Сергеевна')).toBe(at('Жукова Ирина Павловна') - 1);
+    expect(new Set(names).size, 'each user in one run, across pages').toBe(names.length);
+    expect(names.indexOf('') === -1 || names.indexOf('') === names.length - 1).toBe(true);
+    const zhukova = byUser.filter((r) => r.userName === 'Жукова Ирина Павловна');
+    expect(zhukova.map((r) => r.at)).toEqual([...zhukova.map((r) => r.at)].sort().reverse());
+
+    const byAction = (await pages({ column: 'action', direction: 'desc' })).map((r) => r.action);
+    const shown = byAction.map((a) => ({ update: 'Изменение', create: 'Создание', signin: 'Вход' })[a as 'update'] ?? a);
+    expect(shown.indexOf('Создание')).toBeLessThan(shown.indexOf('Изменение'));
+    expect(new Set(byAction).size).toBe(byAction.filter((x, i, list) => list[i - 1] !== x).length);
+
+    await expect(admin.call('audit.list', { sort: { column: 'changes', direction: 'asc' } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('Журнал изменений нельзя упорядочить по столбцу «changes»'),
+    });
+  });
+
   it('filters by user, period, entity and record', async () => {
     const { id: secretaryId, client: secretary } = await createSignedInUser(t, { login: 'sekretar', roles: ['secretary'] });
     const p = await secretary.call('people.pupils.get', { id: fx.pupils5B[0] });

@@ -1,4 +1,7 @@
-import type { AuditFilter, AuditRow } from '../../../../src-shared/contract/audit';
+import { sql } from 'kysely';
+import { AUDIT_ACTIONS, type AuditFilter, type AuditRow } from '../../../../src-shared/contract/audit';
+import { entityTitle } from '../../../../src-shared/domain/auditLabels';
+import { sortRows, type ListSort } from '../../../../src-shared/domain/listSort';
 import type { Executor } from '../../foundation/executor';
 import { idsIn, namesOf } from './recordNames';
 
@@ -64,9 +67,37 @@ async function toRows(db: Executor, raw: RawRow[]): Promise<AuditRow[]> {
 
 const COLUMNS = ['id', 'at', 'userId', 'userName', 'transport', 'method', 'entity', 'recordId', 'action', 'changes', 'cause'] as const;
 
-export async function listAudit(db: Executor, f: AuditFilter, offset: number, limit: number): Promise<{ rows: AuditRow[]; total: number }> {
+const SHOWN_AS: Record<'userName' | 'action' | 'entity', (v: string) => string> = {
+  userName: (v) => v,
+  action: (v) => AUDIT_ACTIONS[v] ?? v,
+  entity: entityTitle,
+};
+
+/**
+ * The order of a column as the page shows it: the log keeps codes («update», «pupil») and people see
+ * «Изменение», «Обучающийся», so the distinct values are ranked by the shared Russian comparer and
+ * the query orders by that rank — the same on SQLite and PostgreSQL, whatever their collations. A
+ * user, an action or an object kind is a short list, so the CASE stays small. Empty (the system as the
+ * user) ranks last in both directions.
+ */
+async function rankOf(db: Executor, column: 'userName' | 'action' | 'entity', direction: ListSort['direction']) {
+  const values = (await db.selectFrom('auditLog').select(column).distinct().execute()).map((r) => r[column]).filter((v): v is string => Boolean(v));
+  const ranked = sortRows(values, SHOWN_AS[column], 'asc', (v) => v);
+  const empty = direction === 'asc' ? ranked.length : -1;
+  if (ranked.length === 0) return sql<number>`${sql.lit(empty)}`;
+  return sql<number>`case ${sql.ref(column)} ${sql.join(
+    ranked.map((v, i) => sql`when ${v} then ${sql.lit(i)}`),
+    sql` `,
+  )} else ${sql.lit(empty)} end`;
+}
+
+export async function listAudit(db: Executor, f: AuditFilter, offset: number, limit: number, sort?: ListSort): Promise<{ rows: AuditRow[]; total: number }> {
   const count = await filtered(db, f).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
-  const raw = await filtered(db, f).select(COLUMNS).orderBy('seq', 'desc').offset(offset).limit(limit).execute();
+  let q = filtered(db, f).select(COLUMNS);
+  // Ties (one user's many entries) keep the log's own order, newest first, so pages never overlap.
+  if (sort && sort.column !== 'at') q = q.orderBy(await rankOf(db, sort.column as 'userName' | 'action' | 'entity', sort.direction), sort.direction).orderBy('seq', 'desc');
+  else q = q.orderBy('seq', sort?.direction === 'asc' ? 'asc' : 'desc');
+  const raw = await q.offset(offset).limit(limit).execute();
   return { rows: await toRows(db, raw), total: Number(count?.n ?? 0) };
 }
 

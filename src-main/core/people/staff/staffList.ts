@@ -1,4 +1,6 @@
 import type { StaffFilter } from '../../../../src-shared/contract/staff';
+import { sortedPage } from '../../foundation/sortedPage';
+import type { ListSort } from '../../../../src-shared/domain/listSort';
 import { STAFF_COLUMNS, pickColumns } from '../../../../src-shared/contract/peopleColumns';
 import type { ExportedFile } from '../../../../src-shared/contract/files';
 import type { StaffRow } from '../../../../src-shared/contract/peopleViews';
@@ -24,7 +26,9 @@ export async function staffQuery(ctx: HandlerContext, filter: StaffFilter = {}) 
   return q;
 }
 
-export async function listStaff(ctx: HandlerContext, input: StaffFilter & { offset?: number; limit?: number } = {}): Promise<StaffRow[]> {
+export async function listStaff(ctx: HandlerContext, input: StaffFilter & { offset?: number; limit?: number; sort?: ListSort } = {}): Promise<StaffRow[]> {
+  const { sort, offset, limit, ...filter } = input;
+  if (sort) return sortedPage(await listStaff(ctx, filter), STAFF_COLUMNS, sort, { offset, limit });
   let page = (await staffQuery(ctx, input))
     .select([
       'staff.id',

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Space, Table, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { OccupancyReport } from '../../../../src-shared/contract/movementReports';
 import { OCCUPANCY_COLUMNS, OCCUPANCY_KEYS, sumOccupancy, type OccupancyColumn } from '../../../../src-shared/domain/movement/reportColumns';
@@ -8,6 +8,7 @@ import { formatDateRu, todayIso } from '../../../components/format';
 import { useExportOccupancyMutation, useOccupancyQuery } from '../movementApi';
 import { DrillDownModal, DrillNumber, type DrillRow } from './DrillDownModal';
 import { useDownload } from '../../../components/downloadFile';
+import { SortableTable } from '../../../components/SortableTable';
 
 interface Line {
   key: string;
@@ -60,7 +61,8 @@ export function OccupancyReportPage() {
         </Button>
         {data && <Typography.Text type="secondary">{data.yearName ? `${data.yearName} учебный год` : 'Дата вне учебных лет'}</Typography.Text>}
       </Space>
-      <Table<Line>
+      <SortableTable<Line>
+        listKey="movement.occupancy"
         rowKey="key"
         size="small"
         loading={isFetching}
