@@ -253,7 +253,13 @@ describeE2E('Книга движения in the browser', () => {
 
     // Scroll the book's own list to the end, as a mouse wheel would, in a few steps.
     const holder = page.locator('.ant-table-tbody-virtual-holder');
-    for (let i = 0; i < 5; i++) await holder.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    for (let i = 0; i < 5; i++) {
+      await holder.evaluate((el) => {
+        // Typed without the DOM lib: the holder is a scrolling div.
+        const box = el as unknown as { scrollTop: number; scrollHeight: number };
+        box.scrollTop = box.scrollHeight;
+      });
+    }
     await last.waitFor();
     expect(await drawn(), 'rows in the DOM at the bottom').toBeLessThan(80);
     await settledShot(page, 'movement-book-virtual-bottom');

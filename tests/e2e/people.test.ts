@@ -226,7 +226,7 @@ describeE2E('people cards, family links and portal accounts in the browser', () 
     const grid = page.getByRole('grid', { name: 'Обучающиеся' });
     const head = grid.getByRole('columnheader', { name: 'Дата рождения' });
     const dates = async () => {
-      const cells = await grid.locator('[role=row][aria-rowindex]').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+      const cells = await grid.locator('[role=row][aria-rowindex]').allInnerTexts();
       return cells.map((t) => /\d{2}\.\d{2}\.\d{4}/.exec(t)?.[0] ?? '').map((d) => d.split('.').reverse().join('-'));
     };
     const ascending = (list: string[]) => list.every((d, i) => i === 0 || list[i - 1] <= d);

@@ -26,6 +26,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** Every route of the app with the right its RequireRight asks for; `:id`s are filled from the demo. */
 const ROUTES: { path: string; right: string | null }[] = [
   { path: '/', right: null },
+  { path: '/setup', right: 'system.manage' },
   { path: '/admin/school', right: 'school.read' },
   { path: '/admin/backups', right: 'system.read' },
   { path: '/admin/settings', right: 'system.read' },
@@ -81,17 +82,20 @@ const CHECKED_ONLY = new Set(['/admin/settings']);
  * Problems the suite found that are still open (issue 24, left for a later change): listed here so
  * that every other screen stays clean and a new problem anywhere fails. Remove a line when fixed.
  */
-const KNOWN_OPEN: { route: string; problem: string }[] = [
-  { route: '/subjects', problem: 'scrolls sideways' },
-  { route: '/bells', problem: 'scrolls sideways' },
-  { route: '/reports/run/:key', problem: 'scrolls sideways' },
-  { route: '/reports/run/:key', problem: 'header broken inside' },
-];
+// Issue 24's layout items are all closed: a problem listed here is skipped (with its route) until fixed.
+const KNOWN_OPEN: { route: string; problem: string }[] = [];
 const knownOpen = (route: string, problem: string) => KNOWN_OPEN.some((k) => k.route === route && problem.startsWith(k.problem));
 
 /** Routes a picture cannot pin down (a report made by a user on the way); still listed so none is missed. */
-// `setup` (the set-up wizard) came from main at the end of issue 24's session: to be pictured next.
-const NOT_PICTURED = new Set(['reports/custom/:id', 'reports/builder/:id', 'setup']);
+const NOT_PICTURED = new Set(['reports/custom/:id', 'reports/builder/:id']);
+
+/** Required fields whose label must carry the asterisk (issue 24: «*» on every form, not only the birth date). */
+const REQUIRED_LABELS: Record<string, string[]> = {
+  '/pupils/:id': ['Дата рождения', 'Фамилия', 'Имя', 'Пол'],
+  '/parents/:id': ['Фамилия', 'Имя', 'Пол'],
+  '/staff/:id': ['Фамилия', 'Имя', 'Пол'],
+  '/admin/school': ['Полное наименование', 'Краткое наименование', 'Тип организации'],
+};
 
 describeE2E('Every screen at 1366×768, as every role (issue 24)', () => {
   let browser: Browser;
@@ -174,8 +178,9 @@ describeE2E('Every screen at 1366×768, as every role (issue 24)', () => {
           await page.goto(`${serve.url}/#${hash}`);
           const name = `${role}${route.path.replace(/\/:(id|key)$/, '-card').replace(/\//g, '-')}`.replace(/-$/, '');
           for (const p of await pageProblems(page)) if (!knownOpen(route.path, p)) problems.push(`${hash} (${role}): ${p}`);
-          if (route.path === '/pupils/:id' && (await page.locator('label.ant-form-item-required', { hasText: 'Дата рождения' }).count()) !== 1) {
-            problems.push(`${hash} (${role}): the required birth date shows no asterisk`);
+          for (const label of REQUIRED_LABELS[route.path] ?? []) {
+            const marked = await page.locator('label.ant-form-item-required').filter({ hasText: new RegExp(`^${label}$`) }).count();
+            if (marked !== 1) problems.push(`${hash} (${role}): the required «${label}» shows no asterisk`);
           }
           if ((role !== 'admin' && !PICTURED_FOR_EVERY_ROLE.has(route.path)) || CHECKED_ONLY.has(route.path)) continue;
           const diff = await comparePictures(page, name);
@@ -192,6 +197,22 @@ describeE2E('Every screen at 1366×768, as every role (issue 24)', () => {
           for (const p of await pageProblems(page)) problems.push(`user dialog: ${p}`);
           const diff = await comparePictures(page, 'admin-admin-users-new');
           if (diff) problems.push(`user dialog: ${diff}`);
+
+          // A required field emptied is named at once by the form's rule, and a save without it is
+          // refused by the server naming the same field, nothing saved (issue 24, item 4).
+          await page.goto(`${serve.url}/#/subjects`);
+          await page.getByRole('button', { name: 'Добавить предмет' }).click();
+          const subject = page.getByRole('dialog', { name: 'Новый предмет' });
+          for (const label of ['Название', 'Сокращение']) {
+            if ((await subject.locator('label.ant-form-item-required').filter({ hasText: new RegExp(`^${label}$`) }).count()) !== 1) problems.push(`subject dialog: «${label}» shows no asterisk`);
+          }
+          const name = subject.getByLabel('Название', { exact: true });
+          await name.fill('Черчение');
+          await name.fill('');
+          await subject.getByText('Заполните поле «Название»').waitFor();
+          await subject.getByRole('button', { name: 'Сохранить' }).click();
+          await subject.getByTestId('form-error').getByText(/«Название»/).waitFor();
+          await subject.getByRole('button', { name: 'Отмена' }).click();
         }
       } finally {
         await context.close();

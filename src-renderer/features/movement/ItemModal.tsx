@@ -10,6 +10,7 @@ import { useHasRight } from '../../components/useSession';
 import { useClassesOnQuery, useSearchPupilsQuery } from './movementApi';
 import { newKey, type EditItem } from './orderModel';
 import { SubgroupPicker } from './SubgroupPicker';
+import { requiredRule } from '../../components/requiredRule';
 
 interface Values {
   mode: 'existing' | 'new';
@@ -159,12 +160,12 @@ export function ItemModal({ type, orderDate, item, others, onClose, onSave }: { 
         {mode === 'new' ? (
           <Row gutter={12}>
             <Col span={8}>
-              <Form.Item name="lastName" label="Фамилия" required>
+              <Form.Item name="lastName" label="Фамилия" required rules={requiredRule('Фамилия')}>
                 <Input />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="firstName" label="Имя" required>
+              <Form.Item name="firstName" label="Имя" required rules={requiredRule('Имя')}>
                 <Input />
               </Form.Item>
             </Col>
@@ -174,7 +175,7 @@ export function ItemModal({ type, orderDate, item, others, onClose, onSave }: { 
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="sex" label="Пол" required>
+              <Form.Item name="sex" label="Пол" required rules={requiredRule('Пол')}>
                 <Radio.Group options={[{ value: 'М', label: 'М' }, { value: 'Ж', label: 'Ж' }]} />
               </Form.Item>
             </Col>

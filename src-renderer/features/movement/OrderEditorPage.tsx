@@ -18,6 +18,7 @@ import { useDeleteOrderMutation, useOrderDocumentMutation, useOrderQuery, useSav
 import { itemsFromDetail, itemsToInput, type EditItem } from './orderModel';
 import { errorText } from '../../components/serverErrors';
 import { useDownload } from '../../components/downloadFile';
+import { requiredRule } from '../../components/requiredRule';
 
 interface Header {
   orderDate: string;
@@ -159,7 +160,7 @@ function OrderEditor({ order, type, onReload }: { order: OrderDetail | null; typ
             </Form.Item>
           </Col>
           <Col xs={24} md={19}>
-            <Form.Item name="title" label="Заголовок" required>
+            <Form.Item name="title" label="Заголовок" required rules={requiredRule('Заголовок')}>
               <Input id="title" />
             </Form.Item>
           </Col>
