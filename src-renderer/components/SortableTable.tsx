@@ -79,8 +79,28 @@ export function SortableTable<R extends AnyObject>(props: TableProps<R> & SortPr
     if (extra.action === 'sort') setSort(s?.order && s.columnKey !== undefined ? { column: String(s.columnKey), direction: s.order === 'ascend' ? 'asc' : 'desc' } : null);
     onChange?.(pagination, filters, sorter, extra);
   };
-  return <Table<AnyObject> {...rest} columns={cols} onChange={changed} />;
+  return (
+    <>
+      <style href="so-sortable" precedence="default">
+        {SORTER_CSS}
+      </style>
+      <Table<AnyObject> {...rest} className={[rest.className, 'so-sortable'].filter(Boolean).join(' ')} columns={cols} onChange={changed} />
+    </>
+  );
 }
+
+/**
+ * antd reserves room for the sort arrows in every head, which breaks short heads inside a word
+ * («Кла/сс») at 1366 px. The arrows take no room here: drawn over the head's right padding, and only
+ * on the sorted column or the one under the mouse; the whole head stays the click target.
+ */
+const SORTER_CSS = `
+.so-sortable th.ant-table-column-has-sorters { position: relative; }
+.so-sortable .ant-table-column-sorters { display: block; }
+.so-sortable .ant-table-column-sorter { position: absolute; right: 1px; top: 50%; transform: translateY(-50%); margin: 0; font-size: 10px; visibility: hidden; }
+.so-sortable th.ant-table-column-sort .ant-table-column-sorter,
+.so-sortable th.ant-table-column-has-sorters:hover .ant-table-column-sorter { visibility: visible; }
+`;
 
 /**
  * Head props of a column a server-paged antd table sorts by (the audit log): the page asks the server

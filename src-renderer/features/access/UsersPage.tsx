@@ -12,6 +12,7 @@ import { useExportUsersMutation, useUnlockUserMutation, useUsersQuery } from './
 import { useHasRight } from '../../components/useSession';
 import { ExcelExportButton } from '../../components/ExcelExportButton';
 import { SortableTable } from '../../components/SortableTable';
+import type { SortValue } from '../../../src-shared/domain/listSort';
 
 function status(u: AppUserRow) {
   if (!u.isActive) return <Tag>отключён</Tag>;
@@ -19,6 +20,12 @@ function status(u: AppUserRow) {
   if (u.mustChangePassword) return <Tag color="orange">должен сменить пароль</Tag>;
   return <Tag color="green">активен</Tag>;
 }
+
+/** What the drawn columns sort by: the roles' Russian names, the state's word. */
+const USER_SORT: Record<string, (u: AppUserRow) => SortValue> = {
+  roles: (u) => u.roles.map((r) => ROLES[r as keyof typeof ROLES] ?? r).join(', '),
+  status: (u) => (!u.isActive ? 'отключён' : u.lockedUntil ? 'заблокирован' : u.mustChangePassword ? 'должен сменить пароль' : 'активен'),
+};
 
 /** «Пользователи»: who may sign in, with which roles; temporary passwords, locks, personal rights. */
 export function UsersPage() {
@@ -50,6 +57,7 @@ export function UsersPage() {
       </Space>
       <SortableTable<AppUserRow>
         listKey="users"
+        sortValues={USER_SORT}
         rowKey="id"
         loading={isLoading}
         dataSource={data ?? []}
@@ -63,6 +71,7 @@ export function UsersPage() {
         columns={[
           {
             title: 'ФИО',
+            dataIndex: 'fullName',
             render: (_: unknown, u) => (
               <Space orientation="vertical" size={0}>
                 <span>{u.fullName}</span>
@@ -70,9 +79,9 @@ export function UsersPage() {
               </Space>
             ),
           },
-          { title: 'Роли', render: (_: unknown, u) => u.roles.map((r) => <Tag key={r}>{ROLES[r as keyof typeof ROLES] ?? r}</Tag>) },
+          { title: 'Роли', key: 'roles', render: (_: unknown, u) => u.roles.map((r) => <Tag key={r}>{ROLES[r as keyof typeof ROLES] ?? r}</Tag>) },
           { title: 'Сотрудник', dataIndex: 'staffName', render: (v: string | null) => v ?? '—' },
-          { title: 'Состояние', render: (_: unknown, u) => status(u) },
+          { title: 'Состояние', key: 'status', render: (_: unknown, u) => status(u) },
           { title: 'Последний вход', dataIndex: 'lastSignInAt', render: (v: string | null) => (v ? formatDateTimeRu(v) : 'не входил') },
           {
             title: '',

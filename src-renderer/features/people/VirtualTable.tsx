@@ -71,8 +71,9 @@ export function VirtualTable<R>({ columns, rows, rowKey, onOpen, onNearEnd, load
   };
 
   // A column is never narrower than its header (issue 24: «Дата ро…», «Кл…»): about 10 px a
-  // letter of the bold 14 px header plus the padding, and the sort arrow where there is one.
-  const widthOf = (c: VirtualColumn<R>) => Math.max(c.width, c.title.length * 10 + 20 + (onSort && c.sortable !== false ? 16 : 0));
+  // letter of the bold 14 px header plus the padding, and the arrow of the column sorted by (only
+  // that one: room for an arrow on every head would push the last columns out of a 1366 px window).
+  const widthOf = (c: VirtualColumn<R>) => Math.max(c.width, c.title.length * 10 + 20 + (sort?.column === c.key ? 16 : 0));
   const template = columns.map((c, i) => (i === columns.length - 1 ? `minmax(${widthOf(c)}px, 1fr)` : `${widthOf(c)}px`)).join(' ');
   const totalWidth = columns.reduce((s, c) => s + widthOf(c), 0);
   const cell = { padding: '0 8px', overflow: 'hidden', whiteSpace: 'nowrap' as const, textOverflow: 'ellipsis', lineHeight: `${ROW_HEIGHT}px` };

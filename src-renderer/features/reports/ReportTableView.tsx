@@ -26,10 +26,10 @@ function numberCell(v: ReportCell, label: string, onOpen: (() => void) | null, s
 /** Heads of a grid in 12 px: a statistical form's heads are long, its numbers short. */
 const GRID_HEAD = { fontSize: 12, lineHeight: 1.3, padding: '6px 4px' } as const;
 
-/** About 7.7 px a letter of the bold 12 px head, plus the 4 px padding each side and the borders. */
-export function gridColumnWidth(title: string, code?: string | null): number {
+/** About 8.6 px a letter of the bold 12 px head (Cyrillic is wide), plus the 4 px padding each side and the borders. */
+function gridColumnWidth(title: string, code?: string | null): number {
   const longest = Math.max(...`${title} ${code ?? ''}`.split(/\s+/).map((w) => w.length));
-  return Math.max(44, Math.ceil(longest * 7.7) + 14);
+  return Math.max(44, Math.ceil(longest * 8.6) + 14);
 }
 
 export function ReportTableView({ table, onDrill }: { table: ReportTable; onDrill: (target: DrillTarget, title: string) => void }) {

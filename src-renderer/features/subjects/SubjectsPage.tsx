@@ -12,6 +12,9 @@ import { ExcelExportButton } from '../../components/ExcelExportButton';
 import { SortableTable } from '../../components/SortableTable';
 
 /** «Предметы»: the school's subjects with ФГОС areas, subgroups, rooms and SanPiN points per grade. */
+/** The grade columns' cells: 4 px side padding leaves room for two digits in 34 px. */
+const GRADE_CELL = { paddingLeft: 4, paddingRight: 4 } as const;
+
 export function SubjectsPage() {
   const { message, modal } = App.useApp();
   const canEdit = useHasRight('setup.edit');
@@ -93,8 +96,11 @@ export function SubjectsPage() {
             title: 'Баллы СанПиН по классам',
             children: GRADES.map((g) => ({
               title: String(g),
-              width: 32,
+              width: 34,
               align: 'center' as const,
+              // «10», «11» and two-digit points stay on one line in a narrow column.
+              onHeaderCell: () => ({ style: GRADE_CELL }),
+              onCell: () => ({ style: GRADE_CELL }),
               render: (_: unknown, s: Subject) => s.points.find((p) => p.grade === g)?.points ?? '',
             })),
           },

@@ -37,6 +37,7 @@ export function YearsTab({ years, loading }: { years: AcademicYear[]; loading: b
       )}
       <SortableTable<AcademicYear>
         listKey="years"
+        sortValues={{ week: (y: AcademicYear) => weekText(y) }}
         rowKey="id"
         loading={loading}
         dataSource={years}
@@ -46,7 +47,7 @@ export function YearsTab({ years, loading }: { years: AcademicYear[]; loading: b
           { title: 'Учебный год', dataIndex: 'name' },
           { title: 'Начало', dataIndex: 'startDate', render: formatDateRu },
           { title: 'Окончание', dataIndex: 'endDate', render: formatDateRu },
-          { title: 'Учебная неделя', render: (_: unknown, y) => weekText(y) },
+          { title: 'Учебная неделя', key: 'week', render: (_: unknown, y) => weekText(y) },
           {
             title: 'Состояние',
             render: (_: unknown, y) => (
