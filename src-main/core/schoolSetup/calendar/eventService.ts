@@ -5,6 +5,7 @@ import { lateNoticeWarning } from '../../../../src-shared/domain/schoolSetup/cal
 import { describeRange } from '../../../../src-shared/domain/schoolSetup/studyPeriods';
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
+import type { SchoolEventTable } from '../../db/schema';
 import { writableYear } from '../repo/years';
 import { loadEffectiveProductionCalendar } from '../repo/productionCalendar';
 import { nowIso, schoolToday } from '../../foundation/clock';
@@ -15,16 +16,7 @@ import { staffExists } from '../repo/classes';
 
 const RECORD = 'Мероприятие';
 
-type ParsedEvent = {
-  title: string;
-  date: string;
-  startTime: string | null;
-  endTime: string | null;
-  place: string | null;
-  classId: string | null;
-  responsibleStaffId: string | null;
-  description: string | null;
-};
+type ParsedEvent = Omit<SchoolEventTable, 'id' | 'academicYearId' | 'version' | 'updatedAt'>;
 
 export async function saveEvent(
   ctx: HandlerContext,
