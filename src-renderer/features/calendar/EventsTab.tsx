@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { SchoolEvent } from '../../../src-shared/contract/calendar';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { DateField } from '../../components/DateField';
@@ -9,6 +9,7 @@ import { useHasRight } from '../../components/useSession';
 import { useClassesQuery, useSetupStaffOptionsQuery } from '../classes/classesApi';
 import { useSaveFeedback } from '../../components/saveFeedback';
 import { useDeleteEventMutation, useEventsQuery, useSaveEventMutation } from './calendarApi';
+import { EditDeleteButtons } from '../../components/EditDeleteButtons';
 
 interface Values {
   title: string;
@@ -75,7 +76,6 @@ function EventModal({ year, event, onClose }: { year: AcademicYear; event: Schoo
 
 /** School and class events with date, time and a responsible person. */
 export function EventsTab({ year }: { year: AcademicYear }) {
-  const { message } = App.useApp();
   const canEdit = useHasRight('calendar.edit') && !year.isClosed;
   const { data, isLoading } = useEventsQuery({ yearId: year.id });
   const [remove] = useDeleteEventMutation();
@@ -105,20 +105,7 @@ export function EventsTab({ year }: { year: AcademicYear }) {
             width: 100,
             render: (_: unknown, e) =>
               canEdit && (
-                <Space>
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(e)} aria-label={`Изменить ${e.title}`} />
-                  <Popconfirm
-                    title={`Удалить «${e.title}»?`}
-                    okText="Удалить"
-                    cancelText="Отмена"
-                    onConfirm={async () => {
-                      const r = await remove({ id: e.id, version: e.version });
-                      if ('error' in r && r.error) message.error((r.error as { message: string }).message);
-                    }}
-                  >
-                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Удалить ${e.title}`} />
-                  </Popconfirm>
-                </Space>
+                <EditDeleteButtons label={e.title} confirm={`Удалить «${e.title}»?`} onEdit={() => setEditing(e)} onDelete={() => remove({ id: e.id, version: e.version })} />
               ),
           },
         ]}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, AutoComplete, Button, Form, Input, Modal, Popconfirm, Radio, Space, Table, Tag } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, AutoComplete, Button, Form, Input, Modal, Radio, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { CalendarEntry } from '../../../src-shared/contract/calendar';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { diffDays } from '../../../src-shared/domain/calendar/dates';
@@ -10,6 +10,7 @@ import { useHasRight } from '../../components/useSession';
 import { useSaveFeedback } from '../../components/saveFeedback';
 import { GradeScopeField, scopeText } from './GradeScopeField';
 import { useDeleteEntryMutation, useEntriesQuery, useSaveEntryMutation } from './calendarApi';
+import { EditDeleteButtons } from '../../components/EditDeleteButtons';
 
 const NAMES = ['Осенние каникулы', 'Зимние каникулы', 'Весенние каникулы', 'Дополнительные каникулы', 'Летние каникулы', 'День здоровья'];
 
@@ -75,7 +76,6 @@ function EntryModal({ year, entry, onClose }: { year: AcademicYear; entry: Calen
 
 /** Holidays (каникулы) and the school's own days off for the year. */
 export function HolidaysTab({ year }: { year: AcademicYear }) {
-  const { message } = App.useApp();
   const canEdit = useHasRight('calendar.edit') && !year.isClosed;
   const { data, isLoading } = useEntriesQuery({ yearId: year.id });
   const [remove] = useDeleteEntryMutation();
@@ -106,20 +106,7 @@ export function HolidaysTab({ year }: { year: AcademicYear }) {
             width: 100,
             render: (_: unknown, e) =>
               canEdit && (
-                <Space>
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(e)} aria-label={`Изменить ${e.name}`} />
-                  <Popconfirm
-                    title={`Удалить «${e.name}»?`}
-                    okText="Удалить"
-                    cancelText="Отмена"
-                    onConfirm={async () => {
-                      const r = await remove({ id: e.id, version: e.version });
-                      if ('error' in r && r.error) message.error((r.error as { message: string }).message);
-                    }}
-                  >
-                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Удалить ${e.name}`} />
-                  </Popconfirm>
-                </Space>
+                <EditDeleteButtons label={e.name} confirm={`Удалить «${e.name}»?`} onEdit={() => setEditing(e)} onDelete={() => remove({ id: e.id, version: e.version })} />
               ),
           },
         ]}
