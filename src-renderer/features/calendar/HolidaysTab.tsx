@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, AutoComplete, Button, Form, Input, Modal, Radio, Space, Table, Tag } from 'antd';
+import { AutoComplete, Button, Form, Input, Radio, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CalendarEntry } from '../../../src-shared/contract/calendar';
 import type { AcademicYear } from '../../../src-shared/contract/years';
@@ -11,6 +11,7 @@ import { useSaveFeedback } from '../../components/saveFeedback';
 import { GradeScopeField, scopeText } from './GradeScopeField';
 import { useDeleteEntryMutation, useEntriesQuery, useSaveEntryMutation } from './calendarApi';
 import { EditDeleteButtons } from '../../components/EditDeleteButtons';
+import { FormModal } from '../../components/FormModal';
 
 const NAMES = ['Осенние каникулы', 'Зимние каникулы', 'Весенние каникулы', 'Дополнительные каникулы', 'Летние каникулы', 'День здоровья'];
 
@@ -44,33 +45,30 @@ function EntryModal({ year, entry, onClose }: { year: AcademicYear; entry: Calen
     else setError(out.message);
   };
   return (
-    <Modal open title={entry ? entry.name : 'Каникулы или выходной день'} okText="Сохранить" cancelText="Отмена" confirmLoading={isLoading} onOk={() => void submit()} onCancel={onClose}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
-      <Form form={form} name="entry" layout="vertical" aria-label="Форма: Каникулы или выходной день">
-        <Form.Item name="kind" label="Вид">
-          <Radio.Group options={[{ value: 'holiday', label: 'Каникулы' }, { value: 'dayOff', label: 'Выходной день' }]} />
-        </Form.Item>
-        <Form.Item name="name" label="Название" required>
-          <AutoComplete options={NAMES.map((n) => ({ value: n }))} filterOption={(input, o) => String(o?.value).toLowerCase().includes(input.toLowerCase())}>
-            <Input />
-          </AutoComplete>
-        </Form.Item>
-        <Space>
-          <Form.Item name="startDate" label="Дата начала" required>
-            <DateField />
-          </Form.Item>
-          <Form.Item name="endDate" label="Дата окончания" required>
-            <DateField />
-          </Form.Item>
-        </Space>
-        <Form.Item name="grades" label="Для классов" extra="Пусто — для всех классов; дополнительные каникулы — только 1 класс">
-          <GradeScopeField />
-        </Form.Item>
-        <Form.Item name="note" label="Примечание">
+    <FormModal title={entry ? entry.name : 'Каникулы или выходной день'} label="Каникулы или выходной день" name="entry" form={form} error={error} loading={isLoading} onSubmit={submit} onClose={onClose}>
+      <Form.Item name="kind" label="Вид">
+        <Radio.Group options={[{ value: 'holiday', label: 'Каникулы' }, { value: 'dayOff', label: 'Выходной день' }]} />
+      </Form.Item>
+      <Form.Item name="name" label="Название" required>
+        <AutoComplete options={NAMES.map((n) => ({ value: n }))} filterOption={(input, o) => String(o?.value).toLowerCase().includes(input.toLowerCase())}>
           <Input />
+        </AutoComplete>
+      </Form.Item>
+      <Space>
+        <Form.Item name="startDate" label="Дата начала" required>
+          <DateField />
         </Form.Item>
-      </Form>
-    </Modal>
+        <Form.Item name="endDate" label="Дата окончания" required>
+          <DateField />
+        </Form.Item>
+      </Space>
+      <Form.Item name="grades" label="Для классов" extra="Пусто — для всех классов; дополнительные каникулы — только 1 класс">
+        <GradeScopeField />
+      </Form.Item>
+      <Form.Item name="note" label="Примечание">
+        <Input />
+      </Form.Item>
+    </FormModal>
   );
 }
 
