@@ -51,14 +51,6 @@ export async function updateAccountAt(db: Executor, id: string, version: number,
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function readSetting(db: Executor, key: string): Promise<string | undefined> {
-  return (await db.selectFrom('appSetting').select('value').where('key', '=', key).executeTakeFirst())?.value;
-}
-
-export async function writeSetting(db: Executor, key: string, value: string, now: string): Promise<void> {
-  await db.deleteFrom('appSetting').where('key', '=', key).execute();
-  await db.insertInto('appSetting').values({ key, value, updatedAt: now }).execute();
-}
 
 /** The records of these people of one kind, a few statements for many people. */
 export async function accountRecordsOfKindPersons(db: Executor, kind: PersonKind, personIds: readonly string[]): Promise<AccountRecord[]> {
