@@ -10,6 +10,7 @@ import { useHasRight } from '../../components/useSession';
 import { useClassesOnQuery, useSearchPupilsQuery } from './movementApi';
 import { newKey, type EditItem } from './orderModel';
 import { SubgroupPicker } from './SubgroupPicker';
+import { NameFields } from '../../components/NameFields';
 import { requiredRule } from '../../components/requiredRule';
 
 interface Values {
@@ -159,21 +160,7 @@ export function ItemModal({ type, orderDate, item, others, onClose, onSave }: { 
         )}
         {mode === 'new' ? (
           <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item name="lastName" label="Фамилия" required rules={requiredRule('Фамилия')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="firstName" label="Имя" required rules={requiredRule('Имя')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="middleName" label="Отчество">
-                <Input />
-              </Form.Item>
-            </Col>
+            <NameFields />
             <Col span={8}>
               <Form.Item name="sex" label="Пол" required rules={requiredRule('Пол')}>
                 <Radio.Group options={[{ value: 'М', label: 'М' }, { value: 'Ж', label: 'Ж' }]} />
