@@ -62,9 +62,9 @@ export function BellsPage() {
                 tableLayout="fixed"
                 dataSource={s.lessons}
                 columns={[
-                  { title: 'Урок', dataIndex: 'number', width: 46, onHeaderCell: () => ({ style: NARROW_HEAD }) },
-                  { title: 'Начало', dataIndex: 'start', width: 76, onHeaderCell: () => ({ style: NARROW_HEAD }) },
-                  { title: 'Окончание', dataIndex: 'end', width: 104, onHeaderCell: () => ({ style: NARROW_HEAD }) },
+                  { title: 'Урок', dataIndex: 'number', width: 52, onHeaderCell: () => ({ style: NARROW_HEAD }) },
+                  { title: 'Начало', dataIndex: 'start', width: 74, onHeaderCell: () => ({ style: NARROW_HEAD }) },
+                  { title: 'Окончание', dataIndex: 'end', width: 102, onHeaderCell: () => ({ style: NARROW_HEAD }) },
                   { title: 'Перемена', onHeaderCell: () => ({ style: NARROW_HEAD }), render: (_: unknown, l: { number: number }) => { const b = s.breaks.find((x) => x.after === l.number); return b ? `${b.minutes} мин` : ''; } },
                 ]}
               />
