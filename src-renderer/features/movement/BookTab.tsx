@@ -71,7 +71,8 @@ export function BookTab() {
           { title: '№', dataIndex: 'seq', width: 60 },
           { title: 'Дата', dataIndex: 'effectiveDate', width: 100, render: (v: string) => formatDateRu(v) },
           { title: 'Приказ', dataIndex: 'orderNumber', width: 140, render: (v: string | null, r) => <Link to={`/movement/orders/${r.orderId}`}>№ {v} от {formatDateRu(r.orderDate)}</Link> },
-          { title: 'ФИО', dataIndex: 'pupilName', render: (v: string, r) => <Button type="link" style={{ padding: 0 }} onClick={() => setPupilId(r.pupilId)}>{v}</Button> },
+          // A long name wraps inside its cell: in the virtual book a cell does not clip, so a one-line link ran over the birth date.
+          { title: 'ФИО', dataIndex: 'pupilName', render: (v: string, r) => <Button type="link" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }} onClick={() => setPupilId(r.pupilId)}>{v}</Button> },
           { title: 'Дата рождения', dataIndex: 'birthDate', width: 120, render: (v: string | null) => formatDateRu(v) },
           { title: 'Движение', dataIndex: 'event', width: 200, render: (v: string, r) => (r.status === 'cancelled' ? <Typography.Text delete>{v} (приказ отменён)</Typography.Text> : v) },
           { title: 'Из', dataIndex: 'fromClassName', width: 60 },
