@@ -1,4 +1,5 @@
 import type { EditMove, RepairChange } from '../../../src-shared/contract/timetableEdit';
+import { AppError } from '../../../src-shared/errors';
 import type { PlacementOut } from '../../../src-shared/contract/timetableFields';
 import type { HandlerContext } from '../foundation/context';
 import type { Job } from '../foundation/jobs';
@@ -71,6 +72,9 @@ export function repairProposal(
     const fewer = minimiseChanges(pinned, before, res.timetable).timetable;
     const trimmed = settleRooms(pinned, baseline ? fewer : revertChanges(pinned, before, fewer).timetable).timetable;
     const hard = inspect(c, trimmed).hard;
+    // An attempt that clears nothing more means the rest cannot be cleared around this move (a
+    // teacher away at the very period the lesson was put in): the завуч hears so now, not in a minute.
+    if (hard >= best.hard && !baseline) break;
     if (hard < best.hard) best = { timetable: trimmed, hard };
     from = trimmed;
   }
@@ -85,14 +89,15 @@ const ATTEMPTS = 4;
  * loop; the status bar shows the attempts and «Отменить» stops between two of them (and every
  * 10 000 probes of the fewest-moves search).
  */
-export async function repairAround(ctx: HandlerContext, input: { versionId: string; version: number; lessonId: string; index: number }) {
-  const job = ctx.core.jobs.start('Исправление расписания');
+export async function repairAround(ctx: HandlerContext, input: { versionId: string; version: number; lessonId: string; index: number; jobId?: string }) {
+  const job = ctx.core.jobs.start('Исправление расписания', input.jobId);
   try {
     const out = await repairWithin(ctx, input, job);
     job.finish(out.hardAfter < out.hardBefore ? `Предложено изменений: ${out.changes.length}` : 'Исправить не удалось');
     return out;
   } catch (err) {
-    job.finish('Исправление не выполнено');
+    // A cancelled job has already said «Отменено»; a second final word would hide it.
+    if (!(err instanceof AppError && err.code === 'CANCELLED')) job.finish('Исправление не выполнено');
     throw err;
   }
 }
