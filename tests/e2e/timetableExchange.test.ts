@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { XMLValidator } from 'fast-xml-parser';
@@ -193,6 +194,44 @@ describeE2E('Обмен расписанием in the browser', () => {
     await page.getByText('Создан черновик «Из aSc: small-school.xml»').waitFor();
     const classes = await ok<{ classes: { name: string }[] }>(apiCall(serve.url, admin, 'setup.classes.list', { yearId: year.id }));
     expect(classes.classes.map((c) => c.name).sort()).toEqual(['10А', '5А', '5Б']);
+    await context.close();
+  }, 120_000);
+
+  it('builds an empty year from a .fet file: the grade a name does not say is typed in the preview, the draft opens', async () => {
+    const year = await ok<{ id: string }>(apiCall(serve.url, admin, 'setup.years.save', { id: null, version: 0, year: { name: '2028/2029', startDate: '2028-09-01', endDate: '2029-08-31' } }));
+    const fetFile = path.join(dir, 'ACHILES-MANHA.fet');
+    fs.writeFileSync(fetFile, zlib.gunzipSync(fs.readFileSync(path.join(__dirname, '../fixtures/timetable/brazil-achiles-manha.fet.gz'))));
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await signInUi(page, serve.url, DEPUTY.login, DEPUTY.password);
+    await page.goto(`${serve.url}/#/timetable?yearId=${year.id}`);
+    await page.getByRole('heading', { name: 'Расписание' }).waitFor();
+    await page.getByRole('button', { name: /Обмен$/ }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: 'Обмен расписанием' });
+    for (let i = 0; ; i++) {
+      await dialog.getByRole('tab', { name: 'Школа из FET' }).click();
+      const shown = await dialog.getByText(/^Файл школы из FET \(\.fet\)/).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (shown || i === 3) break;
+    }
+    await dialog.getByLabel('Файл школы FET').setInputFiles(fetFile);
+    await dialog.getByRole('button', { name: 'Предпросмотр' }).click();
+    // «6D»: D is no Cyrillic look-alike, so the grade is asked for; the other eight read from their names.
+    await dialog.getByText('СанПиН: параллель определена у 8 из 9 классов, баллы трудности — у 0 из 7 предметов').waitFor();
+    await dialog.getByLabel('Параллель 6D').fill('6');
+    await dialog.getByText('Параллели или звонки изменены — нажмите «Предпросмотр» ещё раз').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Импортировать' }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Предпросмотр' }).click();
+    await dialog.getByText('СанПиН: параллель определена у 9 из 9 классов, баллы трудности — у 0 из 7 предметов').waitFor();
+    await dialog.getByText(/^Предмет: 7, Звонки: 1, Класс: 9, Учебный план: \d+$/).waitFor();
+    await shot(page, 'timetable-exchange-fet-school');
+    await dialog.getByRole('button', { name: 'Импортировать' }).click();
+    await page.getByText('Создан черновик «Из FET: ACHILES-MANHA.fet»').waitFor();
+    await page.waitForURL(/versionId=/);
+    await page.getByText('Из FET: ACHILES-MANHA.fet').first().waitFor();
+    await shot(page, 'timetable-exchange-fet-draft');
+    const classes = await ok<{ classes: { name: string }[] }>(apiCall(serve.url, admin, 'setup.classes.list', { yearId: year.id }));
+    expect(classes.classes.map((c) => c.name).sort()).toEqual(['6А', '6В', '6Д', '6С', '7А', '7В', '7С', '8А', '9А']);
     await context.close();
   }, 120_000);
 });

@@ -32,11 +32,14 @@ export function FetSchoolTab({ yearId, studyPeriodId, onOpen }: { yearId: string
   const [bells, setBells] = useState<FetBells>(DEFAULT_FET_BELLS);
   const [preview, setPreview] = useState<FetSchoolPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Grades or bells changed since the preview: it stays in view, «Импортировать» waits for a new one.
+  const [dirty, setDirty] = useState(false);
   const [runPreview, p] = useFetSchoolPreviewMutation();
   const [runApply, a] = useFetSchoolApplyMutation();
   const run = async () => {
     if (!file) return;
     setError(null);
+    setDirty(false);
     const r = await runPreview({ yearId, studyPeriodId, file, grades, bells });
     if (r.data) setPreview(r.data);
     else {
@@ -55,7 +58,7 @@ export function FetSchoolTab({ yearId, studyPeriodId, onOpen }: { yearId: string
   // A change of what the preview was made with asks for a new preview before «Импортировать».
   const stale = (f: () => void) => {
     f();
-    setPreview(null);
+    setDirty(true);
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -64,7 +67,7 @@ export function FetSchoolTab({ yearId, studyPeriodId, onOpen }: { yearId: string
         уроками (расставьте их кнопкой «Составить»). В FET нет времени звонков: укажите его ниже.
       </Typography.Paragraph>
       <Space wrap>
-        <FilePick label="Файл школы FET" accept=".fet,.xml" onPick={(f) => stale(() => { setFile(f); setGrades({}); })} />
+        <FilePick label="Файл школы FET" accept=".fet,.xml" onPick={(f) => { setFile(f); setGrades({}); setPreview(null); }} />
         <span>Начало 1-го урока</span>
         <Input aria-label="Начало первого урока" style={{ width: 80 }} value={bells.start} onChange={(e) => stale(() => setBells({ ...bells, start: e.target.value }))} />
         <span>урок, мин</span>
@@ -76,19 +79,19 @@ export function FetSchoolTab({ yearId, studyPeriodId, onOpen }: { yearId: string
         </Button>
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
+      {preview && dirty && <Alert type="info" showIcon title="Параллели или звонки изменены — нажмите «Предпросмотр» ещё раз" />}
       {preview && (
         <>
           <SanpinView preview={preview} grades={grades} onGrade={(name, g) => stale(() => setGrades({ ...grades, [name]: g }))} />
           <ImportPreviewView preview={preview} />
           <Space>
-            <Button type="primary" onClick={apply} loading={a.isLoading}>
+            <Button type="primary" onClick={apply} loading={a.isLoading} disabled={dirty}>
               {preview.existing ? 'Открыть загруженную версию' : 'Импортировать'}
             </Button>
             <Button onClick={() => setPreview(null)}>Отменить</Button>
           </Space>
         </>
       )}
-      {!preview && file && Object.keys(grades).length > 0 && <Alert type="info" showIcon title="Параллели изменены — нажмите «Предпросмотр» ещё раз" />}
     </Space>
   );
 }
