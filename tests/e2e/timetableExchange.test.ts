@@ -165,8 +165,9 @@ describeE2E('Обмен расписанием in the browser', () => {
     await context.close();
   }, 240_000);
 
-  it('builds an empty year from an aSc file: the preview lists every record it creates, by kind', async () => {
-    const year = await ok<{ id: string }>(apiCall(serve.url, admin, 'setup.years.save', { id: null, version: 0, year: { name: '2027/2028', startDate: '2027-09-01', endDate: '2028-08-31' } }));
+  /** A new year with no classes, the завуч on its timetable with «Обмен» open on one tab. */
+  async function emptyYearExchange(from: string, tab: string, tabText: RegExp) {
+    const year = await ok<{ id: string }>(apiCall(serve.url, admin, 'setup.years.save', { id: null, version: 0, year: { name: `${from}/${Number(from) + 1}`, startDate: `${from}-09-01`, endDate: `${Number(from) + 1}-08-31` } }));
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
@@ -177,10 +178,15 @@ describeE2E('Обмен расписанием in the browser', () => {
     const dialog = page.getByRole('dialog').filter({ hasText: 'Обмен расписанием' });
     // A click while the dialog still opens may not switch the tab (seen under load): click until the tab's text shows.
     for (let i = 0; ; i++) {
-      await dialog.getByRole('tab', { name: 'Из aSc' }).click();
-      const shown = await dialog.getByText(/Если в учебном году ещё нет классов/).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      await dialog.getByRole('tab', { name: tab }).click();
+      const shown = await dialog.getByText(tabText).waitFor({ timeout: 5_000 }).then(() => true, () => false);
       if (shown || i === 3) break;
     }
+    return { year, context, page, dialog };
+  }
+
+  it('builds an empty year from an aSc file: the preview lists every record it creates, by kind', async () => {
+    const { year, context, page, dialog } = await emptyYearExchange('2027', 'Из aSc', /Если в учебном году ещё нет классов/);
     await dialog.getByLabel('Файл aSc').setInputFiles(path.join(__dirname, '../fixtures/asc/small-school.xml'));
     await dialog.getByRole('button', { name: 'Предпросмотр' }).click();
     await dialog.getByText(/^В учебном году ещё нет классов: вместе с черновиком будут созданы записи школы \(\d+\)$/).waitFor();
@@ -198,22 +204,9 @@ describeE2E('Обмен расписанием in the browser', () => {
   }, 120_000);
 
   it('builds an empty year from a .fet file: the grade a name does not say is typed in the preview, the draft opens', async () => {
-    const year = await ok<{ id: string }>(apiCall(serve.url, admin, 'setup.years.save', { id: null, version: 0, year: { name: '2028/2029', startDate: '2028-09-01', endDate: '2029-08-31' } }));
+    const { year, context, page, dialog } = await emptyYearExchange('2028', 'Школа из FET', /^Файл школы из FET \(\.fet\)/);
     const fetFile = path.join(dir, 'ACHILES-MANHA.fet');
     fs.writeFileSync(fetFile, zlib.gunzipSync(fs.readFileSync(path.join(__dirname, '../fixtures/timetable/brazil-achiles-manha.fet.gz'))));
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await signInUi(page, serve.url, DEPUTY.login, DEPUTY.password);
-    await page.goto(`${serve.url}/#/timetable?yearId=${year.id}`);
-    await page.getByRole('heading', { name: 'Расписание' }).waitFor();
-    await page.getByRole('button', { name: /Обмен$/ }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: 'Обмен расписанием' });
-    for (let i = 0; ; i++) {
-      await dialog.getByRole('tab', { name: 'Школа из FET' }).click();
-      const shown = await dialog.getByText(/^Файл школы из FET \(\.fet\)/).waitFor({ timeout: 5_000 }).then(() => true, () => false);
-      if (shown || i === 3) break;
-    }
     await dialog.getByLabel('Файл школы FET').setInputFiles(fetFile);
     await dialog.getByRole('button', { name: 'Предпросмотр' }).click();
     // «6D»: D is no Cyrillic look-alike, so the grade is asked for; the other eight read from their names.

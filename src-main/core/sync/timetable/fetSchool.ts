@@ -68,7 +68,7 @@ const LATIN: Record<string, string> = {
 };
 
 /** «5 класс А» → «5А», «6D» → «6Д», «Year 1» given grade 5 → «5»; the name as FET spells it stays in the preview. */
-function schoolClassName(name: string, grade: number): string {
+export function schoolClassName(name: string, grade: number): string {
   const s = name.toUpperCase().replace(/Ё/g, 'Е').replace(/КЛАСС|КЛ\./g, ' ');
   const rest = s.replace(/^\s*(\d{1,2}|[IVXХІ]{1,4})(?=[\s\-–.«"]|[А-ЯA-Z]|$)/, '');
   const letters = rest.replace(/[^А-ЯA-Z]/g, '').replace(/[A-Z]/g, (c) => LATIN[c] ?? c);

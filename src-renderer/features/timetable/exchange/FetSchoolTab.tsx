@@ -96,6 +96,9 @@ export function FetSchoolTab({ yearId, studyPeriodId, onOpen }: { yearId: string
   );
 }
 
+/** A short list by name: pages of eight when longer. */
+const listProps = <T extends { name: string }>(rows: T[]) => ({ rowKey: 'name' as const, dataSource: rows, pagination: rows.length > 8 ? { pageSize: 8, showSizeChanger: false } : (false as const) });
+
 /** What the import inferred for SanPiN: each class's grade (typed where the name does not say it) and each subject's points. */
 function SanpinView({ preview, grades, onGrade }: { preview: FetSchoolPreview; grades: Record<string, number>; onGrade: (name: string, grade: number) => void }) {
   const missing = preview.sanpin.classes.filter((c) => c.grade === null).length;
@@ -114,9 +117,7 @@ function SanpinView({ preview, grades, onGrade }: { preview: FetSchoolPreview; g
       />
       <Table
         size="small"
-        rowKey="name"
-        dataSource={preview.sanpin.classes}
-        pagination={preview.sanpin.classes.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
+        {...listProps(preview.sanpin.classes)}
         columns={[
           { title: 'Класс в FET', dataIndex: 'name' },
           { title: 'Откуда', dataIndex: 'source', width: 140, render: (s: keyof typeof CLASS_SOURCE) => <Tag color={CLASS_SOURCE[s].color}>{CLASS_SOURCE[s].text}</Tag> },
@@ -131,9 +132,7 @@ function SanpinView({ preview, grades, onGrade }: { preview: FetSchoolPreview; g
       />
       <Table
         size="small"
-        rowKey="name"
-        dataSource={preview.sanpin.subjects}
-        pagination={preview.sanpin.subjects.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
+        {...listProps(preview.sanpin.subjects)}
         columns={[
           { title: 'Предмет в FET', dataIndex: 'name' },
           { title: 'Баллы СанПиН', dataIndex: 'source', width: 160, render: (s: keyof typeof SUBJECT_SOURCE, r) => (r.match && !r.match.exact ? `${SUBJECT_SOURCE[s]} («${r.match.as}» — проверьте)` : SUBJECT_SOURCE[s]) },
