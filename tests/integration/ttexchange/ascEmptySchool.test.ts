@@ -231,6 +231,11 @@ describeEachDb('aSc Timetables into an empty school', (kind) => {
     expect(await refuse('result_activities.xml', '<?xml version="1.0"?>\n<Activities_Timetable></Activities_Timetable>\n')).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('это результат FET') });
     expect(await t.client.call('timetable.fetSchool.apply', { yearId: other, file: file('set.fet', Buffer.from(unknownSet, 'utf8')), signature: 'x' }).catch((x: unknown) => x)).toMatchObject({ code: 'VALIDATION' });
     expect(await counts(t)).toEqual({ ...settled, auditLog: settled.auditLog + 1 });
+    // A teacher and a room no activity uses are not created, and the preview says so.
+    const spare = text.replace('<Teachers_List>', '<Teachers_List>\n<Teacher><Name>Иванов Иван Иванович</Name></Teacher>').replace('</Rooms_List>', '<Room><Name>Каб. 12</Name><Capacity>30</Capacity></Room>\n</Rooms_List>');
+    const spareLines = (await t.client.call('timetable.fetSchool.preview', { yearId: other, grades: { '6D': 6 }, file: file('spare.fet', Buffer.from(spare, 'utf8')) })).lines;
+    expect(spareLines).toContainEqual({ level: 'info', what: 'Учитель', label: 'Иванов Иван Иванович', message: 'ни в одном занятии файла (1) — не создаётся' });
+    expect(spareLines).toContainEqual({ level: 'info', what: 'Кабинет', label: 'Каб. 12', message: 'ни в одном занятии файла (1) — не создаётся' });
     // A year that has classes: a plain .fet would only give the school's own load unplaced — refused.
     await t.client.call('setup.classes.createMany', { yearId: other, grades: [6], letters: ['А'] });
     expect(await t.client.call('timetable.fetSchool.preview', { ...typed, yearId: other }).catch((x: unknown) => x)).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('в этом учебном году уже есть классы') });

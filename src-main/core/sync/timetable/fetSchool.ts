@@ -170,6 +170,16 @@ export function readFetSchool(fileName: string, bytes: Uint8Array, opts: FetScho
     unknown: [],
   };
   for (const n of report.notes) if (!n.startsWith('СанПиН:')) lines.push({ level: 'info', what: 'Файл FET', label: fileName, message: n });
+  // Records no activity uses are not created (as for aSc): named, never dropped in silence.
+  const usedBy = (pick: (l: AscLesson) => string[]) => new Set([...lessons.values()].flatMap(pick));
+  const unused: [string, string[]][] = [
+    ['Кабинет', [...rooms.keys()].filter((id) => !usedBy((l) => l.roomIds).has(id) && !cards.some((c) => c.roomIds.includes(id)))],
+    ['Учитель', [...teachers.keys()].filter((id) => !usedBy((l) => l.teacherIds).has(id))],
+    ['Предмет', [...subjects.keys()].filter((id) => !usedBy((l) => [l.subjectId]).has(id))],
+  ];
+  for (const [what, ids] of unused) {
+    if (ids.length) lines.push({ level: 'info', what, label: ids.length > 8 ? `${ids.slice(0, 8).join(', ')} и ещё ${ids.length - 8}` : ids.join(', '), message: `ни в одном занятии файла (${ids.length}) — не создаётся` });
+  }
   return { f, report, lines, notImported: constraintsNotImported(text, cards.length), activities: report.activities };
 }
 
