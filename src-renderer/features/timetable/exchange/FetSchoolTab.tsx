@@ -4,6 +4,7 @@ import { DEFAULT_FET_BELLS, type FetBells } from '../../../../src-shared/contrac
 import { errorText } from '../../../components/serverErrors';
 import { FilePick, type Upload } from './FilePick';
 import { ImportPreviewView } from './ImportPreviewView';
+import { timetableApi } from '../timetableApi';
 import { useFetSchoolApplyMutation, useFetSchoolPreviewMutation, type FetSchoolPreview } from './ttExchangeApi';
 
 const CLASS_SOURCE: Record<FetSchoolPreview['sanpin']['classes'][number]['source'], { color: string; text: string }> = {
@@ -36,6 +37,7 @@ export function FetSchoolTab({ yearId, studyPeriodId, onOpen }: { yearId: string
   const [dirty, setDirty] = useState(false);
   const [runPreview, p] = useFetSchoolPreviewMutation();
   const [runApply, a] = useFetSchoolApplyMutation();
+  const [refreshVersions] = timetableApi.useLazyTimetableVersionsQuery();
   const run = async () => {
     if (!file) return;
     setError(null);
@@ -51,6 +53,8 @@ export function FetSchoolTab({ yearId, studyPeriodId, onOpen }: { yearId: string
     if (!preview || !file) return;
     const r = await runApply({ yearId, studyPeriodId, file, grades, bells, signature: preview.signature });
     if (r.data) {
+      // As the other imports: the toast comes once the year's version list holds the draft.
+      if (r.data.created) await refreshVersions({ yearId }).catch(() => undefined);
       message.success(r.data.created ? `Создан черновик «${r.data.preview.versionName}»` : 'Этот файл уже был загружен — ничего не изменено');
       if (r.data.versionId) onOpen(r.data.versionId);
     } else setError(errorText(r));
