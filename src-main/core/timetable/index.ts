@@ -15,11 +15,12 @@ export { exportTimetable } from './exports/exportService';
 export { assignSubstitution, createAbsence, deleteAbsence, exportSubs, monthLedger, removeSubstitution, subsDay, weekMarks } from './substitutions/index';
 export { editTargets } from './editTargets';
 export { repairAround } from './repairService';
+export { cancelRepair, trackRepair } from './repairJobs';
 export { changesSheet, compareVersions } from './compareService';
 export { contentFingerprint, findSameImport, importBase, saveImportedDraft, versionById, versionForExport, versionInstance, type ImportBase, type ImportedDraft, type ImportSource, type SavedImport } from './importService';
 export type { LoadedVersion } from './versionStore';
 export { summaryOf } from './versionMeta';
 export type { GridSnapshot, LabelSnapshot } from './snapshot';
-export { exportFet, exportedUnitOf, importFetActivities } from './engine';
+export { exportFet, exportedUnitOf, importFet, importFetActivities, type FetImportReport } from './engine';
 // The solver's worker file and service, for the packaged build's self-check (core/selfCheck.ts).
 export { solverWorkerUrl, startSolverService } from './engine';

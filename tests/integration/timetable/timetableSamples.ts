@@ -165,6 +165,7 @@ export const TIMETABLE_SAMPLES: Record<string, MethodSample> = {
       return { versionId: d.id, version: d.version, lessonId: d.lessonId, index: 0 };
     },
   },
+  'timetable.edit.repair.cancel': { input: () => ({ jobId: 'no-such-job' }) },
   'timetable.versions.compare': { input: async (ctx) => ({ fromId: await approvedSampleVersion(ctx), toId: (await placedDraft(ctx)).id }) },
   'timetable.versions.changesSheet': { input: async (ctx) => ({ fromId: await approvedSampleVersion(ctx), toId: (await placedDraft(ctx)).id, from: '2025-10-06', format: 'xlsx' }) },
   // Joint groups are the curriculum's (migration 0071); their sample needs this file's prepared year.
