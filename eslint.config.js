@@ -5,33 +5,7 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'https', 'net', 'url', 'util', 'stream'];
 
 // Only a domain's repo/ holds SQL (ARCHITECTURE.md «Floors of the core»): services hold rules,
-// transactions and audit; handlers only call services. Not yet split: the services below still
-// run their own queries; a file leaves this list when its SQL moves into its domain's repo/. sync/
-// is being reworked to write through the domains (issue 18) and is listed apart.
-const SQL_NOT_YET_IN_REPO = [
-  // Back on the list at the merge of issue 18's batched pull writes (written beside the move to repo/).
-  'src-main/core/accounts/accountTasks.ts',
-  'src-main/core/movement/enrolmentAccounts.ts',
-  'src-main/core/people/links.ts',
-  'src-main/core/movement/applyItem.ts',
-  'src-main/core/movement/rollover/applyRollover.ts',
-  'src-main/core/movement/rollover/buildRollover.ts',
-  'src-main/core/schoolSetup/bells/bellService.ts',
-  'src-main/core/schoolSetup/calendar/calendarExcel.ts',
-  'src-main/core/schoolSetup/calendar/calendarView.ts',
-  'src-main/core/schoolSetup/calendar/entryService.ts',
-  'src-main/core/schoolSetup/calendar/eventService.ts',
-  'src-main/core/schoolSetup/calendar/productionCalendarService.ts',
-  'src-main/core/schoolSetup/calendar/transferService.ts',
-  'src-main/core/schoolSetup/classes/classService.ts',
-  'src-main/core/schoolSetup/classes/subgroupService.ts',
-  'src-main/core/schoolSetup/rooms/roomService.ts',
-  'src-main/core/schoolSetup/subjects/starterSubjects.ts',
-  'src-main/core/schoolSetup/subjects/subjectService.ts',
-  'src-main/core/schoolSetup/years/periodService.ts',
-  'src-main/core/schoolSetup/years/setupCheck.ts',
-  'src-main/core/schoolSetup/years/yearService.ts',
-];
+// transactions and audit; handlers only call services.
 const QUERY_BUILDER = 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]';
 
 const restrict = (groups, message) => ({
@@ -78,7 +52,7 @@ export default tseslint.config(
   {
     files: ['src-main/**/*.ts'],
     // The foundation and db/ are infrastructure; the demo generator writes its rows as a fixture.
-    ignores: ['src-main/core/**/repo/**', 'src-main/core/db/**', 'src-main/core/foundation/**', 'src-main/core/demo/**', 'src-main/core/timetable/engine/**', ...SQL_NOT_YET_IN_REPO],
+    ignores: ['src-main/core/**/repo/**', 'src-main/core/db/**', 'src-main/core/foundation/**', 'src-main/core/demo/**', 'src-main/core/timetable/engine/**'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -14,8 +14,9 @@ import { median } from './stats';
  * builds it, then (1) the live check of a drag — every start of a lesson probed by the incremental
  * evaluator, as `timetable.edit.targets` does — and (2) «Исправить» — a lesson dropped onto another
  * lesson of its class on another day (a hard conflict), repaired by the same pipeline the app runs
- * (`repairProposal`: engine repair, fewest changes, rooms settled). Wall and CPU time, lessons the
- * repair moved besides the dropped one, and the load average beside each figure.
+ * (`repairProposal`: the fewest-moves search, else the engine repair and the minimising pass; rooms
+ * settled), side by side with the pipeline before the fewest-moves search (A/B alternated). Wall
+ * and CPU time, lessons the repair moved besides the dropped one, and the load average beside each.
  */
 export async function editRow(log: (s: string) => void, drags = 10): Promise<string> {
   const { instance, errors } = await demoSchoolInstance();
@@ -49,14 +50,13 @@ export async function editRow(log: (s: string) => void, drags = 10): Promise<str
   sampleLoad(checkLoad);
   log(`  Edit: live check done (median ${median(perLesson).toFixed(1)} ms per lesson)\n`);
 
-  const times: number[] = [];
-  const cpu: number[] = [];
-  const changed: number[] = [];
-  let valid = 0;
+  // A/B: the pipeline before the fewest-moves search (baseline) and now, alternated drop by drop
+  // (which runs first flips each time) so a change of machine load hits both alike.
+  type Side = { times: number[]; cpu: number[]; changed: number[]; valid: number; load: ReturnType<typeof newRange> };
+  const side = (): Side => ({ times: [], cpu: [], changed: [], valid: 0, load: newRange() });
+  const sides = { before: side(), after: side() };
   let tried = 0;
-  const repairLoad = newRange();
   for (let i = 0; i < drags; i++) {
-    sampleLoad(repairLoad);
     const p = base.timetable.placements[rng.int(base.timetable.placements.length)];
     const pu = c.lessonFirstUnit[c.lessonIdx.get(p.lessonId)!] + p.index;
     if (!free(pu)) continue;
@@ -72,29 +72,44 @@ export async function editRow(log: (s: string) => void, drags = 10): Promise<str
     const hardBefore = inspect(c, moved).hard;
     if (hardBefore === 0) continue;
     tried++;
-    const cpu0 = process.cpuUsage();
-    const r = repairProposal(instance, c, moved, move, hardBefore);
-    const used = process.cpuUsage(cpu0);
-    cpu.push((used.user + used.system) / 1000);
-    times.push(r.elapsedMs);
     const was = new Map(moved.placements.map((x) => [`${x.lessonId}:${x.index}`, x]));
-    changed.push(r.timetable.placements.filter((x) => {
-      const o = was.get(`${x.lessonId}:${x.index}`);
-      return !o || o.day !== x.day || o.period !== x.period;
-    }).length);
-    if (r.hardAfter === 0) valid++;
-    log(`  Edit: repair ${tried}: ${Math.round(r.elapsedMs)} ms, ${changed.at(-1)} other lessons moved, hard ${hardBefore} → ${r.hardAfter}\n`);
+    const order: ('before' | 'after')[] = tried % 2 ? ['after', 'before'] : ['before', 'after'];
+    const line: string[] = [];
+    for (const name of order) {
+      const s = sides[name];
+      sampleLoad(s.load);
+      const cpu0 = process.cpuUsage();
+      const r = repairProposal(instance, c, moved, move, hardBefore, { baseline: name === 'before' });
+      const used = process.cpuUsage(cpu0);
+      sampleLoad(s.load);
+      s.cpu.push((used.user + used.system) / 1000);
+      s.times.push(r.elapsedMs);
+      const n = r.timetable.placements.filter((x) => {
+        const o = was.get(`${x.lessonId}:${x.index}`);
+        return !o || o.day !== x.day || o.period !== x.period;
+      }).length;
+      s.changed.push(n);
+      if (r.hardAfter === 0) s.valid++;
+      line.push(`${name}: ${Math.round(r.elapsedMs)} ms, ${n} moved, hard → ${r.hardAfter}`);
+    }
+    log(`  Edit: repair ${tried} (hard ${hardBefore}): ${line.join('; ')}\n`);
   }
-  sampleLoad(repairLoad);
   const units = instance.lessons.reduce((n, l) => n + l.count, 0);
   const head = ['demo school (hand editing)', 'figure', 'median', 'max', 'load avg'];
   const rows = [
     [`${instance.classes.length} classes, ${units} lessons`, `live check of a drag: all ${c.D} × ${c.P} starts of one lesson, ms (${drags} lessons)`, median(perLesson).toFixed(1), Math.max(...perLesson).toFixed(1), showRange(checkLoad)],
     ['', 'one target, ms', median(perTarget).toFixed(3), Math.max(...perTarget).toFixed(3), showRange(checkLoad)],
-    ['', `«Исправить» wall ms (${tried} drops onto a lesson of the class on another day)`, String(Math.round(median(times))), String(Math.round(Math.max(...times))), showRange(repairLoad)],
-    ['', '«Исправить» CPU ms', String(Math.round(median(cpu))), String(Math.round(Math.max(...cpu))), showRange(repairLoad)],
-    ['', 'other lessons moved by «Исправить»', String(median(changed)), String(Math.max(...changed)), showRange(repairLoad)],
-    ['', 'valid after «Исправить»', `${valid}/${tried}`, '', showRange(repairLoad)],
+    ...(['before', 'after'] as const).flatMap((name) => {
+      const s = sides[name];
+      const label = name === 'before' ? 'before (annealing, clock-bound attempts)' : 'after (fewest moves first, by iterations)';
+      const load = showRange(s.load);
+      return [
+        ['', `«Исправить» ${label}: wall ms (${tried} drops onto a lesson of the class on another day)`, String(Math.round(median(s.times))), String(Math.round(Math.max(...s.times))), load],
+        ['', `«Исправить» ${label}: CPU ms`, String(Math.round(median(s.cpu))), String(Math.round(Math.max(...s.cpu))), load],
+        ['', `«Исправить» ${label}: other lessons moved`, String(median(s.changed)), String(Math.max(...s.changed)), load],
+        ['', `«Исправить» ${label}: valid after`, `${s.valid}/${tried}`, '', load],
+      ];
+    }),
   ];
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }

@@ -10,6 +10,11 @@ export const RUNTIME_ASSETS: readonly (readonly string[])[] = [
   ['fonts', 'DejaVuSans-Bold.ttf'],
   ['templates', 'movement-order.docx'],
   ['templates', 'account-letters.docx'],
+  // The print forms' defaults (reports/print/printTemplates.ts DEFAULT_FILES).
+  ['templates', 'pupil-card.docx'],
+  ['templates', 'staff-card-t2.docx'],
+  ['templates', 'study-certificate.docx'],
+  ['templates', 'work-certificate.docx'],
 ];
 
 export interface SelfCheckEntry {

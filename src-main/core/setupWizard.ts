@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SETUP_STEPS, SETUP_STEP_TITLES, type SetupStep, type SetupView } from '../../src-shared/contract/settings';
 import { countUsers } from './access/index';
-import { readAppSetting, writeAppSetting } from './db/appSettingStore';
+import { readAppSetting, writeAppSetting } from './foundation/appSettings';
 import { diffFields } from './foundation/auditLog';
 import type { HandlerContext } from './foundation/context';
 import type { Executor } from './foundation/executor';

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, Notification, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import log from 'electron-log/main';
 import { defaultDataDir } from '../core/foundation/paths';
+import { packagedAssetsDir } from '../core/foundation/assets';
 import { databaseKeyFor, sealKeyFileIfPlain } from '../core/db/dbKey';
 import { createCoreClient } from './coreClient';
 import type { FromCore, ToCore } from './coreProtocol';
@@ -60,7 +61,10 @@ async function start(): Promise<void> {
 
   // The core (database, dispatcher, sessions, jobs) runs in its own process: a long write there
   // never freezes this one, which only draws windows and passes calls on.
-  const child = utilityProcess.fork(path.join(__dirname, 'coreProcess.cjs'), ['--data', dataDir, '--key-from-shell'], { serviceName: 'Школьный офис — ядро' });
+  // Packaged, the assets are extraResources beside app.asar; the core and its worker threads are told
+  // where (the variable reaches the workers, which may not see process.resourcesPath).
+  const env = app.isPackaged ? { ...process.env, SCHOOL_OFFICE_ASSETS: packagedAssetsDir(process.resourcesPath) } : process.env;
+  const child = utilityProcess.fork(path.join(__dirname, 'coreProcess.cjs'), ['--data', dataDir, '--key-from-shell'], { serviceName: 'Школьный офис — ядро', env });
   const core = createCoreClient(
     { postMessage: (m: ToCore) => child.postMessage(m), onMessage: (l) => child.on('message', (m: FromCore) => l(m)) },
     (m) => log[m.level](m.message, m.data ?? ''),

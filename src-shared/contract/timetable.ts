@@ -126,7 +126,9 @@ export const timetableContract = {
   }),
   /**
    * The director approves a draft from a date: it becomes read-only and the timetable in force from
-   * that date; the version in force before ends the day before (archived).
+   * that date; the version in force before ends the day before (archived). A version approved from
+   * the same or a later date is replaced whole while it has not begun (archived with `effectiveTo`
+   * before `effectiveFrom`: never in force) and refuses the approval once it has.
    */
   'timetable.version.approve': mutation({
     summary: 'Утвердить расписание',
@@ -135,7 +137,7 @@ export const timetableContract = {
     record: 'Утверждение расписания',
     labels: { effectiveFrom: 'Действует с' },
     input: versionWrite.extend({ effectiveFrom: isoDate }),
-    output: z.object({ meta: versionMeta, archived: z.array(z.object({ id: z.string(), name: z.string(), effectiveTo: z.string() })) }),
+    output: z.object({ meta: versionMeta, archived: z.array(z.object({ id: z.string(), name: z.string(), effectiveFrom: isoDate.nullable(), effectiveTo: z.string() })) }),
   }),
   /** Places, moves, takes off, locks or unlocks occurrences of a draft by hand (all or nothing). */
   'timetable.placements.update': mutation({

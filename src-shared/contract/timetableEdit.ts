@@ -96,7 +96,14 @@ export const timetableEditContract = {
     right: 'timetable.edit',
     entity: 'timetable',
     record: 'Исправление расписания',
-    input: z.object({ versionId: recordId, version, lessonId: recordId, index: z.number().int().min(0).max(40) }),
+    input: z.object({
+      versionId: recordId,
+      version,
+      lessonId: recordId,
+      index: z.number().int().min(0).max(40),
+      /** The window's id for the job, so «Отменить» can name it while the call still waits. */
+      jobId: z.string().min(1).max(100).optional(),
+    }),
     output: z.object({
       changes: z.array(repairChange),
       /** The changes as `timetable.placements.update` takes them. */
@@ -105,6 +112,17 @@ export const timetableEditContract = {
       hardAfter: z.number(),
       elapsedMs: z.number(),
     }),
+  }),
+  /**
+   * Stops a running «Исправить» between two attempts (or probes of the fewest-moves search): the
+   * repair call ends with CANCELLED, the job's status says «Отменено», nothing is saved.
+   */
+  'timetable.edit.repair.cancel': mutation({
+    summary: 'Отменить исправление расписания',
+    right: 'timetable.edit',
+    entity: 'timetable',
+    input: z.object({ jobId: z.string().min(1).max(100) }),
+    output: z.object({ cancelled: z.boolean() }),
   }),
   /** What moved between two versions, for whom (class, teacher), by day. */
   'timetable.versions.compare': query({

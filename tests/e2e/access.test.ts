@@ -40,7 +40,12 @@ describeE2E('Users, roles and rights in the browser', () => {
     await admin.page.screenshot({ path: screenshotPath('access-first-run') });
     await createAdminAndSignIn(admin.page, serve.url);
     expect(await admin.page.getByTestId('user-menu').textContent()).toContain('Администратор');
-    // The home page is open and has loaded what a signed-in user sees (the deadlines panel).
+    // A menu click right after the first sign-in, before the home page has loaded its panels, opens
+    // its page (such a click was once seen lost under load).
+    await openAdminSection(admin.page);
+    await admin.page.getByRole('menuitem', { name: 'Пользователи' }).click();
+    await admin.page.getByRole('heading', { name: 'Пользователи программы' }).waitFor();
+    await admin.page.getByRole('navigation', { name: 'Разделы' }).getByText('Главная', { exact: true }).click();
     await admin.page.getByRole('heading', { name: /^Сроки на / }).waitFor();
   });
 

@@ -13,7 +13,7 @@ import { loadEffectiveProductionCalendar } from '../schoolSetup/index';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
 import { ruleDueDate } from './accountDeadlines';
-import { accountRecordOf, insertAccountTask, type AccountRecord } from './repo/accounts';
+import { accountRecordOf, accountRecordsOfKindPersons, insertAccountRows, insertAccountTask, updateAccountAt, type AccountRecord } from './repo/accounts';
 import { classNamesOfPupilsOn, parentIdsOfPupils, parentLinksOfParents, personNames } from './repo/accountPeople';
 
 /**
@@ -66,10 +66,8 @@ export async function openAccountTasks(ctx: HandlerContext, trx: Executor, tasks
   const cal = await productionCalendar(ctx, trx);
   const have = new Set<string>();
   for (const kind of ['pupil', 'parent', 'staff'] as const) {
-    const ids = [...new Set(tasks.filter((t) => t.personKind === kind).map((t) => t.personId))];
-    for (let i = 0; i < ids.length; i += 500) {
-      for (const r of await trx.selectFrom('portalAccount').select('personId').where('personKind', '=', kind).where('personId', 'in', ids.slice(i, i + 500)).execute()) have.add(`${kind}|${r.personId}`);
-    }
+    const ids = tasks.filter((t) => t.personKind === kind).map((t) => t.personId);
+    for (const r of await accountRecordsOfKindPersons(trx, kind, ids)) have.add(`${kind}|${r.personId}`);
   }
   const now = new Date().toISOString();
   // Most of a school's tasks share a few order dates: each due date is counted once.
@@ -92,7 +90,7 @@ export async function openAccountTasks(ctx: HandlerContext, trx: Executor, tasks
       cause: task.cause,
     });
   }
-  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('portalAccount').values(rows.slice(i, i + 1000)).execute();
+  await insertAccountRows(trx, rows);
   return rows.length;
 }
 
@@ -136,12 +134,13 @@ export async function openHireTask(ctx: HandlerContext, trx: Executor, hire: { s
 export const PARENT_TASK_ON_LINK_CAUSE = 'Родитель связан с зачисленным обучающимся';
 
 export async function openParentTaskOnLink(ctx: HandlerContext, trx: Executor, links: readonly { parentId: string; pupilId: string }[]): Promise<void> {
-  const pupilIds = [...new Set(links.map((l) => l.pupilId))];
   const tasks = new Map<string, string | null>();
-  for (let i = 0; i < pupilIds.length; i += 500) {
-    const rows = await trx.selectFrom('portalAccount').select(['personId', 'orderNumber']).where('personKind', '=', 'pupil').where('personId', 'in', pupilIds.slice(i, i + 500)).execute();
-    for (const r of rows) tasks.set(r.personId, r.orderNumber);
-  }
+  for (const r of await accountRecordsOfKindPersons(
+    trx,
+    'pupil',
+    links.map((l) => l.pupilId),
+  ))
+    tasks.set(r.personId, r.orderNumber);
   if (tasks.size === 0) return;
   const cal = await productionCalendar(ctx, trx);
   for (const { parentId, pupilId } of links) {
@@ -159,11 +158,12 @@ export async function recordPortalLogins(ctx: HandlerContext, trx: Executor, ite
   const now = new Date().toISOString();
   for (const kind of ['pupil', 'parent', 'staff'] as const) {
     const mine = items.filter((i) => i.personKind === kind);
-    const current = new Map<string, AccountRecord>();
-    for (let i = 0; i < mine.length; i += 500) {
-      const rows = await trx.selectFrom('portalAccount').selectAll().where('personKind', '=', kind).where('personId', 'in', mine.slice(i, i + 500).map((m) => m.personId)).execute();
-      for (const r of rows) current.set(r.personId, r);
-    }
+    const records = await accountRecordsOfKindPersons(
+      trx,
+      kind,
+      mine.map((m) => m.personId),
+    );
+    const current = new Map<string, AccountRecord>(records.map((r) => [r.personId, r]));
     const fresh: Insertable<PortalAccountTable>[] = [];
     for (const item of mine) {
       const r = current.get(item.personId);
@@ -175,16 +175,11 @@ export async function recordPortalLogins(ctx: HandlerContext, trx: Executor, ite
       }
       const keep = r.status === 'created' || r.status === 'handedOver';
       const version = Number(r.version);
-      const done = await trx
-        .updateTable('portalAccount')
-        .set({ login: item.login, ...(keep ? {} : { status: 'created', createdOn: today }), version: version + 1, updatedAt: now })
-        .where('id', '=', r.id)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      if (Number(done.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Учётную запись портала только что изменил другой пользователь. Откройте предпросмотр заново; ничего не сохранено.');
+      const done = await updateAccountAt(trx, r.id, version, { login: item.login, ...(keep ? {} : { status: 'created', createdOn: today }) }, now);
+      if (!done) throw new AppError('CONFLICT', 'Учётную запись портала только что изменил другой пользователь. Откройте предпросмотр заново; ничего не сохранено.');
       await ctx.audit.record(trx, { entity: 'portalAccount', recordId: r.id, action: 'update', changes: keep ? { login: [r.login, item.login] } : { status: [r.status, 'created'], login: [r.login, item.login] }, cause });
     }
-    for (let i = 0; i < fresh.length; i += 1000) await trx.insertInto('portalAccount').values(fresh.slice(i, i + 1000)).execute();
+    await insertAccountRows(trx, fresh);
   }
 }
 

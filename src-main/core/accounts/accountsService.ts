@@ -11,7 +11,8 @@ import { openAccountTask, personLabels, productionCalendar, toAccountRow, type A
 import { openVault } from './passwordVault';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
-import { accountRecordById, accountRecordsByIds, accountRecordsOfKinds, readSetting, updateAccountAt, writeSetting } from './repo/accounts';
+import { accountRecordById, accountRecordsByIds, accountRecordsOfKinds, updateAccountAt } from './repo/accounts';
+import { readAppSetting, writeAppSetting } from '../foundation/appSettings';
 import { classById, personExists } from './repo/accountPeople';
 
 /** The life of portal accounts after the task is opened: sent, created, handed over. */
@@ -185,14 +186,14 @@ export async function parsePrintoutText(ctx: HandlerContext, text: string, code:
 }
 
 export async function readPortalUrl(db: Executor): Promise<string> {
-  return (await readSetting(db, PORTAL_URL_KEY)) || DEFAULT_PORTAL_URL;
+  return (await readAppSetting(db, PORTAL_URL_KEY)) || DEFAULT_PORTAL_URL;
 }
 
 export async function savePortalUrl(ctx: HandlerContext, portalUrl: string): Promise<{ portalUrl: string }> {
   await ctx.core.db.transaction().execute(async (trx) => {
     const before = await readPortalUrl(trx);
     const now = new Date().toISOString();
-    await writeSetting(trx, PORTAL_URL_KEY, portalUrl, now);
+    await writeAppSetting(trx, PORTAL_URL_KEY, portalUrl, now);
     await ctx.audit.record(trx, { entity: 'portalAccountSettings', recordId: PORTAL_URL_KEY, action: 'update', changes: diffFields({ portalUrl: before }, { portalUrl }) });
   });
   return { portalUrl };

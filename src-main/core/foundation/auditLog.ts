@@ -1,13 +1,8 @@
 import { newId } from '../../../src-shared/domain/ids';
+import type { AuditLogTable } from '../db/schema';
 import type { Executor } from './executor';
 
-export interface AuditEntry {
-  userId: string | null;
-  userName: string | null;
-  transport: string;
-  method: string;
-  entity: string;
-  recordId: string | null;
+export interface AuditEntry extends Pick<AuditLogTable, 'userId' | 'userName' | 'transport' | 'method' | 'entity' | 'recordId'> {
   action: 'create' | 'update' | 'delete' | 'export' | 'call' | 'signin' | 'signout' | 'lock' | string;
   changes?: unknown;
   cause?: string | null;

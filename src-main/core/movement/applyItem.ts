@@ -6,7 +6,17 @@ import { orderOfItemText, type EffectJournal } from './repo/effects';
 import { membershipsFrom, membershipsOf, type MembershipRow } from './repo/membership';
 import { activeEntryOf, assignRegisterNumber } from './repo/register';
 import type { Executor } from '../foundation/executor';
-import { notEndedOn } from '../foundation/validOn';
+import {
+  classNameOf,
+  copyNumbersToCard,
+  deleteSubgroupRow,
+  endMembershipRow,
+  endSubgroupRow,
+  insertMembershipRow,
+  insertSubgroupRow,
+  subgroupRowsInClass,
+  subgroupsByIds,
+} from './repo/itemEffects';
 
 /**
  * Applies one item of an order being signed to the dated class membership. Every check runs
@@ -97,7 +107,7 @@ export async function applyItem(db: Executor, type: OrderType, cause: string, it
     }
     if (type === 'graduate' && !isGraduationGrade(currentClass.grade)) throw refuse(`${where(item)}: выпуск бывает после 9 и 11 классов, а обучающийся в классе ${currentClass.name}`);
     fromName = currentClass.name;
-    await db.updateTable('classMembership').set({ endDate: d, endOrderItemId: item.id }).where('id', '=', current.id).execute();
+    await endMembershipRow(db, current.id, d, item.id);
     await journal.add(db, item.id, 'membershipEnd', current.id, { endDate: d, classId: current.classId, pupilId: item.pupilId });
     await leaveSubgroups(db, item, current.classId, journal);
   }
@@ -105,7 +115,7 @@ export async function applyItem(db: Executor, type: OrderType, cause: string, it
   let register: AppliedChange['register'] = null;
   if (toClass) {
     const id = newId();
-    await db.insertInto('classMembership').values({ id, pupilId: item.pupilId, classId: toClass.id, startDate: d, endDate: null, cause, orderItemId: item.id, endOrderItemId: null }).execute();
+    await insertMembershipRow(db, { id, pupilId: item.pupilId, classId: toClass.id, startDate: d, cause, orderItemId: item.id });
     await journal.add(db, item.id, 'membershipInsert', id, { classId: toClass.id, pupilId: item.pupilId, startDate: d });
     await joinSubgroups(db, item, toClass, journal);
     if (info.effect === 'in' && !(await activeEntryOf(db, item.pupilId))) {
@@ -118,26 +128,6 @@ export async function applyItem(db: Executor, type: OrderType, cause: string, it
   return { pupilId: item.pupilId, fromClass: fromName, toClass: toClass?.name ?? null, date: d, register };
 }
 
-/**
- * The pupil card shows «№ в алфавитной книге» and «№ личного дела»: fill them when empty (a number
- * typed from the paper book stays). The version moves on, so a card open elsewhere is not saved
- * over the new numbers.
- */
-async function copyNumbersToCard(db: Executor, pupilId: string, entry: { number: number; personalFileNumber: string }): Promise<boolean> {
-  const card = await db.selectFrom('pupil').select(['alphabetBookNumber', 'personalFileNumber', 'version']).where('id', '=', pupilId).executeTakeFirst();
-  if (!card || card.alphabetBookNumber || card.personalFileNumber) return false;
-  await db
-    .updateTable('pupil')
-    .set({ alphabetBookNumber: String(entry.number), personalFileNumber: entry.personalFileNumber, version: Number(card.version) + 1, updatedAt: new Date().toISOString() })
-    .where('id', '=', pupilId)
-    .execute();
-  return true;
-}
-
-async function classNameOf(db: Executor, classId: string): Promise<string> {
-  return (await db.selectFrom('schoolClass').select('name').where('id', '=', classId).executeTakeFirst())?.name ?? '?';
-}
-
 async function loadClass(db: Executor, classId: string, classes: Map<string, ClassInfo>): Promise<ClassInfo> {
   const loaded = await classInfo(db, [classId]);
   for (const [k, v] of loaded) classes.set(k, v);
@@ -147,20 +137,13 @@ async function loadClass(db: Executor, classId: string, classes: Map<string, Cla
 /** Subgroups follow the class: leaving a class ends the pupil's subgroups of that class. */
 async function leaveSubgroups(db: Executor, item: ApplyItemInput, classId: string, journal: EffectJournal): Promise<void> {
   const d = item.effectiveDate;
-  const rows = await db
-    .selectFrom('subgroupMember as sm')
-    .innerJoin('subgroup as g', 'g.id', 'sm.subgroupId')
-    .selectAll('sm')
-    .where('g.classId', '=', classId)
-    .where('sm.pupilId', '=', item.pupilId)
-    .where(notEndedOn('sm', d))
-    .execute();
+  const rows = await subgroupRowsInClass(db, item.pupilId, classId, d);
   for (const r of rows) {
     if (r.startDate < d) {
-      await db.updateTable('subgroupMember').set({ endDate: d }).where('id', '=', r.id).execute();
+      await endSubgroupRow(db, r.id, d);
       await journal.add(db, item.id, 'subgroupEnd', r.id, { endDate: d, before: r.endDate });
     } else {
-      await db.deleteFrom('subgroupMember').where('id', '=', r.id).execute();
+      await deleteSubgroupRow(db, r.id);
       await journal.add(db, item.id, 'subgroupDelete', r.id, { row: r });
     }
   }
@@ -169,7 +152,7 @@ async function leaveSubgroups(db: Executor, item: ApplyItemInput, classId: strin
 /** The subgroups of the target class chosen in the item (one per subject). */
 async function joinSubgroups(db: Executor, item: ApplyItemInput, toClass: ClassInfo, journal: EffectJournal): Promise<void> {
   if (item.subgroupIds.length === 0) return;
-  const groups = await db.selectFrom('subgroup').select(['id', 'classId', 'subjectId', 'name']).where('id', 'in', item.subgroupIds).execute();
+  const groups = await subgroupsByIds(db, item.subgroupIds);
   const subjects = new Set<string>();
   for (const sid of item.subgroupIds) {
     const g = groups.find((x) => x.id === sid);
@@ -177,7 +160,7 @@ async function joinSubgroups(db: Executor, item: ApplyItemInput, toClass: ClassI
     if (subjects.has(g.subjectId)) throw refuse(`${where(item)}: по одному предмету можно выбрать только одну подгруппу`);
     subjects.add(g.subjectId);
     const id = newId();
-    await db.insertInto('subgroupMember').values({ id, subgroupId: g.id, pupilId: item.pupilId, startDate: item.effectiveDate, endDate: null }).execute();
+    await insertSubgroupRow(db, { id, subgroupId: g.id, pupilId: item.pupilId, startDate: item.effectiveDate });
     await journal.add(db, item.id, 'subgroupInsert', id, { subgroupId: g.id });
   }
 }

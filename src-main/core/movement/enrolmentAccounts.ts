@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { enrolmentCause, openAccountTasks, openAccountTasksForEnrolment } from '../accounts/index';
 import type { HandlerContext } from '../foundation/context';
 import type { Executor } from '../foundation/executor';
-import { signedEnrolmentItems } from './repo/enrolments';
+import { parentLinksOfPupils } from '../people/index';
+import { enrolmentsWithoutAccountTask, signedEnrolmentItems } from './repo/enrolments';
 
 // Pupils typed in from the paper book and this school's own 9th-graders going on to 10th already
 // have their portal accounts.
@@ -23,9 +23,7 @@ export async function openEnrolmentAccountTasks(ctx: HandlerContext, trx: Execut
 /** Pupil id → the parents linked to them. */
 async function parentsOfPupils(trx: Executor, pupilIds: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  for (let i = 0; i < pupilIds.length; i += 500) {
-    for (const r of await trx.selectFrom('pupilParent').select(['pupilId', 'parentId']).where('pupilId', 'in', pupilIds.slice(i, i + 500)).execute()) out.set(r.pupilId, [...(out.get(r.pupilId) ?? []), r.parentId]);
-  }
+  for (const r of await parentLinksOfPupils(trx, pupilIds)) out.set(r.pupilId, [...(out.get(r.pupilId) ?? []), r.parentId]);
   return out;
 }
 
@@ -41,18 +39,7 @@ export function opensAccountTask(orderType: string, enrollKind: string | null): 
 export async function pupilsAwaitingAccountTasks(trx: Executor, pupilIds?: readonly string[]): Promise<Map<string, { orderDate: string; numberText: string | null }>> {
   const latest = new Map<string, { orderDate: string; numberText: string | null }>();
   if (pupilIds && pupilIds.length === 0) return latest;
-  let q = trx
-    .selectFrom('movementOrderItem as i')
-    .innerJoin('movementOrder as o', 'o.id', 'i.orderId')
-    .select(['i.pupilId', 'o.orderDate', 'o.numberText'])
-    .where('o.status', '=', 'signed')
-    .where('o.orderType', 'in', ['enroll', 'reinstate'])
-    .where((eb) => eb.or([eb('i.enrollKind', 'is', null), eb('i.enrollKind', 'not in', [...HAVE_ACCOUNTS])]))
-    .where(sql<boolean>`not exists (select 1 from portal_account a where a.person_kind = 'pupil' and a.person_id = i.pupil_id)`)
-    .orderBy('o.orderDate', 'desc')
-    .orderBy('o.numberText');
-  if (pupilIds) q = q.where('i.pupilId', 'in', [...pupilIds]);
-  for (const r of await q.execute()) if (!latest.has(r.pupilId)) latest.set(r.pupilId, { orderDate: r.orderDate, numberText: r.numberText });
+  for (const r of await enrolmentsWithoutAccountTask(trx, [...HAVE_ACCOUNTS], pupilIds)) if (!latest.has(r.pupilId)) latest.set(r.pupilId, { orderDate: r.orderDate, numberText: r.numberText });
   return latest;
 }
 

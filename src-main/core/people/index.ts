@@ -9,7 +9,7 @@ export { applyMerge, previewMerge } from './mergeService';
 export { countParents, exportParents, listParents } from './parentList';
 export { createParent, getParent, parentHistory, updateParent } from './parentService';
 export { addressText } from './repo/personChildren';
-export { parentNamesOfPupils } from './repo/family';
+export { parentLinksOfPupils, parentNamesOfPupils } from './repo/family';
 export { countPupils, exportPupils, listPupils } from './pupilList';
 export { createPupil, getPupil, pupilHistory, updatePupil } from './pupilService';
 export { countStaff, exportStaff, listStaff } from './staff/staffList';

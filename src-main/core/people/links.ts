@@ -5,7 +5,7 @@ import { assertCanEditPupil } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
 import { parentLinked } from './ports';
 import type { Executor } from '../foundation/executor';
-import { deleteLinkRow, insertLinkRow, linkedPeople, linkRelation, linkSides, personBrief, updateLinkRow } from './repo/family';
+import { deleteLinkRow, insertLinkRow, insertLinkRows, linkedPeople, linkRelation, linkRowsOf, linkSides, parentLinksOfPupils, peopleForLinks, personBrief, updateLinkRow } from './repo/family';
 
 /**
  * Many-to-many links between pupils and their parents or legal representatives (relation and the
@@ -80,31 +80,17 @@ export async function insertLink(ctx: HandlerContext, trx: Executor, link: LinkI
 type Named = { id: string; lastName: string; firstName: string; middleName: string | null; birthDate: string | null; searchKey: string };
 
 async function named(db: Executor, table: 'pupil' | 'parent', ids: readonly string[]): Promise<Map<string, Named>> {
-  const out = new Map<string, Named>();
-  const list = [...new Set(ids)];
-  for (let i = 0; i < list.length; i += 500) {
-    for (const p of await db.selectFrom(table).select(['id', 'lastName', 'firstName', 'middleName', 'birthDate', 'searchKey']).where('id', 'in', list.slice(i, i + 500)).execute()) out.set(p.id, p);
-  }
-  return out;
+  return new Map((await peopleForLinks(db, table, ids)).map((p) => [p.id, p]));
 }
 
 /** Each side's current links as the history lists them: `id` → [sort key, line]. */
 async function linkLines(db: Executor, side: 'pupil' | 'parent', ids: readonly string[]): Promise<Map<string, [string, string][]>> {
   const out = new Map<string, [string, string][]>();
-  const list = [...new Set(ids)];
-  for (let i = 0; i < list.length; i += 500) {
-    const chunk = list.slice(i, i + 500);
-    const cols = ['pp.pupilId', 'pp.parentId', 'p.lastName', 'p.firstName', 'p.middleName', 'p.searchKey', 'pp.relation', 'pp.isLegalRepresentative'] as const;
-    const rows =
-      side === 'pupil'
-        ? await db.selectFrom('pupilParent as pp').innerJoin('parent as p', 'p.id', 'pp.parentId').select(cols).where('pp.pupilId', 'in', chunk).execute()
-        : await db.selectFrom('pupilParent as pp').innerJoin('pupil as p', 'p.id', 'pp.pupilId').select(cols).where('pp.parentId', 'in', chunk).execute();
-    for (const r of rows) {
-      const id = side === 'pupil' ? r.pupilId : r.parentId;
-      const lines = out.get(id) ?? [];
-      lines.push([r.searchKey, linkText(r.relation, Number(r.isLegalRepresentative) === 1, fullName(r))]);
-      out.set(id, lines);
-    }
+  for (const r of await linkRowsOf(db, side, ids)) {
+    const id = side === 'pupil' ? r.pupilId : r.parentId;
+    const lines = out.get(id) ?? [];
+    lines.push([r.searchKey, linkText(r.relation, Number(r.isLegalRepresentative) === 1, fullName(r))]);
+    out.set(id, lines);
   }
   return out;
 }
@@ -123,12 +109,11 @@ export async function insertLinks(ctx: HandlerContext, trx: Executor, links: rea
   const parents = await named(trx, 'parent', links.map((l) => l.parentId));
   const parentsOf = await linkLines(trx, 'pupil', [...pupils.keys()]);
   const childrenOf = await linkLines(trx, 'parent', [...parents.keys()]);
-  const existing = new Set<string>();
-  for (let i = 0; i < links.length; i += 500) {
-    const chunk = links.slice(i, i + 500);
-    const rows = await trx.selectFrom('pupilParent').select(['pupilId', 'parentId']).where('pupilId', 'in', chunk.map((l) => l.pupilId)).execute();
-    for (const r of rows) existing.add(`${r.pupilId}|${r.parentId}`);
-  }
+  const linked = await parentLinksOfPupils(
+    trx,
+    links.map((l) => l.pupilId),
+  );
+  const existing = new Set(linked.map((r) => `${r.pupilId}|${r.parentId}`));
   for (const link of links) {
     const pupil = pupils.get(link.pupilId);
     const parent = parents.get(link.parentId);
@@ -141,12 +126,10 @@ export async function insertLinks(ctx: HandlerContext, trx: Executor, links: rea
       throw new AppError('VALIDATION', `Связь родителя и обучающегося, «${fullName(parent)}» и «${fullName(pupil)}»: ${gap}. Ничего не сохранено.`, { issues: [{ path: 'parentId', message: gap }] });
     }
   }
-  for (let i = 0; i < links.length; i += 2000) {
-    await trx
-      .insertInto('pupilParent')
-      .values(links.slice(i, i + 2000).map((l) => ({ pupilId: l.pupilId, parentId: l.parentId, relation: l.relation, isLegalRepresentative: l.isLegalRepresentative === false ? 0 : 1 })))
-      .execute();
-  }
+  await insertLinkRows(
+    trx,
+    links.map((l) => ({ ...l, isLegalRepresentative: l.isLegalRepresentative !== false })),
+  );
   for (const link of links) {
     const pupil = pupils.get(link.pupilId)!;
     const parent = parents.get(link.parentId)!;

@@ -5,10 +5,8 @@ import { comparePersons, fullName } from '../../../src-shared/domain/names';
 import { AppError } from '../../../src-shared/errors';
 import { assertCanEditParent, assertCanEditPupil, assertCanSeeParent, editableClassIds, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
-import { accountOf } from './ports';
 import { CARD_SPECS, notFound, readCard } from './repo/cards';
-import { mergedIds } from './repo/history';
-import { readPhoto } from './repo/personChildren';
+import { cardViewBase } from './cardView';
 import { schoolToday } from '../foundation/clock';
 import { childrenOfParentsOn } from './repo/family';
 import { createFamilyCard, familyCardHistory, updateFamilyCard } from './familyCards';
@@ -26,14 +24,7 @@ export async function getParent(ctx: HandlerContext, id: string): Promise<Parent
   const visible = await visibleClassIds(ctx);
   rows.sort(comparePersons);
   return {
-    ...(stored.card as unknown as ParentView),
-    id,
-    version: stored.version,
-    createdAt: stored.createdAt,
-    updatedAt: stored.updatedAt,
-    photo: await readPhoto(db, 'parent', id),
-    account: await accountOf(db, 'parent', id),
-    mergedFrom: await mergedIds(db, 'parent', id),
+    ...(await cardViewBase<ParentView>(db, 'parent', stored)),
     children: rows
       .filter((r) => !visible || (r.classId !== null && visible.has(r.classId)))
       .map((r) => ({

@@ -5,10 +5,8 @@ import { fullName } from '../../../src-shared/domain/names';
 import { RELATIONS } from '../../../src-shared/domain/peopleDictionaries';
 import { assertCanEditPupil, assertCanSeePupil, hasRight, visibleClassIds } from '../access/index';
 import type { HandlerContext } from '../foundation/context';
-import { accountOf } from './ports';
 import { CARD_SPECS, notFound, readCard } from './repo/cards';
-import { mergedIds } from './repo/history';
-import { readPhoto } from './repo/personChildren';
+import { cardViewBase } from './cardView';
 import type { Executor } from '../foundation/executor';
 import { schoolToday } from '../foundation/clock';
 import { childrenOfParentsOn, classHistoryOf, parentsOfPupil } from './repo/family';
@@ -66,14 +64,7 @@ export async function getPupil(ctx: HandlerContext, id: string): Promise<PupilVi
   const parents = await parentsOf(db, id);
   const seesParents = hasRight(ctx.caller.user, 'parents.read');
   return {
-    ...(stored.card as unknown as PupilView),
-    id,
-    version: stored.version,
-    createdAt: stored.createdAt,
-    updatedAt: stored.updatedAt,
-    photo: await readPhoto(db, 'pupil', id),
-    account: await accountOf(db, 'pupil', id),
-    mergedFrom: await mergedIds(db, 'pupil', id),
+    ...(await cardViewBase<PupilView>(db, 'pupil', stored)),
     classId: current?.classId ?? null,
     className: current?.className ?? null,
     classHistory: history,

@@ -1,7 +1,7 @@
 import type { VersionMeta } from '../../../src-shared/contract/timetableFields';
 import type { HandlerContext } from '../foundation/context';
 import { notFound, refusal, stale } from '../foundation/refusals';
-import { nowIso } from '../foundation/clock';
+import { nowIso, schoolToday } from '../foundation/clock';
 import { evaluateLoaded, summaryOfReport } from './evaluation';
 import { metaOf } from './versionQueries';
 import { approvedFrom, findVersion, updateVersionIf } from './repo/versions';
@@ -14,6 +14,13 @@ import { writableDraft } from './versionService';
  * the director). The draft becomes the timetable in force from that date and read-only; every
  * approved version whose range reaches that date ends the day before and goes to the archive, so
  * exactly one version is in force on any date and the old ones still answer «what was on 1 October».
+ *
+ * A date on or before the start of an approved version would leave that version no day at all, and
+ * two versions from one date made «в силе» either of them. What the завуч means differs by whether
+ * the older one has begun: one that has not (approved for 1 September in August, a mistake found
+ * before the term) is replaced whole — archived as never in force, which is what «утвердить
+ * исправленное» means; one that has been in force is history the school worked by, so the approval
+ * is refused with a message naming it and the first date the new one can start.
  */
 
 const dmy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
@@ -21,6 +28,12 @@ const dmy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${i
 export function dayBefore(iso: string): string {
   const d = new Date(`${iso}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
 
@@ -44,13 +57,22 @@ export async function approveVersion(ctx: HandlerContext, input: { versionId: st
   const user = ctx.caller.user;
   const archived = await db.transaction().execute(async (trx) => {
     const current = await writableDraft(trx, input.versionId, input.version);
-    const ended: { id: string; name: string; effectiveTo: string }[] = [];
-    const effectiveTo = dayBefore(input.effectiveFrom);
+    const ended: { id: string; name: string; effectiveFrom: string | null; effectiveTo: string }[] = [];
+    const today = schoolToday();
     for (const prev of await approvedFrom(trx, current.academicYearId, input.effectiveFrom)) {
+      const begun = prev.effectiveFrom !== null && prev.effectiveFrom <= today;
+      const replacedWhole = prev.effectiveFrom !== null && input.effectiveFrom <= prev.effectiveFrom;
+      if (replacedWhole && begun) {
+        throw refusal(
+          `Версия «${prev.name}» действует с ${dmy(prev.effectiveFrom!)}: новое расписание может вступить в силу не раньше ${dmy(dayAfter(prev.effectiveFrom!))}. Дни, когда школа работала по «${prev.name}», остаются в истории`,
+        );
+      }
+      // Replaced before it began: its range ends the day before its start, so it was never in force.
+      const effectiveTo = dayBefore(replacedWhole ? prev.effectiveFrom! : input.effectiveFrom);
       if (!(await updateVersionIf(trx, prev.id, Number(prev.version), { status: 'archived', effectiveTo, updatedAt: at, updatedBy: user?.name ?? null }))) {
         throw stale(`Версия расписания «${prev.name}»`, Number(prev.version));
       }
-      ended.push({ id: prev.id, name: prev.name, effectiveTo });
+      ended.push({ id: prev.id, name: prev.name, effectiveFrom: prev.effectiveFrom, effectiveTo });
       await ctx.audit.record(trx, { entity: 'timetableVersion', recordId: prev.id, action: 'archive', changes: { status: ['approved', 'archived'], effectiveTo: [prev.effectiveTo, effectiveTo], replacedBy: current.name } });
     }
     const summary = JSON.stringify(summaryOfReport(loaded, e.report, at));

@@ -15,6 +15,7 @@ export { exportTimetable } from './exports/exportService';
 export { assignSubstitution, createAbsence, deleteAbsence, exportSubs, monthLedger, removeSubstitution, subsDay, weekMarks } from './substitutions/index';
 export { editTargets } from './editTargets';
 export { repairAround } from './repairService';
+export { cancelRepair, trackRepair } from './repairJobs';
 export { changesSheet, compareVersions } from './compareService';
 export { contentFingerprint, findSameImport, importBase, saveImportedDraft, versionById, versionForExport, versionInstance, type ImportBase, type ImportedDraft, type ImportSource, type SavedImport } from './importService';
 export type { LoadedVersion } from './versionStore';

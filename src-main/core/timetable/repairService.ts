@@ -1,9 +1,10 @@
 import type { EditMove, RepairChange } from '../../../src-shared/contract/timetableEdit';
+import { AppError } from '../../../src-shared/errors';
 import type { PlacementOut } from '../../../src-shared/contract/timetableFields';
 import type { HandlerContext } from '../foundation/context';
 import type { Job } from '../foundation/jobs';
 import { refusal } from '../foundation/refusals';
-import { compile, inspect, minimiseChanges, repair, settleRooms, type Compiled, type Placement, type Timetable, type TimetableInstance } from './engine';
+import { compile, inspect, minimalRepair, minimiseChanges, repair, revertChanges, settleRooms, type Compiled, type Placement, type Timetable, type TimetableInstance } from './engine';
 import { editModel } from './editTargets';
 import { toTimetable } from './instance';
 import { lessonText, placeText } from './placeText';
@@ -18,6 +19,16 @@ import { loadVersion } from './versionStore';
  * `timetable.placements.update` exactly as listed.
  */
 
+export interface ProposalOptions {
+  /** Called before each attempt (progress; may throw CANCELLED to stop between attempts). */
+  onAttempt?: (attempt: number, of: number, hard: number) => void;
+  /**
+   * The pipeline as it stood before the fewest-moves search (annealing attempts bounded by the
+   * clock, single move-backs only) — kept for the bench's side-by-side rows, never used by the app.
+   */
+  baseline?: boolean;
+}
+
 /**
  * The engine's repair around one hand-placed occurrence, trimmed to the fewest changes: the moved
  * lesson and every locked one stay; rooms are settled last. Pure (no database): the bench runs it.
@@ -28,9 +39,9 @@ export function repairProposal(
   before: Timetable,
   move: Placement,
   hardBefore: number,
-  /** Called before each attempt (progress; may throw CANCELLED to stop between attempts). */
-  onAttempt?: (attempt: number, of: number, hard: number) => void,
+  opts: ProposalOptions = {},
 ): { timetable: Timetable; hardAfter: number; elapsedMs: number } {
+  const { onAttempt, baseline = false } = opts;
   // The moved lesson stays where the завуч put it while changes are undone.
   const pinned = compile({
     ...instance,
@@ -38,17 +49,32 @@ export function repairProposal(
       l.id !== move.lessonId ? l : { ...l, locked: Array.from({ length: l.count }, (_, k) => (k === move.index ? { day: move.day, period: move.period, ...(move.roomId ? { roomId: move.roomId } : {}) } : (l.locked?.[k] ?? null))) },
     ),
   });
-  // Each attempt is short (the window waits); on a loaded machine one may stop early, so a few
-  // more continue from where the last stopped, the diff still taken against the saved draft.
   const t0 = performance.now();
+  // First the fewest-moves search: one, two… five other lessons moved, as a person would.
+  if (!baseline) {
+    onAttempt?.(0, ATTEMPTS + 1, hardBefore);
+    const few = minimalRepair(pinned, before, { tick: () => onAttempt?.(0, ATTEMPTS + 1, hardBefore) });
+    if (few) {
+      const trimmed = settleRooms(pinned, revertChanges(pinned, before, few.timetable).timetable).timetable;
+      if (inspect(c, trimmed).hard === 0) return { timetable: trimmed, hardAfter: 0, elapsedMs: performance.now() - t0 };
+    }
+  }
+  // Else the annealing repair, each attempt continuing from where the last stopped (the diff still
+  // taken against the saved draft), then the minimising pass. Attempts end by iterations, never by
+  // the clock: a busy machine gives the same proposal, only later.
   let from = before;
   // Never propose worse than what stands: the best attempt wins, else nothing changes.
   let best = { timetable: before, hard: hardBefore };
-  for (let attempt = 0; attempt < ATTEMPTS && best.hard > 0 && performance.now() - t0 < 6000; attempt++) {
-    onAttempt?.(attempt, ATTEMPTS, best.hard);
-    const res = repair(instance, { timetable: from, move, seed: 1 + attempt, timeLimitMs: 1500 });
-    const trimmed = settleRooms(pinned, minimiseChanges(pinned, before, res.timetable).timetable).timetable;
+  const offset = baseline ? 0 : 1;
+  for (let attempt = 0; attempt < ATTEMPTS && best.hard > 0 && (!baseline || performance.now() - t0 < 6000); attempt++) {
+    onAttempt?.(attempt + offset, ATTEMPTS + offset, best.hard);
+    const res = repair(instance, { timetable: from, move, seed: 1 + attempt, timeLimitMs: baseline ? 1500 : 600_000 });
+    const fewer = minimiseChanges(pinned, before, res.timetable).timetable;
+    const trimmed = settleRooms(pinned, baseline ? fewer : revertChanges(pinned, before, fewer).timetable).timetable;
     const hard = inspect(c, trimmed).hard;
+    // An attempt that clears nothing more means the rest cannot be cleared around this move (a
+    // teacher away at the very period the lesson was put in): the завуч hears so now, not in a minute.
+    if (hard >= best.hard && !baseline) break;
     if (hard < best.hard) best = { timetable: trimmed, hard };
     from = trimmed;
   }
@@ -59,17 +85,19 @@ export function repairProposal(
 const ATTEMPTS = 4;
 
 /**
- * Runs in the core's job worker (workerJobs.ts): up to 6 s of solving never holds the server's
- * event loop; the status bar shows the attempts and «Отменить» stops between two of them.
+ * Runs in the core's job worker (workerJobs.ts): seconds of solving never hold the server's event
+ * loop; the status bar shows the attempts and «Отменить» stops between two of them (and every
+ * 10 000 probes of the fewest-moves search).
  */
-export async function repairAround(ctx: HandlerContext, input: { versionId: string; version: number; lessonId: string; index: number }) {
-  const job = ctx.core.jobs.start('Исправление расписания');
+export async function repairAround(ctx: HandlerContext, input: { versionId: string; version: number; lessonId: string; index: number; jobId?: string }) {
+  const job = ctx.core.jobs.start('Исправление расписания', input.jobId);
   try {
     const out = await repairWithin(ctx, input, job);
     job.finish(out.hardAfter < out.hardBefore ? `Предложено изменений: ${out.changes.length}` : 'Исправить не удалось');
     return out;
   } catch (err) {
-    job.finish('Исправление не выполнено');
+    // A cancelled job has already said «Отменено»; a second final word would hide it.
+    if (!(err instanceof AppError && err.code === 'CANCELLED')) job.finish('Исправление не выполнено');
     throw err;
   }
 }
@@ -84,9 +112,11 @@ async function repairWithin(ctx: HandlerContext, input: { versionId: string; ver
   const hardBefore = inspect(m.c, before).hard;
   if (hardBefore === 0) throw refusal('Нарушений нет — исправлять нечего');
   const move: Placement = { lessonId: moved.lessonId, index: moved.index, day: moved.day, period: moved.period, roomId: moved.roomId };
-  const { timetable: trimmed, hardAfter, elapsedMs } = repairProposal(m.instance, m.c, before, move, hardBefore, (attempt, of, hard) => {
-    job.throwIfCancelled();
-    job.progress(attempt, of, `Попытка ${attempt + 1} из ${of}: нарушений ${hard}`);
+  const { timetable: trimmed, hardAfter, elapsedMs } = repairProposal(m.instance, m.c, before, move, hardBefore, {
+    onAttempt: (attempt, of, hard) => {
+      job.throwIfCancelled();
+      job.progress(attempt, of, `Попытка ${attempt + 1} из ${of}: нарушений ${hard}`);
+    },
   });
   const old = new Map(v.placements.map((p) => [`${p.lessonId}:${p.index}`, p]));
   const now = new Map(trimmed.placements.map((p) => [`${p.lessonId}:${p.index}`, p]));

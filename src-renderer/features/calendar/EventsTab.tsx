@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { SchoolEvent } from '../../../src-shared/contract/calendar';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { DateField } from '../../components/DateField';
@@ -9,6 +9,8 @@ import { useHasRight } from '../../components/useSession';
 import { useClassesQuery, useSetupStaffOptionsQuery } from '../classes/classesApi';
 import { useSaveFeedback } from '../../components/saveFeedback';
 import { useDeleteEventMutation, useEventsQuery, useSaveEventMutation } from './calendarApi';
+import { EditDeleteButtons } from '../../components/EditDeleteButtons';
+import { FormModal } from '../../components/FormModal';
 
 interface Values {
   title: string;
@@ -39,43 +41,39 @@ function EventModal({ year, event, onClose }: { year: AcademicYear; event: Schoo
     else setError(out.message);
   };
   return (
-    <Modal open title={event ? event.title : 'Новое мероприятие'} okText="Сохранить" cancelText="Отмена" confirmLoading={isLoading} onOk={() => void submit()} onCancel={onClose}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
-      <Form form={form} name="event" layout="vertical" aria-label="Форма: Мероприятие">
-        <Form.Item name="title" label="Название" required>
-          <Input />
+    <FormModal title={event ? event.title : 'Новое мероприятие'} label="Мероприятие" name="event" form={form} error={error} loading={isLoading} onSubmit={submit} onClose={onClose}>
+      <Form.Item name="title" label="Название" required>
+        <Input />
+      </Form.Item>
+      <Space align="start">
+        <Form.Item name="date" label="Дата" required>
+          <DateField />
         </Form.Item>
-        <Space align="start">
-          <Form.Item name="date" label="Дата" required>
-            <DateField />
-          </Form.Item>
-          <Form.Item name="startTime" label="Начало">
-            <Input placeholder="09:00" style={{ width: 90 }} />
-          </Form.Item>
-          <Form.Item name="endTime" label="Окончание">
-            <Input placeholder="10:30" style={{ width: 90 }} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="classId" label="Класс" extra="Пусто — общешкольное мероприятие">
-          <Select allowClear placeholder="Вся школа" options={(classes?.classes ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+        <Form.Item name="startTime" label="Начало">
+          <Input placeholder="09:00" style={{ width: 90 }} />
         </Form.Item>
-        <Form.Item name="responsibleStaffId" label="Ответственный">
-          <Select allowClear showSearch optionFilterProp="label" options={(staff?.staff ?? []).map((s) => ({ value: s.id, label: s.fullName }))} />
+        <Form.Item name="endTime" label="Окончание">
+          <Input placeholder="10:30" style={{ width: 90 }} />
         </Form.Item>
-        <Form.Item name="place" label="Место">
-          <Input />
-        </Form.Item>
-        <Form.Item name="description" label="Описание">
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Space>
+      <Form.Item name="classId" label="Класс" extra="Пусто — общешкольное мероприятие">
+        <Select allowClear placeholder="Вся школа" options={(classes?.classes ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+      </Form.Item>
+      <Form.Item name="responsibleStaffId" label="Ответственный">
+        <Select allowClear showSearch optionFilterProp="label" options={(staff?.staff ?? []).map((s) => ({ value: s.id, label: s.fullName }))} />
+      </Form.Item>
+      <Form.Item name="place" label="Место">
+        <Input />
+      </Form.Item>
+      <Form.Item name="description" label="Описание">
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 /** School and class events with date, time and a responsible person. */
 export function EventsTab({ year }: { year: AcademicYear }) {
-  const { message } = App.useApp();
   const canEdit = useHasRight('calendar.edit') && !year.isClosed;
   const { data, isLoading } = useEventsQuery({ yearId: year.id });
   const [remove] = useDeleteEventMutation();
@@ -105,20 +103,7 @@ export function EventsTab({ year }: { year: AcademicYear }) {
             width: 100,
             render: (_: unknown, e) =>
               canEdit && (
-                <Space>
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(e)} aria-label={`Изменить ${e.title}`} />
-                  <Popconfirm
-                    title={`Удалить «${e.title}»?`}
-                    okText="Удалить"
-                    cancelText="Отмена"
-                    onConfirm={async () => {
-                      const r = await remove({ id: e.id, version: e.version });
-                      if ('error' in r && r.error) message.error((r.error as { message: string }).message);
-                    }}
-                  >
-                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Удалить ${e.title}`} />
-                  </Popconfirm>
-                </Space>
+                <EditDeleteButtons label={e.title} confirm={`Удалить «${e.title}»?`} onEdit={() => setEditing(e)} onDelete={() => remove({ id: e.id, version: e.version })} />
               ),
           },
         ]}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, AutoComplete, Button, Form, Input, Modal, Popconfirm, Radio, Space, Table, Tag } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { AutoComplete, Button, Form, Input, Radio, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { CalendarEntry } from '../../../src-shared/contract/calendar';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { diffDays } from '../../../src-shared/domain/calendar/dates';
@@ -10,6 +10,8 @@ import { useHasRight } from '../../components/useSession';
 import { useSaveFeedback } from '../../components/saveFeedback';
 import { GradeScopeField, scopeText } from './GradeScopeField';
 import { useDeleteEntryMutation, useEntriesQuery, useSaveEntryMutation } from './calendarApi';
+import { EditDeleteButtons } from '../../components/EditDeleteButtons';
+import { FormModal } from '../../components/FormModal';
 
 const NAMES = ['Осенние каникулы', 'Зимние каникулы', 'Весенние каникулы', 'Дополнительные каникулы', 'Летние каникулы', 'День здоровья'];
 
@@ -43,39 +45,35 @@ function EntryModal({ year, entry, onClose }: { year: AcademicYear; entry: Calen
     else setError(out.message);
   };
   return (
-    <Modal open title={entry ? entry.name : 'Каникулы или выходной день'} okText="Сохранить" cancelText="Отмена" confirmLoading={isLoading} onOk={() => void submit()} onCancel={onClose}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
-      <Form form={form} name="entry" layout="vertical" aria-label="Форма: Каникулы или выходной день">
-        <Form.Item name="kind" label="Вид">
-          <Radio.Group options={[{ value: 'holiday', label: 'Каникулы' }, { value: 'dayOff', label: 'Выходной день' }]} />
-        </Form.Item>
-        <Form.Item name="name" label="Название" required>
-          <AutoComplete options={NAMES.map((n) => ({ value: n }))} filterOption={(input, o) => String(o?.value).toLowerCase().includes(input.toLowerCase())}>
-            <Input />
-          </AutoComplete>
-        </Form.Item>
-        <Space>
-          <Form.Item name="startDate" label="Дата начала" required>
-            <DateField />
-          </Form.Item>
-          <Form.Item name="endDate" label="Дата окончания" required>
-            <DateField />
-          </Form.Item>
-        </Space>
-        <Form.Item name="grades" label="Для классов" extra="Пусто — для всех классов; дополнительные каникулы — только 1 класс">
-          <GradeScopeField />
-        </Form.Item>
-        <Form.Item name="note" label="Примечание">
+    <FormModal title={entry ? entry.name : 'Каникулы или выходной день'} label="Каникулы или выходной день" name="entry" form={form} error={error} loading={isLoading} onSubmit={submit} onClose={onClose}>
+      <Form.Item name="kind" label="Вид">
+        <Radio.Group options={[{ value: 'holiday', label: 'Каникулы' }, { value: 'dayOff', label: 'Выходной день' }]} />
+      </Form.Item>
+      <Form.Item name="name" label="Название" required>
+        <AutoComplete options={NAMES.map((n) => ({ value: n }))} filterOption={(input, o) => String(o?.value).toLowerCase().includes(input.toLowerCase())}>
           <Input />
+        </AutoComplete>
+      </Form.Item>
+      <Space>
+        <Form.Item name="startDate" label="Дата начала" required>
+          <DateField />
         </Form.Item>
-      </Form>
-    </Modal>
+        <Form.Item name="endDate" label="Дата окончания" required>
+          <DateField />
+        </Form.Item>
+      </Space>
+      <Form.Item name="grades" label="Для классов" extra="Пусто — для всех классов; дополнительные каникулы — только 1 класс">
+        <GradeScopeField />
+      </Form.Item>
+      <Form.Item name="note" label="Примечание">
+        <Input />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 /** Holidays (каникулы) and the school's own days off for the year. */
 export function HolidaysTab({ year }: { year: AcademicYear }) {
-  const { message } = App.useApp();
   const canEdit = useHasRight('calendar.edit') && !year.isClosed;
   const { data, isLoading } = useEntriesQuery({ yearId: year.id });
   const [remove] = useDeleteEntryMutation();
@@ -106,20 +104,7 @@ export function HolidaysTab({ year }: { year: AcademicYear }) {
             width: 100,
             render: (_: unknown, e) =>
               canEdit && (
-                <Space>
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(e)} aria-label={`Изменить ${e.name}`} />
-                  <Popconfirm
-                    title={`Удалить «${e.name}»?`}
-                    okText="Удалить"
-                    cancelText="Отмена"
-                    onConfirm={async () => {
-                      const r = await remove({ id: e.id, version: e.version });
-                      if ('error' in r && r.error) message.error((r.error as { message: string }).message);
-                    }}
-                  >
-                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Удалить ${e.name}`} />
-                  </Popconfirm>
-                </Space>
+                <EditDeleteButtons label={e.name} confirm={`Удалить «${e.name}»?`} onEdit={() => setEditing(e)} onDelete={() => remove({ id: e.id, version: e.version })} />
               ),
           },
         ]}

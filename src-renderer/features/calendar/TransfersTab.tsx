@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { DayTransfer } from '../../../src-shared/contract/calendar';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { weekday } from '../../../src-shared/domain/calendar/dates';
@@ -11,6 +11,7 @@ import { useHasRight } from '../../components/useSession';
 import { useSaveFeedback } from '../../components/saveFeedback';
 import { GradeScopeField, scopeText } from './GradeScopeField';
 import { useDeleteTransferMutation, useSaveTransferMutation, useTransfersQuery } from './calendarApi';
+import { EditDeleteButtons } from '../../components/EditDeleteButtons';
 
 interface Values {
   date: string | null;
@@ -77,7 +78,6 @@ function TransferModal({ year, transfer, onClose }: { year: AcademicYear; transf
 
 /** Transfers of school days (перенос учебного дня): date X works as weekday Y, date Z becomes a day off. */
 export function TransfersTab({ year }: { year: AcademicYear }) {
-  const { message } = App.useApp();
   const canEdit = useHasRight('calendar.edit') && !year.isClosed;
   const { data, isLoading } = useTransfersQuery({ yearId: year.id });
   const [remove] = useDeleteTransferMutation();
@@ -107,20 +107,7 @@ export function TransfersTab({ year }: { year: AcademicYear }) {
             width: 100,
             render: (_: unknown, t) =>
               canEdit && (
-                <Space>
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(t)} aria-label={`Изменить перенос ${formatDateRu(t.date)}`} />
-                  <Popconfirm
-                    title="Удалить перенос?"
-                    okText="Удалить"
-                    cancelText="Отмена"
-                    onConfirm={async () => {
-                      const r = await remove({ id: t.id, version: t.version });
-                      if ('error' in r && r.error) message.error((r.error as { message: string }).message);
-                    }}
-                  >
-                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Удалить перенос ${formatDateRu(t.date)}`} />
-                  </Popconfirm>
-                </Space>
+                <EditDeleteButtons label={`перенос ${formatDateRu(t.date)}`} confirm="Удалить перенос?" onEdit={() => setEditing(t)} onDelete={() => remove({ id: t.id, version: t.version })} />
               ),
           },
         ]}

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, AutoComplete, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
+import { AutoComplete, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import type { SchoolClass } from '../../../src-shared/contract/classes';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { AOOP_VARIANTS } from '../../../src-shared/domain/schoolSetup/classRules';
 import { useRoomsQuery } from '../rooms/roomsApi';
 import { useSaveFeedback } from '../../components/saveFeedback';
 import { useClassesQuery, useSaveClassMutation, useSetupStaffOptionsQuery } from './classesApi';
+import { FormModal } from '../../components/FormModal';
 
 interface Values {
   grade: number;
@@ -54,65 +55,62 @@ export function ClassFormModal({ year, years, cls, onClose }: { year: AcademicYe
   };
 
   return (
-    <Modal open title={cls ? `Класс ${cls.name}` : 'Новый класс'} okText="Сохранить" cancelText="Отмена" confirmLoading={isLoading} onOk={() => void submit()} onCancel={onClose}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
-      <Form form={form} name="cls" layout="vertical" aria-label="Форма: Класс">
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="grade" label="Параллель" required>
-              <InputNumber min={1} max={11} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="letter" label="Литера" required>
-              <Input placeholder="А" maxLength={3} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="shift" label="Смена">
-              <Radio.Group options={[{ value: 1, label: '1' }, { value: 2, label: '2' }]} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="classTeacherId" label="Классный руководитель">
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder="Выберите сотрудника"
-            options={(staff?.staff ?? []).map((s) => ({ value: s.id, label: s.position ? `${s.fullName} — ${s.position}` : s.fullName }))}
-          />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="homeRoomId" label="Кабинет класса">
-              <Select allowClear showSearch optionFilterProp="label" options={(rooms?.rooms ?? []).map((r) => ({ value: r.id, label: r.name ? `${r.number} — ${r.name}` : r.number }))} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="weekLength" label="Учебная неделя">
-              <Select options={[{ value: 0, label: 'как у параллели' }, { value: 5, label: '5 дней' }, { value: 6, label: '6 дней' }]} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={10}>
-            <Form.Item name="programme" label="Программа">
-              <Radio.Group options={[{ value: 'ООП', label: 'ООП' }, { value: 'АООП', label: 'АООП (ОВЗ)' }]} />
-            </Form.Item>
-          </Col>
-          <Col span={14}>
-            <Form.Item name="programmeVariant" label="Вариант АООП">
-              <AutoComplete disabled={programme !== 'АООП'} options={AOOP_VARIANTS.map((v) => ({ value: v }))} filterOption={(input, o) => String(o?.value ?? '').toLowerCase().includes(input.toLowerCase())}>
-                <Input placeholder="вариант 7.2 (ЗПР)" />
-              </AutoComplete>
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="previousClassId" label={previousYear ? `Класс прошлого года (${previousYear.name})` : 'Класс прошлого года'}>
-          <Select allowClear disabled={!previousYear} options={(lastYear?.classes ?? []).map((c) => ({ value: c.id, label: c.name }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal title={cls ? `Класс ${cls.name}` : 'Новый класс'} label="Класс" name="cls" form={form} error={error} loading={isLoading} onSubmit={submit} onClose={onClose}>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="grade" label="Параллель" required>
+            <InputNumber min={1} max={11} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="letter" label="Литера" required>
+            <Input placeholder="А" maxLength={3} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="shift" label="Смена">
+            <Radio.Group options={[{ value: 1, label: '1' }, { value: 2, label: '2' }]} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="classTeacherId" label="Классный руководитель">
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="Выберите сотрудника"
+          options={(staff?.staff ?? []).map((s) => ({ value: s.id, label: s.position ? `${s.fullName} — ${s.position}` : s.fullName }))}
+        />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="homeRoomId" label="Кабинет класса">
+            <Select allowClear showSearch optionFilterProp="label" options={(rooms?.rooms ?? []).map((r) => ({ value: r.id, label: r.name ? `${r.number} — ${r.name}` : r.number }))} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="weekLength" label="Учебная неделя">
+            <Select options={[{ value: 0, label: 'как у параллели' }, { value: 5, label: '5 дней' }, { value: 6, label: '6 дней' }]} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={10}>
+          <Form.Item name="programme" label="Программа">
+            <Radio.Group options={[{ value: 'ООП', label: 'ООП' }, { value: 'АООП', label: 'АООП (ОВЗ)' }]} />
+          </Form.Item>
+        </Col>
+        <Col span={14}>
+          <Form.Item name="programmeVariant" label="Вариант АООП">
+            <AutoComplete disabled={programme !== 'АООП'} options={AOOP_VARIANTS.map((v) => ({ value: v }))} filterOption={(input, o) => String(o?.value ?? '').toLowerCase().includes(input.toLowerCase())}>
+              <Input placeholder="вариант 7.2 (ЗПР)" />
+            </AutoComplete>
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="previousClassId" label={previousYear ? `Класс прошлого года (${previousYear.name})` : 'Класс прошлого года'}>
+        <Select allowClear disabled={!previousYear} options={(lastYear?.classes ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { App, Badge, Button } from 'antd';
+import { useEffect, useRef } from 'react';
+import { Badge, Button, notification as notices } from 'antd';
 import { useNavigate } from 'react-router';
 import { plural } from '../../../src-shared/domain/plural';
 import { useHasRight } from '../../components/useSession';
@@ -37,12 +37,21 @@ function seenToday(key: string, on: string): boolean {
 }
 
 /**
+ * Antd's notices stack above dialogs (z-index 2050 against 1000), so this one, open for 12 seconds
+ * right after sign-in, covered the top right corner of any dialog opened meanwhile — its close
+ * button among it. It lives in a layer of its own just under the dialogs' (the mask dims it and the
+ * dialog stays whole); error notices keep the app's shared holder, above everything, on purpose.
+ */
+const LAYER_Z = 999;
+
+/**
  * Once a day per user, a notice in the window when some of their tasks are late (the desktop shell
  * adds a system notification, src-main/electron/dailyNotice.ts). No e-mail.
  */
 export function DeadlineNotifier() {
   const allowed = useHasRight('deadlines.read');
-  const { notification } = App.useApp();
+  const layer = useRef<HTMLDivElement>(null);
+  const [notification, holder] = notices.useNotification({ getContainer: () => layer.current ?? document.body });
   const navigate = useNavigate();
   const { data } = useDeadlineCountsQuery({}, { skip: !allowed, pollingInterval: POLL });
   useEffect(() => {
@@ -79,5 +88,9 @@ export function DeadlineNotifier() {
       duration: 12,
     });
   }, [data, notification, navigate]);
-  return null;
+  return (
+    <div ref={layer} data-testid="deadline-notice-layer" style={{ position: 'fixed', top: 0, right: 0, zIndex: LAYER_Z }}>
+      {holder}
+    </div>
+  );
 }

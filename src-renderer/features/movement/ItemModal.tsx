@@ -10,6 +10,7 @@ import { useHasRight } from '../../components/useSession';
 import { useClassesOnQuery, useSearchPupilsQuery } from './movementApi';
 import { newKey, type EditItem } from './orderModel';
 import { SubgroupPicker } from './SubgroupPicker';
+import { NameFields } from '../../components/NameFields';
 
 interface Values {
   mode: 'existing' | 'new';
@@ -158,21 +159,7 @@ export function ItemModal({ type, orderDate, item, others, onClose, onSave }: { 
         )}
         {mode === 'new' ? (
           <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item name="lastName" label="Фамилия" required>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="firstName" label="Имя" required>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="middleName" label="Отчество">
-                <Input />
-              </Form.Item>
-            </Col>
+            <NameFields />
             <Col span={8}>
               <Form.Item name="sex" label="Пол" required>
                 <Radio.Group options={[{ value: 'М', label: 'М' }, { value: 'Ж', label: 'Ж' }]} />

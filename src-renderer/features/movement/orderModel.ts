@@ -47,6 +47,18 @@ export function itemsFromDetail(order: OrderDetail): EditItem[] {
     fromClassName: i.fromClassName,
     toClassId: i.toClassId,
     toClassName: i.toClassName,
+    ...itemDetails(i),
+    nameGenitive: i.nameGenitive,
+    nameDative: i.nameDative,
+    nameAccusative: i.nameAccusative,
+  }));
+}
+
+type ItemDetails = Pick<EditItem, 'effectiveDate' | 'enrollKind' | 'originSchool' | 'originDocument' | 'destinationKind' | 'destinationSchool' | 'reason' | 'note' | 'subgroupIds'>;
+
+/** The item's own details, the same in the editor and in the saved order. */
+function itemDetails(i: ItemDetails): ItemDetails {
+  return {
     effectiveDate: i.effectiveDate,
     enrollKind: i.enrollKind,
     originSchool: i.originSchool,
@@ -56,10 +68,7 @@ export function itemsFromDetail(order: OrderDetail): EditItem[] {
     reason: i.reason,
     note: i.note,
     subgroupIds: i.subgroupIds,
-    nameGenitive: i.nameGenitive,
-    nameDative: i.nameDative,
-    nameAccusative: i.nameAccusative,
-  }));
+  };
 }
 
 export function itemsToInput(items: EditItem[]): OrderItemInput[] {
@@ -69,15 +78,7 @@ export function itemsToInput(items: EditItem[]): OrderItemInput[] {
     newPupil: i.newPupil,
     fromClassId: i.fromClassId,
     toClassId: i.toClassId,
-    effectiveDate: i.effectiveDate,
-    enrollKind: i.enrollKind,
-    originSchool: i.originSchool,
-    originDocument: i.originDocument,
-    destinationKind: i.destinationKind,
-    destinationSchool: i.destinationSchool,
-    reason: i.reason,
-    note: i.note,
-    subgroupIds: i.subgroupIds,
+    ...itemDetails(i),
     nameGenitive: i.nameGenitive || null,
     nameDative: i.nameDative || null,
     nameAccusative: i.nameAccusative || null,

@@ -5,8 +5,7 @@ import type { ParentView } from '../../../src-shared/contract/peopleViews';
 import { CITIZENSHIPS, EDUCATION_LEVELS } from '../../../src-shared/domain/peopleDictionaries';
 import { formatDateRu } from '../../components/format';
 import { AccountBadge } from '../people/AccountBadge';
-import { AddressesEditor } from '../people/AddressesEditor';
-import { DocumentsEditor } from '../people/DocumentsEditor';
+import { ADULT_DOCUMENT_TABS } from '../people/adultCardTabs';
 import { fieldKit } from '../people/fields';
 import { PersonCardPage } from '../people/PersonCardPage';
 import { PARENT_CARD } from '../people/personCards';
@@ -34,8 +33,7 @@ export function ParentCardPage() {
         </Row>
       ),
     },
-    { key: 'documents', label: 'Документы', fields: ['documents'], content: <DocumentsEditor defaultType="passport" types={['passport', 'foreignPassport', 'other']} /> },
-    { key: 'addresses', label: 'Адреса', fields: ['addresses'], content: <AddressesEditor /> },
+    ...ADULT_DOCUMENT_TABS,
     {
       key: 'children',
       label: 'Дети',

@@ -11,6 +11,7 @@ import { useAddLinkMutation, useCreateParentMutation, useParentsQuery, useRemove
 import { useEarlyDuplicates } from '../people/useEarlyDuplicates';
 import { useDebounced } from '../../components/usePersisted';
 import { errorOf, errorText } from '../../components/serverErrors';
+import { NameFields } from '../../components/NameFields';
 
 /**
  * «Семья» of a pupil: parents and legal representatives with the relation and the legal-representative
@@ -115,21 +116,7 @@ function NewParentModal({ pupil, open, onClose }: { pupil: PupilView; open: bool
               <Checkbox>Законный представитель</Checkbox>
             </Form.Item>
           </Col>
-          <Col span={8}>
-            <Form.Item name="lastName" label="Фамилия" required>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="firstName" label="Имя" required>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="middleName" label="Отчество">
-              <Input />
-            </Form.Item>
-          </Col>
+          <NameFields />
           <Col span={8}>
             <Form.Item name="birthDate" label="Дата рождения">
               <DateField />

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Alert, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Room, RoomType } from '../../../src-shared/contract/rooms';
 import { useSaveFeedback } from '../../components/saveFeedback';
 import { useSaveRoomMutation } from './roomsApi';
+import { FormModal } from '../../components/FormModal';
 
 interface Values {
   number: string;
@@ -30,45 +31,42 @@ export function RoomFormModal({ room, types, onClose }: { room: Room | null; typ
     else setError(out.message);
   };
   return (
-    <Modal open title={room ? `Кабинет ${room.number}` : 'Новый кабинет'} okText="Сохранить" cancelText="Отмена" confirmLoading={isLoading} onOk={() => void submit()} onCancel={onClose}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
-      <Form form={form} name="room" layout="vertical" aria-label="Форма: Кабинет">
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="number" label="Номер" required>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="name" label="Название">
-              <Input placeholder="Кабинет математики" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={10}>
-            <Form.Item name="typeId" label="Тип" required>
-              <Select options={types.map((t) => ({ value: t.id, label: t.name }))} />
-            </Form.Item>
-          </Col>
-          <Col span={7}>
-            <Form.Item name="floor" label="Этаж">
-              <InputNumber min={-2} max={30} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={7}>
-            <Form.Item name="capacity" label="Мест">
-              <InputNumber min={1} max={1000} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="note" label="Примечание">
-          <Input />
-        </Form.Item>
-        <Form.Item name="isActive" valuePropName="checked">
-          <Checkbox>Используется</Checkbox>
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal title={room ? `Кабинет ${room.number}` : 'Новый кабинет'} label="Кабинет" name="room" form={form} error={error} loading={isLoading} onSubmit={submit} onClose={onClose}>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="number" label="Номер" required>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={16}>
+          <Form.Item name="name" label="Название">
+            <Input placeholder="Кабинет математики" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={10}>
+          <Form.Item name="typeId" label="Тип" required>
+            <Select options={types.map((t) => ({ value: t.id, label: t.name }))} />
+          </Form.Item>
+        </Col>
+        <Col span={7}>
+          <Form.Item name="floor" label="Этаж">
+            <InputNumber min={-2} max={30} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={7}>
+          <Form.Item name="capacity" label="Мест">
+            <InputNumber min={1} max={1000} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="note" label="Примечание">
+        <Input />
+      </Form.Item>
+      <Form.Item name="isActive" valuePropName="checked">
+        <Checkbox>Используется</Checkbox>
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { App, Button, Col, Input, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { Room } from '../../../src-shared/contract/rooms';
 import { useHasRight } from '../../components/useSession';
 import { RoomFormModal } from './RoomFormModal';
 import { RoomTypesCard } from './RoomTypesCard';
 import { useDeleteRoomMutation, useExportRoomsMutation, useRoomTypesQuery, useRoomsQuery } from './roomsApi';
 import { ExcelExportButton } from '../../components/ExcelExportButton';
+import { EditDeleteButtons } from '../../components/EditDeleteButtons';
 
 /** «Кабинеты»: rooms with type, floor and capacity; the types the subjects ask for. */
 export function RoomsPage() {
-  const { message } = App.useApp();
   const canEdit = useHasRight('setup.edit');
   const { data, isLoading } = useRoomsQuery();
   const { data: types } = useRoomTypesQuery();
@@ -73,20 +73,7 @@ export function RoomsPage() {
                 width: 90,
                 render: (_: unknown, r) =>
                   canEdit && (
-                    <Space>
-                      <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={`Изменить кабинет ${r.number}`} />
-                      <Popconfirm
-                        title={`Удалить кабинет ${r.number}?`}
-                        okText="Удалить"
-                        cancelText="Отмена"
-                        onConfirm={async () => {
-                          const res = await remove({ id: r.id, version: r.version });
-                          if ('error' in res && res.error) message.error((res.error as { message: string }).message);
-                        }}
-                      >
-                        <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Удалить кабинет ${r.number}`} />
-                      </Popconfirm>
-                    </Space>
+                    <EditDeleteButtons label={`кабинет ${r.number}`} confirm={`Удалить кабинет ${r.number}?`} onEdit={() => setEditing(r)} onDelete={() => remove({ id: r.id, version: r.version })} />
                   ),
               },
             ]}

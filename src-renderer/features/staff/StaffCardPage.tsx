@@ -6,8 +6,7 @@ import { todayLocal } from '../../../src-shared/domain/personRules';
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
 import { AccountBadge } from '../people/AccountBadge';
-import { AddressesEditor } from '../people/AddressesEditor';
-import { DocumentsEditor } from '../people/DocumentsEditor';
+import { ADULT_DOCUMENT_TABS } from '../people/adultCardTabs';
 import { fieldKit } from '../people/fields';
 import { PersonCardPage } from '../people/PersonCardPage';
 import { STAFF_CARD } from '../people/personCards';
@@ -46,8 +45,7 @@ export function StaffCardPage() {
         </Row>
       ),
     },
-    { key: 'documents', label: 'Документы', fields: ['documents'], content: <DocumentsEditor defaultType="passport" types={['passport', 'foreignPassport', 'other']} /> },
-    { key: 'addresses', label: 'Адреса', fields: ['addresses'], content: <AddressesEditor /> },
+    ...ADULT_DOCUMENT_TABS,
     {
       key: 'family',
       label: 'Семья и дети',

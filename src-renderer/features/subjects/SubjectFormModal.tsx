@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Typography } from 'antd';
+import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import type { Subject, SubjectArea } from '../../../src-shared/contract/subjects';
 import type { RoomType } from '../../../src-shared/contract/rooms';
 import { GRADES, SANPIN_DIFFICULTY, sanpinGradePoints, sanpinRow } from '../../../src-shared/domain/schoolSetup/sanpinDifficulty';
 import { useSaveFeedback } from '../../components/saveFeedback';
 import { useSaveSubjectMutation } from './subjectsApi';
+import { FormModal } from '../../components/FormModal';
 
 interface Values {
   name: string;
@@ -62,59 +63,56 @@ export function SubjectFormModal({ subject, areas, roomTypes, onClose }: { subje
   };
 
   return (
-    <Modal open width={720} title={subject ? subject.name : 'Новый предмет'} okText="Сохранить" cancelText="Отмена" confirmLoading={isLoading} onOk={() => void submit()} onCancel={onClose}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="form-error" />}
-      <Form form={form} name="subject" layout="vertical" aria-label="Форма: Предмет">
-        <Row gutter={12}>
-          <Col span={16}>
-            <Form.Item name="name" label="Название" required>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="shortName" label="Сокращение" required>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="areaId" label="Предметная область (ФГОС)">
-          <Select allowClear options={areas.map((a) => ({ value: a.id, label: a.name }))} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={14}>
-            <Form.Item name="roomTypeIds" label="Нужен кабинет" extra="Пусто — обычный кабинет">
-              <Select mode="multiple" allowClear options={roomTypes.map((t) => ({ value: t.id, label: t.name }))} />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item name="isSplit" valuePropName="checked" label=" ">
-              <Checkbox>Делится на подгруппы</Checkbox>
-            </Form.Item>
-          </Col>
-        </Row>
-        <Space align="end" style={{ marginBottom: 8 }}>
-          <Form.Item name="sanpinKey" label="Строка шкалы трудности СанПиН" style={{ marginBottom: 0, minWidth: 320 }}>
-            <Select allowClear showSearch optionFilterProp="label" options={SANPIN_DIFFICULTY.map((r) => ({ value: r.key, label: r.name }))} />
+    <FormModal width={720} title={subject ? subject.name : 'Новый предмет'} label="Предмет" name="subject" form={form} error={error} loading={isLoading} onSubmit={submit} onClose={onClose}>
+      <Row gutter={12}>
+        <Col span={16}>
+          <Form.Item name="name" label="Название" required>
+            <Input />
           </Form.Item>
-          <Button onClick={fromTable} disabled={!sanpinKey}>
-            Заполнить баллы по СанПиН
-          </Button>
-        </Space>
-        {sanpinRow(sanpinKey)?.note && <Typography.Paragraph type="secondary">{sanpinRow(sanpinKey)?.note}</Typography.Paragraph>}
-        <Typography.Text strong>Баллы трудности по классам</Typography.Text>
-        <Row gutter={6} style={{ marginTop: 4 }}>
-          {GRADES.map((g) => (
-            <Col key={g} style={{ width: 58 }}>
-              <Form.Item name={`g${g}`} label={`${g} кл.`} style={{ marginBottom: 4 }}>
-                <InputNumber aria-label={`Баллы, ${g} класс`} min={0} max={20} style={{ width: 54 }} />
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
-        <Form.Item name="isArchived" valuePropName="checked">
-          <Checkbox>В архиве (не предлагать в новых планах)</Checkbox>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="shortName" label="Сокращение" required>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="areaId" label="Предметная область (ФГОС)">
+        <Select allowClear options={areas.map((a) => ({ value: a.id, label: a.name }))} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={14}>
+          <Form.Item name="roomTypeIds" label="Нужен кабинет" extra="Пусто — обычный кабинет">
+            <Select mode="multiple" allowClear options={roomTypes.map((t) => ({ value: t.id, label: t.name }))} />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item name="isSplit" valuePropName="checked" label=" ">
+            <Checkbox>Делится на подгруппы</Checkbox>
+          </Form.Item>
+        </Col>
+      </Row>
+      <Space align="end" style={{ marginBottom: 8 }}>
+        <Form.Item name="sanpinKey" label="Строка шкалы трудности СанПиН" style={{ marginBottom: 0, minWidth: 320 }}>
+          <Select allowClear showSearch optionFilterProp="label" options={SANPIN_DIFFICULTY.map((r) => ({ value: r.key, label: r.name }))} />
         </Form.Item>
-      </Form>
-    </Modal>
+        <Button onClick={fromTable} disabled={!sanpinKey}>
+          Заполнить баллы по СанПиН
+        </Button>
+      </Space>
+      {sanpinRow(sanpinKey)?.note && <Typography.Paragraph type="secondary">{sanpinRow(sanpinKey)?.note}</Typography.Paragraph>}
+      <Typography.Text strong>Баллы трудности по классам</Typography.Text>
+      <Row gutter={6} style={{ marginTop: 4 }}>
+        {GRADES.map((g) => (
+          <Col key={g} style={{ width: 58 }}>
+            <Form.Item name={`g${g}`} label={`${g} кл.`} style={{ marginBottom: 4 }}>
+              <InputNumber aria-label={`Баллы, ${g} класс`} min={0} max={20} style={{ width: 54 }} />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <Form.Item name="isArchived" valuePropName="checked">
+        <Checkbox>В архиве (не предлагать в новых планах)</Checkbox>
+      </Form.Item>
+    </FormModal>
   );
 }

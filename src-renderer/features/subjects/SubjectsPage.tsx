@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Input, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
-import { CloudDownloadOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import { CloudDownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Subject } from '../../../src-shared/contract/subjects';
 import { GRADES } from '../../../src-shared/domain/schoolSetup/sanpinDifficulty';
 import { useHasRight } from '../../components/useSession';
@@ -9,10 +9,11 @@ import { useLinkedRecord } from '../../components/useLinkedRecord';
 import { SubjectFormModal } from './SubjectFormModal';
 import { useDeleteSubjectMutation, useExportSubjectsMutation, useLoadStarterSubjectsMutation, useSubjectsQuery } from './subjectsApi';
 import { ExcelExportButton } from '../../components/ExcelExportButton';
+import { EditDeleteButtons } from '../../components/EditDeleteButtons';
 
 /** «Предметы»: the school's subjects with ФГОС areas, subgroups, rooms and SanPiN points per grade. */
 export function SubjectsPage() {
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const canEdit = useHasRight('setup.edit');
   const { data, isLoading } = useSubjectsQuery();
   const [exportSubjects] = useExportSubjectsMutation();
@@ -100,20 +101,7 @@ export function SubjectsPage() {
             width: 80,
             render: (_: unknown, s) =>
               canEdit && (
-                <Space>
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(s)} aria-label={`Изменить ${s.name}`} />
-                  <Popconfirm
-                    title={`Удалить предмет «${s.name}»?`}
-                    okText="Удалить"
-                    cancelText="Отмена"
-                    onConfirm={async () => {
-                      const r = await remove({ id: s.id, version: s.version });
-                      if ('error' in r && r.error) message.error((r.error as { message: string }).message);
-                    }}
-                  >
-                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Удалить ${s.name}`} />
-                  </Popconfirm>
-                </Space>
+                <EditDeleteButtons label={s.name} confirm={`Удалить предмет «${s.name}»?`} onEdit={() => setEditing(s)} onDelete={() => remove({ id: s.id, version: s.version })} />
               ),
           },
         ]}

@@ -26,7 +26,9 @@ export function ApproveModal({ meta, inForce, onClose }: { meta: VersionMeta; in
     }
     const r = await approve({ versionId: meta.id, version: meta.version, effectiveFrom: date });
     if ('data' in r && r.data) {
-      const archived = r.data.archived.map((a) => `«${a.name}» действовало по ${formatDateRu(a.effectiveTo)}`).join('; ');
+      const archived = r.data.archived
+        .map((a) => (a.effectiveFrom && a.effectiveTo < a.effectiveFrom ? `«${a.name}» заменено до вступления в силу` : `«${a.name}» действовало по ${formatDateRu(a.effectiveTo)}`))
+        .join('; ');
       message.success(`Расписание утверждено и действует с ${formatDateRu(date)}${archived ? `. ${archived}` : ''}`);
       onClose();
       return;

@@ -1,9 +1,10 @@
 import { formatNumberRu, plural } from '../../../src-shared/domain/plural';
 import { useEffect, useState } from 'react';
-import { Alert, Modal, Skeleton, Table, Typography } from 'antd';
+import { Alert, Button, Modal, Skeleton, Table, Typography } from 'antd';
+import { newId } from '../../../src-shared/domain/ids';
 import type { ErrorBody } from '../../../src-shared/errors';
 import type { ResultOf } from '../../api/contractApi';
-import { useRepairAroundMutation } from './timetableApi';
+import { useCancelRepairMutation, useRepairAroundMutation } from './timetableApi';
 import type { TimetableIndex } from './timetableModel';
 import type { HandEdit } from './useHandEditor';
 
@@ -23,6 +24,9 @@ type Proposal = ResultOf<'timetable.edit.repair'>;
  */
 export function RepairModal({ edit, index, moved, onClose }: Props) {
   const [run, { isLoading }] = useRepairAroundMutation();
+  const [cancelJob] = useCancelRepairMutation();
+  // The window names the job, so «Остановить» (or closing the window) can stop it while the call waits.
+  const [jobId] = useState(newId);
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -30,10 +34,11 @@ export function RepairModal({ edit, index, moved, onClose }: Props) {
 
   useEffect(() => {
     let live = true;
-    void run({ versionId, version, lessonId: moved.lessonId, index: moved.index }).then((r) => {
+    void run({ versionId, version, lessonId: moved.lessonId, index: moved.index, jobId }).then((r) => {
       if (!live) return;
-      if ('data' in r && r.data) setProposal(r.data);
-      else setError((r.error as ErrorBody | undefined)?.message ?? 'Исправить не удалось');
+      if ('data' in r && r.data) return setProposal(r.data);
+      const e = r.error as ErrorBody | undefined;
+      setError(e?.code === 'CANCELLED' ? 'Исправление остановлено — расписание не изменено' : (e?.message ?? 'Исправить не удалось'));
     });
     return () => {
       live = false;
@@ -58,9 +63,17 @@ export function RepairModal({ edit, index, moved, onClose }: Props) {
       cancelText="Отклонить"
       okButtonProps={{ disabled: !proposal || proposal.changes.length === 0, loading: saving }}
       onOk={() => void accept()}
-      onCancel={onClose}
+      onCancel={() => {
+        if (isLoading) void cancelJob({ jobId });
+        onClose();
+      }}
     >
-      {isLoading && !proposal && <Skeleton active paragraph={{ rows: 3 }} />}
+      {isLoading && !proposal && (
+        <>
+          <Skeleton active paragraph={{ rows: 3 }} />
+          <Button onClick={() => void cancelJob({ jobId })}>Остановить поиск</Button>
+        </>
+      )}
       {error && <Alert type="error" showIcon title={error} />}
       {proposal && (
         <>

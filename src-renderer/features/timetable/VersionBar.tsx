@@ -10,6 +10,8 @@ export const STATUS_COLOR: Record<VersionMeta['status'], string> = { draft: 'gol
 /** «утверждено, действует с 01.09.2026» — the status of a version as a person says it. */
 export function statusText(v: VersionMeta): string {
   if (v.status === 'draft') return VERSION_STATUS_LABEL.draft;
+  // Replaced by another approval before its first day: its range ends before it starts.
+  if (v.effectiveFrom && v.effectiveTo && v.effectiveTo < v.effectiveFrom) return `${VERSION_STATUS_LABEL[v.status]}, не вступало в силу (утверждено с ${formatDateRu(v.effectiveFrom)})`;
   const from = v.effectiveFrom ? ` с ${formatDateRu(v.effectiveFrom)}` : '';
   const to = v.effectiveTo ? ` по ${formatDateRu(v.effectiveTo)}` : '';
   return `${VERSION_STATUS_LABEL[v.status]}${from}${to}`;

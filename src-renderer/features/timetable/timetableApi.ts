@@ -37,6 +37,7 @@ export const timetableApi = contractEndpoints({
   deleteJoint: 'curriculum.joints.delete',
   editTargets: 'timetable.edit.targets',
   repairAround: 'timetable.edit.repair',
+  cancelRepair: 'timetable.edit.repair.cancel',
   compareVersions: 'timetable.versions.compare',
   changesSheet: onEachCall('timetable.versions.changesSheet'),
 });
@@ -64,6 +65,7 @@ export const {
   useDeleteJointMutation,
   useEditTargetsQuery,
   useRepairAroundMutation,
+  useCancelRepairMutation,
   useCompareVersionsQuery,
   useChangesSheetMutation,
 } = timetableApi;

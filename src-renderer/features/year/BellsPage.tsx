@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Empty, Popconfirm, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { BellScheduleView } from '../../../src-shared/contract/bells';
 import { WEEKDAY_SHORT } from '../../../src-shared/domain/schoolSetup/bellSchedule';
 import { useHasRight } from '../../components/useSession';
@@ -8,10 +8,10 @@ import { BellFormModal } from './BellFormModal';
 import { useBellsQuery, useDeleteBellsMutation } from './yearApi';
 import { useSelectedYear } from '../../components/useSelectedYear';
 import { YearSelect } from '../../components/YearSelect';
+import { EditDeleteButtons } from '../../components/EditDeleteButtons';
 
 /** «Звонки»: bell schedules of the year by shift and weekday (a shortened Saturday is its own). */
 export function BellsPage() {
-  const { message } = App.useApp();
   const { years, year, setYearId, isLoading } = useSelectedYear();
   const { data } = useBellsQuery({ yearId: year?.id ?? '' }, { skip: !year });
   const [remove] = useDeleteBellsMutation();
@@ -40,20 +40,7 @@ export function BellsPage() {
               title={s.name}
               extra={
                 canEdit && (
-                  <Space>
-                    <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(s)} aria-label={`Изменить ${s.name}`} />
-                    <Popconfirm
-                      title={`Удалить «${s.name}»?`}
-                      okText="Удалить"
-                      cancelText="Отмена"
-                      onConfirm={async () => {
-                        const r = await remove({ id: s.id, version: s.version });
-                        if ('error' in r && r.error) message.error((r.error as { message: string }).message);
-                      }}
-                    >
-                      <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Удалить ${s.name}`} />
-                    </Popconfirm>
-                  </Space>
+                  <EditDeleteButtons label={s.name} confirm={`Удалить «${s.name}»?`} onEdit={() => setEditing(s)} onDelete={() => remove({ id: s.id, version: s.version })} />
                 )
               }
             >

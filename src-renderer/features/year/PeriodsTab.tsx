@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Empty, Popconfirm, Row, Space, Table, Tag } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Row, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { AcademicYear, PeriodScheme } from '../../../src-shared/contract/years';
 import { formatGradeList } from '../../../src-shared/domain/schoolSetup/gradeScope';
 import { PERIOD_KINDS } from '../../../src-shared/domain/schoolSetup/studyPeriods';
@@ -8,10 +8,10 @@ import { formatDateRu } from '../../components/format';
 import { useHasRight } from '../../components/useSession';
 import { SchemeFormModal } from './SchemeFormModal';
 import { useDeletePeriodsMutation, usePeriodsQuery } from './yearApi';
+import { EditDeleteButtons } from '../../components/EditDeleteButtons';
 
 /** Study period schemes of a year (четверти для 1–9, полугодия для 10–11 …). */
 export function PeriodsTab({ year }: { year: AcademicYear }) {
-  const { message } = App.useApp();
   const canEdit = useHasRight('years.edit') && !year.isClosed;
   const { data, isLoading } = usePeriodsQuery({ yearId: year.id });
   const [remove] = useDeletePeriodsMutation();
@@ -40,20 +40,7 @@ export function PeriodsTab({ year }: { year: AcademicYear }) {
               }
               extra={
                 canEdit && (
-                  <Space>
-                    <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(s)} aria-label={`Изменить ${s.name}`} />
-                    <Popconfirm
-                      title={`Удалить схему «${s.name}»?`}
-                      okText="Удалить"
-                      cancelText="Отмена"
-                      onConfirm={async () => {
-                        const r = await remove({ id: s.id, version: s.version });
-                        if ('error' in r && r.error) message.error((r.error as { message: string }).message);
-                      }}
-                    >
-                      <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Удалить ${s.name}`} />
-                    </Popconfirm>
-                  </Space>
+                  <EditDeleteButtons label={s.name} confirm={`Удалить схему «${s.name}»?`} onEdit={() => setEditing(s)} onDelete={() => remove({ id: s.id, version: s.version })} />
                 )
               }
             >

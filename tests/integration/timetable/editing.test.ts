@@ -233,4 +233,41 @@ describeEachDb('timetable hand editing', (kind) => {
       expect(file.rows).toBe(swap.moves.length);
     }
   });
+  // Last in the file: it makes a teacher unavailable, which no later test expects.
+  it('cancels a running «Исправить»: the call ends CANCELLED, the status says «Отменено», nothing is saved', async () => {
+    const v = await t.client.call('timetable.version.get', { versionId: draftId });
+    const class5A = s.classes.get('5А')!;
+    const lesson = v.lessons.find((l) => l.kind === 'classroom' && !l.parallelKey && l.duration === 1 && l.audiences.some((a) => a.classId === class5A) && v.placements.some((p) => p.lessonId === l.id && p.index === 0 && !p.locked))!;
+    const at = v.placements.find((p) => p.lessonId === lesson.id && p.index === 0)!;
+    // Its teacher away that whole day: the lesson stays where it is (repair keeps it), so no attempt
+    // can clear the violation and «Исправить» would run every attempt — a case worth cancelling.
+    await t.client.call('timetable.availability.save', { yearId: s.yearId, staffId: lesson.teacherIds[0], version: 0, slots: [{ weekday: at.day + 1, shift: null, from: null, to: null, kind: 'unavailable' }], note: null });
+    // (The version's stored summary is from its last save; the repair evaluates with today's availability.)
+    const broken = await t.client.call('timetable.version.get', { versionId: draftId });
+    const jobId = `repair-cancel-${kind}`;
+    const seen: { message?: string; finished?: boolean }[] = [];
+    let cancel: Promise<{ cancelled: boolean }> | null = null;
+    const stop = t.core.events.subscribe((e) => {
+      if (e.type !== 'progress' || e.jobId !== jobId) return;
+      seen.push({ message: e.message, finished: e.finished });
+      // Pressed as soon as the status bar shows the first attempt.
+      cancel ??= t.client.call('timetable.edit.repair.cancel', { jobId });
+    });
+    try {
+      const err = await failure(t.client.call('timetable.edit.repair', { versionId: draftId, version: broken.meta.version, lessonId: lesson.id, index: 0, jobId }));
+      expect(err.code).toBe('CANCELLED');
+      expect(await cancel).toEqual({ cancelled: true });
+    } finally {
+      stop();
+    }
+    expect(seen[0].message).toMatch(/^Попытка 1 из \d+/);
+    expect(seen.at(-1)).toEqual({ message: 'Отменено', finished: true });
+    expect(seen.filter((e) => e.finished)).toHaveLength(1);
+    // Nothing saved: the same version, the same placements.
+    const after = await t.client.call('timetable.version.get', { versionId: draftId });
+    expect(after.meta.version).toBe(broken.meta.version);
+    expect(sorted(after.placements)).toEqual(sorted(broken.placements));
+    // A job that is not running (any more) is not cancelled.
+    expect(await t.client.call('timetable.edit.repair.cancel', { jobId })).toEqual({ cancelled: false });
+  });
 });

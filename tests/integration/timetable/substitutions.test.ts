@@ -262,6 +262,10 @@ describeEachDb('timetable substitutions', (kind) => {
     const e3 = await failure(t.client.call('timetable.subs.assign', { date: x.date, lessonId: x.l.lessonId, index: x.l.index, kind: 'move', toPeriod: cls.lastPeriod + 1, substituteId: null, version: 0 }));
     expect(e3.message).toContain(`урок вне уроков класса ${cls.name}`);
     const free = x.l.moveTo.find((o) => !o.classBusy && o.candidateId)!;
+    // The absence covers the whole day: a move nobody would teach is refused (the screen offers no such period).
+    const e4 = await failure(t.client.call('timetable.subs.assign', { date: x.date, lessonId: x.l.lessonId, index: x.l.index, kind: 'move', toPeriod: free.period, substituteId: null, version: 0 }));
+    expect(e4.message).toContain(what);
+    expect(e4.message).toContain('не выбран учитель, который проведёт перенесённый урок (Англичанова');
     expect(busyAt(free.candidateId!, x.dayIdx, free.period)).toBe(false);
     const moved = await t.client.call('timetable.subs.assign', { date: x.date, lessonId: x.l.lessonId, index: x.l.index, kind: 'move', toPeriod: free.period, substituteId: free.candidateId, version: 0 });
     expect(moved).toMatchObject({ kind: 'move', toPeriod: free.period, substituteId: free.candidateId, version: 1 });

@@ -110,7 +110,12 @@ export const TIMETABLE_SAMPLES: Record<string, MethodSample> = {
       const id = await yearId(ctx);
       const d = await ctx.t.client.call('timetable.version.create', { yearId: id, studyPeriodId: null, name: ctx.unique('На утверждение') });
       await ctx.t.core.db.deleteFrom('timetableLesson').where('versionId', '=', d.id).execute();
-      return { versionId: d.id, version: d.version, effectiveFrom: '2026-05-01' };
+      // Each role's approval starts a day after the version in force: one approved from the same date
+      // that has already begun is refused (history stays).
+      const { versions } = await ctx.t.client.call('timetable.versions.list', { yearId: id });
+      const last = versions.map((v) => (v.status === 'approved' ? v.effectiveFrom : null)).filter((x): x is string => !!x).sort().at(-1);
+      const next = last && last >= '2026-05-01' ? new Date(Date.parse(`${last}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : '2026-05-01';
+      return { versionId: d.id, version: d.version, effectiveFrom: next };
     },
   },
   'timetable.placements.update': {
@@ -160,6 +165,7 @@ export const TIMETABLE_SAMPLES: Record<string, MethodSample> = {
       return { versionId: d.id, version: d.version, lessonId: d.lessonId, index: 0 };
     },
   },
+  'timetable.edit.repair.cancel': { input: () => ({ jobId: 'no-such-job' }) },
   'timetable.versions.compare': { input: async (ctx) => ({ fromId: await approvedSampleVersion(ctx), toId: (await placedDraft(ctx)).id }) },
   'timetable.versions.changesSheet': { input: async (ctx) => ({ fromId: await approvedSampleVersion(ctx), toId: (await placedDraft(ctx)).id, from: '2025-10-06', format: 'xlsx' }) },
   // Joint groups are the curriculum's (migration 0071); their sample needs this file's prepared year.

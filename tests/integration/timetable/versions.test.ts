@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { PushEvent } from '../../../src-shared/events';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 import { failure, sorted, timetableSchool, waitJob, type TimetableSchool } from './timetableFixture';
@@ -145,13 +145,51 @@ describeEachDb('timetable versions', (kind) => {
     expect(c.placements.map((pl) => key(c, pl)).sort()).toEqual(v.placements.map((pl) => key(v, pl)).sort());
 
     const second = await t.client.call('timetable.version.approve', { versionId: copy.id, version: copy.version, effectiveFrom: '2026-11-02' });
-    expect(second.archived).toEqual([{ id: draftId, name: meta.name, effectiveTo: '2026-11-01' }]);
+    expect(second.archived).toEqual([{ id: draftId, name: meta.name, effectiveFrom: '2026-09-01', effectiveTo: '2026-11-01' }]);
     expect((await t.client.call('timetable.versions.onDate', { date: '2026-10-15' })).version?.id).toBe(draftId);
     expect((await t.client.call('timetable.versions.onDate', { date: '2026-11-02' })).version?.id).toBe(copy.id);
     const list = await t.client.call('timetable.versions.list', { yearId: s.yearId });
     expect(list.versions.find((x) => x.id === draftId)).toMatchObject({ status: 'archived', effectiveTo: '2026-11-01' });
     const audit = await t.core.db.selectFrom('auditLog').select(['action', 'recordId']).where('entity', '=', 'timetableVersion').execute();
     expect(audit.filter((a) => a.recordId === draftId).map((a) => a.action)).toEqual(expect.arrayContaining(['generated', 'approve', 'archive']));
+  });
+
+  it('a second approval from the same date replaces a version that has not begun and is refused, naming it, once it has', async () => {
+    const before = await t.client.call('timetable.versions.list', { yearId: s.yearId });
+    const inForce = before.versions.find((x) => x.id === before.inForceId && x.status === 'approved') ?? before.versions.find((x) => x.status === 'approved')!;
+    expect(inForce.effectiveFrom).toBe('2026-11-02');
+    // «Today» is the office computer's date: only Date is faked, so the database drivers keep their timers.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // 20 October: the version approved for 2 November has not begun, so a corrected copy replaces it whole.
+      vi.setSystemTime(new Date('2026-10-20T09:00:00'));
+      const fixed = await t.client.call('timetable.version.copy', { versionId: inForce.id });
+      const replaced = await t.client.call('timetable.version.approve', { versionId: fixed.id, version: fixed.version, effectiveFrom: '2026-11-02' });
+      expect(replaced.archived).toEqual([{ id: inForce.id, name: inForce.name, effectiveFrom: '2026-11-02', effectiveTo: '2026-11-01' }]);
+      for (const date of ['2026-11-02', '2026-12-01']) expect((await t.client.call('timetable.versions.onDate', { date })).version?.id).toBe(fixed.id);
+      const list = await t.client.call('timetable.versions.list', { yearId: s.yearId });
+      expect(list.versions.filter((x) => x.status === 'approved').map((x) => x.id)).toEqual([fixed.id]);
+      expect(list.versions.find((x) => x.id === inForce.id)).toMatchObject({ status: 'archived', effectiveFrom: '2026-11-02', effectiveTo: '2026-11-01' });
+
+      // 5 December: the corrected version has been in force since 2 November — that is history now.
+      vi.setSystemTime(new Date('2026-12-05T09:00:00'));
+      const next = await t.client.call('timetable.version.copy', { versionId: fixed.id });
+      for (const effectiveFrom of ['2026-11-02', '2026-10-01']) {
+        const e = await failure(t.client.call('timetable.version.approve', { versionId: next.id, version: next.version, effectiveFrom }));
+        expect(e.code).toBe('VALIDATION');
+        expect(e.message).toBe(
+          `Версия «${replaced.meta.name}» действует с 02.11.2026: новое расписание может вступить в силу не раньше 03.11.2026. Дни, когда школа работала по «${replaced.meta.name}», остаются в истории. Ничего не сохранено.`,
+        );
+      }
+      expect((await t.client.call('timetable.version.get', { versionId: next.id })).meta).toMatchObject({ status: 'draft', version: next.version });
+      expect((await t.client.call('timetable.version.get', { versionId: fixed.id })).meta).toMatchObject({ status: 'approved', effectiveTo: null });
+      const later = await t.client.call('timetable.version.approve', { versionId: next.id, version: next.version, effectiveFrom: '2026-11-03' });
+      expect(later.archived).toEqual([{ id: fixed.id, name: replaced.meta.name, effectiveFrom: '2026-11-02', effectiveTo: '2026-11-02' }]);
+      expect((await t.client.call('timetable.versions.onDate', { date: '2026-11-02' })).version?.id).toBe(fixed.id);
+      expect((await t.client.call('timetable.versions.onDate', { date: '2026-11-03' })).version?.id).toBe(next.id);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a hand placement outside the class’s bells and a lock on an unplaced lesson', async () => {

@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -49,12 +51,13 @@ describe('electron-builder.yml', () => {
     expect(config.productName).toBe('Школьный офис');
   });
 
-  it('packages the bundle, the renderer and the run-time assets, and not the icon drawings', () => {
-    for (const file of ['package.json', 'dist-main/electron/main.cjs', 'dist-main/electron/coreProcess.cjs', 'dist-main/electron/solverWorker.cjs', 'dist/renderer/index.html', 'assets/production-calendar.json', 'assets/fonts/x.ttf', 'assets/templates/x.docx']) {
+  it('packages the bundle and the renderer in the archive; the run-time assets go beside it as extraResources, not the icon drawings', () => {
+    for (const file of ['package.json', 'dist-main/electron/main.cjs', 'dist-main/electron/coreProcess.cjs', 'dist-main/electron/solverWorker.cjs', 'dist/renderer/index.html']) {
       expect(packaged(file), file).toBe(true);
     }
     expect(packaged('dist-main/electron/main.cjs.map')).toBe(false);
-    expect(packaged('assets/build/icon.svg')).toBe(false);
+    for (const file of ['assets/fonts/x.ttf', 'assets/templates/x.docx', 'assets/build/icon.svg']) expect(packaged(file), file).toBe(false);
+    expect(config.extraResources).toEqual([{ from: 'assets', to: 'assets', filter: ['**/*', '!build/**'] }]);
     expect(packaged('src-main/electron/main.ts')).toBe(false);
     expect(config.extraMetadata.main).toBe('dist-main/electron/main.cjs');
     // Every bundle entry scripts/build-main.mjs makes is inside the package.
@@ -78,6 +81,49 @@ describe('electron-builder.yml', () => {
 
   it('takes the update feed address at release time, not a placeholder', () => {
     expect(config.publish).toEqual({ provider: 'generic', url: '${env.SCHOOL_OFFICE_UPDATE_URL}' });
+  });
+});
+
+/**
+ * electron-builder itself, offline: `--dir` for Linux with a stand-in for the Electron binary
+ * (`electronDist`: it is copied, never run) and no native rebuild (that one downloads Electron's
+ * headers; `npm run dist` does it on a networked machine). What this proves is where the files land:
+ * every asset under <resources>/assets, none inside app.asar, and the core's resolver looking there.
+ */
+describe('electron-builder --dir (unpacked, with a stand-in Electron)', () => {
+  it('puts every run-time asset in <resources>/assets, where the packaged core looks, and none in app.asar', { timeout: 300_000 }, async () => {
+    const { assetDirs } = await import('../../../src-main/core/foundation/assets');
+    const { RUNTIME_ASSETS } = await import('../../../src-main/core/selfCheck');
+    const { listPackage } = require('@electron/asar') as { listPackage(file: string, o: object): string[] };
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'so-builder-'));
+    try {
+      // electronBundle.test.ts rebuilds the bundle; any build will do here (only where files land is checked).
+      if (!fs.existsSync(path.join(root, 'dist-main', 'electron', 'coreProcess.cjs'))) execFileSync(process.execPath, [path.join(root, 'scripts', 'build-main.mjs')], { cwd: root, stdio: 'pipe' });
+      const fakeElectron = path.join(tmp, 'electron-dist');
+      fs.mkdirSync(fakeElectron);
+      fs.writeFileSync(path.join(fakeElectron, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
+      const electronVersion = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+      const out = path.join(tmp, 'release');
+      execFileSync(
+        process.execPath,
+        [require.resolve('electron-builder/cli.js'), '--linux', '--dir', '--config', 'electron-builder.yml', `-c.electronDist=${fakeElectron}`, `-c.electronVersion=${electronVersion}`, '-c.npmRebuild=false', `-c.directories.output=${out}`],
+        { cwd: root, stdio: 'pipe', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', SCHOOL_OFFICE_UPDATE_URL: 'http://127.0.0.1:9/updates' } },
+      );
+      const resources = path.join(out, 'linux-unpacked', 'resources');
+      const shipped = (fs.readdirSync(path.join(root, 'assets'), { recursive: true }) as string[]).filter((f) => !f.startsWith('build') && fs.statSync(path.join(root, 'assets', f)).isFile());
+      expect(shipped).toEqual(expect.arrayContaining([path.join('fonts', 'DejaVuSans.ttf'), path.join('templates', 'movement-order.docx')]));
+      for (const f of shipped) expect(fs.readFileSync(path.join(resources, 'assets', f)).equals(fs.readFileSync(path.join(root, 'assets', f))), f).toBe(true);
+      expect(fs.existsSync(path.join(resources, 'assets', 'build'))).toBe(false);
+      const archive = listPackage(path.join(resources, 'app.asar'), { isPack: false });
+      expect(archive).toContain(path.join(path.sep, 'dist-main', 'electron', 'coreProcess.cjs'));
+      expect(archive.filter((f) => f.startsWith(`${path.sep}assets`))).toEqual([]);
+      // The packaged core (its bundle runs from inside app.asar) looks in exactly that folder.
+      const dirs = assetDirs({ resourcesPath: resources, moduleDir: path.join(resources, 'app.asar', 'dist-main', 'electron'), cwd: tmp });
+      expect(dirs).toEqual([path.join(resources, 'assets')]);
+      for (const parts of RUNTIME_ASSETS) expect(fs.existsSync(path.join(dirs[0], ...parts)), parts.join('/')).toBe(true);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { PortalAccountTable } from '../../db/schemaPeople';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
 import type { Executor } from '../../foundation/executor';
@@ -51,11 +51,16 @@ export async function updateAccountAt(db: Executor, id: string, version: number,
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function readSetting(db: Executor, key: string): Promise<string | undefined> {
-  return (await db.selectFrom('appSetting').select('value').where('key', '=', key).executeTakeFirst())?.value;
+
+/** The records of these people of one kind, a few statements for many people. */
+export async function accountRecordsOfKindPersons(db: Executor, kind: PersonKind, personIds: readonly string[]): Promise<AccountRecord[]> {
+  const list = [...new Set(personIds)];
+  const out: AccountRecord[] = [];
+  for (let i = 0; i < list.length; i += 500) out.push(...(await db.selectFrom('portalAccount').selectAll().where('personKind', '=', kind).where('personId', 'in', list.slice(i, i + 500)).execute()));
+  return out;
 }
 
-export async function writeSetting(db: Executor, key: string, value: string, now: string): Promise<void> {
-  await db.deleteFrom('appSetting').where('key', '=', key).execute();
-  await db.insertInto('appSetting').values({ key, value, updatedAt: now }).execute();
+/** New records, many rows a statement. */
+export async function insertAccountRows(db: Executor, rows: readonly Insertable<PortalAccountTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('portalAccount').values(rows.slice(i, i + 1000)).execute();
 }

@@ -27,7 +27,8 @@ export async function enrolmentsWithoutAccountTask(db: Executor, exceptKinds: re
     .where('o.orderType', 'in', ['enroll', 'reinstate'])
     .where((eb) => eb.or([eb('i.enrollKind', 'is', null), eb('i.enrollKind', 'not in', [...exceptKinds])]))
     .where(sql<boolean>`not exists (select 1 from portal_account a where a.person_kind = 'pupil' and a.person_id = i.pupil_id)`)
-    .orderBy('o.orderDate', 'desc');
+    .orderBy('o.orderDate', 'desc')
+    .orderBy('o.numberText');
   if (pupilIds) q = q.where('i.pupilId', 'in', [...pupilIds]);
   return q.execute();
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { inChunks } from '../common';
+import type { ClassMembershipTable } from '../../db/schema';
 import type { Executor } from '../../foundation/executor';
 import { validOn, notEndedOn } from '../../foundation/validOn';
 
@@ -9,16 +10,7 @@ import { validOn, notEndedOn } from '../../foundation/validOn';
  * asks "which class?" — the pupil card, rosters, reports — goes through these functions.
  */
 
-export interface MembershipRow {
-  id: string;
-  pupilId: string;
-  classId: string;
-  startDate: string;
-  endDate: string | null;
-  cause: string | null;
-  orderItemId: string | null;
-  endOrderItemId: string | null;
-}
+export type MembershipRow = ClassMembershipTable;
 
 const COLUMNS = ['id', 'pupilId', 'classId', 'startDate', 'endDate', 'cause', 'orderItemId', 'endOrderItemId'] as const;
 

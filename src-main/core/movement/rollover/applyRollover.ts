@@ -3,8 +3,9 @@ import { newId } from '../../../../src-shared/domain/ids';
 import { fullName } from '../../../../src-shared/domain/names';
 import type { HandlerContext } from '../../foundation/context';
 import type { Job } from '../../foundation/jobs';
-import { callerName, emitMovementChanged, inChunks, refuse } from '../common';
+import { callerName, emitMovementChanged, refuse } from '../common';
 import { insertDraft } from '../repo/orderInsert';
+import { classLinks, classProgramme, insertClassRow, insertYearRow, staffNameRows, updateClassLinks, yearIdOn } from '../repo/rollover';
 import { signWithin } from '../orderSigning';
 import { openEnrolmentAccountTasks } from '../enrolmentAccounts';
 import { buildRollover, type BuiltRollover } from './buildRollover';
@@ -17,10 +18,7 @@ export interface RolloverHooks {
 }
 
 async function teacherNames(db: Executor, ids: (string | null)[]): Promise<Map<string, string>> {
-  const rows = await inChunks(
-    ids.filter((x): x is string => Boolean(x)),
-    (chunk) => db.selectFrom('staff').select(['id', 'lastName', 'firstName', 'middleName']).where('id', 'in', chunk).execute(),
-  );
+  const rows = await staffNameRows(db, ids.filter((x): x is string => Boolean(x)));
   return new Map(rows.map((r) => [r.id, fullName(r)]));
 }
 
@@ -46,7 +44,7 @@ async function createYearAndClasses(ctx: HandlerContext, trx: Executor, b: Built
   let yearId = b.target.existing?.id;
   if (!yearId) {
     yearId = newId();
-    await trx.insertInto('academicYear').values({ id: yearId, name: b.target.name, startDate: b.target.startDate, endDate: b.target.endDate, isCurrent: 0, isClosed: 0, version: 1, updatedAt: at }).execute();
+    await insertYearRow(trx, { id: yearId, name: b.target.name, startDate: b.target.startDate, endDate: b.target.endDate, updatedAt: at });
   }
   const classIdOf = new Map<string, string>();
   const created: string[] = [];
@@ -56,28 +54,25 @@ async function createYearAndClasses(ctx: HandlerContext, trx: Executor, b: Built
       await updateExisting(ctx, trx, c, at);
       continue;
     }
-    const prev = c.fromClassId ? await trx.selectFrom('schoolClass').select(['programme', 'programmeVariant', 'weekLength']).where('id', '=', c.fromClassId).executeTakeFirst() : undefined;
+    const prev = c.fromClassId ? await classProgramme(trx, c.fromClassId) : undefined;
     const id = newId();
-    await trx
-      .insertInto('schoolClass')
-      .values({
-        id,
-        academicYearId: yearId,
-        grade: c.grade,
-        letter: c.letter,
-        name: c.name,
-        classTeacherId: c.classTeacherId,
-        shift: c.shift,
-        previousClassId: c.fromClassId,
-        // An adapted programme (АООП) continues with its class.
-        programme: prev?.programme ?? 'ООП',
-        programmeVariant: prev?.programmeVariant ?? null,
-        homeRoomId: null,
-        weekLength: prev?.weekLength ?? null,
-        version: 1,
-        updatedAt: at,
-      })
-      .execute();
+    await insertClassRow(trx, {
+      id,
+      academicYearId: yearId,
+      grade: c.grade,
+      letter: c.letter,
+      name: c.name,
+      classTeacherId: c.classTeacherId,
+      shift: c.shift,
+      previousClassId: c.fromClassId,
+      // An adapted programme (АООП) continues with its class.
+      programme: prev?.programme ?? 'ООП',
+      programmeVariant: prev?.programmeVariant ?? null,
+      homeRoomId: null,
+      weekLength: prev?.weekLength ?? null,
+      version: 1,
+      updatedAt: at,
+    });
     classIdOf.set(c.name, id);
     created.push(c.name);
   }
@@ -89,16 +84,18 @@ async function createYearAndClasses(ctx: HandlerContext, trx: Executor, b: Built
  * to its predecessor and gets the class teacher the wizard named; nothing else of it changes.
  */
 async function updateExisting(ctx: HandlerContext, trx: Executor, c: BuiltRollover['classes'][number], at: string): Promise<void> {
-  const row = await trx.selectFrom('schoolClass').select(['classTeacherId', 'previousClassId', 'version']).where('id', '=', c.existingId as string).executeTakeFirstOrThrow();
+  const row = await classLinks(trx, c.existingId as string);
   const changes: Record<string, [unknown, unknown]> = {};
   if (c.teacherChanged && row.classTeacherId !== c.classTeacherId) changes.classTeacherId = [row.classTeacherId, c.classTeacherId];
   if (!row.previousClassId && c.fromClassId) changes.previousClassId = [null, c.fromClassId];
   if (Object.keys(changes).length === 0) return;
-  await trx
-    .updateTable('schoolClass')
-    .set({ classTeacherId: changes.classTeacherId ? (changes.classTeacherId[1] as string | null) : row.classTeacherId, previousClassId: row.previousClassId ?? c.fromClassId, version: Number(row.version) + 1, updatedAt: at })
-    .where('id', '=', c.existingId as string)
-    .execute();
+  await updateClassLinks(
+    trx,
+    c.existingId as string,
+    { classTeacherId: changes.classTeacherId ? (changes.classTeacherId[1] as string | null) : row.classTeacherId, previousClassId: row.previousClassId ?? c.fromClassId },
+    Number(row.version),
+    at,
+  );
   await ctx.audit.record(trx, { entity: 'schoolClass', recordId: c.existingId, action: 'update', changes, cause: 'Переход на новый учебный год' });
 }
 
@@ -134,10 +131,10 @@ async function applyInTransaction(ctx: HandlerContext, plan: RolloverPlan, hooks
     await hooks.afterStep?.('classes');
     const orders = [];
     for (const o of b.orders) {
-      const year = await trx.selectFrom('academicYear').select('id').where('startDate', '<=', o.orderDate).where('endDate', '>=', o.orderDate).executeTakeFirst();
+      const orderYearId = await yearIdOn(trx, o.orderDate);
       const id = await insertDraft(
         trx,
-        { yearId: year?.id ?? b.fromYear.id, type: o.type, orderDate: o.orderDate, title: o.title, basis: 'решение педагогического совета', signatoryPosition: plan.signatoryPosition, signatoryName: plan.signatoryName, createdBy: callerName(ctx) },
+        { yearId: orderYearId ?? b.fromYear.id, type: o.type, orderDate: o.orderDate, title: o.title, basis: 'решение педагогического совета', signatoryPosition: plan.signatoryPosition, signatoryName: plan.signatoryName, createdBy: callerName(ctx) },
         o.items.map((i) => ({ pupilId: i.pupilId, fromClassId: i.fromClassId, toClassId: i.toClassName ? (classIdOf.get(i.toClassName) ?? null) : null, effectiveDate: o.effectiveDate, enrollKind: i.enrollKind ?? null, reason: i.reason ?? null })),
         at,
       );

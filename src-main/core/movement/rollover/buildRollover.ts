@@ -3,7 +3,9 @@ import { addDays, formatRu } from '../../../../src-shared/domain/calendar/dates'
 import { isGraduationGrade, type EnrollKind, type OrderType } from '../../../../src-shared/domain/movement/orderTypes';
 import { AppError } from '../../../../src-shared/errors';
 import { compareRu, fullName } from '../../../../src-shared/domain/names';
-import { inChunks, type YearRow } from '../common';
+import type { YearRow } from '../common';
+import { yearById } from '../repo/counters';
+import { anyoneInClasses, classRowsOfYear, classesWithSubgroups, pupilNameRows, yearNamed } from '../repo/rollover';
 import { rosterOn } from '../repo/membership';
 import type { Executor } from '../../foundation/executor';
 
@@ -57,10 +59,10 @@ export interface BuiltRollover {
 export async function buildRollover(db: Executor, plan: RolloverPlan): Promise<BuiltRollover> {
   const problems: string[] = [];
   const warnings: string[] = [];
-  const fromYear = await db.selectFrom('academicYear').selectAll().where('id', '=', plan.fromYearId).executeTakeFirst();
+  const fromYear = await yearById(db, plan.fromYearId);
   if (!fromYear) throw new AppError('NOT_FOUND', 'Переход на новый учебный год: исходный учебный год не найден — возможно, его удалили. Обновите страницу.');
   if (Number(fromYear.isClosed) === 1) problems.push(`${fromYear.name} учебный год закрыт — откройте его, чтобы провести годовые приказы`);
-  const existing = await db.selectFrom('academicYear').selectAll().where('name', '=', plan.targetYear.name).executeTakeFirst();
+  const existing = await yearNamed(db, plan.targetYear.name);
   const target = existing
     ? { name: existing.name, startDate: existing.startDate, endDate: existing.endDate, existing }
     : { ...plan.targetYear, existing: undefined };
@@ -72,7 +74,7 @@ export async function buildRollover(db: Executor, plan: RolloverPlan): Promise<B
 
   const promotionDate = target.startDate;
   const lastDay = addDays(promotionDate, -1) > fromYear.endDate ? fromYear.endDate : addDays(promotionDate, -1);
-  const source = (await db.selectFrom('schoolClass').selectAll().where('academicYearId', '=', fromYear.id).execute()).sort(
+  const source = (await classRowsOfYear(db, fromYear.id)).sort(
     (a, b) => Number(a.grade) - Number(b.grade) || compareRu(a.letter, b.letter),
   );
 
@@ -110,28 +112,29 @@ export async function buildRollover(db: Executor, plan: RolloverPlan): Promise<B
     seen.add(c.name);
   }
   if (existing) {
-    const there = await db.selectFrom('schoolClass').select(['id', 'name', 'classTeacherId']).where('academicYearId', '=', existing.id).execute();
+    const there = await classRowsOfYear(db, existing.id);
     for (const c of classes) {
       const same = there.find((t) => t.name === c.name);
       c.existingId = same?.id ?? null;
       // A class the завуч already set up keeps its class teacher unless the wizard changes it.
       if (same && !c.teacherChanged) c.classTeacherId = same.classTeacherId;
     }
-    const busy = await db
-      .selectFrom('classMembership')
-      .select('id')
-      .where('classId', 'in', [...there.map((t) => t.id), '-'])
-      .executeTakeFirst();
-    if (busy) warnings.push(`в ${existing.name} учебном году уже есть обучающиеся в классах — проверьте, что переход не проводился раньше`);
+    if (await anyoneInClasses(
+      db,
+      there.map((t) => t.id),
+    )) warnings.push(`в ${existing.name} учебном году уже есть обучающиеся в классах — проверьте, что переход не проводился раньше`);
     // The annual orders cannot ask per pupil which subgroup to join, so the завуч is told where to do it.
-    const split = await db.selectFrom('subgroup').select('classId').distinct().where('classId', 'in', [...there.map((t) => t.id), '-']).execute();
-    const splitNames = there.filter((t) => split.some((s) => s.classId === t.id)).map((t) => t.name).sort(compareRu);
+    const split = await classesWithSubgroups(
+      db,
+      there.map((t) => t.id),
+    );
+    const splitNames = there.filter((t) => split.has(t.id)).map((t) => t.name).sort(compareRu);
     if (splitNames.length) warnings.push(`в классах ${splitNames.join(', ')} нового года уже созданы подгруппы — после перехода распределите по ним обучающихся (раздел «Классы», подгруппы класса)`);
   }
   for (const c of classes) if (!c.classTeacherId) warnings.push(`у класса ${c.name} не назначен классный руководитель`);
 
   const allIds = [...rosters.values()].flat();
-  const people = await inChunks(allIds, (chunk) => db.selectFrom('pupil').select(['id', 'lastName', 'firstName', 'middleName']).where('id', 'in', chunk).execute());
+  const people = await pupilNameRows(db, allIds);
   const nameOf = new Map(people.map((p) => [p.id, fullName(p)]));
   const exceptions = new Map(plan.exceptions.map((e) => [e.pupilId, e]));
   const classNames = new Set(classes.map((c) => c.name));

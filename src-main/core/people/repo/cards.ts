@@ -23,6 +23,7 @@ import { CARD_SPECS, scalarColumns, scalarsFromRow, type CardSpec } from '../car
 import { addressesForAudit, documentsForAudit, readAddresses, readDocuments, readPhoto, writeAddresses, writeDocuments, writePhoto } from './personChildren';
 import { writeSearchTokens } from './searchIndex';
 import type { Executor } from '../../foundation/executor';
+import type { PersonColumns } from '../../db/schema';
 import { schoolToday } from '../../foundation/clock';
 
 /**
@@ -30,13 +31,8 @@ import { schoolToday } from '../../foundation/clock';
  * tokens, with the card's version guarding concurrent saves. Services add rights, scoping and the
  * kind's own rules around these.
  */
-export type Card = Record<string, unknown> & {
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-  sex: 'М' | 'Ж';
-  birthDate: string | null;
-  snils: string | null;
+export type Card = Record<string, unknown> &
+  Pick<PersonColumns, 'lastName' | 'firstName' | 'middleName' | 'sex' | 'birthDate' | 'snils'> & {
   documents: DocumentInput[];
   addresses: AddressInput[];
 };

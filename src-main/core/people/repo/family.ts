@@ -135,3 +135,47 @@ export function parentWithAnyChild() {
 export function not(condition: ReturnType<typeof parentWithAnyChild>) {
   return sql<boolean>`not ${condition}`;
 }
+
+/** Every pupil–parent link of these pupils, a few statements for many pupils. */
+export async function parentLinksOfPupils(db: Executor, pupilIds: readonly string[]): Promise<{ pupilId: string; parentId: string }[]> {
+  const out: { pupilId: string; parentId: string }[] = [];
+  const list = [...new Set(pupilIds)];
+  for (let i = 0; i < list.length; i += 500) out.push(...(await db.selectFrom('pupilParent').select(['pupilId', 'parentId']).where('pupilId', 'in', list.slice(i, i + 500)).execute()));
+  return out;
+}
+
+/** Names and birth dates of many pupils or parents (the checks and history lines of a bulk link). */
+export async function peopleForLinks(db: Executor, table: 'pupil' | 'parent', ids: readonly string[]) {
+  const list = [...new Set(ids)];
+  const out = [];
+  for (let i = 0; i < list.length; i += 500) {
+    out.push(...(await db.selectFrom(table).select(['id', 'lastName', 'firstName', 'middleName', 'birthDate', 'searchKey']).where('id', 'in', list.slice(i, i + 500)).execute()));
+  }
+  return out;
+}
+
+/** The current links of many pupils (with their parents' names) or many parents (with their children's). */
+export async function linkRowsOf(db: Executor, side: 'pupil' | 'parent', ids: readonly string[]) {
+  const list = [...new Set(ids)];
+  const cols = ['pp.pupilId', 'pp.parentId', 'p.lastName', 'p.firstName', 'p.middleName', 'p.searchKey', 'pp.relation', 'pp.isLegalRepresentative'] as const;
+  const out = [];
+  for (let i = 0; i < list.length; i += 500) {
+    const chunk = list.slice(i, i + 500);
+    out.push(
+      ...(side === 'pupil'
+        ? await db.selectFrom('pupilParent as pp').innerJoin('parent as p', 'p.id', 'pp.parentId').select(cols).where('pp.pupilId', 'in', chunk).execute()
+        : await db.selectFrom('pupilParent as pp').innerJoin('pupil as p', 'p.id', 'pp.pupilId').select(cols).where('pp.parentId', 'in', chunk).execute()),
+    );
+  }
+  return out;
+}
+
+/** Many new links, many rows a statement. */
+export async function insertLinkRows(db: Executor, links: readonly { pupilId: string; parentId: string; relation: string; isLegalRepresentative: boolean }[]): Promise<void> {
+  for (let i = 0; i < links.length; i += 2000) {
+    await db
+      .insertInto('pupilParent')
+      .values(links.slice(i, i + 2000).map((l) => ({ pupilId: l.pupilId, parentId: l.parentId, relation: l.relation, isLegalRepresentative: l.isLegalRepresentative ? 1 : 0 })))
+      .execute();
+  }
+}

@@ -5,12 +5,12 @@ import type { HandlerContext } from '../../foundation/context';
 import { CARD_SPECS, assertNewCardValid, completeCard, notFound, readCard, type Card } from '../repo/cards';
 import { createCardRecord, updateCardRecord } from '../cardWrites';
 import { assertNoDuplicate } from '../duplicates';
-import { cardHistory, mergedIds } from '../repo/history';
-import { readPhoto } from '../repo/personChildren';
+import { cardHistory } from '../repo/history';
+import { cardViewBase } from '../cardView';
 import type { PositionInput } from '../../../../src-shared/contract/peopleStaffCard';
 import { closePositionsOn } from '../repo/staffChildren';
 import type { Executor } from '../../foundation/executor';
-import { accountOf, staffHired } from '../ports';
+import { staffHired } from '../ports';
 import { staffCardExtras } from '../repo/listRows';
 
 /** The staff card kept by HR: view, create, update, history; hiring opens the portal-account task. */
@@ -22,15 +22,8 @@ export async function getStaff(ctx: HandlerContext, id: string): Promise<StaffVi
   if (!stored) throw notFound(spec);
   const { position, classes, login } = await staffCardExtras(db, id);
   return {
-    ...(stored.card as unknown as StaffView),
-    id,
-    version: stored.version,
-    createdAt: stored.createdAt,
-    updatedAt: stored.updatedAt,
+    ...(await cardViewBase<StaffView>(db, 'staff', stored)),
     position,
-    photo: await readPhoto(db, 'staff', id),
-    account: await accountOf(db, 'staff', id),
-    mergedFrom: await mergedIds(db, 'staff', id),
     classesLed: classes.map((c) => ({ classId: c.id, name: c.name })),
     appUserLogin: login,
   };

@@ -4,45 +4,15 @@ import { WEEKDAY_DATIVE_PLURAL, checkBellSchedule, type BellLesson } from '../..
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
 import { writableYear } from '../repo/years';
-import type { Executor } from '../../foundation/executor';
 import { nowIso } from '../../foundation/clock';
 import { isUniqueViolation } from '../../foundation/dbErrors';
 import { expectVersion, notFound, refusal, refusalOf } from '../../foundation/refusals';
 import { emitChanged } from '../../foundation/events';
+import { deleteBellScheduleRows, findBellSchedule, insertBellSchedule, listBellSchedules, updateBellSchedule, writeBellLessons } from '../repo/bells';
 
 const RECORD = 'Расписание звонков';
 
 type ParsedSchedule = { name: string; shift: 1 | 2; weekdays: number[]; lessons: BellLesson[] };
-
-export async function listBellSchedules(db: Executor, yearId: string): Promise<BellScheduleView[]> {
-  const schedules = await db.selectFrom('bellSchedule').selectAll().where('academicYearId', '=', yearId).orderBy('shift').orderBy('name').execute();
-  if (schedules.length === 0) return [];
-  const lessons = await db
-    .selectFrom('bellLesson')
-    .selectAll()
-    .where(
-      'scheduleId',
-      'in',
-      schedules.map((s) => s.id),
-    )
-    .orderBy('lessonNumber')
-    .execute();
-  return schedules
-    .map((s) => {
-      const own = lessons.filter((l) => l.scheduleId === s.id).map((l) => ({ number: l.lessonNumber, start: l.startTime, end: l.endTime }));
-      return {
-        id: s.id,
-        yearId: s.academicYearId,
-        name: s.name,
-        shift: s.shift,
-        weekdays: s.weekdays.split(',').filter(Boolean).map(Number),
-        lessons: own,
-        breaks: checkBellSchedule(own).breaks,
-        version: s.version,
-      };
-    })
-    .sort((a, b) => a.shift - b.shift || (a.weekdays[0] ?? 9) - (b.weekdays[0] ?? 9));
-}
 
 export async function saveBellSchedule(
   ctx: HandlerContext,
@@ -76,20 +46,16 @@ export async function saveBellSchedule(
       if (id === null) {
         if (version !== 0) throw refusal(`${RECORD}: новая запись сохраняется с версией 0`);
         scheduleId = newId();
-        await trx.insertInto('bellSchedule').values({ id: scheduleId, academicYearId: yearId, ...values, version: 1 }).execute();
+        await insertBellSchedule(trx, scheduleId, yearId, values);
       } else {
-        const row = await trx.selectFrom('bellSchedule').selectAll().where('id', '=', id).executeTakeFirst();
+        const row = await findBellSchedule(trx, id);
         if (!row || row.academicYearId !== yearId) throw notFound(RECORD);
         expectVersion(row, version, `${RECORD} «${row.name}»`);
         before = (await listBellSchedules(trx, yearId)).find((o) => o.id === id);
-        await trx.updateTable('bellSchedule').set({ ...values, version: row.version + 1 }).where('id', '=', id).where('version', '=', version).execute();
-        await trx.deleteFrom('bellLesson').where('scheduleId', '=', id).execute();
+        await updateBellSchedule(trx, id, values, row.version);
       }
       const sid = scheduleId as string;
-      await trx
-        .insertInto('bellLesson')
-        .values(s.lessons.map((l) => ({ scheduleId: sid, lessonNumber: l.number, startTime: l.start, endTime: l.end })))
-        .execute();
+      await writeBellLessons(trx, sid, s.lessons);
       const plain = (x: ParsedSchedule | BellScheduleView | undefined) =>
         x ? { name: x.name, shift: x.shift, weekdays: x.weekdays, lessons: x.lessons.map((l) => `${l.number}: ${l.start}–${l.end}`) } : null;
       await ctx.audit.record(trx, { recordId: sid, action: id ? 'update' : 'create', changes: diffFields(plain(before), plain(s)) });
@@ -106,12 +72,11 @@ export async function saveBellSchedule(
 
 export async function deleteBellSchedule(ctx: HandlerContext, id: string, version: number): Promise<{ deleted: boolean }> {
   await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('bellSchedule').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findBellSchedule(trx, id);
     if (!row) throw notFound(RECORD);
     await writableYear(trx, row.academicYearId);
     expectVersion(row, version, `${RECORD} «${row.name}»`);
-    await trx.deleteFrom('bellLesson').where('scheduleId', '=', id).execute();
-    await trx.deleteFrom('bellSchedule').where('id', '=', id).execute();
+    await deleteBellScheduleRows(trx, id);
     await ctx.audit.record(trx, { recordId: id, action: 'delete', changes: { name: [row.name, null] } });
   });
   emitChanged(ctx, 'bellSchedule', id);

@@ -7,12 +7,12 @@ import { classifyDay, summarisePeriods, weeksText, type DayKind } from '../../..
 import { describeGradeScope, formatGradeList } from '../../../../src-shared/domain/schoolSetup/gradeScope';
 import { GRADES } from '../../../../src-shared/domain/schoolSetup/sanpinDifficulty';
 import type { HandlerContext } from '../../foundation/context';
-import { listBellSchedules } from '../bells/bellService';
-import { listSchemes } from '../years/periodService';
-import { listEntries } from './entryService';
-import { listEvents } from './eventService';
+import { listBellSchedules } from '../repo/bells';
+import { listSchemes } from '../repo/periods';
+import { listEntries, listEvents, listTransfers } from '../repo/calendarRecords';
 import { loadSchoolCalendar } from '../repo/schoolCalendar';
-import { listTransfers } from './transferService';
+import { classGradesOfYear } from '../repo/classes';
+import { findSchoolCard } from '../repo/schoolCard';
 
 const MONTHS = ['Январь', 'Февраль', 'Март', 'Апрель', 'Май', 'Июнь', 'Июль', 'Август', 'Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь'];
 const DATE_FMT = 'dd.mm.yyyy';
@@ -64,8 +64,8 @@ export async function calendarWorkbook(ctx: HandlerContext, yearId: string): Pro
     listTransfers(db, yearId),
     listEvents(db, yearId),
     listBellSchedules(db, yearId),
-    db.selectFrom('schoolClass').select(['name', 'grade', 'shift']).where('academicYearId', '=', yearId).orderBy('grade').orderBy('letter').execute(),
-    db.selectFrom('schoolCard').select(['shortName', 'fullName']).executeTakeFirst(),
+    classGradesOfYear(db, yearId),
+    findSchoolCard(db),
   ]);
   const grades = classes.length ? [...new Set(classes.map((c) => c.grade))].sort((a, b) => a - b) : [...GRADES];
   const schoolDaysOf = (g: number, from: string, to: string) => dateRange(from, to).filter((d) => classifyDay(calendar, g, d).kind === 'school').length;

@@ -4,10 +4,11 @@ import { forecastYears, missingYears } from '../../../../src-shared/domain/calen
 import { holidaysFor, weekLengthOf } from '../../../../src-shared/domain/calendar/schoolCalendar';
 import { classifyRange, summarisePeriods, weeksText } from '../../../../src-shared/domain/schoolSetup/calendarDays';
 import type { HandlerContext } from '../../foundation/context';
-import { listSchemes } from '../years/periodService';
-import { listEvents } from './eventService';
+import { listSchemes } from '../repo/periods';
+import { listEvents } from '../repo/calendarRecords';
 import { loadClassCalendar, loadSchoolCalendar, type LoadedCalendar } from '../repo/schoolCalendar';
 import { notFound, refusal } from '../../foundation/refusals';
+import { classIdsOfGrade } from '../repo/classes';
 
 /**
  * The year calendar of one grade (or one class): every date of the months the year touches,
@@ -38,8 +39,7 @@ export async function calendarView(ctx: HandlerContext, yearId: string, grade: n
   if (classId) {
     relevantClassIds = new Set([classId]);
   } else {
-    const ids = await db.selectFrom('schoolClass').select('id').where('academicYearId', '=', yearId).where('grade', '=', grade).execute();
-    relevantClassIds = new Set(ids.map((r) => r.id));
+    relevantClassIds = new Set(await classIdsOfGrade(db, yearId, grade));
   }
   const byDate = new Map<string, CalendarView['days'][number]['events']>();
   for (const e of events) {

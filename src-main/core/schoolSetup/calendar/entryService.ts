@@ -1,41 +1,20 @@
-import type { Selectable } from 'kysely';
 import type { CalendarEntry } from '../../../../src-shared/contract/calendar';
 import { newId } from '../../../../src-shared/domain/ids';
 import { entryOutsideYear, lateNoticeWarning, type CalendarEntryKind } from '../../../../src-shared/domain/schoolSetup/calendarRules';
-import { decodeGradeScope, encodeGradeScope, type GradeScope } from '../../../../src-shared/domain/schoolSetup/gradeScope';
+import { encodeGradeScope, type GradeScope } from '../../../../src-shared/domain/schoolSetup/gradeScope';
 import { describeRange } from '../../../../src-shared/domain/schoolSetup/studyPeriods';
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
-import type { CalendarEntryTable } from '../../db/schema';
 import { writableYear, yearBounds } from '../repo/years';
 import { loadEffectiveProductionCalendar } from '../repo/productionCalendar';
-import type { Executor } from '../../foundation/executor';
 import { nowIso, schoolToday } from '../../foundation/clock';
 import { expectVersion, notFound, refusal } from '../../foundation/refusals';
 import { emitChanged } from '../../foundation/events';
+import { deleteCalendarRecord, entryDto, findEntry, insertEntry, listEntries, updateEntry } from '../repo/calendarRecords';
 
 const RECORD = 'Каникулы / выходной день';
 
 type ParsedEntry = { kind: CalendarEntryKind; name: string; startDate: string; endDate: string; grades: GradeScope; note: string | null };
-
-export function entryDto(r: Selectable<CalendarEntryTable>): CalendarEntry {
-  return {
-    id: r.id,
-    yearId: r.academicYearId,
-    kind: r.kind === 'dayOff' ? 'dayOff' : 'holiday',
-    name: r.name,
-    startDate: r.startDate,
-    endDate: r.endDate,
-    grades: decodeGradeScope(r.grades),
-    note: r.note,
-    version: r.version,
-  };
-}
-
-export async function listEntries(db: Executor, yearId: string): Promise<CalendarEntry[]> {
-  const rows = await db.selectFrom('calendarEntry').selectAll().where('academicYearId', '=', yearId).orderBy('startDate').execute();
-  return rows.map(entryDto);
-}
 
 function overlaps(a: ParsedEntry, b: CalendarEntry): boolean {
   const sharedGrades = a.grades === 'all' || b.grades === 'all' || a.grades.some((g) => (b.grades as number[]).includes(g));
@@ -68,30 +47,31 @@ export async function saveEntry(
     if (id === null) {
       if (version !== 0) throw refusal(`${RECORD}: новая запись сохраняется с версией 0`);
       const newEntryId = newId();
-      await trx.insertInto('calendarEntry').values({ id: newEntryId, academicYearId: yearId, ...values, version: 1 }).execute();
+      await insertEntry(trx, newEntryId, yearId, values);
       await ctx.audit.record(trx, { recordId: newEntryId, action: 'create', changes: diffFields(null, e) });
       return newEntryId;
     }
     const before = existing.find((o) => o.id === id);
     if (!before) throw notFound(RECORD);
     expectVersion(before, version, `${RECORD} «${before.name}»`);
-    await trx.updateTable('calendarEntry').set({ ...values, version: before.version + 1 }).where('id', '=', id).where('version', '=', version).execute();
+    await updateEntry(trx, id, values, version);
     const { id: _i, yearId: _y, version: _v, ...plain } = before;
     await ctx.audit.record(trx, { recordId: id, action: 'update', changes: diffFields(plain, e) });
     return id;
   });
   emitChanged(ctx, 'calendarEntry', savedId);
-  const row = await ctx.core.db.selectFrom('calendarEntry').selectAll().where('id', '=', savedId).executeTakeFirstOrThrow();
+  const row = await findEntry(ctx.core.db, savedId);
+  if (!row) throw notFound(RECORD);
   return { entry: entryDto(row), warnings };
 }
 
 export async function deleteEntry(ctx: HandlerContext, id: string, version: number): Promise<{ deleted: boolean }> {
   await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('calendarEntry').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findEntry(trx, id);
     if (!row) throw notFound(RECORD);
     await writableYear(trx, row.academicYearId);
     expectVersion(row, version, `${RECORD} «${row.name}»`);
-    await trx.deleteFrom('calendarEntry').where('id', '=', id).execute();
+    await deleteCalendarRecord(trx, 'calendarEntry', id);
     const { id: _i, academicYearId: _y, version: _v, updatedAt: _u, ...plain } = row;
     await ctx.audit.record(trx, { recordId: id, action: 'delete', changes: diffFields(plain, null) });
   });

@@ -7,7 +7,7 @@ import {
 } from '../../../../src-shared/domain/calendar/productionCalendar';
 import { productionCalendarWarnings, type ProductionCalendarWarning } from '../../../../src-shared/domain/schoolSetup/productionWarnings';
 import type { HandlerContext } from '../../foundation/context';
-import { loadEffectiveProductionCalendar, shippedYears, storedYears } from '../repo/productionCalendar';
+import { deleteStoredYear, insertStoredYear, loadEffectiveProductionCalendar, shippedYears, storedYearRow, storedYears, updateStoredYear } from '../repo/productionCalendar';
 import type { Executor } from '../../foundation/executor';
 import { nowIso, schoolToday } from '../../foundation/clock';
 import { expectVersion, refusal, refusalOf, stale } from '../../foundation/refusals';
@@ -69,22 +69,15 @@ function validate(years: unknown[]): ProductionYear[] {
 }
 
 async function upsert(db: Executor, y: ProductionYear, by: string | null, expectedVersion: number | null): Promise<{ action: string; version: number }> {
-  const row = await db.selectFrom('productionCalendarYear').select(['version']).where('year', '=', y.year).executeTakeFirst();
+  const row = await storedYearRow(db, y.year);
   const at = nowIso();
-  const data = JSON.stringify(y);
   if (!row) {
     if (expectedVersion !== null && expectedVersion !== 0) throw stale(`${RECORD} на ${y.year} год`, 0);
-    await db.insertInto('productionCalendarYear').values({ year: y.year, status: y.status, source: y.source, data, version: 1, updatedAt: at, updatedBy: by }).execute();
+    await insertStoredYear(db, y, at, by);
     return { action: 'create', version: 1 };
   }
   if (expectedVersion !== null) expectVersion(row, expectedVersion, `${RECORD} на ${y.year} год`);
-  const r = await db
-    .updateTable('productionCalendarYear')
-    .set({ status: y.status, source: y.source, data, version: row.version + 1, updatedAt: at, updatedBy: by })
-    .where('year', '=', y.year)
-    .where('version', '=', row.version)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw stale(`${RECORD} на ${y.year} год`, row.version + 1);
+  if (!(await updateStoredYear(db, y, row.version, at, by))) throw stale(`${RECORD} на ${y.year} год`, row.version + 1);
   return { action: 'update', version: row.version + 1 };
 }
 
@@ -157,16 +150,16 @@ export async function saveProductionYear(ctx: HandlerContext, input: ProductionY
     return r;
   });
   emitChanged(ctx, 'productionCalendar', String(input.year));
-  const row = await ctx.core.db.selectFrom('productionCalendarYear').select('updatedAt').where('year', '=', input.year).executeTakeFirst();
+  const row = await storedYearRow(ctx.core.db, input.year);
   return view(checked, 'database', saved.version, row?.updatedAt ?? null);
 }
 
 export async function resetProductionYear(ctx: HandlerContext, year: number, version: number): Promise<{ deleted: boolean }> {
   const deleted = await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('productionCalendarYear').select(['version', 'status']).where('year', '=', year).executeTakeFirst();
+    const row = await storedYearRow(trx, year);
     if (!row) return false;
     expectVersion(row, version, `${RECORD} на ${year} год`);
-    await trx.deleteFrom('productionCalendarYear').where('year', '=', year).execute();
+    await deleteStoredYear(trx, year);
     await ctx.audit.record(trx, { recordId: String(year), action: 'delete', changes: { shippedRestored: shippedYears().has(year) } });
     return true;
   });

@@ -1,4 +1,3 @@
-import type { Selectable } from 'kysely';
 import type { DayTransfer } from '../../../../src-shared/contract/calendar';
 import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { createSchoolCalendar } from '../../../../src-shared/domain/calendar/schoolCalendar';
@@ -7,37 +6,17 @@ import { lateNoticeWarning, transferProblems } from '../../../../src-shared/doma
 import { decodeGradeScope, encodeGradeScope, type GradeScope } from '../../../../src-shared/domain/schoolSetup/gradeScope';
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
-import type { DayTransferTable } from '../../db/schema';
 import { writableYear, yearBounds } from '../repo/years';
 import { loadEffectiveProductionCalendar } from '../repo/productionCalendar';
 import { calendarRows, settingsOf } from '../repo/schoolCalendar';
-import type { Executor } from '../../foundation/executor';
 import { nowIso, schoolToday } from '../../foundation/clock';
 import { expectVersion, notFound, refusal, refusalOf } from '../../foundation/refusals';
 import { emitChanged } from '../../foundation/events';
+import { deleteCalendarRecord, findTransfer, insertTransfer, transferDto, updateTransfer } from '../repo/calendarRecords';
 
 const RECORD = 'Перенос учебного дня';
 
 type ParsedTransfer = { date: string; worksAs: number; dayOff: string | null; grades: GradeScope; reason: string | null; orderRef: string | null };
-
-export function transferDto(r: Selectable<DayTransferTable>): DayTransfer {
-  return {
-    id: r.id,
-    yearId: r.academicYearId,
-    date: r.date,
-    worksAs: r.worksAs,
-    dayOff: r.dayOffDate,
-    grades: decodeGradeScope(r.grades),
-    reason: r.reason,
-    orderRef: r.orderRef,
-    version: r.version,
-  };
-}
-
-export async function listTransfers(db: Executor, yearId: string): Promise<DayTransfer[]> {
-  const rows = await db.selectFrom('dayTransfer').selectAll().where('academicYearId', '=', yearId).orderBy('date').execute();
-  return rows.map(transferDto);
-}
 
 function sharesGrades(a: GradeScope, b: GradeScope): boolean {
   return a === 'all' || b === 'all' || a.some((g) => b.includes(g));
@@ -83,30 +62,31 @@ export async function saveTransfer(
     if (id === null) {
       if (version !== 0) throw refusal(`${RECORD}: новая запись сохраняется с версией 0`);
       const newTransferId = newId();
-      await trx.insertInto('dayTransfer').values({ id: newTransferId, academicYearId: yearId, ...values, version: 1 }).execute();
+      await insertTransfer(trx, newTransferId, yearId, values);
       await ctx.audit.record(trx, { recordId: newTransferId, action: 'create', changes: diffFields(null, t) });
       return newTransferId;
     }
     const before = rows.transfers.find((o) => o.id === id);
     if (!before) throw notFound(RECORD);
     expectVersion(before, version, `${RECORD} на ${formatRu(before.date)}`);
-    await trx.updateTable('dayTransfer').set({ ...values, version: before.version + 1 }).where('id', '=', id).where('version', '=', version).execute();
+    await updateTransfer(trx, id, values, version);
     const { id: _i, yearId: _y, version: _v, ...plain } = transferDto(before);
     await ctx.audit.record(trx, { recordId: id, action: 'update', changes: diffFields(plain, t) });
     return id;
   });
   emitChanged(ctx, 'dayTransfer', savedId);
-  const row = await ctx.core.db.selectFrom('dayTransfer').selectAll().where('id', '=', savedId).executeTakeFirstOrThrow();
+  const row = await findTransfer(ctx.core.db, savedId);
+  if (!row) throw notFound(RECORD);
   return { transfer: transferDto(row), warnings };
 }
 
 export async function deleteTransfer(ctx: HandlerContext, id: string, version: number): Promise<{ deleted: boolean }> {
   await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('dayTransfer').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findTransfer(trx, id);
     if (!row) throw notFound(RECORD);
     await writableYear(trx, row.academicYearId);
     expectVersion(row, version, `${RECORD} на ${formatRu(row.date)}`);
-    await trx.deleteFrom('dayTransfer').where('id', '=', id).execute();
+    await deleteCalendarRecord(trx, 'dayTransfer', id);
     const { id: _i, yearId: _y, version: _v, ...plain } = transferDto(row);
     await ctx.audit.record(trx, { recordId: id, action: 'delete', changes: diffFields(plain, null) });
   });

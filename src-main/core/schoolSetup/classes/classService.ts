@@ -11,7 +11,22 @@ import { nowIso, schoolToday } from '../../foundation/clock';
 import { isUniqueViolation } from '../../foundation/dbErrors';
 import { expectVersion, notFound, refusal } from '../../foundation/refusals';
 import { emitChanged } from '../../foundation/events';
-import { validOn } from '../../foundation/validOn';
+import {
+  classCounts,
+  classDeleteBlockers,
+  classNamed,
+  classNamesOfYear,
+  classPupilRows,
+  classRows,
+  classWithYear,
+  classesLedBy,
+  deleteClassRows,
+  findClassRow,
+  insertClass,
+  roomExists,
+  staffExists,
+  updateClass,
+} from '../repo/classes';
 
 const RECORD = 'Класс';
 
@@ -35,31 +50,12 @@ function gradeWeek(year: YearRow, grade: number): 5 | 6 {
 export async function listClasses(db: Executor, yearId: string, id?: string, on = schoolToday()): Promise<SchoolClass[]> {
   const year = await findYear(db, yearId);
   if (!year) throw notFound('Учебный год');
-  let q = db
-    .selectFrom('schoolClass as c')
-    .leftJoin('staff', 'staff.id', 'c.classTeacherId')
-    .leftJoin('room', 'room.id', 'c.homeRoomId')
-    .leftJoin('schoolClass as p', 'p.id', 'c.previousClassId')
-    .selectAll('c')
-    .select(['staff.lastName', 'staff.firstName', 'staff.middleName', 'room.number as roomNumber', 'p.name as previousName'])
-    .where('c.academicYearId', '=', yearId);
-  if (id) q = q.where('c.id', '=', id);
-  const rows = await q.execute();
-  const ids = rows.map((r) => r.id);
-  const pupils = ids.length
-    ? await db
-        .selectFrom('classMembership')
-        .select(['classId', (eb) => eb.fn.countAll().as('n')])
-        .where('classId', 'in', ids)
-        .where(validOn(null, on))
-        .groupBy('classId')
-        .execute()
-    : [];
-  const groups = ids.length
-    ? await db.selectFrom('subgroup').select(['classId', (eb) => eb.fn.countAll().as('n')]).where('classId', 'in', ids).groupBy('classId').execute()
-    : [];
-  const pupilCount = new Map(pupils.map((p) => [p.classId, Number(p.n)]));
-  const groupCount = new Map(groups.map((g) => [g.classId, Number(g.n)]));
+  const rows = await classRows(db, yearId, id);
+  const { pupils: pupilCount, groups: groupCount } = await classCounts(
+    db,
+    rows.map((r) => r.id),
+    on,
+  );
   return rows
     .map((r) => {
       const programme: Programme = r.programme === 'АООП' ? 'АООП' : 'ООП';
@@ -92,19 +88,14 @@ export async function listClasses(db: Executor, yearId: string, id?: string, on 
 
 /** References of a class must exist; last year's class must come from an earlier year. */
 async function checkReferences(db: Executor, year: YearRow, c: ParsedClass, name: string): Promise<void> {
-  if (c.classTeacherId && !(await db.selectFrom('staff').select('id').where('id', '=', c.classTeacherId).executeTakeFirst())) {
+  if (c.classTeacherId && !(await staffExists(db, c.classTeacherId))) {
     throw refusal(`${RECORD} ${name}: классный руководитель не найден среди сотрудников`);
   }
-  if (c.homeRoomId && !(await db.selectFrom('room').select('id').where('id', '=', c.homeRoomId).executeTakeFirst())) {
+  if (c.homeRoomId && !(await roomExists(db, c.homeRoomId))) {
     throw refusal(`${RECORD} ${name}: кабинет не найден`);
   }
   if (c.previousClassId) {
-    const prev = await db
-      .selectFrom('schoolClass')
-      .innerJoin('academicYear', 'academicYear.id', 'schoolClass.academicYearId')
-      .select(['schoolClass.name', 'schoolClass.grade', 'academicYear.startDate', 'academicYear.name as yearName'])
-      .where('schoolClass.id', '=', c.previousClassId)
-      .executeTakeFirst();
+    const prev = await classWithYear(db, c.previousClassId);
     if (!prev) throw refusal(`${RECORD} ${name}: класс прошлого года не найден`);
     if (prev.startDate >= year.startDate) throw refusal(`${RECORD} ${name}: класс ${prev.name} (${prev.yearName}) не из прошлого учебного года`);
     if (prev.grade > c.grade) throw refusal(`${RECORD} ${name}: класс прошлого года ${prev.name} старше, чем ${name}`);
@@ -113,12 +104,7 @@ async function checkReferences(db: Executor, year: YearRow, c: ParsedClass, name
 
 async function teacherWarnings(db: Executor, yearId: string, c: ParsedClass, selfId: string | null, name: string): Promise<string[]> {
   if (!c.classTeacherId) return [];
-  const other = await db
-    .selectFrom('schoolClass')
-    .select(['id', 'name'])
-    .where('academicYearId', '=', yearId)
-    .where('classTeacherId', '=', c.classTeacherId)
-    .execute();
+  const other = await classesLedBy(db, yearId, c.classTeacherId);
   const names = other.filter((o) => o.id !== selfId && o.name !== name).map((o) => o.name);
   return names.length ? [`Классный руководитель класса ${name} уже руководит классом ${names.join(', ')}`] : [];
 }
@@ -158,7 +144,7 @@ export async function saveClass(ctx: HandlerContext, yearId: string, id: string 
     .transaction()
     .execute(async (trx) => {
       const year = await writableYear(trx, yearId);
-      const twin = await trx.selectFrom('schoolClass').select('id').where('academicYearId', '=', yearId).where('name', '=', name).executeTakeFirst();
+      const twin = await classNamed(trx, yearId, name);
       if (twin && twin.id !== id) throw refusal(`${RECORD} ${name} уже есть в учебном году ${year.name}`);
       await checkReferences(trx, year, c, name);
       warnings = [
@@ -169,7 +155,7 @@ export async function saveClass(ctx: HandlerContext, yearId: string, id: string 
       if (id === null) {
         if (version !== 0) throw refusal(`${RECORD}: новая запись сохраняется с версией 0`);
         const newClassId = newId();
-        await trx.insertInto('schoolClass').values({ id: newClassId, academicYearId: yearId, ...values, version: 1 }).execute();
+        await insertClass(trx, { id: newClassId, academicYearId: yearId, ...values, version: 1 });
         await ctx.audit.record(trx, { recordId: newClassId, action: 'create', changes: diffFields(null, plain(c)) });
         return newClassId;
       }
@@ -179,7 +165,7 @@ export async function saveClass(ctx: HandlerContext, yearId: string, id: string 
       if (before.grade !== c.grade && before.pupilCount > 0) {
         throw refusal(`${RECORD} ${before.name}: в классе есть обучающиеся — параллель меняется приказом о переводе, а не правкой класса`);
       }
-      await trx.updateTable('schoolClass').set({ ...values, version: before.version + 1 }).where('id', '=', id).where('version', '=', version).execute();
+      await updateClass(trx, id, values, version);
       await ctx.audit.record(trx, { recordId: id, action: 'update', changes: diffFields(plain(before), plain(c)) });
       return id;
     })
@@ -206,15 +192,12 @@ export async function createClasses(
     .transaction()
     .execute(async (trx) => {
       const year = await writableYear(trx, yearId);
-      const existing = new Set((await trx.selectFrom('schoolClass').select('name').where('academicYearId', '=', yearId).execute()).map((r) => r.name));
+      const existing = new Set(await classNamesOfYear(trx, yearId));
       const dup = planned.filter((p) => existing.has(p.name)).map((p) => p.name);
       if (dup.length) throw refusal(`Классы ${dup.join(', ')} уже есть в учебном году ${year.name} — ни один класс не создан`);
       for (const p of planned) {
         const classId = newId();
-        await trx
-          .insertInto('schoolClass')
-          .values({ id: classId, academicYearId: yearId, grade: p.grade, letter: p.letter, name: p.name, shift, programme: 'ООП', classTeacherId: null, previousClassId: null, version: 1, updatedAt: at })
-          .execute();
+        await insertClass(trx, { id: classId, academicYearId: yearId, grade: p.grade, letter: p.letter, name: p.name, shift, programme: 'ООП', classTeacherId: null, previousClassId: null, version: 1, updatedAt: at });
         await ctx.audit.record(trx, { recordId: classId, action: 'create', changes: diffFields(null, { name: p.name, shift }) });
         warnings.push(...classRegimeWarnings({ name: p.name, grade: p.grade, shift, weekLength: gradeWeek(year, p.grade), programme: 'ООП' }));
       }
@@ -229,20 +212,15 @@ export async function createClasses(
 
 export async function deleteClass(ctx: HandlerContext, id: string, version: number): Promise<{ deleted: boolean }> {
   await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('schoolClass').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findClassRow(trx, id);
     if (!row) throw notFound(RECORD);
     await writableYear(trx, row.academicYearId);
     expectVersion(row, version, `${RECORD} ${row.name}`);
-    const members = await trx.selectFrom('classMembership').select('id').where('classId', '=', id).executeTakeFirst();
-    if (members) throw refusal(`${RECORD} ${row.name}: в классе есть или были обучающиеся (книга движения) — удалить его нельзя`);
-    const next = await trx.selectFrom('schoolClass').select('name').where('previousClassId', '=', id).executeTakeFirst();
-    if (next) throw refusal(`${RECORD} ${row.name}: на него ссылается класс следующего года ${next.name}`);
-    const events = await trx.selectFrom('schoolEvent').select('title').where('classId', '=', id).executeTakeFirst();
-    if (events) throw refusal(`${RECORD} ${row.name}: у класса есть мероприятия (например, «${events.title}») — удалите их сначала`);
-    const groups = trx.selectFrom('subgroup').select('id').where('classId', '=', id);
-    await trx.deleteFrom('subgroupMember').where('subgroupId', 'in', groups).execute();
-    await trx.deleteFrom('subgroup').where('classId', '=', id).execute();
-    await trx.deleteFrom('schoolClass').where('id', '=', id).execute();
+    const blockers = await classDeleteBlockers(trx, id);
+    if (blockers.hasMembers) throw refusal(`${RECORD} ${row.name}: в классе есть или были обучающиеся (книга движения) — удалить его нельзя`);
+    if (blockers.nextName) throw refusal(`${RECORD} ${row.name}: на него ссылается класс следующего года ${blockers.nextName}`);
+    if (blockers.eventTitle) throw refusal(`${RECORD} ${row.name}: у класса есть мероприятия (например, «${blockers.eventTitle}») — удалите их сначала`);
+    await deleteClassRows(trx, id);
     await ctx.audit.record(trx, { recordId: id, action: 'delete', changes: { name: [row.name, null] } });
   });
   emitChanged(ctx, 'schoolClass', id);
@@ -250,12 +228,6 @@ export async function deleteClass(ctx: HandlerContext, id: string, version: numb
 }
 
 export async function classPupils(db: Executor, classId: string, on = schoolToday()): Promise<{ id: string; fullName: string; sex: string }[]> {
-  const rows = await db
-    .selectFrom('classMembership')
-    .innerJoin('pupil', 'pupil.id', 'classMembership.pupilId')
-    .select(['pupil.id', 'pupil.lastName', 'pupil.firstName', 'pupil.middleName', 'pupil.sex'])
-    .where('classMembership.classId', '=', classId)
-    .where(validOn('classMembership', on))
-    .execute();
+  const rows = await classPupilRows(db, classId, on);
   return rows.map((r) => ({ id: r.id, fullName: fullName(r), sex: r.sex })).sort((a, b) => compareRu(a.fullName, b.fullName));
 }

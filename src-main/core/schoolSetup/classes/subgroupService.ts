@@ -11,19 +11,29 @@ import { nowIso, schoolToday } from '../../foundation/clock';
 import { isUniqueViolation } from '../../foundation/dbErrors';
 import { expectVersion, notFound, refusal } from '../../foundation/refusals';
 import { emitChanged } from '../../foundation/events';
-import { validOn, notEndedOn } from '../../foundation/validOn';
+import {
+  addMembers,
+  bumpSubgroup,
+  classHeader,
+  deleteMemberRow,
+  deleteSubgroupRows,
+  dropMembersAfter,
+  endMemberRow,
+  findSubgroup,
+  insertSubgroup,
+  subgroupHasMembers,
+  subgroupMembersAt,
+  subgroupRowsOfClass,
+  subgroupsOfSubject,
+  subjectNameOf,
+  updateSubgroup,
+} from '../repo/subgroups';
 
 const RECORD = 'Подгруппа';
 
 /** Subgroups of a class with their members on `on` (membership is dated, end date exclusive). */
 export async function listSubgroups(db: Executor, classId: string, on = schoolToday()): Promise<Subgroup[]> {
-  const groups = await db
-    .selectFrom('subgroup')
-    .innerJoin('subject', 'subject.id', 'subgroup.subjectId')
-    .selectAll('subgroup')
-    .select(['subject.name as subjectName', 'subject.sortOrder'])
-    .where('subgroup.classId', '=', classId)
-    .execute();
+  const groups = await subgroupRowsOfClass(db, classId);
   if (groups.length === 0) return [];
   const members = await subgroupMembersOn(
     db,
@@ -48,16 +58,16 @@ export async function listSubgroups(db: Executor, classId: string, on = schoolTo
 }
 
 async function classOf(db: Executor, classId: string) {
-  const cls = await db.selectFrom('schoolClass').select(['id', 'name', 'academicYearId']).where('id', '=', classId).executeTakeFirst();
+  const cls = await classHeader(db, classId);
   if (!cls) throw notFound('Класс');
   await writableYear(db, cls.academicYearId);
   return cls;
 }
 
 async function subjectName(db: Executor, subjectId: string): Promise<string> {
-  const s = await db.selectFrom('subject').select('name').where('id', '=', subjectId).executeTakeFirst();
-  if (!s) throw refusal(`${RECORD}: предмет не найден`);
-  return s.name;
+  const name = await subjectNameOf(db, subjectId);
+  if (name === undefined) throw refusal(`${RECORD}: предмет не найден`);
+  return name;
 }
 
 export async function saveSubgroup(
@@ -73,30 +83,23 @@ export async function saveSubgroup(
     .execute(async (trx) => {
       const cls = await classOf(trx, classId);
       const subject = await subjectName(trx, input.subjectId);
-      const twin = await trx
-        .selectFrom('subgroup')
-        .select('id')
-        .where('classId', '=', classId)
-        .where('subjectId', '=', input.subjectId)
-        .where('name', '=', input.name)
-        .executeTakeFirst();
+      const sameSubject = await subgroupsOfSubject(trx, classId, input.subjectId);
+      const twin = sameSubject.find((g) => g.name === input.name);
       if (twin && twin.id !== id) throw refusal(`${RECORD} «${input.name}» по предмету «${subject}» уже есть в классе ${cls.name}`);
       if (id === null) {
         if (version !== 0) throw refusal(`${RECORD}: новая запись сохраняется с версией 0`);
-        const count = await trx.selectFrom('subgroup').select('id').where('classId', '=', classId).where('subjectId', '=', input.subjectId).execute();
         const newGroupId = newId();
-        await trx.insertInto('subgroup').values({ id: newGroupId, classId, subjectId: input.subjectId, name: input.name, ordinal: count.length + 1, version: 1, updatedAt: at }).execute();
+        await insertSubgroup(trx, { id: newGroupId, classId, subjectId: input.subjectId, name: input.name, ordinal: sameSubject.length + 1, updatedAt: at });
         await ctx.audit.record(trx, { recordId: newGroupId, action: 'create', changes: { class: [null, cls.name], subject: [null, subject], name: [null, input.name] } });
         return newGroupId;
       }
-      const before = await trx.selectFrom('subgroup').selectAll().where('id', '=', id).executeTakeFirst();
+      const before = await findSubgroup(trx, id);
       if (!before || before.classId !== classId) throw notFound(RECORD);
       expectVersion(before, version, `${RECORD} «${before.name}»`);
       if (before.subjectId !== input.subjectId) {
-        const hasMembers = await trx.selectFrom('subgroupMember').select('id').where('subgroupId', '=', id).executeTakeFirst();
-        if (hasMembers) throw refusal(`${RECORD} «${before.name}»: в ней есть ученики — предмет подгруппы сменить нельзя, создайте новую`);
+        if (await subgroupHasMembers(trx, id)) throw refusal(`${RECORD} «${before.name}»: в ней есть ученики — предмет подгруппы сменить нельзя, создайте новую`);
       }
-      await trx.updateTable('subgroup').set({ subjectId: input.subjectId, name: input.name, version: before.version + 1, updatedAt: at }).where('id', '=', id).execute();
+      await updateSubgroup(trx, id, { subjectId: input.subjectId, name: input.name }, before.version, at);
       await ctx.audit.record(trx, { recordId: id, action: 'update', changes: { name: [before.name, input.name], subjectId: [before.subjectId, input.subjectId] } });
       return id;
     })
@@ -113,13 +116,13 @@ export async function splitClass(ctx: HandlerContext, classId: string, subjectId
   await ctx.core.db.transaction().execute(async (trx) => {
     const cls = await classOf(trx, classId);
     const subject = await subjectName(trx, subjectId);
-    const existing = await trx.selectFrom('subgroup').select(['name']).where('classId', '=', classId).where('subjectId', '=', subjectId).execute();
+    const existing = await subgroupsOfSubject(trx, classId, subjectId);
     const names = new Set(existing.map((e) => e.name));
     const created: string[] = [];
     for (let n = 1; n <= count; n++) {
       const name = `Группа ${n}`;
       if (names.has(name)) continue;
-      await trx.insertInto('subgroup').values({ id: newId(), classId, subjectId, name, ordinal: n, version: 1, updatedAt: at }).execute();
+      await insertSubgroup(trx, { id: newId(), classId, subjectId, name, ordinal: n, updatedAt: at });
       created.push(name);
     }
     await ctx.audit.record(trx, { recordId: classId, action: 'create', changes: { class: cls.name, subject, created } });
@@ -130,20 +133,12 @@ export async function splitClass(ctx: HandlerContext, classId: string, subjectId
 
 export async function deleteSubgroup(ctx: HandlerContext, id: string, version: number): Promise<{ deleted: boolean }> {
   await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('subgroup').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findSubgroup(trx, id);
     if (!row) throw notFound(RECORD);
     await classOf(trx, row.classId);
     expectVersion(row, version, `${RECORD} «${row.name}»`);
-    const on = schoolToday();
-    const current = await trx
-      .selectFrom('subgroupMember')
-      .select('id')
-      .where('subgroupId', '=', id)
-      .where(notEndedOn(null, on))
-      .executeTakeFirst();
-    if (current) throw refusal(`${RECORD} «${row.name}»: в ней есть ученики — сначала переведите их в другие подгруппы`);
-    await trx.deleteFrom('subgroupMember').where('subgroupId', '=', id).execute();
-    await trx.deleteFrom('subgroup').where('id', '=', id).execute();
+    if (await subgroupHasMembers(trx, id, schoolToday())) throw refusal(`${RECORD} «${row.name}»: в ней есть ученики — сначала переведите их в другие подгруппы`);
+    await deleteSubgroupRows(trx, id);
     await ctx.audit.record(trx, { recordId: id, action: 'delete', changes: { name: [row.name, null] } });
   });
   emitChanged(ctx, 'subgroup', id);
@@ -166,7 +161,7 @@ export async function setSubgroupMembers(
   await ctx.core.db.transaction().execute(async (trx) => {
     const cls = await classOf(trx, classId);
     const subject = await subjectName(trx, subjectId);
-    const rows = await trx.selectFrom('subgroup').selectAll().where('classId', '=', classId).where('subjectId', '=', subjectId).execute();
+    const rows = await subgroupsOfSubject(trx, classId, subjectId);
     for (const g of groups) {
       const row = rows.find((r) => r.id === g.subgroupId);
       if (!row) throw refusal(`Состав подгрупп: подгруппа не относится к классу ${cls.name} и предмету «${subject}»`);
@@ -187,27 +182,20 @@ export async function setSubgroupMembers(
     }
     const changes: Record<string, { added: string[]; removed: string[] }> = {};
     for (const g of groups) {
-      const current = await trx
-        .selectFrom('subgroupMember')
-        .selectAll()
-        .where('subgroupId', '=', g.subgroupId)
-        .where(validOn(null, date))
-        .execute();
+      const current = await subgroupMembersAt(trx, g.subgroupId, date);
       // Rows starting after `date` are replaced by this decision.
-      await trx.deleteFrom('subgroupMember').where('subgroupId', '=', g.subgroupId).where('startDate', '>', date).execute();
+      await dropMembersAfter(trx, g.subgroupId, date);
       const wanted = new Set(g.pupilIds);
       const have = new Set(current.map((m) => m.pupilId));
       const removed = current.filter((m) => !wanted.has(m.pupilId));
       for (const m of removed) {
-        if (m.startDate === date) await trx.deleteFrom('subgroupMember').where('id', '=', m.id).execute();
-        else await trx.updateTable('subgroupMember').set({ endDate: date }).where('id', '=', m.id).execute();
+        if (m.startDate === date) await deleteMemberRow(trx, m.id);
+        else await endMemberRow(trx, m.id, date);
       }
       const added = [...wanted].filter((p) => !have.has(p));
-      if (added.length) {
-        await trx.insertInto('subgroupMember').values(added.map((pupilId) => ({ id: newId(), subgroupId: g.subgroupId, pupilId, startDate: date, endDate: null }))).execute();
-      }
+      await addMembers(trx, g.subgroupId, added, date);
       const row = rows.find((r) => r.id === g.subgroupId);
-      if (row) await trx.updateTable('subgroup').set({ version: row.version + 1, updatedAt: at }).where('id', '=', row.id).execute();
+      if (row) await bumpSubgroup(trx, row.id, row.version, at);
       changes[row?.name ?? g.subgroupId] = { added: added.map((p) => roster.get(p) ?? p), removed: removed.map((m) => roster.get(m.pupilId) ?? m.pupilId) };
     }
     await ctx.audit.record(trx, { recordId: classId, action: 'update', changes: { class: cls.name, subject, date, groups: changes } });

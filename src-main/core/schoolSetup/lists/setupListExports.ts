@@ -6,8 +6,8 @@ import type { Subject } from '../../../../src-shared/contract/subjects';
 import type { Executor } from '../../foundation/executor';
 import { listWorkbook } from '../../foundation/listWorkbook';
 import { listClasses } from '../classes/classService';
-import { listRooms } from '../rooms/roomService';
-import { listSubjects } from '../subjects/subjectService';
+import { listRooms } from '../repo/rooms';
+import { listSubjects } from '../repo/subjects';
 
 /**
  * The set-up lists (classes, rooms, subjects) as Excel, with the columns the screens show (issue 24,

@@ -55,3 +55,27 @@ export async function effectiveYears(db: Executor, logger?: Logger): Promise<Pro
 export async function loadEffectiveProductionCalendar(db: Executor, logger?: Logger): Promise<ProductionCalendar> {
   return loadProductionCalendar({ years: await effectiveYears(db, logger) });
 }
+
+/** The stored row of a year (without its data), if the administrator saved one. */
+export async function storedYearRow(db: Executor, year: number): Promise<{ version: number; status: string; updatedAt: string } | undefined> {
+  return db.selectFrom('productionCalendarYear').select(['version', 'status', 'updatedAt']).where('year', '=', year).executeTakeFirst();
+}
+
+export async function insertStoredYear(db: Executor, y: ProductionYear, at: string, by: string | null): Promise<void> {
+  await db.insertInto('productionCalendarYear').values({ year: y.year, status: y.status, source: y.source, data: JSON.stringify(y), version: 1, updatedAt: at, updatedBy: by }).execute();
+}
+
+/** Returns false when the row's version is no longer `version` (someone saved first). */
+export async function updateStoredYear(db: Executor, y: ProductionYear, version: number, at: string, by: string | null): Promise<boolean> {
+  const r = await db
+    .updateTable('productionCalendarYear')
+    .set({ status: y.status, source: y.source, data: JSON.stringify(y), version: version + 1, updatedAt: at, updatedBy: by })
+    .where('year', '=', y.year)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function deleteStoredYear(db: Executor, year: number): Promise<void> {
+  await db.deleteFrom('productionCalendarYear').where('year', '=', year).execute();
+}

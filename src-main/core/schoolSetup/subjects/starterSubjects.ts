@@ -5,6 +5,7 @@ import { builtinRoomTypeId, BUILTIN_ROOM_TYPES, type BuiltinRoomTypeCode } from 
 import { sanpinGradePoints, sanpinRow } from '../../../../src-shared/domain/schoolSetup/sanpinDifficulty';
 import { searchKey } from '../../../../src-shared/domain/names';
 import type { Executor } from '../../foundation/executor';
+import { areaRows, insertArea, insertSubject, subjectNames } from '../repo/subjects';
 
 
 /**
@@ -50,17 +51,17 @@ export interface StarterResult {
 
 export async function addStarterSubjects(db: Executor, at: string): Promise<StarterResult> {
   const set = starterSet();
-  const areas = await db.selectFrom('subjectArea').select(['id', 'name']).execute();
+  const areas = await areaRows(db);
   const areaIds = new Map(areas.map((a) => [searchKey(a.name), a.id]));
   let areasAdded = 0;
   for (const [i, name] of set.areas.entries()) {
     if (areaIds.has(searchKey(name))) continue;
     const id = newId();
-    await db.insertInto('subjectArea').values({ id, name, sortOrder: (i + 1) * 10, version: 1, updatedAt: at }).execute();
+    await insertArea(db, id, { name, sortOrder: (i + 1) * 10 }, at);
     areaIds.set(searchKey(name), id);
     areasAdded++;
   }
-  const existing = new Set((await db.selectFrom('subject').select('name').execute()).map((s) => searchKey(s.name)));
+  const existing = new Set((await subjectNames(db)).map((s) => searchKey(s.name)));
   const added: string[] = [];
   for (const [i, s] of set.subjects.entries()) {
     if (existing.has(searchKey(s.name))) continue;
@@ -73,10 +74,10 @@ export async function addStarterSubjects(db: Executor, at: string): Promise<Star
 type StarterSubject = StarterSet['subjects'][number];
 
 async function insertStarter(db: Executor, id: string, s: StarterSubject, sortOrder: number, areaIds: Map<string, string>, at: string): Promise<void> {
-  await db
-    .insertInto('subject')
-    .values({
-      id,
+  await insertSubject(
+    db,
+    id,
+    {
       name: s.name,
       shortName: s.shortName,
       subjectAreaId: s.area ? (areaIds.get(searchKey(s.area)) ?? null) : null,
@@ -84,15 +85,11 @@ async function insertStarter(db: Executor, id: string, s: StarterSubject, sortOr
       sanpinKey: s.sanpin,
       sortOrder,
       isArchived: 0,
-      version: 1,
       updatedAt: at,
-    })
-    .execute();
-  const points = sanpinGradePoints(s.sanpin);
-  if (points.length) await db.insertInto('subjectSanpinPoints').values(points.map((p) => ({ subjectId: id, ...p }))).execute();
-  if (s.roomTypes?.length) {
-    await db.insertInto('subjectRoomType').values(s.roomTypes.map((code) => ({ subjectId: id, roomTypeId: builtinRoomTypeId(code) }))).execute();
-  }
+    },
+    sanpinGradePoints(s.sanpin),
+    (s.roomTypes ?? []).map((code) => builtinRoomTypeId(code)),
+  );
 }
 
 /** The starter subject a name (or short name) from another program means, or null (ё = е, any case). */
@@ -112,10 +109,10 @@ export async function insertStarterSubject(db: Executor, r: { id: string; name: 
   const i = set.subjects.findIndex((x) => x.name === r.name);
   if (i < 0) throw new Error(`not a starter subject: ${r.name}`);
   const s = set.subjects[i];
-  const areaIds = new Map((await db.selectFrom('subjectArea').select(['id', 'name']).execute()).map((a) => [searchKey(a.name), a.id]));
+  const areaIds = new Map((await areaRows(db)).map((a) => [searchKey(a.name), a.id]));
   if (s.area && !areaIds.has(searchKey(s.area))) {
     const id = newId();
-    await db.insertInto('subjectArea').values({ id, name: s.area, sortOrder: (set.areas.indexOf(s.area) + 1) * 10, version: 1, updatedAt: r.updatedAt }).execute();
+    await insertArea(db, id, { name: s.area, sortOrder: (set.areas.indexOf(s.area) + 1) * 10 }, r.updatedAt);
     areaIds.set(searchKey(s.area), id);
   }
   await insertStarter(db, r.id, s, (i + 1) * 10, areaIds, r.updatedAt);

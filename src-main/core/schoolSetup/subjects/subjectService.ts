@@ -1,15 +1,31 @@
 import type { Subject, SubjectArea } from '../../../../src-shared/contract/subjects';
 import { newId } from '../../../../src-shared/domain/ids';
-import { compareRu, searchKey } from '../../../../src-shared/domain/names';
+import { searchKey } from '../../../../src-shared/domain/names';
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
 import { addStarterSubjects, type StarterResult } from './starterSubjects';
 import type { Executor } from '../../foundation/executor';
 import { nowIso } from '../../foundation/clock';
 import { isUniqueViolation } from '../../foundation/dbErrors';
-import { bool, expectVersion, flag, notFound, refusal } from '../../foundation/refusals';
+import { expectVersion, flag, notFound, refusal } from '../../foundation/refusals';
 import { emitChanged } from '../../foundation/events';
 import { createPort } from '../../foundation/port';
+import {
+  areaRows,
+  countRoomTypes,
+  deleteAreaRow,
+  deleteSubjectRows,
+  findArea,
+  insertArea,
+  insertSubject,
+  listSubjects,
+  nextSubjectSortOrder,
+  subgroupsOfSubjectAcrossClasses,
+  subjectNames,
+  subjectsOfArea,
+  updateArea,
+  updateSubject,
+} from '../repo/subjects';
 
 const RECORD = 'Предмет';
 
@@ -30,39 +46,6 @@ type ParsedSubject = {
   roomTypeIds: string[];
   isArchived: boolean;
 };
-
-export async function listSubjects(db: Executor): Promise<{ subjects: Subject[]; areas: SubjectArea[] }> {
-  const [rows, areas, points, rooms] = await Promise.all([
-    db.selectFrom('subject').leftJoin('subjectArea', 'subjectArea.id', 'subject.subjectAreaId').selectAll('subject').select('subjectArea.name as areaName').execute(),
-    db.selectFrom('subjectArea').selectAll().execute(),
-    db.selectFrom('subjectSanpinPoints').selectAll().orderBy('grade').execute(),
-    db.selectFrom('subjectRoomType').selectAll().execute(),
-  ]);
-  const subjects = rows
-    .map((r) => ({
-      id: r.id,
-      name: r.name,
-      shortName: r.shortName,
-      areaId: r.subjectAreaId,
-      areaName: r.areaName ?? null,
-      isSplit: bool(r.isSplit),
-      sanpinKey: r.sanpinKey,
-      points: points.filter((p) => p.subjectId === r.id).map((p) => ({ grade: p.grade, points: p.points })),
-      roomTypeIds: rooms.filter((x) => x.subjectId === r.id).map((x) => x.roomTypeId),
-      isArchived: bool(r.isArchived),
-      sortOrder: r.sortOrder,
-      version: r.version,
-    }))
-    .sort((a, b) => a.sortOrder - b.sortOrder || compareRu(a.name, b.name));
-  const counts = new Map<string, number>();
-  for (const s of subjects) if (s.areaId) counts.set(s.areaId, (counts.get(s.areaId) ?? 0) + 1);
-  return {
-    subjects,
-    areas: areas
-      .map((a) => ({ id: a.id, name: a.name, sortOrder: a.sortOrder, subjectCount: counts.get(a.id) ?? 0, version: a.version }))
-      .sort((a, b) => a.sortOrder - b.sortOrder || compareRu(a.name, b.name)),
-  };
-}
 
 async function one(db: Executor, id: string): Promise<Subject> {
   const s = (await listSubjects(db)).subjects.find((x) => x.id === id);
@@ -85,15 +68,14 @@ export async function saveSubject(ctx: HandlerContext, id: string | null, input:
   const savedId = await ctx.core.db
     .transaction()
     .execute(async (trx) => {
-      const others = await trx.selectFrom('subject').select(['id', 'name']).execute();
+      const others = await subjectNames(trx);
       const twin = others.find((o) => o.id !== id && searchKey(o.name) === searchKey(s.name));
       if (twin) throw refusal(`${RECORD} «${s.name}» уже есть в списке`);
-      if (s.areaId && !(await trx.selectFrom('subjectArea').select('id').where('id', '=', s.areaId).executeTakeFirst())) {
+      if (s.areaId && !(await findArea(trx, s.areaId))) {
         throw refusal(`${RECORD} «${s.name}»: предметная область не найдена`);
       }
       if (s.roomTypeIds.length) {
-        const found = await trx.selectFrom('roomType').select('id').where('id', 'in', s.roomTypeIds).execute();
-        if (found.length !== s.roomTypeIds.length) throw refusal(`${RECORD} «${s.name}»: тип кабинета не найден`);
+        if ((await countRoomTypes(trx, s.roomTypeIds)) !== s.roomTypeIds.length) throw refusal(`${RECORD} «${s.name}»: тип кабинета не найден`);
       }
       const values = {
         name: s.name,
@@ -109,18 +91,13 @@ export async function saveSubject(ctx: HandlerContext, id: string | null, input:
       if (id === null) {
         if (version !== 0) throw refusal(`${RECORD}: новая запись сохраняется с версией 0`);
         subjectId = newId();
-        const max = await trx.selectFrom('subject').select((eb) => eb.fn.max('sortOrder').as('m')).executeTakeFirst();
-        await trx.insertInto('subject').values({ id: subjectId, ...values, sortOrder: Number(max?.m ?? 0) + 10, version: 1 }).execute();
+        await insertSubject(trx, subjectId, { ...values, sortOrder: await nextSubjectSortOrder(trx) }, s.points, s.roomTypeIds);
       } else {
         before = await one(trx, id);
         expectVersion(before, version, `${RECORD} «${before.name}»`);
-        await trx.updateTable('subject').set({ ...values, version: before.version + 1 }).where('id', '=', id).where('version', '=', version).execute();
-        await trx.deleteFrom('subjectSanpinPoints').where('subjectId', '=', id).execute();
-        await trx.deleteFrom('subjectRoomType').where('subjectId', '=', id).execute();
+        await updateSubject(trx, id, values, version, s.points, s.roomTypeIds);
       }
       const sid = subjectId as string;
-      if (s.points.length) await trx.insertInto('subjectSanpinPoints').values(s.points.map((p) => ({ subjectId: sid, ...p }))).execute();
-      if (s.roomTypeIds.length) await trx.insertInto('subjectRoomType').values(s.roomTypeIds.map((roomTypeId) => ({ subjectId: sid, roomTypeId }))).execute();
       const plain = (x: ParsedSubject | Subject | null) =>
         x
           ? {
@@ -149,15 +126,7 @@ export async function deleteSubject(ctx: HandlerContext, id: string, version: nu
   await ctx.core.db.transaction().execute(async (trx) => {
     const s = await one(trx, id);
     expectVersion(s, version, `${RECORD} «${s.name}»`);
-    const used = await trx
-      .selectFrom('subgroup')
-      .innerJoin('schoolClass', 'schoolClass.id', 'subgroup.classId')
-      .select(['schoolClass.name as className', 'subgroup.name'])
-      .where('subgroup.subjectId', '=', id)
-      .orderBy('schoolClass.grade')
-      .orderBy('schoolClass.name')
-      .orderBy('subgroup.ordinal')
-      .execute();
+    const used = await subgroupsOfSubjectAcrossClasses(trx, id);
     if (used.length) {
       const list = used.slice(0, 5).map((u) => `${u.className} (${u.name})`).join(', ');
       throw refusal(`${RECORD} «${s.name}» используется в подгруппах: ${list}${used.length > 5 ? '…' : ''} — отправьте его в архив вместо удаления`);
@@ -166,9 +135,7 @@ export async function deleteSubject(ctx: HandlerContext, id: string, version: nu
       const where = await usedBy(trx, id);
       if (where) throw refusal(`${RECORD} «${s.name}» используется ${where} — отправьте его в архив вместо удаления`);
     }
-    await trx.deleteFrom('subjectSanpinPoints').where('subjectId', '=', id).execute();
-    await trx.deleteFrom('subjectRoomType').where('subjectId', '=', id).execute();
-    await trx.deleteFrom('subject').where('id', '=', id).execute();
+    await deleteSubjectRows(trx, id);
     await ctx.audit.record(trx, { recordId: id, action: 'delete', changes: { name: [s.name, null] } });
   });
   emitChanged(ctx, 'subject', id);
@@ -190,19 +157,19 @@ export async function saveArea(ctx: HandlerContext, id: string | null, area: { n
   const savedId = await ctx.core.db
     .transaction()
     .execute(async (trx) => {
-      const all = await trx.selectFrom('subjectArea').selectAll().execute();
+      const all = await areaRows(trx);
       if (all.some((a) => a.id !== id && searchKey(a.name) === searchKey(area.name))) throw refusal(`Предметная область «${area.name}» уже есть`);
       if (id === null) {
         if (version !== 0) throw refusal('Предметная область: новая запись сохраняется с версией 0');
         const newAreaId = newId();
-        await trx.insertInto('subjectArea').values({ id: newAreaId, ...area, version: 1, updatedAt: at }).execute();
+        await insertArea(trx, newAreaId, area, at);
         await ctx.audit.record(trx, { recordId: newAreaId, action: 'create', changes: diffFields(null, area) });
         return newAreaId;
       }
       const before = all.find((a) => a.id === id);
       if (!before) throw notFound('Предметная область');
       expectVersion(before, version, `Предметная область «${before.name}»`);
-      await trx.updateTable('subjectArea').set({ ...area, version: before.version + 1, updatedAt: at }).where('id', '=', id).execute();
+      await updateArea(trx, id, area, before.version, at);
       await ctx.audit.record(trx, { recordId: id, action: 'update', changes: diffFields({ name: before.name, sortOrder: before.sortOrder }, area) });
       return id;
     })
@@ -216,12 +183,12 @@ export async function saveArea(ctx: HandlerContext, id: string | null, area: { n
 
 export async function deleteArea(ctx: HandlerContext, id: string, version: number): Promise<{ deleted: boolean }> {
   await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('subjectArea').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findArea(trx, id);
     if (!row) throw notFound('Предметная область');
     expectVersion(row, version, `Предметная область «${row.name}»`);
-    const used = await trx.selectFrom('subject').select('name').where('subjectAreaId', '=', id).execute();
-    if (used.length) throw refusal(`Предметная область «${row.name}» указана у предметов: ${used.slice(0, 5).map((u) => u.name).join(', ')}`);
-    await trx.deleteFrom('subjectArea').where('id', '=', id).execute();
+    const used = await subjectsOfArea(trx, id);
+    if (used.length) throw refusal(`Предметная область «${row.name}» указана у предметов: ${used.slice(0, 5).join(', ')}`);
+    await deleteAreaRow(trx, id);
     await ctx.audit.record(trx, { recordId: id, action: 'delete', changes: { name: [row.name, null] } });
   });
   emitChanged(ctx, 'subjectArea', id);

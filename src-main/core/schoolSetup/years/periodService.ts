@@ -2,49 +2,20 @@ import type { PeriodScheme } from '../../../../src-shared/contract/years';
 import { newId } from '../../../../src-shared/domain/ids';
 import { isSchoolDay, type SchoolCalendar } from '../../../../src-shared/domain/calendar/schoolCalendar';
 import { formatGradeList } from '../../../../src-shared/domain/schoolSetup/gradeScope';
-import {
-  PERIOD_KINDS,
-  checkPeriodDates,
-  describeGap,
-  findPeriodGaps,
-  type PeriodKind,
-} from '../../../../src-shared/domain/schoolSetup/studyPeriods';
+import { checkPeriodDates, describeGap, findPeriodGaps, type PeriodKind } from '../../../../src-shared/domain/schoolSetup/studyPeriods';
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
 import { loadSchoolCalendar } from '../repo/schoolCalendar';
 import { writableYear, yearBounds } from '../repo/years';
-import type { Executor } from '../../foundation/executor';
 import { nowIso } from '../../foundation/clock';
 import { isUniqueViolation } from '../../foundation/dbErrors';
 import { expectVersion, notFound, refusal, refusalOf } from '../../foundation/refusals';
 import { emitChanged } from '../../foundation/events';
+import { deleteSchemeRows, findSchemeRow, listSchemes, writeScheme } from '../repo/periods';
 
 const RECORD = 'Учебные периоды';
 
 type ParsedScheme = { name: string; kind: PeriodKind; grades: number[]; periods: { name: string; startDate: string; endDate: string }[] };
-
-export async function listSchemes(db: Executor, yearId: string): Promise<PeriodScheme[]> {
-  const schemes = await db.selectFrom('studyPeriodScheme').selectAll().where('academicYearId', '=', yearId).execute();
-  if (schemes.length === 0) return [];
-  const ids = schemes.map((s) => s.id);
-  const [grades, periods] = await Promise.all([
-    db.selectFrom('studyPeriodSchemeGrade').selectAll().where('schemeId', 'in', ids).orderBy('grade').execute(),
-    db.selectFrom('studyPeriod').selectAll().where('schemeId', 'in', ids).orderBy('ordinal').execute(),
-  ]);
-  return schemes
-    .map((s) => ({
-      id: s.id,
-      yearId: s.academicYearId,
-      name: s.name,
-      kind: (s.kind in PERIOD_KINDS ? s.kind : 'year') as PeriodKind,
-      grades: grades.filter((g) => g.schemeId === s.id).map((g) => g.grade),
-      periods: periods
-        .filter((p) => p.schemeId === s.id)
-        .map((p) => ({ id: p.id, ordinal: p.ordinal, name: p.name, startDate: p.startDate, endDate: p.endDate })),
-      version: s.version,
-    }))
-    .sort((a, b) => (a.grades[0] ?? 99) - (b.grades[0] ?? 99));
-}
 
 /** Gaps of a scheme: school days of any of its grades outside every period. */
 export function schemeGapWarnings(scheme: ParsedScheme, calendar: SchoolCalendar, year: { name: string; startDate: string; endDate: string }): string[] {
@@ -81,27 +52,14 @@ export async function saveScheme(
     if (id === null) {
       if (version !== 0) throw refusal(`${RECORD}: новая запись сохраняется с версией 0`);
       schemeId = newId();
-      await trx.insertInto('studyPeriodScheme').values({ id: schemeId, academicYearId: yearId, name: scheme.name, kind: scheme.kind, version: 1, updatedAt: at }).execute();
+      await writeScheme(trx, schemeId, yearId, scheme, null, at);
     } else {
       before = others.find((o) => o.id === id);
       if (!before) throw notFound(`Схема учебных периодов`);
       expectVersion(before, version, `${RECORD} «${before.name}»`);
-      await trx
-        .updateTable('studyPeriodScheme')
-        .set({ name: scheme.name, kind: scheme.kind, version: before.version + 1, updatedAt: at })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .execute();
-      await trx.deleteFrom('studyPeriodSchemeGrade').where('schemeId', '=', id).execute();
-      await trx.deleteFrom('studyPeriod').where('schemeId', '=', id).execute();
+      await writeScheme(trx, id, yearId, scheme, version, at);
     }
     const sid = schemeId as string;
-    await trx.insertInto('studyPeriodSchemeGrade').values(scheme.grades.map((grade) => ({ schemeId: sid, academicYearId: yearId, grade }))).execute();
-    const sorted = [...scheme.periods].sort((a, b) => (a.startDate < b.startDate ? -1 : 1));
-    await trx
-      .insertInto('studyPeriod')
-      .values(sorted.map((p, i) => ({ id: newId(), schemeId: sid, ordinal: i + 1, name: p.name, startDate: p.startDate, endDate: p.endDate })))
-      .execute();
     const { calendar } = await loadSchoolCalendar(trx, yearId, { logger: ctx.core.logger });
     warnings = schemeGapWarnings(scheme, calendar, yearBounds(year));
     const plain = (s: ParsedScheme | PeriodScheme | undefined) =>
@@ -119,13 +77,11 @@ export async function saveScheme(
 
 export async function deleteScheme(ctx: HandlerContext, id: string, version: number): Promise<{ deleted: boolean }> {
   await ctx.core.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('studyPeriodScheme').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findSchemeRow(trx, id);
     if (!row) throw notFound('Схема учебных периодов');
     await writableYear(trx, row.academicYearId);
     expectVersion(row, version, `${RECORD} «${row.name}»`);
-    await trx.deleteFrom('studyPeriod').where('schemeId', '=', id).execute();
-    await trx.deleteFrom('studyPeriodSchemeGrade').where('schemeId', '=', id).execute();
-    await trx.deleteFrom('studyPeriodScheme').where('id', '=', id).execute();
+    await deleteSchemeRows(trx, id);
     await ctx.audit.record(trx, { recordId: id, action: 'delete', changes: { name: [row.name, null] } });
   });
   emitChanged(ctx, 'studyPeriodScheme', id);

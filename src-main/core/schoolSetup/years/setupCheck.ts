@@ -6,8 +6,9 @@ import { GRADES } from '../../../../src-shared/domain/schoolSetup/sanpinDifficul
 import { weekLengthOf } from '../../../../src-shared/domain/calendar/schoolCalendar';
 import type { HandlerContext } from '../../foundation/context';
 import { loadSchoolCalendar } from '../repo/schoolCalendar';
-import { yearBounds } from '../repo/years';
-import { listSchemes, schemeGapWarnings } from './periodService';
+import { bellDaysOfYear, classesForSetupCheck, yearBounds } from '../repo/years';
+import { listSchemes } from '../repo/periods';
+import { schemeGapWarnings } from './periodService';
 
 /**
  * What is still missing or inconsistent in a year's set-up. Gaps between periods are reported here
@@ -19,7 +20,7 @@ export async function checkYearSetup(ctx: HandlerContext, yearId: string): Promi
   const { year, rows, production, calendar } = await loadSchoolCalendar(db, yearId, { logger: ctx.core.logger });
   const problems: SetupProblem[] = [];
   const schemes = await listSchemes(db, yearId);
-  const classes = await db.selectFrom('schoolClass').select(['name', 'grade', 'shift', 'classTeacherId', 'weekLength']).where('academicYearId', '=', yearId).execute();
+  const classes = await classesForSetupCheck(db, yearId);
 
   const covered = new Set(schemes.flatMap((s) => s.grades));
   const gradesInUse = classes.length ? [...new Set(classes.map((c) => c.grade))] : [...GRADES];
@@ -40,7 +41,7 @@ export async function checkYearSetup(ctx: HandlerContext, yearId: string): Promi
     }
   }
 
-  const bells = await db.selectFrom('bellSchedule').select(['shift', 'weekdays']).where('academicYearId', '=', yearId).execute();
+  const bells = await bellDaysOfYear(db, yearId);
   for (const shift of [...new Set(classes.map((c) => c.shift))].sort()) {
     const days = new Set<number>();
     for (const c of classes.filter((x) => x.shift === shift)) {

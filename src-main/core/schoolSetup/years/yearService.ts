@@ -5,7 +5,7 @@ import { formatRu } from '../../../../src-shared/domain/calendar/dates';
 import { diffFields } from '../../foundation/auditLog';
 import type { HandlerContext } from '../../foundation/context';
 import { parseWeekLengthByGrade } from '../repo/schoolCalendar';
-import { describeYear, findYear, type YearRow } from '../repo/years';
+import { classesForSetupCheck, currentYearRows, datedRecordsOfYear, deleteYearRows, describeYear, findYear, insertYear, updateYear, yearRows, type YearRow } from '../repo/years';
 import type { Executor } from '../../foundation/executor';
 import { nowIso } from '../../foundation/clock';
 import { bool, expectVersion, notFound, refusal, refusalOf } from '../../foundation/refusals';
@@ -35,37 +35,28 @@ function auditable(y: ParsedYear | AcademicYear): Record<string, unknown> {
 }
 
 export async function listYears(db: Executor): Promise<AcademicYear[]> {
-  const rows = await db.selectFrom('academicYear').selectAll().orderBy('startDate', 'desc').execute();
-  return rows.map(yearDto);
+  return (await yearRows(db)).map(yearDto);
 }
 
 /** Periods, holidays, transfers and events that would fall outside new year dates. */
 async function outsideNewDates(db: Executor, yearId: string, start: string, end: string): Promise<string[]> {
   const out: string[] = [];
-  const periods = await db
-    .selectFrom('studyPeriod')
-    .innerJoin('studyPeriodScheme', 'studyPeriodScheme.id', 'studyPeriod.schemeId')
-    .select(['studyPeriod.name', 'studyPeriod.startDate', 'studyPeriod.endDate', 'studyPeriodScheme.name as scheme'])
-    .where('studyPeriodScheme.academicYearId', '=', yearId)
-    .execute();
+  const { periods, entries, transfers, events } = await datedRecordsOfYear(db, yearId);
   for (const p of periods) {
     if (p.startDate < start || p.endDate > end) out.push(`период «${p.name}» схемы «${p.scheme}» (${describeRange(p.startDate, p.endDate)})`);
   }
-  const entries = await db.selectFrom('calendarEntry').select(['name', 'startDate', 'endDate']).where('academicYearId', '=', yearId).execute();
   for (const e of entries) if (e.startDate < start || e.endDate > end) out.push(`«${e.name}» (${describeRange(e.startDate, e.endDate)})`);
-  const transfers = await db.selectFrom('dayTransfer').select(['date', 'dayOffDate']).where('academicYearId', '=', yearId).execute();
   for (const t of transfers) {
     if (t.date < start || t.date > end || (t.dayOffDate && (t.dayOffDate < start || t.dayOffDate > end))) {
       out.push(`перенос учебного дня на ${formatRu(t.date)}`);
     }
   }
-  const events = await db.selectFrom('schoolEvent').select(['title', 'date']).where('academicYearId', '=', yearId).execute();
   for (const e of events) if (e.date < start || e.date > end) out.push(`мероприятие «${e.title}» ${formatRu(e.date)}`);
   return out;
 }
 
 async function checkAgainstOtherYears(db: Executor, id: string | null, y: ParsedYear): Promise<void> {
-  const others = await db.selectFrom('academicYear').selectAll().execute();
+  const others = await yearRows(db);
   for (const o of others) {
     if (o.id === id) continue;
     if (o.name === y.name) throw refusal(`${RECORD} ${y.name} уже есть`);
@@ -89,12 +80,9 @@ export async function saveYear(ctx: HandlerContext, id: string | null, y: Parsed
     };
     if (id === null) {
       if (version !== 0) throw refusal(`${RECORD}: новая запись сохраняется с версией 0`);
-      const hasCurrent = await trx.selectFrom('academicYear').select('id').where('isCurrent', '=', 1).executeTakeFirst();
+      const hasCurrent = (await currentYearRows(trx)).length > 0;
       const newYearId = newId();
-      await trx
-        .insertInto('academicYear')
-        .values({ id: newYearId, ...values, isCurrent: hasCurrent ? 0 : 1, isClosed: 0, version: 1 })
-        .execute();
+      await insertYear(trx, newYearId, values, !hasCurrent);
       await ctx.audit.record(trx, { recordId: newYearId, action: 'create', changes: diffFields(null, auditable(y)) });
       return newYearId;
     }
@@ -108,7 +96,7 @@ export async function saveYear(ctx: HandlerContext, id: string | null, y: Parsed
     }
     const changes = diffFields(auditable(yearDto(row)), auditable(y));
     if (Object.keys(changes).length === 0) return id;
-    await trx.updateTable('academicYear').set({ ...values, version: row.version + 1 }).where('id', '=', id).where('version', '=', version).execute();
+    await updateYear(trx, id, values, version, true);
     await ctx.audit.record(trx, { recordId: id, action: 'update', changes });
     return id;
   });
@@ -122,12 +110,12 @@ export async function setCurrentYear(ctx: HandlerContext, id: string): Promise<{
     if (!row) throw notFound(RECORD);
     if (row.isClosed === 1) throw refusal(`${RECORD} ${row.name} закрыт — закрытый год нельзя сделать текущим`);
     if (row.isCurrent === 1) return;
-    const previous = await trx.selectFrom('academicYear').select(['id', 'name', 'version']).where('isCurrent', '=', 1).execute();
+    const previous = await currentYearRows(trx);
     const at = nowIso();
     for (const p of previous) {
-      await trx.updateTable('academicYear').set({ isCurrent: 0, version: p.version + 1, updatedAt: at }).where('id', '=', p.id).execute();
+      await updateYear(trx, p.id, { isCurrent: 0, updatedAt: at }, p.version);
     }
-    await trx.updateTable('academicYear').set({ isCurrent: 1, version: row.version + 1, updatedAt: at }).where('id', '=', id).execute();
+    await updateYear(trx, id, { isCurrent: 1, updatedAt: at }, row.version);
     await ctx.audit.record(trx, { recordId: id, action: 'update', changes: { isCurrent: [false, true], previous: previous.map((p) => p.name) } });
   });
   emitChanged(ctx, 'academicYear', id);
@@ -140,7 +128,7 @@ export async function setYearClosed(ctx: HandlerContext, id: string, closed: boo
     if (!row) throw notFound(RECORD);
     expectVersion(row, version, `${RECORD} ${row.name}`);
     if (bool(row.isClosed) === closed) return;
-    await trx.updateTable('academicYear').set({ isClosed: closed ? 1 : 0, version: row.version + 1, updatedAt: nowIso() }).where('id', '=', id).execute();
+    await updateYear(trx, id, { isClosed: closed ? 1 : 0, updatedAt: nowIso() }, row.version);
     await ctx.audit.record(trx, { recordId: id, action: closed ? 'close' : 'reopen', changes: { isClosed: [!closed, closed] } });
   });
   emitChanged(ctx, 'academicYear', id);
@@ -153,21 +141,13 @@ export async function deleteYear(ctx: HandlerContext, id: string, version: numbe
     if (!row) throw notFound(RECORD);
     expectVersion(row, version, `${RECORD} ${row.name}`);
     if (row.isClosed === 1) throw refusal(`${RECORD} ${row.name} закрыт: удалить его нельзя`);
-    const classes = await trx.selectFrom('schoolClass').select('name').where('academicYearId', '=', id).execute();
+    const classes = await classesForSetupCheck(trx, id);
     if (classes.length) {
       throw refusal(
         `В учебном году ${row.name} есть классы (${classes.length}: ${classes.slice(0, 5).map((c) => c.name).join(', ')}${classes.length > 5 ? '…' : ''}) — сначала удалите их`,
       );
     }
-    const schemes = trx.selectFrom('studyPeriodScheme').select('id').where('academicYearId', '=', id);
-    await trx.deleteFrom('studyPeriod').where('schemeId', 'in', schemes).execute();
-    await trx.deleteFrom('studyPeriodSchemeGrade').where('academicYearId', '=', id).execute();
-    await trx.deleteFrom('studyPeriodScheme').where('academicYearId', '=', id).execute();
-    const bells = trx.selectFrom('bellSchedule').select('id').where('academicYearId', '=', id);
-    await trx.deleteFrom('bellLesson').where('scheduleId', 'in', bells).execute();
-    await trx.deleteFrom('bellSchedule').where('academicYearId', '=', id).execute();
-    for (const t of ['calendarEntry', 'dayTransfer', 'schoolEvent'] as const) await trx.deleteFrom(t).where('academicYearId', '=', id).execute();
-    await trx.deleteFrom('academicYear').where('id', '=', id).execute();
+    await deleteYearRows(trx, id);
     await ctx.audit.record(trx, { recordId: id, action: 'delete', changes: diffFields(auditable(yearDto(row)), null) });
   });
   emitChanged(ctx, 'academicYear', id);

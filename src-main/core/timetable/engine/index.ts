@@ -18,3 +18,5 @@ export { inspect, type Inspection, type ReportViolation, type ReportEntity } fro
 export { createProbe, type Probe, type UnitMove, type MoveDelta, type KindChange } from './probe';
 export type { ClassProfile } from './classTerm';
 export { minimiseChanges, settleRooms } from './repairTrim';
+export { minimalRepair, type MinimalRepairOptions, type MinimalRepairResult } from './repairMinimal';
+export { revertChanges } from './repairRevert';

@@ -33,9 +33,17 @@ export interface PrintContext {
 
 const dmy = (iso: string | null): string => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : '');
 
+function statusLine(r: PrintContext['v']['row']): string {
+  if (r.status === 'draft') return 'черновик';
+  if (r.status === 'approved') return `утверждено ${dmy(r.approvedAt?.slice(0, 10) ?? null)}${r.effectiveFrom ? `, действует с ${dmy(r.effectiveFrom)}` : ''}`;
+  // Replaced by another approval before its first day (its range ends before it starts).
+  if (r.effectiveFrom && r.effectiveTo && r.effectiveTo < r.effectiveFrom) return `архив, не вступало в силу (утверждено с ${dmy(r.effectiveFrom)})`;
+  return `архив, действовало ${dmy(r.effectiveFrom)} – ${dmy(r.effectiveTo)}`;
+}
+
 export function titleLines(p: PrintContext, what: string): string[] {
   const r = p.v.row;
-  const status = r.status === 'draft' ? 'черновик' : r.status === 'approved' ? `утверждено ${dmy(r.approvedAt?.slice(0, 10) ?? null)}${r.effectiveFrom ? `, действует с ${dmy(r.effectiveFrom)}` : ''}` : `архив, действовало ${dmy(r.effectiveFrom)} – ${dmy(r.effectiveTo)}`;
+  const status = statusLine(r);
   return [p.schoolName, what, `${r.name} · ${r.periodName} · ${status} · напечатано ${dmy(p.printedOn)}`, ...(p.marks ? [p.marks.title] : [])];
 }
 

@@ -23,7 +23,9 @@ export async function versionsInForce(db: Executor, date: string, yearId?: strin
     .where('effectiveFrom', '<=', date)
     .where((eb) => eb.or([eb('effectiveTo', 'is', null), eb('effectiveTo', '>=', date)]));
   if (yearId) q = q.where('academicYearId', '=', yearId);
-  return q.orderBy('effectiveFrom', 'desc').execute();
+  // The later approval first: a database written before approvals refused a second version from one
+  // date could still hold two, and «в силе» must not be either of them by the server's whim.
+  return q.orderBy('effectiveFrom', 'desc').orderBy('approvedAt', 'desc').orderBy('id', 'desc').execute();
 }
 
 /** Approved versions of a year whose range reaches the date or later (what an approval cuts). */

@@ -119,6 +119,10 @@ export async function assignSubstitution(ctx: HandlerContext, input: AssignInput
       const clash = classLessonAt(v, day, a, periods);
       if (clash) problems.push(`у класса ${a.lesson.audiences.map((x) => x.label).join(', ')} на ${label} уроке уже стоит ${v.labels.subjects.find((x) => x.id === clash.subjectId)?.name ?? 'урок'}`);
     }
+    // An absence covers whole days: the lesson's own teacher cannot take it at another period of
+    // that day either, so a move without someone to teach it would leave the class alone. Said only
+    // when the period itself is possible — else the class's own lesson there is the reason to read.
+    if (input.kind === 'move' && !input.substituteId && !problems.length) problems.push(`не выбран учитель, который проведёт перенесённый урок (${names.get(a.absentId) ?? 'учитель урока'} в этот день отсутствует)`);
     if (problems.length) throw refusalOf(`Замена (${what})`, problems);
     if (existing && !(await deleteSubstitutionIf(trx, existing.id, input.version))) throw stale('Замена урока', Number(existing.version));
     const row = {

@@ -9,6 +9,7 @@ import { formatDateRu } from '../../../components/format';
 import { errorText } from '../../../components/serverErrors';
 import { fileToBase64 } from '../../exchange/exchangeApi';
 import { ImportPreviewView } from './ImportPreviewView';
+import { timetableApi } from '../timetableApi';
 import {
   useAscTimetableApplyMutation,
   useAscTimetableExportMutation,
@@ -74,6 +75,7 @@ function ImportTab({ kind, yearId, studyPeriodId, versionId, onOpen }: { kind: '
   const [ascApply, aa] = useAscTimetableApplyMutation();
   const [fetPreview, fp] = useFetResultPreviewMutation();
   const [fetApply, fa] = useFetResultApplyMutation();
+  const [refreshVersions] = timetableApi.useLazyTimetableVersionsQuery();
   const run = async () => {
     setError(null);
     setPreview(null);
@@ -87,6 +89,9 @@ function ImportTab({ kind, yearId, studyPeriodId, versionId, onOpen }: { kind: '
     const signature = preview.signature;
     const r = kind === 'portal' ? await portalApply({ yearId, studyPeriodId, file, signature }) : kind === 'asc' ? await ascApply({ yearId, studyPeriodId, file: file!, signature }) : await fetApply({ versionId: versionId!, file: file!, signature });
     if (r.data) {
+      // The year's version list is read again before the toast: «Создан черновик» must not come
+      // while the list still lacks the draft (the refetch the write triggers may still be on its way).
+      if (r.data.created) await refreshVersions({ yearId }).catch(() => undefined);
       message.success(r.data.created ? `Создан черновик «${r.data.preview.versionName}»` : 'Это расписание уже было загружено — ничего не изменено');
       if (r.data.versionId) onOpen(r.data.versionId);
     } else setError(errorText(r));

@@ -43,9 +43,13 @@ export function LessonActions({ lesson: l, decide }: { lesson: AffectedLesson; d
           const o = l.moveTo.find((x) => x.period === p);
           if (o) decide(l, { kind: 'move', toPeriod: o.period, substituteId: o.candidateId });
         }}
+        // A free period with nobody free to teach it cannot take the lesson (its teacher is away all
+        // day; the server refuses such a move too). A period the class is busy stays pickable: the
+        // refusal names what stands there.
         options={l.moveTo.map((o) => ({
           value: o.period,
-          label: `на ${o.label} урок — ${o.classBusy ? `у класса ${o.classBusy}` : (o.candidateName ?? 'без заменяющего')}`,
+          label: `на ${o.label} урок — ${o.classBusy ? `у класса ${o.classBusy}` : (o.candidateName ?? 'нет свободного учителя')}`,
+          disabled: !o.classBusy && !o.candidateId,
         }))}
       />
       <Button size="small" onClick={() => decide(l, { kind: 'cancel' })}>

@@ -3,6 +3,7 @@ import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { ABSENCE_REASON_LABEL, SUB_KIND_LABEL, type AffectedLesson } from '../../../../src-shared/contract/timetableSubs';
 import { DateField } from '../../../components/DateField';
 import { useDownload } from '../../../components/downloadFile';
+import { todayIso } from '../../../components/format';
 import { errorText } from '../../../components/serverErrors';
 import { useHasRight } from '../../../components/useSession';
 import { AbsenceForm } from './AbsenceForm';
@@ -16,7 +17,6 @@ import { useAssignSubstitutionMutation, useDeleteAbsenceMutation, useExportSubsM
  * moves or cancels it; then prints the day's sheet and downloads the month's ledger.
  */
 
-const today = (): string => new Date().toISOString().slice(0, 10);
 const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 const DONE = { substitute: 'Замена назначена', merge: 'Группы объединены', move: 'Урок перенесён', cancel: 'Урок снят' } as const;
@@ -34,7 +34,7 @@ export function SubstitutionsPage() {
   // The date lives in the address (?date=), so a link from the week view or a reload opens the same day.
   const [params, setParams] = useSearchParams();
   const asked = params.get('date');
-  const date = asked && /^\d{4}-\d\d-\d\d$/.test(asked) ? asked : today();
+  const date = asked && /^\d{4}-\d\d-\d\d$/.test(asked) ? asked : todayIso();
   const setDate = (d: string) => setParams((p) => (p.set('date', d), p), { replace: true });
   const canEdit = useHasRight('timetable.subs');
   const { data, isFetching } = useSubsDayQuery({ date });

@@ -1,4 +1,4 @@
-import type { Executor } from '../foundation/executor';
+import type { Executor } from './executor';
 
 /**
  * One row of the key–value `appSetting` table, for settings of the school that have no table of
