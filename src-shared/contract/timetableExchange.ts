@@ -19,9 +19,9 @@ export const uploadedFile = z.object({
   contentBase64: z.string().min(1, 'файл пустой').max(48_000_000, 'файл больше 35 МБ'),
 });
 
-export const IMPORT_FORMATS = ['portal', 'asc', 'fet'] as const;
+export const IMPORT_FORMATS = ['portal', 'asc', 'fet', 'fetSchool'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-export const IMPORT_FORMAT_LABEL: Record<ImportFormat, string> = { portal: 'ExportCM.nsxml портала', asc: 'aSc Timetables (XML)', fet: 'результат FET (*_activities.xml)' };
+export const IMPORT_FORMAT_LABEL: Record<ImportFormat, string> = { portal: 'ExportCM.nsxml портала', asc: 'aSc Timetables (XML)', fet: 'результат FET (*_activities.xml)', fetSchool: 'файл школы FET (.fet)' };
 
 /** One line of what an import found: a lesson that matches nothing, a clash the file holds, a name not found. */
 export const importLine = z.object({
@@ -77,6 +77,38 @@ const ascInput = z.object({ yearId: recordId, studyPeriodId: recordId.nullable()
 
 /** A FET result of the `.fet` exported from this version. */
 const fetInput = z.object({ versionId: recordId, file: uploadedFile });
+
+/** FET has no bell times: the preview asks for the first lesson's start and the lengths. */
+export const fetBells = z.object({
+  start: z.string().trim().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'время начала — ЧЧ:ММ, например 08:30'),
+  lessonMinutes: z.number().int().min(20, 'урок не короче 20 минут').max(90, 'урок не длиннее 90 минут'),
+  breakMinutes: z.number().int().min(0, 'перемена не может быть отрицательной').max(60, 'перемена не длиннее 60 минут'),
+});
+export type FetBells = z.output<typeof fetBells>;
+export const DEFAULT_FET_BELLS: FetBells = { start: '08:30', lessonMinutes: 45, breakMinutes: 10 };
+
+/** A whole `.fet` file (a school built in FET) into a year: the grades the person typed for classes whose names do not say it. */
+const fetSchoolInput = ascInput.extend({
+  grades: z.record(z.string().max(200), z.number().int().min(0, 'параллель — от 1 до 11').max(11, 'параллель — от 1 до 11')).default({}),
+  bells: fetBells.default(DEFAULT_FET_BELLS),
+});
+
+/** What the `.fet` import inferred for SanPiN (the engine's `report.sanpin`), shown for correction. */
+export const fetSanpin = z.object({
+  classes: z.array(z.object({ name: z.string(), grade: z.number().nullable(), source: z.enum(['caller', 'name', 'none']) })),
+  subjects: z.array(
+    z.object({
+      name: z.string(),
+      source: z.enum(['caller', 'school', 'dictionary', 'none']),
+      match: z.object({ key: z.string(), as: z.string(), exact: z.boolean() }).optional(),
+      points: z.record(z.string(), z.number()),
+      missingGrades: z.array(z.number()),
+    }),
+  ),
+});
+
+export const fetSchoolPreview = importPreview.extend({ sanpin: fetSanpin, bells: fetBells, activities: z.number() });
+export type FetSchoolPreview = z.output<typeof fetSchoolPreview>;
 
 const portalInput = z.object({
   yearId: recordId,
@@ -181,6 +213,26 @@ export const timetableExchangeContract = {
     right: 'timetable.edit',
     input: fetInput,
     output: importPreview,
+  }),
+  /**
+   * A whole `.fet` file (a school built in FET) as a new draft of the year: in a year without classes
+   * its subjects, rooms, bells, classes, teachers and load are created first, as for aSc; the grades
+   * and SanPiN points inferred from names are shown, the grades the names do not say are asked for.
+   */
+  'timetable.fetSchool.preview': query({
+    summary: 'Школа из файла FET: предпросмотр',
+    right: 'timetable.edit',
+    input: fetSchoolInput,
+    output: fetSchoolPreview,
+  }),
+  /** Writes the preview's school and draft in one transaction; the same file again is a no-op. */
+  'timetable.fetSchool.apply': mutation({
+    summary: 'Загрузить школу из файла FET',
+    right: 'timetable.edit',
+    entity: 'timetable',
+    record: 'Школа из FET',
+    input: fetSchoolInput.extend({ signature: z.string().min(1).max(200) }),
+    output: importResult,
   }),
   'timetable.fet.apply': mutation({
     summary: 'Загрузить результат FET в черновик',

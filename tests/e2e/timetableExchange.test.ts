@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { XMLValidator } from 'fast-xml-parser';
@@ -160,8 +161,9 @@ describeE2E('Обмен расписанием in the browser', () => {
     await context.close();
   }, 240_000);
 
-  it('builds an empty year from an aSc file: the preview lists every record it creates, by kind', async () => {
-    const year = await ok<{ id: string }>(apiCall(serve.url, admin, 'setup.years.save', { id: null, version: 0, year: { name: '2027/2028', startDate: '2027-09-01', endDate: '2028-08-31' } }));
+  /** A new year with no classes, the завуч on its timetable with «Обмен» open on one tab. */
+  async function emptyYearExchange(from: string, tab: string, tabText: RegExp) {
+    const year = await ok<{ id: string }>(apiCall(serve.url, admin, 'setup.years.save', { id: null, version: 0, year: { name: `${from}/${Number(from) + 1}`, startDate: `${from}-09-01`, endDate: `${Number(from) + 1}-08-31` } }));
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
@@ -172,10 +174,15 @@ describeE2E('Обмен расписанием in the browser', () => {
     const dialog = page.getByRole('dialog').filter({ hasText: 'Обмен расписанием' });
     // A click while the dialog still opens may not switch the tab (seen under load): click until the tab's text shows.
     for (let i = 0; ; i++) {
-      await dialog.getByRole('tab', { name: 'Из aSc' }).click();
-      const shown = await dialog.getByText(/Если в учебном году ещё нет классов/).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      await dialog.getByRole('tab', { name: tab }).click();
+      const shown = await dialog.getByText(tabText).waitFor({ timeout: 5_000 }).then(() => true, () => false);
       if (shown || i === 3) break;
     }
+    return { year, context, page, dialog };
+  }
+
+  it('builds an empty year from an aSc file: the preview lists every record it creates, by kind', async () => {
+    const { year, context, page, dialog } = await emptyYearExchange('2027', 'Из aSc', /Если в учебном году ещё нет классов/);
     await dialog.getByLabel('Файл aSc').setInputFiles(path.join(__dirname, '../fixtures/asc/small-school.xml'));
     await dialog.getByRole('button', { name: 'Предпросмотр' }).click();
     await dialog.getByText(/^В учебном году ещё нет классов: вместе с черновиком будут созданы записи школы \(\d+\)$/).waitFor();
@@ -189,6 +196,31 @@ describeE2E('Обмен расписанием in the browser', () => {
     await page.getByText('Создан черновик «Из aSc: small-school.xml»').waitFor();
     const classes = await ok<{ classes: { name: string }[] }>(apiCall(serve.url, admin, 'setup.classes.list', { yearId: year.id }));
     expect(classes.classes.map((c) => c.name).sort()).toEqual(['10А', '5А', '5Б']);
+    await context.close();
+  }, 120_000);
+
+  it('builds an empty year from a .fet file: the grade a name does not say is typed in the preview, the draft opens', async () => {
+    const { year, context, page, dialog } = await emptyYearExchange('2028', 'Школа из FET', /^Файл школы из FET \(\.fet\)/);
+    const fetFile = path.join(dir, 'ACHILES-MANHA.fet');
+    fs.writeFileSync(fetFile, zlib.gunzipSync(fs.readFileSync(path.join(__dirname, '../fixtures/timetable/brazil-achiles-manha.fet.gz'))));
+    await dialog.getByLabel('Файл школы FET').setInputFiles(fetFile);
+    await dialog.getByRole('button', { name: 'Предпросмотр' }).click();
+    // «6D»: D is no Cyrillic look-alike, so the grade is asked for; the other eight read from their names.
+    await dialog.getByText('СанПиН: параллель определена у 8 из 9 классов, баллы трудности — у 0 из 7 предметов').waitFor();
+    await dialog.getByLabel('Параллель 6D').fill('6');
+    await dialog.getByText('Параллели или звонки изменены — нажмите «Предпросмотр» ещё раз').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Импортировать' }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Предпросмотр' }).click();
+    await dialog.getByText('СанПиН: параллель определена у 9 из 9 классов, баллы трудности — у 0 из 7 предметов').waitFor();
+    await dialog.getByText(/^Предмет: 7, Звонки: 1, Класс: 9, Учебный план: \d+$/).waitFor();
+    await shot(page, 'timetable-exchange-fet-school');
+    await dialog.getByRole('button', { name: 'Импортировать' }).click();
+    await page.getByText('Создан черновик «Из FET: ACHILES-MANHA.fet»').waitFor();
+    await page.waitForURL(/versionId=/);
+    await page.getByText('Из FET: ACHILES-MANHA.fet').first().waitFor();
+    await shot(page, 'timetable-exchange-fet-draft');
+    const classes = await ok<{ classes: { name: string }[] }>(apiCall(serve.url, admin, 'setup.classes.list', { yearId: year.id }));
+    expect(classes.classes.map((c) => c.name).sort()).toEqual(['6А', '6В', '6Д', '6С', '7А', '7В', '7С', '8А', '9А']);
     await context.close();
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import type { timetableExchangeContract } from '../../../src-shared/contract/timetableExchange';
-import { applyAscTimetable, applyFetResult, applyPortalTimetable, exportAscTimetable, exportFetFile, previewAscTimetable, previewFetResult, previewPortalTimetable, pushTimetable } from '../sync/index';
+import { applyAscTimetable, applyFetResult, applyFetSchool, applyPortalTimetable, exportAscTimetable, exportFetFile, previewAscTimetable, previewFetResult, previewFetSchool, previewPortalTimetable, pushTimetable } from '../sync/index';
 import type { Handlers } from './types';
 
 /** The timetable's exchange with the portal and other programs (issue 17); handlers only call the sync services. */
@@ -13,4 +13,6 @@ export const timetableExchangeHandlers: Handlers<typeof timetableExchangeContrac
   'timetable.fet.export': async (input, ctx) => exportFetFile(ctx, input.versionId),
   'timetable.fet.preview': async (input, ctx) => previewFetResult(ctx, input),
   'timetable.fet.apply': async (input, ctx) => applyFetResult(ctx, input),
+  'timetable.fetSchool.preview': async (input, ctx) => previewFetSchool(ctx, input),
+  'timetable.fetSchool.apply': async (input, ctx) => applyFetSchool(ctx, input),
 };

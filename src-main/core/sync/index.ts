@@ -7,5 +7,6 @@ export { buildOutbox } from './push/outbox';
 export { createPush, markImported } from './push/pushService';
 export { buildReconciliation, reconciliationExcel } from './reconciliation';
 export { applyAscTimetable, applyFetResult, applyPortalTimetable, exportAscTimetable, previewAscTimetable, previewFetResult, previewPortalTimetable } from './timetable/timetableExchangeService';
+export { applyFetSchool, previewFetSchool } from './timetable/fetSchoolService';
 export { exportFetFile } from './timetable/fetExchange';
 export { pushTimetable } from './timetable/portalPush';

@@ -21,6 +21,6 @@ export { contentFingerprint, findSameImport, importBase, saveImportedDraft, vers
 export type { LoadedVersion } from './versionStore';
 export { summaryOf } from './versionMeta';
 export type { GridSnapshot, LabelSnapshot } from './snapshot';
-export { exportFet, exportedUnitOf, importFetActivities } from './engine';
+export { exportFet, exportedUnitOf, importFet, importFetActivities, type FetImportReport } from './engine';
 // The solver's worker file and service, for the packaged build's self-check (core/selfCheck.ts).
 export { solverWorkerUrl, startSolverService } from './engine';

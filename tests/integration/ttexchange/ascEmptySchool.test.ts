@@ -174,4 +174,70 @@ describeEachDb('aSc Timetables into an empty school', (kind) => {
     const exported = await t.client.call('timetable.asc.export', { versionId: applied.versionId! });
     expect(cardsOfFile(Buffer.from(exported.contentBase64, 'base64'))).toEqual(cardsOfFile(bytes));
   }, 120_000);
+
+  it('builds a school from a real .fet (a FET example): grades from names or typed, SanPiN shown, constraints named; a damaged file changes nothing', async () => {
+    const fetYear = await emptyYear(t, '2029/2030', false);
+    const bytes = zlib.gunzipSync(fs.readFileSync(path.join(__dirname, '../../fixtures/timetable/brazil-achiles-manha.fet.gz')));
+    const text = bytes.toString('utf8');
+    const input = { yearId: fetYear, file: file('ACHILES-MANHA.fet', bytes) };
+    const before = await counts(t);
+    const first = await t.client.call('timetable.fetSchool.preview', input);
+    expect(await counts(t)).toEqual(before);
+    // «6D» does not say its grade plainly (D is no Cyrillic look-alike): the preview asks for it.
+    expect(first.sanpin.classes.find((c) => c.name === '6D')).toEqual({ name: '6D', grade: null, source: 'none' });
+    expect(first.sanpin.classes.find((c) => c.name === '6A')).toEqual({ name: '6A', grade: 6, source: 'name' });
+    expect(first.lines).toContainEqual(expect.objectContaining({ level: 'error', what: 'Класс', label: '6D', message: expect.stringContaining('укажите её в предпросмотре') }));
+    expect(first.sanpin.subjects.map((s) => s.source)).toEqual(first.sanpin.subjects.map(() => 'none'));
+    // FET's rules have no place in the app's draft: each type named with its count.
+    expect(first.notImported).toEqual(expect.arrayContaining([
+      expect.objectContaining({ part: 'ConstraintMinDaysBetweenActivities', count: (text.match(/<ConstraintMinDaysBetweenActivities>/g) ?? []).length }),
+      expect.objectContaining({ part: 'ConstraintTeacherNotAvailableTimes', count: (text.match(/<ConstraintTeacherNotAvailableTimes>/g) ?? []).length }),
+    ]));
+
+    const typed = { ...input, grades: { '6D': 6 }, bells: { start: '08:00', lessonMinutes: 40, breakMinutes: 5 } };
+    const preview = await t.client.call('timetable.fetSchool.preview', typed);
+    expect(preview.sanpin.classes.find((c) => c.name === '6D')).toEqual({ name: '6D', grade: 6, source: 'caller' });
+    const classes = preview.creates.filter((c) => c.what === 'Класс').map((c) => c.label);
+    expect(classes).toEqual(['6А', '6В', '6С', '6Д', '7А', '7В', '7С', '8А', '9А']);
+    expect(preview.creates.find((c) => c.what === 'Звонки')!.detail).toBe('1 смена, 5 дн. в неделю, уроки: 1) 08:00–08:40, 2) 08:45–09:25, 3) 09:30–10:10, 4) 10:15–10:55, 5) 11:00–11:40');
+    expect(preview.counts).toMatchObject({ inFile: 0, placed: 0 });
+    // Teachers named by a first name only get no staff card: said on each line, never guessed.
+    expect(preview.lines).toContainEqual(expect.objectContaining({ what: 'Учитель', label: 'Deyvide', message: expect.stringMatching(/^в файле нет полного имени/) }));
+    expect(await counts(t)).toEqual(before);
+
+    const applied = await t.client.call('timetable.fetSchool.apply', { ...typed, signature: preview.signature });
+    expect(applied.created).toBe(true);
+    const v = await t.client.call('timetable.version.get', { versionId: applied.versionId! });
+    expect(v.meta.source).toBe('fet');
+    expect(v.placements).toHaveLength(0);
+    // Every period of the file's activities is a period of the draft's lessons.
+    const periodsInFile = [...text.matchAll(/<Activity>[\s\S]*?<Duration>(\d+)<\/Duration>[\s\S]*?<\/Activity>/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(v.lessons.reduce((sum, l) => sum + l.duration * l.count, 0)).toBe(periodsInFile);
+    expect((await t.client.call('setup.classes.list', { yearId: fetYear })).classes.map((c) => c.name).sort()).toEqual([...classes].sort());
+
+    const settled = await counts(t);
+    expect(await t.client.call('timetable.fetSchool.preview', typed)).toMatchObject({ existing: { id: applied.versionId }, creates: [] });
+    expect(await t.client.call('timetable.fetSchool.apply', { ...typed, signature: preview.signature })).toMatchObject({ created: false, versionId: applied.versionId });
+    expect(await counts(t)).toEqual({ ...settled, auditLog: settled.auditLog + 1 });
+
+    // Damaged files are refused whole with the place; nothing changes.
+    const other = await emptyYear(t, '2030/2031', false);
+    const refuse = async (name: string, body: string) => t.client.call('timetable.fetSchool.preview', { yearId: other, file: file(name, Buffer.from(body, 'utf8')) }).catch((x: unknown) => x);
+    expect(await refuse('cut.fet', text.slice(0, Math.floor(text.length / 2)))).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^Файл «cut\.fet» не загружен: строка \d+: /) });
+    const unknownSet = text.replace(/<Students>6A<\/Students>/, '<Students>6Z</Students>');
+    // The line of the activity's opening <Activity>.
+    const line = unknownSet.slice(0, unknownSet.lastIndexOf('<Activity>', unknownSet.indexOf('<Students>6Z'))).split('\n').length;
+    expect(await refuse('set.fet', unknownSet)).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(new RegExp(`^Файл «set\\.fet» не загружен: строка ${line}: занятие Id=\\d+: группы учащихся «6Z» нет в разделе Students_List`)) });
+    expect(await refuse('result_activities.xml', '<?xml version="1.0"?>\n<Activities_Timetable></Activities_Timetable>\n')).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('это результат FET') });
+    expect(await t.client.call('timetable.fetSchool.apply', { yearId: other, file: file('set.fet', Buffer.from(unknownSet, 'utf8')), signature: 'x' }).catch((x: unknown) => x)).toMatchObject({ code: 'VALIDATION' });
+    expect(await counts(t)).toEqual({ ...settled, auditLog: settled.auditLog + 1 });
+    // A teacher and a room no activity uses are not created, and the preview says so.
+    const spare = text.replace('<Teachers_List>', '<Teachers_List>\n<Teacher><Name>Иванов Иван Иванович</Name></Teacher>').replace('</Rooms_List>', '<Room><Name>Каб. 12</Name><Capacity>30</Capacity></Room>\n</Rooms_List>');
+    const spareLines = (await t.client.call('timetable.fetSchool.preview', { yearId: other, grades: { '6D': 6 }, file: file('spare.fet', Buffer.from(spare, 'utf8')) })).lines;
+    expect(spareLines).toContainEqual({ level: 'info', what: 'Учитель', label: 'Иванов Иван Иванович', message: 'ни в одном занятии файла (1) — не создаётся' });
+    expect(spareLines).toContainEqual({ level: 'info', what: 'Кабинет', label: 'Каб. 12', message: 'ни в одном занятии файла (1) — не создаётся' });
+    // A year that has classes: a plain .fet would only give the school's own load unplaced — refused.
+    await t.client.call('setup.classes.createMany', { yearId: other, grades: [6], letters: ['А'] });
+    expect(await t.client.call('timetable.fetSchool.preview', { ...typed, yearId: other }).catch((x: unknown) => x)).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('в этом учебном году уже есть классы') });
+  }, 60_000);
 });

@@ -21,6 +21,12 @@ const ASC = Buffer.from(
 
 const FET = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\r\n<Activities_Timetable>\r\n<Activity><Id>1</Id><Day>Пн</Day><Hour>1</Hour><Room></Room></Activity>\r\n</Activities_Timetable>\r\n', 'utf8').toString('base64');
 
+// A .fet whose activity names a students set the file does not list: refused whole.
+const FET_SCHOOL = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8"?>\n<fet version="6.0.0">\n<Mode>Official</Mode>\n<Days_List><Day><Name>Пн</Name></Day></Days_List>\n<Hours_List><Hour><Name>1</Name></Hour></Hours_List>\n<Subjects_List><Subject><Name>Математика</Name></Subject></Subjects_List>\n<Teachers_List></Teachers_List>\n<Students_List><Year><Name>5Щ</Name></Year></Students_List>\n<Activities_List><Activity><Subject>Математика</Subject><Students>9Щ</Students><Duration>1</Duration><Total_Duration>1</Total_Duration><Id>1</Id><Activity_Group_Id>0</Activity_Group_Id><Active>true</Active></Activity></Activities_List>\n</fet>\n',
+  'utf8',
+).toString('base64');
+
 async function yearId({ t }: SampleContext): Promise<string> {
   const { years } = await t.client.call('setup.years.list');
   return (years.find((y) => y.isCurrent) ?? years[0]).id;
@@ -37,5 +43,7 @@ export const TTEXCHANGE_SAMPLES: Record<string, MethodSample> = {
   'timetable.fet.export': { input: async (ctx) => ({ versionId: await approvedSampleVersion(ctx) }) },
   // The sample version has no lessons: the result places nothing, which is refused.
   'timetable.fet.preview': { input: async (ctx) => ({ versionId: await approvedSampleVersion(ctx), file: { fileName: 'x_activities.xml', contentBase64: FET } }), allowedOutcome: () => 'VALIDATION' },
+  'timetable.fetSchool.preview': { input: async (ctx) => ({ yearId: await yearId(ctx), file: { fileName: 'school.fet', contentBase64: FET_SCHOOL } }), allowedOutcome: () => 'VALIDATION' },
+  'timetable.fetSchool.apply': { input: async (ctx) => ({ yearId: await yearId(ctx), file: { fileName: 'school.fet', contentBase64: FET_SCHOOL }, signature: 'x' }), allowedOutcome: () => 'VALIDATION' },
   'timetable.fet.apply': { input: async (ctx) => ({ versionId: await approvedSampleVersion(ctx), file: { fileName: 'x_activities.xml', contentBase64: FET }, signature: 'x' }), allowedOutcome: () => 'VALIDATION' },
 };

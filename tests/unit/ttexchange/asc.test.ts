@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classKey, dayOfMask, readAsc } from '../../../src-main/core/sync/timetable/ascRead';
 import { teacherName } from '../../../src-main/core/sync/timetable/ascSetup';
+import { schoolClassName } from '../../../src-main/core/sync/timetable/fetSchool';
 
 /** aSc Timetables 2012 XML as real exports differ (formats/netschool.md §2.2), written by hand. */
 
@@ -112,5 +113,25 @@ describe('aSc teacher names as a staff card reads them', () => {
     expect(teacherName({ name: 'Петров Олег', lastname: 'Петров', firstname: 'Олег' })).toEqual({ last: 'Петров', first: 'Олег', middle: '' });
     expect(teacherName({ name: 'Сидорова А.А.', lastname: 'Сидорова А.А.', firstname: '' })).toEqual({ last: 'Сидорова', first: 'А', middle: 'А' });
     expect(teacherName({ name: 'Кузнецова Мария Ивановна', lastname: 'Кузнецова', firstname: 'Мария' })).toEqual({ last: 'Кузнецова', first: 'Мария', middle: 'Ивановна' });
+  });
+});
+
+describe('a .fet class name as the school names it', () => {
+  it('keeps the grade, turns Latin letters Cyrillic (look-alikes as themselves, the rest by sound), drops «класс»', () => {
+    const table: [string, number, string][] = [
+      ['5А', 5, '5А'],
+      ['10 Б', 10, '10Б'],
+      ['11-а', 11, '11А'],
+      ['6A', 6, '6А'],
+      ['6B', 6, '6В'],
+      ['6D', 6, '6Д'],
+      ['5 класс А', 5, '5А'],
+      ['1 класс', 1, '1'],
+      ['VII Б', 7, '7Б'],
+      // The grade typed in the preview for a name that does not say it: the name's letters stay only when they are one or two.
+      ['Year 1', 5, '5'],
+      ['8', 8, '8'],
+    ];
+    for (const [name, grade, expected] of table) expect([name, schoolClassName(name, grade)]).toEqual([name, expected]);
   });
 });

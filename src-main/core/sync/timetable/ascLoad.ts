@@ -1,6 +1,6 @@
 import { tempId } from '../pull/planTypes';
 import type { AscFile, AscLesson } from './ascRead';
-import { classKey } from './ascRead';
+import { ascClassName } from './ascRead';
 import type { Op } from '../pull/planTypes';
 import type { ImportLine } from '../../../../src-shared/contract/timetableExchange';
 
@@ -79,7 +79,7 @@ function hoursOf(f: AscFile, l: AscLesson): number {
 export function planAscLoad(st: AscPlanState): void {
   const { f } = st;
   const groups = groupNumbers(f);
-  const className = (ascId: string) => classKey(f.classes.get(ascId)!.name);
+  const className = (ascId: string) => ascClassName(f.classes.get(ascId)!);
   const subjectName = (ascId: string) => f.subjects.get(ascId)!.name;
   const slots = new Map<string, Slot>();
   const joints: { subjectId: string; ascSubjectId: string; slots: { ascClassId: string; groupNo: number }[] }[] = [];
@@ -89,11 +89,11 @@ export function planAscLoad(st: AscPlanState): void {
     const hours = hoursOf(f, l);
     if (hours <= 0) continue;
     const label = `${l.classIds.map(className).join(', ')}: ${subjectName(l.subjectId)}`;
-    if (l.periodsPerCard > 2) st.lines.push({ level: 'warning', what: 'Нагрузка', label, message: `в aSc урок идёт ${l.periodsPerCard} урока подряд — в программе подряд бывает не больше двух: записаны сдвоенные уроки` });
+    if (l.periodsPerCard > 2) st.lines.push({ level: 'warning', what: 'Нагрузка', label, message: `в ${f.tool} урок идёт ${l.periodsPerCard} урока подряд — в программе подряд бывает не больше двух: записаны сдвоенные уроки` });
     const pairs = l.periodsPerCard >= 2 ? Math.floor(hours / 2) : 0;
     const teachers = l.teacherIds.map((t) => ({ id: st.maps.teachers.get(t) ?? null, name: f.teachers.get(t)!.name }));
     const first = teachers.find((t) => t.id) ?? null;
-    if (teachers.length > 1) st.lines.push({ level: 'warning', what: 'Нагрузка', label, message: `в aSc у урока несколько учителей (${teachers.map((t) => t.name).join(', ')}) — у группы в нагрузке один учитель: записан ${first?.name ?? 'никто'}` });
+    if (teachers.length > 1) st.lines.push({ level: 'warning', what: 'Нагрузка', label, message: `в ${f.tool} у урока несколько учителей (${teachers.map((t) => t.name).join(', ')}) — у группы в нагрузке один учитель: записан ${first?.name ?? 'никто'}` });
     const members: { ascClassId: string; groupNo: number }[] = [];
     for (const c of l.classIds) {
       const g = l.groupIds.map((x) => f.groups.get(x)!).find((x) => x.classId === c);
@@ -108,7 +108,7 @@ export function planAscLoad(st: AscPlanState): void {
       }
       s.hours += hours;
       s.pairs += pairs;
-      if (first && s.staffId && s.staffId !== first.id) st.lines.push({ level: 'warning', what: 'Нагрузка', label, message: `у группы уже записан учитель ${s.teacher} (другой урок aSc того же предмета) — ${first.name} не записан в нагрузку` });
+      if (first && s.staffId && s.staffId !== first.id) st.lines.push({ level: 'warning', what: 'Нагрузка', label, message: `у группы уже записан учитель ${s.teacher} (другой урок ${f.tool} того же предмета) — ${first.name} не записан в нагрузку` });
       if (!s.staffId && first) Object.assign(s, { staffId: first.id, teacher: first.name });
     }
     if (members.length > 1) joints.push({ subjectId, ascSubjectId: l.subjectId, slots: members });
@@ -160,12 +160,17 @@ function planSlots(st: AscPlanState, slots: Map<string, Slot>, className: (id: s
 function planJoints(st: AscPlanState, joints: { subjectId: string; ascSubjectId: string; slots: { ascClassId: string; groupNo: number }[] }[], className: (id: string) => string, subjectName: (id: string) => string): void {
   const taken = new Map<string, string>();
   const names = new Set<string>();
+  const planned = new Set<string>();
   for (const j of joints) {
+    // Another lesson of a joint group already planned (a double and a single of the same classes) is the same group.
+    const same = `${j.subjectId}|${j.slots.map((s) => `${s.ascClassId}:${s.groupNo}`).sort().join(',')}`;
+    if (planned.has(same)) continue;
+    planned.add(same);
     const classes = j.slots.map((s) => className(s.ascClassId)).join(', ');
     let name = `${subjectName(j.ascSubjectId)}: ${classes}`.slice(0, 200);
     const busy = j.slots.find((s) => taken.has(`${j.subjectId}|${s.ascClassId}|${s.groupNo}`));
     if (busy) {
-      st.lines.push({ level: 'error', what: 'Нагрузка', label: name, message: `класс ${className(busy.ascClassId)} уже в объединённой группе «${taken.get(`${j.subjectId}|${busy.ascClassId}|${busy.groupNo}`)}» по этому предмету — второе объединение не создано, уроки этого урока aSc не загружены` });
+      st.lines.push({ level: 'error', what: 'Нагрузка', label: name, message: `класс ${className(busy.ascClassId)} уже в объединённой группе «${taken.get(`${j.subjectId}|${busy.ascClassId}|${busy.groupNo}`)}» по этому предмету — второе объединение не создано, уроки этого урока ${st.f.tool} не загружены` });
       continue;
     }
     if (names.has(`${j.subjectId}|${name}`)) name = `${name} (${names.size + 1})`.slice(0, 200);
@@ -203,7 +208,7 @@ function planCurricula(st: AscPlanState, slots: Map<string, Slot>, className: (i
     const ref = rowsOf.get(classes[0])!;
     const total = [...ref.values()].reduce((s, r) => s + r.hours, 0);
     const label = `Учебный план ${grade} классов (по классу ${className(classes[0])})`;
-    st.ops.push({ op: 'curriculumPlan', key: `asc:curriculum:${grade}`, id: tempId(), yearId: st.yearId, grade, classId: null, weeksPerYear: grade === 1 ? 33 : 34, note: `Из aSc Timetables по классу ${className(classes[0])}`, rows: planRows([...ref.values()].map((r) => ({ r, excluded: false }))), label });
+    st.ops.push({ op: 'curriculumPlan', key: `asc:curriculum:${grade}`, id: tempId(), yearId: st.yearId, grade, classId: null, weeksPerYear: grade === 1 ? 33 : 34, note: `Из ${st.f.tool === 'aSc' ? 'aSc Timetables' : 'FET'} по классу ${className(classes[0])}`, rows: planRows([...ref.values()].map((r) => ({ r, excluded: false }))), label });
     st.creates.push({ what: 'Учебный план', label, detail: `${ref.size} предм., ${hoursText(total)}` });
     for (const c of classes.slice(1)) {
       const mine = rowsOf.get(c)!;
@@ -211,7 +216,7 @@ function planCurricula(st: AscPlanState, slots: Map<string, Slot>, className: (i
       for (const r of ref.values()) if (!mine.has(r.subjectId)) diff.push({ r, excluded: true });
       if (diff.length === 0) continue;
       const classLabel = `Учебный план ${className(c)}: отличия от параллели`;
-      st.ops.push({ op: 'curriculumPlan', key: `asc:curriculum:${grade}:${c}`, id: tempId(), yearId: st.yearId, grade, classId: st.maps.classes.get(c)!, weeksPerYear: grade === 1 ? 33 : 34, note: `Из aSc Timetables: отличия ${className(c)} от параллели`, rows: planRows(diff), label: classLabel });
+      st.ops.push({ op: 'curriculumPlan', key: `asc:curriculum:${grade}:${c}`, id: tempId(), yearId: st.yearId, grade, classId: st.maps.classes.get(c)!, weeksPerYear: grade === 1 ? 33 : 34, note: `Из ${st.f.tool === 'aSc' ? 'aSc Timetables' : 'FET'}: отличия ${className(c)} от параллели`, rows: planRows(diff), label: classLabel });
       st.creates.push({ what: 'Учебный план', label: classLabel, detail: `${diff.length} строк` });
     }
   }

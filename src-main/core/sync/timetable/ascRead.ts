@@ -13,12 +13,18 @@ import { fileRefused, lineOfElement, readXmlFile, rootName } from './xmlText';
 
 export interface AscPeriod { period: number; name: string; start: string; end: string }
 export interface AscNamed { id: string; name: string; short: string }
-export interface AscClass extends AscNamed { grade: number | null }
+export interface AscClass extends AscNamed {
+  grade: number | null;
+  /** The name the class gets in the school when the file's own does not read as one («Year 1» given grade 5 → «5А»). */
+  key?: string;
+}
 export interface AscGroup { id: string; classId: string; name: string; entire: boolean; division: string }
 export interface AscLesson { id: string; classIds: string[]; subjectId: string; teacherIds: string[]; groupIds: string[]; roomIds: string[]; periodsPerCard: number; periodsPerWeek: number }
 export interface AscCard { n: number; lessonId: string; period: number; day: number; roomIds: string[] }
 
 export interface AscFile {
+  /** The program the file comes from, as the preview's lines name it. */
+  tool: 'aSc' | 'FET';
   periods: AscPeriod[];
   /** Days of the school's week as the file's masks are long (5 or 6; 0 when no mask says). */
   dayCount: number;
@@ -63,6 +69,9 @@ export function classKey(name: string): string {
   const head = roman && ROMAN[roman[1]] ? String(ROMAN[roman[1]]) + s.slice(roman[1].length) : s;
   return head.replace(/[\s\-.«»"]/g, '');
 }
+
+/** The school's name of a file's class: its own key, else «VII Б» → «7Б». */
+export const ascClassName = (c: AscClass): string => c.key ?? classKey(c.name);
 
 /** The grade of a class name («10А», «X А»), or null. */
 export function gradeOf(name: string): number | null {
@@ -193,5 +202,5 @@ export function readAsc(fileName: string, bytes: Uint8Array): AscFile {
     for (const r of roomIds) if (!rooms.has(r)) refuse('card', i, `кабинет "${r}" не найден в разделе classrooms`);
     return { n: i, lessonId, period, day: day!, roomIds };
   });
-  return { periods, dayCount, subjects, teachers, rooms, classes, groups, lessons, cards, unknown };
+  return { tool: 'aSc', periods, dayCount, subjects, teachers, rooms, classes, groups, lessons, cards, unknown };
 }

@@ -11,7 +11,7 @@ import { sexFromName } from '../pull/planExportCm';
 import type { HandlerContext } from '../../foundation/context';
 import { applyCardsAndSetup, realIds, resolveIds } from '../pull/applyPlan';
 import { tempId } from '../pull/planTypes';
-import { classKey, gradeOf, type AscFile } from './ascRead';
+import { ascClassName, gradeOf, type AscFile } from './ascRead';
 import { ascSetupRows, type AscSetupRows } from './repo/ascSetupRows';
 import { planAscLoad, type AscMaps, type AscPlanState, type AscSetup } from './ascLoad';
 
@@ -62,7 +62,7 @@ function planSubjects(rows: AscSetupRows['subjects'], st: AscPlanState, usedIds:
       ours.set(searchKey(starter.name), id);
       st.maps.subjects.set(s.id, id);
       st.ops.push({ op: 'starterSubject', key: `asc:subject:${s.id}`, id, name: starter.name, label: starter.name });
-      st.creates.push({ what: 'Предмет', label: starter.name, detail: starter.name === s.name ? 'из справочника программы (с баллами СанПиН)' : `в aSc «${s.name}»; из справочника программы (с баллами СанПиН)` });
+      st.creates.push({ what: 'Предмет', label: starter.name, detail: starter.name === s.name ? 'из справочника программы (с баллами СанПиН)' : `в ${st.f.tool} «${s.name}»; из справочника программы (с баллами СанПиН)` });
       continue;
     }
     const shortName = shortenWords(s.short || s.name, 40);
@@ -148,7 +148,7 @@ function planBells(st: AscPlanState, days: number, shifts: Map<string, number>):
   for (const [shift, [from, to]] of [...range.entries()].sort((a, b) => a[0] - b[0])) {
     const lessons = periods.slice(from, to + 1).map((p, i) => ({ number: i + 1, start: hhmm(p.start), end: hhmm(p.end), name: p.name }));
     const bad = lessons.find((l) => !l.start || !l.end);
-    const name = range.size > 1 ? `Звонки ${shift} смены (из aSc)` : 'Звонки (из aSc)';
+    const name = range.size > 1 ? `Звонки ${shift} смены (из ${st.f.tool})` : `Звонки (из ${st.f.tool})`;
     const value = { name, shift, weekdays, lessons: lessons.map((l) => ({ number: l.number, start: l.start ?? '', end: l.end ?? '' })) };
     const problems = bad ? `у урока «${bad.name}» в разделе periods нет времени начала или конца` : issuesText(bellScheduleInput.safeParse(value), { lessons: 'уроки', weekdays: 'дни' });
     if (problems) {
@@ -165,15 +165,16 @@ function planClasses(st: AscPlanState, shifts: Map<string, number>): void {
   for (const c of st.f.cards) for (const id of st.f.lessons.get(c.lessonId)!.classIds) lastDay.set(id, Math.max(lastDay.get(id) ?? 0, c.day));
   const seen = new Map<string, string>();
   for (const c of st.f.classes.values()) {
-    const name = classKey(c.name);
-    const grade = c.grade ?? gradeOf(c.name);
+    const name = ascClassName(c);
+    // A FET file's grades come inferred or typed in its preview: a bare «8» is not guessed.
+    const grade = c.grade ?? (st.f.tool === 'aSc' ? gradeOf(c.name) : null);
     const twin = seen.get(name);
     if (twin) {
       st.lines.push({ level: 'error', what: 'Класс', label: c.name, message: `в файле уже есть класс «${twin}» с тем же названием — уроки этого не загружены` });
       continue;
     }
     if (grade === null) {
-      st.lines.push({ level: 'error', what: 'Класс', label: c.name, message: 'по названию не понять параллель (ожидается «7Б», «VII Б», «10-А») — класс не создан, его уроки не загружены' });
+      st.lines.push({ level: 'error', what: 'Класс', label: c.name, message: `по названию не понять параллель (ожидается «7Б», «VII Б», «10-А»)${st.f.tool === 'FET' ? ' — укажите её в предпросмотре' : ''} — класс не создан, его уроки не загружены` });
       continue;
     }
     const letter = name.replace(/^\d+/, '');
@@ -189,7 +190,7 @@ function planClasses(st: AscPlanState, shifts: Map<string, number>): void {
     const id = tempId();
     st.maps.classes.set(c.id, id);
     st.ops.push({ op: 'schoolClass', key: `asc:class:${c.id}`, id, yearId: st.yearId, grade, letter, name, shift, weekLength, label: name });
-    st.creates.push({ what: 'Класс', label: name, detail: `${name !== c.name ? `в aSc «${c.name}»; ` : ''}${shift} смена, ${days}-дневная неделя` });
+    st.creates.push({ what: 'Класс', label: name, detail: `${name !== c.name ? `в ${st.f.tool} «${c.name}»; ` : ''}${shift} смена, ${days}-дневная неделя` });
   }
 }
 
@@ -213,7 +214,7 @@ function planTeachers(staff: AscSetupRows['staff'], st: AscPlanState, usedIds: S
       continue;
     }
     if (found.length > 1) {
-      st.lines.push({ level: 'error', what: 'Учитель', label: t.name, message: `в школе ${found.length} сотрудника с такой фамилией и инициалами — учитель не выбран, его уроки загружены без учителя; уточните ФИО в aSc или назначьте учителя в нагрузке` });
+      st.lines.push({ level: 'error', what: 'Учитель', label: t.name, message: `в школе ${found.length} сотрудника с такой фамилией и инициалами — учитель не выбран, его уроки загружены без учителя; уточните ФИО в ${st.f.tool} или назначьте учителя в нагрузке` });
       continue;
     }
     const sex = sexFromName(n.last, n.middle || null);

@@ -28,6 +28,8 @@ export interface DraftFromFile {
   unmatched: number;
   /** Records of the school the import created before the draft (aSc into an empty year). */
   creates?: ImportPreview['creates'];
+  /** A school without a timetable (a `.fet` input): the draft is saved with its lessons unplaced, for the solver. */
+  unplacedDraft?: boolean;
 }
 
 export async function finishImport(ctx: HandlerContext, trx: Executor, d: DraftFromFile): Promise<ImportOutcome> {
@@ -41,7 +43,7 @@ export async function finishImport(ctx: HandlerContext, trx: Executor, d: DraftF
     // The same timetable is already a version: nothing is written, its stored figures are shown.
     summary = summaryOf(existing);
   } else {
-    if (d.placements.length === 0) {
+    if (d.placements.length === 0 && !(d.unplacedDraft && d.lessons.length > 0)) {
       // The first reasons the file gave (a class not created, no bell times…) say what to fix.
       const why = d.lines.filter((l) => l.level === 'error').slice(0, 3).map((l) => `${l.what} «${l.label}»: ${l.message}`);
       throw new AppError('VALIDATION', `Файл «${d.fileName}»: ни один урок файла не сопоставлен с уроками школы (${d.inFile} в файле) — проверьте, что файл этой школы и этого года, а учебный план и нагрузка заполнены.${why.length ? ` Причины: ${why.join('; ')}.` : ''} Ничего не изменено.`);

@@ -1,13 +1,13 @@
 import { plural } from '../../../../src-shared/domain/plural';
-import { useRef, useState } from 'react';
-import { UploadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { Alert, App, Button, Modal, Radio, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { VersionMeta } from '../../../../src-shared/contract/timetableFields';
 import { DateField } from '../../../components/DateField';
 import { downloadFile } from '../../../components/downloadFile';
 import { formatDateRu } from '../../../components/format';
 import { errorText } from '../../../components/serverErrors';
-import { fileToBase64 } from '../../exchange/exchangeApi';
+import { FetSchoolTab } from './FetSchoolTab';
+import { FilePick, type Upload } from './FilePick';
 import { ImportPreviewView } from './ImportPreviewView';
 import { timetableApi } from '../timetableApi';
 import {
@@ -34,33 +34,6 @@ interface Props {
   canPush: boolean;
   onClose: () => void;
   onOpen: (versionId: string) => void;
-}
-
-type Upload = { fileName: string; contentBase64: string } | null;
-
-function FilePick({ label, accept, onPick }: { label: string; accept: string; onPick: (f: Upload) => void }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [name, setName] = useState<string | null>(null);
-  return (
-    <Space>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        aria-label={label}
-        accept={accept}
-        onChange={async (e) => {
-          const f = e.target.files?.[0];
-          setName(f?.name ?? null);
-          onPick(f ? { fileName: f.name, contentBase64: await fileToBase64(f) } : null);
-        }}
-      />
-      <Button icon={<UploadOutlined />} onClick={() => input.current?.click()}>
-        Выбрать файл
-      </Button>
-      <Typography.Text type={name ? undefined : 'secondary'}>{name ?? 'файл не выбран'}</Typography.Text>
-    </Space>
-  );
 }
 
 /** One import: pick (or take the last pulled file), preview — nothing written — then apply or cancel. */
@@ -211,6 +184,7 @@ export function TimetableExchangeModal({ yearId, studyPeriodId, meta, approved, 
       ? [
           { key: 'portal-in', label: 'Из портала', children: <ImportTab kind="portal" yearId={yearId} studyPeriodId={studyPeriodId} onOpen={onOpen} /> },
           { key: 'asc-in', label: 'Из aSc', children: <ImportTab kind="asc" yearId={yearId} studyPeriodId={studyPeriodId} onOpen={onOpen} /> },
+          { key: 'fet-school', label: 'Школа из FET', children: <FetSchoolTab yearId={yearId} studyPeriodId={studyPeriodId} onOpen={onOpen} /> },
         ]
       : []),
     ...(canPush ? [{ key: 'portal-out', label: 'В портал', children: <PushTab meta={meta} approved={approved} /> }] : []),

@@ -1,6 +1,7 @@
 import { contractEndpoints, onEachCall, type ResultOf } from '../../../api/contractApi';
 
 export type ImportPreview = ResultOf<'timetable.portal.preview'>;
+export type FetSchoolPreview = ResultOf<'timetable.fetSchool.preview'>;
 export type PushResult = ResultOf<'timetable.portal.push'>;
 
 /**
@@ -17,6 +18,8 @@ export const ttExchangeApi = contractEndpoints({
   fetExport: onEachCall('timetable.fet.export'),
   fetResultPreview: onEachCall('timetable.fet.preview'),
   fetResultApply: 'timetable.fet.apply',
+  fetSchoolPreview: onEachCall('timetable.fetSchool.preview'),
+  fetSchoolApply: 'timetable.fetSchool.apply',
 });
 
 export const {
@@ -29,4 +32,6 @@ export const {
   useFetExportMutation,
   useFetResultPreviewMutation,
   useFetResultApplyMutation,
+  useFetSchoolPreviewMutation,
+  useFetSchoolApplyMutation,
 } = ttExchangeApi;
