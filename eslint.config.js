@@ -5,21 +5,7 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'https', 'net', 'url', 'util', 'stream'];
 
 // Only a domain's repo/ holds SQL (ARCHITECTURE.md «Floors of the core»): services hold rules,
-// transactions and audit; handlers only call services. sync/ is being reworked to write through the
-// domains (issue 18) and is listed apart until then.
-const SQL_IN_SYNC_UNTIL_ISSUE_18 = [
-  'src-main/core/sync/exchangeFiles.ts',
-  'src-main/core/sync/exchangeRepo.ts',
-  'src-main/core/sync/pull/applyMovementOrder.ts',
-  'src-main/core/sync/pull/movebookContext.ts',
-  'src-main/core/sync/pull/peopleIndex.ts',
-  'src-main/core/sync/pull/planContext.ts',
-  'src-main/core/sync/pull/planExportCm.ts',
-  'src-main/core/sync/pull/pullService.ts',
-  'src-main/core/sync/push/outbox.ts',
-  'src-main/core/sync/push/pushService.ts',
-  'src-main/core/sync/reconciliation.ts',
-];
+// transactions and audit; handlers only call services.
 const QUERY_BUILDER = 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]';
 
 const restrict = (groups, message) => ({
@@ -66,7 +52,7 @@ export default tseslint.config(
   {
     files: ['src-main/**/*.ts'],
     // The foundation and db/ are infrastructure; the demo generator writes its rows as a fixture.
-    ignores: ['src-main/core/**/repo/**', 'src-main/core/db/**', 'src-main/core/foundation/**', 'src-main/core/demo/**', 'src-main/core/timetable/engine/**', ...SQL_IN_SYNC_UNTIL_ISSUE_18],
+    ignores: ['src-main/core/**/repo/**', 'src-main/core/db/**', 'src-main/core/foundation/**', 'src-main/core/demo/**', 'src-main/core/timetable/engine/**'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { ErrorCode, Envelope } from '../../src-shared/errors';
 import type { PushEvent } from '../../src-shared/events';
 import type { Caller } from '../core/foundation/context';
@@ -9,14 +10,18 @@ import type { MethodDef } from '../../src-shared/contract/define';
 import { allowedHosts, isAllowedHost, isAllowedOrigin } from './hostGuard';
 import {
   ANONYMOUS_BODY_LIMIT,
+  ANONYMOUS_BODY_TIMING,
   createRateLimiter,
   declaredLength,
   DEFAULT_BODY_LIMIT,
-  hangUpAfterAnswer,
+  drainAfterAnswer,
   RATE_LIMITED_MESSAGE,
   readBody,
   SIGN_IN_RATE,
+  SIGNED_IN_BODY_TIMING,
   tooLargeMessage,
+  tooSlowMessage,
+  type BodyTiming,
   type RateOptions,
 } from './limits';
 import { serveStatic } from './staticFiles';
@@ -37,6 +42,8 @@ export interface HttpServerOptions {
   allowedHostNames?: readonly string[];
   /** Sign-in attempts per client address; default 10 at once, 10 more per minute. */
   signInRate?: RateOptions;
+  /** How long a signed-in caller's body may take (tests shorten it); default a minute's stall, 30 minutes in all. */
+  bodyTiming?: BodyTiming;
 }
 
 export interface RunningHttpServer {
@@ -60,15 +67,18 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 };
 
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+/** Writes a JSON answer; with `end: false` the response stays open (its length is declared, so a client reads it whole). */
+function sendJson(res: http.ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}, end = true): void {
+  const text = Buffer.from(JSON.stringify(body), 'utf8');
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
+    'content-length': String(text.length),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     ...extraHeaders,
   });
-  res.end(text);
+  if (end) res.end(text);
+  else res.write(text);
 }
 
 function errorEnvelope(code: ErrorCode, message: string): Envelope<never> {
@@ -95,11 +105,10 @@ export function createHttpServer(opts: HttpServerOptions): http.Server {
   const signInLimiter = createRateLimiter(opts.signInRate ?? SIGN_IN_RATE);
   let allowed: ReadonlySet<string> | null = null;
 
-  /** An early answer: the body (if any) is not read, and the connection closes after it. */
+  /** An answer before (or instead of) reading the body: the rest of it is drained, not parsed. */
   const refuse = (req: http.IncomingMessage, res: http.ServerResponse, status: number, env: Envelope<never>, headers: Record<string, string> = {}) => {
-    const early = !req.complete;
-    sendJson(res, status, env, early ? { ...headers, connection: 'close' } : headers);
-    if (early) hangUpAfterAnswer(req, res);
+    sendJson(res, status, env, headers, false);
+    drainAfterAnswer(req, () => res.end());
   };
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
@@ -119,10 +128,12 @@ export function createHttpServer(opts: HttpServerOptions): http.Server {
     const def = (dispatcher.contract as Record<string, MethodDef>)[method];
     const limit = caller.user ? (opts.maxBodyBytes ?? def.maxRequestBytes ?? DEFAULT_BODY_LIMIT) : ANONYMOUS_BODY_LIMIT;
     if ((declaredLength(req) ?? 0) > limit) return refuse(req, res, 413, errorEnvelope('VALIDATION', tooLargeMessage(limit)));
-    const body = await readBody(req, limit);
+    const timing = caller.user ? (opts.bodyTiming ?? SIGNED_IN_BODY_TIMING) : ANONYMOUS_BODY_TIMING;
+    const body = await readBody(req, limit, timing);
     if (!body.ok) {
-      if (body.tooLarge) return refuse(req, res, 413, errorEnvelope('VALIDATION', tooLargeMessage(limit)));
-      return;
+      if (body.reason === 'tooLarge') return refuse(req, res, 413, errorEnvelope('VALIDATION', tooLargeMessage(limit)));
+      if (body.reason === 'aborted') return;
+      return refuse(req, res, 408, errorEnvelope('VALIDATION', tooSlowMessage(timing, body.reason === 'stalled')));
     }
     let input: unknown;
     try {
@@ -151,7 +162,9 @@ export function createHttpServer(opts: HttpServerOptions): http.Server {
     });
   }
 
-  const server = http.createServer(async (req, res) => {
+  // Node's whole-request deadline (300 s, then a bare 408 and a reset) is off: bodies are timed in
+  // readBody, by the caller's kind, and answered in Russian. The headers still have 60 s.
+  const server = http.createServer({ requestTimeout: 0 }, async (req, res) => {
     const path = decodedPath(req.url);
     try {
       // Before anything else: only the names the server was started for (DNS rebinding), and only
@@ -180,7 +193,29 @@ export function createHttpServer(opts: HttpServerOptions): http.Server {
       else res.end();
     }
   });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket));
   return server;
+}
+
+/** A request Node could not parse or whose headers never came: a Russian answer, then close. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  // An answer already under way (sent early, before a body that then broke the parser) is finished.
+  const answering = (socket as { _httpMessage?: http.ServerResponse | null })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || answering) {
+    if (answering?.headersSent && !answering.writableEnded && socket.writable) {
+      answering.end();
+      socket.end();
+    } else socket.destroy();
+    return;
+  }
+  const [status, text, message] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'Заголовки запроса не получены за минуту. Проверьте сеть и отправьте запрос ещё раз.']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'Заголовки запроса слишком велики.']
+        : [400, 'Bad Request', 'Запрос не разобран: это не HTTP-запрос программы.'];
+  const body = JSON.stringify(errorEnvelope('VALIDATION', message));
+  socket.end(`HTTP/1.1 ${status} ${text}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 
 /**
  * Raw HTTP over loopback with any headers (fetch will not forge `Host`), the way a rebinding page
@@ -82,5 +83,51 @@ export function partialUpload(
     sent += first.length;
     req.write(first);
     req.flushHeaders();
+  });
+}
+
+/**
+ * An upload over a bare socket, as a browser on a slow network sends it: the headers, then the body
+ * in `parts` (each after its `delayMs`), and — like a client busy sending — the answer is read only
+ * once everything was written. Resolves with the answer, or with the socket error a client would see
+ * (a reset, a broken pipe) instead of one.
+ */
+export function slowUpload(
+  url: string,
+  opts: { path: string; headers: Record<string, string>; parts: { bytes: Buffer; delayMs: number }[] },
+): Promise<{ status: number; text: string } | { error: string }> {
+  const u = new URL(url);
+  const total = opts.parts.reduce((n, p) => n + p.bytes.length, 0);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(u.port), u.hostname);
+    const received: Buffer[] = [];
+    let failed: string | null = null;
+    socket.pause();
+    socket.on('error', (e: NodeJS.ErrnoException) => (failed ??= e.code ?? e.message));
+    socket.on('data', (c: Buffer) => received.push(c));
+    socket.on('close', () => {
+      const text = Buffer.concat(received).toString('utf8');
+      const m = /^HTTP\/1\.1 (\d{3})[^\r]*\r\n[\s\S]*?\r\n\r\n([\s\S]*)$/.exec(text);
+      resolve(m ? { status: Number(m[1]), text: m[2] } : { error: failed ?? 'closed without an answer' });
+    });
+    socket.once('connect', async () => {
+      const head = Object.entries({ host: u.host, 'content-length': String(total), connection: 'close', ...opts.headers }).map(([k, v]) => `${k}: ${v}\r\n`);
+      const write = (b: Buffer | string) =>
+        new Promise<void>((ok) => {
+          if (socket.destroyed || socket.write(b)) return ok();
+          socket.once('drain', ok);
+          socket.once('close', ok);
+        });
+      try {
+        await write(`POST ${opts.path} HTTP/1.1\r\n${head.join('')}\r\n`);
+        for (const p of opts.parts) {
+          if (p.delayMs) await new Promise((r) => setTimeout(r, p.delayMs));
+          if (failed || socket.destroyed) break;
+          await write(p.bytes);
+        }
+      } finally {
+        socket.resume();
+      }
+    });
   });
 }

@@ -118,6 +118,17 @@ export async function markSent(ctx: HandlerContext, ids: string[], fileName: str
   return rowsFor(ctx, ctx.core.db, await accountRecordsByIds(ctx.core.db, ids));
 }
 
+/**
+ * A push file carries these people to the portal: each one's account waiting to be created there
+ * («нужно создать») moves to «передано в портал» with the file's name, in the caller's transaction.
+ */
+export async function carryToPortal(ctx: HandlerContext, trx: Executor, people: readonly { kind: PersonKind; id: string }[], fileName: string, date: string): Promise<void> {
+  if (people.length === 0) return;
+  const wanted = new Set(people.map((p) => `${p.kind}|${p.id}`));
+  const waiting = (await accountRecordsOfKinds(trx, [...new Set(people.map((p) => p.kind))], 'toCreate')).filter((r) => wanted.has(`${r.personKind}|${r.personId}`));
+  for (const r of waiting) await save(ctx, trx, r, Number(r.version), { status: 'sentToPortal', exportFile: fileName, sentOn: date }, `Файл для портала «${fileName}»`);
+}
+
 export async function recordCreated(ctx: HandlerContext, entries: { id: string; version: number; login: string; password: string | null }[], date: string): Promise<AccountRow[]> {
   const vault = openVault(ctx.core.config.portalKeyDir, ctx.core.config.dataDir);
   const scope = await accountScope(ctx, 'edit');

@@ -1,7 +1,7 @@
 export { accountLetters } from './accountLetters';
 export { staffLetters } from './staffLetters';
 export { exportAccounts } from './accountsExport';
-export { handOver, listAccounts, markSent, openTask, overdueAccounts, parsePrintoutText, readPortalUrl, recordCreated, savePortalUrl } from './accountsService';
+export { carryToPortal, handOver, listAccounts, markSent, openTask, overdueAccounts, parsePrintoutText, readPortalUrl, recordCreated, savePortalUrl } from './accountsService';
 export { accountOf, enrolmentCause, openAccountTasks, openAccountTasksForEnrolment, openHireTask, openParentTaskOnLink, PARENT_TASK_ON_LINK_CAUSE, recordPortalLogins } from './accountTasks';
 export { addPortalKey, openVault, portalKeyOf } from './passwordVault';
 export { accountDueDates, redateOpenAccounts } from './accountDeadlines';

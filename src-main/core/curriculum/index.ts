@@ -14,5 +14,5 @@ export { teachingSource } from './repo/teachingScope';
 export { plannedLessons, type PlannedLesson } from './repo/plannedLessons';
 export { createJointWithin, deleteJoint, listJoints, memberProblems, saveJoint } from './jointService';
 export { jointsOfYear, type JointRow } from './repo/jointGroups';
-export { insertPlanRecord, insertQualificationRecord } from './repo/loadRecords';
+export { insertAssignmentRecords, insertPlanRecord, insertQualificationRecord, insertQualificationRecords } from './repo/loadRecords';
 export { insertAssignment } from './repo/assignments';

@@ -4,7 +4,8 @@ import type { Executor } from '../foundation/executor';
 import { callerName } from './common';
 import { raiseOrderCounter } from './counters';
 import { linkStartingItems } from './repo/membership';
-import { insertItemGroups, insertSignedOrders, type DraftItem, type SignedOrderRow } from './repo/orderInsert';
+import { orderRow, patchOrder } from './repo/orderStatus';
+import { insertItemGroups, insertSignedOrders, lastItemOrdinal, type DraftItem, type SignedOrderRow } from './repo/orderInsert';
 
 /** An order to import: its row without who signed it and where it came from (the import says), and its items. */
 export type ImportedSignedOrder = Omit<SignedOrderRow, 'signedBy' | 'source'> & { items: DraftItem[] };
@@ -43,4 +44,19 @@ export async function importSignedOrders(ctx: HandlerContext, trx: Executor, ord
     trx,
     orders.flatMap((o, n) => o.items.flatMap((it, k) => (it.toClassId ? [{ itemId: itemIds[n][k], pupilId: it.pupilId, classId: it.toClassId, startDate: it.effectiveDate }] : []))),
   );
+}
+
+/**
+ * Pupils found since an order was imported join it as new items (never removed): only an order the
+ * same source imported may grow so; its version rises, so an editor open elsewhere sees it changed,
+ * and a membership started on an item's date in its class names the item, as on import. Audited.
+ */
+export async function addImportedItems(ctx: HandlerContext, trx: Executor, orderId: string, items: readonly DraftItem[], source: string, cause: string, now: string): Promise<void> {
+  if (items.length === 0) return;
+  const cur = await orderRow(trx, orderId);
+  if (!cur || cur.source !== source) throw new Error(`order ${orderId} was not imported from ${source}`);
+  const [itemIds] = await insertItemGroups(trx, [{ orderId, items, firstOrdinal: (await lastItemOrdinal(trx, orderId)) + 1 }]);
+  await patchOrder(trx, orderId, { version: Number(cur.version) + 1, updatedAt: now });
+  await ctx.audit.record(trx, { entity: 'movementOrder', recordId: orderId, action: 'update', changes: { items: [null, `+${items.length}`] }, cause });
+  await linkStartingItems(trx, items.flatMap((it, k) => (it.toClassId ? [{ itemId: itemIds[k], pupilId: it.pupilId, classId: it.toClassId, startDate: it.effectiveDate }] : [])));
 }

@@ -15,4 +15,4 @@ export { applyRollover, previewRollover } from './rollover/applyRollover';
 export { openEnrolmentAccountTasks, openMissingEnrolmentAccountTasks, opensAccountTask, pupilsAwaitingAccountTasks } from './enrolmentAccounts';
 export { signedTransferItems, type TransferItem } from './repo/transferItems';
 export { startImportedMemberships, type ImportedMembership } from './importedMemberships';
-export { importSignedOrders, type ImportedSignedOrder } from './importedOrders';
+export { addImportedItems, importSignedOrders, type ImportedSignedOrder } from './importedOrders';

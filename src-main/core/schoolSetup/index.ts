@@ -27,4 +27,5 @@ export { schoolShortName } from './repo/schoolCard';
 export { subgroupMembersOn } from './repo/subgroupMembers';
 export { daysOffBetween, type DayOff } from './calendar/daysOff';
 export { insertBellRecord, insertClassRecord, insertRoomRecord, insertSubgroupRecord, insertSubjectRecord } from './repo/setupRecords';
+export { insertBellRecords, insertClassRecords, insertRoomRecords, insertSubgroupRecords, insertSubjectRecords } from './repo/importBatch';
 export { exportClasses, exportRooms, exportSubjects } from './lists/setupListExports';

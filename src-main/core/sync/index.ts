@@ -1,5 +1,5 @@
 export { downloadExchangeFile } from './exchangeFiles';
-export { listExchanges } from './exchangeRepo';
+export { listExchanges } from './repo/exchanges';
 export { FORMATS } from './formats/catalog';
 export { cancelPull, getPull, pullEntries, stopPull, trackPull } from './pull/pullService';
 export { applyPull, previewPull } from './pull/pullJob';

@@ -1,8 +1,9 @@
 import type { Reconciliation } from '../../../src-shared/contract/exchange';
+import { planYear, pupilsInClassesOn, staffNames } from './repo/planReads';
 import { XLSX_MIME, type ExportedFile } from '../../../src-shared/contract/files';
 import { fullName } from '../../../src-shared/domain/names';
 import { addBodyRow, addHeader, addTitle, newWorkbook } from '../foundation/xlsxSheet';
-import { readExchangeFiles } from './exchangeRepo';
+import { lastAppliedPull, readExchangeFiles } from './repo/exchanges';
 import { parseFile } from './pull/parseFiles';
 import { classKey } from './pull/planContext';
 import { buildPlan } from './pull/plan';
@@ -19,7 +20,7 @@ const ENTITY_TITLES = { pupil: 'Обучающийся', parent: 'Родител
 const KIND_TITLES = { onlyOffice: 'Только в программе', onlyPortal: 'Только в портале', differs: 'Различается' } as const;
 
 export async function buildReconciliation(db: Executor): Promise<Reconciliation> {
-  const last = await db.selectFrom('portalExchange').select(['id', 'finishedAt']).where('direction', '=', 'pull').where('status', '=', 'applied').orderBy('finishedAt', 'desc').limit(1).executeTakeFirst();
+  const last = await lastAppliedPull(db);
   if (!last) return { pullId: null, pulledAt: null, rows: [] };
   const today = schoolToday();
   const stored = await readExchangeFiles(db, last.id);
@@ -35,20 +36,12 @@ export async function buildReconciliation(db: Executor): Promise<Reconciliation>
   }
   // What the office changed and kept over the portal's value (an edit not sent yet, a transfer, a parent only here).
   for (const d of plan.sightings.differences) rows.push({ entity: d.kind, label: d.label, kind: 'differs', field: d.fieldLabel, office: d.office, portal: d.portal });
-  const year = await db.selectFrom('academicYear').select(['id']).where('isCurrent', '=', 1).executeTakeFirst();
+  const year = await planYear(db, schoolToday());
   const hasPupils = files.some((f) => f.formatId && ['pupilsExtended', 'pupilListSimple'].includes(f.formatId));
   const hasStaff = files.some((f) => f.formatId && ['staffExtended', 'staffSimple', 'staffListExport'].includes(f.formatId));
   const counts = new Map<string, { name: string; n: number }>();
   if (year) {
-    const members = await db
-      .selectFrom('classMembership as cm')
-      .innerJoin('schoolClass as c', 'c.id', 'cm.classId')
-      .innerJoin('pupil as p', 'p.id', 'cm.pupilId')
-      .select(['p.id', 'p.lastName', 'p.firstName', 'p.middleName', 'c.name'])
-      .where('c.academicYearId', '=', year.id)
-      .where('cm.startDate', '<=', today)
-      .where((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)]))
-      .execute();
+    const members = await pupilsInClassesOn(db, year.id, today);
     for (const m of members) {
       const c = counts.get(classKey(m.name)) ?? { name: m.name, n: 0 };
       c.n++;
@@ -57,7 +50,7 @@ export async function buildReconciliation(db: Executor): Promise<Reconciliation>
     }
   }
   if (hasStaff) {
-    const staff = await db.selectFrom('staff').select(['id', 'lastName', 'firstName', 'middleName', 'dismissalDate']).execute();
+    const staff = await staffNames(db);
     for (const s of staff) if (!s.dismissalDate && !seen.staff.has(s.id)) rows.push({ entity: 'staff', label: fullName(s), kind: 'onlyOffice', field: null, office: fullName(s), portal: null });
   }
   for (const f of files) {

@@ -24,3 +24,20 @@ export async function insertPlanRecord(
     .values(rows.map((x) => ({ id: x.id, planId: r.id, subjectId: x.subjectId, part: 'mandatory', hours: JSON.stringify([x.hours]), groups: x.groups, doubles: x.doubles ?? 0, assessment: null, excluded: x.excluded ? 1 : 0, sortOrder: (x.sortOrder + 1) * 10 })))
     .execute();
 }
+
+const CHUNK = 200;
+
+/** New teaching assignments (first version), many to a statement; the caller audits. */
+export async function insertAssignmentRecords(db: Executor, rows: readonly { id: string; yearId: string; classId: string; subjectId: string; groupNo: number; staffId: string; updatedAt: string }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('teachingAssignment')
+      .values(rows.slice(i, i + CHUNK).map((r) => ({ id: r.id, academicYearId: r.yearId, classId: r.classId, subjectId: r.subjectId, groupNo: r.groupNo, staffId: r.staffId, version: 1, updatedAt: r.updatedAt })))
+      .execute();
+  }
+}
+
+/** New qualifications (teacher × subject), many to a statement; the caller audits. */
+export async function insertQualificationRecords(db: Executor, rows: readonly { staffId: string; subjectId: string }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('staffSubject').values(rows.slice(i, i + CHUNK).map((r) => ({ staffId: r.staffId, subjectId: r.subjectId }))).execute();
+}

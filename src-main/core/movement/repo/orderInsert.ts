@@ -156,3 +156,9 @@ export async function insertSignedOrders(db: Executor, orders: readonly SignedOr
   }));
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('movementOrder').values(rows.slice(i, i + 500)).execute();
 }
+
+/** The highest item ordinal of an order (0 for none): new items continue after it. */
+export async function lastItemOrdinal(db: Executor, orderId: string): Promise<number> {
+  const last = await db.selectFrom('movementOrderItem').select((eb) => eb.fn.max('ordinal').as('n')).where('orderId', '=', orderId).executeTakeFirst();
+  return Number(last?.n ?? 0);
+}

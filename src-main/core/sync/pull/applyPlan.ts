@@ -1,13 +1,12 @@
 import { newId } from '../../../../src-shared/domain/ids';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
 import { recordPortalLogins } from '../../accounts/index';
-import { importSignedOrders, openMissingEnrolmentAccountTasks, startImportedMemberships } from '../../movement/index';
+import { addImportedItems, importSignedOrders, openMissingEnrolmentAccountTasks, startImportedMemberships } from '../../movement/index';
 import type { HandlerContext } from '../../foundation/context';
 import type { Job } from '../../foundation/jobs';
 import { CARD_SPECS, createImportedCards, insertLinks, patchCard } from '../../people/index';
 import { savePortalRefs, saveSeen } from '../repo/portalRefs';
-import { applyMovementOrder } from './applyMovementOrder';
-import { applySetupOp, resolveSetupIds } from './applySetup';
+import { applySetupOps, resolveSetupIds } from './applySetup';
 import { differsByPerson, type Sightings } from './planDifferences';
 import { isTempId, type Op, type Plan, type SetupOp } from './planTypes';
 import type { Executor } from '../../foundation/executor';
@@ -84,7 +83,7 @@ export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, 
     now,
   );
   // Pupils found since an earlier pull join the order it imported (rare: one at a time).
-  for (const op of orders) if (!op.create) await applyMovementOrder(actx, trx, op, cause, now);
+  for (const op of orders) if (!op.create) await addImportedItems(actx, trx, op.id, op.items, 'portal', cause, now);
   count('movementOrder', orders.length);
   // Enrolment orders taken from the portal start the account deadlines of pupils who have none.
   await openMissingEnrolmentAccountTasks(actx, trx);
@@ -120,11 +119,7 @@ export async function applyCardsAndSetup(actx: HandlerContext, trx: Executor, op
   }
   await step(of('updatePerson').length);
   const setup = ops.filter((o): o is SetupOp => !PEOPLE_OPS.has(o.op));
-  for (let i = 0; i < setup.length; i++) {
-    await applySetupOp(actx, trx, setup[i], cause, now, count);
-    if (i % 200 === 199) await step(200);
-  }
-  await step(setup.length % 200);
+  await applySetupOps(actx, trx, setup, cause, now, count, step);
 }
 
 const PEOPLE_OPS: ReadonlySet<Op['op']> = new Set(['createPerson', 'updatePerson', 'portalRef', 'link', 'membership', 'account', 'movementOrder']);

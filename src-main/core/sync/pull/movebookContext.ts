@@ -1,4 +1,5 @@
 import { orderYearAmong } from '../../movement/index';
+import { allClasses, allYears, numberedOrders, portalIdsOf, pupilsOfOrders } from '../repo/planReads';
 import { classKey, type PlanContext } from './planContext';
 import type { Executor } from '../../foundation/executor';
 
@@ -32,9 +33,9 @@ export interface BookContext {
 }
 
 export async function loadBookContext(db: Executor, ctx: PlanContext, groups: readonly { portalId: string; number: string }[]): Promise<BookContext> {
-  const years = (await db.selectFrom('academicYear').select(['id', 'name', 'startDate', 'endDate']).orderBy('startDate').execute()) as BookYear[];
+  const years = (await allYears(db)) as BookYear[];
   const classes = new Map<string, Map<string, string>>();
-  for (const c of await db.selectFrom('schoolClass').select(['id', 'name', 'academicYearId']).execute()) {
+  for (const c of await allClasses(db)) {
     let m = classes.get(c.academicYearId);
     if (!m) classes.set(c.academicYearId, (m = new Map()));
     m.set(classKey(c.name), c.id);
@@ -44,7 +45,7 @@ export async function loadBookContext(db: Executor, ctx: PlanContext, groups: re
 
   const numbers = new Set(groups.map((g) => g.number).filter(Boolean));
   const orders = numbers.size
-    ? await db.selectFrom('movementOrder').select(['id', 'academicYearId', 'numberText', 'orderType', 'orderDate', 'source']).where('numberText', 'is not', null).execute()
+    ? await numberedOrders(db)
     : [];
   const byNumber = new Map<string, KnownOrder>();
   const byId = new Map<string, KnownOrder>();
@@ -53,7 +54,7 @@ export async function loadBookContext(db: Executor, ctx: PlanContext, groups: re
     byId.set(o.id, k);
     if (numbers.has(k.numberText)) byNumber.set(`${o.academicYearId}|${k.numberText}`, k);
   }
-  const refs = await db.selectFrom('portalRef').select(['recordId', 'portalId']).where('entity', '=', 'movementOrder').execute();
+  const refs = await portalIdsOf(db, 'movementOrder');
   const wanted = new Set(groups.map((g) => g.portalId));
   const byPortalId = new Map<string, KnownOrder>();
   for (const r of refs) {
@@ -63,7 +64,7 @@ export async function loadBookContext(db: Executor, ctx: PlanContext, groups: re
   const ids = [...new Set([...byPortalId.values(), ...byNumber.values()].map((o) => o.id))];
   const pupils = new Map<string, Set<string>>();
   for (let i = 0; i < ids.length; i += 500) {
-    for (const it of await db.selectFrom('movementOrderItem').select(['orderId', 'pupilId']).where('orderId', 'in', ids.slice(i, i + 500)).execute()) {
+    for (const it of await pupilsOfOrders(db, ids.slice(i, i + 500))) {
       let s = pupils.get(it.orderId);
       if (!s) pupils.set(it.orderId, (s = new Set()));
       s.add(it.pupilId);

@@ -1,4 +1,5 @@
 import { searchKey } from '../../../../src-shared/domain/names';
+import { peopleToMatch, portalIdsOf } from '../repo/planReads';
 import { canonicalSnils } from '../../../../src-shared/domain/validators';
 import type { PersonKind } from '../../../../src-shared/domain/personRules';
 import type { Executor } from '../../foundation/executor';
@@ -129,7 +130,6 @@ export class PeopleIndex {
   }
 }
 
-const TABLES = { pupil: 'pupil', parent: 'parent', staff: 'staff' } as const;
 
 export function personLabel(p: { lastName: string; firstName: string; middleName: string | null; birthDate: string | null }): string {
   const name = p.middleName ? `${p.lastName} ${p.firstName} ${p.middleName}` : p.firstName ? `${p.lastName} ${p.firstName}` : p.lastName;
@@ -149,8 +149,8 @@ function ruDate(iso: string): string {
 }
 
 export async function loadPeopleIndex(db: Executor, kind: PersonKind): Promise<PeopleIndex> {
-  const rows = await db.selectFrom(TABLES[kind]).select(['id', 'lastName', 'firstName', 'middleName', 'birthDate', 'snils']).execute();
-  const refs = await db.selectFrom('portalRef').select(['recordId', 'portalId']).where('entity', '=', kind).execute();
+  const rows = await peopleToMatch(db, kind);
+  const refs = await portalIdsOf(db, kind);
   const portal = new Map(refs.map((r) => [r.recordId, r.portalId]));
   const index = new PeopleIndex();
   for (const r of rows) index.add({ ...r, label: personLabel(r), planned: false }, portal.get(r.id));

@@ -1,4 +1,5 @@
 import { loadPeopleIndex, type PeopleIndex } from './peopleIndex';
+import { allParentLinks, allPortalAccounts, classesOfYear, membershipsOfYear, planYear } from '../repo/planReads';
 import type { Executor } from '../../foundation/executor';
 import { schoolToday } from '../../foundation/clock';
 
@@ -36,31 +37,22 @@ export function classKey(name: string): string {
 }
 
 export async function loadPlanContext(db: Executor, today = schoolToday()): Promise<PlanContext> {
-  const year =
-    (await db.selectFrom('academicYear').select(['id', 'name', 'startDate', 'endDate']).where('isCurrent', '=', 1).executeTakeFirst()) ??
-    (await db.selectFrom('academicYear').select(['id', 'name', 'startDate', 'endDate']).where('startDate', '<=', today).where('endDate', '>=', today).executeTakeFirst()) ??
-    null;
+  const year = await planYear(db, today);
   const classes = new Map<string, string>();
   const pupilClass = new Map<string, string>();
   const pupilElsewhen: PlanContext['pupilElsewhen'] = new Map();
   if (year) {
-    const rows = await db.selectFrom('schoolClass').select(['id', 'name']).where('academicYearId', '=', year.id).execute();
+    const rows = await classesOfYear(db, year.id);
     for (const c of rows) classes.set(classKey(c.name), c.id);
     const on = today < year.startDate ? year.startDate : today > year.endDate ? year.endDate : today;
-    const members = await db
-      .selectFrom('classMembership as cm')
-      .innerJoin('schoolClass as sc', 'sc.id', 'cm.classId')
-      .select(['cm.pupilId', 'sc.name', 'cm.startDate', 'cm.endDate'])
-      .where('sc.academicYearId', '=', year.id)
-      .orderBy('cm.startDate')
-      .execute();
+    const members = await membershipsOfYear(db, year.id);
     for (const m of members) {
       if (m.startDate <= on && (m.endDate === null || m.endDate > on)) pupilClass.set(m.pupilId, m.name);
       else pupilElsewhen.set(m.pupilId, { className: m.name, startDate: m.startDate, endDate: m.endDate });
     }
     for (const id of pupilClass.keys()) pupilElsewhen.delete(id);
   }
-  const linkRows = await db.selectFrom('pupilParent').select(['pupilId', 'parentId', 'relation']).execute();
+  const linkRows = await allParentLinks(db);
   const links = new Set(linkRows.map((l) => `${l.pupilId}|${l.parentId}`));
   const familyOf: PlanContext['familyOf'] = new Map();
   for (const l of linkRows) {
@@ -69,7 +61,7 @@ export async function loadPlanContext(db: Executor, today = schoolToday()): Prom
     else familyOf.set(l.pupilId, [{ parentId: l.parentId, relation: l.relation }]);
   }
   const accounts = new Map(
-    (await db.selectFrom('portalAccount').select(['id', 'personKind', 'personId', 'status', 'login', 'version']).execute()).map((a) => [
+    (await allPortalAccounts(db)).map((a) => [
       `${a.personKind}|${a.personId}`,
       { id: a.id, status: a.status, login: a.login, version: Number(a.version) },
     ]),

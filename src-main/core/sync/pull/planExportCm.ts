@@ -1,4 +1,5 @@
 import type { PreviewEntry } from '../../../../src-shared/contract/exchange';
+import { bellShifts, qualifications, roomNames, subjectNames } from '../repo/planReads';
 import { bellScheduleInput } from '../../../../src-shared/contract/bells';
 import { roomInput } from '../../../../src-shared/contract/rooms';
 import { subjectInput } from '../../../../src-shared/contract/subjects';
@@ -86,7 +87,7 @@ const ROOM_NUMBER_MAX = 20;
 const SHORT_NAME_MAX = 40;
 
 async function planSubjects(db: Executor, st: PeopleState, f: ParsedFile, cm: ExportCm): Promise<Map<string, string>> {
-  const subjects = new Map((await db.selectFrom('subject').select(['id', 'name']).execute()).map((s) => [searchKey(s.name), s.id]));
+  const subjects = new Map((await subjectNames(db)).map((s) => [searchKey(s.name), s.id]));
   const subjectBySid = new Map<string, string>();
   cm.subjects.forEach((s, i) => {
     const key = `${f.id}:subject:${s.sid || i}`;
@@ -115,7 +116,7 @@ async function planSubjects(db: Executor, st: PeopleState, f: ParsedFile, cm: Ex
 }
 
 async function planRooms(db: Executor, st: PeopleState, f: ParsedFile, cm: ExportCm): Promise<void> {
-  const rooms = new Map((await db.selectFrom('room').select(['id', 'number', 'name']).execute()).flatMap((r) => [[r.number.trim().toLowerCase(), r.id] as const, ...(r.name ? [[r.name.trim().toLowerCase(), r.id] as const] : [])]));
+  const rooms = new Map((await roomNames(db)).flatMap((r) => [[r.number.trim().toLowerCase(), r.id] as const, ...(r.name ? [[r.name.trim().toLowerCase(), r.id] as const] : [])]));
   cm.rooms.forEach((r, i) => {
     const key = `${f.id}:room:${r.id || i}`;
     const found = rooms.get(r.name.trim().toLowerCase());
@@ -147,7 +148,7 @@ async function planRooms(db: Executor, st: PeopleState, f: ParsedFile, cm: Expor
 
 /** Subject → teacher links inside `<subjects>`: the teacher is qualified for the subject (`staff_subject`). */
 async function planQualifications(db: Executor, st: PeopleState, f: ParsedFile, cm: ExportCm, subjectBySid: Map<string, string>, byTid: Map<string, string>): Promise<void> {
-  const have = new Set((await db.selectFrom('staffSubject').select(['staffId', 'subjectId']).execute()).map((q) => `${q.staffId}|${q.subjectId}`));
+  const have = new Set((await qualifications(db)).map((q) => `${q.staffId}|${q.subjectId}`));
   for (const s of cm.subjects) {
     for (const tid of s.teacherIds) {
       const key = `${f.id}:qualification:${s.sid}:${tid}`;
@@ -174,7 +175,7 @@ const WEEKDAY = ['', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'];
 
 /** Bell times per shift, for the weekdays its classes study (a Saturday of the six-day classes too). */
 async function planBells(db: Executor, st: PeopleState, f: ParsedFile, cm: ExportCm, facts: CmFacts, yearId: string): Promise<void> {
-  const shifts = new Set((await db.selectFrom('bellSchedule').select('shift').where('academicYearId', '=', yearId).execute()).map((b) => Number(b.shift)));
+  const shifts = new Set((await bellShifts(db, yearId)).map((b) => Number(b.shift)));
   for (const shift of [...new Set(cm.lessonTimes.map((t) => t.shift))].sort()) {
     const key = `${f.id}:bells:${shift}`;
     const lessons = cm.lessonTimes.filter((t) => t.shift === shift).sort((a, b) => a.number - b.number);

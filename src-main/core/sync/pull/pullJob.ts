@@ -6,7 +6,7 @@ import type { HandlerContext } from '../../foundation/context';
 import type { Executor } from '../../foundation/executor';
 import type { Job } from '../../foundation/jobs';
 import { formatTitle, FORMATS, type FormatId } from '../formats/catalog';
-import { insertExchange, readExchange, readExchangeFiles, setExchangeStatus } from '../exchangeRepo';
+import { insertExchange, readExchange, readExchangeFiles, setExchangeStatus } from '../repo/exchanges';
 import { applyPlan } from './applyPlan';
 import { confirmPushes } from '../repo/pushConfirm';
 import { parseFile } from './parseFiles';

@@ -1,8 +1,8 @@
 import type { PullPreview } from '../../../../src-shared/contract/exchange';
 import { AppError } from '../../../../src-shared/errors';
 import type { HandlerContext } from '../../foundation/context';
-import { readExchange, setExchangeStatus } from '../exchangeRepo';
-import { FIRST_PAGE, readEntries, type PreviewFilter, type PreviewGroup } from '../repo/previewStore';
+import { readExchange, setExchangeStatus } from '../repo/exchanges';
+import { deleteEntries, FIRST_PAGE, readEntries, type PreviewFilter, type PreviewGroup } from '../repo/previewStore';
 
 /**
  * The pull wizard on the request path: upload → parse → match → preview (stored as a «previewed»
@@ -31,7 +31,7 @@ export async function cancelPull(ctx: HandlerContext, exchangeId: string, versio
     const e = await readExchange(trx, exchangeId);
     if (e.status !== 'previewed') return { cancelled: false };
     await setExchangeStatus(trx, exchangeId, version, { status: 'cancelled', finishedBy: ctx.caller.user?.name ?? null });
-    await trx.deleteFrom('portalExchangeEntry').where('exchangeId', '=', exchangeId).execute();
+    await deleteEntries(trx, exchangeId);
     await ctx.audit.record(trx, { entity: 'portalExchange', recordId: exchangeId, action: 'update', changes: { status: ['previewed', 'cancelled'] } });
     return { cancelled: true };
   });

@@ -4,6 +4,7 @@ import type { PersonKind } from '../../../../src-shared/domain/personRules';
 import { CARD_SPECS, readCards } from '../../people/index';
 import type { Executor } from '../../foundation/executor';
 import { schoolToday } from '../../foundation/clock';
+import { allSightings, carriedPeople, classRowsOn, enrolmentRows, firstAppliedPullAt, peopleAuditAfter } from '../repo/pushReads';
 
 /**
  * The outbox: people created or changed in the office since the portal last saw them. The portal
@@ -15,8 +16,7 @@ const KINDS: PersonKind[] = ['pupil', 'parent', 'staff'];
 const SKIP_FIELDS = new Set(['photo', 'searchIndexed', 'version']);
 
 export async function onboardedAt(db: Executor): Promise<string | null> {
-  const r = await db.selectFrom('portalExchange').select('finishedAt').where('direction', '=', 'pull').where('status', '=', 'applied').orderBy('finishedAt').limit(1).executeTakeFirst();
-  return r?.finishedAt ?? null;
+  return firstAppliedPullAt(db);
 }
 
 function kindsFor(kind: PersonKind, action: 'create' | 'update', enrolled: boolean): PushKind[] {
@@ -29,36 +29,13 @@ function kindsFor(kind: PersonKind, action: 'create' | 'update', enrolled: boole
 /** Enrolment of pupils: the signed enrolment order's class (the movement book import needs it). */
 export async function enrolments(db: Executor, pupilIds: readonly string[]): Promise<Map<string, { className: string; orderNumber: string | null; orderDate: string }>> {
   const out = new Map<string, { className: string; orderNumber: string | null; orderDate: string }>();
-  for (let i = 0; i < pupilIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('movementOrderItem as i')
-      .innerJoin('movementOrder as o', 'o.id', 'i.orderId')
-      .innerJoin('schoolClass as c', 'c.id', 'i.toClassId')
-      .select(['i.pupilId', 'c.name', 'o.numberText', 'o.orderDate'])
-      .where('o.status', '=', 'signed')
-      .where('o.orderType', 'in', ['enroll', 'reinstate'])
-      .where('i.pupilId', 'in', pupilIds.slice(i, i + 500))
-      .orderBy('o.orderDate')
-      .execute();
-    for (const r of rows) out.set(r.pupilId, { className: r.name, orderNumber: r.numberText, orderDate: r.orderDate });
-  }
+  for (const r of await enrolmentRows(db, pupilIds)) out.set(r.pupilId, { className: r.name, orderNumber: r.numberText, orderDate: r.orderDate });
   return out;
 }
 
 async function currentClasses(db: Executor, pupilIds: readonly string[]): Promise<Map<string, string>> {
-  const today = schoolToday();
   const out = new Map<string, string>();
-  for (let i = 0; i < pupilIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('classMembership as cm')
-      .innerJoin('schoolClass as c', 'c.id', 'cm.classId')
-      .select(['cm.pupilId', 'c.name'])
-      .where('cm.pupilId', 'in', pupilIds.slice(i, i + 500))
-      .where('cm.startDate', '<=', today)
-      .where((eb) => eb.or([eb('cm.endDate', 'is', null), eb('cm.endDate', '>', today)]))
-      .execute();
-    for (const r of rows) out.set(r.pupilId, r.name);
-  }
+  for (const r of await classRowsOn(db, pupilIds, schoolToday())) out.set(r.pupilId, r.name);
   return out;
 }
 
@@ -107,25 +84,12 @@ const IMPORTED = new Set(['imported', 'confirmed']);
  */
 export async function pendingChanges(db: Executor): Promise<{ pending: Map<string, PendingChange>; lastPush: Map<string, LastPush>; since: string | null }> {
   const since = await onboardedAt(db);
-  const seenRows = await db.selectFrom('portalSeen').select(['personKind', 'personId', 'seenAt', 'differs']).execute();
+  const seenRows = await allSightings(db);
   const seen = new Map(seenRows.map((r) => [`${r.personKind}|${r.personId}`, { at: r.seenAt, differs: parseDiffers(r.differs) }]));
   // Pulls applied before portal_seen existed recorded nobody: their onboarding is everyone's sighting.
   const legacy = seenRows.length === 0 ? since : null;
-  const audit = await db
-    .selectFrom('auditLog')
-    .select(['entity', 'recordId', 'action', 'at', 'changes', 'cause'])
-    .where('entity', 'in', KINDS)
-    .where('action', 'in', ['create', 'update'])
-    .where('at', '>', legacy ?? '')
-    .orderBy('at')
-    .execute();
-  const pushes = await db
-    .selectFrom('portalExchangeItem as i')
-    .innerJoin('portalExchange as e', 'e.id', 'i.exchangeId')
-    .innerJoin('portalExchangeFile as f', 'f.exchangeId', 'e.id')
-    .select(['i.personKind', 'i.personId', 'e.id', 'e.createdAt', 'e.status', 'f.fileName'])
-    .orderBy('e.createdAt')
-    .execute();
+  const audit = await peopleAuditAfter(db, KINDS, legacy ?? '');
+  const pushes = await carriedPeople(db);
   const lastPush = new Map<string, LastPush>();
   const imported = new Map<string, string>();
   for (const p of pushes) {

@@ -11,8 +11,10 @@ import type { ColumnDef, FieldValues, FileFormat } from '../formats/columns';
 import { readRecords } from '../formats/records';
 import { readTable } from '../formats/readTable';
 import { writeCsv, type WriteRecord } from '../formats/writeCsv';
-import { insertExchange, listExchanges, readExchange, setExchangeStatus } from '../exchangeRepo';
+import { insertExchange, listExchanges, readExchange, setExchangeStatus } from '../repo/exchanges';
 import { cardValues } from './cardValues';
+import { insertCarried, lastPulledPupilExport, linksOfPupils, relationsOfParents } from '../repo/pushReads';
+import { carryToPortal } from '../../accounts/index';
 import { buildOutbox, enrolments, KIND_OF_PUSH, pushSelection } from './outbox';
 import type { Executor } from '../../foundation/executor';
 import { schoolToday } from '../../foundation/clock';
@@ -51,7 +53,7 @@ interface Family {
  * «Степень родства»).
  */
 async function parentsOf(db: Executor, pupilIds: readonly string[]): Promise<Map<string, Family>> {
-  const links = pupilIds.length ? await db.selectFrom('pupilParent').select(['pupilId', 'parentId', 'relation']).where('pupilId', 'in', [...pupilIds]).execute() : [];
+  const links = await linksOfPupils(db, pupilIds);
   const cards = await cardsOf(db, 'parent', [...new Set(links.map((l) => l.parentId))]);
   const out = new Map<string, Family>();
   for (const l of links) {
@@ -69,25 +71,13 @@ async function parentsOf(db: Executor, pupilIds: readonly string[]): Promise<Map
 /** Each parent's relation to their children, for the parents' file (several children: the first link's, by name order of relations). */
 async function relationsOf(db: Executor, parentIds: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (let i = 0; i < parentIds.length; i += 500) {
-    const links = await db.selectFrom('pupilParent').select(['parentId', 'relation']).where('parentId', 'in', parentIds.slice(i, i + 500)).orderBy('relation').execute();
-    for (const l of links) if (!out.has(l.parentId)) out.set(l.parentId, l.relation);
-  }
+  for (const l of await relationsOfParents(db, parentIds)) if (!out.has(l.parentId)) out.set(l.parentId, l.relation);
   return out;
 }
 
 /** The batch update's template: the header rows and layout of the portal's own last pupil export. */
 async function batchTemplate(db: Executor): Promise<{ headerRows: string[][]; columns: readonly ColumnDef[] } | null> {
-  const f = await db
-    .selectFrom('portalExchangeFile as f')
-    .innerJoin('portalExchange as e', 'e.id', 'f.exchangeId')
-    .select(['f.contentBase64'])
-    .where('e.direction', '=', 'pull')
-    .where('e.status', '=', 'applied')
-    .where('f.formatId', '=', 'pupilsExtended')
-    .orderBy('e.finishedAt', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const f = await lastPulledPupilExport(db);
   if (!f) return null;
   const table = await readTable(Buffer.from(f.contentBase64, 'base64'));
   const read = readRecords(FORMATS.pupilsExtended, table.rows, schoolToday());
@@ -141,19 +131,13 @@ export async function createPush(ctx: HandlerContext, kind: PushKind, personIds:
   const exchangeId = await db.transaction().execute(async (trx) => {
     const title = `${PUSH_KIND_TITLES[kind]}: ${records.length} чел.`;
     const { id } = await insertExchange(trx, { direction: 'push', status: 'ready', title, summary: { kind, people: records.length, separator }, createdBy: ctx.caller.user?.name ?? null }, [{ fileName, formatId: format.id, bytes: written.bytes, rows: records.length }]);
-    const seen = new Set<string>();
-    for (const c of carried) {
-      const k = `${c.kind}|${c.id}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      await trx.insertInto('portalExchangeItem').values({ exchangeId: id, personKind: c.kind, personId: c.id, action: c.action, label: c.label, confirmedAt: null }).execute();
-      // The account lifecycle: the file carries the person to the portal.
-      const acc = await trx.selectFrom('portalAccount').select(['id', 'version']).where('personKind', '=', c.kind).where('personId', '=', c.id).where('status', '=', 'toCreate').executeTakeFirst();
-      if (acc) {
-        await trx.updateTable('portalAccount').set({ status: 'sentToPortal', exportFile: fileName, sentOn: today, version: Number(acc.version) + 1, updatedAt: new Date().toISOString() }).where('id', '=', acc.id).execute();
-        await ctx.audit.record(trx, { entity: 'portalAccount', recordId: acc.id, action: 'update', changes: { status: ['toCreate', 'sentToPortal'], exportFile: [null, fileName] }, cause: `Файл для портала «${fileName}»` });
-      }
-    }
+    // A person carried twice (a parent of two pupils) is one item, as first carried.
+    const firsts = new Map<string, (typeof carried)[number]>();
+    for (const c of carried) if (!firsts.has(`${c.kind}|${c.id}`)) firsts.set(`${c.kind}|${c.id}`, c);
+    const once = [...firsts.values()];
+    await insertCarried(trx, id, once);
+    // The account lifecycle: the file carries the person to the portal.
+    await carryToPortal(ctx, trx, once, fileName, today);
     await ctx.audit.record(trx, { entity: 'portalExchange', recordId: id, action: 'export', changes: { fileName, kind, rows: records.length, people: carried.filter((c) => c.kind === personKind).map((c) => c.id) } });
     return id;
   });

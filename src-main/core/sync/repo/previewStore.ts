@@ -64,6 +64,11 @@ export async function readEntries(db: Executor, exchangeId: string, f: PreviewFi
 }
 
 /** Entries of previews nobody applied or cancelled for a day: their files stay, the entries go. */
+/** The stored preview of a cancelled pull goes with it. */
+export async function deleteEntries(db: Executor, exchangeId: string): Promise<void> {
+  await db.deleteFrom('portalExchangeEntry').where('exchangeId', '=', exchangeId).execute();
+}
+
 export async function dropStaleEntries(db: Executor, now: string): Promise<void> {
   const dayAgo = new Date(Date.parse(now) - 24 * 3600_000).toISOString();
   const stale = db.selectFrom('portalExchange').select('id').where('direction', '=', 'pull').where('status', 'in', ['previewed', 'cancelled']).where('createdAt', '<', dayAgo);

@@ -23,7 +23,7 @@ export type { AscMaps, AscSetup } from './ascLoad';
  * starter set's, else new), rooms, the bells (from the file's periods, when the year has none),
  * classes (Roman names read right), teachers (staff cards matched by surname and initials, else
  * new cards), then the load (ascLoad). Planned as the exchange pull's set-up operations with
- * planned ids, written by the owning domains' functions (applySetupOp, people's insertCard); every
+ * planned ids, written by the owning domains' functions (applySetupOps, people's insertCard); every
  * record is a «creates» line of the preview, what cannot be created is a line with the reason.
  */
 
@@ -266,7 +266,7 @@ export async function planAscSetup(db: Executor, f: AscFile, yearId: string): Pr
 
 /**
  * Writes a planned set-up inside the import's transaction through the owning domains' functions
- * (people's card writer, applySetupOp), each record audited with the file as the cause, and returns
+ * (people's card writer, applySetupOps), each record audited with the file as the cause, and returns
  * the aSc ids mapped onto the records written.
  */
 export async function applyAscSetup(ctx: HandlerContext, trx: Executor, setup: AscSetup, cause: string): Promise<AscMaps> {

@@ -3,7 +3,7 @@ import { AppError } from '../../../../src-shared/errors';
 import type { HandlerContext } from '../../foundation/context';
 import { daysOffBetween } from '../../schoolSetup/index';
 import { versionForExport, type LoadedVersion } from '../../timetable/index';
-import { insertExchange } from '../exchangeRepo';
+import { insertExchange } from '../repo/exchanges';
 import { parseExportCm } from '../formats/exportCm';
 import { lastPulledExportCm, refsByRecord } from './repo/portalRefs';
 import { writeTimetableExchange, type PushLesson, type PushWeek } from './timetableExchangeFile';

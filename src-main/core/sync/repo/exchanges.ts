@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ExchangeRow } from '../../../src-shared/contract/exchange';
-import { newId } from '../../../src-shared/domain/ids';
-import { AppError } from '../../../src-shared/errors';
-import type { Executor } from '../foundation/executor';
+import type { ExchangeRow } from '../../../../src-shared/contract/exchange';
+import { newId } from '../../../../src-shared/domain/ids';
+import { AppError } from '../../../../src-shared/errors';
+import type { Executor } from '../../foundation/executor';
 
 
 /** Exchanges with the portal and their files (migration 0060). */
@@ -55,6 +55,16 @@ export async function setExchangeStatus(db: Executor, id: string, version: numbe
     .where('version', '=', version)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Этот обмен с порталом только что изменил другой пользователь. Обновите страницу; ничего не сохранено.');
+}
+
+/** The last pull that was applied (what «Сверка» compares the office with), or undefined. */
+export function lastAppliedPull(db: Executor) {
+  return db.selectFrom('portalExchange').select(['id', 'finishedAt']).where('direction', '=', 'pull').where('status', '=', 'applied').orderBy('finishedAt', 'desc').limit(1).executeTakeFirst();
+}
+
+/** One stored file of an exchange, for downloading it again. */
+export function findExchangeFile(db: Executor, fileId: string) {
+  return db.selectFrom('portalExchangeFile').select(['id', 'exchangeId', 'fileName', 'contentBase64', 'rows']).where('id', '=', fileId).executeTakeFirst();
 }
 
 export async function listExchanges(db: Executor, limit: number): Promise<ExchangeRow[]> {
