@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { FieldValues } from '../../../src-main/core/sync/formats/columns';
 import { newId } from '../../../src-shared/domain/ids';
 import { b64, demoPortal, exportCmOf, movementBookXls, pupilExportXls, staffExportCsv } from '../../helpers/portalFiles';
-import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
+import { createTestCore, describeEachDb, type TestCore, type TestDbKind } from '../../helpers/testDb';
 import { insertCurrentYear, previewAll } from './exchangeFixture';
 import { order, saveAndSign } from '../movement/movementFixture';
 
@@ -25,6 +25,11 @@ async function counts(t: TestCore) {
   return { pupil: await n('pupil'), parent: await n('parent'), staff: await n('staff'), link: await n('pupilParent'), membership: await n('classMembership'), cls: await n('schoolClass'), subject: await n('subject'), assignment: await n('teachingAssignment'), ref: await n('portalRef') };
 }
 
+/**
+ * The pull's suite, run per database kind from `pull.sqlite.test.ts` and `pull.postgres.test.ts`: the
+ * suite is the slowest integration file (~3 min for both kinds), so its halves run on both workers.
+ */
+export function pullSuite(kinds: readonly TestDbKind[]): void {
 describeEachDb('portal pull', (kind) => {
   let t: TestCore;
   beforeEach(async () => {
@@ -289,4 +294,5 @@ describeEachDb('portal pull', (kind) => {
     const card = await t.core.db.selectFrom('staff').select(['lastName', 'birthDate']).executeTakeFirstOrThrow();
     expect(card).toEqual({ lastName: 'Иванов', birthDate: '1969-03-29' });
   });
-});
+}, kinds);
+}

@@ -1,0 +1,3 @@
+import { pullSuite } from './pullSuite';
+
+pullSuite(['sqlite']);
