@@ -115,7 +115,16 @@ describeE2E('Обмен с порталом in the browser', () => {
     // The register («Книга движения учащихся») shows its three pupils as enrolled by order 7-з.
     await page.goto(`${serve.url}/#/reports/movement-book`);
     await page.getByRole('heading', { name: 'Книга движения учащихся' }).waitFor();
-    for (const p of portal.school.pupils.slice(0, 3)) await page.getByRole('row', { name: new RegExp(`7-з от 01\\.09\\.2026.*${p.lastName} ${p.firstName}.*зачислен`) }).waitFor();
+    // The book is virtual (only the rows on screen are drawn): each pupil is found with the book's search.
+    const bookSearch = page.getByRole('searchbox', { name: 'Поиск в книге движения' });
+    for (const p of portal.school.pupils.slice(0, 3)) {
+      await bookSearch.fill(`${p.lastName} ${p.firstName}`);
+      await bookSearch.press('Enter');
+      // antd's virtual body draws its rows as plain blocks (no role «row»), so the row is found by its class.
+      await page.locator('.ant-table-row', { hasText: new RegExp(`7-з от 01\\.09\\.2026.*${p.lastName} ${p.firstName}.*зачислен`, 's') }).waitFor();
+    }
+    await bookSearch.fill('');
+    await bookSearch.press('Enter');
     await shot(page, 'exchange-movement-book');
 
     // Enrol a pupil through the movement book, as the office does after onboarding.

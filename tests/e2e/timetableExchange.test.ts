@@ -137,7 +137,13 @@ describeE2E('Обмен расписанием in the browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Расписание' }).waitFor();
     await page.getByRole('button', { name: /Обмен$/ }).click();
-    await dialog.getByRole('tab', { name: 'В портал' }).click();
+    // Under load the tab click once landed while the dialog was still opening and the tab never showed
+    // (CI 6 Dec): the click repeats until the tab's first field is there.
+    for (let i = 0; ; i++) {
+      await dialog.getByRole('tab', { name: 'В портал' }).click();
+      if (await dialog.locator('#push-from').waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+      if (i === 5) throw new Error('the «В портал» tab never showed its dates');
+    }
     for (const [id, date] of [['#push-from', '07.09.2026'], ['#push-to', '20.09.2026']] as const) {
       await dialog.locator(id).click();
       await dialog.locator(id).fill(date);
