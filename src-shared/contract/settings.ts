@@ -1,6 +1,7 @@
 import { z } from './zodRu';
 import { mutation, query } from './define';
 import { UPDATE_CHANNELS, UPDATE_MODES, feedUrlProblem } from '../domain/updates';
+import { exportedFile } from './files';
 
 /**
  * The program's own settings (issue 23, parts 3–5). What belongs to this computer — where backups
@@ -43,6 +44,8 @@ const settingsView = z.object({
   database: z.object({ kind: z.enum(['sqlite', 'postgres']), location: z.string() }),
   /** Where backups go now (the saved folder or the default). */
   backupDir: z.string(),
+  /** The program's log: `school-office.log` and its rotated copies. */
+  logsDir: z.string(),
   backupDirDefault: z.string(),
   saved: localSettings,
   /** The settings file could not be read: the defaults are shown and the next save rewrites it. */
@@ -84,6 +87,17 @@ const setupView = setupState.extend({
 });
 export type SetupView = z.output<typeof setupView>;
 
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export const LOG_LEVEL_TITLES: Record<(typeof LOG_LEVELS)[number], string> = { debug: 'Отладка', info: 'Сведения', warn: 'Предупреждение', error: 'Ошибка' };
+
+const logTail = z.object({
+  logsDir: z.string(),
+  /** Bytes in all of the log's files together. */
+  totalBytes: z.number().int(),
+  lines: z.array(z.object({ at: z.string(), level: z.enum(LOG_LEVELS), message: z.string(), details: z.string() })),
+});
+export type LogTail = z.output<typeof logTail>;
+
 export const settingsContract = {
   /** This computer's settings: data folder, database, backup folder, updates. */
   'system.settings.get': query({
@@ -108,6 +122,20 @@ export const settingsContract = {
     right: 'system.read',
     input: z.object({}).optional(),
     output: updateCheck,
+  }),
+  /** The newest lines of the program's log (newest first), at the given level or above. */
+  'system.logs.read': query({
+    summary: 'Журнал программы',
+    right: 'system.logs',
+    input: z.object({ limit: z.number().int().min(1).max(2000).default(500), minLevel: z.enum(LOG_LEVELS).default('info') }),
+    output: logTail,
+  }),
+  /** The current log file as it is on disk, for sending to whoever maintains the program. */
+  'system.logs.download': query({
+    summary: 'Скачать журнал программы',
+    right: 'system.logs',
+    input: z.object({}).optional(),
+    output: exportedFile,
   }),
   /** The first-run wizard: its steps, which are filled in already, where the administrator stopped. */
   'system.setup.get': query({

@@ -5,8 +5,11 @@ export const settingsApi = contractEndpoints({
   saveSettings: 'system.settings.save',
   // Each click reads the feed again: never an answer cached from the last click.
   checkUpdates: onEachCall('system.updates.check'),
+  // The log grows while the program runs: each opening and each download reads the file again.
+  readLog: onEachCall('system.logs.read'),
+  downloadLog: onEachCall('system.logs.download'),
   setupState: 'system.setup.get',
   saveSetupState: 'system.setup.save',
 });
 
-export const { useSettingsQuery, useSaveSettingsMutation, useCheckUpdatesMutation, useSetupStateQuery, useSaveSetupStateMutation } = settingsApi;
+export const { useSettingsQuery, useSaveSettingsMutation, useCheckUpdatesMutation, useReadLogMutation, useDownloadLogMutation, useSetupStateQuery, useSaveSetupStateMutation } = settingsApi;

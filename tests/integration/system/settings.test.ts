@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemCaller } from '../../../src-main/core/access/index';
 import { closeCore } from '../../../src-main/core/foundation/context';
+import { createSignedInUser, signInClient } from '../../helpers/accessHelpers';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 
 /**
@@ -161,5 +162,36 @@ describeEachDb('program settings and the first-run wizard', (kind) => {
     expect(JSON.parse(audit[0].changes ?? '{}')).toMatchObject({ current: ['school', 'users'] });
     const bad = await call('system.setup.save', { current: 'портал', skipped: [], finished: false });
     expect(bad.ok).toBe(false);
+  });
+
+  it('«Журнал программы»: a logged line is read newest first and downloaded by the administrator, refused to the director, audited', async () => {
+    t.core.logger.info('portal pull started', { files: 2 });
+    t.core.logger.warn('portal answered 503', { host: 'sgo.example.ru' });
+    const admin = await signInClient(t, 'admin', 'Admin-2026-pass');
+    const all = await admin.call('system.logs.read', { limit: 500, minLevel: 'info' });
+    expect(all.logsDir).toBe(path.join(t.dataDir, 'logs'));
+    expect(all.lines[0]).toMatchObject({ level: 'warn', message: 'portal answered 503', details: '{"host":"sgo.example.ru"}' });
+    expect(all.lines[1]).toMatchObject({ level: 'info', message: 'portal pull started' });
+    const warnings = await admin.call('system.logs.read', { limit: 500, minLevel: 'warn' });
+    expect(warnings.lines.every((l) => l.level === 'warn' || l.level === 'error')).toBe(true);
+    expect(warnings.lines.map((l) => l.message)).not.toContain('portal pull started');
+    const file = await admin.call('system.logs.download', {});
+    expect(file.fileName).toBe('school-office.log');
+    const text = Buffer.from(file.contentBase64, 'base64').toString('utf8');
+    expect(text).toBe(fs.readFileSync(path.join(t.dataDir, 'logs', 'school-office.log'), 'utf8'));
+    expect(text).toContain('"message":"portal answered 503"');
+    // The sign-in's password never reaches the log.
+    expect(text).not.toContain('Admin-2026-pass');
+    expect((await admin.call('system.settings.get', {})).logsDir).toBe(all.logsDir);
+
+    const director = await createSignedInUser(t, { login: 'director', roles: ['director'] });
+    expect(await director.client.raw('system.logs.read', { limit: 10, minLevel: 'info' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await director.client.raw('system.logs.download', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const audit = await t.core.db.selectFrom('auditLog').select(['action', 'method', 'changes']).where('entity', '=', 'appLog').orderBy('seq').execute();
+    expect(audit.map((a) => [a.action, a.method, JSON.parse(a.changes ?? '{}').view])).toEqual([
+      ['export', 'system.logs.read', 'screen'],
+      ['export', 'system.logs.read', 'screen'],
+      ['export', 'system.logs.download', 'file'],
+    ]);
   });
 });
