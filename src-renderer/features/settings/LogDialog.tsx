@@ -75,7 +75,7 @@ export function LogButton() {
           {error && <Alert type="error" showIcon title={error} />}
           {tail && (
             <Typography.Text type="secondary">
-              Последние {tail.lines.length.toLocaleString('ru-RU')} записей, сначала новые. Папка: {tail.logsDir}
+              Записей: {tail.lines.length.toLocaleString('ru-RU')} (не больше {LIMIT.toLocaleString('ru-RU')}), сначала новые. Папка: {tail.logsDir}
             </Typography.Text>
           )}
           <Table
