@@ -83,6 +83,8 @@ const setupState = z.object({
   finished: z.boolean(),
 });
 const setupView = setupState.extend({
+  /** No pupil in the database yet: the wizard offers «Загрузить демонстрационную школу». */
+  demoAllowed: z.boolean(),
   steps: z.array(z.object({ key: z.enum(SETUP_STEPS), title: z.string(), done: z.boolean(), detail: z.string() })),
 });
 export type SetupView = z.output<typeof setupView>;
@@ -136,6 +138,14 @@ export const settingsContract = {
     right: 'system.logs',
     input: z.object({}).optional(),
     output: exportedFile,
+  }),
+  /** Writes the demonstration school (as `demo --without-timetable`) into a database without pupils; a job with progress and cancel. */
+  'system.demo.load': mutation({
+    summary: 'Загрузить демонстрационную школу',
+    right: 'system.manage',
+    entity: 'school',
+    input: z.object({ jobId: z.string().max(64).optional() }),
+    output: z.object({ staff: z.number().int(), classes: z.number().int(), pupils: z.number().int(), parents: z.number().int(), orders: z.number().int() }),
   }),
   /** The first-run wizard: its steps, which are filled in already, where the administrator stopped. */
   'system.setup.get': query({

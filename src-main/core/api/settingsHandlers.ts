@@ -8,6 +8,7 @@ import { checkUpdateFeed } from '../foundation/updateFeed';
 import { LOG_FILE_NAME, logsDirOf, readCurrentLog, readLogTail } from '../foundation/logFile';
 import { saveSetupState, setupView } from '../setupWizard';
 import type { Handlers } from './types';
+import { runJob } from '../workerJobs';
 
 function view(ctx: HandlerContext): SettingsView {
   const { config, appDb } = ctx.core;
@@ -67,6 +68,7 @@ export const settingsHandlers: Handlers<typeof settingsContract> = {
     await ctx.audit.record(ctx.core.db, { entity: 'appLog', recordId: LOG_FILE_NAME, action: 'export', changes: { view: 'file', file: LOG_FILE_NAME, rows } });
     return { fileName: LOG_FILE_NAME, mimeType: 'text/plain; charset=utf-8', contentBase64: Buffer.from(text, 'utf8').toString('base64'), rows };
   },
+  'system.demo.load': async (input, ctx) => runJob(ctx, 'system.demo.load', input),
   'system.setup.get': async (_input, ctx) => setupView(ctx),
   'system.setup.save': async (input, ctx) => saveSetupState(ctx, input),
 };

@@ -65,6 +65,8 @@ export const SAMPLES: Record<string, MethodSample> = {
   'system.settings.get': { input: () => ({}) },
   'system.logs.read': { input: () => ({ limit: 10, minLevel: 'info' }) },
   'system.logs.download': { input: () => ({}) },
+  // The matrix's school has pupils: the demo is refused before anything is written.
+  'system.demo.load': { input: () => ({}), allowedOutcome: () => 'VALIDATION' },
   // Saving what is there already: the data folder's defaults (no update address, backups beside the database).
   'system.settings.save': { input: () => ({ backupDir: null, updates: { mode: 'off', channel: 'stable', feedUrl: null } }) },
   // No update address is set in the test data folder: the check answers without the network.
