@@ -147,6 +147,17 @@ export const settingsContract = {
     input: z.object({ jobId: z.string().max(64).optional() }),
     output: z.object({ staff: z.number().int(), classes: z.number().int(), pupils: z.number().int(), parents: z.number().int(), orders: z.number().int() }),
   }),
+  /**
+   * «Отменить» during the demo's load: its transaction rolls back, nothing is left. A query, not a
+   * mutation: it writes nothing, and on SQLite an audit row could not be written anyway while the
+   * load holds the write lock (the cancel would wait for the very transaction it stops).
+   */
+  'system.demo.cancel': query({
+    summary: 'Отменить загрузку демонстрационной школы',
+    right: 'system.manage',
+    input: z.object({ jobId: z.string().min(1).max(64) }),
+    output: z.object({ cancelled: z.boolean() }),
+  }),
   /** The first-run wizard: its steps, which are filled in already, where the administrator stopped. */
   'system.setup.get': query({
     summary: 'Первоначальная настройка',

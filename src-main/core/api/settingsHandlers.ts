@@ -69,6 +69,7 @@ export const settingsHandlers: Handlers<typeof settingsContract> = {
     return { fileName: LOG_FILE_NAME, mimeType: 'text/plain; charset=utf-8', contentBase64: Buffer.from(text, 'utf8').toString('base64'), rows };
   },
   'system.demo.load': async (input, ctx) => runJob(ctx, 'system.demo.load', input),
+  'system.demo.cancel': async ({ jobId }, ctx) => ({ cancelled: ctx.core.jobs.cancel(jobId) }),
   'system.setup.get': async (_input, ctx) => setupView(ctx),
   'system.setup.save': async (input, ctx) => saveSetupState(ctx, input),
 };

@@ -8,8 +8,10 @@ export const settingsApi = contractEndpoints({
   // The log grows while the program runs: each opening and each download reads the file again.
   readLog: onEachCall('system.logs.read'),
   downloadLog: onEachCall('system.logs.download'),
+  loadDemo: 'system.demo.load',
+  cancelDemo: onEachCall('system.demo.cancel'),
   setupState: 'system.setup.get',
   saveSetupState: 'system.setup.save',
 });
 
-export const { useSettingsQuery, useSaveSettingsMutation, useCheckUpdatesMutation, useReadLogMutation, useDownloadLogMutation, useSetupStateQuery, useSaveSetupStateMutation } = settingsApi;
+export const { useSettingsQuery, useSaveSettingsMutation, useCheckUpdatesMutation, useReadLogMutation, useDownloadLogMutation, useSetupStateQuery, useSaveSetupStateMutation, useLoadDemoMutation, useCancelDemoMutation } = settingsApi;

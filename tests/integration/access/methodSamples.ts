@@ -67,6 +67,7 @@ export const SAMPLES: Record<string, MethodSample> = {
   'system.logs.download': { input: () => ({}) },
   // The matrix's school has pupils: the demo is refused before anything is written.
   'system.demo.load': { input: () => ({}), allowedOutcome: () => 'VALIDATION' },
+  'system.demo.cancel': { input: () => ({ jobId: 'no-such-job' }) },
   // Saving what is there already: the data folder's defaults (no update address, backups beside the database).
   'system.settings.save': { input: () => ({ backupDir: null, updates: { mode: 'off', channel: 'stable', feedUrl: null } }) },
   // No update address is set in the test data folder: the check answers without the network.
