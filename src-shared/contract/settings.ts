@@ -158,6 +158,22 @@ export const settingsContract = {
     input: z.object({ jobId: z.string().min(1).max(64) }),
     output: z.object({ cancelled: z.boolean() }),
   }),
+  /**
+   * Tries one connection to a PostgreSQL server (5 s limit) and says in Russian what happened;
+   * nothing is saved. The password is neither logged nor audited.
+   */
+  'system.database.test': query({
+    summary: 'Проверить подключение к PostgreSQL',
+    right: 'system.manage',
+    input: z.object({
+      host: z.string().trim().min(1, 'укажите сервер').max(255),
+      port: z.number().int().min(1, 'порт от 1 до 65535').max(65535, 'порт от 1 до 65535'),
+      database: z.string().trim().min(1, 'укажите базу данных').max(63),
+      user: z.string().trim().min(1, 'укажите пользователя').max(63),
+      password: z.string().max(200),
+    }),
+    output: z.object({ ok: z.boolean(), message: z.string(), serverVersion: z.string().nullable() }),
+  }),
   /** The first-run wizard: its steps, which are filled in already, where the administrator stopped. */
   'system.setup.get': query({
     summary: 'Первоначальная настройка',

@@ -9,6 +9,7 @@ import { LOG_FILE_NAME, logsDirOf, readCurrentLog, readLogTail } from '../founda
 import { saveSetupState, setupView } from '../setupWizard';
 import type { Handlers } from './types';
 import { runJob } from '../workerJobs';
+import { probePostgres } from '../foundation/pgProbe';
 
 function view(ctx: HandlerContext): SettingsView {
   const { config, appDb } = ctx.core;
@@ -70,6 +71,7 @@ export const settingsHandlers: Handlers<typeof settingsContract> = {
   },
   'system.demo.load': async (input, ctx) => runJob(ctx, 'system.demo.load', input),
   'system.demo.cancel': async ({ jobId }, ctx) => ({ cancelled: ctx.core.jobs.cancel(jobId) }),
+  'system.database.test': async (input) => probePostgres(input),
   'system.setup.get': async (_input, ctx) => setupView(ctx),
   'system.setup.save': async (input, ctx) => saveSetupState(ctx, input),
 };

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemCaller } from '../../../src-main/core/access/index';
 import { closeCore } from '../../../src-main/core/foundation/context';
 import { createSignedInUser, signInClient } from '../../helpers/accessHelpers';
-import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
+import { createTestCore, describeEachDb, pgUrl, type TestCore } from '../../helpers/testDb';
 
 /**
  * Settings (issue 23, parts 3–5) through the dispatcher on both databases: the settings file in the
@@ -193,5 +193,21 @@ describeEachDb('program settings and the first-run wizard', (kind) => {
       ['export', 'system.logs.read', 'screen'],
       ['export', 'system.logs.download', 'file'],
     ]);
+  });
+
+  it('«Проверить подключение к PostgreSQL» against the test server: connected, a missing database, a closed port; the password is not audited', async () => {
+    const u = new URL(pgUrl()!);
+    const target = { host: u.hostname, port: Number(u.port), database: u.pathname.slice(1), user: decodeURIComponent(u.username), password: 'Секрет-пароль-1' };
+    const good = await t.client.call('system.database.test', target);
+    expect(good).toMatchObject({ ok: true, message: expect.stringContaining('установлено (PostgreSQL 15') });
+    const noDb = await t.client.call('system.database.test', { ...target, database: 'no_such_db' });
+    expect(noDb).toEqual({ ok: false, message: `Не удалось подключиться к ${target.user}@${target.host}:${target.port}/no_such_db: базы данных «no_such_db» на сервере нет.`, serverVersion: null });
+    const closed = await t.client.call('system.database.test', { ...target, port: 1 });
+    expect(closed.message).toContain('сервер не принимает подключения на этом порту');
+    const bad = await call('system.database.test', { ...target, port: 70000 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const rows = await t.core.db.selectFrom('auditLog').select('changes').execute();
+    expect(rows.some((r) => (r.changes ?? '').includes('Секрет-пароль-1'))).toBe(false);
+    expect(fs.readFileSync(path.join(t.dataDir, 'logs', 'school-office.log'), 'utf8')).not.toContain('Секрет-пароль-1');
   });
 });
