@@ -10,8 +10,10 @@ export const settingsApi = contractEndpoints({
   downloadLog: onEachCall('system.logs.download'),
   loadDemo: 'system.demo.load',
   cancelDemo: onEachCall('system.demo.cancel'),
+  // Each click tries the server again.
+  testDatabase: onEachCall('system.database.test'),
   setupState: 'system.setup.get',
   saveSetupState: 'system.setup.save',
 });
 
-export const { useSettingsQuery, useSaveSettingsMutation, useCheckUpdatesMutation, useReadLogMutation, useDownloadLogMutation, useSetupStateQuery, useSaveSetupStateMutation, useLoadDemoMutation, useCancelDemoMutation } = settingsApi;
+export const { useSettingsQuery, useSaveSettingsMutation, useCheckUpdatesMutation, useReadLogMutation, useDownloadLogMutation, useSetupStateQuery, useSaveSetupStateMutation, useLoadDemoMutation, useCancelDemoMutation, useTestDatabaseMutation } = settingsApi;
