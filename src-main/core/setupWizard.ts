@@ -3,6 +3,7 @@ import { SETUP_STEPS, SETUP_STEP_TITLES, type SetupStep, type SetupView } from '
 import { countUsers } from './access/index';
 import { readAppSetting, writeAppSetting } from './foundation/appSettings';
 import { diffFields } from './foundation/auditLog';
+import { hasPupils } from './demo/writeDemo';
 import type { HandlerContext } from './foundation/context';
 import type { Executor } from './foundation/executor';
 import { getSchoolCard, listClasses, listYears } from './schoolSetup/index';
@@ -41,13 +42,15 @@ export async function setupView(ctx: HandlerContext, db: Executor = ctx.core.db)
   const year = years.find((y) => y.isCurrent) ?? years[0] ?? null;
   const classes = year ? (await listClasses(db, year.id)).length : 0;
   const users = await countUsers(db);
+  // «Загрузить демонстрационную школу» is offered only while no pupil exists.
+  const demoAllowed = !(await hasPupils(db));
   const done: Record<SetupStep, [boolean, string]> = {
     school: [Boolean(card), card ? card.shortName || card.fullName : 'карточка не заполнена'],
     year: [Boolean(year), year ? `текущий год ${year.name}` : 'учебного года нет'],
     classes: [classes > 0, year ? `классов в ${year.name}: ${classes}` : 'сначала создайте учебный год'],
     users: [users > 1, users > 1 ? `пользователей: ${users}` : 'только администратор'],
   };
-  return { ...state, steps: SETUP_STEPS.map((key) => ({ key, title: SETUP_STEP_TITLES[key], done: done[key][0], detail: done[key][1] })) };
+  return { ...state, demoAllowed, steps: SETUP_STEPS.map((key) => ({ key, title: SETUP_STEP_TITLES[key], done: done[key][0], detail: done[key][1] })) };
 }
 
 export async function saveSetupState(ctx: HandlerContext, next: Stored): Promise<SetupView> {

@@ -9,6 +9,7 @@ import { exportParents, exportPupils, exportStaff } from './people/index';
 import { exportReport, exportSavedReport, printPupilCard, printStaffCard } from './reports/index';
 import { applyPull, previewPull } from './sync/index';
 import { repairAround } from './timetable/index';
+import { loadDemoSchool } from './setupDemo';
 
 type Input<F> = F extends (ctx: HandlerContext, input: infer I) => Promise<unknown> ? I : never;
 
@@ -32,6 +33,7 @@ export const WORKER_JOBS = {
   'reports.custom.export': (ctx: HandlerContext, i: { id: string; date?: string | null }) => exportSavedReport(ctx, i.id, i.date),
   'reports.print.pupilCard': (ctx: HandlerContext, i: { pupilId: string; format: 'docx' | 'pdf' }) => printPupilCard(ctx, i.pupilId, i.format),
   'timetable.edit.repair': (ctx: HandlerContext, i: Parameters<typeof repairAround>[1]) => repairAround(ctx, i),
+  'system.demo.load': (ctx: HandlerContext, i: { jobId?: string }) => loadDemoSchool(ctx, i),
   'reports.print.staffCard': (ctx: HandlerContext, i: { staffId: string; format: 'docx' | 'pdf' }) => printStaffCard(ctx, i.staffId, i.format),
 } satisfies Record<string, WorkerJob>;
 

@@ -1,6 +1,7 @@
 import { z } from './zodRu';
 import { mutation, query } from './define';
 import { UPDATE_CHANNELS, UPDATE_MODES, feedUrlProblem } from '../domain/updates';
+import { exportedFile } from './files';
 
 /**
  * The program's own settings (issue 23, parts 3–5). What belongs to this computer — where backups
@@ -43,6 +44,8 @@ const settingsView = z.object({
   database: z.object({ kind: z.enum(['sqlite', 'postgres']), location: z.string() }),
   /** Where backups go now (the saved folder or the default). */
   backupDir: z.string(),
+  /** The program's log: `school-office.log` and its rotated copies. */
+  logsDir: z.string(),
   backupDirDefault: z.string(),
   saved: localSettings,
   /** The settings file could not be read: the defaults are shown and the next save rewrites it. */
@@ -80,9 +83,22 @@ const setupState = z.object({
   finished: z.boolean(),
 });
 const setupView = setupState.extend({
+  /** No pupil in the database yet: the wizard offers «Загрузить демонстрационную школу». */
+  demoAllowed: z.boolean(),
   steps: z.array(z.object({ key: z.enum(SETUP_STEPS), title: z.string(), done: z.boolean(), detail: z.string() })),
 });
 export type SetupView = z.output<typeof setupView>;
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export const LOG_LEVEL_TITLES: Record<(typeof LOG_LEVELS)[number], string> = { debug: 'Отладка', info: 'Сведения', warn: 'Предупреждение', error: 'Ошибка' };
+
+const logTail = z.object({
+  logsDir: z.string(),
+  /** Bytes in all of the log's files together. */
+  totalBytes: z.number().int(),
+  lines: z.array(z.object({ at: z.string(), level: z.enum(LOG_LEVELS), message: z.string(), details: z.string() })),
+});
+export type LogTail = z.output<typeof logTail>;
 
 export const settingsContract = {
   /** This computer's settings: data folder, database, backup folder, updates. */
@@ -108,6 +124,55 @@ export const settingsContract = {
     right: 'system.read',
     input: z.object({}).optional(),
     output: updateCheck,
+  }),
+  /** The newest lines of the program's log (newest first), at the given level or above. */
+  'system.logs.read': query({
+    summary: 'Журнал программы',
+    right: 'system.logs',
+    input: z.object({ limit: z.number().int().min(1).max(2000).default(500), minLevel: z.enum(LOG_LEVELS).default('info') }),
+    output: logTail,
+  }),
+  /** The current log file as it is on disk, for sending to whoever maintains the program. */
+  'system.logs.download': query({
+    summary: 'Скачать журнал программы',
+    right: 'system.logs',
+    input: z.object({}).optional(),
+    output: exportedFile,
+  }),
+  /** Writes the demonstration school (as `demo --without-timetable`) into a database without pupils; a job with progress and cancel. */
+  'system.demo.load': mutation({
+    summary: 'Загрузить демонстрационную школу',
+    right: 'system.manage',
+    entity: 'school',
+    input: z.object({ jobId: z.string().max(64).optional() }),
+    output: z.object({ staff: z.number().int(), classes: z.number().int(), pupils: z.number().int(), parents: z.number().int(), orders: z.number().int() }),
+  }),
+  /**
+   * «Отменить» during the demo's load: its transaction rolls back, nothing is left. A query, not a
+   * mutation: it writes nothing, and on SQLite an audit row could not be written anyway while the
+   * load holds the write lock (the cancel would wait for the very transaction it stops).
+   */
+  'system.demo.cancel': query({
+    summary: 'Отменить загрузку демонстрационной школы',
+    right: 'system.manage',
+    input: z.object({ jobId: z.string().min(1).max(64) }),
+    output: z.object({ cancelled: z.boolean() }),
+  }),
+  /**
+   * Tries one connection to a PostgreSQL server (5 s limit) and says in Russian what happened;
+   * nothing is saved. The password is neither logged nor audited.
+   */
+  'system.database.test': query({
+    summary: 'Проверить подключение к PostgreSQL',
+    right: 'system.manage',
+    input: z.object({
+      host: z.string().trim().min(1, 'укажите сервер').max(255),
+      port: z.number().int().min(1, 'порт от 1 до 65535').max(65535, 'порт от 1 до 65535'),
+      database: z.string().trim().min(1, 'укажите базу данных').max(63),
+      user: z.string().trim().min(1, 'укажите пользователя').max(63),
+      password: z.string().max(200),
+    }),
+    output: z.object({ ok: z.boolean(), message: z.string(), serverVersion: z.string().nullable() }),
   }),
   /** The first-run wizard: its steps, which are filled in already, where the administrator stopped. */
   'system.setup.get': query({

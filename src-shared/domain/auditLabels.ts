@@ -22,6 +22,7 @@ export const ENTITY_TITLES: Record<string, string> = {
   audit: 'Журнал изменений',
   backup: 'Резервная копия',
   appSettings: 'Настройки программы',
+  appLog: 'Журнал программы',
   pupil: 'Обучающийся',
   parent: 'Родитель',
   staff: 'Сотрудник',

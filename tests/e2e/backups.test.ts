@@ -120,6 +120,19 @@ describeE2E('Backups and restore in the browser', () => {
       await result.getByText('Мастер первого запуска и экран настроек.').waitFor();
       await settledShot(page, 'settings');
 
+      // «Открыть журнал программы»: the data folder's log, newest first, and the file itself.
+      await page.getByText(path.join(serve.dataDir, 'logs')).first().waitFor();
+      await page.getByRole('button', { name: 'Открыть журнал программы' }).click();
+      const logDialog = page.getByRole('dialog', { name: 'Журнал программы' });
+      await logDialog.getByText('database migrated').first().waitFor();
+      const saved = page.waitForEvent('download');
+      await logDialog.getByRole('button', { name: 'Скачать файл журнала' }).click();
+      const logFile = await saved;
+      expect(logFile.suggestedFilename()).toBe('school-office.log');
+      expect(fs.readFileSync((await logFile.path())!, 'utf8')).toContain('"message":"database migrated"');
+      // The footer's button (the corner cross has the same name).
+      await logDialog.getByRole('button', { name: 'Закрыть' }).last().click();
+
       // The next copy made on the backups page goes to the new folder.
       await page.goto(`${serve.url}/#/admin/backups`);
       await page.getByRole('button', { name: 'Создать копию сейчас' }).click();

@@ -19,6 +19,8 @@ export const DEFAULT_ROLE_RIGHTS: Record<Right, readonly RoleId[]> = {
   'system.read': ['admin', 'director'],
   // Restoring replaces everyone's data; keys unlock the data folder elsewhere (issue 19).
   'system.manage': ['admin'],
+  // Technical lines name methods, hosts and errors: for whoever maintains the program.
+  'system.logs': ['admin'],
   'jobs.run': ['admin', 'deputy'],
   'users.read': ['admin', 'director'],
   'users.edit': ['admin'],

@@ -5,8 +5,11 @@ import { diffFields } from '../foundation/auditLog';
 import type { HandlerContext } from '../foundation/context';
 import { backupDirProblem, effectiveBackupDir, readLocalSettings, settingsFileIn, writeLocalSettings } from '../foundation/localSettings';
 import { checkUpdateFeed } from '../foundation/updateFeed';
+import { LOG_FILE_NAME, logsDirOf, readCurrentLog, readLogTail } from '../foundation/logFile';
 import { saveSetupState, setupView } from '../setupWizard';
 import type { Handlers } from './types';
+import { runJob } from '../workerJobs';
+import { probePostgres } from '../foundation/pgProbe';
 
 function view(ctx: HandlerContext): SettingsView {
   const { config, appDb } = ctx.core;
@@ -17,6 +20,7 @@ function view(ctx: HandlerContext): SettingsView {
     settingsFile: settingsFileIn(config.dataDir),
     database: { kind: appDb.kind, location: appDb.location },
     backupDir: config.backupDir,
+    logsDir: logsDirOf(config.dataDir),
     backupDirDefault: effectiveBackupDir(config.dataDir, { ...settings, backupDir: null }),
     saved: settings,
     fileProblem: problem,
@@ -51,6 +55,23 @@ export const settingsHandlers: Handlers<typeof settingsContract> = {
     const { settings } = readLocalSettings(ctx.core.config.dataDir);
     return checkUpdateFeed(settings.updates, { installed: ctx.core.config.appVersion });
   },
+  'system.logs.read': async ({ limit, minLevel }, ctx) => {
+    const logsDir = logsDirOf(ctx.core.config.dataDir);
+    const tail = readLogTail(logsDir, { limit, minLevel });
+    // Who looked into the program's log is itself worth a trace (it names hosts and errors); a query
+    // may only leave an export row, and the lines do leave the core for the screen.
+    await ctx.audit.record(ctx.core.db, { entity: 'appLog', recordId: LOG_FILE_NAME, action: 'export', changes: { view: 'screen', minLevel, rows: tail.lines.length } });
+    return { logsDir, ...tail };
+  },
+  'system.logs.download': async (_input, ctx) => {
+    const text = readCurrentLog(logsDirOf(ctx.core.config.dataDir));
+    const rows = text ? text.split('\n').filter(Boolean).length : 0;
+    await ctx.audit.record(ctx.core.db, { entity: 'appLog', recordId: LOG_FILE_NAME, action: 'export', changes: { view: 'file', file: LOG_FILE_NAME, rows } });
+    return { fileName: LOG_FILE_NAME, mimeType: 'text/plain; charset=utf-8', contentBase64: Buffer.from(text, 'utf8').toString('base64'), rows };
+  },
+  'system.demo.load': async (input, ctx) => runJob(ctx, 'system.demo.load', input),
+  'system.demo.cancel': async ({ jobId }, ctx) => ({ cancelled: ctx.core.jobs.cancel(jobId) }),
+  'system.database.test': async (input) => probePostgres(input),
   'system.setup.get': async (_input, ctx) => setupView(ctx),
   'system.setup.save': async (input, ctx) => saveSetupState(ctx, input),
 };

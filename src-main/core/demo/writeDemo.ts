@@ -9,6 +9,7 @@ import { writeDemoCurriculum } from './writeDemoCurriculum';
 import { writeDemoSetup } from './writeDemoSetup';
 import { writeDemoDeadlines } from './writeDemoDeadlines';
 import { schoolToday } from '../foundation/clock';
+import type { Executor } from '../foundation/executor';
 
 const CHUNK = 200;
 
@@ -37,6 +38,10 @@ function directorName(school: DemoSchool): string | null {
   return d ? `${d.lastName} ${d.firstName} ${d.middleName}` : null;
 }
 
+/** Called before each stage of `writeDemo` inside its transaction; throwing rolls everything back. */
+export type DemoStepHook = (done: number, total: number, title: string) => void | Promise<void>;
+export const DEMO_STEPS = 6;
+
 export interface DemoCounts {
   staff: number;
   classes: number;
@@ -48,7 +53,7 @@ export interface DemoCounts {
 
 /** Writes the generated school in one transaction: a failure leaves the database as it was. */
 /** The demo school is written only into a database without pupils. */
-export async function hasPupils(db: Kysely<Database>): Promise<boolean> {
+export async function hasPupils(db: Executor): Promise<boolean> {
   const row = await db.selectFrom('pupil').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n) > 0;
 }
@@ -58,8 +63,11 @@ export async function writeDemo(
   school: DemoSchool,
   at = '2026-08-25T09:00:00.000Z',
   /** `today`: the day the deadline monitor's ticks and nearby events are placed around (the clock's by default). */
-  opts: DemoPeopleOptions & { today?: string } = {},
+  opts: DemoPeopleOptions & { today?: string; onStep?: DemoStepHook } = {},
 ): Promise<DemoCounts> {
+  let stepNo = 0;
+  // Between the stages: the wizard's job shows progress and throws here on «Отменить» (rolling it all back).
+  const step = async (title: string) => opts.onStep?.(++stepNo, DEMO_STEPS, title);
   // The full cards of issue 5, generated from their own random stream (the base school stays as it was).
   const cards = generatePeopleDetails(school);
   await db.transaction().execute(async (trx: Transaction<Database>) => {
@@ -102,8 +110,10 @@ export async function writeDemo(
         .values(c.map((k) => ({ ...k, academicYearId: school.year.id, previousClassId: null, version: 1, updatedAt: at })))
         .execute(),
     );
+    await step('Учебный год, звонки, предметы, кабинеты');
     // Periods, calendar, bells, starter subjects, rooms and home rooms (issue 4).
     await writeDemoSetup(trx, school, at);
+    await step('Обучающиеся и родители');
     await insertChunked(school.pupils, (c) => trx.insertInto('pupil').values(c.map((p) => ({ ...personRow(p, at), ...demoCardColumns(cards, 'pupil', p.id) }))).execute());
     await insertChunked(school.parents, (c) => trx.insertInto('parent').values(c.map((p) => ({ ...personRow(p, at), ...demoCardColumns(cards, 'parent', p.id) }))).execute());
     await insertChunked(school.links, (c) =>
@@ -112,12 +122,16 @@ export async function writeDemo(
         .values(c.map((l) => ({ ...l, isLegalRepresentative: 1 })))
         .execute(),
     );
+    await step('Книга движения и приказы');
     // Class membership comes from the signed orders of the movement book, as in real use.
     await writeDemoMovement(trx, school.movement, directorName(school), at);
+    await step('Полные карточки и учётные записи портала');
     // Full cards (documents, addresses, health, HR data), search tokens and portal accounts (issue 5).
     await writeDemoPeople(trx, school, at, cards, true, opts);
+    await step('Учебный план и нагрузка');
     // Curriculum, teaching load and subgroups by the plan (issue 7).
     await writeDemoCurriculum(trx, school, at);
+    await step('Сроки по регламенту');
     // The deadline monitor: when the calendar was entered, owners' ticks around today (issue 20).
     await writeDemoDeadlines(trx, school, at, opts.today ?? schoolToday());
   });

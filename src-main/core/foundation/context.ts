@@ -7,6 +7,7 @@ import type { Database } from '../db/schema';
 import { createEventBus, type EventBus } from './events';
 import { createJobRegistry, type JobRegistry } from './jobs';
 import { createLogger, type Logger } from './logger';
+import { logsDirOf, withLogFile } from './logFile';
 import type { AuditEntry } from './auditLog';
 import type { Executor } from './executor';
 import { createFirstRunCode, type FirstRunCode } from './firstRunCode';
@@ -104,7 +105,8 @@ export function portalKeyDirOf(db: DbConfig, dataDir: string): string {
 }
 
 export async function openCore(opts: OpenCoreOptions): Promise<Core> {
-  const logger = opts.logger ?? createLogger();
+  // Every shape (window, serve, CLI) also keeps the data folder's log, which «Журнал программы» reads.
+  const logger = withLogFile(opts.logger ?? createLogger(), logsDirOf(opts.dataDir));
   const appDb = createDb(opts.db, (err) => logger.warn('idle database connection lost', { message: err.message }));
   // The administrator may have moved the backups (Настройки → Резервные копии): the settings file says where.
   const backupDir = effectiveBackupDir(opts.dataDir, readLocalSettings(opts.dataDir).settings);

@@ -11,6 +11,7 @@ import { BackupScheduleCard } from '../system/BackupScheduleCard';
 import { KeysCard } from '../system/KeysCard';
 import { useSaveSettingsMutation, useSettingsQuery } from './settingsApi';
 import { UpdatesCard } from './UpdatesCard';
+import { LogButton } from './LogDialog';
 
 interface Values {
   backupDir: string;
@@ -36,6 +37,7 @@ export function SettingsPage() {
   const { data, isLoading } = useSettingsQuery();
   const [save, { isLoading: saving }] = useSaveSettingsMutation();
   const canManage = useHasRight('system.manage');
+  const canLogs = useHasRight('system.logs');
   const [form] = Form.useForm<Values>();
   const [dirty, setDirty] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -75,6 +77,12 @@ export function SettingsPage() {
           </Descriptions.Item>
           <Descriptions.Item label="Файл настроек">
             <Typography.Text copyable>{data.settingsFile}</Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label="Журнал программы">
+            <Space wrap>
+              <Typography.Text copyable>{data.logsDir}</Typography.Text>
+              {canLogs && <LogButton />}
+            </Space>
           </Descriptions.Item>
           <Descriptions.Item label="Версия программы">{data.appVersion}</Descriptions.Item>
         </Descriptions>

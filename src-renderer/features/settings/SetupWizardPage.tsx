@@ -9,6 +9,8 @@ import { ClassesPage } from '../classes/ClassesPage';
 import { SchoolCardPage } from '../school/SchoolCardPage';
 import { YearPage } from '../year/YearPage';
 import { useSaveSetupStateMutation, useSetupStateQuery } from './settingsApi';
+import { SetupDemoCard } from './SetupDemoCard';
+import { SetupDatabaseCard } from './SetupDatabaseCard';
 
 const INTRO: Record<SetupStep, string> = {
   school: 'Полное и краткое наименование, реквизиты и директор: они попадают в приказы, отчёты и письма.',
@@ -90,6 +92,8 @@ export function SetupWizardPage() {
           ),
         }))}
       />
+      {index === 0 && <SetupDatabaseCard />}
+      {index === 0 && data.demoAllowed && <SetupDemoCard />}
       <Alert type="info" showIcon title={`Шаг ${index + 1} из ${SETUP_STEPS.length}: ${step.title}`} description={INTRO[data.current]} />
       <Space wrap>
         {index > 0 && (

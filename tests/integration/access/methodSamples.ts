@@ -63,6 +63,13 @@ export const SAMPLES: Record<string, MethodSample> = {
   'system.backup.schedule.save': { input: () => ({ enabled: true, keep: 14 }) },
   'system.keys.export': { input: () => ({}) },
   'system.settings.get': { input: () => ({}) },
+  'system.logs.read': { input: () => ({ limit: 10, minLevel: 'info' }) },
+  'system.logs.download': { input: () => ({}) },
+  // The matrix's school has pupils: the demo is refused before anything is written.
+  'system.demo.load': { input: () => ({}), allowedOutcome: () => 'VALIDATION' },
+  'system.demo.cancel': { input: () => ({ jobId: 'no-such-job' }) },
+  // A closed port on this machine: refused at once, no network beyond localhost.
+  'system.database.test': { input: () => ({ host: '127.0.0.1', port: 1, database: 'x', user: 'x', password: 'x' }) },
   // Saving what is there already: the data folder's defaults (no update address, backups beside the database).
   'system.settings.save': { input: () => ({ backupDir: null, updates: { mode: 'off', channel: 'stable', feedUrl: null } }) },
   // No update address is set in the test data folder: the check answers without the network.

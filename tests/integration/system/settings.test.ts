@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemCaller } from '../../../src-main/core/access/index';
 import { closeCore } from '../../../src-main/core/foundation/context';
-import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
+import { createSignedInUser, signInClient } from '../../helpers/accessHelpers';
+import { createTestCore, describeEachDb, pgUrl, type TestCore } from '../../helpers/testDb';
 
 /**
  * Settings (issue 23, parts 3–5) through the dispatcher on both databases: the settings file in the
@@ -161,5 +162,52 @@ describeEachDb('program settings and the first-run wizard', (kind) => {
     expect(JSON.parse(audit[0].changes ?? '{}')).toMatchObject({ current: ['school', 'users'] });
     const bad = await call('system.setup.save', { current: 'портал', skipped: [], finished: false });
     expect(bad.ok).toBe(false);
+  });
+
+  it('«Журнал программы»: a logged line is read newest first and downloaded by the administrator, refused to the director, audited', async () => {
+    t.core.logger.info('portal pull started', { files: 2 });
+    t.core.logger.warn('portal answered 503', { host: 'sgo.example.ru' });
+    const admin = await signInClient(t, 'admin', 'Admin-2026-pass');
+    const all = await admin.call('system.logs.read', { limit: 500, minLevel: 'info' });
+    expect(all.logsDir).toBe(path.join(t.dataDir, 'logs'));
+    expect(all.lines[0]).toMatchObject({ level: 'warn', message: 'portal answered 503', details: '{"host":"sgo.example.ru"}' });
+    expect(all.lines[1]).toMatchObject({ level: 'info', message: 'portal pull started' });
+    const warnings = await admin.call('system.logs.read', { limit: 500, minLevel: 'warn' });
+    expect(warnings.lines.every((l) => l.level === 'warn' || l.level === 'error')).toBe(true);
+    expect(warnings.lines.map((l) => l.message)).not.toContain('portal pull started');
+    const file = await admin.call('system.logs.download', {});
+    expect(file.fileName).toBe('school-office.log');
+    const text = Buffer.from(file.contentBase64, 'base64').toString('utf8');
+    expect(text).toBe(fs.readFileSync(path.join(t.dataDir, 'logs', 'school-office.log'), 'utf8'));
+    expect(text).toContain('"message":"portal answered 503"');
+    // The sign-in's password never reaches the log.
+    expect(text).not.toContain('Admin-2026-pass');
+    expect((await admin.call('system.settings.get', {})).logsDir).toBe(all.logsDir);
+
+    const director = await createSignedInUser(t, { login: 'director', roles: ['director'] });
+    expect(await director.client.raw('system.logs.read', { limit: 10, minLevel: 'info' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await director.client.raw('system.logs.download', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const audit = await t.core.db.selectFrom('auditLog').select(['action', 'method', 'changes']).where('entity', '=', 'appLog').orderBy('seq').execute();
+    expect(audit.map((a) => [a.action, a.method, JSON.parse(a.changes ?? '{}').view])).toEqual([
+      ['export', 'system.logs.read', 'screen'],
+      ['export', 'system.logs.read', 'screen'],
+      ['export', 'system.logs.download', 'file'],
+    ]);
+  });
+
+  it('«Проверить подключение к PostgreSQL» against the test server: connected, a missing database, a closed port; the password is not audited', async () => {
+    const u = new URL(pgUrl()!);
+    const target = { host: u.hostname, port: Number(u.port), database: u.pathname.slice(1), user: decodeURIComponent(u.username), password: 'Секрет-пароль-1' };
+    const good = await t.client.call('system.database.test', target);
+    expect(good).toMatchObject({ ok: true, message: expect.stringContaining('установлено (PostgreSQL 15') });
+    const noDb = await t.client.call('system.database.test', { ...target, database: 'no_such_db' });
+    expect(noDb).toEqual({ ok: false, message: `Не удалось подключиться к ${target.user}@${target.host}:${target.port}/no_such_db: базы данных «no_such_db» на сервере нет.`, serverVersion: null });
+    const closed = await t.client.call('system.database.test', { ...target, port: 1 });
+    expect(closed.message).toContain('сервер не принимает подключения на этом порту');
+    const bad = await call('system.database.test', { ...target, port: 70000 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const rows = await t.core.db.selectFrom('auditLog').select('changes').execute();
+    expect(rows.some((r) => (r.changes ?? '').includes('Секрет-пароль-1'))).toBe(false);
+    expect(fs.readFileSync(path.join(t.dataDir, 'logs', 'school-office.log'), 'utf8')).not.toContain('Секрет-пароль-1');
   });
 });
