@@ -3,7 +3,7 @@ import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import type { Subgroup } from '../../../src-shared/contract/classes';
 import { formatDateRu } from '../../components/format';
 import { useDeleteSubgroupMutation, useSetSubgroupMembersMutation } from './classesApi';
-import { useSubgroupChoice } from './subgroupChoice';
+import { useSubgroupChoice } from '../../components/useSubgroupChoice';
 
 interface Props {
   classId: string;

@@ -4,7 +4,7 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { distributePupils } from '../../../src-shared/domain/curriculum/subgroups';
 import { formatDateRu } from '../../components/format';
 import { useClassPupilsQuery, useSetSubgroupMembersMutation, useSubgroupsQuery } from '../classes/classesApi';
-import { useSubgroupChoice } from '../classes/subgroupChoice';
+import { useSubgroupChoice } from '../../components/useSubgroupChoice';
 import { errorText } from '../../components/serverErrors';
 
 const NONE = '';
