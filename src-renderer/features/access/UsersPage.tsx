@@ -55,11 +55,11 @@ export function UsersPage() {
       </PageTitle>
       <SortableTable<AppUserRow>
         listKey="users"
+        size="large"
         sortValues={USER_SORT}
         rowKey="id"
         loading={isLoading}
         dataSource={data ?? []}
-        pagination={false}
         aria-label="Пользователи"
         expandable={{
           expandedRowKeys: historyOf ? [historyOf] : [],

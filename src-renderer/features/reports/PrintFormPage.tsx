@@ -82,7 +82,6 @@ function CertificateRegister({ kind }: { kind: 'study' | 'work' }) {
     <Card size="small" title="Журнал выданных справок">
       <SortableTable<CertificateRow>
         listKey="reports.certificates"
-        size="small"
         rowKey="id"
         loading={isFetching}
         dataSource={rows}

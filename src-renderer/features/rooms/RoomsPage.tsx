@@ -56,10 +56,8 @@ export function RoomsPage() {
           <SortableTable<Room>
             listKey="rooms"
             rowKey="id"
-            size="small"
             loading={isLoading}
             dataSource={rooms}
-            pagination={false}
             aria-label="Кабинеты"
             columns={[
               { title: '№', dataIndex: 'number', width: 110 },

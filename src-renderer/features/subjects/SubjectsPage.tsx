@@ -67,10 +67,8 @@ export function SubjectsPage() {
       <SortableTable<Subject>
         listKey="subjects"
         rowKey="id"
-        size="small"
         loading={isLoading}
         dataSource={rows}
-        pagination={false}
         // Fixed layout, no sideways scroll at 1366 px (issue 24): the name takes what the fixed
         // columns leave and wraps; the eleven grade columns stay narrow.
         tableLayout="fixed"
