@@ -4,15 +4,13 @@ import type { HandlerContext } from '../../foundation/context';
 import { nowIso } from '../../foundation/clock';
 import { notFound, refusal, stale } from '../../foundation/refusals';
 import { closuresOfRoom, deleteClosureIf, findClosure, insertClosure, roomFacts, type ClosureRow } from './repo/closures';
-import { yearOfDate } from './repo/subs';
+import { dmy, yearOfRange } from './dateRange';
 
 /**
  * «Кабинет закрыт» (ремонт, проверка): a room closed for dates, in one transaction with its audit row.
  * Its lessons then appear on the «Замены» screen like a teacher's; deleting the closure takes back
  * the decisions made for them.
  */
-
-const dmy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 export function closureOut(c: ClosureRow, numbers: ReadonlyMap<string, string>): ClosureOut {
   const reason = (CLOSURE_REASONS as readonly string[]).includes(c.reason) ? (c.reason as ClosureOut['reason']) : 'other';
@@ -24,9 +22,7 @@ export async function createClosure(ctx: HandlerContext, input: { roomId: string
     const room = (await roomFacts(trx)).find((r) => r.id === input.roomId);
     if (!room) throw notFound('Кабинет');
     const what = `Кабинет ${room.number}`;
-    if (input.dateTo < input.dateFrom) throw refusal(`${what}: дата «По» ${dmy(input.dateTo)} раньше даты «С» ${dmy(input.dateFrom)}`);
-    const [y1, y2] = await Promise.all([yearOfDate(trx, input.dateFrom), yearOfDate(trx, input.dateTo)]);
-    if (!y1 || !y2 || y1.id !== y2.id) throw refusal(`${what}: даты ${dmy(input.dateFrom)} – ${dmy(input.dateTo)} должны лежать в одном учебном году`);
+    const y1 = await yearOfRange(trx, what, input.dateFrom, input.dateTo);
     const overlap = await closuresOfRoom(trx, input.roomId, input.dateFrom, input.dateTo);
     if (overlap.length) throw refusal(`${what}: уже закрыт с ${dmy(overlap[0].dateFrom)} по ${dmy(overlap[0].dateTo)} — измените или удалите это закрытие`);
     const at = nowIso();

@@ -1,4 +1,5 @@
 import type { RoomOptionOut } from '../../../../src-shared/contract/timetableSubs';
+import type { LessonOut } from '../../../../src-shared/contract/timetableFields';
 import { compareRu } from '../../../../src-shared/domain/names';
 import type { Executor } from '../../foundation/executor';
 import { periodsOf, type AffectedOccurrence, type DayModel } from './dayModel';
@@ -130,13 +131,25 @@ export async function loadRoomContext(db: Executor, day: DayModel): Promise<Room
   return { rooms: rooms.map((r) => ({ ...r, floor: r.floor === null ? null : Number(r.floor), capacity: r.capacity === null ? null : Number(r.capacity), isActive: Number(r.isActive) })), homes, sizes };
 }
 
+/** Lessons of a version by id, kept per loaded version (a day view ranks rooms for many lessons and periods). */
+const lessonMaps = new WeakMap<object, Map<string, LessonOut>>();
+function lessonsById(v: NonNullable<DayModel['version']>): Map<string, LessonOut> {
+  let m = lessonMaps.get(v);
+  if (!m) {
+    m = new Map(v.lessons.map((l) => [l.id, l]));
+    lessonMaps.set(v, m);
+  }
+  return m;
+}
+
 export function rankInput(ctx: RoomContext, day: DayModel, a: AffectedOccurrence, periods: readonly number[], busy: ReadonlyMap<string, ReadonlySet<number>>): RoomRankInput {
   const classRoomAt = new Map<number, string>();
   const v = day.version;
   if (v) {
+    const lessons = lessonsById(v);
     for (const p of v.placements) {
       if (p.day !== day.dayIndex || !p.roomId || (p.lessonId === a.lesson.id && p.index === a.placement.index)) continue;
-      const l = v.lessons.find((x) => x.id === p.lessonId);
+      const l = lessons.get(p.lessonId);
       if (l && sharePupils(l, a.lesson)) for (const q of periodsOf(p.period, l.duration)) classRoomAt.set(q, p.roomId);
     }
   }

@@ -7,6 +7,7 @@ import { notFound, refusal, refusalOf, stale } from '../../foundation/refusals';
 import { busyOf, loadDay, periodsOf } from './dayModel';
 import { absenceOut, namesOf, substitutionOut } from './dayView';
 import { classLessonAt, lessonLabel, mergePartners } from './options';
+import { dmy, yearOfRange } from './dateRange';
 import { loadRoomContext, rankInput, roomBusyOf, roomRefusal } from './roomOptions';
 import {
   absencesOfStaff,
@@ -18,7 +19,6 @@ import {
   insertSubstitution,
   staffById,
   substitutionOf,
-  yearOfDate,
 } from './repo/subs';
 
 /**
@@ -26,17 +26,13 @@ import {
  * transaction with its audit row. The approved timetable is never touched.
  */
 
-const dmy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-
 export async function createAbsence(ctx: HandlerContext, input: { staffId: string; dateFrom: string; dateTo: string; reason: AbsenceOut['reason']; document: string | null }): Promise<AbsenceOut> {
   const db = ctx.core.db;
   return db.transaction().execute(async (trx) => {
     const staff = await staffById(trx, input.staffId);
     if (!staff) throw notFound('Сотрудник');
     const who = shortName(staff);
-    if (input.dateTo < input.dateFrom) throw refusal(`Отсутствие ${who}: дата «По» ${dmy(input.dateTo)} раньше даты «С» ${dmy(input.dateFrom)}`);
-    const [y1, y2] = await Promise.all([yearOfDate(trx, input.dateFrom), yearOfDate(trx, input.dateTo)]);
-    if (!y1 || !y2 || y1.id !== y2.id) throw refusal(`Отсутствие ${who}: даты ${dmy(input.dateFrom)} – ${dmy(input.dateTo)} должны лежать в одном учебном году`);
+    const y1 = await yearOfRange(trx, `Отсутствие ${who}`, input.dateFrom, input.dateTo);
     const overlap = await absencesOfStaff(trx, input.staffId, input.dateFrom, input.dateTo);
     if (overlap.length) throw refusal(`Отсутствие ${who}: уже отмечено с ${dmy(overlap[0].dateFrom)} по ${dmy(overlap[0].dateTo)} — измените или удалите его`);
     const at = nowIso();

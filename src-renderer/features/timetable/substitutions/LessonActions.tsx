@@ -6,6 +6,31 @@ export type Decide = (l: AffectedLesson, d: { kind: 'substitute' | 'merge' | 'mo
 const roomLabel = (o: AffectedLesson['roomOptions'][number]) =>
   `${o.number}${o.floor !== null ? ` · ${o.floor} этаж` : ''}${o.capacity !== null ? ` · ${o.capacity} мест` : ''}${o.homeRoom ? ' · кабинет класса' : ''}${o.moves ? ` · переходов: ${o.moves}` : ''}`;
 
+type MoveOption = AffectedLesson['moveTo'][number];
+
+/**
+ * «Перенести на…»: every other period of the class's day. A period the class is busy stays pickable
+ * (the refusal names what stands there); a free one the lesson cannot take is greyed out.
+ */
+function MoveSelect({ lesson: l, onPick, text, usable }: { lesson: AffectedLesson; onPick: (o: MoveOption) => void; text: (o: MoveOption) => string; usable: (o: MoveOption) => boolean }) {
+  return (
+    <Select
+      aria-label={`Перенести ${l.periodLabel} урок ${l.classLabel}`}
+      placeholder="Перенести на…"
+      size="small"
+      style={{ width: 230 }}
+      value={null}
+      popupMatchSelectWidth={360}
+      virtual={false}
+      onChange={(p: number) => {
+        const o = l.moveTo.find((x) => x.period === p);
+        if (o) onPick(o);
+      }}
+      options={l.moveTo.map((o) => ({ value: o.period, label: `на ${o.label} урок — ${o.classBusy ? `у класса ${o.classBusy}` : text(o)}`, disabled: !o.classBusy && !usable(o) }))}
+    />
+  );
+}
+
 /**
  * A lesson whose room is closed and whose teacher is present: another free room in the same period
  * (ranked: the closed room's floor and type, the class's home room, fewest walks), a move to another
@@ -25,23 +50,11 @@ function RoomActions({ lesson: l, decide }: { lesson: AffectedLesson; decide: De
       <Button size="small" type="primary" disabled={!best} onClick={() => best && decide(l, { kind: 'room', toRoomId: best.roomId })}>
         {best ? `В кабинет ${best.number}` : 'Нет свободного кабинета'}
       </Button>
-      <Select
-        aria-label={`Перенести ${l.periodLabel} урок ${l.classLabel}`}
-        placeholder="Перенести на…"
-        size="small"
-        style={{ width: 230 }}
-        value={null}
-        popupMatchSelectWidth={360}
-        virtual={false}
-        onChange={(p: number) => {
-          const o = l.moveTo.find((x) => x.period === p);
-          if (o) decide(l, { kind: 'move', toPeriod: o.period, toRoomId: o.roomId });
-        }}
-        options={l.moveTo.map((o) => ({
-          value: o.period,
-          label: `на ${o.label} урок — ${o.classBusy ? `у класса ${o.classBusy}` : !o.candidateId ? 'учитель занят' : o.roomNumber ? `кабинет ${o.roomNumber}` : 'нет свободного кабинета'}`,
-          disabled: !o.classBusy && (!o.candidateId || !o.roomId),
-        }))}
+      <MoveSelect
+        lesson={l}
+        onPick={(o) => decide(l, { kind: 'move', toPeriod: o.period, toRoomId: o.roomId })}
+        text={(o) => (!o.candidateId ? 'учитель занят' : o.roomNumber ? `кабинет ${o.roomNumber}` : 'нет свободного кабинета')}
+        usable={(o) => Boolean(o.candidateId && o.roomId)}
       />
       <Button size="small" onClick={() => decide(l, { kind: 'cancel' })}>
         Снять урок
@@ -81,26 +94,13 @@ export function LessonActions({ lesson: l, decide }: { lesson: AffectedLesson; d
           Объединить группы{partner ? ` (${partner.name})` : ''}
         </Button>
       </Tooltip>
-      <Select
-        aria-label={`Перенести ${l.periodLabel} урок ${l.classLabel}`}
-        placeholder="Перенести на…"
-        size="small"
-        style={{ width: 230 }}
-        value={null}
-        popupMatchSelectWidth={360}
-        virtual={false}
-        onChange={(p: number) => {
-          const o = l.moveTo.find((x) => x.period === p);
-          if (o) decide(l, { kind: 'move', toPeriod: o.period, substituteId: o.candidateId, toRoomId: l.roomClosed ? o.roomId : null });
-        }}
-        // A free period with nobody free to teach it cannot take the lesson (its teacher is away all
-        // day; the server refuses such a move too). A period the class is busy stays pickable: the
-        // refusal names what stands there.
-        options={l.moveTo.map((o) => ({
-          value: o.period,
-          label: `на ${o.label} урок — ${o.classBusy ? `у класса ${o.classBusy}` : (o.candidateName ?? 'нет свободного учителя')}`,
-          disabled: !o.classBusy && !o.candidateId,
-        }))}
+      {/* A free period with nobody free to teach it cannot take the lesson (its teacher is away all
+          day; the server refuses such a move too). */}
+      <MoveSelect
+        lesson={l}
+        onPick={(o) => decide(l, { kind: 'move', toPeriod: o.period, substituteId: o.candidateId, toRoomId: l.roomClosed ? o.roomId : null })}
+        text={(o) => o.candidateName ?? 'нет свободного учителя'}
+        usable={(o) => Boolean(o.candidateId) && (!l.roomClosed || Boolean(o.roomId))}
       />
       <Button size="small" onClick={() => decide(l, { kind: 'cancel' })}>
         Снять урок
