@@ -3,6 +3,7 @@ import { compile } from '../../../src-main/core/timetable/engine/compile';
 import { evaluate } from '../../../src-main/core/timetable/engine/evaluator';
 import { generateSchool } from '../../../src-main/core/timetable/engine/generator/generator';
 import { lnsStats } from '../../../src-main/core/timetable/engine/lns';
+import { transferStats } from '../../../src-main/core/timetable/engine/dayTransfer';
 import { solve } from '../../../src-main/core/timetable/engine/solver';
 
 describe('solver', () => {
@@ -82,6 +83,20 @@ describe('solver', () => {
     expect(b.timetable).toEqual(a.timetable);
     expect(b.evaluation.hard).toBe(a.evaluation.hard);
     expect(b.evaluation.soft).toBe(a.evaluation.soft);
+  });
+
+  it('is deterministic for a seed with the day repack / day transfer escape at work', () => {
+    // The same infeasible school: the stalled feasibility phase runs transfer steps.
+    const inst = generateSchool({ size: 'S', hard: true, seed: 6 });
+    inst.teachers[3].unavailable = inst.days.flatMap((_, day) => (day < 4 ? inst.periods.map((__, period) => ({ day, period })) : []));
+    const c = compile(inst);
+    const steps = transferStats.steps;
+    const a = solve(c, { seed: 7, maxIterations: 25_000, repack: true });
+    expect(transferStats.steps).toBeGreaterThan(steps);
+    const b = solve(c, { seed: 7, maxIterations: 25_000, repack: true });
+    expect(a.evaluation.valid).toBe(false);
+    expect(b.timetable).toEqual(a.timetable);
+    expect(b.evaluation.hard).toBe(a.evaluation.hard);
   });
 
   it('reports unplaceable lessons instead of failing', () => {
