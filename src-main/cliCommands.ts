@@ -3,7 +3,8 @@ import path from 'node:path';
 import { AppError } from '../src-shared/errors';
 import { plural } from '../src-shared/domain/plural';
 import { closeCore, openCore, type Core } from './core/foundation/context';
-import { configFromEnv, type DbConfig } from './core/db/createDb';
+import type { DbConfig } from './core/db/createDb';
+import { startDatabase } from './core/db/startDatabase';
 import { backupSqlite } from './core/db/backup';
 import { acquireAppLock } from './core/db/appLock';
 import { inspectBackup, prepareRestoreCopy, replaceDatabaseFile } from './core/db/restore';
@@ -37,9 +38,12 @@ function dataDirOf(flags: Flags): string {
   return typeof flags.data === 'string' ? path.resolve(flags.data) : defaultDataDir();
 }
 
-/** The database of a data folder (DATABASE_URL or its SQLite file), with its key if it is encrypted. */
+/**
+ * The database of a data folder as its start would open it (DATABASE_URL, the server saved in its
+ * settings.json, or its SQLite file), with its key if it is encrypted.
+ */
 function configOf(dataDir: string): DbConfig {
-  return keyedConfig(configFromEnv(sqliteFileIn(dataDir)), dataDir, sqliteFileIn(dataDir));
+  return keyedConfig(startDatabase(dataDir).config, dataDir, sqliteFileIn(dataDir));
 }
 
 async function withCore<T>(dbConfig: DbConfig, dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
@@ -170,7 +174,7 @@ export async function runCommand(command: string, positional: string[], flags: F
     case 'encrypt':
     case 'decrypt': {
       const dataDir = dataDirOf(flags);
-      const config = configFromEnv(sqliteFileIn(dataDir));
+      const config = startDatabase(dataDir).config;
       if (config.kind !== 'sqlite') throw new AppError('VALIDATION', 'Шифрование в программе — для файла SQLite; базу PostgreSQL защищает сервер базы данных. Ничего не изменено.');
       const r = command === 'encrypt' ? await encryptDatabase(path.resolve(config.file), dataDir) : await decryptDatabase(path.resolve(config.file), dataDir);
       out(r);
