@@ -4,7 +4,7 @@ import { AppError } from '../src-shared/errors';
 import { plural } from '../src-shared/domain/plural';
 import { closeCore, openCore, type Core } from './core/foundation/context';
 import type { DbConfig } from './core/db/createDb';
-import { startDatabase } from './core/db/startDatabase';
+import { startDatabase, startFailure } from './core/startDatabase';
 import { backupSqlite } from './core/db/backup';
 import { acquireAppLock } from './core/db/appLock';
 import { inspectBackup, prepareRestoreCopy, replaceDatabaseFile } from './core/db/restore';
@@ -47,7 +47,10 @@ function configOf(dataDir: string): DbConfig {
 }
 
 async function withCore<T>(dbConfig: DbConfig, dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
-  const core = await openCore({ db: dbConfig, dataDir, logger: createLogger(undefined, 'warn') });
+  const core = await openCore({ db: dbConfig, dataDir, logger: createLogger(undefined, 'warn') }).catch((err: unknown) => {
+    // A server saved in settings.json that refuses: the same Russian reason and way back as at start.
+    throw dbConfig.kind === 'postgres' ? startFailure(err, startDatabase(dataDir), dataDir) : err;
+  });
   try {
     return await fn(core);
   } finally {

@@ -1,5 +1,5 @@
 import { createIpcSessions } from '../core/access/index';
-import { startDatabase, startFailure } from '../core/db/startDatabase';
+import { startDatabase, startFailure } from '../core/startDatabase';
 import { attachKey, databaseKeyFor } from '../core/db/dbKey';
 import { createLogger } from '../core/foundation/logger';
 import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';

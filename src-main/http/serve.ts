@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDatabase, startFailure } from '../core/db/startDatabase';
+import { startDatabase, startFailure } from '../core/startDatabase';
 import { countUsers } from '../core/access/index';
 import { decideLanMode } from '../core/access/index';
 import { startApp } from '../core/startApp';

@@ -11,7 +11,7 @@ import { sqliteFileIn as sqliteDefault } from '../foundation/paths';
 import type { Handlers } from './types';
 import { runJob } from '../workerJobs';
 import { pgWhere, probePostgres } from '../foundation/pgProbe';
-import { nextStartOf, saveStartDatabase } from '../db/startDatabase';
+import { nextStartOf, saveStartDatabase } from '../startDatabase';
 
 function view(ctx: HandlerContext): SettingsView {
   const { config, appDb } = ctx.core;

@@ -82,7 +82,7 @@ export function writeLocalSettings(dataDir: string, settings: LocalSettings): vo
 /**
  * The PostgreSQL server chosen with «Использовать при следующем запуске» (issue 23, part 4), the
  * `database` entry of the file; absent or null: the data folder's SQLite file. `password` is sealed
- * (db/startDatabase.ts), never plain. Kept apart from {@link LocalSettings}: the settings screen
+ * (core/startDatabase.ts), never plain. Kept apart from {@link LocalSettings}: the settings screen
  * gets and sends those, and the sealed password has no business in the browser.
  */
 export const savedDatabase = z.object({

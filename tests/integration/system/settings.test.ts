@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { systemCaller } from '../../../src-main/core/access/index';
 import { closeCore, openCore } from '../../../src-main/core/foundation/context';
-import { saveStartDatabase, startDatabase, startFailure } from '../../../src-main/core/db/startDatabase';
+import { saveStartDatabase, startDatabase, startFailure } from '../../../src-main/core/startDatabase';
 import { settingsFileIn } from '../../../src-main/core/foundation/localSettings';
 import { createLogger, silentSink } from '../../../src-main/core/foundation/logger';
 import { createSignedInUser, signInClient } from '../../helpers/accessHelpers';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chooseStartDatabase, nextStartOf, pgUrlOf, saveStartDatabase, startDatabase } from '../../../src-main/core/db/startDatabase';
+import { chooseStartDatabase, nextStartOf, pgUrlOf, saveStartDatabase, startDatabase } from '../../../src-main/core/startDatabase';
 import { readLocalSettings, readSavedDatabase, settingsFileIn, writeLocalSettings } from '../../../src-main/core/foundation/localSettings';
 
 /**

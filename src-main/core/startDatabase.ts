@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { AppError } from '../../../src-shared/errors';
-import { openVault } from '../accounts/passwordVault';
-import { readSavedDatabase, settingsFileIn, writeSavedDatabase, type SavedDatabase } from '../foundation/localSettings';
-import { sqliteFileIn } from '../foundation/paths';
-import { pgFailureReason, pgWhere, type PgTarget } from '../foundation/pgProbe';
-import { configFromEnv, type DbConfig } from './createDb';
+import { AppError } from '../../src-shared/errors';
+import { openVault } from './accounts/index';
+import { readSavedDatabase, settingsFileIn, writeSavedDatabase, type SavedDatabase } from './foundation/localSettings';
+import { sqliteFileIn } from './foundation/paths';
+import { pgFailureReason, pgWhere, type PgTarget } from './foundation/pgProbe';
+import { configFromEnv, type DbConfig } from './db/createDb';
 
 /**
  * Which database a start opens (issue 23, part 4): `DATABASE_URL` when it is set, else the PostgreSQL
