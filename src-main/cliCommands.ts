@@ -5,6 +5,7 @@ import { plural } from '../src-shared/domain/plural';
 import { closeCore, openCore, type Core } from './core/foundation/context';
 import type { DbConfig } from './core/db/createDb';
 import { startDatabase, startFailure } from './core/startDatabase';
+import { DATABASE_SOURCE_TITLES } from '../src-shared/contract/settings';
 import { backupSqlite } from './core/db/backup';
 import { acquireAppLock } from './core/db/appLock';
 import { inspectBackup, prepareRestoreCopy, replaceDatabaseFile } from './core/db/restore';
@@ -146,7 +147,8 @@ async function restore(file: string | undefined, flags: Flags): Promise<void> {
 async function status(flags: Flags): Promise<void> {
   const dataDir = dataDirOf(flags);
   await withCore(configOf(dataDir), dataDir, async (core) => {
-    out(`База: ${core.appDb.kind === 'sqlite' ? `SQLite ${core.appDb.location}${core.appDb.sqliteKey ? ' (зашифрована)' : ''}` : `PostgreSQL ${core.appDb.location}`}`);
+    const source = DATABASE_SOURCE_TITLES[startDatabase(dataDir).source];
+    out(`База: ${core.appDb.kind === 'sqlite' ? `SQLite ${core.appDb.location}${core.appDb.sqliteKey ? ' (зашифрована)' : ''}` : `PostgreSQL ${core.appDb.location}`} — ${source}`);
     out(`Схема: ${core.migration.schemaVersion}; версия программы ${core.config.appVersion}`);
   });
 }
