@@ -52,18 +52,24 @@ export async function settle(page: Page): Promise<void> {
   page.on('requestfailed', onEnd);
   try {
     const deadline = Date.now() + 20_000;
-    for (;;) {
-      await page.waitForFunction(() => {
+    const still = () =>
+      page.evaluate(() => {
         const w = globalThis as unknown as Win & { document: { getAnimations(): { playState: string; effect: { getComputedTiming(): { iterations?: number } } | null }[] } };
-        const busy = w.document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin').length > 0;
+        const busy = w.document.querySelectorAll('.ant-spin-spinning, .ant-skeleton, .ant-table-placeholder .ant-spin').length > 0;
         const animating = w.document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
         return !busy && !animating;
       });
-      if (inFlight === 0 && Date.now() - quietSince > 250) break;
+    for (;;) {
+      if ((await still()) && inFlight === 0 && Date.now() - quietSince > 250) {
+        // Two frames later it must still be still: a loaded list may mount a child that shows its own
+        // skeleton and only then asks for its data (a chain that outlasts 250 ms on a busy machine).
+        await page.evaluate(() => new Promise<void>((r) => (globalThis as unknown as Win).requestAnimationFrame(() => (globalThis as unknown as Win).requestAnimationFrame(() => r()))));
+        await page.waitForTimeout(150);
+        if ((await still()) && inFlight === 0) break;
+      }
       if (Date.now() > deadline) break;
       await page.waitForTimeout(100);
     }
-    await page.evaluate(() => new Promise<void>((r) => (globalThis as unknown as Win).requestAnimationFrame(() => (globalThis as unknown as Win).requestAnimationFrame(() => r()))));
   } finally {
     page.off('request', onReq);
     page.off('requestfinished', onEnd);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createRequire } from 'node:module';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -25,9 +25,10 @@ const comparePng = utils.getComparator('image/png');
  * else what differs (the picture and the diff are left in test-results/screens/ for review).
  * `UPDATE_SCREENS=1` writes the picture as the new committed one instead.
  */
-export async function comparePictures(page: Page, name: string): Promise<string | null> {
+export async function comparePictures(page: Page, name: string, mask: Locator[] = []): Promise<string | null> {
   // The once-a-day notice of late tasks pops up on its own timer: checked elsewhere, not pictured.
-  const actual = await page.screenshot({ animations: 'disabled', caret: 'hide', scale: 'css', style: '.ant-notification { display: none !important; }' });
+  // `mask` covers what differs from run to run by design (the run's own data folder) with a plain box.
+  const actual = await page.screenshot({ animations: 'disabled', caret: 'hide', scale: 'css', mask, maskColor: '#d9d9d9', style: '.ant-notification { display: none !important; }' });
   const expectedFile = path.join(SCREENS_DIR, `${name}.png`);
   if (process.env.UPDATE_SCREENS === '1') {
     fs.mkdirSync(SCREENS_DIR, { recursive: true });
