@@ -1,3 +1,4 @@
+import { insertMany } from '../../db/insertMany';
 import type { Executor } from '../../foundation/executor';
 
 /**
@@ -47,6 +48,6 @@ export async function saveSeen(db: Executor, rows: readonly SeenRow[]): Promise<
       const ids = chunk.filter((r) => r.personKind === kind).map((r) => r.personId);
       if (ids.length) await db.deleteFrom('portalSeen').where('personKind', '=', kind).where('personId', 'in', ids).execute();
     }
-    await db.insertInto('portalSeen').values(chunk).execute();
+    await insertMany(db, 'portalSeen', chunk);
   }
 }
