@@ -5,6 +5,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default'],
+    // Vitest's default is one worker per core minus one: a single worker on the 2-core office/CI
+    // machine, which ran the whole suite file after file. Unit and integration files are independent
+    // (own SQLite file, own PostgreSQL database, port 0), so two run at once; the tests wait on
+    // PostgreSQL and on child processes often enough that both cores stay busy.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -18,6 +18,7 @@
  *   npm run bench:timetable -- --only=Edit     (hand editing on the demo school: live check, «Исправить», issue 16)
  *   npm run bench:timetable -- --profile       (where the time to the first valid timetable goes)
  *   options: --only=S,M,Lom,Demo  --seeds=N  --school-seed=N (generated schools never tuned on)
+ *            --repack (our side with the exact day repack / day transfer escape, see engine/dayTransfer.ts)
  *            --no-cold (skip the cold-start table)  --no-repair
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -62,6 +63,8 @@ async function runOurs(service: SolverService, bi: BenchInstance, seed: number):
     seed,
     timeLimitMs: bi.budget * 1000,
     stopWhenValid: hardReal,
+    // Opt-in escape (issue 25): exact day repack and day transfer when the feasibility phase stalls.
+    repack: args.includes('--repack'),
     onFirstValid: () => {
       firstValid = performance.now() - t0;
     },
@@ -177,7 +180,7 @@ async function main(): Promise<void> {
   const service = startSolverService();
   await service.ready;
   console.log(`Solver service started and warmed up in ${((performance.now() - ts) / 1000).toFixed(1)} s (once per app session).`);
-  console.log(`Timetable benchmark (${hardReal ? 'hard-real' : quick ? 'quick' : 'full'}): ${list.length} instances × ${seeds} seeds, FET 6.8.5 fet-cl vs our solver, runs interleaved (never concurrent).`);
+  console.log(`Timetable benchmark (${hardReal ? 'hard-real' : quick ? 'quick' : 'full'}${args.includes('--repack') ? ', ours with --repack' : ''}): ${list.length} instances × ${seeds} seeds, FET 6.8.5 fet-cl vs our solver, runs interleaved (never concurrent).`);
   const rows: Row[] = [];
   const notes: string[] = [];
   for (const bi of list) {

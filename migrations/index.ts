@@ -26,6 +26,7 @@ import * as m0062 from './0062_create_portal_exchange_entry';
 import * as m0070 from './0070_create_timetable';
 import * as m0071 from './0071_joint_groups_to_curriculum';
 import * as m0075 from './0075_create_substitutions';
+import * as m0076 from './0076_create_room_closures';
 import * as m0080 from './0080_create_report_tables';
 import * as m0081 from './0081_create_certificate_register';
 import * as m0090 from './0090_create_deadlines';
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   '0070_create_timetable': m0070,
   '0071_joint_groups_to_curriculum': m0071,
   '0075_create_substitutions': m0075,
+  '0076_create_room_closures': m0076,
   '0080_create_report_tables': m0080,
   '0081_create_certificate_register': m0081,
   '0090_create_deadlines': m0090,

@@ -23,6 +23,12 @@ function asPostgres(bin, args, opts = {}) {
   return execFileSync(cmd, full, { stdio: ['ignore', 'pipe', 'pipe'], ...opts }).toString();
 }
 
+/**
+ * A role that must sign in with a password (scram-sha-256 on 127.0.0.1) although the cluster trusts
+ * everyone else: the tests of «неверный пароль» need a server that can refuse one (issue 23).
+ */
+export const PASSWORD_ROLE = { user: 'so_password_check', password: 'Verny-parol-23' };
+
 export function startCluster({ dir = path.join(os.tmpdir(), `school-office-pg-${process.pid}`), port = 0 } = {}) {
   const bin = findPgBin();
   if (!bin) throw new Error('PostgreSQL server binaries not found (install the Debian package postgresql)');
@@ -33,10 +39,18 @@ export function startCluster({ dir = path.join(os.tmpdir(), `school-office-pg-${
   if (isRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   const data = path.join(dir, 'data');
   asPostgres(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  // pg_hba.conf is read top down and the first matching line wins: this one goes before initdb's
+  // trust lines. Written in place, so the file keeps its owner (postgres).
+  const hba = path.join(data, 'pg_hba.conf');
+  fs.writeFileSync(hba, `host all ${PASSWORD_ROLE.user} 127.0.0.1/32 scram-sha-256\n${fs.readFileSync(hba, 'utf8')}`);
   asPostgres(path.join(bin, 'pg_ctl'), [
     '-D', data, '-l', path.join(dir, 'log.txt'), '-w', '-t', '60',
-    '-o', `-c listen_addresses=127.0.0.1 -c port=${p} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    '-o', `-c listen_addresses=127.0.0.1 -c port=${p} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c password_encryption=scram-sha-256`,
     'start',
+  ]);
+  asPostgres(path.join(bin, 'psql'), [
+    '-h', dir, '-p', String(p), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-q',
+    '-c', `create role ${PASSWORD_ROLE.user} login password '${PASSWORD_ROLE.password}'`,
   ]);
   return { dir, data, bin, port: p, url: `postgres://postgres@127.0.0.1:${p}/postgres` };
 }

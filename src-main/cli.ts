@@ -12,7 +12,8 @@ function overview(): string {
     '',
     'Справка по команде: school-office <команда> --help (команда при этом не выполняется).',
     `Папка данных по умолчанию: ${defaultDataDir()}`,
-    '(задаётся параметром --data или переменной SCHOOL_OFFICE_DATA; PostgreSQL — переменной DATABASE_URL).',
+    '(задаётся параметром --data или переменной SCHOOL_OFFICE_DATA). База: DATABASE_URL, иначе сервер PostgreSQL',
+    'из «Настройки программы» (settings.json папки данных), иначе файл SQLite в папке данных.',
   );
   return lines.join('\n');
 }

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { AppError } from '../src-shared/errors';
 import { plural } from '../src-shared/domain/plural';
 import { closeCore, openCore, type Core } from './core/foundation/context';
-import { configFromEnv, type DbConfig } from './core/db/createDb';
+import type { DbConfig } from './core/db/createDb';
+import { startDatabase, startFailure } from './core/startDatabase';
+import { DATABASE_SOURCE_TITLES } from '../src-shared/contract/settings';
 import { backupSqlite } from './core/db/backup';
 import { acquireAppLock } from './core/db/appLock';
 import { inspectBackup, prepareRestoreCopy, replaceDatabaseFile } from './core/db/restore';
@@ -37,13 +39,19 @@ function dataDirOf(flags: Flags): string {
   return typeof flags.data === 'string' ? path.resolve(flags.data) : defaultDataDir();
 }
 
-/** The database of a data folder (DATABASE_URL or its SQLite file), with its key if it is encrypted. */
+/**
+ * The database of a data folder as its start would open it (DATABASE_URL, the server saved in its
+ * settings.json, or its SQLite file), with its key if it is encrypted.
+ */
 function configOf(dataDir: string): DbConfig {
-  return keyedConfig(configFromEnv(sqliteFileIn(dataDir)), dataDir, sqliteFileIn(dataDir));
+  return keyedConfig(startDatabase(dataDir).config, dataDir, sqliteFileIn(dataDir));
 }
 
 async function withCore<T>(dbConfig: DbConfig, dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
-  const core = await openCore({ db: dbConfig, dataDir, logger: createLogger(undefined, 'warn') });
+  const core = await openCore({ db: dbConfig, dataDir, logger: createLogger(undefined, 'warn') }).catch((err: unknown) => {
+    // A server saved in settings.json that refuses: the same Russian reason and way back as at start.
+    throw dbConfig.kind === 'postgres' ? startFailure(err, startDatabase(dataDir), dataDir) : err;
+  });
   try {
     return await fn(core);
   } finally {
@@ -139,7 +147,8 @@ async function restore(file: string | undefined, flags: Flags): Promise<void> {
 async function status(flags: Flags): Promise<void> {
   const dataDir = dataDirOf(flags);
   await withCore(configOf(dataDir), dataDir, async (core) => {
-    out(`База: ${core.appDb.kind === 'sqlite' ? `SQLite ${core.appDb.location}${core.appDb.sqliteKey ? ' (зашифрована)' : ''}` : `PostgreSQL ${core.appDb.location}`}`);
+    const source = DATABASE_SOURCE_TITLES[startDatabase(dataDir).source];
+    out(`База: ${core.appDb.kind === 'sqlite' ? `SQLite ${core.appDb.location}${core.appDb.sqliteKey ? ' (зашифрована)' : ''}` : `PostgreSQL ${core.appDb.location}`} — ${source}`);
     out(`Схема: ${core.migration.schemaVersion}; версия программы ${core.config.appVersion}`);
   });
 }
@@ -170,7 +179,7 @@ export async function runCommand(command: string, positional: string[], flags: F
     case 'encrypt':
     case 'decrypt': {
       const dataDir = dataDirOf(flags);
-      const config = configFromEnv(sqliteFileIn(dataDir));
+      const config = startDatabase(dataDir).config;
       if (config.kind !== 'sqlite') throw new AppError('VALIDATION', 'Шифрование в программе — для файла SQLite; базу PostgreSQL защищает сервер базы данных. Ничего не изменено.');
       const r = command === 'encrypt' ? await encryptDatabase(path.resolve(config.file), dataDir) : await decryptDatabase(path.resolve(config.file), dataDir);
       out(r);

@@ -92,6 +92,7 @@ const AUDIT_ALIASES: Readonly<Record<string, readonly DomainEntity[]>> = {
   // Substitutions (issue 16): shown in the day's class and teacher views.
   timetableAbsence: ['timetable'],
   timetableSubstitution: ['timetable'],
+  timetableRoomClosure: ['timetable'],
   // Joint lessons moved to the curriculum's joint groups (migration 0071).
   timetableJoint: ['jointGroup'],
 };

@@ -1,5 +1,5 @@
 import { createIpcSessions } from '../core/access/index';
-import { configFromEnv } from '../core/db/createDb';
+import { startDatabase, startFailure } from '../core/startDatabase';
 import { attachKey, databaseKeyFor } from '../core/db/dbKey';
 import { createLogger } from '../core/foundation/logger';
 import { defaultDataDir, sqliteFileIn } from '../core/foundation/paths';
@@ -38,9 +38,13 @@ async function main(): Promise<void> {
   try {
     const shellKey = fromShell ? await fromShell : undefined;
     const key = shellKey === undefined ? databaseKeyFor(dataDir) : shellKey === null ? null : Buffer.from(shellKey, 'base64');
-    const db = attachKey(configFromEnv(sqliteFileIn(dataDir)), sqliteFileIn(dataDir), key);
+    // DATABASE_URL, else the server saved in settings.json, else the folder's SQLite file.
+    const start = startDatabase(dataDir);
+    const db = attachKey(start.config, sqliteFileIn(dataDir), key);
     // Held while the window runs: `restore` refuses to replace the file under it (issue 19).
-    const app = await startApp({ db, dataDir, logger, running: { holder: 'окно программы', refusal: 'Программа не запущена' } });
+    const app = await startApp({ db, dataDir, logger, running: { holder: 'окно программы', refusal: 'Программа не запущена' } }).catch((err: unknown) => {
+      throw startFailure(err, start, dataDir);
+    });
     serveCore(port, app.dispatcher, createIpcSessions(app.core));
     port.postMessage({ type: 'ready', database: app.core.appDb.kind === 'sqlite' ? app.core.appDb.location : `PostgreSQL ${app.core.appDb.location}` });
   } catch (err) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configFromEnv } from '../core/db/createDb';
+import { startDatabase, startFailure } from '../core/startDatabase';
 import { countUsers } from '../core/access/index';
 import { decideLanMode } from '../core/access/index';
 import { startApp } from '../core/startApp';
@@ -36,8 +36,9 @@ export const SERVE_HELP = `Школьный офис в браузере: зап
   --allow-host ИМЯ ещё одно имя этого компьютера в сети, по которому к нему обращаются
   -h, --help       эта справка
 
-База данных: файл school-office.sqlite3 в папке данных или DATABASE_URL
-(postgres://… либо sqlite:/путь/файл.sqlite3).
+База данных: DATABASE_URL (postgres://… либо sqlite:/путь/файл.sqlite3), если задана;
+иначе сервер PostgreSQL, выбранный в «Настройки программы → Использовать при следующем
+запуске» (settings.json в папке данных); иначе файл school-office.sqlite3 в папке данных.
 При первом запуске на пустой базе программа в браузере попросит создать администратора
 и ввести код первого запуска, напечатанный здесь: пароля по умолчанию нет,
 администратор заводит остальных пользователей.
@@ -78,12 +79,16 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger();
-  // An encrypted folder's key (database.key) is attached to its SQLite file.
-  const db = keyedConfig(configFromEnv(sqliteFileIn(args.dataDir)), args.dataDir, sqliteFileIn(args.dataDir));
+  // DATABASE_URL, else the server saved in settings.json, else the folder's SQLite file; an
+  // encrypted folder's key (database.key) is attached to its SQLite file.
+  const start = startDatabase(args.dataDir);
+  const db = keyedConfig(start.config, args.dataDir, sqliteFileIn(args.dataDir));
   // A first start names a folder that does not exist yet: the lock file below needs it.
   fs.mkdirSync(args.dataDir, { recursive: true, mode: 0o700 });
   // Held while the server runs: `restore` refuses to replace the file under it (issue 19).
-  const { core, dispatcher, close } = await startApp({ db, dataDir: args.dataDir, logger, running: { holder: 'сервер (serve)', refusal: 'Сервер не запущен' } });
+  const { core, dispatcher, close } = await startApp({ db, dataDir: args.dataDir, logger, running: { holder: 'сервер (serve)', refusal: 'Сервер не запущен' } }).catch((err: unknown) => {
+    throw startFailure(err, start, args.dataDir);
+  });
   if (!isLoopbackHost(args.host)) {
     const lan = await decideLanMode(core.db, args.host, args.port);
     if (!lan.allowed) {

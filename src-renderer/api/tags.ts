@@ -71,6 +71,12 @@ export const QUERY_TAGS: Readonly<Record<string, readonly Tag[]>> = {
   'system.updates': ['appSettings'],
   'system.setup': ['appSettings', 'school', 'academicYear', 'schoolClass', 'appUser'],
   'system.backup': ['backup'],
+  // The program's log grows with every call; the audit tag goes stale on every write anyone makes.
+  'system.logs': ['audit'],
+  // The wizard's demo school: offered while the database has no pupils.
+  'system.demo': ['school', 'academicYear', 'pupil'],
+  // The PostgreSQL connection test and the connection kept for the next start live in the settings.
+  'system.database': ['appSettings'],
   // The timetable is built from the plan, load, bells, rooms and classes: its pre-check follows them.
   timetable: ['timetable', 'jointGroup', 'curriculumPlan', 'teachingAssignment', 'staffSubject', 'subject', 'room', 'roomType', 'bellSchedule', 'subgroup', 'staff', 'academicYear', 'studyPeriodScheme', ...ROSTERS],
 };

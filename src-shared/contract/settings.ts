@@ -37,11 +37,32 @@ export const localSettings = z
   });
 export type LocalSettings = z.output<typeof localSettings>;
 
+export const DATABASE_SOURCES = ['env', 'settings', 'default'] as const;
+/** Why a start opens the database it opens. */
+export const DATABASE_SOURCE_TITLES: Record<(typeof DATABASE_SOURCES)[number], string> = {
+  env: 'задана переменной DATABASE_URL (она важнее файла настроек)',
+  settings: 'выбрана в настройках программы',
+  default: 'файл SQLite в папке данных',
+};
+
 const settingsView = z.object({
   appVersion: z.string(),
   dataDir: z.string(),
   settingsFile: z.string(),
+  /** The database this run has open. */
   database: z.object({ kind: z.enum(['sqlite', 'postgres']), location: z.string() }),
+  /**
+   * The database the next start opens (DATABASE_URL > the saved server > the SQLite file);
+   * `differs`: a restart changes the database. `problem`: the saved entry is damaged, and the
+   * start will refuse until it is chosen again.
+   */
+  nextStart: z.object({
+    kind: z.enum(['sqlite', 'postgres']),
+    location: z.string(),
+    source: z.enum(DATABASE_SOURCES),
+    differs: z.boolean(),
+    problem: z.string().nullable(),
+  }),
   /** Where backups go now (the saved folder or the default). */
   backupDir: z.string(),
   /** The program's log: `school-office.log` and its rotated copies. */
@@ -99,6 +120,14 @@ const logTail = z.object({
   lines: z.array(z.object({ at: z.string(), level: z.enum(LOG_LEVELS), message: z.string(), details: z.string() })),
 });
 export type LogTail = z.output<typeof logTail>;
+
+const pgTarget = z.object({
+  host: z.string().trim().min(1, 'укажите сервер').max(255),
+  port: z.number().int().min(1, 'порт от 1 до 65535').max(65535, 'порт от 1 до 65535'),
+  database: z.string().trim().min(1, 'укажите базу данных').max(63),
+  user: z.string().trim().min(1, 'укажите пользователя').max(63),
+  password: z.string().max(200),
+});
 
 export const settingsContract = {
   /** This computer's settings: data folder, database, backup folder, updates. */
@@ -165,14 +194,22 @@ export const settingsContract = {
   'system.database.test': query({
     summary: 'Проверить подключение к PostgreSQL',
     right: 'system.manage',
-    input: z.object({
-      host: z.string().trim().min(1, 'укажите сервер').max(255),
-      port: z.number().int().min(1, 'порт от 1 до 65535').max(65535, 'порт от 1 до 65535'),
-      database: z.string().trim().min(1, 'укажите базу данных').max(63),
-      user: z.string().trim().min(1, 'укажите пользователя').max(63),
-      password: z.string().max(200),
-    }),
+    input: pgTarget,
     output: z.object({ ok: z.boolean(), message: z.string(), serverVersion: z.string().nullable() }),
+  }),
+  /**
+   * «Использовать при следующем запуске»: the PostgreSQL server (tested again here; a refusal changes
+   * nothing) or «Вернуться к файлу SQLite», saved in the data folder's settings.json with the password
+   * sealed. Takes effect at the next start, unless DATABASE_URL is set. Audited without the password.
+   */
+  'system.database.choose': mutation({
+    summary: 'Выбрать базу данных для следующего запуска',
+    right: 'system.manage',
+    entity: 'appSettings',
+    record: 'Подключение к базе данных',
+    labels: { host: 'Сервер', port: 'Порт', database: 'База данных', user: 'Пользователь', password: 'Пароль', nextStart: 'База данных при следующем запуске' },
+    input: z.discriminatedUnion('kind', [pgTarget.extend({ kind: z.literal('postgres') }), z.object({ kind: z.literal('sqlite') })]),
+    output: settingsView,
   }),
   /** The first-run wizard: its steps, which are filled in already, where the administrator stopped. */
   'system.setup.get': query({

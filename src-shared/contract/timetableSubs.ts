@@ -20,12 +20,20 @@ export const ABSENCE_REASON_LABEL: Record<(typeof ABSENCE_REASONS)[number], stri
   unpaid: 'адм. отпуск',
   other: 'другое',
 };
-export const SUB_KINDS = ['substitute', 'merge', 'move', 'cancel'] as const;
+export const SUB_KINDS = ['substitute', 'merge', 'move', 'cancel', 'room'] as const;
 export const SUB_KIND_LABEL: Record<(typeof SUB_KINDS)[number], string> = {
   substitute: 'замена',
   merge: 'объединение групп',
   move: 'перенос',
   cancel: 'урок снят',
+  room: 'перенос в кабинет',
+};
+/** Why a room is closed for dates («кабинет закрыт»). */
+export const CLOSURE_REASONS = ['repair', 'inspection', 'other'] as const;
+export const CLOSURE_REASON_LABEL: Record<(typeof CLOSURE_REASONS)[number], string> = {
+  repair: 'ремонт',
+  inspection: 'проверка',
+  other: 'другое',
 };
 
 const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
@@ -43,6 +51,34 @@ export const absenceOut = z.object({
   version: z.number(),
 });
 export type AbsenceOut = z.output<typeof absenceOut>;
+
+export const closureOut = z.object({
+  id: z.string(),
+  roomId: z.string(),
+  /** «12», «Спортзал». */
+  roomNumber: z.string(),
+  dateFrom: z.string(),
+  dateTo: z.string(),
+  reason: z.enum(CLOSURE_REASONS),
+  note: z.string().nullable(),
+  version: z.number(),
+});
+export type ClosureOut = z.output<typeof closureOut>;
+
+/** A free room offered for a lesson whose room is closed, ranked best first. */
+export const roomOptionOut = z.object({
+  roomId: z.string(),
+  number: z.string(),
+  floor: z.number().nullable(),
+  capacity: z.number().nullable(),
+  /** On the closed room's floor and of its type. */
+  sameFloorType: z.boolean(),
+  /** The class's home room. */
+  homeRoom: z.boolean(),
+  /** Room changes the class would make that day with this room (its neighbouring lessons' rooms). */
+  moves: z.number(),
+});
+export type RoomOptionOut = z.output<typeof roomOptionOut>;
 
 export const candidateOut = z.object({
   staffId: z.string(),
@@ -65,6 +101,9 @@ export const substitutionOut = z.object({
   substituteName: z.string().nullable(),
   toPeriod: z.number().nullable(),
   roomId: z.string().nullable(),
+  /** The room the lesson goes to («перенос в кабинет …», or a move's room). */
+  toRoomId: z.string().nullable(),
+  toRoomNumber: z.string().nullable(),
   paid: z.boolean(),
   note: z.string().nullable(),
   version: z.number(),
@@ -79,9 +118,16 @@ export const affectedLessonOut = z.object({
   classLabel: z.string(),
   classIds: z.array(z.string()),
   subjectName: z.string(),
+  /** `teacher`: the teacher is absent; `room`: only the room is closed (the teacher is present). */
+  cause: z.enum(['teacher', 'room']),
+  /** The lesson's own teacher: the absent one, or (room closed) the one who still teaches it. */
   absentId: z.string(),
   absentName: z.string(),
   roomNumber: z.string().nullable(),
+  /** The lesson's room is closed that day (its decision must name another room). */
+  roomClosed: z.boolean(),
+  /** Free rooms fit for the lesson in its period when its room is closed, best first. */
+  roomOptions: z.array(roomOptionOut),
   hours: z.number(),
   substitution: substitutionOut.nullable(),
   candidates: z.array(candidateOut),
@@ -91,7 +137,18 @@ export const affectedLessonOut = z.object({
    * Other periods of the class's day for «перенести»: the class's own lesson standing there (a move
    * onto it is refused) and the best candidate free at that period, who would teach it.
    */
-  moveTo: z.array(z.object({ period: z.number(), label: z.string(), classBusy: z.string().nullable(), candidateId: z.string().nullable(), candidateName: z.string().nullable() })),
+  moveTo: z.array(
+    z.object({
+      period: z.number(),
+      label: z.string(),
+      classBusy: z.string().nullable(),
+      candidateId: z.string().nullable(),
+      candidateName: z.string().nullable(),
+      /** The best free room there when the lesson's room is closed that day. */
+      roomId: z.string().nullable(),
+      roomNumber: z.string().nullable(),
+    }),
+  ),
 });
 export type AffectedLesson = z.output<typeof affectedLessonOut>;
 
@@ -101,10 +158,13 @@ export const subsDayOut = z.object({
   versionId: z.string().nullable(),
   versionName: z.string().nullable(),
   absences: z.array(absenceOut),
+  closures: z.array(closureOut),
   lessons: z.array(affectedLessonOut),
   /** Teachers of the version, for picking a substitute by hand. */
   teachers: z.array(z.object({ id: z.string(), name: z.string() })),
   periods: z.array(z.object({ index: z.number(), label: z.string() })),
+  /** Rooms of the version, for marking one closed. */
+  rooms: z.array(z.object({ id: z.string(), number: z.string() })),
 });
 export type SubsDay = z.output<typeof subsDayOut>;
 
@@ -129,6 +189,10 @@ export const weekMarkOut = z.object({
   text: z.string(),
   absentId: z.string(),
   substituteId: z.string().nullable(),
+  /** The lesson's room is closed that day (a room change is neither a missed nor a substituted hour). */
+  cause: z.enum(['teacher', 'room']),
+  /** The room the lesson goes to that day, if another (room views list what they take in). */
+  toRoomId: z.string().nullable(),
 });
 export type WeekMark = z.output<typeof weekMarkOut>;
 
@@ -158,6 +222,31 @@ export const timetableSubsContract = {
     }),
     output: absenceOut,
   }),
+  /** Marks a room closed for dates (ремонт, проверка): its lessons need another room. */
+  'timetable.subs.closure.create': mutation({
+    summary: 'Отметить кабинет закрытым',
+    right: 'timetable.subs',
+    entity: 'timetable',
+    record: 'Закрытие кабинета',
+    labels: { roomId: 'Кабинет', dateFrom: 'С', dateTo: 'По', reason: 'Причина', note: 'Пояснение' },
+    input: z.object({
+      roomId: recordId,
+      dateFrom: isoDate,
+      dateTo: isoDate,
+      reason: z.enum(CLOSURE_REASONS),
+      note: z.string().trim().max(200).nullable().optional().transform((v) => (v ? v : null)),
+    }),
+    output: closureOut,
+  }),
+  /** Opens a closed room again, with the decisions made for its lessons. */
+  'timetable.subs.closure.delete': mutation({
+    summary: 'Снять закрытие кабинета',
+    right: 'timetable.subs',
+    entity: 'timetable',
+    record: 'Закрытие кабинета',
+    input: z.object({ id: recordId, version }),
+    output: z.object({ deleted: z.boolean(), substitutions: z.number() }),
+  }),
   /** Removes an absence and the substitutions made for it. */
   'timetable.subs.absence.delete': mutation({
     summary: 'Удалить отсутствие учителя',
@@ -167,13 +256,13 @@ export const timetableSubsContract = {
     input: z.object({ id: recordId, version }),
     output: z.object({ deleted: z.boolean(), substitutions: z.number() }),
   }),
-  /** Decides one affected lesson on a date: another teacher, merged groups, moved within the day, or cancelled. */
+  /** Decides one affected lesson on a date: another teacher, merged groups, moved within the day, another room, or cancelled. */
   'timetable.subs.assign': mutation({
     summary: 'Назначить замену урока',
     right: 'timetable.subs',
     entity: 'timetable',
     record: 'Замена урока',
-    labels: { substituteId: 'Заменяющий учитель', toPeriod: 'Перенести на урок', kind: 'Вид замены', note: 'Примечание' },
+    labels: { substituteId: 'Заменяющий учитель', toPeriod: 'Перенести на урок', toRoomId: 'Кабинет', kind: 'Вид замены', note: 'Примечание' },
     input: z.object({
       date: isoDate,
       lessonId: recordId,
@@ -181,6 +270,8 @@ export const timetableSubsContract = {
       kind: z.enum(SUB_KINDS),
       substituteId: recordId.nullable().default(null),
       toPeriod: z.number().int().min(0).max(30).nullable().default(null),
+      /** Another room: required for «перенос в кабинет» and for any lesson whose room is closed. */
+      toRoomId: recordId.nullable().default(null),
       paid: z.boolean().default(true),
       note: z.string().trim().max(300).nullable().optional().transform((v) => (v ? v : null)),
       /** 0 for a new decision, else the version of the one it replaces. */

@@ -30,6 +30,7 @@ export const ENTITY_TITLES: Record<string, string> = {
   timetableVersion: 'Версия расписания',
   timetableSubstitution: 'Замена',
   timetableAbsence: 'Отсутствие учителя',
+  timetableRoomClosure: 'Закрытие кабинета',
   timetablePlacement: 'Урок в расписании',
   teacherAvailability: 'Недоступность учителя',
   bells: 'Расписание звонков',

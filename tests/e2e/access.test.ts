@@ -57,6 +57,18 @@ describeE2E('Users, roles and rights in the browser', () => {
     await banner.getByRole('button', { name: 'Начать настройку' }).click();
     await page.getByRole('heading', { name: 'Первоначальная настройка' }).waitFor();
     await page.getByText('Шаг 1 из 4: Карточка школы').waitFor();
+    // Where the data lives: the file now and at the next start; a server that refuses offers nothing to save.
+    const place = page.locator('.ant-card').filter({ hasText: 'Где хранятся данные' });
+    expect(await place.getByTestId('next-start').textContent()).toMatch(/^При следующем запуске: Файл SQLite на этом компьютере: .*school-office\.sqlite3 \(файл SQLite в папке данных\)$/);
+    await place.getByText('Проверить подключение к PostgreSQL').click();
+    const pgForm = page.getByRole('form', { name: 'Подключение к PostgreSQL' });
+    await pgForm.getByLabel('Сервер').fill('127.0.0.1');
+    await pgForm.getByLabel('Порт').fill('1');
+    await pgForm.getByLabel('Пользователь').fill('office');
+    await pgForm.getByRole('button', { name: 'Проверить подключение' }).click();
+    await pgForm.getByText('Не удалось подключиться к office@127.0.0.1:1/school_office: сервер не принимает подключения на этом порту.').waitFor();
+    expect(await page.getByRole('button', { name: 'Использовать при следующем запуске' }).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('setup-wizard-database') });
     await page.getByRole('button', { name: 'Пропустить шаг' }).click();
 
     await page.getByText('Шаг 2 из 4: Учебный год').waitFor();

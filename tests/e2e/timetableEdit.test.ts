@@ -194,7 +194,7 @@ describeE2E('Расписание: ручная правка', () => {
     await context.close();
   });
 
-  it('marks a teacher ill for two days, merges, moves and substitutes every lesson, downloads the sheet and the ledger', async () => {
+  it('marks a teacher ill for two days, merges, moves and substitutes every lesson, downloads the sheet and the ledger; closes a room', async () => {
     const MON = '2026-09-14';
     const TUE = '2026-09-15';
     const draft = await view();
@@ -359,6 +359,33 @@ describeE2E('Расписание: ручная правка', () => {
     const printed = [...sheets(fs.readFileSync((await print.path())!)).values()][0];
     expect(printed.flat().some((c) => c.includes('С заменами на неделю 14.09.2026 – 20.09.2026'))).toBe(true);
     expect(printed.flat().filter((c) => c.includes(`[${markText}]`))).toHaveLength(1);
+
+    // «Кабинет закрыт»: the room with the most lessons on Wednesday closed through the form; its first
+    // lesson goes to the best free room; the month's ledger does not change.
+    const WED = '2026-09-16';
+    const ledgerBefore = await ok<{ rows: unknown[] }>(apiCall(serve.url, admin, 'timetable.subs.ledger', { month: '2026-09' }));
+    const wed = v.placements.filter((p) => p.day === 2 && p.roomId);
+    const busiest = [...new Set(wed.map((p) => p.roomId!))].sort((a, b) => wed.filter((p) => p.roomId === b).length - wed.filter((p) => p.roomId === a).length)[0];
+    const closedNo = v.rooms.find((r) => r.id === busiest)!.number;
+    await page.goto(`${serve.url}/#/timetable/substitutions?date=${WED}`);
+    await page.getByText('Среда', { exact: true }).waitFor();
+    await page.getByRole('combobox', { name: 'Закрываемый кабинет' }).click();
+    await page.keyboard.type(closedNo);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: closedNo }).first().click();
+    await page.getByRole('combobox', { name: 'Причина закрытия' }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: 'проверка' }).click();
+    await page.getByRole('button', { name: 'Закрыть кабинет' }).click();
+    await page.getByText(`Кабинет ${closedNo} закрыт: 16.09.2026 – 16.09.2026, проверка`).waitFor();
+    await expect.poll(() => rows.count()).toBe(wed.filter((p) => p.roomId === busiest).length);
+    const closedDay = await dayApi(WED);
+    const first = closedDay.lessons[0];
+    expect(first).toMatchObject({ cause: 'room', roomClosed: true });
+    const target = first.roomOptions[0];
+    expect(target, 'a free room for the first lesson').toBeDefined();
+    await row(first).getByRole('button', { name: `В кабинет ${target.number}` }).click();
+    await expect.poll(() => row(first).textContent()).toContain(`перенос в кабинет ${target.number}`);
+    await shot(page, 'timetable-subs-room-closed');
+    expect(await ok(apiCall(serve.url, admin, 'timetable.subs.ledger', { month: '2026-09' }))).toEqual(ledgerBefore);
     await context.close();
   });
 });

@@ -7,9 +7,11 @@ import { backupDirProblem, effectiveBackupDir, readLocalSettings, settingsFileIn
 import { checkUpdateFeed } from '../foundation/updateFeed';
 import { LOG_FILE_NAME, logsDirOf, readCurrentLog, readLogTail } from '../foundation/logFile';
 import { saveSetupState, setupView } from '../setupWizard';
+import { sqliteFileIn as sqliteDefault } from '../foundation/paths';
 import type { Handlers } from './types';
 import { runJob } from '../workerJobs';
-import { probePostgres } from '../foundation/pgProbe';
+import { pgWhere, probePostgres } from '../foundation/pgProbe';
+import { nextStartOf, saveStartDatabase } from '../startDatabase';
 
 function view(ctx: HandlerContext): SettingsView {
   const { config, appDb } = ctx.core;
@@ -19,6 +21,7 @@ function view(ctx: HandlerContext): SettingsView {
     dataDir: config.dataDir,
     settingsFile: settingsFileIn(config.dataDir),
     database: { kind: appDb.kind, location: appDb.location },
+    nextStart: nextStartOf(config.dataDir, appDb),
     backupDir: config.backupDir,
     logsDir: logsDirOf(config.dataDir),
     backupDirDefault: effectiveBackupDir(config.dataDir, { ...settings, backupDir: null }),
@@ -72,6 +75,29 @@ export const settingsHandlers: Handlers<typeof settingsContract> = {
   'system.demo.load': async (input, ctx) => runJob(ctx, 'system.demo.load', input),
   'system.demo.cancel': async ({ jobId }, ctx) => ({ cancelled: ctx.core.jobs.cancel(jobId) }),
   'system.database.test': async (input) => probePostgres(input),
+  'system.database.choose': async (input, ctx) => {
+    const { dataDir } = ctx.core.config;
+    const target = input.kind === 'postgres' ? { host: input.host, port: input.port, database: input.database, user: input.user, password: input.password } : null;
+    if (target) {
+      // Tested again here: only a server that answers now is kept for the next start.
+      const probe = await probePostgres(target);
+      if (!probe.ok) {
+        throw new AppError('VALIDATION', `Подключение к базе данных не сохранено. ${probe.message} Ничего не изменено.`, {
+          issues: [{ path: /неверный пароль/.test(probe.message) ? 'password' : 'host', message: probe.message }],
+        });
+      }
+    }
+    const before = nextStartOf(dataDir, ctx.core.appDb);
+    const label = (kind: string, location: string) => (kind === 'sqlite' ? `Файл SQLite ${location}` : `PostgreSQL ${location}`);
+    const after = target ? label('postgres', pgWhere(target)) : label('sqlite', sqliteDefault(dataDir));
+    // The audit row first (host, port, database and user — never the password): if the database
+    // refuses it, the file stays as it was.
+    await ctx.core.db.transaction().execute(async (trx) => {
+      await ctx.audit.record(trx, { entity: 'appSettings', recordId: 'settings.json', action: 'update', changes: { nextStart: [label(before.kind, before.location), after] } });
+      saveStartDatabase(dataDir, target);
+    });
+    return view(ctx);
+  },
   'system.setup.get': async (_input, ctx) => setupView(ctx),
   'system.setup.save': async (input, ctx) => saveSetupState(ctx, input),
 };

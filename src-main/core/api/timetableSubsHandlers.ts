@@ -1,5 +1,5 @@
 import type { timetableSubsContract } from '../../../src-shared/contract/timetableSubs';
-import { assignSubstitution, createAbsence, deleteAbsence, exportSubs, monthLedger, removeSubstitution, subsDay, weekMarks } from '../timetable/index';
+import { assignSubstitution, createAbsence, createClosure, deleteAbsence, deleteClosure, exportSubs, monthLedger, removeSubstitution, subsDay, weekMarks } from '../timetable/index';
 import type { Handlers } from './types';
 
 /** Substitutions: handlers only call the timetable domain's services. */
@@ -7,6 +7,8 @@ export const timetableSubsHandlers: Handlers<typeof timetableSubsContract> = {
   'timetable.subs.day': async (input, ctx) => subsDay(ctx.core.db, input.date),
   'timetable.subs.absence.create': async (input, ctx) => createAbsence(ctx, input),
   'timetable.subs.absence.delete': async (input, ctx) => deleteAbsence(ctx, input),
+  'timetable.subs.closure.create': async (input, ctx) => createClosure(ctx, input),
+  'timetable.subs.closure.delete': async (input, ctx) => deleteClosure(ctx, input),
   'timetable.subs.assign': async (input, ctx) => assignSubstitution(ctx, input),
   'timetable.subs.remove': async (input, ctx) => removeSubstitution(ctx, input),
   'timetable.subs.ledger': async (input, ctx) => {

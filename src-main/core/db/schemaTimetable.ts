@@ -100,6 +100,7 @@ export interface TimetableTables {
   timetableTeacherAvailability: TimetableTeacherAvailabilityTable;
   timetableAbsence: TimetableAbsenceTable;
   timetableSubstitution: TimetableSubstitutionTable;
+  timetableRoomClosure: TimetableRoomClosureTable;
 }
 
 /** A teacher absent for dates (migration 0075). */
@@ -135,9 +136,29 @@ export interface TimetableSubstitutionTable {
   subjectId: string | null;
   toPeriod: number | null;
   roomId: string | null;
+  /** The room closure this decision covers (migration 0076); null for a teacher's absence. */
+  closureId: string | null;
+  /** The room the lesson goes to, when the decision names one (migration 0076). */
+  toRoomId: string | null;
   paid: number;
   note: string | null;
   createdAt: string;
   createdBy: string | null;
+  version: number;
+}
+
+/** A room closed for dates — ремонт, проверка (migration 0076). */
+export interface TimetableRoomClosureTable {
+  id: string;
+  academicYearId: string;
+  roomId: string;
+  dateFrom: string;
+  dateTo: string;
+  /** repair | inspection | other */
+  reason: string;
+  note: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
   version: number;
 }

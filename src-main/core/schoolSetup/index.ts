@@ -12,7 +12,7 @@ export { deleteTransfer, saveTransfer } from './calendar/transferService';
 export { classTeacherSource } from './repo/classTeacherScope';
 export { classPupils, createClasses, deleteClass, listClasses, saveClass } from './classes/classService';
 export { deleteSubgroup, listSubgroups, saveSubgroup, setSubgroupMembers, splitClass } from './classes/subgroupService';
-export { findYear, writableYear, type YearRow } from './repo/years';
+export { findYear, lockYear, writableYear, type YearRow } from './repo/years';
 export { deleteRoom, deleteRoomType, saveRoom, saveRoomType } from './rooms/roomService';
 export { listRoomTypes, listRooms } from './repo/rooms';
 export { getSchoolCard, saveSchoolCard } from './school/schoolService';

@@ -5,7 +5,7 @@ import { nowIso, schoolToday } from '../foundation/clock';
 import { evaluateLoaded, summaryOfReport } from './evaluation';
 import { metaOf } from './versionQueries';
 import { approvedFrom, findVersion, updateVersionIf } from './repo/versions';
-import { findYear } from '../schoolSetup/index';
+import { findYear, lockYear } from '../schoolSetup/index';
 import { availabilityMap, loadVersion } from './versionStore';
 import { writableDraft } from './versionService';
 
@@ -56,6 +56,8 @@ export async function approveVersion(ctx: HandlerContext, input: { versionId: st
   const at = nowIso();
   const user = ctx.caller.user;
   const archived = await db.transaction().execute(async (trx) => {
+    // One approval of a year at a time: the next one reads the versions this one approves and ends.
+    await lockYear(trx, row.academicYearId);
     const current = await writableDraft(trx, input.versionId, input.version);
     const ended: { id: string; name: string; effectiveFrom: string | null; effectiveTo: string }[] = [];
     const today = schoolToday();

@@ -12,7 +12,7 @@ export { approvedCoverage } from './repo/versions';
 export { buildSnapshot } from './buildSnapshot';
 export { toInstance } from './instance';
 export { exportTimetable } from './exports/exportService';
-export { assignSubstitution, createAbsence, deleteAbsence, exportSubs, monthLedger, removeSubstitution, subsDay, weekMarks } from './substitutions/index';
+export { assignSubstitution, createAbsence, createClosure, deleteAbsence, deleteClosure, exportSubs, monthLedger, removeSubstitution, subsDay, weekMarks } from './substitutions/index';
 export { editTargets } from './editTargets';
 export { repairAround } from './repairService';
 export { cancelRepair, trackRepair } from './repairJobs';

@@ -12,6 +12,7 @@ import { KeysCard } from '../system/KeysCard';
 import { useSaveSettingsMutation, useSettingsQuery } from './settingsApi';
 import { UpdatesCard } from './UpdatesCard';
 import { LogButton } from './LogDialog';
+import { SetupDatabaseCard } from './SetupDatabaseCard';
 
 interface Values {
   backupDir: string;
@@ -72,9 +73,6 @@ export function SettingsPage() {
           <Descriptions.Item label="Папка данных">
             <Typography.Text copyable>{data.dataDir}</Typography.Text>
           </Descriptions.Item>
-          <Descriptions.Item label="База данных">
-            {data.database.kind === 'sqlite' ? 'Файл SQLite на этом компьютере' : 'Сервер PostgreSQL (несколько рабочих мест)'}: <Typography.Text copyable>{data.database.location}</Typography.Text>
-          </Descriptions.Item>
           <Descriptions.Item label="Файл настроек">
             <Typography.Text copyable>{data.settingsFile}</Typography.Text>
           </Descriptions.Item>
@@ -87,10 +85,11 @@ export function SettingsPage() {
           <Descriptions.Item label="Версия программы">{data.appVersion}</Descriptions.Item>
         </Descriptions>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          Папку данных и базу выбирают при запуске (параметр --data, переменные SCHOOL_OFFICE_DATA и DATABASE_URL): программа не переносит
-          открытую базу сама.
+          Папку данных выбирают при запуске (параметр --data или переменная SCHOOL_OFFICE_DATA). Базу — ниже или переменной DATABASE_URL;
+          программа не переносит открытую базу сама.
         </Typography.Paragraph>
       </Card>
+      <SetupDatabaseCard />
       <Form
         form={form}
         layout="vertical"

@@ -12,8 +12,9 @@ export const settingsApi = contractEndpoints({
   cancelDemo: onEachCall('system.demo.cancel'),
   // Each click tries the server again.
   testDatabase: onEachCall('system.database.test'),
+  chooseDatabase: 'system.database.choose',
   setupState: 'system.setup.get',
   saveSetupState: 'system.setup.save',
 });
 
-export const { useSettingsQuery, useSaveSettingsMutation, useCheckUpdatesMutation, useReadLogMutation, useDownloadLogMutation, useSetupStateQuery, useSaveSetupStateMutation, useLoadDemoMutation, useCancelDemoMutation, useTestDatabaseMutation } = settingsApi;
+export const { useSettingsQuery, useSaveSettingsMutation, useCheckUpdatesMutation, useReadLogMutation, useDownloadLogMutation, useSetupStateQuery, useSaveSetupStateMutation, useLoadDemoMutation, useCancelDemoMutation, useTestDatabaseMutation, useChooseDatabaseMutation } = settingsApi;

@@ -9,7 +9,7 @@ import type { EntityKind, TimetableIndex } from './timetableModel';
 
 const dm = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}`;
 
-/** The week's substitutions (?date=) of an approved version, for the class and teacher grids and printouts. */
+/** The week's substitutions (?date=) of an approved version, for the class, teacher and room grids and printouts. */
 export function useWeekSubs(meta: VersionMeta) {
   const [params] = useSearchParams();
   const canAll = useHasRight('timetable.all');
@@ -32,10 +32,14 @@ export function useWeekSubs(meta: VersionMeta) {
   return { date, marks, available: canAll && meta.status !== 'draft' };
 }
 
-/** «Замены на неделю»: a date puts that week's substitutions on the grid; a teacher's extra lessons are listed. */
+/**
+ * «Замены на неделю»: a date puts that week's substitutions on the grid (a closed room's lessons say
+ * where they went); a teacher's extra lessons are listed, and so are the lessons a room takes in
+ * from closed rooms.
+ */
 export function WeekSubsBar({ kind, id, index, subs }: { kind: EntityKind; id: string | null; index: TimetableIndex; subs: ReturnType<typeof useWeekSubs> }) {
   const [, setParams] = useSearchParams();
-  if (!subs.available || kind === 'room') return null;
+  if (!subs.available) return null;
   const setDate = (d: string | null) =>
     setParams(
       (p) => {
@@ -45,7 +49,8 @@ export function WeekSubsBar({ kind, id, index, subs }: { kind: EntityKind; id: s
       },
       { replace: true },
     );
-  const taking = kind === 'teacher' && id && subs.marks ? subs.marks.list.filter((m) => m.substituteId === id && m.absentId !== id) : [];
+  const taking =
+    id && subs.marks ? subs.marks.list.filter((m) => (kind === 'teacher' && m.substituteId === id && m.absentId !== id) || (kind === 'room' && m.toRoomId === id)) : [];
   return (
     <Space orientation="vertical" size={2}>
       <Space wrap>
@@ -64,7 +69,7 @@ export function WeekSubsBar({ kind, id, index, subs }: { kind: EntityKind; id: s
       </Space>
       {taking.length > 0 && (
         <Typography.Text data-testid="week-subs-taking">
-          Замещает:{' '}
+          {kind === 'room' ? 'Принимает уроки:' : 'Замещает:'}{' '}
           {taking
             .map((m) => {
               const occ = index.byKey.get(`${m.lessonId}:${m.index}`);

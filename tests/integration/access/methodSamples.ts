@@ -70,6 +70,8 @@ export const SAMPLES: Record<string, MethodSample> = {
   'system.demo.cancel': { input: () => ({ jobId: 'no-such-job' }) },
   // A closed port on this machine: refused at once, no network beyond localhost.
   'system.database.test': { input: () => ({ host: '127.0.0.1', port: 1, database: 'x', user: 'x', password: 'x' }) },
+  // «Вернуться к файлу SQLite»: what the test data folder opens anyway; no network.
+  'system.database.choose': { input: () => ({ kind: 'sqlite' }) },
   // Saving what is there already: the data folder's defaults (no update address, backups beside the database).
   'system.settings.save': { input: () => ({ backupDir: null, updates: { mode: 'off', channel: 'stable', feedUrl: null } }) },
   // No update address is set in the test data folder: the check answers without the network.

@@ -73,6 +73,8 @@ describeEachDb('demo school with full cards', (kind) => {
   let t: TestCore;
   afterEach(async () => t?.cleanup());
 
+  // The whole demo school (≈ 1 000 pupils with families and accounts) is written here: 20 s on a
+  // quiet machine, over a minute when two test files share a loaded 2-core machine.
   it('writes the cards, search tokens and accounts; the demo is searchable at once', async () => {
     t = await createTestCore(kind);
     await writeDemo(t.core.db, generateSchool());
@@ -90,7 +92,7 @@ describeEachDb('demo school with full cards', (kind) => {
     expect(accounts.length).toBeGreaterThan(20);
     expect(await t.client.call('staff.count', { status: 'dismissed' })).toEqual({ total: 2 });
     expect((await t.client.call('people.pupils.count', { flags: ['boarding'] })).total).toBeGreaterThan(0);
-  });
+  }, 240_000);
 
   it('prints the letters of the class whose accounts were created, with passwords sealed by the data folder’s key', async () => {
     t = await createTestCore(kind);

@@ -19,6 +19,12 @@ async function absence(ctx: SampleContext) {
   return ctx.t.client.call('timetable.subs.absence.create', { staffId: ctx.fx.teacher5B, dateFrom: date, dateTo: date, reason: 'sick', document: null });
 }
 
+/** A fresh room (made by the system caller), so closures of different calls never overlap. */
+async function room(ctx: SampleContext): Promise<string> {
+  const r = await ctx.t.client.call('setup.rooms.save', { id: null, version: 0, room: { number: ctx.unique('к'), typeId: 'room-type-regular', floor: 2, capacity: 30 } });
+  return r.id;
+}
+
 export const SUBS_SAMPLES: Record<string, MethodSample> = {
   'timetable.subs.day': { input: () => ({ date: '2025-10-01' }) },
   'timetable.subs.absence.create': { input: (ctx) => ({ staffId: ctx.fx.teacher5B, dateFrom: freshDate(), dateTo: freshDate(), reason: 'course', document: ctx.unique('Приказ') }) },
@@ -26,6 +32,14 @@ export const SUBS_SAMPLES: Record<string, MethodSample> = {
     input: async (ctx) => {
       const a = await absence(ctx);
       return { id: a.id, version: a.version };
+    },
+  },
+  'timetable.subs.closure.create': { input: async (ctx) => ({ roomId: await room(ctx), dateFrom: freshDate(), dateTo: freshDate(), reason: 'repair', note: ctx.unique('Покраска') }) },
+  'timetable.subs.closure.delete': {
+    input: async (ctx) => {
+      const date = freshDate();
+      const c = await ctx.t.client.call('timetable.subs.closure.create', { roomId: await room(ctx), dateFrom: date, dateTo: date, reason: 'inspection', note: null });
+      return { id: c.id, version: c.version };
     },
   },
   'timetable.subs.assign': {

@@ -5,6 +5,7 @@ import type { VersionView } from '../../../src-shared/contract/timetableFields';
 import { createTestCore, describeEachDb, type TestCore } from '../../helpers/testDb';
 import { hasTool } from '../movement/readers';
 import { sheets } from './officeSheets';
+import { roomClosureCases } from './roomClosureCases';
 import { timetableSchool, waitJob, type TimetableSchool } from './timetableFixture';
 
 async function failure(p: Promise<unknown>): Promise<AppError> {
@@ -277,4 +278,6 @@ describeEachDb('timetable substitutions', (kind) => {
     const decided = (await Promise.all([14, 15, 16, 17, 18].map((d) => t.client.call('timetable.subs.day', { date: `2026-09-${d}` })))).flatMap((d) => d.lessons.filter((l) => l.substitution).map((l) => l.substitution!.kind));
     expect(decided.sort()).toEqual(['merge', 'move']);
   });
+
+  roomClosureCases(() => ({ t, s, v, kind }));
 });

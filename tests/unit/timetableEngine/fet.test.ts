@@ -158,4 +158,24 @@ describe('FET exchange', () => {
     expect(r.instance.lessons[2].students).toEqual([{ classId: 'y:7', division: 0, groups: [1] }]);
     expect(r.instance.teachers[0].unavailable).toEqual([{ day: 0, period: 0 }]);
   });
+
+  it('applies home rooms only to activities of exactly that one teacher or students set, as FET does', () => {
+    const act = (id: number, teachers: string[], students: string[]): string =>
+      `<Activity>${teachers.map((t) => `<Teacher>${t}</Teacher>`).join('')}<Subject>Математика</Subject>${students.map((x) => `<Students>${x}</Students>`).join('')}<Duration>1</Duration><Total_Duration>1</Total_Duration><Id>${id}</Id><Activity_Group_Id>0</Activity_Group_Id><Active>true</Active><Comments></Comments></Activity>`;
+    const home =
+      '<ConstraintTeacherHomeRoom><Weight_Percentage>100</Weight_Percentage><Teacher>A</Teacher><Room>101</Room><Active>true</Active><Comments></Comments></ConstraintTeacherHomeRoom>' +
+      '<ConstraintStudentsSetHomeRoom><Weight_Percentage>100</Weight_Percentage><Students>7 гр2</Students><Room>101</Room><Active>true</Active><Comments></Comments></ConstraintStudentsSetHomeRoom>';
+    const xml = readFileSync(join(__dirname, '../../fixtures/timetable/unsupported.fet'), 'utf8')
+      .replace(/<Activities_List>[\s\S]*<\/Activities_List>/, `<Activities_List>${act(1, ['A'], ['7'])}${act(2, ['A', 'B'], ['7 гр1'])}${act(3, ['C'], ['7 гр1', '7 гр2'])}${act(4, ['C'], ['7 гр2'])}</Activities_List>`)
+      .replace(/<ConstraintTwoActivitiesConsecutive>[\s\S]*?<\/ConstraintActivitiesSameStartingTime>/, '')
+      .replace('</Space_Constraints_List>', `${home}</Space_Constraints_List>`);
+    const r = importFet(xml, 'home rooms');
+    expect(r.instance.lessons.map((l) => [l.id, l.teacherIds.length, l.roomIds ?? null])).toEqual([
+      ['1', 1, ['101']], // teacher A alone
+      ['2', 2, null], // A with B: FET leaves it free
+      ['3', 1, null], // two students sets, one of them 7 гр2: free
+      ['4', 1, ['101']], // exactly 7 гр2
+    ]);
+    expect(r.report.unsupported.filter((u) => u.type.includes('HomeRoom'))).toEqual([]);
+  });
 });

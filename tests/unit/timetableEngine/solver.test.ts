@@ -3,6 +3,7 @@ import { compile } from '../../../src-main/core/timetable/engine/compile';
 import { evaluate } from '../../../src-main/core/timetable/engine/evaluator';
 import { generateSchool } from '../../../src-main/core/timetable/engine/generator/generator';
 import { lnsStats } from '../../../src-main/core/timetable/engine/lns';
+import { transferStats } from '../../../src-main/core/timetable/engine/dayTransfer';
 import { solve } from '../../../src-main/core/timetable/engine/solver';
 
 describe('solver', () => {
@@ -68,16 +69,19 @@ describe('solver', () => {
     expect(other.timetable).not.toEqual(a.timetable);
   });
 
-  it('is deterministic for a seed with the slot-filling construction and the LNS escape at work', () => {
+  it.each([
+    ['the LNS escape', { lns: true }, 45_000, () => lnsStats.steps],
+    ['the day repack / day transfer escape', { repack: true }, 25_000, () => transferStats.steps],
+  ] as const)('is deterministic for a seed with the slot-filling construction and %s at work', (_name, escape, maxIterations, steps) => {
     // Infeasible on purpose (a teacher with more lessons than free slots): the feasibility phase
-    // stalls, so the LNS steps run; two runs with one seed must still agree exactly.
+    // stalls, so the escape's steps run; two runs with one seed must still agree exactly.
     const inst = generateSchool({ size: 'S', hard: true, seed: 6 });
     inst.teachers[3].unavailable = inst.days.flatMap((_, day) => (day < 4 ? inst.periods.map((__, period) => ({ day, period })) : []));
     const c = compile(inst);
-    const steps = lnsStats.steps;
-    const a = solve(c, { seed: 7, maxIterations: 45_000, lns: true });
-    expect(lnsStats.steps).toBeGreaterThan(steps);
-    const b = solve(c, { seed: 7, maxIterations: 45_000, lns: true });
+    const before = steps();
+    const a = solve(c, { seed: 7, maxIterations, ...escape });
+    expect(steps()).toBeGreaterThan(before);
+    const b = solve(c, { seed: 7, maxIterations, ...escape });
     expect(a.evaluation.valid).toBe(false);
     expect(b.timetable).toEqual(a.timetable);
     expect(b.evaluation.hard).toBe(a.evaluation.hard);

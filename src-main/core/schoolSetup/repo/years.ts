@@ -12,6 +12,17 @@ export async function findYear(db: Executor, id: string): Promise<YearRow | unde
   return db.selectFrom('academicYear').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Holds the year's row until the transaction ends, so writes of one year that must see each other
+ * (two approvals of timetable versions, each reading which approved versions it ends) run one after
+ * the other on PostgreSQL, where each connection otherwise reads before the other commits. SQLite has
+ * one writer at a time already. A no-op UPDATE takes the row lock on both databases (SQLite has no
+ * FOR UPDATE).
+ */
+export async function lockYear(trx: Executor, id: string): Promise<void> {
+  await trx.updateTable('academicYear').set((eb) => ({ id: eb.ref('id') })).where('id', '=', id).execute();
+}
+
 /** The year of a write: it must exist and be open (closed years are read-only). */
 export async function writableYear(db: Executor, id: string): Promise<YearRow> {
   const year = await findYear(db, id);

@@ -1,7 +1,7 @@
 import { compile, type Compiled } from './compile';
 import { computeFigures, type Figures } from './figures';
 import type { Placement, Timetable, TimetableInstance } from './model';
-import { beginMove, clearJournal, createState, finishMove, recomputeAll, setStart, type State } from './state';
+import { beginMove, clearJournal, createState, finishMove, recomputeAll, setRoom, setStart, type State } from './state';
 import type { ViolationKind } from './terms';
 
 /**
@@ -72,28 +72,16 @@ export function loadTimetable(st: State, tt: Timetable): string[] {
     }
     if (!st.autoRooms) st.room[u] = -1;
     setStart(st, u, p.day * c.P + p.period);
+    // Evaluation mode keeps whatever room the source says, clashes included; setRoom touches the
+    // room's term, so finishMove counts a room clash already in the timetable (every caller — the
+    // live drag check, the repair, the report — starts from the true figure without a recount).
     if (!st.autoRooms && r >= 0) {
       clearJournal(st);
-      setRoomDirect(st, u, r);
+      setRoom(st, u, r);
     }
   }
   finishMove(st);
   return problems;
-}
-
-function setRoomDirect(st: State, u: number, r: number): void {
-  // Evaluation mode keeps whatever room the source says, clashes included.
-  const c = st.c;
-  st.room[u] = r;
-  const s0 = st.start[u];
-  for (let q = 0; q < c.unitDur[u]; q++) {
-    const slot = s0 + q;
-    const day = (slot / c.P) | 0;
-    const i = r * c.S + slot;
-    if (st.rCnt[i]++ > 0) st.rClash[r]++;
-    st.roomOcc[i] = u;
-    st.rMask[r * c.D + day] |= 1 << (slot - day * c.P);
-  }
 }
 
 export function stateToTimetable(st: State): Timetable {

@@ -169,7 +169,7 @@ export function lnsStep(st: State, mv: Moves, rng: Rng, ctl: LnsControl): boolea
 }
 
 /** Puts every lesson back at its snapshot start and room (one move). */
-function restore(st: State, start: Int32Array, room: Int32Array): void {
+export function restore(st: State, start: Int32Array, room: Int32Array): void {
   const c = st.c;
   beginMove(st);
   for (let u = 0; u < c.nU; u++) if (st.start[u] !== start[u]) setStart(st, u, start[u]);

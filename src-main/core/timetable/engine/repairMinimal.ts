@@ -1,7 +1,7 @@
 import type { Compiled } from './compile';
 import { loadTimetable, stateToTimetable } from './evaluator';
 import type { Timetable } from './model';
-import { beginMove, createState, finishMove, recomputeAll, setBlockStart, setRoom, setStart, undoMove } from './state';
+import { beginMove, createState, finishMove, setBlockStart, setRoom, setStart, undoMove } from './state';
 import type { State } from './stateTypes';
 
 /**
@@ -43,8 +43,6 @@ export function minimalRepair(c: Compiled, tt: Timetable, opts: MinimalRepairOpt
   const maxProbes = opts.maxProbes ?? 300_000;
   const st = createState(c, false);
   loadTimetable(st, tt);
-  // Loading sets rooms without touching the rooms' terms: count their clashes once, in full.
-  recomputeAll(st);
   if (st.hard === 0) return { timetable: tt, hard: 0, moved: 0, probes: 0 };
   // Moved blocks pick free rooms themselves (a person moving a lesson takes a free room too).
   st.autoRooms = true;

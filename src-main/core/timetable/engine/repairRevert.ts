@@ -1,7 +1,7 @@
 import type { Compiled } from './compile';
 import { loadTimetable, stateToTimetable } from './evaluator';
 import type { Timetable } from './model';
-import { beginMove, createState, finishMove, recomputeAll, setBlockStart, setRoom, setStart, undoMove } from './state';
+import { beginMove, createState, finishMove, setBlockStart, setRoom, setStart, undoMove } from './state';
 import type { State } from './stateTypes';
 
 /**
@@ -16,8 +16,6 @@ import type { State } from './stateTypes';
 export function revertChanges(c: Compiled, before: Timetable, after: Timetable, maxProbes = 200_000): { timetable: Timetable; reverted: number; probes: number } {
   const st = createState(c, false);
   loadTimetable(st, after);
-  // Loading sets rooms without touching the rooms' terms: count their clashes once, in full.
-  recomputeAll(st);
   const oldStart = new Int32Array(c.nU).fill(-1);
   const oldRoom = new Int32Array(c.nU).fill(-1);
   for (const p of before.placements) {

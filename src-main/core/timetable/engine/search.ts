@@ -2,6 +2,7 @@ import { clearWeights, hardCost, raiseViolatedWeights } from './breakout';
 import { bestRelocate, BIG_CLASS, buildMoves, kempe, relocate, swap, type Moves } from './neighbourhood';
 import { sanpinSwap } from './sanpinMoves';
 import { lnsStep } from './lns';
+import { transferStep } from './dayTransfer';
 import type { Rng } from './rng';
 import { undoMove, type State } from './state';
 
@@ -26,6 +27,8 @@ export interface SearchControl {
   lns?: boolean;
   /** Escape: breakout weights — violations the search keeps returning to weigh more (default on). */
   breakout?: boolean;
+  /** Escape: exact repack of a day with a clash when stalled (dayRepack.ts). */
+  repack?: boolean;
 }
 
 export interface SearchResult {
@@ -151,6 +154,7 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
   };
   const useLns = ctl.lns ?? false;
   const useBreakout = ctl.breakout ?? true;
+  const useRepack = ctl.repack ?? false;
   let cycleStart = 0;
   let cycleT0 = t0;
   const cycle = feasibility ? Math.max(5_000, ctl.cycle / 4) : ctl.cycle;
@@ -189,6 +193,13 @@ export function anneal(st: State, rng: Rng, ctl: SearchControl): SearchResult {
     }
     if (feasibility && useLns && sinceBest > LNS_AFTER && iter % LNS_EVERY === 0) {
       lnsStep(st, mv, rng, { hardWeight: hw, softWeight: sw, nodeLimit: LNS_NODES, acceptEqual: true });
+      cur = hardCost(st) * hw + st.soft * sw;
+      keepIfBest();
+      if (st.hard > 0) conflictBlocks(st, mv, conflicts);
+      continue;
+    }
+    if (feasibility && useRepack && sinceBest > REPACK_AFTER && iter % REPACK_EVERY === 0) {
+      transferStep(st, rng, { hardWeight: hw, softWeight: sw, nodeLimit: REPACK_NODES, maxSolutions: REPACK_SOLUTIONS, tries: REPACK_TRIES });
       cur = hardCost(st) * hw + st.soft * sw;
       keepIfBest();
       if (st.hard > 0) conflictBlocks(st, mv, conflicts);
@@ -241,6 +252,12 @@ const BREAKOUT_EVERY = 2_000;
 const LNS_AFTER = 20_000;
 const LNS_EVERY = 500;
 const LNS_NODES = 300;
+/** Feasibility phase: a day repack once stalled this long, one every REPACK_EVERY iterations. */
+const REPACK_AFTER = 5_000;
+const REPACK_EVERY = 20_000;
+const REPACK_NODES = 2_000;
+const REPACK_SOLUTIONS = 30;
+const REPACK_TRIES = 3;
 /** Share of quality-phase moves that are SanPiN swaps (when some class has a difficulty profile). */
 const SANPIN_SWAP = 0.1;
 const FEASIBILITY_SOFT_LOW = 1e-4;

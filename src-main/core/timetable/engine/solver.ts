@@ -38,6 +38,8 @@ export interface SolveOptions {
   lns?: boolean;
   /** Breakout weights on violations the stalled feasibility phase keeps returning to (default true). */
   breakout?: boolean;
+  /** Exact repack of a day with a clash when the feasibility phase stalls (see dayRepack.ts). */
+  repack?: boolean;
   /** Iterations per annealing cycle in the quality phase (default max(20 000, 60 × lessons)). */
   cycleIterations?: number;
   progressIntervalMs?: number;
@@ -167,6 +169,7 @@ export function solve(input: TimetableInstance | Compiled, opts: SolveOptions = 
     stallIterations: opts.stallIterations,
     lns: opts.lns,
     breakout: opts.breakout,
+    repack: opts.repack,
     shouldStop,
     onIteration: (it, s) => progress('search', it, s),
     onBest: (it, hard) => markValid(it, hard),

@@ -6,6 +6,7 @@ import { loadSchoolCalendar } from '../../schoolSetup/index';
 import { loadVersion, type LoadedVersion } from '../versionStore';
 import { versionsInForce } from '../repo/versions';
 import { absencesBetween, substitutionsBetween, transferOn, type AbsenceRow, type SubstitutionRow } from './repo/subs';
+import { closuresBetween, type ClosureRow } from './repo/closures';
 
 /**
  * One school day as substitutions see it: the approved version in force, which of its days runs on
@@ -16,8 +17,14 @@ import { absencesBetween, substitutionsBetween, transferOn, type AbsenceRow, typ
 export interface AffectedOccurrence {
   lesson: LessonOut;
   placement: PlacementOut;
+  /** `teacher`: its teacher is absent; `room`: only its room is closed («кабинет закрыт»). */
+  cause: 'teacher' | 'room';
+  /** The absent teacher, or (room closed) the lesson's own teacher, who still teaches it. */
   absentId: string;
-  absenceId: string;
+  /** The teacher's absence (cause `teacher`), else null. */
+  absenceId: string | null;
+  /** The closure of the lesson's room that day, whatever the cause (a decision must then name another room). */
+  closure: ClosureRow | null;
   periods: number[];
 }
 
@@ -27,6 +34,9 @@ export interface DayModel {
   dayIndex: number | null;
   absences: AbsenceRow[];
   absentIds: Set<string>;
+  /** Rooms closed on the date. */
+  closures: ClosureRow[];
+  closedRooms: Map<string, ClosureRow>;
   subs: SubstitutionRow[];
   affected: AffectedOccurrence[];
   /** Classes of the version that do not study on the date (каникулы, a day off), with the reason. */
@@ -72,10 +82,18 @@ async function closedClasses(db: Executor, version: LoadedVersion, date: string,
 }
 
 export async function loadDay(db: Executor, date: string, cache: DayCache = newDayCache()): Promise<DayModel> {
-  const [inForce, absences, subs, transfer] = await Promise.all([versionsInForce(db, date), absencesBetween(db, date, date), substitutionsBetween(db, date, date), transferOn(db, date)]);
+  const [inForce, absences, subs, transfer, closures] = await Promise.all([
+    versionsInForce(db, date),
+    absencesBetween(db, date, date),
+    substitutionsBetween(db, date, date),
+    transferOn(db, date),
+    closuresBetween(db, date, date),
+  ]);
   const absentIds = new Set(absences.map((a) => a.staffId));
+  const closedRooms = new Map(closures.map((c) => [c.roomId, c]));
+  const none = { date, absences, absentIds, closures, closedRooms, subs };
   const row = inForce[0];
-  if (!row) return { date, version: null, dayIndex: null, absences, absentIds, subs, affected: [], closed: new Map() };
+  if (!row) return { ...none, version: null, dayIndex: null, affected: [], closed: new Map() };
   let version = cache.versions.get(row.id);
   if (!version) {
     version = await loadVersion(db, row.id, row);
@@ -84,7 +102,7 @@ export async function loadDay(db: Executor, date: string, cache: DayCache = newD
   const closed = await closedClasses(db, version, date, cache);
   const weekday = transfer ?? isoWeekday(date);
   const dayIndex = version.grid.days.findIndex((d) => d.weekday === weekday);
-  if (dayIndex < 0) return { date, version, dayIndex: null, absences, absentIds, subs, affected: [], closed };
+  if (dayIndex < 0) return { ...none, version, dayIndex: null, affected: [], closed };
   const lessons = new Map(version.lessons.map((l) => [l.id, l]));
   const affected: AffectedOccurrence[] = [];
   for (const p of version.placements) {
@@ -93,11 +111,13 @@ export async function loadDay(db: Executor, date: string, cache: DayCache = newD
     // A lesson none of whose classes studies that day (каникулы) is neither missed nor substituted.
     if (!lesson || lesson.audiences.every((a) => closed.has(a.classId))) continue;
     const absent = lesson.teacherIds.find((t) => absentIds.has(t));
-    if (!absent) continue;
-    affected.push({ lesson, placement: p, absentId: absent, absenceId: absences.find((a) => a.staffId === absent)!.id, periods: periodsOf(p.period, lesson.duration) });
+    const closure = (p.roomId && closedRooms.get(p.roomId)) || null;
+    const periods = periodsOf(p.period, lesson.duration);
+    if (absent) affected.push({ lesson, placement: p, cause: 'teacher', absentId: absent, absenceId: absences.find((a) => a.staffId === absent)!.id, closure, periods });
+    else if (closure) affected.push({ lesson, placement: p, cause: 'room', absentId: lesson.teacherIds[0] ?? '', absenceId: null, closure, periods });
   }
   affected.sort((a, b) => a.placement.period - b.placement.period || a.lesson.audiences[0]?.label.localeCompare(b.lesson.audiences[0]?.label ?? '', 'ru') || 0);
-  return { date, version, dayIndex, absences, absentIds, subs, affected, closed };
+  return { ...none, version, dayIndex, affected, closed };
 }
 
 /** Periods each teacher is busy on the day: own lessons (unless absent) and substitutions taken. */
@@ -148,6 +168,7 @@ export const monthOf = (date: string): { from: string; to: string } => ({ from: 
 /** Hours each teacher substituted in a month (merged groups included: the teacher took more pupils). */
 export function hoursBySubstitute(subs: readonly SubstitutionRow[]): Map<string, number> {
   const m = new Map<string, number>();
-  for (const s of subs) if (s.substituteId) m.set(s.substituteId, (m.get(s.substituteId) ?? 0) + Number(s.hours));
+  // A closed room's decision (its own teacher moving it) is nobody's substitution.
+  for (const s of subs) if (s.substituteId && !s.closureId) m.set(s.substituteId, (m.get(s.substituteId) ?? 0) + Number(s.hours));
   return m;
 }

@@ -6,6 +6,8 @@ import { rankCandidates } from './candidates';
 import { busyOf, hoursBySubstitute, loadDay, monthOf, subjectsAndClasses, type DayModel } from './dayModel';
 import { lessonLabel, mergePartners, moveOptions } from './options';
 import { substitutionsBetween, type AbsenceRow, type SubstitutionRow } from './repo/subs';
+import { closureOut } from './closureService';
+import { loadRoomContext, rankInput, rankRooms, roomBusyOf } from './roomOptions';
 
 /** The «Замены» screen of a date: absences, affected lessons with the decision and ranked candidates. */
 
@@ -18,14 +20,16 @@ export function absenceOut(a: AbsenceRow, names: Map<string, string>): AbsenceOu
   return { id: a.id, staffId: a.staffId, name: names.get(a.staffId) ?? '—', dateFrom: a.dateFrom, dateTo: a.dateTo, reason, document: a.document, version: Number(a.version) };
 }
 
-export function substitutionOut(s: SubstitutionRow, names: Map<string, string>) {
+export function substitutionOut(s: SubstitutionRow, names: Map<string, string>, rooms: ReadonlyMap<string, string> = new Map()) {
   return {
     id: s.id,
-    kind: s.kind as 'substitute' | 'merge' | 'move' | 'cancel',
+    kind: s.kind as 'substitute' | 'merge' | 'move' | 'cancel' | 'room',
     substituteId: s.substituteId,
     substituteName: s.substituteId ? (names.get(s.substituteId) ?? '—') : null,
     toPeriod: s.toPeriod === null ? null : Number(s.toPeriod),
     roomId: s.roomId,
+    toRoomId: s.toRoomId,
+    toRoomNumber: s.toRoomId ? (rooms.get(s.toRoomId) ?? '—') : null,
     paid: Number(s.paid) === 1,
     note: s.note,
     version: Number(s.version),
@@ -60,14 +64,27 @@ export async function subsDay(db: Executor, date: string): Promise<SubsDay> {
     absences: day.absences.map((a) => absenceOut(a, names)),
     teachers: (v?.labels.teachers ?? []).map((t) => ({ id: t.id, name: names.get(t.id) ?? t.shortName })).sort((a, b) => a.name.localeCompare(b.name, 'ru')),
     periods: (v?.grid.periods ?? []).map((p) => ({ index: p.index, label: p.label })),
+    rooms: (v?.labels.rooms ?? []).map((r) => ({ id: r.id, number: r.number })).sort((a, b) => a.number.localeCompare(b.number, 'ru', { numeric: true })),
   };
-  if (!v) return { ...base, lessons: [] };
+  const rooms = new Map(v?.labels.rooms.map((r) => [r.id, r.number]) ?? []);
+  const closures = day.closures.map((c) => closureOut(c, rooms));
+  if (!v) return { ...base, closures, lessons: [] };
   const { busy, own } = busyOf(day);
   const { subjectsOf, classesOf } = subjectsAndClasses(v);
   const teachers = base.teachers;
   const subjects = new Map(v.labels.subjects.map((s) => [s.id, s.name]));
-  const rooms = new Map(v.labels.rooms.map((r) => [r.id, r.number]));
+  const roomCtx = await loadRoomContext(db, day);
+  const roomBusy = roomBusyOf(day);
   const monthHours = hoursBySubstitute(monthSubs);
+  /** A closed room's lesson moves with its own teacher, when she is free at the new period. */
+  const ownTeacher = (id: string) => (periods: number[]) => {
+    const b = busy.get(id);
+    return b && periods.some((p) => b.has(p)) ? [] : [{ staffId: id, name: names.get(id) ?? '—', qualified: true, monthHours: 0, inBuilding: true, sameClass: true }];
+  };
+  const roomAt = (a: (typeof day.affected)[number], subId: string | undefined) => (periods: number[]) => {
+    const best = rankRooms(rankInput(roomCtx, day, a, periods, subId ? roomBusyOf(day, subId) : roomBusy))[0];
+    return best ? { roomId: best.roomId, number: best.number } : null;
+  };
   const lessons = day.affected.map((a) => {
     const sub = day.subs.find((s) => s.lessonId === a.lesson.id && Number(s.occurrence) === a.placement.index) ?? null;
     const classIds = a.lesson.audiences.map((x) => x.classId);
@@ -82,15 +99,20 @@ export async function subsDay(db: Executor, date: string): Promise<SubsDay> {
       classLabel: a.lesson.audiences.map((x) => x.label).join(', '),
       classIds,
       subjectName: subjects.get(a.lesson.subjectId) ?? '—',
+      cause: a.cause,
       absentId: a.absentId,
       absentName: names.get(a.absentId) ?? '—',
       roomNumber: a.placement.roomId ? (rooms.get(a.placement.roomId) ?? null) : null,
+      roomClosed: a.closure !== null,
+      // Rooms free in the lesson's own period (the decision being changed frees what it took).
+      roomOptions: a.closure ? rankRooms(rankInput(roomCtx, day, a, a.periods, sub ? roomBusyOf(day, sub.id) : roomBusy)) : [],
       hours: a.lesson.duration,
-      substitution: sub ? substitutionOut(sub, names) : null,
-      candidates: rank(a.periods),
-      mergeWith: mergePartners(v, day, a).map((id) => ({ staffId: id, name: names.get(id) ?? '—' })),
-      moveTo: moveOptions(v, day, a, rank),
+      substitution: sub ? substitutionOut(sub, names, rooms) : null,
+      // Teachers for another teacher's lesson; a closed room's lesson keeps its own teacher.
+      candidates: a.cause === 'teacher' ? rank(a.periods) : [],
+      mergeWith: a.cause === 'teacher' ? mergePartners(v, day, a).map((id) => ({ staffId: id, name: names.get(id) ?? '—' })) : [],
+      moveTo: moveOptions(v, day, a, a.cause === 'teacher' ? rank : ownTeacher(a.absentId), a.closure ? roomAt(a, sub?.id) : undefined),
     };
   });
-  return { ...base, lessons };
+  return { ...base, closures, lessons };
 }

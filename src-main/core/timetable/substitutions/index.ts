@@ -9,6 +9,7 @@ export { subsDay } from './dayView';
 export { monthLedger } from './ledger';
 export { weekMarks } from './weekMarks';
 export { assignSubstitution, createAbsence, deleteAbsence, removeSubstitution } from './subsService';
+export { createClosure, deleteClosure } from './closureService';
 
 export async function exportSubs(ctx: HandlerContext, input: { kind: 'day'; date: string } | { kind: 'ledger'; month: string }) {
   const card = await getSchoolCard(ctx);

@@ -7,7 +7,8 @@ import { absencesBetween, substitutionsBetween, type SubstitutionRow } from './r
 /**
  * Учёт замещённых уроков (domain/substitutions.md §2): per teacher and month, hours taught for
  * others (paid and unpaid) from the substitution records, and hours missed — every lesson of the
- * approved timetable that fell on a day of the teacher's absence, whatever was decided for it.
+ * approved timetable that fell on a day of the teacher's absence, whatever was decided for it. A
+ * closed room («кабинет закрыт») adds nothing: its lessons are taught by their own teachers.
  */
 
 function* datesBetween(from: string, to: string): Generator<string> {
@@ -30,14 +31,17 @@ export interface Ledger {
 export async function monthLedger(db: Executor, month: string): Promise<Ledger> {
   const { from } = monthOf(`${month}-01`);
   const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-  const [subs, absences] = await Promise.all([substitutionsBetween(db, from, last), absencesBetween(db, from, last)]);
+  const [all, absences] = await Promise.all([substitutionsBetween(db, from, last), absencesBetween(db, from, last)]);
+  // A closed room's decisions (another room, a move by the lesson's own teacher) are neither missed
+  // nor substituted hours.
+  const subs = all.filter((s) => !s.closureId);
   const missed = new Map<string, number>();
   const cache = newDayCache();
   const days = new Set<string>();
   for (const a of absences) for (const d of datesBetween(a.dateFrom < from ? from : a.dateFrom, a.dateTo > last ? last : a.dateTo)) days.add(d);
   for (const d of [...days].sort()) {
     const day = await loadDay(db, d, cache);
-    for (const x of day.affected) missed.set(x.absentId, (missed.get(x.absentId) ?? 0) + x.lesson.duration);
+    for (const x of day.affected) if (x.cause === 'teacher') missed.set(x.absentId, (missed.get(x.absentId) ?? 0) + x.lesson.duration);
   }
   const rows = new Map<string, LedgerRow>();
   const row = (id: string) => {

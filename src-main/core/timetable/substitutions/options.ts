@@ -56,10 +56,19 @@ export interface MoveOption {
   /** The best candidate free at the new period, who would teach the moved lesson. */
   candidateId: string | null;
   candidateName: string | null;
+  /** The best free room at the new period when the lesson's room is closed that day. */
+  roomId: string | null;
+  roomNumber: string | null;
 }
 
 /** Every other period of the class's shift that day, with what stands there and who could teach. */
-export function moveOptions(v: LoadedVersion, day: DayModel, a: AffectedOccurrence, rank: (periods: number[]) => CandidateOut[]): MoveOption[] {
+export function moveOptions(
+  v: LoadedVersion,
+  day: DayModel,
+  a: AffectedOccurrence,
+  rank: (periods: number[]) => CandidateOut[],
+  roomAt: (periods: number[]) => { roomId: string; number: string } | null = () => null,
+): MoveOption[] {
   const classes = a.lesson.audiences.map((au) => v.grid.classes.find((c) => c.id === au.classId)).filter((c) => c !== undefined);
   if (classes.length === 0) return [];
   const first = Math.max(...classes.map((c) => c.firstPeriod));
@@ -71,12 +80,15 @@ export function moveOptions(v: LoadedVersion, day: DayModel, a: AffectedOccurren
     const periods = periodsOf(p, a.lesson.duration);
     const busy = classLessonAt(v, day, a, periods);
     const best = busy ? undefined : rank(periods)[0];
+    const room = busy ? null : roomAt(periods);
     out.push({
       period: p,
       label: lessonLabel(v, a.lesson.audiences[0]?.classId, p),
       classBusy: busy ? (subjects.get(busy.subjectId) ?? 'урок') : null,
       candidateId: best?.staffId ?? null,
       candidateName: best?.name ?? null,
+      roomId: room?.roomId ?? null,
+      roomNumber: room?.number ?? null,
     });
   }
   return out;

@@ -1,4 +1,4 @@
-import { ABSENCE_REASON_LABEL, monthName, SUB_KIND_LABEL, type SubsDay } from '../../../../src-shared/contract/timetableSubs';
+import { ABSENCE_REASON_LABEL, CLOSURE_REASON_LABEL, monthName, SUB_KIND_LABEL, type SubsDay } from '../../../../src-shared/contract/timetableSubs';
 import type { ExportedFile } from '../../../../src-shared/contract/files';
 import type { Executor } from '../../foundation/executor';
 import { addBodyRow, addHeader, addTitle, newWorkbook, ru, toFile } from '../../foundation/xlsxSheet';
@@ -13,10 +13,20 @@ import { absencesBetween } from './repo/subs';
 export function decisionText(l: SubsDay['lessons'][number]): string {
   const s = l.substitution;
   if (!s) return 'не назначена';
+  const inRoom = s.toRoomNumber ? `, кабинет ${s.toRoomNumber}` : '';
   if (s.kind === 'cancel') return SUB_KIND_LABEL.cancel;
-  if (s.kind === 'move') return `перенос на ${l.moveTo.find((o) => o.period === s.toPeriod)?.label ?? (s.toPeriod ?? 0) + 1} урок${s.substituteName ? `, ${s.substituteName}` : ''}`;
+  if (s.kind === 'room') return `${SUB_KIND_LABEL.room} ${s.toRoomNumber ?? ''}`;
+  // A closed room's lesson moves with its own teacher: her name is already in «По расписанию».
+  const by = s.substituteName && l.cause === 'teacher' ? `, ${s.substituteName}` : '';
+  if (s.kind === 'move') return `перенос на ${l.moveTo.find((o) => o.period === s.toPeriod)?.label ?? (s.toPeriod ?? 0) + 1} урок${by}${inRoom}`;
   if (s.kind === 'merge') return `${SUB_KIND_LABEL.merge}: ${s.substituteName ?? ''}`;
-  return s.substituteName ?? '';
+  return `${s.substituteName ?? ''}${inRoom}`;
+}
+
+/** The room column of the sheet: «12 → 14» when the lesson goes to another room. */
+export function roomText(l: SubsDay['lessons'][number]): string {
+  const to = l.substitution?.toRoomNumber;
+  return to ? `${l.roomNumber ?? ''} → ${to}` : (l.roomNumber ?? '');
 }
 
 export async function daySheet(day: SubsDay, school: string): Promise<ExportedFile> {
@@ -26,8 +36,10 @@ export async function daySheet(day: SubsDay, school: string): Promise<ExportedFi
   addTitle(ws, [`Замены уроков на ${ru(day.date)}${day.dayName ? `, ${day.dayName.toLowerCase()}` : ''}`, `${school}${day.versionName ? ` · расписание «${day.versionName}»` : ''}`], 7);
   addHeader(ws, ['№ урока', 'Время', 'Класс', 'По расписанию', 'Замена', 'Кабинет', 'Примечание'], [9, 13, 12, 34, 34, 12, 26]);
   const reason = new Map(day.absences.map((a) => [a.staffId, ABSENCE_REASON_LABEL[a.reason]]));
+  const closed = new Map(day.closures.map((c) => [c.roomNumber, `кабинет закрыт: ${CLOSURE_REASON_LABEL[c.reason]}${c.note ? ` (${c.note})` : ''}`]));
   for (const l of day.lessons) {
-    addBodyRow(ws, [l.periodLabel, l.time, l.classLabel, `${l.subjectName}, ${l.absentName}`, decisionText(l), l.roomNumber ?? '', [reason.get(l.absentId), l.substitution?.note].filter(Boolean).join('; ')]);
+    const why = [l.cause === 'teacher' ? reason.get(l.absentId) : undefined, l.roomClosed && l.roomNumber ? closed.get(l.roomNumber) : undefined, l.substitution?.note];
+    addBodyRow(ws, [l.periodLabel, l.time, l.classLabel, `${l.subjectName}, ${l.absentName}`, decisionText(l), roomText(l), why.filter(Boolean).join('; ')]);
   }
   if (day.lessons.length === 0) addBodyRow(ws, ['', '', '', 'Замен нет', '', '', '']);
   return toFile(wb, `Замены ${ru(day.date)}.xlsx`, day.lessons.length);

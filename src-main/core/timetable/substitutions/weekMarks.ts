@@ -33,15 +33,23 @@ export async function weekMarks(db: Executor, versionId: string, date: string): 
       const who = s?.substituteId ? (names.get(s.substituteId) ?? '—') : null;
       const absent = names.get(a.absentId) ?? '—';
       const kind = (s?.kind ?? 'none') as WeekMark['kind'];
+      const room = (id: string | null | undefined) => v.labels.rooms.find((r) => r.id === id)?.number ?? '—';
+      // A closed room's move is taught by the lesson's own teacher: no name to add.
+      const by = who && a.cause === 'teacher' ? `, ${who}` : '';
+      const inRoom = s?.toRoomId ? `, кабинет ${room(s.toRoomId)}` : '';
       const text =
         kind === 'none'
-          ? `${absent} отсутствует, замена не назначена`
+          ? a.cause === 'room'
+            ? `кабинет ${room(a.placement.roomId)} закрыт, замена не назначена`
+            : `${absent} отсутствует, замена не назначена`
           : kind === 'move'
-            ? `перенос на ${lessonLabel(v, a.lesson.audiences[0]?.classId, Number(s!.toPeriod))} урок${who ? `, ${who}` : ''}`
-            : kind === 'cancel'
-              ? SUB_KIND_LABEL.cancel
-              : `${SUB_KIND_LABEL[kind]}: ${who ?? ''}`;
-      marks.push({ lessonId: a.lesson.id, index: a.placement.index, day: a.placement.day, date: day.date, kind, text, absentId: a.absentId, substituteId: s?.substituteId ?? null });
+            ? `перенос на ${lessonLabel(v, a.lesson.audiences[0]?.classId, Number(s!.toPeriod))} урок${by}${inRoom}`
+            : kind === 'room'
+              ? `${SUB_KIND_LABEL.room} ${room(s!.toRoomId)}`
+              : kind === 'cancel'
+                ? SUB_KIND_LABEL.cancel
+                : `${SUB_KIND_LABEL[kind]}: ${who ?? ''}${inRoom}`;
+      marks.push({ lessonId: a.lesson.id, index: a.placement.index, day: a.placement.day, date: day.date, kind, text, absentId: a.absentId, substituteId: a.cause === 'teacher' ? (s?.substituteId ?? null) : null, cause: a.cause, toRoomId: s?.toRoomId ?? null });
     }
   }
   return { from, to, marks };

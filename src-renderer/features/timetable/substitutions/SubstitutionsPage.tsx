@@ -1,31 +1,37 @@
 import { useSearchParams } from 'react-router';
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { ABSENCE_REASON_LABEL, SUB_KIND_LABEL, type AffectedLesson } from '../../../../src-shared/contract/timetableSubs';
+import { ABSENCE_REASON_LABEL, CLOSURE_REASON_LABEL, SUB_KIND_LABEL, type AffectedLesson } from '../../../../src-shared/contract/timetableSubs';
 import { DateField } from '../../../components/DateField';
 import { useDownload } from '../../../components/downloadFile';
 import { todayIso } from '../../../components/format';
 import { errorText } from '../../../components/serverErrors';
 import { useHasRight } from '../../../components/useSession';
 import { AbsenceForm } from './AbsenceForm';
+import { ClosureForm } from './ClosureForm';
 import { LessonActions, type Decide } from './LessonActions';
 import { MonthLedger } from './MonthLedger';
-import { useAssignSubstitutionMutation, useDeleteAbsenceMutation, useExportSubsMutation, useRemoveSubstitutionMutation, useSubsDayQuery } from './subsApi';
+import { useAssignSubstitutionMutation, useDeleteAbsenceMutation, useDeleteClosureMutation, useExportSubsMutation, useRemoveSubstitutionMutation, useSubsDayQuery } from './subsApi';
 
 /**
  * «Замены»: the завуч picks a date, marks absent teachers, and for every lesson their absence
  * leaves uncovered picks a substitute from the ranked candidates (the first is the best), merges,
- * moves or cancels it; then prints the day's sheet and downloads the month's ledger.
+ * moves or cancels it; marks rooms closed (ремонт, проверка) and sends their lessons to free rooms;
+ * then prints the day's sheet and downloads the month's ledger.
  */
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
-const DONE = { substitute: 'Замена назначена', merge: 'Группы объединены', move: 'Урок перенесён', cancel: 'Урок снят' } as const;
+const DONE = { substitute: 'Замена назначена', merge: 'Группы объединены', move: 'Урок перенесён', cancel: 'Урок снят', room: 'Урок перенесён в другой кабинет' } as const;
 
 function decision(l: AffectedLesson): string {
   const s = l.substitution;
   if (!s) return '';
-  if (s.kind === 'substitute') return s.substituteName ?? '';
-  if (s.kind === 'move') return `перенос на ${l.moveTo.find((o) => o.period === s.toPeriod)?.label ?? (s.toPeriod ?? 0) + 1} урок${s.substituteName ? `, ${s.substituteName}` : ''}`;
+  const inRoom = s.toRoomNumber ? `, кабинет ${s.toRoomNumber}` : '';
+  if (s.kind === 'room') return `${SUB_KIND_LABEL.room} ${s.toRoomNumber ?? ''}`;
+  if (s.kind === 'substitute') return `${s.substituteName ?? ''}${inRoom}`;
+  // A closed room's lesson moves with its own teacher, already named in «По расписанию».
+  const by = s.substituteName && l.cause === 'teacher' ? `, ${s.substituteName}` : '';
+  if (s.kind === 'move') return `перенос на ${l.moveTo.find((o) => o.period === s.toPeriod)?.label ?? (s.toPeriod ?? 0) + 1} урок${by}${inRoom}`;
   return `${SUB_KIND_LABEL[s.kind]}${s.substituteName ? `: ${s.substituteName}` : ''}`;
 }
 
@@ -41,6 +47,7 @@ export function SubstitutionsPage() {
   const [assign] = useAssignSubstitutionMutation();
   const [remove] = useRemoveSubstitutionMutation();
   const [deleteAbsence] = useDeleteAbsenceMutation();
+  const [deleteClosure] = useDeleteClosureMutation();
   const [exportSubs] = useExportSubsMutation();
   const download = useDownload();
 
@@ -51,7 +58,7 @@ export function SubstitutionsPage() {
   };
   const decide: Decide = (l, d) =>
     void run(
-      assign({ date, lessonId: l.lessonId, index: l.index, kind: d.kind, substituteId: d.substituteId ?? null, toPeriod: d.toPeriod ?? null, version: l.substitution?.version ?? 0 }),
+      assign({ date, lessonId: l.lessonId, index: l.index, kind: d.kind, substituteId: d.substituteId ?? null, toPeriod: d.toPeriod ?? null, toRoomId: d.toRoomId ?? null, version: l.substitution?.version ?? 0 }),
       DONE[d.kind],
     );
 
@@ -70,6 +77,7 @@ export function SubstitutionsPage() {
         <Button onClick={() => download(() => exportSubs({ kind: 'ledger', month: date.slice(0, 7) }), 'Учёт замен за месяц сформирован')}>Учёт замен за месяц (Excel)</Button>
       </Space>
       {canEdit && data && <AbsenceForm key={date} date={date} teachers={data.teachers} />}
+      {canEdit && data && <ClosureForm key={`room-${date}`} date={date} rooms={data.rooms} />}
       {data && data.absences.length > 0 && (
         <Space wrap aria-label="Отсутствующие">
           {data.absences.map((a) => (
@@ -79,6 +87,23 @@ export function SubstitutionsPage() {
                 <Popconfirm title="Удалить отсутствие и его замены?" okText="Удалить" cancelText="Нет" onConfirm={() => run(deleteAbsence({ id: a.id, version: a.version }), 'Отсутствие удалено')}>
                   <Button type="link" size="small">
                     удалить
+                  </Button>
+                </Popconfirm>
+              )}
+            </Tag>
+          ))}
+        </Space>
+      )}
+      {data && data.closures.length > 0 && (
+        <Space wrap aria-label="Закрытые кабинеты">
+          {data.closures.map((c) => (
+            <Tag key={c.id} color="volcano">
+              Кабинет {c.roomNumber} закрыт: {dmy(c.dateFrom)} – {dmy(c.dateTo)}, {CLOSURE_REASON_LABEL[c.reason]}
+              {c.note ? ` (${c.note})` : ''}
+              {canEdit && (
+                <Popconfirm title="Открыть кабинет и отменить переносы его уроков?" okText="Открыть" cancelText="Нет" onConfirm={() => run(deleteClosure({ id: c.id, version: c.version }), 'Кабинет открыт')}>
+                  <Button type="link" size="small">
+                    открыть
                   </Button>
                 </Popconfirm>
               )}
@@ -99,7 +124,12 @@ export function SubstitutionsPage() {
           { title: 'Время', dataIndex: 'time', width: 110 },
           { title: 'Класс', dataIndex: 'classLabel', width: 110 },
           { title: 'По расписанию', key: 'plan', render: (_, l) => `${l.subjectName}, ${l.absentName}` },
-          { title: 'Каб.', dataIndex: 'roomNumber', width: 70 },
+          {
+            title: 'Каб.',
+            key: 'room',
+            width: 90,
+            render: (_, l) => (l.roomClosed ? <Tag color="volcano">{l.roomNumber} закрыт</Tag> : l.roomNumber),
+          },
           {
             title: 'Замена',
             key: 'sub',

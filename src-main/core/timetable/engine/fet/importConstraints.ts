@@ -268,15 +268,19 @@ function applyOne(ctx: ImportContext, t: string, n: XmlNode): boolean {
     case 'TeacherHomeRooms': {
       if (w < 100) return false;
       const te = str(n.Teacher);
-      for (const l of inst.lessons) if (l.teacherIds.includes(te)) setRooms(l, roomCandidates(ctx, n), true);
+      // FET applies a teacher's home room only to activities with exactly this one teacher (issue 25:
+      // Medgidia's two-teacher lessons were forced into the home room of one of them).
+      for (const l of inst.lessons) if (l.teacherIds.length === 1 && l.teacherIds[0] === te) setRooms(l, roomCandidates(ctx, n), true);
       return true;
     }
     case 'StudentsSetHomeRoom':
     case 'StudentsSetHomeRooms': {
       if (w < 100) return false;
       const s = str(n.Students);
+      // Likewise only activities whose students are exactly this one set.
       inst.lessons.forEach((l, li) => {
-        if ((ctx.studentNames[li] ?? []).includes(s)) setRooms(l, roomCandidates(ctx, n), true);
+        const names = ctx.studentNames[li] ?? [];
+        if (names.length === 1 && names[0] === s) setRooms(l, roomCandidates(ctx, n), true);
       });
       return true;
     }
