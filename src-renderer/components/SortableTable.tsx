@@ -66,6 +66,7 @@ export function withSorters<R>(columns: readonly Column<R>[], sort: ListSort | n
 /**
  * antd's Table whose every column head sorts (issue 24), the choice remembered per list. For lists
  * the screen has whole; a server-paged list sorts on the server (see `useListSort`, `VirtualTable`).
+ * Compact and unpaged unless told otherwise (`size`, `pagination`), as the office's lists are.
  */
 export function SortableTable<R extends AnyObject>(props: TableProps<R> & SortProps<R>) {
   // Worked on as plain objects inside: spreading the rest of a generic TableProps<R> back into
@@ -84,7 +85,7 @@ export function SortableTable<R extends AnyObject>(props: TableProps<R> & SortPr
       <style href="so-sortable" precedence="default">
         {SORTER_CSS}
       </style>
-      <Table<AnyObject> {...rest} className={[rest.className, 'so-sortable'].filter(Boolean).join(' ')} columns={cols} onChange={changed} />
+      <Table<AnyObject> size="small" pagination={false} {...rest} className={[rest.className, 'so-sortable'].filter(Boolean).join(' ')} columns={cols} onChange={changed} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { ErrorBody } from '../../src-shared/errors';
 
 export type SaveOutcome = { ok: true } | { ok: false; message: string; error: ErrorBody | undefined };
@@ -32,3 +32,21 @@ export function useSaveFeedback() {
     [message, notification],
   );
 }
+
+/**
+ * The save of an edit dialog: reported by `useSaveFeedback`, the dialog closed on success, the
+ * refusal kept for the dialog's banner otherwise (the fields keep what was typed).
+ */
+export function useDialogSave(onClose: () => void) {
+  const feedback = useSaveFeedback();
+  const [error, setError] = useState<string | null>(null);
+  const finish = (result: { data?: unknown; error?: unknown }, success: string) => {
+    const out = feedback(result, success);
+    if (out.ok) onClose();
+    else setError(out.message);
+  };
+  return { error, setError, finish };
+}
+
+/** Which record a dialog saves: a new one (no id, version 0) or the one it was opened with, at the version shown. */
+export const recordKey = (record: { id: string; version: number } | null | undefined) => ({ id: record?.id ?? null, version: record?.version ?? 0 });

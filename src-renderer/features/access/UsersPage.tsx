@@ -1,3 +1,4 @@
+import { PageTitle } from '../../components/PageTitle';
 import { useState } from 'react';
 import { App, Button, Space, Tag, Tooltip, Typography } from 'antd';
 import { KeyOutlined, SafetyOutlined, UnlockOutlined, UserAddOutlined, EditOutlined } from '@ant-design/icons';
@@ -42,10 +43,7 @@ export function UsersPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          Пользователи программы
-        </Typography.Title>
+      <PageTitle title="Пользователи программы">
         <Space>
           <ExcelExportButton run={() => exportUsers({})} />
           {canEdit && (
@@ -54,14 +52,14 @@ export function UsersPage() {
             </Button>
           )}
         </Space>
-      </Space>
+      </PageTitle>
       <SortableTable<AppUserRow>
         listKey="users"
+        size="large"
         sortValues={USER_SORT}
         rowKey="id"
         loading={isLoading}
         dataSource={data ?? []}
-        pagination={false}
         aria-label="Пользователи"
         expandable={{
           expandedRowKeys: historyOf ? [historyOf] : [],

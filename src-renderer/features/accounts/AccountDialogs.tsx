@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import type { AccountRow } from '../../../src-shared/contract/accounts';
 import { todayLocal } from '../../../src-shared/domain/personRules';
@@ -7,34 +7,51 @@ import { useHandOverMutation, useMarkSentMutation, useParsePrintoutMutation, use
 import { errorText } from '../../components/serverErrors';
 
 /**
+ * The outcome of a step's call: a success note and the dialog closed, or the refusal kept for the
+ * banner with the dialog open and what was typed kept.
+ */
+function useStepOutcome(onClose: () => void) {
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const done = (r: { data?: unknown; error?: unknown }, success: string) => {
+    if ('data' in r) {
+      message.success(success);
+      onClose();
+    } else setError(errorText(r) ?? 'Не удалось выполнить операцию');
+  };
+  return { error, setError, done };
+}
+
+/** The frame of a step's dialog: «Отмена», the refusal above the content, nothing kept after it closes. */
+function StepModal(props: { open: boolean; width?: number; title: string; okText: string; loading: boolean; error: string | null; onClose: () => void; onOk: () => Promise<void>; children: ReactNode }) {
+  return (
+    <Modal open={props.open} width={props.width} title={props.title} okText={props.okText} cancelText="Отмена" confirmLoading={props.loading} destroyOnHidden onCancel={props.onClose} onOk={props.onOk}>
+      {props.error && <Alert type="error" showIcon title={props.error} style={{ marginBottom: 12 }} />}
+      {props.children}
+    </Modal>
+  );
+}
+
+/**
  * The steps of an account's life as dialogs: sent to the portal in an export file; logins and
  * initial passwords recorded (typed, or pasted from the portal's printout with the import code);
  * handed over to the person.
  */
 export function MarkSentDialog({ rows, open, onClose }: { rows: AccountRow[]; open: boolean; onClose: () => void }) {
-  const { message } = App.useApp();
   const [fileName, setFileName] = useState('');
   const [date, setDate] = useState<string | null>(todayLocal());
-  const [error, setError] = useState<string | null>(null);
+  const { error, done } = useStepOutcome(onClose);
   const [markSent, { isLoading }] = useMarkSentMutation();
   return (
-    <Modal
+    <StepModal
       open={open}
       title={`Передано в портал: ${rows.length}`}
       okText="Отметить"
-      cancelText="Отмена"
-      confirmLoading={isLoading}
-      destroyOnHidden
-      onCancel={onClose}
-      onOk={async () => {
-        const r = await markSent({ ids: rows.map((x) => x.id), fileName, date: date ?? todayLocal() });
-        if ('data' in r) {
-          message.success('Отмечено');
-          onClose();
-        } else setError((errorText(r) ?? 'Не удалось выполнить операцию'));
-      }}
+      loading={isLoading}
+      error={error}
+      onClose={onClose}
+      onOk={async () => done(await markSent({ ids: rows.map((x) => x.id), fileName, date: date ?? todayLocal() }), 'Отмечено')}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
         <Form.Item label="Файл выгрузки, загруженный в портал">
           <Input value={fileName} onChange={(e) => setFileName(e.target.value)} placeholder="Например: Зачисление 5А.csv" />
@@ -43,7 +60,7 @@ export function MarkSentDialog({ rows, open, onClose }: { rows: AccountRow[]; op
           <DateField value={date} onChange={setDate} />
         </Form.Item>
       </Form>
-    </Modal>
+    </StepModal>
   );
 }
 
@@ -56,12 +73,11 @@ interface Entry {
 }
 
 export function RecordCreatedDialog({ rows, open, onClose }: { rows: AccountRow[]; open: boolean; onClose: () => void }) {
-  const { message } = App.useApp();
   const [entries, setEntries] = useState<Entry[]>([]);
   const [text, setText] = useState('');
   const [code, setCode] = useState('');
   const [notes, setNotes] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, done } = useStepOutcome(onClose);
   const [date, setDate] = useState<string | null>(todayLocal());
   const [parse, { isLoading: parsing }] = useParsePrintoutMutation();
   const [record, { isLoading }] = useRecordCreatedMutation();
@@ -81,26 +97,21 @@ export function RecordCreatedDialog({ rows, open, onClose }: { rows: AccountRow[
   };
 
   return (
-    <Modal
+    <StepModal
       open={open}
       width={860}
       title="Учётные записи созданы в портале: логины и начальные пароли"
       okText="Сохранить"
-      cancelText="Отмена"
-      confirmLoading={isLoading}
-      destroyOnHidden
-      onCancel={onClose}
+      loading={isLoading}
+      error={error}
+      onClose={onClose}
       onOk={async () => {
         const filled = entries.filter((e) => e.login.trim());
         if (filled.length === 0) return setError('Впишите хотя бы один логин.');
         const r = await record({ entries: filled.map((e) => ({ id: e.id, version: e.version, login: e.login.trim(), password: e.password.trim() || null })), date: date ?? todayLocal() });
-        if ('data' in r) {
-          message.success(`Записано: ${r.data?.length ?? 0}`);
-          onClose();
-        } else setError((errorText(r) ?? 'Не удалось выполнить операцию'));
+        done(r, `Записано: ${r.data?.length ?? 0}`);
       }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph type="secondary">
         Пароли хранятся зашифрованными и удаляются, как только учётная запись выдана. Можно вставить распечатку портала («Печать» после импорта): по строке на человека — ФИО, логин, пароль.
         Если в распечатке нет паролей, укажите код импорта: начальный пароль портала — фамилия и этот код.
@@ -137,38 +148,30 @@ export function RecordCreatedDialog({ rows, open, onClose }: { rows: AccountRow[
         <span>Дата создания в портале:</span>
         <DateField value={date} onChange={setDate} />
       </Space>
-    </Modal>
+    </StepModal>
   );
 }
 
 export function HandOverDialog({ row, onClose }: { row: AccountRow | null; onClose: () => void }) {
-  const { message } = App.useApp();
   const [to, setTo] = useState('');
   const [date, setDate] = useState<string | null>(todayLocal());
-  const [error, setError] = useState<string | null>(null);
+  const { error, done } = useStepOutcome(onClose);
   const [handOver, { isLoading }] = useHandOverMutation();
   useEffect(() => {
     if (row) setTo(row.personKind === 'staff' ? 'лично' : row.personName);
   }, [row]);
   return (
-    <Modal
+    <StepModal
       open={row !== null}
       title={row ? `Выдача учётной записи: ${row.personName}` : ''}
       okText="Выдана"
-      cancelText="Отмена"
-      confirmLoading={isLoading}
-      destroyOnHidden
-      onCancel={onClose}
+      loading={isLoading}
+      error={error}
+      onClose={onClose}
       onOk={async () => {
-        if (!row) return;
-        const r = await handOver({ id: row.id, version: row.version, date: date ?? todayLocal(), to });
-        if ('data' in r) {
-          message.success('Выдача отмечена; начальный пароль удалён из программы');
-          onClose();
-        } else setError((errorText(r) ?? 'Не удалось выполнить операцию'));
+        if (row) done(await handOver({ id: row.id, version: row.version, date: date ?? todayLocal(), to }), 'Выдача отмечена; начальный пароль удалён из программы');
       }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
         <Form.Item label="Кому выдана (лично, родителю, через классного руководителя…)">
           <Input value={to} onChange={(e) => setTo(e.target.value)} />
@@ -178,6 +181,6 @@ export function HandOverDialog({ row, onClose }: { row: AccountRow | null; onClo
         </Form.Item>
       </Form>
       <Typography.Text type="secondary">После отметки начальный пароль больше не хранится: напечатать письмо повторно будет нельзя.</Typography.Text>
-    </Modal>
+    </StepModal>
   );
 }

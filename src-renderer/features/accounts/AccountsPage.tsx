@@ -181,13 +181,11 @@ export function AccountsPage() {
       <SortableTable<AccountRow>
         listKey="accounts"
         sortValues={ACCOUNT_SORT}
-        size="small"
         rowKey="id"
         loading={isFetching}
         dataSource={rows}
         virtual
         scroll={{ x: 1560, y: 520 }}
-        pagination={false}
         aria-label="Учётные записи портала"
         rowSelection={canEdit ? { columnWidth: 48, selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: r.status === 'handedOver' }) } : undefined}
         rowClassName={(r) => (r.overdue ? 'account-overdue' : '')}

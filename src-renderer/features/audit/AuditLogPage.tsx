@@ -1,3 +1,4 @@
+import { PageTitle } from '../../components/PageTitle';
 import { useState } from 'react';
 import { App, Button, Card, Col, Input, Row, Select, Space, Table, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
@@ -42,14 +43,11 @@ export function AuditLogPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          Журнал изменений
-        </Typography.Title>
+      <PageTitle title="Журнал изменений">
         <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void doExport()}>
           Выгрузить в Excel
         </Button>
-      </Space>
+      </PageTitle>
       <Card size="small">
         <Row gutter={[16, 8]} aria-label="Фильтры журнала">
           <Col xs={24} md={6}>

@@ -7,7 +7,7 @@ import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
 import { useHasRight } from '../../components/useSession';
 import { useClassesQuery, useSetupStaffOptionsQuery } from '../classes/classesApi';
-import { useSaveFeedback } from '../../components/saveFeedback';
+import { recordKey, useDialogSave } from '../../components/saveFeedback';
 import { useDeleteEventMutation, useEventsQuery, useSaveEventMutation } from './calendarApi';
 import { EditDeleteButtons } from '../../components/EditDeleteButtons';
 import { FormModal } from '../../components/FormModal';
@@ -28,17 +28,14 @@ function EventModal({ year, event, onClose }: { year: AcademicYear; event: Schoo
   const [save, { isLoading }] = useSaveEventMutation();
   const { data: classes } = useClassesQuery({ yearId: year.id });
   const { data: staff } = useSetupStaffOptionsQuery();
-  const feedback = useSaveFeedback();
-  const [error, setError] = useState<string | null>(null);
+  const { error, finish } = useDialogSave(onClose);
   useEffect(() => {
     form.setFieldsValue(event ? { ...event } : { title: '', date: null, startTime: null, endTime: null, place: null, classId: null, responsibleStaffId: null, description: null });
   }, [event, form]);
   const submit = async () => {
     const v = form.getFieldsValue(true) as Values;
-    const r = await save({ yearId: year.id, id: event?.id ?? null, version: event?.version ?? 0, event: { ...v, title: v.title ?? '', date: v.date ?? '' } });
-    const out = feedback(r, `Мероприятие «${v.title}» сохранено`);
-    if (out.ok) onClose();
-    else setError(out.message);
+    const r = await save({ yearId: year.id, ...recordKey(event), event: { ...v, title: v.title ?? '', date: v.date ?? '' } });
+    finish(r, `Мероприятие «${v.title}» сохранено`);
   };
   return (
     <FormModal title={event ? event.title : 'Новое мероприятие'} label="Мероприятие" name="event" form={form} error={error} loading={isLoading} onSubmit={submit} onClose={onClose}>

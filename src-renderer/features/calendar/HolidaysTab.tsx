@@ -7,7 +7,7 @@ import { diffDays } from '../../../src-shared/domain/calendar/dates';
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
 import { useHasRight } from '../../components/useSession';
-import { useSaveFeedback } from '../../components/saveFeedback';
+import { recordKey, useDialogSave } from '../../components/saveFeedback';
 import { GradeScopeField, scopeText } from './GradeScopeField';
 import { useDeleteEntryMutation, useEntriesQuery, useSaveEntryMutation } from './calendarApi';
 import { EditDeleteButtons } from '../../components/EditDeleteButtons';
@@ -27,8 +27,7 @@ interface Values {
 function EntryModal({ year, entry, onClose }: { year: AcademicYear; entry: CalendarEntry | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const [save, { isLoading }] = useSaveEntryMutation();
-  const feedback = useSaveFeedback();
-  const [error, setError] = useState<string | null>(null);
+  const { error, finish } = useDialogSave(onClose);
   useEffect(() => {
     form.setFieldsValue(entry ? { ...entry } : { kind: 'holiday', name: '', startDate: null, endDate: null, grades: 'all', note: null });
   }, [entry, form]);
@@ -36,13 +35,10 @@ function EntryModal({ year, entry, onClose }: { year: AcademicYear; entry: Calen
     const v = form.getFieldsValue(true) as Values;
     const r = await save({
       yearId: year.id,
-      id: entry?.id ?? null,
-      version: entry?.version ?? 0,
+      ...recordKey(entry),
       entry: { kind: v.kind, name: v.name ?? '', startDate: v.startDate ?? '', endDate: v.endDate ?? v.startDate ?? '', grades: v.grades ?? 'all', note: v.note },
     });
-    const out = feedback(r, `«${v.name}» сохранено`);
-    if (out.ok) onClose();
-    else setError(out.message);
+    finish(r, `«${v.name}» сохранено`);
   };
   return (
     <FormModal title={entry ? entry.name : 'Каникулы или выходной день'} label="Каникулы или выходной день" name="entry" form={form} error={error} loading={isLoading} onSubmit={submit} onClose={onClose}>

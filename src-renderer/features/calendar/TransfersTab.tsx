@@ -8,7 +8,7 @@ import { WEEKDAY_NAMES, WEEKDAY_SHORT } from '../../../src-shared/domain/schoolS
 import { DateField } from '../../components/DateField';
 import { formatDateRu } from '../../components/format';
 import { useHasRight } from '../../components/useSession';
-import { useSaveFeedback } from '../../components/saveFeedback';
+import { recordKey, useDialogSave } from '../../components/saveFeedback';
 import { GradeScopeField, scopeText } from './GradeScopeField';
 import { useDeleteTransferMutation, useSaveTransferMutation, useTransfersQuery } from './calendarApi';
 import { EditDeleteButtons } from '../../components/EditDeleteButtons';
@@ -27,8 +27,7 @@ const withWeekday = (d: string | null) => (d ? `${formatDateRu(d)} (${WEEKDAY_SH
 function TransferModal({ year, transfer, onClose }: { year: AcademicYear; transfer: DayTransfer | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const [save, { isLoading }] = useSaveTransferMutation();
-  const feedback = useSaveFeedback();
-  const [error, setError] = useState<string | null>(null);
+  const { error, finish } = useDialogSave(onClose);
   useEffect(() => {
     form.setFieldsValue(transfer ? { ...transfer } : { date: null, worksAs: 1, dayOff: null, grades: 'all', reason: null, orderRef: null });
   }, [transfer, form]);
@@ -36,13 +35,10 @@ function TransferModal({ year, transfer, onClose }: { year: AcademicYear; transf
     const v = form.getFieldsValue(true) as Values;
     const r = await save({
       yearId: year.id,
-      id: transfer?.id ?? null,
-      version: transfer?.version ?? 0,
+      ...recordKey(transfer),
       transfer: { date: v.date ?? '', worksAs: v.worksAs, dayOff: v.dayOff, grades: v.grades ?? 'all', reason: v.reason, orderRef: v.orderRef },
     });
-    const out = feedback(r, 'Перенос учебного дня сохранён');
-    if (out.ok) onClose();
-    else setError(out.message);
+    finish(r, 'Перенос учебного дня сохранён');
   };
   return (
     <Modal open title="Перенос учебного дня" okText="Сохранить" cancelText="Отмена" confirmLoading={isLoading} onOk={() => void submit()} onCancel={onClose}>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
+import type { ColumnType } from 'antd/es/table';
 import type { CalendarDayView } from '../../../src-shared/contract/calendar';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { DAY_KIND_LABELS } from '../../../src-shared/domain/schoolSetup/calendarDays';
@@ -11,6 +12,22 @@ import { DAY_COLORS, MonthGrid } from './MonthGrid';
 import { useCalendarViewQuery, useExportCalendarMutation } from './calendarApi';
 
 const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+
+type Dated = { name: string; startDate: string; endDate: string };
+
+/** «дд.мм.гггг – дд.мм.гггг» of a period or of holidays. */
+const DATES: ColumnType<Dated> = { title: 'Даты', render: (_: unknown, r: Dated) => `${formatDateRu(r.startDate)} – ${formatDateRu(r.endDate)}` };
+
+/** One of the two half-width summaries under the months: the year's periods and its holidays. */
+function SummaryCard<R extends Dated>({ title, rows, empty, columns }: { title: string; rows: R[]; empty: string; columns: ColumnType<R>[] }) {
+  return (
+    <Col xs={24} lg={12}>
+      <Card size="small" title={title}>
+        <Table<R> size="small" rowKey="name" pagination={false} dataSource={rows} locale={{ emptyText: empty }} columns={columns} />
+      </Card>
+    </Col>
+  );
+}
 
 /** The year at a glance for a grade or a class: school days, holidays, transfers and events. */
 export function YearCalendarView({ year }: { year: AcademicYear }) {
@@ -102,39 +119,13 @@ export function YearCalendarView({ year }: { year: AcademicYear }) {
         ))}
       </Row>
       <Row gutter={16}>
-        <Col xs={24} lg={12}>
-          <Card size="small" title="Учебные периоды">
-            <Table
-              size="small"
-              rowKey="name"
-              pagination={false}
-              dataSource={data?.periods ?? []}
-              locale={{ emptyText: 'Периоды не заданы' }}
-              columns={[
-                { title: 'Период', dataIndex: 'name' },
-                { title: 'Даты', render: (_: unknown, p: { startDate: string; endDate: string }) => `${formatDateRu(p.startDate)} – ${formatDateRu(p.endDate)}` },
-                { title: 'Уч. дней', dataIndex: 'schoolDays' },
-                { title: 'Недель', dataIndex: 'weeks' },
-              ]}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card size="small" title="Каникулы">
-            <Table
-              size="small"
-              rowKey="name"
-              pagination={false}
-              dataSource={data?.holidays ?? []}
-              locale={{ emptyText: 'Каникулы не заданы' }}
-              columns={[
-                { title: 'Каникулы', dataIndex: 'name' },
-                { title: 'Даты', render: (_: unknown, h: { startDate: string; endDate: string }) => `${formatDateRu(h.startDate)} – ${formatDateRu(h.endDate)}` },
-                { title: 'Дней', dataIndex: 'days' },
-              ]}
-            />
-          </Card>
-        </Col>
+        <SummaryCard
+          title="Учебные периоды"
+          rows={data?.periods ?? []}
+          empty="Периоды не заданы"
+          columns={[{ title: 'Период', dataIndex: 'name' }, DATES, { title: 'Уч. дней', dataIndex: 'schoolDays' }, { title: 'Недель', dataIndex: 'weeks' }]}
+        />
+        <SummaryCard title="Каникулы" rows={data?.holidays ?? []} empty="Каникулы не заданы" columns={[{ title: 'Каникулы', dataIndex: 'name' }, DATES, { title: 'Дней', dataIndex: 'days' }]} />
       </Row>
       <Typography.Text type="secondary">Наведите на день, чтобы увидеть причину и мероприятия.</Typography.Text>
     </Space>

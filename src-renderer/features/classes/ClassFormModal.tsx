@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { AutoComplete, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import type { SchoolClass } from '../../../src-shared/contract/classes';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { AOOP_VARIANTS } from '../../../src-shared/domain/schoolSetup/classRules';
 import { useRoomsQuery } from '../rooms/roomsApi';
-import { useSaveFeedback } from '../../components/saveFeedback';
+import { recordKey, useDialogSave } from '../../components/saveFeedback';
 import { useClassesQuery, useSaveClassMutation, useSetupStaffOptionsQuery } from './classesApi';
 import { FormModal } from '../../components/FormModal';
 import { requiredRule } from '../../components/requiredRule';
@@ -30,8 +30,7 @@ export function ClassFormModal({ year, years, cls, onClose }: { year: AcademicYe
   // Last year's classes: the nearest earlier year.
   const previousYear = useMemo(() => years.filter((y) => y.endDate < year.startDate).sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0], [years, year]);
   const { data: lastYear } = useClassesQuery({ yearId: previousYear?.id ?? '' }, { skip: !previousYear });
-  const feedback = useSaveFeedback();
-  const [error, setError] = useState<string | null>(null);
+  const { error, finish } = useDialogSave(onClose);
   const programme = Form.useWatch('programme', form);
 
   useEffect(() => {
@@ -46,13 +45,10 @@ export function ClassFormModal({ year, years, cls, onClose }: { year: AcademicYe
     const v = form.getFieldsValue(true) as Values;
     const r = await save({
       yearId: year.id,
-      id: cls?.id ?? null,
-      version: cls?.version ?? 0,
+      ...recordKey(cls),
       cls: { ...v, letter: v.letter ?? '', weekLength: v.weekLength ? v.weekLength : null, programmeVariant: v.programme === 'АООП' ? v.programmeVariant : null },
     });
-    const out = feedback(r, `Класс ${v.grade}${(v.letter ?? '').toUpperCase()} сохранён`);
-    if (out.ok) onClose();
-    else setError(out.message);
+    finish(r, `Класс ${v.grade}${(v.letter ?? '').toUpperCase()} сохранён`);
   };
 
   return (

@@ -66,10 +66,8 @@ export function ClassesPage() {
         <SortableTable<SchoolClass>
         listKey="classes"
           rowKey="id"
-          size="small"
           loading={isFetching}
           dataSource={classes}
-          pagination={false}
           // Fixed layout: the long programme names share what is left instead of pushing the
           // row's buttons out of a 1366 px window (issue 24).
           tableLayout="fixed"

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { parseLetters } from '../../../src-shared/domain/schoolSetup/classRules';
-import { useSaveFeedback } from '../../components/saveFeedback';
+import { useDialogSave } from '../../components/saveFeedback';
 import { useCreateClassesMutation } from './classesApi';
 
 const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
@@ -12,15 +12,12 @@ export function CreateClassesModal({ yearId, onClose }: { yearId: string; onClos
   const [letters, setLetters] = useState('АБ');
   const [shift, setShift] = useState<1 | 2>(1);
   const [create, { isLoading }] = useCreateClassesMutation();
-  const feedback = useSaveFeedback();
-  const [error, setError] = useState<string | null>(null);
+  const { error, finish } = useDialogSave(onClose);
   const list = parseLetters(letters);
   const preview = grades.flatMap((g) => list.map((l) => `${g}${l}`));
   const submit = async () => {
     const r = await create({ yearId, grades, letters: list, shift });
-    const out = feedback(r, `Создано классов: ${preview.length}`);
-    if (out.ok) onClose();
-    else setError(out.message);
+    finish(r, `Создано классов: ${preview.length}`);
   };
   return (
     <Modal open title="Создать классы параллелями" okText="Создать" cancelText="Отмена" confirmLoading={isLoading} onOk={() => void submit()} onCancel={onClose} okButtonProps={{ disabled: preview.length === 0 }}>

@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Popconfirm, Radio, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import type { Subgroup } from '../../../src-shared/contract/classes';
 import { formatDateRu } from '../../components/format';
 import { useDeleteSubgroupMutation, useSetSubgroupMembersMutation } from './classesApi';
+import { useSubgroupChoice } from '../../components/useSubgroupChoice';
 
 interface Props {
   classId: string;
@@ -20,21 +20,14 @@ export function SubjectSubgroups({ classId, subjectId, subjectName, groups, pupi
   const { message } = App.useApp();
   const [setMembers, { isLoading }] = useSetSubgroupMembersMutation();
   const [remove] = useDeleteSubgroupMutation();
-  const initial = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const g of groups) for (const p of g.members) m.set(p.pupilId, g.id);
-    return m;
-  }, [groups]);
-  const [choice, setChoice] = useState(initial);
-  useEffect(() => setChoice(initial), [initial]);
-  const dirty = pupils.some((p) => (choice.get(p.id) ?? '') !== (initial.get(p.id) ?? ''));
+  const { choice, setChoice, dirty, members } = useSubgroupChoice(groups, pupils);
 
   const save = async () => {
     const r = await setMembers({
       classId,
       subjectId,
       date,
-      groups: groups.map((g) => ({ subgroupId: g.id, version: g.version, pupilIds: pupils.filter((p) => choice.get(p.id) === g.id).map((p) => p.id) })),
+      groups: members(),
     });
     if ('error' in r && r.error) message.error((r.error as { message: string }).message);
     else message.success(`Состав подгрупп «${subjectName}» сохранён с ${formatDateRu(date)}`);

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { App, Button, Card, Modal, Space, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { distributePupils } from '../../../src-shared/domain/curriculum/subgroups';
 import { formatDateRu } from '../../components/format';
 import { useClassPupilsQuery, useSetSubgroupMembersMutation, useSubgroupsQuery } from '../classes/classesApi';
+import { useSubgroupChoice } from '../../components/useSubgroupChoice';
 import { errorText } from '../../components/serverErrors';
 
 const NONE = '';
@@ -20,15 +21,8 @@ export function SubgroupColumns({ classId, className, subjectId, subjectName, da
   const [save, { isLoading }] = useSetSubgroupMembersMutation();
   const groups = useMemo(() => (groupsData?.subgroups ?? []).filter((g) => g.subjectId === subjectId).sort((a, b) => a.ordinal - b.ordinal), [groupsData, subjectId]);
   const pupils = useMemo(() => pupilsData?.pupils ?? [], [pupilsData]);
-  const initial = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const g of groups) for (const p of g.members) m.set(p.pupilId, g.id);
-    return m;
-  }, [groups]);
-  const [choice, setChoice] = useState(initial);
+  const { choice, setChoice, dirty, members } = useSubgroupChoice(groups, pupils);
   const [dragOver, setDragOver] = useState<string | null>(null);
-  useEffect(() => setChoice(initial), [initial]);
-  const dirty = pupils.some((p) => (choice.get(p.id) ?? NONE) !== (initial.get(p.id) ?? NONE));
   const columns = [...groups.map((g) => ({ id: g.id, title: g.name })), { id: NONE, title: 'Не распределены' }];
   const move = (pupilId: string, to: string) => setChoice((m) => new Map(m).set(pupilId, to));
   const fill = (by: 'list' | 'sex') => {
@@ -48,7 +42,7 @@ export function SubgroupColumns({ classId, className, subjectId, subjectName, da
       okButtonProps={{ disabled: !canEdit || !dirty, loading: isLoading }}
       onCancel={onClose}
       onOk={async () => {
-        const r = await save({ classId, subjectId, date, groups: groups.map((g) => ({ subgroupId: g.id, version: g.version, pupilIds: pupils.filter((p) => choice.get(p.id) === g.id).map((p) => p.id) })) });
+        const r = await save({ classId, subjectId, date, groups: members() });
         if ('error' in r && r.error) return void message.error(errorText(r));
         message.success('Состав подгрупп сохранён');
         onClose();

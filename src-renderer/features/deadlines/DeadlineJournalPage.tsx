@@ -1,3 +1,4 @@
+import { PageTitle } from '../../components/PageTitle';
 import { useState } from 'react';
 import { App, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
@@ -40,14 +41,11 @@ export function DeadlineJournalPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          Журнал соблюдения сроков
-        </Typography.Title>
+      <PageTitle title="Журнал соблюдения сроков">
         <Button icon={<FileExcelOutlined />} loading={exporting} disabled={!valid} onClick={() => void doExport()}>
           Выгрузить в Excel
         </Button>
-      </Space>
+      </PageTitle>
       <Card size="small">
         <Row gutter={[16, 8]} align="bottom">
           <Col xs={12} md={4}>

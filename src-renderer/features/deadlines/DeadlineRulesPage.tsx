@@ -1,3 +1,4 @@
+import { PageTitle } from '../../components/PageTitle';
 import { useState } from 'react';
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -26,16 +27,13 @@ export function DeadlineRulesPage() {
   };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          Правила сроков
-        </Typography.Title>
+      <PageTitle title="Правила сроков">
         {canEdit && (
           <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
             Своё правило
           </Button>
         )}
-      </Space>
+      </PageTitle>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         Сроки «Порядка работы в системе АИС «Сетевой регион. Образование»» и федеральные сроки, которые программа превращает в задачи на
         главной странице. Рабочие дни считаются по производственному календарю с учётом переносов учебных дней школы.

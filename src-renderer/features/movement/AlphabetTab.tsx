@@ -27,7 +27,6 @@ export function AlphabetTab() {
       <SortableTable<AlphabetEntry>
         listKey="movement.alphabet"
         rowKey="number"
-        size="small"
         loading={isFetching}
         dataSource={data ?? []}
         aria-label="Алфавитная книга"

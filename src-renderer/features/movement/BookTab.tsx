@@ -57,7 +57,6 @@ export function BookTab() {
       <SortableTable<BookEntry>
         listKey="movement.book"
         rowKey="itemId"
-        size="small"
         loading={isFetching}
         dataSource={data ?? []}
         aria-label="Книга движения учащихся"
@@ -65,7 +64,6 @@ export function BookTab() {
         // the whole book stays one list to scroll and sort; the height fits a 768 px window.
         virtual
         scroll={{ y: bookHeight() }}
-        pagination={false}
         rowClassName={(r) => (r.status === 'cancelled' ? 'movement-cancelled' : '')}
         columns={[
           { title: '№', dataIndex: 'seq', width: 60 },

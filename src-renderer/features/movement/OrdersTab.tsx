@@ -71,7 +71,6 @@ export function OrdersTab() {
       <SortableTable<OrderRow>
         listKey="movement.orders"
         rowKey="id"
-        size="small"
         loading={isFetching}
         dataSource={data ?? []}
         aria-label="Приказы"

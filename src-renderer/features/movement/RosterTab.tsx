@@ -44,10 +44,8 @@ export function RosterTab() {
         <SortableTable<RosterPupil>
         listKey="movement.roster"
           rowKey="id"
-          size="small"
           loading={isFetching}
           dataSource={roster?.pupils ?? []}
-          pagination={false}
           aria-label="Состав класса"
           columns={[
             { title: '№', width: 50, render: (_: unknown, _r, i) => i + 1 },

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Collapse, Input, InputNumber, Popconfirm, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Collapse, Input, InputNumber, Popconfirm, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { ORDER_TYPE_INFO, formatOrderNumber, type OrderType } from '../../../src-shared/domain/movement/orderTypes';
 import { formatDateTimeRu } from '../../components/format';
 import { useDownloadTemplateMutation, useNumberingQuery, useResetTemplateMutation, useSaveNumberingMutation, useTemplateInfoQuery, useUploadTemplateMutation } from './movementApi';
 import { errorText } from '../../components/serverErrors';
 import { useDownload } from '../../components/downloadFile';
+import { Base64Upload } from '../../components/FileUpload';
 
 /** Number suffixes per order type, the next alphabet-book number, and the school's order template. */
 export function SettingsTab() {
@@ -96,26 +97,19 @@ function TemplateCard() {
         <Button icon={<DownloadOutlined />} onClick={() => void save(() => download({ which: 'default' }))}>
           Скачать шаблон по умолчанию
         </Button>
-        <Upload
+        <Base64Upload
           accept=".docx"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            const reader = new FileReader();
-            reader.onload = async () => {
-              const base64 = String(reader.result).split(',')[1] ?? '';
-              setError(null);
-              const r = await upload({ fileName: file.name, contentBase64: base64, version: data.custom?.version ?? 0 });
-              if (r.data) message.success(`Шаблон «${file.name}» загружен`);
-              else setError(errorText(r));
-            };
-            reader.readAsDataURL(file);
-            return false;
+          onFile={async (file) => {
+            setError(null);
+            const r = await upload({ ...file, version: data.custom?.version ?? 0 });
+            if (r.data) message.success(`Шаблон «${file.fileName}» загружен`);
+            else setError(errorText(r));
           }}
         >
           <Button icon={<UploadOutlined />} loading={isLoading}>
             Загрузить свой шаблон
           </Button>
-        </Upload>
+        </Base64Upload>
         {data.custom && (
           <Popconfirm title="Вернуть шаблон по умолчанию?" okText="Вернуть" cancelText="Отмена" onConfirm={async () => {
             const r = await reset({ version: data.custom?.version ?? 0 });

@@ -1,14 +1,12 @@
-import { useCallback } from 'react';
 import { Select } from 'antd';
 import { useNavigate } from 'react-router';
 import { PARENT_COLUMNS } from '../../../src-shared/contract/peopleColumns';
 import type { ParentRow } from '../../../src-shared/contract/peopleViews';
 import type { ParentFilter } from '../../../src-shared/contract/peopleParents';
 import { useExportParentsMutation, useParentsCountQuery, useParentsQuery } from '../people/peopleApi';
-import { PAGE_SIZE, PeopleListPage, usePages } from '../people/PeopleListPage';
+import { PeopleListPage, exportWith, usePagedRows } from '../people/PeopleListPage';
 import { useClassOptions } from '../people/useClassOptions';
 import { useDebounced, usePersisted } from '../../components/usePersisted';
-import { useListSort } from '../../components/useListSort';
 
 interface Filters {
   search: string;
@@ -23,25 +21,17 @@ export function ParentsPage() {
   const [f, setF] = usePersisted<Filters>('parents.filters', { search: '', classId: null, children: 'any' });
   const search = useDebounced(f.search, 120);
   const filter: ParentFilter = { search: search || undefined, classId: f.classId ?? undefined, hasChildren: f.children === 'any' ? undefined : f.children === 'with' };
-  const [sort, onSort] = useListSort('parents');
-  const [pages, more] = usePages(JSON.stringify([filter, sort]));
-  const { data, isFetching } = useParentsQuery({ ...filter, sort: sort ?? undefined, limit: pages * PAGE_SIZE });
+  const list = usePagedRows('parents', filter, useParentsQuery);
   const { data: count } = useParentsCountQuery(filter);
   const [exportParents] = useExportParentsMutation();
-  const onNearEnd = useCallback(() => {
-    if (!isFetching && data && data.length === pages * PAGE_SIZE) more();
-  }, [isFetching, data, pages, more]);
 
   return (
     <PeopleListPage<ParentRow>
+      {...list}
       title="Родители и законные представители"
       storageKey="parents"
-      sort={sort}
-      onSort={onSort}
       columns={PARENT_COLUMNS}
-      rows={data}
       total={count?.total}
-      loading={isFetching}
       search={f.search}
       onSearch={(s) => setF({ ...f, search: s })}
       searchPlaceholder="Фамилия, имя, отчество, СНИЛС или № паспорта"
@@ -61,13 +51,9 @@ export function ParentsPage() {
           />
         </>
       }
-      onNearEnd={onNearEnd}
       onOpen={(r) => navigate(`/parents/${r.id}`)}
       rowKey={(r) => r.id}
-      onExport={async (columns) => {
-        const r = await exportParents({ ...filter, columns });
-        return 'data' in r ? r.data : undefined;
-      }}
+      onExport={exportWith(exportParents, filter)}
     />
   );
 }

@@ -8,6 +8,7 @@ import { downloadFile } from '../../components/downloadFile';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
 import { usePersisted } from '../../components/usePersisted';
 import type { ListSort } from '../../../src-shared/domain/listSort';
+import { useListSort } from '../../components/useListSort';
 
 /**
  * The frame of the pupil, parent and staff lists: instant search, filters, a column chooser that
@@ -157,4 +158,26 @@ export function usePages(filterKey: string): [number, () => void] {
   const pages = state.key === filterKey ? state.pages : 1;
   const more = useCallback(() => setState((s) => ({ key: filterKey, pages: (s.key === filterKey ? s.pages : 1) + 1 })), [filterKey]);
   return [pages, more];
+}
+
+/**
+ * The rows of a people list: sorted as the user chose (remembered under `listKey`), asked for a page
+ * more each time the table nears its end, from the first page again when the filter or sort changes.
+ */
+export function usePagedRows<F, R>(listKey: string, filter: F, useList: (args: F & { sort?: ListSort; limit: number }) => { data?: R[]; isFetching: boolean }) {
+  const [sort, onSort] = useListSort(listKey);
+  const [pages, more] = usePages(JSON.stringify([filter, sort]));
+  const { data, isFetching } = useList({ ...filter, sort: sort ?? undefined, limit: pages * PAGE_SIZE });
+  const onNearEnd = useCallback(() => {
+    if (!isFetching && data && data.length === pages * PAGE_SIZE) more();
+  }, [isFetching, data, pages, more]);
+  return { sort, onSort, rows: data, loading: isFetching, onNearEnd };
+}
+
+/** «В Excel» of a list: the export method asked with the list's filter and the columns on screen. */
+export function exportWith<F>(run: (args: F & { columns: string[] }) => PromiseLike<{ data: ExportedFile } | { error: unknown }>, filter: F) {
+  return async (columns: string[]) => {
+    const r = await run({ ...filter, columns });
+    return 'data' in r ? r.data : undefined;
+  };
 }

@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import { Select, Tag } from 'antd';
 import { useNavigate } from 'react-router';
 import { PUPIL_COLUMNS } from '../../../src-shared/contract/peopleColumns';
@@ -6,10 +5,9 @@ import { PUPIL_FLAG_LABELS, PUPIL_FLAGS, type PupilFlag, type PupilRow } from '.
 import type { PupilFilter } from '../../../src-shared/contract/people';
 import { useHasRight } from '../../components/useSession';
 import { useExportPupilsMutation, usePupilsCountQuery, usePupilsQuery } from '../people/peopleApi';
-import { PAGE_SIZE, PeopleListPage, usePages } from '../people/PeopleListPage';
+import { PeopleListPage, exportWith, usePagedRows } from '../people/PeopleListPage';
 import { useClassOptions } from '../people/useClassOptions';
 import { useDebounced, usePersisted } from '../../components/usePersisted';
-import { useListSort } from '../../components/useListSort';
 
 interface Filters {
   search: string;
@@ -27,21 +25,15 @@ export function PupilsPage() {
   const [f, setF] = usePersisted<Filters>('pupils.filters', { search: '', classId: null, status: 'all', flags: [] });
   const search = useDebounced(f.search, 120);
   const filter: PupilFilter = { search: search || undefined, classId: f.classId ?? undefined, status: f.status, flags: f.flags.length ? f.flags : undefined };
-  const [sort, onSort] = useListSort('pupils');
-  const [pages, more] = usePages(JSON.stringify([filter, sort]));
-  const { data, isFetching } = usePupilsQuery({ ...filter, sort: sort ?? undefined, limit: pages * PAGE_SIZE });
+  const list = usePagedRows('pupils', filter, usePupilsQuery);
   const { data: count } = usePupilsCountQuery(filter);
   const [exportPupils] = useExportPupilsMutation();
-  const onNearEnd = useCallback(() => {
-    if (!isFetching && data && data.length === pages * PAGE_SIZE) more();
-  }, [isFetching, data, pages, more]);
 
   return (
     <PeopleListPage<PupilRow>
+      {...list}
       title="Обучающиеся"
       storageKey="pupils"
-      sort={sort}
-      onSort={onSort}
       columns={PUPIL_COLUMNS}
       renderers={{
         hasOvz: (r) => yesTag(r.hasOvz, 'ОВЗ', 'purple'),
@@ -52,9 +44,7 @@ export function PupilsPage() {
         pdRefusal: (r) => yesTag(r.pdRefusal, 'отказ ПДн', 'red'),
         className: (r) => r.className ?? <Tag>без класса</Tag>,
       }}
-      rows={data}
       total={count?.total}
-      loading={isFetching}
       search={f.search}
       onSearch={(search) => setF({ ...f, search })}
       searchPlaceholder="Фамилия, имя, отчество, СНИЛС или № документа"
@@ -92,15 +82,11 @@ export function PupilsPage() {
           />
         </>
       }
-      onNearEnd={onNearEnd}
       onOpen={(r) => navigate(`/pupils/${r.id}`)}
       rowKey={(r) => r.id}
       onCreate={canEdit ? () => navigate('/pupils/new') : undefined}
       createLabel="Новый обучающийся"
-      onExport={async (columns) => {
-        const r = await exportPupils({ ...filter, columns });
-        return 'data' in r ? r.data : undefined;
-      }}
+      onExport={exportWith(exportPupils, filter)}
     />
   );
 }

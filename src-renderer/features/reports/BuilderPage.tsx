@@ -1,7 +1,8 @@
+import { ReportPageHead } from './ReportPageHead';
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, EyeOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { ROLES, ROLE_IDS, type RoleId } from '../../../src-shared/contract/access';
 import type { BuilderResult } from '../../../src-shared/contract/reportBuilder';
 import { BUILDER_ENTITIES, ENTITY_INFO, FILTER_OPS, OPS_BY_TYPE, UNARY_OPS, fieldOf, type BuilderEntity, type FilterOp } from '../../../src-shared/domain/reports/builderFields';
@@ -103,14 +104,7 @@ export function BuilderPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <div>
-        <Typography.Text type="secondary">
-          <Link to="/reports">Отчёты</Link> / Конструктор отчётов
-        </Typography.Text>
-        <Typography.Title level={2} style={{ margin: '4px 0' }}>
-          {saved ? `Конструктор: ${saved.name}` : 'Конструктор отчётов'}
-        </Typography.Title>
-      </div>
+      <ReportPageHead section="Конструктор отчётов" title={saved ? `Конструктор: ${saved.name}` : 'Конструктор отчётов'} />
       <Card size="small">
         <Form layout="vertical">
           <Row gutter={12}>

@@ -28,7 +28,6 @@ export function BuilderResultView({ result }: { result: BuilderResult }) {
       <SortableTable<Line>
         listKey="reports.builder"
         rowKey="key"
-        size="small"
         bordered
         dataSource={lines}
         pagination={lines.length > 300 ? { pageSize: 200, showSizeChanger: false } : false}

@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
+import { ReportPageHead } from './ReportPageHead';
+import { Alert, Button, Card, Space, Spin } from 'antd';
 import { EditOutlined, FileExcelOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ENTITY_INFO } from '../../../src-shared/domain/reports/builderFields';
 import { DateField } from '../../components/DateField';
 import { useHasRight } from '../../components/useSession';
@@ -22,14 +23,7 @@ export function CustomReportPage() {
   const error = (savedError ?? run.error) as { message?: string } | undefined;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <div>
-        <Typography.Text type="secondary">
-          <Link to="/reports">Отчёты</Link> / Отчёты конструктора
-        </Typography.Text>
-        <Typography.Title level={2} style={{ margin: '4px 0' }}>
-          {saved?.name ?? 'Отчёт'}
-        </Typography.Title>
-      </div>
+      <ReportPageHead section="Отчёты конструктора" title={saved?.name ?? 'Отчёт'} />
       {saved && (
         <Card size="small">
           <Space wrap align="end">

@@ -1,3 +1,4 @@
+import { ReportPageHead } from './ReportPageHead';
 import { useState } from 'react';
 import { Button, Card, Result, Select, Space, Typography } from 'antd';
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
@@ -81,7 +82,6 @@ function CertificateRegister({ kind }: { kind: 'study' | 'work' }) {
     <Card size="small" title="Журнал выданных справок">
       <SortableTable<CertificateRow>
         listKey="reports.certificates"
-        size="small"
         rowKey="id"
         loading={isFetching}
         dataSource={rows}
@@ -108,17 +108,11 @@ export function PrintFormPage() {
   const info = PRINT_FORMS[form];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <div>
-        <Typography.Text type="secondary">
-          <Link to="/reports">Отчёты</Link> / Печатные формы
-        </Typography.Text>
-        <Typography.Title level={2} style={{ margin: '4px 0' }}>
-          {info.title}
-        </Typography.Title>
+      <ReportPageHead section="Печатные формы" title={info.title}>
         <Typography.Paragraph type="secondary">
           {info.purpose} Основание: {info.source}.
         </Typography.Paragraph>
-      </div>
+      </ReportPageHead>
       <Card size="small">
         <Space wrap>
           <PersonPicker kind={info.person} value={personId} onChange={setPersonId} />

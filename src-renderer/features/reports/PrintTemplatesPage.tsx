@@ -1,6 +1,7 @@
-import { Alert, App, Button, Card, Collapse, Popconfirm, Space, Table, Typography, Upload } from 'antd';
+import { ReportPageHead } from './ReportPageHead';
+import { Base64Upload } from '../../components/FileUpload';
+import { Alert, App, Button, Card, Collapse, Popconfirm, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
 import type { PrintTemplateInfo } from '../../../src-shared/contract/reports';
 import { formatDateTimeRu } from '../../components/format';
 import { useDownload } from '../../components/downloadFile';
@@ -29,25 +30,18 @@ function TemplateCard({ t }: { t: PrintTemplateInfo }) {
             Скачать текущий
           </Button>
           <Button onClick={() => void download(() => downloadTemplate({ key: t.key, which: 'default' }))}>Скачать шаблон по умолчанию</Button>
-          <Upload
+          <Base64Upload
             accept=".docx"
-            showUploadList={false}
-            beforeUpload={(file) => {
-              const reader = new FileReader();
-              reader.onload = async () => {
-                const base64 = String(reader.result).split(',')[1] ?? '';
-                const r = await upload({ key: t.key, fileName: file.name, contentBase64: base64, version: t.custom?.version ?? 0 });
-                if ('data' in r) message.success(`Шаблон «${file.name}» принят`);
-                else message.error((r.error as { message?: string } | undefined)?.message ?? 'Шаблон не принят');
-              };
-              reader.readAsDataURL(file);
-              return false;
+            onFile={async (file) => {
+              const r = await upload({ key: t.key, ...file, version: t.custom?.version ?? 0 });
+              if ('data' in r) message.success(`Шаблон «${file.fileName}» принят`);
+              else message.error((r.error as { message?: string } | undefined)?.message ?? 'Шаблон не принят');
             }}
           >
             <Button type="primary" icon={<UploadOutlined />} loading={isLoading}>
               Загрузить свой (.docx)
             </Button>
-          </Upload>
+          </Base64Upload>
           {t.custom && (
             <Popconfirm title="Вернуть шаблон по умолчанию?" okText="Вернуть" cancelText="Отмена" onConfirm={() => void reset({ key: t.key, version: t.custom?.version ?? 0 })}>
               <Button danger>Вернуть шаблон по умолчанию</Button>
@@ -73,15 +67,9 @@ export function PrintTemplatesPage() {
   const { data } = usePrintTemplatesQuery();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <div>
-        <Typography.Text type="secondary">
-          <Link to="/reports">Отчёты</Link> / Печатные формы
-        </Typography.Text>
-        <Typography.Title level={2} style={{ margin: '4px 0' }}>
-          Шаблоны печатных форм
-        </Typography.Title>
+      <ReportPageHead section="Печатные формы" title="Шаблоны печатных форм">
         <Typography.Paragraph type="secondary">Свой шаблон хранится в базе данных — все рабочие места печатают одинаково. PDF печатается в стандартной раскладке программы.</Typography.Paragraph>
-      </div>
+      </ReportPageHead>
       {(data ?? []).map((t) => (
         <TemplateCard key={t.key} t={t} />
       ))}

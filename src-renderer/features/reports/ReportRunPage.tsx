@@ -1,3 +1,4 @@
+import { ReportPageHead } from './ReportPageHead';
 import { Alert, Button, Card, Result, Select, Space, Spin, Tag, Typography } from 'antd';
 import { FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -73,13 +74,7 @@ function ReportRun({ reportKey }: { reportKey: ReportKey }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <div>
-        <Typography.Text type="secondary">
-          <Link to="/reports">Отчёты</Link> / {info.group}
-        </Typography.Text>
-        <Typography.Title level={2} style={{ margin: '4px 0' }}>
-          {info.title}
-        </Typography.Title>
+      <ReportPageHead section={info.group} title={info.title}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
           {info.purpose}
         </Typography.Paragraph>
@@ -88,7 +83,7 @@ function ReportRun({ reportKey }: { reportKey: ReportKey }) {
           {info.deadline && <Tag color="orange">Срок: {info.deadline}</Tag>}
           {info.names && <Tag color="purple">с персональными данными — выгрузка записывается в журнал</Tag>}
         </Space>
-      </div>
+      </ReportPageHead>
       <Card size="small">
         <Space wrap align="end">
           {info.params.includes('date') && (

@@ -92,7 +92,6 @@ export function ReportTableView({ table, onDrill }: { table: ReportTable; onDril
         listKey={`reports.result.${table.id}`}
         sortValues={sortValues}
         rowKey="key"
-        size="small"
         bordered
         pagination={table.rows.length > 200 ? { pageSize: 100, showSizeChanger: false } : false}
         dataSource={table.rows}

@@ -62,9 +62,7 @@ export function ReportsCataloguePage() {
           <SortableTable<CatalogueEntry>
         listKey="reports.catalogue"
             rowKey="key"
-            size="small"
             loading={isLoading}
-            pagination={false}
             dataSource={entries}
             aria-label={group}
             columns={[

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Room, RoomType } from '../../../src-shared/contract/rooms';
-import { useSaveFeedback } from '../../components/saveFeedback';
+import { recordKey, useDialogSave } from '../../components/saveFeedback';
 import { useSaveRoomMutation } from './roomsApi';
 import { FormModal } from '../../components/FormModal';
 import { requiredRule } from '../../components/requiredRule';
@@ -19,17 +19,14 @@ interface Values {
 export function RoomFormModal({ room, types, onClose }: { room: Room | null; types: RoomType[]; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const [save, { isLoading }] = useSaveRoomMutation();
-  const feedback = useSaveFeedback();
-  const [error, setError] = useState<string | null>(null);
+  const { error, finish } = useDialogSave(onClose);
   useEffect(() => {
     form.setFieldsValue(room ? { ...room } : { number: '', name: null, floor: null, capacity: null, typeId: 'room-type-regular', note: null, isActive: true });
   }, [room, form]);
   const submit = async () => {
     const v = form.getFieldsValue(true) as Values;
-    const r = await save({ id: room?.id ?? null, version: room?.version ?? 0, room: { ...v, number: v.number ?? '', floor: v.floor ?? null, capacity: v.capacity ?? null } });
-    const out = feedback(r, `Кабинет ${v.number} сохранён`);
-    if (out.ok) onClose();
-    else setError(out.message);
+    const r = await save({ ...recordKey(room), room: { ...v, number: v.number ?? '', floor: v.floor ?? null, capacity: v.capacity ?? null } });
+    finish(r, `Кабинет ${v.number} сохранён`);
   };
   return (
     <FormModal title={room ? `Кабинет ${room.number}` : 'Новый кабинет'} label="Кабинет" name="room" form={form} error={error} loading={isLoading} onSubmit={submit} onClose={onClose}>

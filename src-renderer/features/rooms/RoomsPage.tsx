@@ -1,3 +1,4 @@
+import { PageTitle } from '../../components/PageTitle';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, Col, Input, Row, Select, Space, Tag, Typography } from 'antd';
@@ -27,12 +28,9 @@ export function RoomsPage() {
   const seats = rooms.reduce((n, r) => n + (r.capacity ?? 0), 0);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          Кабинеты
-        </Typography.Title>
+      <PageTitle title="Кабинеты">
         <ExcelExportButton run={() => exportRooms({})} />
-      </Space>
+      </PageTitle>
       <Row gutter={16}>
         <Col xs={24} xl={17}>
           <Space wrap style={{ marginBottom: 12 }}>
@@ -58,10 +56,8 @@ export function RoomsPage() {
           <SortableTable<Room>
             listKey="rooms"
             rowKey="id"
-            size="small"
             loading={isLoading}
             dataSource={rooms}
-            pagination={false}
             aria-label="Кабинеты"
             columns={[
               { title: '№', dataIndex: 'number', width: 110 },

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { AutoComplete, Select, Tag } from 'antd';
 import { useNavigate } from 'react-router';
 import { STAFF_COLUMNS } from '../../../src-shared/contract/peopleColumns';
@@ -8,9 +8,8 @@ import { SCHOOL_POSITIONS } from '../../../src-shared/domain/positions';
 import { formatDateRu } from '../../components/format';
 import { useHasRight } from '../../components/useSession';
 import { useExportStaffMutation, useStaffCountQuery, useStaffListQuery } from '../people/peopleApi';
-import { PAGE_SIZE, PeopleListPage, usePages } from '../people/PeopleListPage';
+import { PeopleListPage, exportWith, usePagedRows } from '../people/PeopleListPage';
 import { useDebounced, usePersisted } from '../../components/usePersisted';
-import { useListSort } from '../../components/useListSort';
 
 interface Filters {
   search: string;
@@ -26,33 +25,25 @@ export function StaffPage() {
   const [f, setF] = usePersisted<Filters>('staff.filters', { search: '', status: 'working', position: '', department: '' });
   const search = useDebounced(f.search, 120);
   const filter: StaffFilter = { search: search || undefined, status: f.status, position: f.position || undefined, department: f.department || undefined };
-  const [sort, onSort] = useListSort('staff');
-  const [pages, more] = usePages(JSON.stringify([filter, sort]));
-  const { data, isFetching } = useStaffListQuery({ ...filter, sort: sort ?? undefined, limit: pages * PAGE_SIZE });
+  const list = usePagedRows('staff', filter, useStaffListQuery);
   const { data: count } = useStaffCountQuery(filter);
   const [exportStaff] = useExportStaffMutation();
   // The departments HR has typed so far, for the filter's suggestions.
   const { data: everyone } = useStaffListQuery({ status: 'all' });
   const departments = useMemo(() => [...new Set((everyone ?? []).map((r) => r.department).filter((d): d is string => Boolean(d)))].sort((a, b) => a.localeCompare(b, 'ru')), [everyone]);
-  const onNearEnd = useCallback(() => {
-    if (!isFetching && data && data.length === pages * PAGE_SIZE) more();
-  }, [isFetching, data, pages, more]);
   const today = new Date().toISOString().slice(0, 10);
 
   return (
     <PeopleListPage<StaffRow>
+      {...list}
       title="Сотрудники"
       storageKey="staff"
-      sort={sort}
-      onSort={onSort}
       columns={STAFF_COLUMNS}
       renderers={{
         nextAttestationDate: (r) => (r.nextAttestationDate ? <span style={{ color: r.nextAttestationDate < today ? '#cf1322' : undefined }}>{formatDateRu(r.nextAttestationDate)}</span> : ''),
         dismissalDate: (r) => (r.dismissalDate ? <Tag color="default">уволен(а) {formatDateRu(r.dismissalDate)}</Tag> : ''),
       }}
-      rows={data}
       total={count?.total}
-      loading={isFetching}
       search={f.search}
       onSearch={(s) => setF({ ...f, search: s })}
       searchPlaceholder="Фамилия, имя, отчество, табельный № или СНИЛС"
@@ -92,15 +83,11 @@ export function StaffPage() {
           />
         </>
       }
-      onNearEnd={onNearEnd}
       onOpen={(r) => navigate(`/staff/${r.id}`)}
       rowKey={(r) => r.id}
       onCreate={canEdit ? () => navigate('/staff/new') : undefined}
       createLabel="Новый сотрудник"
-      onExport={async (columns) => {
-        const r = await exportStaff({ ...filter, columns });
-        return 'data' in r ? r.data : undefined;
-      }}
+      onExport={exportWith(exportStaff, filter)}
     />
   );
 }

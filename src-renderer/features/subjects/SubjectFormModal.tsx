@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import type { Subject, SubjectArea } from '../../../src-shared/contract/subjects';
 import type { RoomType } from '../../../src-shared/contract/rooms';
 import { GRADES, SANPIN_DIFFICULTY, sanpinGradePoints, sanpinRow } from '../../../src-shared/domain/schoolSetup/sanpinDifficulty';
-import { useSaveFeedback } from '../../components/saveFeedback';
+import { recordKey, useDialogSave } from '../../components/saveFeedback';
 import { useSaveSubjectMutation } from './subjectsApi';
 import { FormModal } from '../../components/FormModal';
 import { requiredRule } from '../../components/requiredRule';
@@ -24,8 +24,7 @@ interface Values {
 export function SubjectFormModal({ subject, areas, roomTypes, onClose }: { subject: Subject | null; areas: SubjectArea[]; roomTypes: RoomType[]; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const [save, { isLoading }] = useSaveSubjectMutation();
-  const feedback = useSaveFeedback();
-  const [error, setError] = useState<string | null>(null);
+  const { error, finish } = useDialogSave(onClose);
   const sanpinKey = Form.useWatch('sanpinKey', form) as string | null | undefined;
 
   useEffect(() => {
@@ -54,13 +53,10 @@ export function SubjectFormModal({ subject, areas, roomTypes, onClose }: { subje
       return p === null || p === undefined ? [] : [{ grade: g, points: p }];
     });
     const r = await save({
-      id: subject?.id ?? null,
-      version: subject?.version ?? 0,
+      ...recordKey(subject),
       subject: { name: v.name ?? '', shortName: v.shortName ?? '', areaId: v.areaId ?? null, isSplit: Boolean(v.isSplit), sanpinKey: v.sanpinKey ?? null, roomTypeIds: v.roomTypeIds ?? [], isArchived: Boolean(v.isArchived), points },
     });
-    const out = feedback(r, `Предмет «${v.name}» сохранён`);
-    if (out.ok) onClose();
-    else setError(out.message);
+    finish(r, `Предмет «${v.name}» сохранён`);
   };
 
   return (

@@ -1,3 +1,4 @@
+import { PageTitle } from '../../components/PageTitle';
 import { useMemo, useState } from 'react';
 import { App, Button, Input, Space, Switch, Tag, Typography } from 'antd';
 import { CloudDownloadOutlined, PlusOutlined } from '@ant-design/icons';
@@ -43,12 +44,9 @@ export function SubjectsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          Предметы
-        </Typography.Title>
+      <PageTitle title="Предметы">
         <ExcelExportButton run={() => exportSubjects({})} />
-      </Space>
+      </PageTitle>
       <Space wrap>
         {canEdit && (
           <>
@@ -69,10 +67,8 @@ export function SubjectsPage() {
       <SortableTable<Subject>
         listKey="subjects"
         rowKey="id"
-        size="small"
         loading={isLoading}
         dataSource={rows}
-        pagination={false}
         // Fixed layout, no sideways scroll at 1366 px (issue 24): the name takes what the fixed
         // columns leave and wraps; the eleven grade columns stay narrow.
         tableLayout="fixed"

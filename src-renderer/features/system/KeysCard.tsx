@@ -1,6 +1,7 @@
-import { App, Button, Card, Space, Typography, Upload } from 'antd';
+import { App, Button, Card, Space, Typography } from 'antd';
 import { downloadFile } from '../../components/downloadFile';
 import { useExportKeysMutation, useImportKeysMutation } from './systemApi';
+import { Base64Upload } from '../../components/FileUpload';
 
 /**
  * «Ключи шифрования» (issue 19, item 6): the portal-passwords key and the database key belong to the
@@ -31,22 +32,15 @@ export function KeysCard() {
         >
           Сохранить ключи в файл
         </Button>
-        <Upload
+        <Base64Upload
           accept=".json"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            const reader = new FileReader();
-            reader.onload = async () => {
-              const contentBase64 = String(reader.result).split(',')[1] ?? '';
-              const r = await importKeys({ contentBase64 });
-              if ('data' in r && r.data) modal.success({ title: 'Ключи загружены', content: r.data.message });
-            };
-            reader.readAsDataURL(file);
-            return false;
+          onFile={async ({ contentBase64 }) => {
+            const r = await importKeys({ contentBase64 });
+            if ('data' in r && r.data) modal.success({ title: 'Ключи загружены', content: r.data.message });
           }}
         >
           <Button loading={importing}>Загрузить ключи из файла…</Button>
-        </Upload>
+        </Base64Upload>
       </Space>
     </Card>
   );

@@ -4,7 +4,7 @@ import { MinusCircleOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-des
 import type { BellScheduleView } from '../../../src-shared/contract/bells';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { WEEKDAY_SHORT, checkBellSchedule, generateBells, type BellLesson } from '../../../src-shared/domain/schoolSetup/bellSchedule';
-import { useSaveFeedback } from '../../components/saveFeedback';
+import { recordKey, useDialogSave } from '../../components/saveFeedback';
 import { useSaveBellsMutation } from './yearApi';
 
 interface Values {
@@ -18,8 +18,7 @@ interface Values {
 export function BellFormModal({ year, schedule, onClose }: { year: AcademicYear; schedule: BellScheduleView | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const [save, { isLoading }] = useSaveBellsMutation();
-  const feedback = useSaveFeedback();
-  const [error, setError] = useState<string | null>(null);
+  const { error, finish } = useDialogSave(onClose);
   const [gen, setGen] = useState({ start: '08:30', count: 6, length: 40, shortBreak: 10, longBreak: 20 });
   const watched = Form.useWatch('lessons', form) as Values['lessons'] | undefined;
   const lessons: BellLesson[] = (watched ?? []).map((l, i) => ({ number: i + 1, start: l?.start ?? '', end: l?.end ?? '' }));
@@ -40,13 +39,10 @@ export function BellFormModal({ year, schedule, onClose }: { year: AcademicYear;
     const v = form.getFieldsValue(true) as Values;
     const r = await save({
       yearId: year.id,
-      id: schedule?.id ?? null,
-      version: schedule?.version ?? 0,
+      ...recordKey(schedule),
       schedule: { name: v.name ?? '', shift: v.shift, weekdays: v.weekdays ?? [], lessons: (v.lessons ?? []).map((l, i) => ({ number: i + 1, start: l.start ?? '', end: l.end ?? '' })) },
     });
-    const out = feedback(r, `Расписание звонков «${v.name}» сохранено`);
-    if (out.ok) onClose();
-    else setError(out.message);
+    finish(r, `Расписание звонков «${v.name}» сохранено`);
   };
 
   return (

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Button, Col, Form, Input, Modal, Row, Select, Space } from 'antd';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import type { AcademicYear, PeriodScheme } from '../../../src-shared/contract/years';
 import { PERIOD_KINDS, PERIOD_KIND_KEYS, suggestPeriods, type PeriodKind } from '../../../src-shared/domain/schoolSetup/studyPeriods';
 import { DateField } from '../../components/DateField';
 import { useEntriesQuery } from '../calendar/calendarApi';
-import { useSaveFeedback } from '../../components/saveFeedback';
+import { recordKey, useDialogSave } from '../../components/saveFeedback';
 import { useSavePeriodsMutation } from './yearApi';
 
 interface Values {
@@ -22,8 +22,7 @@ export function SchemeFormModal({ year, scheme, open, onClose, takenGrades }: { 
   const [form] = Form.useForm<Values>();
   const [save, { isLoading }] = useSavePeriodsMutation();
   const { data: entries } = useEntriesQuery({ yearId: year.id });
-  const feedback = useSaveFeedback();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, finish } = useDialogSave(onClose);
 
   const propose = (kind: PeriodKind) => {
     const holidays = (entries?.entries ?? []).filter((e) => e.kind === 'holiday' && e.grades === 'all').map((e) => ({ from: e.startDate, to: e.endDate }));
@@ -48,13 +47,10 @@ export function SchemeFormModal({ year, scheme, open, onClose, takenGrades }: { 
     const v = form.getFieldsValue(true) as Values;
     const r = await save({
       yearId: year.id,
-      id: scheme?.id ?? null,
-      version: scheme?.version ?? 0,
+      ...recordKey(scheme),
       scheme: { name: v.name ?? '', kind: v.kind, grades: v.grades ?? [], periods: (v.periods ?? []).map((p) => ({ name: p.name ?? '', startDate: p.startDate ?? '', endDate: p.endDate ?? '' })) },
     });
-    const out = feedback(r, `Учебные периоды «${v.name}» сохранены`);
-    if (out.ok) onClose();
-    else setError(out.message);
+    finish(r, `Учебные периоды «${v.name}» сохранены`);
   };
 
   return (

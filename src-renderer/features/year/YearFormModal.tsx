@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
 import type { AcademicYear } from '../../../src-shared/contract/years';
 import { DateField } from '../../components/DateField';
-import { useSaveFeedback } from '../../components/saveFeedback';
+import { recordKey, useDialogSave } from '../../components/saveFeedback';
 import { useSaveYearMutation } from './yearApi';
 import { requiredRule } from '../../components/requiredRule';
 
@@ -20,8 +20,7 @@ const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 export function YearFormModal({ year, open, onClose }: { year: AcademicYear | null; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const [save, { isLoading }] = useSaveYearMutation();
-  const feedback = useSaveFeedback();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, finish } = useDialogSave(onClose);
   const weekLength = Form.useWatch('weekLength', form) ?? 5;
 
   useEffect(() => {
@@ -51,13 +50,10 @@ export function YearFormModal({ year, open, onClose }: { year: AcademicYear | nu
     const other = v.weekLength === 5 ? 6 : 5;
     const weekLengthByGrade = Object.fromEntries((v.otherGrades ?? []).map((g) => [String(g), other as 5 | 6]));
     const r = await save({
-      id: year?.id ?? null,
-      version: year?.version ?? 0,
+      ...recordKey(year),
       year: { name: v.name?.trim() ?? '', startDate: v.startDate ?? '', endDate: v.endDate ?? '', weekLength: v.weekLength, weekLengthByGrade },
     });
-    const out = feedback(r, year ? `Учебный год ${v.name} сохранён` : `Учебный год ${v.name} создан`);
-    if (out.ok) onClose();
-    else setError(out.message);
+    finish(r, year ? `Учебный год ${v.name} сохранён` : `Учебный год ${v.name} создан`);
   };
 
   return (

@@ -37,11 +37,11 @@ export function YearsTab({ years, loading }: { years: AcademicYear[]; loading: b
       )}
       <SortableTable<AcademicYear>
         listKey="years"
+        size="large"
         sortValues={{ week: (y: AcademicYear) => weekText(y) }}
         rowKey="id"
         loading={loading}
         dataSource={years}
-        pagination={false}
         aria-label="Учебные годы"
         columns={[
           { title: 'Учебный год', dataIndex: 'name' },

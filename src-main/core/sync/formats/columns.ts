@@ -95,6 +95,13 @@ export function columnLetter(pos: number): string {
   return s;
 }
 
+/** A person's name the way every portal file has it: surname and first name required, patronymic not. */
+export const PERSON_NAME = [
+  ['Фамилия', 'lastName', 'name', true],
+  ['Имя', 'firstName', 'name', true],
+  ['Отчество', 'middleName', 'name'],
+] as const;
+
 /** Builds a column list from compact `[caption, field, kind?, required?]` rows in order. */
 export function cols(rows: readonly (readonly [string, string | null, ValueKind?, boolean?, string?])[], start = 1): ColumnDef[] {
   return rows.map(([caption, field, kind, required, group], i) => ({ pos: start + i, caption, field, kind: kind ?? 'text', required: required ?? false, ...(group ? { group } : {}) }));

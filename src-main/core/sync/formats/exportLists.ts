@@ -1,4 +1,4 @@
-import { cols, type ColumnDef, type FileFormat } from './columns';
+import { PERSON_NAME, cols, type ColumnDef, type FileFormat } from './columns';
 
 /**
  * Exports of the portal whose exact captions are not published (§3.1): read by caption, so a
@@ -24,9 +24,7 @@ export const pupilListSimple: FileFormat = {
     cols([
       ['№', 'rowNo'],
       ['Класс', 'className', 'className'],
-      ['Фамилия', 'lastName', 'name', true],
-      ['Имя', 'firstName', 'name', true],
-      ['Отчество', 'middleName', 'name'],
+      ...PERSON_NAME,
       ['Дата рождения', 'birthDate', 'date'],
       ['Пол', 'sex', 'sex'],
       ['СНИЛС', 'snils'],
@@ -49,9 +47,7 @@ export const staffListExport: FileFormat = {
   columns: withAliases(
     cols([
       ['№', 'rowNo'],
-      ['Фамилия', 'lastName', 'name', true],
-      ['Имя', 'firstName', 'name', true],
-      ['Отчество', 'middleName', 'name'],
+      ...PERSON_NAME,
       ['Пол', 'sex', 'sex'],
       ['Дата рождения', 'birthDate', 'date'],
       ['Должность', 'positionMain'],
@@ -79,9 +75,7 @@ export const movementBookExport: FileFormat = {
       ['Номер документа', 'docNumber'],
       ['Тип документа', 'docType', 'text', true],
       ['Подтип', 'docSubtype'],
-      ['Фамилия', 'lastName', 'name', true],
-      ['Имя', 'firstName', 'name', true],
-      ['Отчество', 'middleName', 'name'],
+      ...PERSON_NAME,
       ['Дата рождения', 'birthDate', 'date'],
       ['Класс', 'className', 'className'],
     ]),

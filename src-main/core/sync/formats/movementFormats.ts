@@ -1,4 +1,4 @@
-import { block, cols, threeLineHeader, type FileFormat } from './columns';
+import { PERSON_NAME, block, cols, threeLineHeader, type FileFormat } from './columns';
 import { requireNamedParent } from './parentRules';
 
 /** Pupils with parents into the movement book (§1.4, §1.5): the import creates an enrolment order. */
@@ -13,9 +13,7 @@ const fiod = [
 /** Both movement-book imports open with the same six pupil columns. */
 const pupilIdentity = [
   ['Класс', 'className', 'className', true],
-  ['Фамилия', 'lastName', 'name', true],
-  ['Имя', 'firstName', 'name', true],
-  ['Отчество', 'middleName', 'name'],
+  ...PERSON_NAME,
   ['Пол', 'sex', 'sex', true],
   ['Дата рождения', 'birthDate', 'date', true],
 ] as const;

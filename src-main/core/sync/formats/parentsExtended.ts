@@ -1,4 +1,4 @@
-import { block, cols, threeLineHeader, type FileFormat } from './columns';
+import { PERSON_NAME, block, cols, threeLineHeader, type FileFormat } from './columns';
 
 /** Parents, extended import (§1.7): 30 columns, 3 header lines, no pupil column (no links). */
 const address = [
@@ -22,9 +22,7 @@ export const parentsExtended: FileFormat = {
   columns: [
     ...cols([
       ['№', 'rowNo'],
-      ['Фамилия', 'lastName', 'name', true],
-      ['Имя', 'firstName', 'name', true],
-      ['Отчество', 'middleName', 'name'],
+      ...PERSON_NAME,
       ['Дата рождения', 'birthDate', 'date'],
       ['Пол', 'sex', 'sex', true],
       ['Индекс', 'actual.postalCode'],

@@ -1,4 +1,4 @@
-import { block, cols, type ColumnDef, type FileFormat, type HeaderContext } from './columns';
+import { PERSON_NAME, block, cols, type ColumnDef, type FileFormat, type HeaderContext } from './columns';
 import { requireNamedParent } from './parentRules';
 
 /**
@@ -35,9 +35,7 @@ const columns: ColumnDef[] = [
   ...cols([
     ['№ п/п', 'rowNo'],
     ['Класс', 'className', 'className'],
-    ['Фамилия', 'lastName', 'name', true],
-    ['Имя', 'firstName', 'name', true],
-    ['Отчество', 'middleName', 'name'],
+    ...PERSON_NAME,
     ['Дата рождения', 'birthDate', 'date'],
     ['Пол', 'sex', 'sex', true],
     ['Гражданство', 'citizenship'],

@@ -1,4 +1,4 @@
-import { block, cols, threeLineHeader, type FileFormat } from './columns';
+import { PERSON_NAME, block, cols, threeLineHeader, type FileFormat } from './columns';
 
 /** Staff imports of the portal (`formats/netschool.md` §1.2, §1.3). */
 
@@ -12,9 +12,7 @@ export const staffSimple: FileFormat = {
   headerLines: 0,
   match: 'position',
   columns: cols([
-    ['Фамилия', 'lastName', 'name', true],
-    ['Имя', 'firstName', 'name', true],
-    ['Отчество', 'middleName', 'name'],
+    ...PERSON_NAME,
     ['Пол', 'sex', 'sex', true],
     ['Дата рождения', 'birthDate', 'date'],
     ['Роль', 'portalRole'],
@@ -43,9 +41,7 @@ export const staffExtended: FileFormat = {
   columns: [
     ...cols([
       ['№ записи', 'rowNo'],
-      ['Фамилия', 'lastName', 'name', true],
-      ['Имя', 'firstName', 'name', true],
-      ['Отчество', 'middleName', 'name'],
+      ...PERSON_NAME,
       ['Пол', 'sex', 'sex', true],
       ['Дата рождения', 'birthDate', 'date'],
       ['Гражданство', 'citizenship'],

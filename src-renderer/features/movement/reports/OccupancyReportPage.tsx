@@ -64,10 +64,8 @@ export function OccupancyReportPage() {
       <SortableTable<Line>
         listKey="movement.occupancy"
         rowKey="key"
-        size="small"
         loading={isFetching}
         dataSource={table}
-        pagination={false}
         aria-label="Наполняемость классов"
         rowClassName={(l) => (l.kind === 'class' ? '' : 'report-total')}
         onRow={(l) => ({ style: l.kind === 'class' ? undefined : { background: l.kind === 'school' ? '#e6f4ff' : '#fafafa', fontWeight: 600 } })}

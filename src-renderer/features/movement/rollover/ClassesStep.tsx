@@ -1,5 +1,6 @@
 import { Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { StepButtons } from './StepButtons';
 import type { RolloverPlanInput, RolloverPreview } from '../../../../src-shared/contract/movementRollover';
 import { useStaffOptionsQuery } from '../../classes/classesApi';
 
@@ -89,12 +90,7 @@ export function ClassesStep({ plan, preview, busy, onChange, onBack, onNext }: {
         </Button>
       </Card>
       {preview.problems.length > 0 && <Typography.Text type="danger">{preview.problems.join('; ')}</Typography.Text>}
-      <Space>
-        <Button onClick={onBack}>Назад</Button>
-        <Button type="primary" loading={busy} onClick={onNext}>
-          Далее
-        </Button>
-      </Space>
+      <StepButtons busy={busy} onBack={onBack} onNext={onNext} />
     </Space>
   );
 }

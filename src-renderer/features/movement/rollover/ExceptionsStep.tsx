@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Card, Input, Select, Space, Table, Typography } from 'antd';
 import { isGraduationGrade } from '../../../../src-shared/domain/movement/orderTypes';
+import { StepButtons } from './StepButtons';
 import { ROLLOVER_ACTIONS, type RolloverAction, type RolloverPlanInput, type RolloverPreview } from '../../../../src-shared/contract/movementRollover';
 
 type Pupil = RolloverPreview['pupils'][number];
@@ -63,12 +64,7 @@ export function ExceptionsStep({ plan, preview, busy, onChange, onBack, onNext }
             },
           ]}
         />
-        <Space>
-          <Button onClick={onBack}>Назад</Button>
-          <Button type="primary" loading={busy} onClick={onNext}>
-            Далее
-          </Button>
-        </Space>
+        <StepButtons busy={busy} onBack={onBack} onNext={onNext} />
       </Space>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Col, Empty, Form, Input, Result, Row, Space, Steps, Typography } from 'antd';
 import type { RolloverPlanInput, RolloverPreview } from '../../../../src-shared/contract/movementRollover';
 import { DateField } from '../../../components/DateField';
@@ -17,6 +17,15 @@ import { errorText } from '../../../components/serverErrors';
  * promotion order with per-pupil exceptions, graduation orders, new first grades — previewed, then
  * applied in one transaction.
  */
+/** One labelled field of the first step's four-column grid. */
+function Cell({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Col span={6}>
+      <Form.Item label={label}>{children}</Form.Item>
+    </Col>
+  );
+}
+
 export function RolloverPage() {
   const { years, year, setYearId } = useSelectedYear();
   const { data: school } = useSchoolCardQuery();
@@ -70,43 +79,29 @@ export function RolloverPage() {
             <YearSelect years={years} value={year.id} onChange={setYearId} />
             <Form layout="vertical">
               <Row gutter={16}>
-                <Col span={6}>
-                  <Form.Item label="Новый учебный год">
-                    <Input aria-label="Новый учебный год" value={plan.targetYear.name} onChange={(e) => setPlan({ ...plan, targetYear: { ...plan.targetYear, name: e.target.value } })} />
-                  </Form.Item>
-                </Col>
-                <Col span={6}>
-                  <Form.Item label="Начало нового года">
-                    <DateField id="targetStart" value={plan.targetYear.startDate} onChange={(v) => v && setPlan({ ...plan, targetYear: { ...plan.targetYear, startDate: v } })} />
-                  </Form.Item>
-                </Col>
-                <Col span={6}>
-                  <Form.Item label="Окончание нового года">
-                    <DateField id="targetEnd" value={plan.targetYear.endDate} onChange={(v) => v && setPlan({ ...plan, targetYear: { ...plan.targetYear, endDate: v } })} />
-                  </Form.Item>
-                </Col>
+                <Cell label="Новый учебный год">
+                  <Input aria-label="Новый учебный год" value={plan.targetYear.name} onChange={(e) => setPlan({ ...plan, targetYear: { ...plan.targetYear, name: e.target.value } })} />
+                </Cell>
+                <Cell label="Начало нового года">
+                  <DateField id="targetStart" value={plan.targetYear.startDate} onChange={(v) => v && setPlan({ ...plan, targetYear: { ...plan.targetYear, startDate: v } })} />
+                </Cell>
+                <Cell label="Окончание нового года">
+                  <DateField id="targetEnd" value={plan.targetYear.endDate} onChange={(v) => v && setPlan({ ...plan, targetYear: { ...plan.targetYear, endDate: v } })} />
+                </Cell>
               </Row>
               <Row gutter={16}>
-                <Col span={6}>
-                  <Form.Item label="Дата приказа о переводе">
-                    <DateField id="promotionOrderDate" value={plan.promotionOrderDate} onChange={(v) => v && setPlan({ ...plan, promotionOrderDate: v })} />
-                  </Form.Item>
-                </Col>
-                <Col span={6}>
-                  <Form.Item label="Дата приказа о выпуске">
-                    <DateField id="graduationOrderDate" value={plan.graduationOrderDate} onChange={(v) => v && setPlan({ ...plan, graduationOrderDate: v })} />
-                  </Form.Item>
-                </Col>
-                <Col span={6}>
-                  <Form.Item label="Выпускники отчисляются с">
-                    <DateField id="graduationDate" value={plan.graduationDate} onChange={(v) => v && setPlan({ ...plan, graduationDate: v })} />
-                  </Form.Item>
-                </Col>
-                <Col span={6}>
-                  <Form.Item label="Подписывает">
-                    <Input aria-label="Подписывает" value={plan.signatoryName ?? ''} onChange={(e) => setPlan({ ...plan, signatoryName: e.target.value })} />
-                  </Form.Item>
-                </Col>
+                <Cell label="Дата приказа о переводе">
+                  <DateField id="promotionOrderDate" value={plan.promotionOrderDate} onChange={(v) => v && setPlan({ ...plan, promotionOrderDate: v })} />
+                </Cell>
+                <Cell label="Дата приказа о выпуске">
+                  <DateField id="graduationOrderDate" value={plan.graduationOrderDate} onChange={(v) => v && setPlan({ ...plan, graduationOrderDate: v })} />
+                </Cell>
+                <Cell label="Выпускники отчисляются с">
+                  <DateField id="graduationDate" value={plan.graduationDate} onChange={(v) => v && setPlan({ ...plan, graduationDate: v })} />
+                </Cell>
+                <Cell label="Подписывает">
+                  <Input aria-label="Подписывает" value={plan.signatoryName ?? ''} onChange={(e) => setPlan({ ...plan, signatoryName: e.target.value })} />
+                </Cell>
               </Row>
             </Form>
             <Typography.Text type="secondary">Перевод в следующий класс действует с первого дня нового учебного года; до этого обучающиеся числятся в своих классах.</Typography.Text>
