@@ -1,4 +1,5 @@
 import { newId } from '../../../src-shared/domain/ids';
+import { insertMany } from '../db/insertMany';
 import type { AuditLogTable } from '../db/schema';
 import type { Executor } from './executor';
 
@@ -28,15 +29,12 @@ export async function insertAudit(db: Executor, entry: AuditEntry): Promise<void
   await db.insertInto('auditLog').values(auditRow(entry)).execute();
 }
 
-/** Rows per statement: 11 columns each stays far below both databases' parameter limits. */
-const AUDIT_CHUNK = 250;
-
 /**
  * Many audit rows in a few statements (a pull writing a whole school): on PostgreSQL every
  * statement is a round trip, and one per row was most of a big import's time.
  */
 export async function insertAudits(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += AUDIT_CHUNK) await db.insertInto('auditLog').values(entries.slice(i, i + AUDIT_CHUNK).map(auditRow)).execute();
+  await insertMany(db, 'auditLog', entries.map(auditRow));
 }
 
 /** Field-level difference `{ field: [old, new] }`; only fields whose value changed. */

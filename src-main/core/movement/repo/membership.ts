@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { inChunks } from '../common';
+import { insertMany } from '../../db/insertMany';
 import type { ClassMembershipTable } from '../../db/schema';
 import type { Executor } from '../../foundation/executor';
 import { validOn, notEndedOn } from '../../foundation/validOn';
@@ -100,7 +101,7 @@ export async function membershipsNotEndedBy(db: Executor, pupilIds: readonly str
 
 /** New memberships, many rows per statement. */
 export async function insertMemberships(db: Executor, rows: readonly MembershipRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) await db.insertInto('classMembership').values(rows.slice(i, i + 2000)).execute();
+  await insertMany(db, 'classMembership', rows);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { personTokens } from '../../../../src-shared/domain/personSearch';
 import { newId } from '../../../../src-shared/domain/ids';
+import { insertMany } from '../../db/insertMany';
 import type { Executor } from '../../foundation/executor';
 import { scalarColumns, type CardSpec } from '../cardSpec';
 import { derivedColumns, searchable, writeChildren, type Card } from './cards';
@@ -10,14 +11,8 @@ import { derivedColumns, searchable, writeChildren, type Card } from './cards';
  * statements. On PostgreSQL every statement is a round trip; one card took eight of them.
  */
 
-/** Bound values per statement, below SQLite's 32 766 and PostgreSQL's 65 535. */
-const MAX_PARAMS = 30_000;
-
 async function insertChunked(db: Executor, table: 'pupil' | 'parent' | 'staff' | 'personDocument' | 'personAddress' | 'personSearchToken', rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const width = Math.max(...rows.slice(0, 50).map((r) => Object.keys(r).length));
-  const step = Math.max(1, Math.floor(MAX_PARAMS / width));
-  for (let i = 0; i < rows.length; i += step) await db.insertInto(table).values(rows.slice(i, i + step) as never).execute();
+  await insertMany(db, table, rows as never);
 }
 
 export async function insertCards(trx: Executor, spec: CardSpec, cards: readonly { id: string; card: Card }[], now: string): Promise<void> {

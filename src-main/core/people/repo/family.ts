@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { insertMany } from '../../db/insertMany';
 import type { Executor } from '../../foundation/executor';
 import { validOn } from '../../foundation/validOn';
 
@@ -172,10 +173,9 @@ export async function linkRowsOf(db: Executor, side: 'pupil' | 'parent', ids: re
 
 /** Many new links, many rows a statement. */
 export async function insertLinkRows(db: Executor, links: readonly { pupilId: string; parentId: string; relation: string; isLegalRepresentative: boolean }[]): Promise<void> {
-  for (let i = 0; i < links.length; i += 2000) {
-    await db
-      .insertInto('pupilParent')
-      .values(links.slice(i, i + 2000).map((l) => ({ pupilId: l.pupilId, parentId: l.parentId, relation: l.relation, isLegalRepresentative: l.isLegalRepresentative ? 1 : 0 })))
-      .execute();
-  }
+  await insertMany(
+    db,
+    'pupilParent',
+    links.map((l) => ({ pupilId: l.pupilId, parentId: l.parentId, relation: l.relation, isLegalRepresentative: l.isLegalRepresentative ? 1 : 0 })),
+  );
 }

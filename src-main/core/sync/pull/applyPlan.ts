@@ -130,7 +130,10 @@ const PEOPLE_OPS: ReadonlySet<Op['op']> = new Set(['createPerson', 'updatePerson
  */
 async function recordSightings(trx: Executor, s: Sightings, exchangeId: string, now: string, real: (id: string) => string): Promise<void> {
   const differs = differsByPerson(s.differences);
-  await saveSeen(trx, [...s.seen.values()].map((p) => ({ personKind: p.kind, personId: real(p.id), exchangeId, seenAt: now, differs: JSON.stringify(differs.get(`${p.kind}|${p.id}`) ?? {}) })));
+  const row = (p: { kind: string; id: string }) => ({ personKind: p.kind, personId: real(p.id), exchangeId, seenAt: now, differs: JSON.stringify(differs.get(`${p.kind}|${p.id}`) ?? {}) });
+  const seen = [...s.seen.values()];
+  // A person this pull created has a planned id: no earlier pull can have seen them.
+  await saveSeen(trx, seen.filter((p) => !isTempId(p.id)).map(row), seen.filter((p) => isTempId(p.id)).map(row));
 }
 
 export function resolveIds(op: Op, real: (id: string) => string): Op {

@@ -1,5 +1,6 @@
 import type { PullPreview, PullReport } from '../../../../src-shared/contract/exchange';
 import { newId } from '../../../../src-shared/domain/ids';
+import { pipelinedInserts } from '../../db/insertMany';
 import { AppError } from '../../../../src-shared/errors';
 import { schoolToday } from '../../foundation/clock';
 import type { HandlerContext } from '../../foundation/context';
@@ -88,12 +89,12 @@ async function previewJob(ctx: HandlerContext, uploads: { fileName: string; cont
   const summary = { counts, groups, total: plan.entries.length, signature: planSignature(plan.entries), files };
   job.progress(2, 3, 'Сохранение предпросмотра');
   const exchangeId = newId();
-  await ctx.core.db.transaction().execute(async (trx) => {
+  await ctx.core.db.transaction().execute((trx) => pipelinedInserts(trx, async () => {
     await insertExchange(trx, { direction: 'pull', status: 'previewed', title, summary, createdBy: callerName(ctx) }, parsed.map((p, i) => ({ id: fileIds[i], fileName: p.fileName, formatId: p.formatId, bytes: bytes[i], rows: fileInfo(p).rows })), exchangeId);
     await storeEntries(trx, exchangeId, plan.entries, () => job.throwIfCancelled());
     await dropStaleEntries(trx, new Date().toISOString());
     await ctx.audit.record(trx, { entity: 'portalExchange', recordId: exchangeId, action: 'create', changes: { title: [null, title], preview: [null, counts] } });
-  });
+  }));
   const e = await readExchange(ctx.core.db, exchangeId);
   job.progress(3, 3, 'Готово');
   return { exchangeId, status: 'previewed', version: e.version, createdAt: e.createdAt, files, counts, groups, total: plan.entries.length, entries: plan.entries.slice(0, FIRST_PAGE) };
@@ -101,7 +102,8 @@ async function previewJob(ctx: HandlerContext, uploads: { fileName: string; cont
 
 async function applyJob(ctx: HandlerContext, exchangeId: string, version: number, decisions: Decisions, job: Handle): Promise<PullReport> {
   const today = schoolToday();
-  return ctx.core.db.transaction().execute(async (trx) => {
+  // The inserts are pipelined (PostgreSQL): the next rows are built while the server writes.
+  return ctx.core.db.transaction().execute((trx) => pipelinedInserts(trx, async () => {
     const e = await readExchange(trx, exchangeId);
     if (e.direction !== 'pull') throw new AppError('NOT_FOUND', 'Это не загрузка из портала.');
     if (e.status !== 'previewed') throw new AppError('CONFLICT', `Эта загрузка уже ${e.status === 'applied' ? 'применена' : 'отменена'}. Чтобы загрузить файлы ещё раз, начните новую загрузку.`);
@@ -124,5 +126,5 @@ async function applyJob(ctx: HandlerContext, exchangeId: string, version: number
     await ctx.audit.record(trx, { entity: 'portalExchange', recordId: exchangeId, action: 'update', changes: { status: ['previewed', 'applied'], written: [null, written] }, cause });
     job.throwIfCancelled();
     return { exchangeId, status: 'applied', counts, written, confirmedPushes: confirmed, accountsCreated: written.account ?? 0 };
-  });
+  }));
 }

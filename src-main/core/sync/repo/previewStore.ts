@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { PreviewEntry, PullPreview } from '../../../../src-shared/contract/exchange';
+import { insertMany } from '../../db/insertMany';
 import type { Executor } from '../../foundation/executor';
 
 /**
@@ -42,7 +43,7 @@ export async function storeEntries(db: Executor, exchangeId: string, entries: re
       search: searchText(e.label),
       entry: JSON.stringify(e),
     }));
-    await db.insertInto('portalExchangeEntry').values(rows).execute();
+    await insertMany(db, 'portalExchangeEntry', rows);
     onBatch?.(Math.min(entries.length, i + BATCH));
   }
 }

@@ -1,0 +1,172 @@
+import { CamelCasePlugin, CompiledQuery, PostgresAdapter, type Insertable } from 'kysely';
+import type { Executor } from '../foundation/executor';
+import type { Database } from './schema';
+
+/**
+ * Many rows into one table in a few statements, for the big writes of an import (a district's
+ * pull writes 30 000 cards, 160 000 search tokens and 70 000 audit rows in one transaction).
+ *
+ * Kysely's `insertInto().values(rows)` builds an operation node per value and compiles it again
+ * for every statement: a second of the pull's apply went there. Here the statement's text is built
+ * once per table and row count, and the values go straight to the driver:
+ *  - SQLite: a multi-row `values (?, …), (?, …)` with a fixed number of rows per statement, so the
+ *    prepared statement (db/createDb.ts keeps them by text) is reused chunk after chunk;
+ *  - PostgreSQL: the rows as one JSON parameter, `insert … select … from
+ *    json_populate_recordset(null::table, $1)` — the server converts each value with the column's
+ *    own type; tens of thousands of bound parameters cost the server more to parse and plan than
+ *    the rows cost to write.
+ * A chunk where some row leaves a column out (the column's default applies), or holds a value JSON
+ * cannot carry as it is (a Date, a Buffer, an array), goes through Kysely as before: same result.
+ */
+type Table = keyof Database & string;
+
+class ColumnNames extends CamelCasePlugin {
+  /** The same camelCase → snake_case mapping as the plugin the database's Kysely carries. */
+  name(s: string): string {
+    return this.snakeCase(s);
+  }
+}
+const naming = new ColumnNames();
+const snakeNames = new Map<string, string>();
+function snake(s: string): string {
+  let r = snakeNames.get(s);
+  if (r === undefined) snakeNames.set(s, (r = naming.name(s)));
+  return r;
+}
+const quoted = (s: string) => `"${snake(s).replace(/"/g, '""')}"`;
+
+/** Bound values per SQLite statement, below its 32 766. */
+const SQLITE_PARAMS = 30_000;
+/** Rows per PostgreSQL statement (one JSON parameter each). */
+const PG_ROWS = 2_000;
+
+function isPostgres(db: Executor): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** Column order: every key some row gives a defined value, first seen first (as Kysely does). */
+function columnsOf(rows: readonly Record<string, unknown>[]): string[] {
+  const cols = new Set<string>();
+  for (const row of rows) for (const k in row) if (row[k] !== undefined) cols.add(k);
+  return [...cols];
+}
+
+/** A value the fast path carries unchanged (a Date, a Buffer, an array or a bigint goes through Kysely). */
+function plainValue(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  return v !== undefined && typeof v !== 'bigint' && (v === null || typeof v !== 'object');
+}
+
+export async function insertMany<T extends Table>(db: Executor, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const all = rows as readonly Record<string, unknown>[];
+  const pg = isPostgres(db);
+  const cols = columnsOf(all);
+  const step = pg ? PG_ROWS : Math.max(1, Math.floor(SQLITE_PARAMS / cols.length));
+  const head = `insert into ${quoted(table)} (${cols.map(quoted).join(', ')})`;
+  const keys = cols.map(snake);
+  for (let i = 0; i < all.length; i += step) {
+    const chunk = all.slice(i, i + step);
+    const fast = pg ? pgRecords(chunk, cols, keys) : sqliteParams(chunk, cols);
+    if (!fast) await db.insertInto(table).values(chunk as never).execute();
+    else if (pg) await sent(db, db.executeQuery(CompiledQuery.raw(`${head} select ${cols.map(quoted).join(', ')} from json_populate_recordset(null::${quoted(table)}, $1::json)`, [fast])));
+    else await db.executeQuery(CompiledQuery.raw(`${head} values ${sqliteGroups(chunk.length, cols.length)}`, fast as unknown[]));
+  }
+}
+
+/**
+ * The chunk as a JSON array of records keyed by column, or null when a value needs Kysely. A null
+ * is left out of its record: `json_populate_recordset` over `null::table` gives a missing key null,
+ * and the cards' hundred mostly empty columns would otherwise be most of the text.
+ */
+function pgRecords(chunk: readonly Record<string, unknown>[], cols: readonly string[], keys: readonly string[]): string | null {
+  const out: Record<string, unknown>[] = new Array(chunk.length);
+  for (let r = 0; r < chunk.length; r++) {
+    const row = chunk[r];
+    const o: Record<string, unknown> = {};
+    for (let k = 0; k < cols.length; k++) {
+      const v = row[cols[k]];
+      if (!plainValue(v)) return null;
+      if (v !== null) o[keys[k]] = v;
+    }
+    out[r] = o;
+  }
+  return JSON.stringify(out);
+}
+
+/** The chunk's values row by row, or null when a value needs Kysely. */
+function sqliteParams(chunk: readonly Record<string, unknown>[], cols: readonly string[]): unknown[] | null {
+  const params: unknown[] = new Array(chunk.length * cols.length);
+  let p = 0;
+  for (const row of chunk) {
+    for (const c of cols) {
+      const v = row[c];
+      if (!plainValue(v)) return null;
+      params[p++] = v;
+    }
+  }
+  return params;
+}
+
+/**
+ * Transactions whose inserts are pipelined: the statement is sent and the caller goes on (building
+ * the next rows) while the server writes. Kysely runs a transaction's statements one after another
+ * in the order they were issued, so a later read still sees every earlier insert; the first failure
+ * is kept and thrown when the work ends (`pipelinedInserts`).
+ */
+const pipelines = new WeakMap<Executor, { pending: Promise<void>[]; failure: { error: unknown } | null }>();
+
+async function sent(db: Executor, statement: Promise<unknown>): Promise<void> {
+  const line = pipelines.get(db);
+  if (!line) {
+    await statement;
+    return;
+  }
+  line.pending.push(
+    statement.then(
+      () => undefined,
+      (error: unknown) => {
+        line.failure ??= { error };
+      },
+    ),
+  );
+}
+
+/**
+ * Runs `work` inside the caller's transaction `trx` with its `insertMany` statements pipelined on
+ * PostgreSQL (on SQLite a statement runs in-process, there is nothing to overlap): a district's
+ * pull spends as long building rows in Node as the server spends writing them, and on two cores
+ * the two now overlap. Every statement has finished when this returns; the first failed insert is
+ * what is thrown (a later statement only fails because the transaction already had).
+ */
+export async function pipelinedInserts<T>(trx: Executor, work: () => Promise<T>): Promise<T> {
+  if (!isPostgres(trx) || pipelines.has(trx)) return work();
+  const line: { pending: Promise<void>[]; failure: { error: unknown } | null } = { pending: [], failure: null };
+  pipelines.set(trx, line);
+  let value: T;
+  try {
+    value = await work();
+  } catch (e) {
+    await Promise.all(line.pending);
+    throw line.failure ? line.failure.error : e;
+  } finally {
+    pipelines.delete(trx);
+  }
+  await Promise.all(line.pending);
+  if (line.failure) throw line.failure.error;
+  return value;
+}
+
+const groupTexts = new Map<string, string>();
+/** `(?, ?), (?, ?)` for `n` rows of `width` values, kept: the same text each full chunk. */
+function sqliteGroups(n: number, width: number): string {
+  const key = `${n}x${width}`;
+  let t = groupTexts.get(key);
+  if (t === undefined) {
+    const one = `(${new Array(width).fill('?').join(', ')})`;
+    t = new Array(n).fill(one).join(', ');
+    if (groupTexts.size > 200) groupTexts.clear();
+    groupTexts.set(key, t);
+  }
+  return t;
+}
