@@ -1,10 +1,9 @@
+import { formatRuDate } from '../../src-shared/domain/ruDate';
 import { formatNumberRu, formatSizeRu } from '../../src-shared/domain/plural';
 
 /** Dates as дд.мм.гггг everywhere in the UI. */
 export function formatDateRu(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}.${m}.${y}`;
+  return iso ? formatRuDate(iso.slice(0, 10)) : '';
 }
 
 export function formatDateTimeRu(iso: string): string {

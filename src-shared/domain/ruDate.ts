@@ -14,6 +14,11 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const pad = (n: string) => n.padStart(2, '0');
 
+/** `гггг-мм-дд` → `дд.мм.гггг`: how every message, sheet and file shows a date. */
+export function formatRuDate(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
 /** Reads a typed date; empty text is `iso: null` (the caller decides whether the field is required). */
 export function parseRuDate(text: string): RuDateResult {
   const t = text.trim();

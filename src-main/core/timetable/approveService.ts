@@ -8,6 +8,7 @@ import { approvedFrom, findVersion, updateVersionIf } from './repo/versions';
 import { findYear, lockYear } from '../schoolSetup/index';
 import { availabilityMap, loadVersion } from './versionStore';
 import { writableDraft } from './versionService';
+import { formatRuDate as dmy } from '../../../src-shared/domain/ruDate';
 
 /**
  * The director approves a draft from a date (work order §3.9: what the завуч enters is approved by
@@ -23,7 +24,6 @@ import { writableDraft } from './versionService';
  * is refused with a message naming it and the first date the new one can start.
  */
 
-const dmy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 export function dayBefore(iso: string): string {
   const d = new Date(`${iso}T12:00:00Z`);

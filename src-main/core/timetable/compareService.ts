@@ -12,6 +12,7 @@ import { timetableWorkbook } from './exports/timetableXlsx';
 import { placeText } from './placeText';
 import { visibleVersion } from './versionQueries';
 import { loadVersion, type LoadedVersion } from './versionStore';
+import { formatRuDate as dmy } from '../../../src-shared/domain/ruDate';
 
 /**
  * Two versions side by side (issue 16, part 4): lessons are matched by their key (subject, part,
@@ -21,7 +22,6 @@ import { loadVersion, type LoadedVersion } from './versionStore';
  * class.
  */
 
-const dmy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 function teachersOf(v: LoadedVersion, l: LessonOut): string {
   return l.teacherIds.map((t) => v.labels.teachers.find((x) => x.id === t)?.shortName ?? '').filter(Boolean).join(', ');

@@ -11,6 +11,7 @@ import { hasRight } from '../access/index';
 import type { Caller } from '../foundation/context';
 import { parseJson } from './snapshot';
 import type { VersionRow } from './repo/versions';
+import { formatRuDate as dmy } from '../../../src-shared/domain/ruDate';
 
 /** Turns a version row into the contract's meta, with the reason this caller cannot change it. */
 
@@ -36,7 +37,6 @@ export function summaryOf(row: Pick<VersionRow, 'summary'>): SummaryFigures {
   return parsed.success ? parsed.data : EMPTY_SUMMARY;
 }
 
-const dmy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 /** Why a version cannot be changed (by anyone, or by this caller); null when it can. */
 export function readOnlyReason(row: Pick<VersionRow, 'status' | 'effectiveFrom' | 'name'>, yearClosed: boolean, caller: Caller | null): string | null {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseRuDate } from '../../../src-shared/domain/ruDate';
+import { formatRuDate, parseRuDate } from '../../../src-shared/domain/ruDate';
 import { checkBirthDate } from '../../../src-shared/domain/personRules';
+
+describe('formatRuDate', () => {
+  it('writes an ISO date as дд.мм.гггг and reads back through parseRuDate unchanged', () => {
+    expect(formatRuDate('2026-09-01')).toBe('01.09.2026');
+    for (const iso of ['2024-02-29', '2026-12-31', '2027-01-05']) expect(parseRuDate(formatRuDate(iso))).toEqual({ ok: true, iso });
+  });
+});
 
 describe('parseRuDate', () => {
   it('reads the usual spellings of a real date', () => {

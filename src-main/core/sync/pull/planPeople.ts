@@ -13,6 +13,7 @@ import { mapPerson, namesSomebody, type MappedPerson } from './mapPerson';
 import { personLabel, rememberedFio, type PeopleIndex } from './peopleIndex';
 import { classKey, type PlanContext } from './planContext';
 import type { Decisions, Op, ParsedFile } from './planTypes';
+import { formatRuDate as ru } from '../../../../src-shared/domain/ruDate';
 
 /** Planning the people of one file row: the pupil (or staff member, or parent) and the parents named with a pupil. */
 export interface PeopleState {
@@ -294,10 +295,6 @@ export function planMembership(st: PeopleState, file: ParsedFile, rec: FileRecor
   st.ctx.pupilClass.set(pupil.id, className);
 }
 
-/** `YYYY-MM-DD` → `ДД.ММ.ГГГГ`. */
-function ru(iso: string): string {
-  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-}
 
 /** «5А с 01.09.2026», built once per class and date (a whole class joins on the same day). */
 const classSinceText = new Map<string, Map<string, string>>();

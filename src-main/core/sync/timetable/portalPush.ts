@@ -8,6 +8,7 @@ import { parseExportCm } from '../formats/exportCm';
 import { lastPulledExportCm, refsByRecord } from './repo/portalRefs';
 import { writeTimetableExchange, type PushLesson, type PushWeek } from './timetableExchangeFile';
 import { readXmlFile } from './xmlText';
+import { formatRuDate as dmy } from '../../../../src-shared/domain/ruDate';
 
 /**
  * An approved version as the portal's timetable import file (issue 17, part 2). Every lesson is
@@ -37,9 +38,6 @@ interface Maps {
   roomInFile: Set<string>;
 }
 
-function dmy(iso: string): string {
-  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-}
 
 /** The lessons of one version as the portal's ids, with what does not map. */
 function mapVersion(v: LoadedVersion, m: Maps, issues: TimetablePushResult['issues'], warnings: string[]): PushLesson[] {

@@ -1,6 +1,7 @@
 import { compareRu } from '../../../../src-shared/domain/names';
 import type { FiguresOut, LessonOut, PlacementOut } from '../../../../src-shared/contract/timetableFields';
 import type { LoadedVersion } from '../versionStore';
+import { formatRuDate } from '../../../../src-shared/domain/ruDate';
 
 /**
  * What a printout shows, independent of the file format: tables with title lines, a header row and
@@ -31,7 +32,7 @@ export interface PrintContext {
   marks?: { byOccurrence: Map<string, string>; title: string };
 }
 
-const dmy = (iso: string | null): string => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : '');
+const dmy = (iso: string | null): string => (iso ? formatRuDate(iso) : '');
 
 function statusLine(r: PrintContext['v']['row']): string {
   if (r.status === 'draft') return 'черновик';

@@ -4,7 +4,8 @@ import type { HandlerContext } from '../../foundation/context';
 import { nowIso } from '../../foundation/clock';
 import { notFound, refusal, stale } from '../../foundation/refusals';
 import { closuresOfRoom, deleteClosureIf, findClosure, insertClosure, roomFacts, type ClosureRow } from './repo/closures';
-import { dmy, yearOfRange } from './dateRange';
+import { formatRuDate as dmy } from '../../../../src-shared/domain/ruDate';
+import { yearOfRange } from './dateRange';
 
 /**
  * «Кабинет закрыт» (ремонт, проверка): a room closed for dates, in one transaction with its audit row.

@@ -1,10 +1,9 @@
 import type { Executor } from '../../foundation/executor';
 import { refusal } from '../../foundation/refusals';
 import { yearOfDate } from './repo/subs';
+import { formatRuDate as dmy } from '../../../../src-shared/domain/ruDate';
 
-/** Dates of absences and room closures: «дд.мм.гггг», and one range check for both. */
-
-export const dmy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+/** One range check for the dates of absences and room closures. */
 
 /** The academic year holding both dates; refuses dates backwards or across two years, naming `what`. */
 export async function yearOfRange(db: Executor, what: string, from: string, to: string): Promise<{ id: string }> {

@@ -7,7 +7,8 @@ import { notFound, refusal, refusalOf, stale } from '../../foundation/refusals';
 import { busyOf, loadDay, periodsOf } from './dayModel';
 import { absenceOut, namesOf, substitutionOut } from './dayView';
 import { classLessonAt, lessonLabel, mergePartners } from './options';
-import { dmy, yearOfRange } from './dateRange';
+import { formatRuDate as dmy } from '../../../../src-shared/domain/ruDate';
+import { yearOfRange } from './dateRange';
 import { loadRoomContext, rankInput, roomBusyOf, roomRefusal } from './roomOptions';
 import {
   absencesOfStaff,

@@ -3,7 +3,7 @@ import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { ABSENCE_REASON_LABEL, CLOSURE_REASON_LABEL, SUB_KIND_LABEL, type AffectedLesson } from '../../../../src-shared/contract/timetableSubs';
 import { DateField } from '../../../components/DateField';
 import { useDownload } from '../../../components/downloadFile';
-import { todayIso } from '../../../components/format';
+import { formatDateRu as dmy, todayIso } from '../../../components/format';
 import { errorText } from '../../../components/serverErrors';
 import { useHasRight } from '../../../components/useSession';
 import { AbsenceForm } from './AbsenceForm';
@@ -18,8 +18,6 @@ import { useAssignSubstitutionMutation, useDeleteAbsenceMutation, useDeleteClosu
  * moves or cancels it; marks rooms closed (ремонт, проверка) and sends their lessons to free rooms;
  * then prints the day's sheet and downloads the month's ledger.
  */
-
-const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 const DONE = { substitute: 'Замена назначена', merge: 'Группы объединены', move: 'Урок перенесён', cancel: 'Урок снят', room: 'Урок перенесён в другой кабинет' } as const;
 
