@@ -76,16 +76,21 @@ export function fromColumn(type: ScalarType, value: unknown): unknown {
 /** The row's columns for the card's scalar fields. */
 export function scalarColumns(spec: CardSpec, card: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [field, type] of Object.entries(spec.scalars)) if (field in card) out[field] = toColumn(type, card[field]);
+  for (const [field, type] of scalarFields(spec)) if (field in card) out[field] = toColumn(type, card[field]);
   return out;
 }
 
 const scalarEntries = new WeakMap<CardSpec, [string, ScalarType][]>();
 
-export function scalarsFromRow(spec: CardSpec, row: Record<string, unknown>): Record<string, unknown> {
-  // The field list is the spec's, listed once: a pull reads thousands of cards.
+/** The spec's scalar fields with their types, listed once: a pull reads and writes thousands of cards. */
+export function scalarFields(spec: CardSpec): readonly [string, ScalarType][] {
   let fields = scalarEntries.get(spec);
   if (!fields) scalarEntries.set(spec, (fields = Object.entries(spec.scalars)));
+  return fields;
+}
+
+export function scalarsFromRow(spec: CardSpec, row: Record<string, unknown>): Record<string, unknown> {
+  const fields = scalarFields(spec);
   const out: Record<string, unknown> = {};
   for (const [field, type] of fields) out[field] = fromColumn(type, row[field]);
   return out;

@@ -16,11 +16,12 @@ export async function createImportedCards(ctx: HandlerContext, trx: Executor, ki
   const cards = items.map((i) => ({ id: i.id, card: completeCard(spec, i.parts) }));
   await insertCards(trx, spec, cards, now);
   for (const { id, card } of cards) {
-    const changes = Object.fromEntries(
-      Object.entries(auditView(card))
-        .filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))
-        .map(([k, v]) => [k, [null, v]]),
-    );
+    const view = auditView(card);
+    const changes: Record<string, [null, unknown]> = {};
+    for (const k in view) {
+      const v = view[k];
+      if (v !== null && !(Array.isArray(v) && v.length === 0)) changes[k] = [null, v];
+    }
     await ctx.audit.record(trx, { entity: kind, recordId: id, action: 'create', changes, cause });
   }
 }

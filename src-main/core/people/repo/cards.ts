@@ -1,6 +1,7 @@
 import type { AddressInput, DocumentInput } from '../../../../src-shared/contract/peopleFields';
 import type { EducationInput, FamilyMemberInput, PositionInput, TrainingInput } from '../../../../src-shared/contract/peopleStaffCard';
 import { searchKey } from '../../../../src-shared/domain/names';
+import type { SearchablePerson } from '../../../../src-shared/domain/personSearch';
 import { personCardIssues, type CardIssue } from '../../../../src-shared/domain/personCardRules';
 import { AppError } from '../../../../src-shared/errors';
 import { diffFields } from '../../foundation/auditLog';
@@ -112,9 +113,10 @@ export function auditView(card: Record<string, unknown>): Record<string, unknown
   return out;
 }
 
-export function searchable(card: Card, spec: CardSpec) {
+/** What the search index is built from (personTokens): the names, СНИЛС, documents and the kind's own number. */
+export function searchable(card: Card, spec: CardSpec): SearchablePerson {
   const extra = spec.kind === 'staff' ? [card.personnelNumber as string | null] : spec.kind === 'pupil' ? [card.personalFileNumber as string | null] : [];
-  return { ...card, extra };
+  return { lastName: card.lastName, firstName: card.firstName, middleName: card.middleName, snils: card.snils, documents: card.documents, extra };
 }
 
 export async function writeChildren(db: Executor, spec: CardSpec, id: string, card: Partial<Card>): Promise<void> {
@@ -150,9 +152,13 @@ export async function insertCard(trx: Executor, spec: CardSpec, id: string, card
 }
 
 /** Fills the keys a create input left out with the kind's empty values. */
+const cardKeys = new WeakMap<CardSpec, readonly string[]>();
+
 export function completeCard(spec: CardSpec, input: Record<string, unknown>): Card {
+  let keys = cardKeys.get(spec);
+  if (!keys) cardKeys.set(spec, (keys = [...Object.keys(spec.scalars), ...spec.children]));
   const card: Record<string, unknown> = { ...spec.empty };
-  for (const key of [...Object.keys(spec.scalars), ...spec.children]) if (input[key] !== undefined) card[key] = input[key];
+  for (const key of keys) if (input[key] !== undefined) card[key] = input[key];
   return card as Card;
 }
 
