@@ -95,12 +95,18 @@ async function linkLines(db: Executor, side: 'pupil' | 'parent', ids: readonly s
   return out;
 }
 
+function pushLine(lines: Map<string, [string, string][]>, id: string, line: [string, string]): void {
+  const list = lines.get(id);
+  if (list) list.push(line);
+  else lines.set(id, [line]);
+}
+
 const sortedLines = (lines: readonly [string, string][] | undefined) => [...(lines ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((l) => l[1]);
 
 /**
  * Many links at once inside the caller's transaction (an import naming a whole school's families):
  * the rules of `insertLink` — both cards exist, no second link of the same pair, the parent at
- * least 14 years older — the same history lines on both cards and the same follow-ups (account
+ * least 14 years older — the same history lines on both cards (one row per card for the whole batch) and the same follow-ups (account
  * tasks), in a few statements. Any failing link refuses them all.
  */
 export async function insertLinks(ctx: HandlerContext, trx: Executor, links: readonly LinkInput[], cause?: string): Promise<void> {
@@ -130,16 +136,21 @@ export async function insertLinks(ctx: HandlerContext, trx: Executor, links: rea
     trx,
     links.map((l) => ({ ...l, isLegalRepresentative: l.isLegalRepresentative !== false })),
   );
+  // One history row per card the links touch, its list before and after them all (a pupil given
+  // two parents by one import reads «→ мать, отец» once, not once per parent).
+  const pupilsBefore = new Map<string, string[]>();
+  const parentsBefore = new Map<string, string[]>();
   for (const link of links) {
     const pupil = pupils.get(link.pupilId)!;
     const parent = parents.get(link.parentId)!;
     const isLegal = link.isLegalRepresentative !== false;
-    const before = { parents: sortedLines(parentsOf.get(link.pupilId)), children: sortedLines(childrenOf.get(link.parentId)) };
-    parentsOf.set(link.pupilId, [...(parentsOf.get(link.pupilId) ?? []), [parent.searchKey, linkText(link.relation, isLegal, fullName(parent))]]);
-    childrenOf.set(link.parentId, [...(childrenOf.get(link.parentId) ?? []), [pupil.searchKey, linkText(link.relation, isLegal, fullName(pupil))]]);
-    await ctx.audit.record(trx, { entity: 'pupil', recordId: link.pupilId, action: 'update', changes: { parents: [before.parents, sortedLines(parentsOf.get(link.pupilId))] }, cause: cause ?? null });
-    await ctx.audit.record(trx, { entity: 'parent', recordId: link.parentId, action: 'update', changes: { children: [before.children, sortedLines(childrenOf.get(link.parentId))] }, cause: cause ?? null });
+    if (!pupilsBefore.has(link.pupilId)) pupilsBefore.set(link.pupilId, sortedLines(parentsOf.get(link.pupilId)));
+    if (!parentsBefore.has(link.parentId)) parentsBefore.set(link.parentId, sortedLines(childrenOf.get(link.parentId)));
+    pushLine(parentsOf, link.pupilId, [parent.searchKey, linkText(link.relation, isLegal, fullName(parent))]);
+    pushLine(childrenOf, link.parentId, [pupil.searchKey, linkText(link.relation, isLegal, fullName(pupil))]);
   }
+  for (const [id, before] of pupilsBefore) await ctx.audit.record(trx, { entity: 'pupil', recordId: id, action: 'update', changes: { parents: [before, sortedLines(parentsOf.get(id))] }, cause: cause ?? null });
+  for (const [id, before] of parentsBefore) await ctx.audit.record(trx, { entity: 'parent', recordId: id, action: 'update', changes: { children: [before, sortedLines(childrenOf.get(id))] }, cause: cause ?? null });
   for (const tell of parentLinked.plugs) await tell(ctx, trx, links);
 }
 

@@ -87,6 +87,18 @@ describeEachDb('portal pull', (kind) => {
     const pupilAudit = await t.core.db.selectFrom('auditLog').select(['cause']).where('entity', '=', 'pupil').where('action', '=', 'create').execute();
     expect(pupilAudit).toHaveLength(497);
     expect(pupilAudit[0].cause).toContain('Список учащихся.xls');
+    // The links of one pull: one history row per card, its list before → after them all.
+    const linkRows = await t.core.db.selectFrom('auditLog').select(['recordId', 'changes']).where('entity', '=', 'pupil').where('changes', 'like', '{"parents":%').execute();
+    const linksOf = new Map<string, number>();
+    for (const l of await t.core.db.selectFrom('pupilParent').select('pupilId').execute()) linksOf.set(l.pupilId, (linksOf.get(l.pupilId) ?? 0) + 1);
+    expect(linkRows).toHaveLength(linksOf.size);
+    expect(new Set(linkRows.map((r) => r.recordId)).size).toBe(linksOf.size);
+    const twoParents = linkRows.find((r) => linksOf.get(r.recordId!) === 2)!;
+    const [before, afterLinks] = (JSON.parse(twoParents.changes!) as { parents: [string[], string[]] }).parents;
+    expect(before).toEqual([]);
+    expect(afterLinks).toHaveLength(2);
+    const parentRows = await t.core.db.selectFrom('auditLog').select('recordId').where('entity', '=', 'parent').where('changes', 'like', '{"children":%').execute();
+    expect(new Set(parentRows.map((r) => r.recordId)).size).toBe(parentRows.length);
 
     const third = await previewAll(t, { files: files() });
     expect(third.counts.create).toBe(0);
