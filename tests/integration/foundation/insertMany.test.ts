@@ -49,6 +49,17 @@ describeEachDb('insertMany, the bulk insert of imports', (kind) => {
     expect(fast[0].series).toBeNull();
   });
 
+  it('columns with one value across a chunk (a text, a number, a null) are written as Kysely writes them', async () => {
+    const same = (prefix: string) => rows(prefix, 2500).map((r) => ({ ...r, personKind: 'staff', sortOrder: 7, issueDate: null, type: "О'Нил \\ «один»" }));
+    await insertMany(t.core.db, 'personDocument', same('same-'));
+    const ref = same('samek-');
+    for (let i = 0; i < ref.length; i += 1000) await t.core.db.insertInto('personDocument').values(ref.slice(i, i + 1000)).execute();
+    const back = await readBack('same-');
+    expect(back).toHaveLength(2500);
+    expect(back).toEqual(await readBack('samek-'));
+    expect(back[3]).toMatchObject({ personKind: 'staff', sortOrder: 7, issueDate: null, type: "О'Нил \\ «один»" });
+  });
+
   it('a row that leaves a column out is written as Kysely writes it (the default on PostgreSQL, null on SQLite)', async () => {
     const leaveOut = (prefix: string) => {
       const [a, b] = rows(prefix, 2);
