@@ -63,6 +63,9 @@ export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, 
 
   await applyCardsAndSetup(actx, trx, ops, cause, now, count, step);
   await savePortalRefs(trx, of('portalRef').map((o) => ({ entity: o.entity, recordId: o.id, portalId: o.portalId })), now);
+  // Before the phases that read (PostgreSQL: a read waits for every insert sent before it), so
+  // these rows are built while the server still writes the cards.
+  if (exchangeId) await recordSightings(trx, plan.sightings, exchangeId, now, real);
   const memberships = of('membership');
   await startImportedMemberships(actx, trx, memberships, cause);
   count('membership', memberships.length);
@@ -87,7 +90,6 @@ export async function applyPlan(ctx: HandlerContext, trx: Executor, plan: Plan, 
   count('movementOrder', orders.length);
   // Enrolment orders taken from the portal start the account deadlines of pupils who have none.
   await openMissingEnrolmentAccountTasks(actx, trx);
-  if (exchangeId) await recordSightings(trx, plan.sightings, exchangeId, now, real);
   await audit.flush();
   return written;
 }

@@ -39,6 +39,19 @@ export function fileInfo(f: ParsedFile): PullPreview['files'][number] {
   };
 }
 
+/**
+ * The files the last preview of this worker read, kept for its apply (a district's file is read
+ * again in 0,1–0,2 s otherwise). The stored files of an exchange never change; the apply checks
+ * the plan's signature against the preview's either way.
+ */
+let lastParsed: { exchangeId: string; today: string; parsed: ParsedFile[] } | null = null;
+
+function takeParsed(exchangeId: string, today: string): ParsedFile[] | null {
+  const kept = lastParsed;
+  lastParsed = null;
+  return kept && kept.exchangeId === exchangeId && kept.today === today ? kept.parsed : null;
+}
+
 export async function parseStored(db: Executor, exchangeId: string, today: string): Promise<ParsedFile[]> {
   const files = await readExchangeFiles(db, exchangeId);
   return Promise.all(files.map((f) => parseFile(f.id, f.fileName, f.bytes, today, f.formatId as FormatId | null)));
@@ -95,6 +108,7 @@ async function previewJob(ctx: HandlerContext, uploads: { fileName: string; cont
     await dropStaleEntries(trx, new Date().toISOString());
     await ctx.audit.record(trx, { entity: 'portalExchange', recordId: exchangeId, action: 'create', changes: { title: [null, title], preview: [null, counts] } });
   }));
+  lastParsed = { exchangeId, today, parsed };
   const e = await readExchange(ctx.core.db, exchangeId);
   job.progress(3, 3, 'Готово');
   return { exchangeId, status: 'previewed', version: e.version, createdAt: e.createdAt, files, counts, groups, total: plan.entries.length, entries: plan.entries.slice(0, FIRST_PAGE) };
@@ -109,7 +123,7 @@ async function applyJob(ctx: HandlerContext, exchangeId: string, version: number
     if (e.status !== 'previewed') throw new AppError('CONFLICT', `Эта загрузка уже ${e.status === 'applied' ? 'применена' : 'отменена'}. Чтобы загрузить файлы ещё раз, начните новую загрузку.`);
     if (e.version !== version) throw new AppError('CONFLICT', 'Эту загрузку только что изменил другой пользователь. Обновите предпросмотр; ничего не сохранено.');
     job.progress(0, 1, 'Чтение файлов');
-    const parsed = await parseStored(trx, exchangeId, today);
+    const parsed = takeParsed(exchangeId, today) ?? (await parseStored(trx, exchangeId, today));
     const decided = Object.keys(decisions).length > 0;
     job.progress(0, 1, 'Сопоставление с данными программы');
     const check = await buildPlan(trx, parsed, {}, today, { ops: !decided, job });
