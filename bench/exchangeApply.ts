@@ -8,6 +8,10 @@
  *               over HTTP with its first page, then apply while a second user lists pupils over
  *               HTTP in a loop (their p95 is the «other users» figure).
  *
+ *               With a built renderer (`dist/renderer`) and Chromium, the district's preview is also
+ *               timed in the browser end to end: the file chosen on «Загрузка из портала», from the
+ *               click on «Показать, что изменится» to the preview's counts and first page on screen.
+ *
  *   tsx bench/exchangeApply.ts --case=onboarding --db=sqlite|postgres [--root=/path] [--pg=url]
  */
 import fs from 'node:fs';
@@ -45,6 +49,41 @@ async function database(dir: string): Promise<{ config: unknown; drop: () => Pro
       await c.end();
     },
   };
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The district's preview as the secretary sees it: signed in, the file chosen on «Загрузка из
+ * портала», from the click on «Показать, что изменится» until the counts and the preview's first
+ * page are on screen (upload, reading and matching in the job worker, the first page, rendering).
+ * The preview is cancelled afterwards, as «Отменить» would.
+ */
+async function previewInBrowser(url: string, dir: string, upload: { fileName: string; contentBase64: string }): Promise<number> {
+  const { chromium } = await import('playwright-core');
+  const file = path.join(dir, upload.fileName);
+  fs.writeFileSync(file, Buffer.from(upload.contentBase64, 'base64'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' })).newPage();
+    await page.goto(`${url}/#/`);
+    await page.getByLabel('Логин').fill('admin');
+    await page.getByLabel('Пароль').fill('Admin-2026-pass');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByTestId('user-menu').waitFor();
+    await page.goto(`${url}/#/portal`);
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByText(upload.fileName).first().waitFor();
+    const t0 = performance.now();
+    await page.getByRole('button', { name: 'Показать, что изменится' }).click();
+    await page.getByTestId('preview-counts').waitFor({ timeout: 120_000 });
+    await page.getByTestId('preview-table').locator('tbody tr.ant-table-row').first().waitFor();
+    const ms = performance.now() - t0;
+    await page.getByRole('button', { name: 'Отменить' }).first().click().catch(() => undefined);
+    return ms;
+  } finally {
+    await browser.close();
+  }
 }
 
 const p95 = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] : 0);
@@ -104,7 +143,9 @@ async function main() {
     }
     // Over loopback HTTP as the browser does: one office user pulls, another keeps working.
     await client.call('access.setup.createAdmin', { login: 'admin', fullName: 'Админова Анна', password: 'Admin-2026-pass' });
-    const server = await startHttpServer({ dispatcher });
+    const staticDir = path.join(ROOT, 'dist', 'renderer');
+    const ui = CASE === 'district' && fs.existsSync(path.join(staticDir, 'index.html')) && fs.existsSync(CHROMIUM);
+    const server = await startHttpServer({ dispatcher, ...(ui ? { staticDir } : {}) });
     const signIn = await fetch(`${server.url}/api/access.signIn`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-mode': 'bearer' }, body: JSON.stringify({ login: 'admin', password: 'Admin-2026-pass' }) });
     const token = ((await signIn.json()) as { value: { token: string } }).value.token;
     const post = async <T>(method: string, body: unknown): Promise<T> => {
@@ -117,6 +158,7 @@ async function main() {
       // The job worker starts (and, from sources, compiles) on the first job: warm it with a small file.
       const warm = await post<{ exchangeId: string; version: number }>('exchange.pull.preview', { files: [{ fileName: 'Сотрудники.csv', contentBase64: b64(files.staffExportCsv(files.demoPortal())) }] });
       await post('exchange.pull.cancel', { exchangeId: warm.exchangeId, version: warm.version });
+      if (ui) out.previewBrowserMs = await previewInBrowser(server.url, dir, uploads[0]);
       let t0 = performance.now();
       const preview = await post<{ exchangeId: string; version: number; total: number; counts: Record<string, number> }>('exchange.pull.preview', { files: uploads });
       out.previewMs = performance.now() - t0;
