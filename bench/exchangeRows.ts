@@ -21,10 +21,17 @@ interface Run {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const ms = (x: number | undefined) => (x === undefined ? '—' : Math.round(x).toLocaleString('ru-RU'));
 
-function measure(root: string, kase: string, db: string): Run {
+function child(root: string, kase: string, db: string, extra: string[] = []): Partial<Run> {
   const script = path.join(import.meta.dirname, 'exchangeApply.ts');
-  const out = execFileSync(path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx'), [script, `--case=${kase}`, `--db=${db}`, `--root=${root}`], { encoding: 'utf8', maxBuffer: 1 << 24, cwd: root });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as Run;
+  const out = execFileSync(path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx'), [script, `--case=${kase}`, `--db=${db}`, `--root=${root}`, ...extra], { encoding: 'utf8', maxBuffer: 1 << 24, cwd: root });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Partial<Run>;
+}
+
+/** One measured pull; for the district also the browser's preview, in a process of its own (equally warm). */
+function measure(root: string, kase: string, db: string): Run {
+  const run = child(root, kase, db) as Run;
+  if (kase === 'district') run.previewBrowserMs = child(root, kase, db, ['--browser']).previewBrowserMs;
+  return run;
 }
 
 export async function applyRows(args: string[], runs: number): Promise<void> {
