@@ -11,10 +11,10 @@ import type { Database } from './schema';
  * once per table and row count, and the values go straight to the driver:
  *  - SQLite: a multi-row `values (?, …), (?, …)` with a fixed number of rows per statement, so the
  *    prepared statement (db/createDb.ts keeps them by text) is reused chunk after chunk;
- *  - PostgreSQL: the rows as one JSON parameter, `insert … select … from
- *    json_populate_recordset(null::table, $1)` — the server converts each value with the column's
- *    own type; tens of thousands of bound parameters cost the server more to parse and plan than
- *    the rows cost to write.
+ *  - PostgreSQL: the rows as one jsonb parameter of positional arrays, `insert … select
+ *    (r->>0)::type, … from jsonb_array_elements($1)` (`pgSelect`) — the server converts each value
+ *    with the column's own type; tens of thousands of bound parameters cost the server more to
+ *    parse and plan than the rows cost to write.
  * A chunk where some row leaves a column out (the column's default applies), or holds a value JSON
  * cannot carry as it is (a Date, a Buffer, an array), goes through Kysely as before: same result.
  */
