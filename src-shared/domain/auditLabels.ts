@@ -83,6 +83,8 @@ const COMMON_FIELD_LABELS: Record<string, string> = {
   parentId: 'Родитель',
   staffId: 'Сотрудник',
   classId: 'Класс',
+  class: 'Класс',
+  date: 'Дата',
   subjectId: 'Предмет',
   roomId: 'Кабинет',
   yearId: 'Учебный год',

@@ -7,6 +7,8 @@ import { insertMemberships, membershipsNotEndedBy } from './repo/membership';
 export interface ImportedMembership {
   pupilId: string;
   classId: string;
+  /** The class's name, for the pupil's history («Класс: — → 5А»). */
+  className: string;
   startDate: string;
   /** «Иванов Иван → 5А», for the error and the pupil's history. */
   label: string;
@@ -34,5 +36,5 @@ export async function startImportedMemberships(ctx: HandlerContext, trx: Executo
     trx,
     items.map((i) => ({ id: newId(), pupilId: i.pupilId, classId: i.classId, startDate: i.startDate, endDate: null, cause, orderItemId: null, endOrderItemId: null })),
   );
-  for (const i of items) await ctx.audit.record(trx, { entity: 'pupil', recordId: i.pupilId, action: 'update', changes: { class: [null, i.label] }, cause });
+  for (const i of items) await ctx.audit.record(trx, { entity: 'pupil', recordId: i.pupilId, action: 'update', changes: { class: [null, i.className] }, cause });
 }

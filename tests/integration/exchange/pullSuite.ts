@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { FieldValues } from '../../../src-main/core/sync/formats/columns';
 import { newId } from '../../../src-shared/domain/ids';
+import { fieldLabel } from '../../../src-shared/domain/auditLabels';
 import { b64, demoPortal, exportCmOf, movementBookXls, pupilExportXls, staffExportCsv } from '../../helpers/portalFiles';
 import { createTestCore, describeEachDb, type TestCore, type TestDbKind } from '../../helpers/testDb';
 import { insertCurrentYear, previewAll } from './exchangeFixture';
@@ -97,6 +98,11 @@ describeEachDb('portal pull', (kind) => {
     const [before, afterLinks] = (JSON.parse(twoParents.changes!) as { parents: [string[], string[]] }).parents;
     expect(before).toEqual([]);
     expect(afterLinks).toHaveLength(2);
+    // A pupil's class from the pull: «Класс: — → 5А» in the history, the class's name only.
+    const classRow = await t.core.db.selectFrom('auditLog').select(['recordId', 'changes']).where('entity', '=', 'pupil').where('changes', 'like', '{"class":%').executeTakeFirstOrThrow();
+    const member = await t.core.db.selectFrom('classMembership').innerJoin('schoolClass', 'schoolClass.id', 'classMembership.classId').select('schoolClass.name').where('classMembership.pupilId', '=', classRow.recordId!).executeTakeFirstOrThrow();
+    expect(JSON.parse(classRow.changes!)).toEqual({ class: [null, member.name] });
+    expect(fieldLabel('pupil', 'class')).toBe('Класс');
     const parentRows = await t.core.db.selectFrom('auditLog').select('recordId').where('entity', '=', 'parent').where('changes', 'like', '{"children":%').execute();
     expect(new Set(parentRows.map((r) => r.recordId)).size).toBe(parentRows.length);
 

@@ -291,7 +291,7 @@ export function planMembership(st: PeopleState, file: ParsedFile, rec: FileRecor
   const key = `${file.id}:${rec.row}:membership`;
   const label = `${pupil.entry.label} → ${className}`;
   st.entries.push(entry(file, rec.row, key, { entity: 'membership', action: 'create', label, changes: [{ field: 'class', label: 'Класс', old: null, new: classSince(className, startDate) }] }));
-  st.ops.push({ op: 'membership', key, pupilId: pupil.id, classId, startDate, label });
+  st.ops.push({ op: 'membership', key, pupilId: pupil.id, classId, className, startDate, label });
   st.ctx.pupilClass.set(pupil.id, className);
 }
 

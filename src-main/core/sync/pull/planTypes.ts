@@ -32,7 +32,7 @@ export type Op =
   | { op: 'updatePerson'; key: string; kind: PersonKind; id: string; version: number; patch: Record<string, unknown>; label: string }
   | { op: 'portalRef'; key: string; entity: string; id: string; portalId: string }
   | { op: 'link'; key: string; pupilId: string; parentId: string; relation: string; label: string }
-  | { op: 'membership'; key: string; pupilId: string; classId: string; startDate: string; label: string }
+  | { op: 'membership'; key: string; pupilId: string; classId: string; className: string; startDate: string; label: string }
   | { op: 'account'; key: string; kind: PersonKind; personId: string; login: string; accountId: string | null; version: number | null; status: string | null }
   /** A historical order of the portal's movement book: `create` null adds `items` to an order imported before (`id`). */
   | { op: 'movementOrder'; key: string; id: string; create: ImportedOrder | null; items: ImportedOrderItem[]; label: string }
