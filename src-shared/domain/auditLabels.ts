@@ -135,8 +135,7 @@ export function formatAuditValue(value: unknown, refs?: AuditRefs): string {
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
   // Whole numbers stay as typed (a year, a grade, a number of a record); fractions take a comma.
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatNumberRu(value);
-  // An empty list reads as a missing value does: «— → мать», not « → мать».
-  if (Array.isArray(value)) return value.map((v) => formatAuditValue(v, refs)).join(', ') || '—';
+  if (Array.isArray(value)) return value.map((v) => formatAuditValue(v, refs)).join(', ');
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value.split('-').reverse().join('.');
   if (typeof value === 'string' && UUID.test(value)) return refs?.[value] ?? 'удалённая запись';
   if (typeof value === 'string') return VALUE_WORDS[value] ?? ANY_STATUS[value] ?? value;
