@@ -9,8 +9,9 @@
  *               HTTP in a loop (their p95 is the «other users» figure).
  *
  *               `--browser` (a run of its own), with a built renderer (`dist/renderer`) and Chromium:
- *               the district's preview timed in the browser end to end instead, the file chosen on «Загрузка из портала», from the
- *               click on «Показать, что изменится» to the preview's counts and first page on screen.
+ *               instead, the district's preview timed in the browser end to end — the file chosen
+ *               on «Загрузка из портала», from the click on «Показать, что изменится» to the
+ *               preview's counts and first page on screen.
  *
  *   tsx bench/exchangeApply.ts --case=onboarding --db=sqlite|postgres [--root=/path] [--pg=url]
  */
@@ -52,19 +53,17 @@ async function database(dir: string): Promise<{ config: unknown; drop: () => Pro
   };
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 /**
  * The district's preview as the secretary sees it: signed in, the file chosen on «Загрузка из
  * портала», from the click on «Показать, что изменится» until the counts and the preview's first
  * page are on screen (upload, reading and matching in the job worker, the first page, rendering).
  * The preview is cancelled afterwards, as «Отменить» would.
  */
-async function previewInBrowser(url: string, dir: string, upload: { fileName: string; contentBase64: string }): Promise<number> {
+async function previewInBrowser(executablePath: string, url: string, dir: string, upload: { fileName: string; contentBase64: string }): Promise<number> {
   const { chromium } = await import('playwright-core');
   const file = path.join(dir, upload.fileName);
   fs.writeFileSync(file, Buffer.from(upload.contentBase64, 'base64'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' })).newPage();
     await page.goto(`${url}/#/`);
@@ -162,7 +161,9 @@ async function main() {
     // Over loopback HTTP as the browser does: one office user pulls, another keeps working.
     await client.call('access.setup.createAdmin', { login: 'admin', fullName: 'Админова Анна', password: 'Admin-2026-pass' });
     const staticDir = path.join(ROOT, 'dist', 'renderer');
-    const ui = BROWSER && CASE === 'district' && fs.existsSync(path.join(staticDir, 'index.html')) && fs.existsSync(CHROMIUM);
+    const { chromiumPath } = await load<typeof import('../tests/helpers/browserPath')>('tests/helpers/browserPath.ts');
+    const browserFile = chromiumPath();
+    const ui = BROWSER && CASE === 'district' && fs.existsSync(path.join(staticDir, 'index.html')) && browserFile !== null;
     const server = await startHttpServer({ dispatcher, ...(ui ? { staticDir } : {}) });
     const signIn = await fetch(`${server.url}/api/access.signIn`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-mode': 'bearer' }, body: JSON.stringify({ login: 'admin', password: 'Admin-2026-pass' }) });
     const token = ((await signIn.json()) as { value: { token: string } }).value.token;
@@ -178,7 +179,7 @@ async function main() {
       await post('exchange.pull.cancel', { exchangeId: warm.exchangeId, version: warm.version });
       // A run of its own (--browser): the worker as warm as for the HTTP preview of the other runs.
       if (BROWSER) {
-        if (ui) out.previewBrowserMs = await previewInBrowser(server.url, dir, uploads[0]);
+        if (ui) out.previewBrowserMs = await previewInBrowser(browserFile!, server.url, dir, uploads[0]);
       } else await previewAndApply(post, uploads, out);
     } finally {
       await server.close();

@@ -143,7 +143,7 @@ function revive(e: SerializedError): Error {
 }
 
 /**
- * The job worker's young generation, MB (V8's default for a thread is 16 MB semi-spaces). The jobs
+ * The ceiling of the job worker's young generation, MB (V8's own sizing is far smaller). The jobs
  * allocate hundreds of thousands of short-lived rows (a district's pull: 30 000 cards, 160 000
  * search tokens, 70 000 audit rows); with room for them a scavenge finds them dead instead of
  * copying them to the old generation. Measured on the district's apply: −11 % on SQLite, −6 % on

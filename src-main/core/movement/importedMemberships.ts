@@ -10,7 +10,7 @@ export interface ImportedMembership {
   /** The class's name, for the pupil's history («Класс: — → 5А»). */
   className: string;
   startDate: string;
-  /** «Иванов Иван → 5А», for the error and the pupil's history. */
+  /** «Иванов Иван → 5А», for the error. */
   label: string;
 }
 

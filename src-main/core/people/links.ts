@@ -106,8 +106,9 @@ const sortedLines = (lines: readonly [string, string][] | undefined) => [...(lin
 /**
  * Many links at once inside the caller's transaction (an import naming a whole school's families):
  * the rules of `insertLink` — both cards exist, no second link of the same pair, the parent at
- * least 14 years older — the same history lines on both cards (one row per card for the whole batch) and the same follow-ups (account
- * tasks), in a few statements. Any failing link refuses them all.
+ * least 14 years older — the same history lines on both cards (one row per card for the whole
+ * batch, its list before → after) and the same follow-ups (account tasks), in a few statements.
+ * Any failing link refuses them all.
  */
 export async function insertLinks(ctx: HandlerContext, trx: Executor, links: readonly LinkInput[], cause?: string): Promise<void> {
   if (links.length === 0) return;

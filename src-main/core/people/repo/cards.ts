@@ -151,9 +151,10 @@ export async function insertCard(trx: Executor, spec: CardSpec, id: string, card
   await writeSearchTokens(trx, spec.kind, id, searchable(card, spec));
 }
 
-/** Fills the keys a create input left out with the kind's empty values. */
+/** A kind's card keys (scalars, then child lists), listed once: an import completes thousands of cards. */
 const cardKeys = new WeakMap<CardSpec, readonly string[]>();
 
+/** Fills the keys a create input left out with the kind's empty values. */
 export function completeCard(spec: CardSpec, input: Record<string, unknown>): Card {
   let keys = cardKeys.get(spec);
   if (!keys) cardKeys.set(spec, (keys = [...Object.keys(spec.scalars), ...spec.children]));
